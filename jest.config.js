@@ -1,0 +1,15 @@
+/** Jest runs in ESM mode: NestJS 12 is ESM-only (see README, design notes). */
+process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/bakti_test';
+
+export default {
+  testEnvironment: 'node',
+  preset: 'ts-jest/presets/default-esm',
+  extensionsToTreatAsEsm: ['.ts'],
+  roots: ['<rootDir>/src', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  testTimeout: 30000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,16 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const AGENCY_KINDS = ['bapas', 'kejaksaan', 'opd', 'kanwil'] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+@Entity('agency')
+export class Agency {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column() code: string;
+  @Column() name: string;
+  @Column({ type: 'text' }) kind: AgencyKind;
+  /** ISO 3166-2 province code (ID-MA Maluku, ID-JA Jambi): regional holidays are keyed by it. */
+  @Column() region: string;
+  @Column() timezone: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,15 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsTimeZone } from '../common/validators.js';
+import { AGENCY_KINDS, type AgencyKind } from './agency.entity.js';
+
+export class CreateAgencyDto {
+  @ApiProperty({ example: 'BAPAS-AMBON' }) @IsString() @Matches(/^[A-Z0-9-]{2,40}$/) code: string;
+  @ApiProperty({ example: 'Bapas Kelas II A Ambon' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @ApiProperty({ enum: AGENCY_KINDS }) @IsIn(AGENCY_KINDS) kind: AgencyKind;
+  @ApiProperty({ example: 'ID-MA', description: 'ISO 3166-2 province code' })
+  @IsString()
+  @Matches(/^ID-[A-Z]{2}$/)
+  region: string;
+  @ApiProperty({ example: 'Asia/Jayapura' }) @IsTimeZone() timezone: string;
+}

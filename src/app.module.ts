@@ -1,0 +1,42 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgenciesModule } from './agencies/agencies.module.js';
+import { AgreementsModule } from './agreements/agreements.module.js';
+import { AssignmentsModule } from './assignments/assignments.module.js';
+import { AuditTrailModule } from './audit/audit-trail.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
+import { Clock } from './common/clock.js';
+import { CoreModule } from './common/core.module.js';
+import { AppConfig } from './config/app-config.js';
+import { dataSourceOptions } from './database/data-source.js';
+import { HealthModule } from './health/health.module.js';
+import { IdentityModule } from './identity/identity.module.js';
+import { OrdersModule } from './orders/orders.module.js';
+import { PersonsModule } from './persons/persons.module.js';
+import { ShiftsModule } from './shifts/shifts.module.js';
+import { SitesModule } from './sites/sites.module.js';
+
+@Module({})
+export class AppModule {
+  /** The clock is a parameter so that tests and the demo's history can run at a chosen time. */
+  static forRoot(config: AppConfig, clock: Clock = new Clock()): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config, clock),
+        TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL)),
+        HealthModule,
+        IdentityModule,
+        AgenciesModule,
+        AgreementsModule,
+        SitesModule,
+        CalendarModule,
+        ShiftsModule,
+        PersonsModule,
+        OrdersModule,
+        AssignmentsModule,
+        AuditTrailModule,
+      ],
+    };
+  }
+}

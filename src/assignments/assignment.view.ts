@@ -1,0 +1,62 @@
+import { EntityManager } from 'typeorm';
+import { Person } from '../persons/person.entity.js';
+import { Assignment } from './assignment.entity.js';
+
+const location = (lat: number | null, lng: number | null) => (lat === null || lng === null ? null : { lat, lng });
+
+/** The assignment with its attendance, as every reader in scope sees it (only the person's name: R-30). */
+export function toAssignmentView(a: Assignment, personName: string) {
+  return {
+    id: a.id,
+    orderId: a.orderId,
+    shiftId: a.shiftId,
+    siteId: a.siteId,
+    person: { id: a.personId, fullName: personName },
+    status: a.status,
+    date: a.localDate,
+    startsAt: a.startsAt,
+    endsAt: a.endsAt,
+    plannedMinutes: a.plannedMinutes,
+    checkIn: a.checkInAt && {
+      at: a.checkInAt,
+      receivedAt: a.checkInReceivedAt,
+      location: location(a.checkInLat, a.checkInLng),
+      distanceMeters: a.checkInDistanceMeters,
+      outsideRadius: a.checkInOutsideRadius,
+      recordedBy: a.checkedInBy,
+    },
+    checkOut: a.checkOutAt && {
+      at: a.checkOutAt,
+      receivedAt: a.checkOutReceivedAt,
+      location: location(a.checkOutLat, a.checkOutLng),
+      distanceMeters: a.checkOutDistanceMeters,
+      outsideRadius: a.checkOutOutsideRadius,
+      recordedBy: a.confirmedBy,
+    },
+    penaltyMinutes: a.penaltyMinutes,
+    workedMinutes: a.workedMinutes,
+    confirmationNote: a.confirmationNote,
+    absence: a.absenceRecordedAt && {
+      reason: a.absenceReason,
+      recordedBy: a.absenceRecordedBy,
+      recordedAt: a.absenceRecordedAt,
+      decision: a.absenceDecidedAt && {
+        excused: a.status === 'excused',
+        reason: a.absenceDecisionReason,
+        decidedBy: a.absenceDecidedBy,
+        decidedAt: a.absenceDecidedAt,
+      },
+    },
+    creditedMinutes: a.creditedMinutes,
+    signOff: a.signedOffAt && { by: a.signedOffBy, at: a.signedOffAt, note: a.signOffNote },
+    cancellation: a.cancelledAt && { reason: a.cancelReason, by: a.cancelledBy, at: a.cancelledAt },
+  };
+}
+
+export type AssignmentView = ReturnType<typeof toAssignmentView>;
+
+/** The view, with the person's name read in the same transaction. */
+export async function readAssignmentView(manager: EntityManager, assignment: Assignment): Promise<AssignmentView> {
+  const person = await manager.findOneByOrFail(Person, { id: assignment.personId });
+  return toAssignmentView(assignment, person.fullName);
+}

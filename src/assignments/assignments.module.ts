@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module.js';
+import { LedgerModule } from '../ledger/ledger.module.js';
+import { OrdersModule } from '../orders/orders.module.js';
+import { SitesModule } from '../sites/sites.module.js';
+import { AssignmentAccess } from './assignment-access.js';
+import { AssignmentsController } from './assignments.controller.js';
+import { AssignmentsQueries } from './assignments.queries.js';
+import { AttendanceService } from './attendance.service.js';
+import { BookingService } from './booking.service.js';
+import { SignOffService } from './sign-off.service.js';
+
+@Module({
+  imports: [CalendarModule, LedgerModule, OrdersModule, SitesModule],
+  controllers: [AssignmentsController],
+  providers: [AssignmentAccess, AssignmentsQueries, AttendanceService, BookingService, SignOffService],
+})
+export class AssignmentsModule {}

@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { Clock } from '../common/clock.js';
+import { assertNoConflict, assertValid, conflict } from '../common/domain-error.js';
+import { locationFlag } from '../common/geo.js';
+import { IdempotencyService } from '../common/idempotency.js';
+import { defineMessages } from '../common/messages.js';
+import { Shift } from '../shifts/shift.entity.js';
+import { Site } from '../sites/site.entity.js';
+import { AssignmentAccess } from './assignment-access.js';
+import { transitionRefusals } from './assignment-state.js';
+import { Assignment, AssignmentStatus } from './assignment.entity.js';
+import { readAssignmentView, type AssignmentView } from './assignment.view.js';
+import { checkInViolations, checkOutViolations, workedMinutes } from './attendance.rules.js';
+import { CheckInDto, CheckOutDto, ReasonDto } from './dto.js';
+
+defineMessages({
+  'attendance.conflict_of_interest': {
+    id: 'Anda memiliki hubungan dengan orang ini dan tidak boleh mencatat atau mengesahkan jamnya (R-27).',
+    en: "You are related to this person and may not record or sign off their hours (R-27).",
+  },
+  'attendance.absence_before_start': {
+    id: 'Ketidakhadiran baru dapat dicatat setelah sesi dimulai.',
+    en: 'An absence can be recorded only once the shift has started.',
+  },
+  'attendance.penalty_needs_note': {
+    id: 'Menit potongan memerlukan catatan alasannya.',
+    en: 'Penalty minutes need a note saying why.',
+  },
+});
+
+export interface IdempotencyContext {
+  key: string | undefined;
+}
+
+/** The coordinator's roll-call at the site: check-in, check-out (the first signature, R-14), absence (R-20). */
+@Injectable()
+export class AttendanceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AssignmentAccess,
+    private readonly idempotency: IdempotencyService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  checkIn(actor: AuthUser, id: string, dto: CheckInDto, { key }: IdempotencyContext): Promise<AssignmentView> {
+    return this.record(actor, id, 'checked_in', { key, body: dto }, async (manager, assignment, now) => {
+      const at = dto.at ? new Date(dto.at) : now;
+      assertValid(checkInViolations({ at, now, startsAt: assignment.startsAt, endsAt: assignment.endsAt }));
+      const site = await manager.findOneByOrFail(Site, { id: assignment.siteId });
+      const flag = locationFlag(site, dto.location);
+      Object.assign(assignment, {
+        checkInAt: at,
+        checkInReceivedAt: now,
+        checkInLat: dto.location?.lat ?? null,
+        checkInLng: dto.location?.lng ?? null,
+        checkInDistanceMeters: flag.distanceMeters,
+        checkInOutsideRadius: flag.outsideRadius,
+        checkedInBy: actor.id,
+      });
+    });
+  }
+
+  checkOut(actor: AuthUser, id: string, dto: CheckOutDto, { key }: IdempotencyContext): Promise<AssignmentView> {
+    return this.record(actor, id, 'checked_out', { key, body: dto }, async (manager, assignment, now) => {
+      const at = dto.at ? new Date(dto.at) : now;
+      assertValid(checkOutViolations({ at, now, checkInAt: assignment.checkInAt! }));
+      const penaltyMinutes = dto.penaltyMinutes ?? 0;
+      assertValid(penaltyMinutes > 0 && !dto.note?.trim() ? [{ field: 'note', code: 'attendance.penalty_needs_note' }] : []);
+      const shift = await manager.findOneByOrFail(Shift, { id: assignment.shiftId });
+      const site = await manager.findOneByOrFail(Site, { id: assignment.siteId });
+      const flag = locationFlag(site, dto.location);
+      Object.assign(assignment, {
+        checkOutAt: at,
+        checkOutReceivedAt: now,
+        checkOutLat: dto.location?.lat ?? null,
+        checkOutLng: dto.location?.lng ?? null,
+        checkOutDistanceMeters: flag.distanceMeters,
+        checkOutOutsideRadius: flag.outsideRadius,
+        penaltyMinutes,
+        workedMinutes: workedMinutes({
+          checkInAt: assignment.checkInAt!,
+          checkOutAt: at,
+          startsAt: assignment.startsAt,
+          endsAt: assignment.endsAt,
+          breakMinutes: shift.breakMinutes,
+          penaltyMinutes,
+        }),
+        confirmationNote: dto.note ?? null,
+        confirmedBy: actor.id,
+      });
+    });
+  }
+
+  absence(actor: AuthUser, id: string, dto: ReasonDto, { key }: IdempotencyContext): Promise<AssignmentView> {
+    return this.record(actor, id, 'absent', { key, body: dto }, async (_, assignment, now) => {
+      if (assignment.startsAt > now) throw conflict({ code: 'attendance.absence_before_start' });
+      Object.assign(assignment, { absenceReason: dto.reason, absenceRecordedBy: actor.id, absenceRecordedAt: now });
+    });
+  }
+
+  /** One attendance step: locked, in scope, allowed from the current state, idempotent, audited. */
+  private record(
+    actor: AuthUser,
+    id: string,
+    to: AssignmentStatus,
+    request: { key: string | undefined; body: object },
+    apply: (manager: EntityManager, assignment: Assignment, now: Date) => Promise<void>,
+  ): Promise<AssignmentView> {
+    return this.dataSource.transaction(async (manager) => {
+      const fingerprint = { id, to, body: request.body };
+      return this.idempotency.once(manager, { userId: actor.id, key: request.key, fingerprint }, async () => {
+        const assignment = await this.access.asCoordinator(manager, actor, id);
+        const before = await readAssignmentView(manager, assignment);
+        assertNoConflict(transitionRefusals(assignment.status, to));
+        await apply(manager, assignment, this.clock.now());
+        assignment.status = to;
+        await manager.save(assignment);
+        const after = await readAssignmentView(manager, assignment);
+        await this.audit.record(manager, {
+          actorId: actor.id, action: `assignment.${to}`, entityType: 'assignment', entityId: id, before, after,
+        });
+        return after;
+      });
+    });
+  }
+}

@@ -1,0 +1,46 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIsoInstant } from '../common/validators.js';
+import { LocationDto } from '../sites/dto.js';
+
+export class BookDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() orderId: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() shiftId: string;
+}
+
+export class ReasonDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
+}
+
+export class CheckInDto {
+  @ApiPropertyOptional({ description: 'when it happened (defaults to now); may be late, never in the future' })
+  @IsOptional()
+  @IsIsoInstant()
+  at?: string;
+  @ApiPropertyOptional({ type: LocationDto }) @IsOptional() @ValidateNested() @Type(() => LocationDto) location?: LocationDto;
+}
+
+export class CheckOutDto extends CheckInDto {
+  @ApiPropertyOptional({ description: 'time not worked (sent home, long absence from the task)', default: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(480)
+  penaltyMinutes?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) note?: string;
+}
+
+export class SignOffDto {
+  @ApiPropertyOptional({ description: 'defaults to the confirmed minutes; lower only with a note' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(480)
+  creditedMinutes?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) note?: string;
+}
+
+export class AbsenceDecisionDto extends ReasonDto {
+  @ApiProperty() @IsBoolean() excused: boolean;
+}

@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { Clock } from '../common/clock.js';
+import { assertNoConflict, assertValid, conflict } from '../common/domain-error.js';
+import { defineMessages } from '../common/messages.js';
+import { LedgerService } from '../ledger/ledger.service.js';
+import { Order } from '../orders/order.entity.js';
+import { AssignmentAccess } from './assignment-access.js';
+import { transitionRefusals } from './assignment-state.js';
+import { Assignment } from './assignment.entity.js';
+import { readAssignmentView, type AssignmentView } from './assignment.view.js';
+import { creditFor, signOffViolations } from './attendance.rules.js';
+import { BookingService } from './booking.service.js';
+import { AbsenceDecisionDto, SignOffDto } from './dto.js';
+
+defineMessages({
+  'signoff.not_confirmed': {
+    id: 'Belum ada konfirmasi koordinator lokasi; jam belum dapat disahkan (R-14).',
+    en: 'The site coordinator has not confirmed the attendance yet; the hours cannot be signed off (R-14).',
+  },
+  'signoff.own_confirmation': {
+    id: 'Anda sendiri yang mengonfirmasi kehadiran ini; pengesahan harus oleh orang lain (R-14).',
+    en: 'You confirmed this attendance yourself; someone else must sign it off (R-14).',
+  },
+});
+
+const ORDER_COMPLETED_REASON = 'Putusan selesai: jam kerja sosial terpenuhi / order completed';
+
+/** The supervisor's second signature (R-14): credits the ledger, completes the order at its requirement (R-16). */
+@Injectable()
+export class SignOffService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AssignmentAccess,
+    private readonly ledger: LedgerService,
+    private readonly booking: BookingService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  signOff(actor: AuthUser, id: string, dto: SignOffDto): Promise<AssignmentView> {
+    return this.dataSource.transaction(async (manager) => {
+      // The order row stays locked to the end: two sign-offs of one order can't both take its last minutes.
+      const { assignment, order } = await this.access.asSupervisor(manager, actor, id);
+      if (assignment.status !== 'checked_out') {
+        assertNoConflict(assignment.status === 'checked_in' || assignment.status === 'scheduled'
+          ? [{ code: 'signoff.not_confirmed' }]
+          : transitionRefusals(assignment.status, 'credited'));
+      }
+      if (assignment.confirmedBy === actor.id) throw conflict({ code: 'signoff.own_confirmation' });
+      const worked = assignment.workedMinutes!;
+      const remaining = order.requiredMinutes - order.creditedMinutes;
+      const requested = { workedMinutes: worked, requestedMinutes: dto.creditedMinutes, remainingMinutes: remaining };
+      assertValid(signOffViolations({ ...requested, note: dto.note }));
+      const minutes = creditFor(requested);
+
+      const before = await readAssignmentView(manager, assignment);
+      if (minutes > 0) {
+        await this.ledger.credit(manager, { orderId: order.id, assignmentId: assignment.id, minutes, actorId: actor.id });
+      }
+      Object.assign(assignment, {
+        status: 'credited',
+        creditedMinutes: minutes,
+        signOffNote: dto.note ?? null,
+        signedOffBy: actor.id,
+        signedOffAt: this.clock.now(),
+      });
+      await manager.save(assignment);
+      const after = await readAssignmentView(manager, assignment);
+      await this.audit.record(manager, {
+        actorId: actor.id, action: 'assignment.credited', entityType: 'assignment', entityId: id, before, after,
+      });
+      if (minutes > 0 && minutes === remaining) await this.complete(manager, actor, order);
+      return after;
+    });
+  }
+
+  decideAbsence(actor: AuthUser, id: string, dto: AbsenceDecisionDto): Promise<AssignmentView> {
+    return this.dataSource.transaction(async (manager) => {
+      const { assignment } = await this.access.asSupervisor(manager, actor, id);
+      const to = dto.excused ? 'excused' : 'unexcused';
+      assertNoConflict(transitionRefusals(assignment.status, to));
+      const before = await readAssignmentView(manager, assignment);
+      Object.assign(assignment, {
+        status: to,
+        absenceDecisionReason: dto.reason,
+        absenceDecidedBy: actor.id,
+        absenceDecidedAt: this.clock.now(),
+      });
+      await manager.save(assignment);
+      const after = await readAssignmentView(manager, assignment);
+      await this.audit.record(manager, { actorId: actor.id, action: `assignment.${to}`, entityType: 'assignment', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  /** R-16: the order is complete at exactly its required minutes; its remaining bookings give their seats back. */
+  private async complete(manager: EntityManager, actor: AuthUser, order: Order): Promise<void> {
+    const completedAt = this.clock.now();
+    await manager.update(Order, { id: order.id }, { status: 'completed', completedAt });
+    await this.audit.record(manager, {
+      actorId: actor.id,
+      action: 'order.completed',
+      entityType: 'order',
+      entityId: order.id,
+      before: { status: order.status },
+      after: { status: 'completed', completedAt, creditedMinutes: order.requiredMinutes },
+    });
+    const pending = await manager.find(Assignment, {
+      where: { orderId: order.id, status: 'scheduled' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    for (const assignment of pending) {
+      await this.booking.release(manager, actor.id, assignment, ORDER_COMPLETED_REASON);
+    }
+  }
+
+}

@@ -1,0 +1,80 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { DomainError } from './domain-error.js';
+import { hasMessage, Locale, localize, pickLocale } from './messages.js';
+import { RuleViolation } from './rule-violation.js';
+
+interface Problem {
+  status: number;
+  violations: RuleViolation[];
+}
+
+/** Every error leaves as application/problem+json (RFC 9457), in Indonesian unless the client asks for English. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<Request>();
+    const response = host.switchToHttp().getResponse<Response>();
+    const problem = this.classify(exception);
+    if (problem.status >= 500) {
+      this.logger.error(`${request.method} ${request.url}: ${(exception as Error)?.stack ?? String(exception)}`);
+    }
+    const locale = pickLocale(request.headers['accept-language']);
+    response
+      .status(problem.status)
+      .type('application/problem+json')
+      .setHeader('Content-Language', locale)
+      .send(JSON.stringify(render(problem, locale)));
+  }
+
+  private classify(exception: unknown): Problem {
+    if (exception instanceof DomainError) return { status: exception.status, violations: exception.violations };
+    if (exception instanceof QueryFailedError) return fromDatabase(exception);
+    const bodyParser = exception as { type?: string; status?: number };
+    if (bodyParser?.type === 'entity.parse.failed') return { status: 400, violations: [{ code: 'malformed_json' }] };
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = status === 404 ? 'route_not_found' : `status.${status}`;
+      return { status, violations: [{ code }] };
+    }
+    if (typeof bodyParser?.status === 'number' && bodyParser.status >= 400 && bodyParser.status < 500) {
+      return { status: bodyParser.status, violations: [{ code: `status.${bodyParser.status}` }] };
+    }
+    return { status: 500, violations: [{ code: 'internal_error' }] };
+  }
+}
+
+/** The database's own guards (R-17, R-18, uniqueness) answer 409 when a race got past the service's checks. */
+function fromDatabase(error: QueryFailedError): Problem {
+  const { code, constraint } = error.driverError as { code?: string; constraint?: string };
+  switch (code) {
+    case '23P01':
+      return { status: 409, violations: [{ code: 'booking.overlap' }] };
+    case '23505':
+      return { status: 409, violations: [{ code: 'duplicate', params: { detail: constraint ?? '' } }] };
+    case '23514':
+      if (constraint === 'shift_capacity') return { status: 409, violations: [{ code: 'booking.shift_full' }] };
+      return { status: 409, violations: [{ code: 'constraint', params: { detail: constraint ?? '' } }] };
+    default:
+      return { status: 500, violations: [{ code: 'internal_error' }] };
+  }
+}
+
+function render({ status, violations }: Problem, locale: Locale) {
+  const messages = violations.map((violation) => ({
+    ...(violation.field ? { field: violation.field } : {}),
+    code: violation.code,
+    message: localize(hasMessage(violation.code) ? violation.code : 'validation.invalid', locale, violation.params),
+  }));
+  const first = violations[0]?.code ?? `status.${status}`;
+  return {
+    type: `urn:bakti:problem:${first}`,
+    title: localize(`status.${status}`, locale),
+    status,
+    detail: messages.map((m) => (m.field ? `${m.field}: ${m.message}` : m.message)).join(' '),
+    ...(messages.length > 0 ? { errors: messages } : {}),
+  };
+}

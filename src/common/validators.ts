@@ -1,0 +1,43 @@
+import { DateTime, IANAZone } from 'luxon';
+import { ValidationOptions, registerDecorator } from 'class-validator';
+
+/** A custom constraint whose name is the message code `validation.<name>` in the catalog. */
+function constraint(name: string, test: (value: unknown) => boolean) {
+  return (options?: ValidationOptions): PropertyDecorator =>
+    (target, propertyName) =>
+      registerDecorator({
+        name,
+        target: target.constructor,
+        propertyName: String(propertyName),
+        options: { message: `$property ${name}`, ...options },
+        validator: { validate: test },
+      });
+}
+
+export const isLocalDate = (value: unknown): value is string =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid;
+
+export const IsLocalDate = constraint('isLocalDate', isLocalDate);
+
+export const IsLocalTime = constraint(
+  'isLocalTime',
+  (value) => typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value),
+);
+
+export const IsIsoInstant = constraint(
+  'isIsoInstant',
+  (value) =>
+    typeof value === 'string' &&
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
+    DateTime.fromISO(value, { setZone: true }).isValid,
+);
+
+export const IsTimeZone = constraint('isTimeZone', (value) => typeof value === 'string' && IANAZone.isValidZone(value));
+
+export const IsNik = constraint('isNik', (value) => typeof value === 'string' && /^\d{16}$/.test(value));
+
+/** Indonesian numbers: 08…, 628… or +628…, 9 to 13 digits after the country code. */
+export const IsIndonesianPhone = constraint(
+  'isPhone',
+  (value) => typeof value === 'string' && /^(\+62|62|0)8\d{7,11}$/.test(value.replace(/[\s-]/g, '')),
+);

@@ -1,0 +1,68 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/** `all` runs every part in one process; the worker role arrives with the queue work. */
+export type AppRole = 'api' | 'all';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;
+
+/** Everything the service reads from the environment, validated once at boot. */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @IsIn(['api', 'all'])
+  APP_ROLE: AppRole = 'all';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @Matches(/^postgres(ql)?:\/\/.+\/[A-Za-z0-9_]+$/, { message: '$property must be postgres://user@host:port/database' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/bakti';
+
+  @Matches(/^rediss?:\/\/.+/, { message: '$property must be redis://host:port' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @IsString()
+  @MinLength(32, { message: '$property must be at least 32 characters' })
+  JWT_SECRET = 'bakti-development-secret-change-me-in-production';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  JWT_TTL_SECONDS = 8 * 3600;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  SEED_DEMO = false;
+
+  @IsString()
+  @MinLength(8, { message: '$property must be at least 8 characters' })
+  DEMO_PASSWORD = 'bakti-demo-2026';
+
+  @IsString()
+  HOLIDAYS_DIR = 'config/holidays';
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const given = Object.fromEntries(Object.entries(env).filter(([key, value]) => known.includes(key) && value !== ''));
+  const config = plainToInstance(AppConfig, given, { exposeDefaultValues: true });
+  const problems = validateSync(config).flatMap((error) =>
+    Object.values(error.constraints ?? {}),
+  );
+  if (config.NODE_ENV === 'production' && config.JWT_SECRET === new AppConfig().JWT_SECRET) {
+    problems.push('JWT_SECRET must be set in production');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  return config;
+}

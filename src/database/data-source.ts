@@ -1,0 +1,59 @@
+import pg from 'pg';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { entities } from './entities.js';
+import { Foundation1764000000000 } from './migrations/1764000000000-foundation.js';
+
+// Dates and times stay the strings PostgreSQL sends: a JS Date would shift a local date by the server's zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+pg.types.setTypeParser(pg.types.builtins.TIME, (value) => value.slice(0, 5));
+
+export const migrations = [Foundation1764000000000];
+
+export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities,
+    migrations,
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: 20 },
+  };
+}
+
+const MIGRATION_LOCK = 'bakti.migrations';
+
+/** Creates the database when it is missing, then applies pending migrations once across replicas. */
+export async function prepareDatabase(databaseUrl: string): Promise<void> {
+  await ensureDatabase(databaseUrl);
+  const dataSource = await new DataSource({ ...dataSourceOptions(databaseUrl), extra: { max: 1 } }).initialize();
+  try {
+    await dataSource.query(`SELECT pg_advisory_lock(hashtext($1))`, [MIGRATION_LOCK]);
+    await dataSource.runMigrations({ transaction: 'each' });
+    await dataSource.query(`SELECT pg_advisory_unlock(hashtext($1))`, [MIGRATION_LOCK]);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+export function databaseName(databaseUrl: string): string {
+  return new URL(databaseUrl).pathname.slice(1);
+}
+
+async function ensureDatabase(databaseUrl: string): Promise<void> {
+  const maintenance = new URL(databaseUrl);
+  maintenance.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: maintenance.toString() });
+  await client.connect();
+  try {
+    const name = databaseName(databaseUrl);
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (rowCount === 0) {
+      await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`).catch((error: { code?: string }) => {
+        if (error.code !== '42P04') throw error; // created meanwhile by another replica
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}

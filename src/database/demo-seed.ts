@@ -1,0 +1,192 @@
+import { LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import { AgenciesService } from '../agencies/agencies.service.js';
+import { Agency } from '../agencies/agency.entity.js';
+import { AgreementsService } from '../agreements/agreements.service.js';
+import { AppModule } from '../app.module.js';
+import { AttendanceService } from '../assignments/attendance.service.js';
+import { BookingService } from '../assignments/booking.service.js';
+import { SignOffService } from '../assignments/sign-off.service.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { FixedClock } from '../common/clock.js';
+import { AppConfig } from '../config/app-config.js';
+import { readHolidayFiles } from '../calendar/holiday-file.js';
+import { UsersService } from '../identity/users.service.js';
+import { OrdersService } from '../orders/orders.service.js';
+import { CreatePersonDto } from '../persons/dto.js';
+import { PersonsService } from '../persons/persons.service.js';
+import { ShiftsService } from '../shifts/shifts.service.js';
+import { SitesService } from '../sites/sites.service.js';
+import { demoCast, DemoPlace } from './demo-cast.js';
+
+/**
+ * The demo's story, told through the same services the API uses, on a clock that walks through the last weeks
+ * so that the history (attendance, sign-offs, a completed order) obeys every rule. Loads once: a database that
+ * already has the demo's Bapas is left as it is.
+ */
+export async function seedDemo(config: AppConfig, logger: LoggerService): Promise<void> {
+  const today = DateTime.now().setZone('Asia/Jayapura').startOf('day');
+  const clock = new FixedClock(today.minus({ days: 30 }).toJSDate());
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, clock), { logger: ['error', 'warn'] });
+  try {
+    const dataSource = app.get(DataSource);
+    if (await dataSource.getRepository(Agency).existsBy({ code: demoCast.agencies[0].code })) {
+      logger.log(`Demo data already loaded; demo password: ${config.DEMO_PASSWORD}`, 'Demo');
+      return;
+    }
+    const holidays = [...(await readHolidayFiles(config.HOLIDAYS_DIR)).values()].flat().map((h) => h.date);
+    const story = new DemoStory(app.get.bind(app) as Get, clock, config.DEMO_PASSWORD, today, holidays);
+    await story.tell();
+    logger.log(`Demo data loaded. Log in as admin, pk.ambon, koord.dlhp, jaksa.ambon ... with password: ${config.DEMO_PASSWORD}`, 'Demo');
+  } finally {
+    await app.close();
+  }
+}
+
+interface ShiftTimes {
+  start: string;
+  end: string;
+  breakMinutes: number;
+}
+
+const DEFAULT_TIMES: ShiftTimes = { start: '07:00', end: '11:00', breakMinutes: 15 };
+
+type Get = <T>(type: new (...args: never[]) => T) => T;
+
+class DemoStory {
+  private readonly agencies = new Map<string, Agency>();
+  private readonly users = new Map<string, AuthUser>();
+  private readonly sites = new Map<string, string>();
+
+  constructor(
+    private readonly get: Get,
+    private readonly clock: FixedClock,
+    private readonly password: string,
+    private readonly today: DateTime,
+    private readonly holidays: string[],
+  ) {}
+
+  async tell(): Promise<void> {
+    await this.cast();
+    const ambon = demoCast.places.ambon;
+    const sungaiPenuh = demoCast.places.sungaiPenuh;
+
+    // Yohanis: an adult in Ambon half-way through 40 hours, with signed-off history and shifts ahead.
+    const yohanis = await this.order('pk.ambon', ambon, demoCast.persons.yohanis, { totalHours: 40, maxHoursPerDay: 4, startedDaysAgo: 28 });
+    for (const daysAgo of [21, 14, 7]) await this.workedShift(yohanis, 'Pasukan Kuning Pasar Mardika', daysAgo);
+    await this.missedShift(yohanis, 'Pasukan Kuning Pasar Mardika', 3, { excused: true, reason: 'Sakit, ada surat dokter' });
+    for (const daysAhead of [2, 9]) await this.bookedShift(yohanis, 'Pasukan Kuning Pasar Mardika', daysAhead);
+
+    // Maria: 8 hours, both shifts worked and signed off: a completed order.
+    const maria = await this.order('pk.ambon', ambon, demoCast.persons.maria, { totalHours: 8, maxHoursPerDay: 4, startedDaysAgo: 20 });
+    for (const daysAgo of [16, 9]) {
+      await this.workedShift(maria, 'Rumah Singgah Dinas Sosial', daysAgo, { start: '08:00', end: '12:00', breakMinutes: 0 });
+    }
+
+    // Fadli: a child in school, afternoons at the park that takes minors, accompanied by his supervisor.
+    const fadli = await this.order('pk.ambon', ambon, demoCast.persons.fadli, { totalHours: 20, maxHoursPerDay: 3, startedDaysAgo: 10 });
+    await this.workedShift(fadli, 'Taman Kota Ambon', 6, { start: '15:00', end: '17:00', breakMinutes: 15 });
+    await this.bookedShift(fadli, 'Taman Kota Ambon', 3, { start: '15:00', end: '17:00', breakMinutes: 15 });
+
+    // Rahmat: Sungai Penuh, Jambi (WIB), starting next week.
+    const rahmat = await this.order('pk.sungaipenuh', sungaiPenuh, demoCast.persons.rahmat, { totalHours: 24, maxHoursPerDay: 4, startedDaysAgo: 2 });
+    await this.bookedShift(rahmat, 'Kebersihan Pasar Tanjung Bajure', 5);
+  }
+
+  private async cast(): Promise<void> {
+    const admin: AuthUser = { id: '', username: 'seed', fullName: 'seed', role: 'admin', agencyId: '' };
+    for (const agency of demoCast.agencies) this.agencies.set(agency.code, await this.get(AgenciesService).create(null, agency));
+    for (const user of demoCast.users) {
+      const created = await this.get(UsersService).create(null, {
+        ...user,
+        agencyId: this.agencies.get(user.agency)!.id,
+        password: this.password,
+      });
+      this.users.set(user.username, { ...created, agencyId: created.agencyId });
+    }
+    Object.assign(admin, this.users.get('admin'));
+    for (const { agencies, ...agreement } of demoCast.agreements) {
+      const created = await this.get(AgreementsService).create(admin, {
+        ...agreement,
+        agencyIds: agencies.map((code) => this.agencies.get(code)!.id),
+      });
+      for (const { agency, coordinators, ...site } of demoCast.sites.filter((s) => s.agreement === agreement.number)) {
+        const { agreement: _, ...fields } = site;
+        const created2 = await this.get(SitesService).create(admin, {
+          ...fields,
+          agencyId: this.agencies.get(agency)!.id,
+          agreementId: created.id,
+          coordinatorIds: coordinators.map((username) => this.users.get(username)!.id),
+        });
+        this.sites.set(site.name, created2.id);
+      }
+    }
+  }
+
+  private async order(supervisor: string, place: DemoPlace, person: CreatePersonDto & { caseNumber: string }, terms: { totalHours: number; maxHoursPerDay: number; startedDaysAgo: number }) {
+    const actor = this.users.get(supervisor)!;
+    const start = this.today.minus({ days: terms.startedDaysAgo });
+    this.clock.set(start.minus({ days: 1 }).toJSDate());
+    const { caseNumber, ...personFields } = person;
+    const created = await this.get(PersonsService).create(actor, personFields);
+    const order = await this.get(OrdersService).create(actor, {
+      personId: created.id,
+      caseNumber,
+      courtName: place.court,
+      offenseDate: start.minus({ months: 3 }).toISODate()!,
+      verdictDate: start.minus({ days: 14 }).toISODate()!,
+      totalHours: terms.totalHours,
+      maxHoursPerDay: terms.maxHoursPerDay,
+      startDate: start.toISODate()!,
+      endDate: start.plus({ months: 6 }).toISODate()!,
+      replacedSentence: terms.totalHours > 30 ? { kind: 'imprisonment', days: 60 } : { kind: 'fine', amountRupiah: 2_500_000 },
+      prosecutorId: this.users.get(place.prosecutor)!.id,
+      consentRecorded: true,
+    });
+    return { id: order.id, supervisor: actor, place };
+  }
+
+  private async shift(order: DemoOrder, siteName: string, daysFromToday: number, times: ShiftTimes = DEFAULT_TIMES) {
+    const siteId = this.sites.get(siteName)!;
+    const date = this.workingDay(this.today.plus({ days: daysFromToday }));
+    this.clock.set(date.minus({ days: 1 }).set({ hour: 9 }).toJSDate());
+    const shift = await this.get(ShiftsService).create(order.supervisor, siteId, { date: date.toISODate()!, ...times });
+    const assignment = await this.get(BookingService).book(order.supervisor, { orderId: order.id, shiftId: shift.id });
+    return { shift, assignment, coordinator: this.users.get(order.place.coordinators[siteName])! };
+  }
+
+  /** Fridays, Sundays (worship windows), Saturdays (Yohanis sells fish) and holidays move to the next day. */
+  private workingDay(date: DateTime): DateTime {
+    let day = date;
+    while ([5, 6, 7].includes(day.weekday) || this.holidays.includes(day.toISODate()!)) day = day.plus({ days: 1 });
+    return day;
+  }
+
+  private bookedShift(order: DemoOrder, siteName: string, daysAhead: number, times?: ShiftTimes) {
+    return this.shift(order, siteName, daysAhead, times);
+  }
+
+  private async workedShift(order: DemoOrder, siteName: string, daysAgo: number, times?: ShiftTimes) {
+    const { shift, assignment, coordinator } = await this.shift(order, siteName, -daysAgo, times);
+    const attendance = this.get(AttendanceService);
+    const startsAt = DateTime.fromJSDate(shift.startsAt);
+    this.clock.set(startsAt.plus({ minutes: 5 }).toJSDate());
+    await attendance.checkIn(coordinator, assignment.id, { at: startsAt.minus({ minutes: 3 }).toISO()! }, { key: undefined });
+    this.clock.set(DateTime.fromJSDate(shift.endsAt).plus({ minutes: 2 }).toJSDate());
+    await attendance.checkOut(coordinator, assignment.id, { at: shift.endsAt.toISOString(), note: 'Pekerjaan selesai dengan baik' }, { key: undefined });
+    this.clock.set(DateTime.fromJSDate(shift.endsAt).plus({ hours: 20 }).toJSDate());
+    await this.get(SignOffService).signOff(order.supervisor, assignment.id, {});
+  }
+
+  private async missedShift(order: DemoOrder, siteName: string, daysAgo: number, decision: { excused: boolean; reason: string }) {
+    const { shift, assignment, coordinator } = await this.shift(order, siteName, -daysAgo);
+    this.clock.set(DateTime.fromJSDate(shift.startsAt).plus({ minutes: 45 }).toJSDate());
+    await this.get(AttendanceService).absence(coordinator, assignment.id, { reason: 'Tidak datang' }, { key: undefined });
+    this.clock.set(DateTime.fromJSDate(shift.endsAt).plus({ hours: 24 }).toJSDate());
+    await this.get(SignOffService).decideAbsence(order.supervisor, assignment.id, decision);
+  }
+}
+
+type DemoOrder = Awaited<ReturnType<DemoStory['order']>>;

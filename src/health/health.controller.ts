@@ -1,0 +1,42 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { Public } from '../common/auth/decorators.js';
+import { REDIS } from '../common/redis.js';
+
+const TIMEOUT_MS = 1500;
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  /** 200 when PostgreSQL and Redis answer, 503 with the failing part otherwise. */
+  @Public()
+  @Get()
+  async check(@Res({ passthrough: true }) response: Response) {
+    const [postgres, redis] = await Promise.all([
+      probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => this.redis.ping()),
+    ]);
+    const body = { status: postgres === 'up' && redis === 'up' ? 'ok' : 'unavailable', postgres, redis };
+    if (body.status !== 'ok') response.status(503);
+    return body;
+  }
+}
+
+async function probe(call: () => Promise<unknown>): Promise<'up' | 'down'> {
+  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS).unref());
+  try {
+    await Promise.race([call(), timeout]);
+    return 'up';
+  } catch {
+    return 'down';
+  }
+}

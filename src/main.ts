@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { ConsoleLogger, Logger } from '@nestjs/common';
+import { createHttpApp } from './bootstrap.js';
+import { ConfigError, loadConfig } from './config/app-config.js';
+import { prepareDatabase } from './database/data-source.js';
+import { seedDemo } from './database/demo-seed.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = new ConsoleLogger({ json: config.NODE_ENV === 'production' });
+  const log = new Logger('Bakti');
+  await prepareDatabase(config.DATABASE_URL);
+  if (config.SEED_DEMO || process.argv.includes('--demo')) await seedDemo(config, logger);
+  const app = await createHttpApp(config, logger);
+  await app.listen(config.PORT);
+  log.log(`API on http://localhost:${config.PORT}/api/v1, docs on http://localhost:${config.PORT}/api/docs`);
+}
+
+main().catch((error: unknown) => {
+  // Before Nest's logger exists, a bad configuration is said plainly on stderr.
+  process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error).stack}\n`);
+  process.exit(1);
+});

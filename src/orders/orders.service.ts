@@ -1,0 +1,215 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Agency } from '../agencies/agency.entity.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { assertValid, badRequest, conflict, forbidden, notFound, unknownReference } from '../common/domain-error.js';
+import { defineMessages } from '../common/messages.js';
+import { Page } from '../common/pagination.js';
+import { User } from '../identity/user.entity.js';
+import { Person } from '../persons/person.entity.js';
+import { CreateOrderDto, OrderListQuery, ReplacedSentenceDto } from './dto.js';
+import { Order } from './order.entity.js';
+import { ReplacedSentence, orderViolations, regimeFor } from './order.rules.js';
+
+defineMessages({
+  'order.not_a_prosecutor': { id: 'Pengguna ini bukan jaksa.', en: 'This user is not a prosecutor.' },
+  'order.not_a_kejaksaan': { id: 'Instansi ini bukan kejaksaan.', en: 'This agency is not a prosecutors\' office.' },
+  'order.kejaksaan_needed': {
+    id: 'Sebutkan jaksa (prosecutorId) atau kejaksaan (kejaksaanId): wilayah ini tidak memiliki tepat satu kejaksaan.',
+    en: 'Name the prosecutor (prosecutorId) or the office (kejaksaanId): the region has not exactly one.',
+  },
+  'order.case_registered': {
+    id: 'Putusan dengan nomor perkara ini sudah tercatat untuk orang ini.',
+    en: 'An order with this case number is already recorded for this person.',
+  },
+});
+
+export interface OrderProgress {
+  requiredMinutes: number;
+  scheduledMinutes: number;
+  creditedMinutes: number;
+  remainingMinutes: number;
+}
+
+export interface OrderView {
+  id: string;
+  personId: string;
+  bapasId: string;
+  kejaksaanId: string;
+  supervisorId: string;
+  prosecutorId: string | null;
+  caseNumber: string;
+  courtName: string;
+  offenseDate: string;
+  verdictDate: string;
+  regime: Order['regime'];
+  totalHours: number;
+  maxHoursPerDay: number;
+  startDate: string;
+  endDate: string;
+  replacedSentence: ReplacedSentence;
+  consentRecorded: boolean;
+  status: Order['status'];
+  completedAt: Date | null;
+  createdAt: Date;
+  progress: OrderProgress;
+}
+
+/** Statuses whose planned minutes still count as booked for the order. */
+const PENDING_STATUSES = `('scheduled', 'checked_in', 'checked_out')`;
+
+@Injectable()
+export class OrdersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  create(actor: AuthUser, dto: CreateOrderDto): Promise<OrderView> {
+    const replacedSentence = replacedSentenceOf(dto.replacedSentence);
+    return this.dataSource.transaction(async (manager) => {
+      const person = await manager.findOneBy(Person, { id: dto.personId });
+      if (!person) throw unknownReference('personId', 'person');
+      if (person.bapasId !== actor.agencyId) throw forbidden();
+      const regime = regimeFor(person.birthDate, dto.offenseDate);
+      assertValid(orderViolations({ ...dto, regime, birthDate: person.birthDate, replacedSentence }));
+      const kejaksaanId = await this.kejaksaanFor(manager, actor, dto);
+      if (await manager.existsBy(Order, { personId: person.id, caseNumber: dto.caseNumber })) {
+        throw conflict({ field: 'caseNumber', code: 'order.case_registered' });
+      }
+      const order = await manager.save(
+        manager.create(Order, {
+          personId: person.id,
+          bapasId: actor.agencyId,
+          kejaksaanId,
+          supervisorId: actor.id,
+          prosecutorId: dto.prosecutorId ?? null,
+          caseNumber: dto.caseNumber,
+          courtName: dto.courtName,
+          offenseDate: dto.offenseDate,
+          verdictDate: dto.verdictDate,
+          regime,
+          totalHours: dto.totalHours,
+          maxHoursPerDay: dto.maxHoursPerDay,
+          startDate: dto.startDate,
+          endDate: dto.endDate,
+          replacedKind: replacedSentence.kind,
+          replacedDays: replacedSentence.kind === 'imprisonment' ? replacedSentence.days : null,
+          replacedAmountRupiah: replacedSentence.kind === 'fine' ? replacedSentence.amountRupiah : null,
+          consentRecorded: true,
+          status: 'active',
+        }),
+      );
+      const view = await this.view(manager, await manager.findOneByOrFail(Order, { id: order.id }));
+      await this.audit.record(manager, { actorId: actor.id, action: 'order.created', entityType: 'order', entityId: order.id, after: view });
+      return view;
+    });
+  }
+
+  async get(user: AuthUser, id: string): Promise<OrderView> {
+    const manager = this.dataSource.manager;
+    return this.view(manager, await this.readable(manager, user, id));
+  }
+
+  async list(user: AuthUser, query: OrderListQuery): Promise<Page<OrderView>> {
+    const scope = user.role === 'prosecutor' ? { kejaksaanId: user.agencyId } : { bapasId: user.agencyId };
+    const [orders, total] = await this.dataSource.getRepository(Order).findAndCount({
+      where: { ...scope, ...(query.status ? { status: query.status } : {}), ...(query.personId ? { personId: query.personId } : {}) },
+      order: { createdAt: 'DESC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    const manager = this.dataSource.manager;
+    return { items: await Promise.all(orders.map((order) => this.view(manager, order))), total };
+  }
+
+  /** R-26: the supervisors of the order's Bapas and the prosecutors of its Kejari; nobody else. */
+  async readable(manager: EntityManager, user: AuthUser, id: string, lock = false): Promise<Order> {
+    const order = await manager.findOne(Order, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!order) throw notFound('order');
+    const inScope =
+      (user.role === 'supervisor' && order.bapasId === user.agencyId) ||
+      (user.role === 'prosecutor' && order.kejaksaanId === user.agencyId);
+    if (!inScope) throw forbidden();
+    return order;
+  }
+
+  /** R-26: only a supervisor of the order's Bapas changes what happens under it. */
+  async supervised(manager: EntityManager, user: AuthUser, id: string, lock = false): Promise<Order> {
+    const order = await this.readable(manager, user, id, lock);
+    if (user.role !== 'supervisor') throw forbidden('auth.role_not_allowed');
+    return order;
+  }
+
+  async view(manager: EntityManager, order: Order): Promise<OrderView> {
+    const [{ scheduled }] = await manager.query(
+      `SELECT coalesce(sum(planned_minutes), 0)::int AS scheduled FROM assignment
+        WHERE order_id = $1 AND status IN ${PENDING_STATUSES}`,
+      [order.id],
+    );
+    return toOrderView(order, scheduled);
+  }
+
+  private async kejaksaanFor(manager: EntityManager, actor: AuthUser, dto: CreateOrderDto): Promise<string> {
+    if (dto.prosecutorId) {
+      const prosecutor = await manager.findOneBy(User, { id: dto.prosecutorId });
+      if (!prosecutor) throw unknownReference('prosecutorId', 'user');
+      assertValid(prosecutor.role === 'prosecutor' ? [] : [{ field: 'prosecutorId', code: 'order.not_a_prosecutor' }]);
+      return prosecutor.agencyId;
+    }
+    if (dto.kejaksaanId) {
+      const office = await manager.findOneBy(Agency, { id: dto.kejaksaanId });
+      if (!office) throw unknownReference('kejaksaanId', 'agency');
+      assertValid(office.kind === 'kejaksaan' ? [] : [{ field: 'kejaksaanId', code: 'order.not_a_kejaksaan' }]);
+      return office.id;
+    }
+    const bapas = await manager.findOneByOrFail(Agency, { id: actor.agencyId });
+    const offices = await manager.findBy(Agency, { kind: 'kejaksaan', region: bapas.region });
+    if (offices.length !== 1) throw badRequest([{ field: 'prosecutorId', code: 'order.kejaksaan_needed' }]);
+    return offices[0].id;
+  }
+}
+
+function replacedSentenceOf(dto: ReplacedSentenceDto): ReplacedSentence {
+  const stray = dto.kind === 'imprisonment' ? 'amountRupiah' : 'days';
+  if (dto[stray] !== undefined) {
+    throw badRequest([{ field: `replacedSentence.${stray}`, code: 'validation.whitelistValidation' }]);
+  }
+  return dto.kind === 'imprisonment' ? { kind: 'imprisonment', days: dto.days! } : { kind: 'fine', amountRupiah: dto.amountRupiah! };
+}
+
+export function toOrderView(order: Order, scheduledMinutes: number): OrderView {
+  return {
+    id: order.id,
+    personId: order.personId,
+    bapasId: order.bapasId,
+    kejaksaanId: order.kejaksaanId,
+    supervisorId: order.supervisorId,
+    prosecutorId: order.prosecutorId,
+    caseNumber: order.caseNumber,
+    courtName: order.courtName,
+    offenseDate: order.offenseDate,
+    verdictDate: order.verdictDate,
+    regime: order.regime,
+    totalHours: order.totalHours,
+    maxHoursPerDay: order.maxHoursPerDay,
+    startDate: order.startDate,
+    endDate: order.endDate,
+    replacedSentence:
+      order.replacedKind === 'imprisonment'
+        ? { kind: 'imprisonment', days: order.replacedDays! }
+        : { kind: 'fine', amountRupiah: order.replacedAmountRupiah! },
+    consentRecorded: order.consentRecorded,
+    status: order.status,
+    completedAt: order.completedAt,
+    createdAt: order.createdAt,
+    progress: {
+      requiredMinutes: order.requiredMinutes,
+      scheduledMinutes,
+      creditedMinutes: order.creditedMinutes,
+      remainingMinutes: order.requiredMinutes - order.creditedMinutes,
+    },
+  };
+}

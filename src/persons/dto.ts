@@ -1,0 +1,45 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsIndonesianPhone, IsLocalDate, IsLocalTime, IsNik } from '../common/validators.js';
+import { LocationDto } from '../sites/dto.js';
+import { RELIGIONS, type Religion } from './person.entity.js';
+
+export class UnavailableWindowDto {
+  @ApiProperty({ minimum: 1, maximum: 7, description: 'ISO weekday, 1 = Monday' }) @IsInt() @Min(1) @Max(7) weekday: number;
+  @ApiProperty({ example: '07:00' }) @IsLocalTime() from: string;
+  @ApiProperty({ example: '12:00' }) @IsLocalTime() to: string;
+  @ApiPropertyOptional({ example: 'berjualan di pasar' }) @IsOptional() @IsString() @MaxLength(200) reason?: string;
+}
+
+export class CreatePersonDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) fullName: string;
+  @ApiProperty({ example: '8171012345670001', description: 'NIK, 16 digits' }) @IsNik() nik: string;
+  @ApiProperty({ example: '1990-04-12' }) @IsLocalDate() birthDate: string;
+  @ApiProperty({ enum: ['M', 'F'] }) @IsIn(['M', 'F']) sex: 'M' | 'F';
+  @ApiPropertyOptional({ enum: RELIGIONS }) @IsOptional() @IsIn(RELIGIONS) religion?: Religion;
+  @ApiPropertyOptional({ default: true, description: 'apply the default worship windows of R-24' })
+  @IsOptional()
+  @IsBoolean()
+  worshipDefaults?: boolean;
+  @ApiPropertyOptional({ example: '081234567890' }) @IsOptional() @IsIndonesianPhone() phone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) address?: string;
+  @ApiPropertyOptional({ type: LocationDto }) @IsOptional() @ValidateNested() @Type(() => LocationDto) home?: LocationDto;
+  @ApiPropertyOptional({ type: [UnavailableWindowDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => UnavailableWindowDto)
+  unavailable?: UnavailableWindowDto[];
+  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() inSchool?: boolean;
+  @ApiPropertyOptional({ enum: ['id', 'en'], default: 'id' }) @IsOptional() @IsIn(['id', 'en']) locale?: 'id' | 'en';
+}
+
+export class DeclareConflictDto {
+  @ApiProperty({ format: 'uuid', description: 'the user who is related to the person' }) @IsUUID() userId: string;
+  @ApiProperty({ example: 'saudara kandung' }) @IsString() @IsNotEmpty() @MaxLength(200) relation: string;
+}

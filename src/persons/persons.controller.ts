@@ -1,0 +1,36 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import { PageQuery } from '../common/pagination.js';
+import { ParseIdPipe } from '../common/validation.js';
+import { CreatePersonDto, DeclareConflictDto } from './dto.js';
+import { PersonsService } from './persons.service.js';
+
+@ApiTags('persons')
+@ApiBearerAuth()
+@Roles('supervisor')
+@Controller('persons')
+export class PersonsController {
+  constructor(private readonly persons: PersonsService) {}
+
+  @Post()
+  create(@CurrentUser() actor: AuthUser, @Body() dto: CreatePersonDto) {
+    return this.persons.create(actor, dto);
+  }
+
+  @Get()
+  list(@CurrentUser() actor: AuthUser, @Query() query: PageQuery) {
+    return this.persons.list(actor, query);
+  }
+
+  @Get(':id')
+  get(@CurrentUser() actor: AuthUser, @Param('id', ParseIdPipe) id: string) {
+    return this.persons.get(actor, id);
+  }
+
+  @Post(':id/conflicts')
+  declareConflict(@CurrentUser() actor: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() dto: DeclareConflictDto) {
+    return this.persons.declareConflict(actor, id, dto);
+  }
+}

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { assertValid, conflict, forbidden, notFound, unknownReference } from '../common/domain-error.js';
+import { defineMessages } from '../common/messages.js';
+import { Page, PageQuery } from '../common/pagination.js';
+import { normalisePhone } from '../common/phone.js';
+import { RuleViolation } from '../common/rule-violation.js';
+import { User } from '../identity/user.entity.js';
+import { CreatePersonDto, DeclareConflictDto } from './dto.js';
+import { Person } from './person.entity.js';
+
+defineMessages({
+  'person.window_ends_before_start': {
+    id: 'Jam selesai harus sesudah jam mulai.',
+    en: 'The window must end after it starts.',
+  },
+  'person.nik_registered': {
+    id: 'NIK ini sudah terdaftar di Bapas Anda.',
+    en: 'This NIK is already registered at your Bapas.',
+  },
+  'person.conflict_declared': { id: 'Hubungan ini sudah dicatat.', en: 'This relation is already recorded.' },
+});
+
+/** What a supervisor of the person's Bapas sees; others get less (R-30). */
+export type PersonView = Omit<Person, 'homeLat' | 'homeLng'> & { home: { lat: number; lng: number } | null };
+
+@Injectable()
+export class PersonsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  create(actor: AuthUser, dto: CreatePersonDto): Promise<PersonView> {
+    assertValid(windowViolations(dto));
+    return this.dataSource.transaction(async (manager) => {
+      if (await manager.existsBy(Person, { bapasId: actor.agencyId, nik: dto.nik })) {
+        throw conflict({ field: 'nik', code: 'person.nik_registered' });
+      }
+      const { home, unavailable, phone, ...fields } = dto;
+      const person = await manager.save(
+        manager.create(Person, {
+          ...fields,
+          bapasId: actor.agencyId,
+          religion: dto.religion ?? null,
+          worshipDefaults: dto.worshipDefaults ?? true,
+          phone: phone ? normalisePhone(phone) : null,
+          address: dto.address ?? null,
+          homeLat: home?.lat ?? null,
+          homeLng: home?.lng ?? null,
+          unavailable: (unavailable ?? []).map((w) => ({ ...w })),
+          inSchool: dto.inSchool ?? false,
+          locale: dto.locale ?? 'id',
+          createdBy: actor.id,
+        }),
+      );
+      const view = toPersonView(person);
+      await this.audit.record(manager, { actorId: actor.id, action: 'person.created', entityType: 'person', entityId: person.id, after: view });
+      return view;
+    });
+  }
+
+  async get(actor: AuthUser, id: string): Promise<PersonView> {
+    return toPersonView(await this.supervised(this.dataSource.manager, actor, id));
+  }
+
+  async list(actor: AuthUser, query: PageQuery): Promise<Page<PersonView>> {
+    const [items, total] = await this.dataSource.getRepository(Person).findAndCount({
+      where: { bapasId: actor.agencyId },
+      order: { fullName: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { items: items.map(toPersonView), total };
+  }
+
+  /** R-27: a user related to the person may not confirm or sign off the person's hours. */
+  declareConflict(actor: AuthUser, personId: string, dto: DeclareConflictDto) {
+    return this.dataSource.transaction(async (manager) => {
+      await this.supervised(manager, actor, personId);
+      if (!(await manager.existsBy(User, { id: dto.userId }))) throw unknownReference('userId', 'user');
+      const inserted = await manager.query(
+        `INSERT INTO conflict_of_interest (user_id, person_id, relation, declared_by) VALUES ($1, $2, $3, $4)
+         ON CONFLICT DO NOTHING RETURNING user_id`,
+        [dto.userId, personId, dto.relation, actor.id],
+      );
+      if (inserted.length === 0) throw conflict({ field: 'userId', code: 'person.conflict_declared' });
+      const declared = { personId, ...dto };
+      await this.audit.record(manager, {
+        actorId: actor.id, action: 'person.conflict_declared', entityType: 'person', entityId: personId, after: declared,
+      });
+      return declared;
+    });
+  }
+
+  /** R-26: a supervisor works only on the persons of their own Bapas. */
+  async supervised(manager: EntityManager, actor: AuthUser, id: string): Promise<Person> {
+    const person = await manager.findOneBy(Person, { id });
+    if (!person) throw notFound('person');
+    if (person.bapasId !== actor.agencyId) throw forbidden();
+    return person;
+  }
+}
+
+export async function hasConflict(manager: EntityManager, userId: string, personId: string): Promise<boolean> {
+  const rows = await manager.query(`SELECT 1 FROM conflict_of_interest WHERE user_id = $1 AND person_id = $2`, [userId, personId]);
+  return rows.length > 0;
+}
+
+function windowViolations(dto: CreatePersonDto): RuleViolation[] {
+  return (dto.unavailable ?? []).flatMap((window, index) =>
+    window.to > window.from ? [] : [{ field: `unavailable[${index}].to`, code: 'person.window_ends_before_start' }],
+  );
+}
+
+export function toPersonView(person: Person): PersonView {
+  const { homeLat, homeLng, ...rest } = person;
+  return { ...rest, home: homeLat === null || homeLng === null ? null : { lat: homeLat, lng: homeLng } };
+}

@@ -1,0 +1,124 @@
+import { randomInt } from 'node:crypto';
+import { AgenciesService } from '../../src/agencies/agencies.service.js';
+import { UsersService } from '../../src/identity/users.service.js';
+import { TestApp } from './test-app.js';
+
+const PASSWORD = 'test-password-1';
+
+export type Actor =
+  | 'admin' | 'supervisor' | 'supervisor2' | 'otherBapasSupervisor'
+  | 'coordinatorA' | 'coordinatorB' | 'prosecutor' | 'otherProsecutor';
+
+/**
+ * A Bapas, a Kejari and an OPD with its agreement and sites, and a user for every role, all made through the
+ * API (but for the first admin). Codes carry a random suffix so that test files running at once don't meet.
+ */
+export class World {
+  readonly ids: Record<string, string> = {};
+  private readonly tokens = new Map<Actor, string>();
+  readonly tag = Array.from({ length: 6 }, () => 'ABCDEFGHJKLMNPQRSTUVWXYZ'[randomInt(24)]).join('');
+
+  private constructor(readonly t: TestApp) {}
+
+  static async build(t: TestApp): Promise<World> {
+    const world = new World(t);
+    await world.setUp();
+    return world;
+  }
+
+  post(actor: Actor, path: string, body: object = {}, headers: Record<string, string> = {}) {
+    return this.t.http().post(`/api/v1${path}`).set({ authorization: `Bearer ${this.tokens.get(actor)}`, ...headers }).send(body);
+  }
+
+  get(actor: Actor, path: string) {
+    return this.t.http().get(`/api/v1${path}`).set('authorization', `Bearer ${this.tokens.get(actor)}`);
+  }
+
+  async person(overrides: object = {}): Promise<string> {
+    const nik = `8171${String(randomInt(10 ** 11, 10 ** 12)).padStart(12, '0')}`;
+    const response = await this.post('supervisor', '/persons', {
+      fullName: `Klien ${this.tag} ${nik.slice(-4)}`, nik, birthDate: '1990-01-15', sex: 'M', ...overrides,
+    });
+    expect(response.status).toBe(201);
+    return response.body.id;
+  }
+
+  async order(personId: string, overrides: object = {}): Promise<string> {
+    const response = await this.post('supervisor', '/orders', {
+      personId,
+      caseNumber: `${randomInt(1, 999)}/Pid.C/2026/PN Amb/${this.tag}`,
+      courtName: 'Pengadilan Negeri Ambon',
+      offenseDate: '2026-08-01',
+      verdictDate: '2026-11-02',
+      totalHours: 40,
+      maxHoursPerDay: 8,
+      startDate: '2026-11-23',
+      endDate: '2027-05-22',
+      replacedSentence: { kind: 'imprisonment', days: 60 },
+      prosecutorId: this.ids.prosecutor,
+      consentRecorded: true,
+      ...overrides,
+    });
+    expect(response.status).toBe(201);
+    return response.body.id;
+  }
+
+  async personWithOrder(person: object = {}, order: object = {}): Promise<string> {
+    return this.order(await this.person(person), order);
+  }
+
+  async shift(site: 'siteA' | 'siteB' | 'siteWib' | 'siteExpiring', body: object): Promise<{ id: string; startsAt: string; endsAt: string; plannedMinutes: number }> {
+    const response = await this.post('supervisor', `/sites/${this.ids[site]}/shifts`, { start: '08:00', end: '12:00', ...body });
+    expect(response.status).toBe(201);
+    return response.body;
+  }
+
+  book(orderId: string, shiftId: string) {
+    return this.post('supervisor', '/assignments', { orderId, shiftId });
+  }
+
+  private async setUp(): Promise<void> {
+    const agencies = this.t.app.get(AgenciesService);
+    const kanwil = await agencies.create(null, { code: `KANWIL-${this.tag}`, name: 'Kanwil', kind: 'kanwil', region: 'ID-MA', timezone: 'Asia/Jayapura' });
+    await this.t.app.get(UsersService).create(null, {
+      username: `admin.${this.tag.toLowerCase()}`, password: PASSWORD, fullName: 'Admin', role: 'admin', agencyId: kanwil.id,
+    });
+    await this.login('admin', `admin.${this.tag.toLowerCase()}`);
+
+    for (const [key, kind, region] of [
+      ['bapas', 'bapas', 'ID-MA'], ['otherBapas', 'bapas', 'ID-MA'], ['kejari', 'kejaksaan', 'ID-MA'],
+      ['otherKejari', 'kejaksaan', 'ID-JA'], ['opd', 'opd', 'ID-MA'],
+    ] as const) {
+      this.ids[key] = await this.create('/agencies', { code: `${key.toUpperCase()}-${this.tag}`, name: `${key} ${this.tag}`, kind, region, timezone: 'Asia/Jayapura' });
+    }
+    for (const [key, role, agency] of [
+      ['supervisor', 'supervisor', 'bapas'], ['supervisor2', 'supervisor', 'bapas'], ['otherBapasSupervisor', 'supervisor', 'otherBapas'],
+      ['coordinatorA', 'coordinator', 'opd'], ['coordinatorB', 'coordinator', 'opd'],
+      ['prosecutor', 'prosecutor', 'kejari'], ['otherProsecutor', 'prosecutor', 'otherKejari'],
+    ] as const) {
+      const username = `${key.toLowerCase()}.${this.tag.toLowerCase()}`;
+      this.ids[key] = await this.create('/users', { username, password: PASSWORD, fullName: `${key} ${this.tag}`, role, agencyId: this.ids[agency] });
+      await this.login(key, username);
+    }
+    const parties = [this.ids.bapas, this.ids.kejari, this.ids.opd];
+    this.ids.agreement = await this.create('/agreements', { number: `PKS/${this.tag}`, title: 'PKS', agencyIds: parties, validFrom: '2026-01-02', validTo: '2027-12-31' });
+    this.ids.expiringAgreement = await this.create('/agreements', { number: `PKS-OLD/${this.tag}`, title: 'PKS lama', agencyIds: parties, validFrom: '2025-01-02', validTo: '2026-11-30' });
+    const site = { agencyId: this.ids.opd, workType: 'street_cleaning', address: 'Jl. Pantai Mardika, Ambon', location: { lat: -3.6925, lng: 128.1842 }, radiusMeters: 200, defaultCapacity: 10 };
+    this.ids.siteA = await this.create('/sites', { ...site, name: `A ${this.tag}`, agreementId: this.ids.agreement, timezone: 'Asia/Jayapura', minorsAllowed: false, coordinatorIds: [this.ids.coordinatorA, this.ids.supervisor2] });
+    this.ids.siteB = await this.create('/sites', { ...site, name: `B ${this.tag}`, agreementId: this.ids.agreement, timezone: 'Asia/Jayapura', minorsAllowed: true, coordinatorIds: [this.ids.coordinatorB] });
+    this.ids.siteWib = await this.create('/sites', { ...site, name: `WIB ${this.tag}`, agreementId: this.ids.agreement, timezone: 'Asia/Jakarta', minorsAllowed: false, coordinatorIds: [this.ids.coordinatorA] });
+    this.ids.siteExpiring = await this.create('/sites', { ...site, name: `Old ${this.tag}`, agreementId: this.ids.expiringAgreement, timezone: 'Asia/Jayapura', minorsAllowed: false, coordinatorIds: [this.ids.coordinatorA] });
+  }
+
+  private async create(path: string, body: object): Promise<string> {
+    const response = await this.post('admin', path, body);
+    if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body.id;
+  }
+
+  private async login(actor: Actor, username: string): Promise<void> {
+    const response = await this.t.http().post('/api/v1/auth/login').send({ username, password: PASSWORD });
+    if (response.status !== 200) throw new Error(`login ${username}: ${response.status}`);
+    this.tokens.set(actor, response.body.accessToken);
+  }
+}
