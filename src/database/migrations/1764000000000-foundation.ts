@@ -297,7 +297,7 @@ export class Foundation1764000000000 implements MigrationInterface {
         key text NOT NULL,
         request_hash text NOT NULL,
         status_code integer,
-        response jsonb,
+        response json, -- json, not jsonb: a replay answers byte for byte what the first request got
         created_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (user_id, key)
       )`);
