@@ -72,27 +72,31 @@ class DemoStory {
     await this.cast();
     const ambon = demoCast.places.ambon;
     const sungaiPenuh = demoCast.places.sungaiPenuh;
+    const mardika = 'Pasukan Kuning Pasar Mardika';
 
-    // Yohanis: an adult in Ambon half-way through 40 hours, with signed-off history and shifts ahead.
-    const yohanis = await this.order('pk.ambon', ambon, demoCast.persons.yohanis, { totalHours: 40, maxHoursPerDay: 4, startedDaysAgo: 28 });
-    for (const daysAgo of [21, 14, 7]) await this.workedShift(yohanis, 'Pasukan Kuning Pasar Mardika', daysAgo);
-    await this.missedShift(yohanis, 'Pasukan Kuning Pasar Mardika', 3, { excused: true, reason: 'Sakit, ada surat dokter' });
-    for (const daysAhead of [2, 9]) await this.bookedShift(yohanis, 'Pasukan Kuning Pasar Mardika', daysAhead);
+    // Yohanis: an adult in Ambon, 40 hours, with signed-off history, an excused absence and shifts ahead.
+    const yohanis = await this.order('pk.ambon', ambon, demoCast.persons.yohanis, { totalHours: 40, maxHoursPerDay: 4, startedDaysAgo: 35 });
+    for (const n of [15, 10, 5]) await this.workedShift(yohanis, mardika, this.workingDay(-n));
+    await this.missedShift(yohanis, mardika, this.workingDay(-2), { excused: true, reason: 'Sakit, ada surat dokter' });
+    // Worked on the last working day, but the coordinator's phone was offline: attendance still to be recorded.
+    await this.shift(yohanis, mardika, this.workingDay(-1));
+    for (const n of [2, 7]) await this.shift(yohanis, mardika, this.workingDay(n));
 
     // Maria: 8 hours, both shifts worked and signed off: a completed order.
-    const maria = await this.order('pk.ambon', ambon, demoCast.persons.maria, { totalHours: 8, maxHoursPerDay: 4, startedDaysAgo: 20 });
-    for (const daysAgo of [16, 9]) {
-      await this.workedShift(maria, 'Rumah Singgah Dinas Sosial', daysAgo, { start: '08:00', end: '12:00', breakMinutes: 0 });
+    const maria = await this.order('pk.ambon', ambon, demoCast.persons.maria, { totalHours: 8, maxHoursPerDay: 4, startedDaysAgo: 35 });
+    for (const n of [12, 6]) {
+      await this.workedShift(maria, 'Rumah Singgah Dinas Sosial', this.workingDay(-n), { start: '08:00', end: '12:00', breakMinutes: 0 });
     }
 
-    // Fadli: a child in school, afternoons at the park that takes minors, accompanied by his supervisor.
-    const fadli = await this.order('pk.ambon', ambon, demoCast.persons.fadli, { totalHours: 20, maxHoursPerDay: 3, startedDaysAgo: 10 });
-    await this.workedShift(fadli, 'Taman Kota Ambon', 6, { start: '15:00', end: '17:00', breakMinutes: 15 });
-    await this.bookedShift(fadli, 'Taman Kota Ambon', 3, { start: '15:00', end: '17:00', breakMinutes: 15 });
+    // Fadli: a child in school, afternoons at the park that takes minors.
+    const afternoon = { start: '15:00', end: '17:00', breakMinutes: 15 };
+    const fadli = await this.order('pk.ambon', ambon, demoCast.persons.fadli, { totalHours: 20, maxHoursPerDay: 3, startedDaysAgo: 14 });
+    await this.workedShift(fadli, 'Taman Kota Ambon', this.workingDay(-4), afternoon);
+    await this.shift(fadli, 'Taman Kota Ambon', this.workingDay(3), afternoon);
 
-    // Rahmat: Sungai Penuh, Jambi (WIB), starting next week.
+    // Rahmat: Sungai Penuh, Jambi (WIB), starting this week.
     const rahmat = await this.order('pk.sungaipenuh', sungaiPenuh, demoCast.persons.rahmat, { totalHours: 24, maxHoursPerDay: 4, startedDaysAgo: 2 });
-    await this.bookedShift(rahmat, 'Kebersihan Pasar Tanjung Bajure', 5);
+    await this.shift(rahmat, 'Kebersihan Pasar Tanjung Bajure', this.workingDay(4));
   }
 
   private async cast(): Promise<void> {
@@ -148,28 +152,30 @@ class DemoStory {
     return { id: order.id, supervisor: actor, place };
   }
 
-  private async shift(order: DemoOrder, siteName: string, daysFromToday: number, times: ShiftTimes = DEFAULT_TIMES) {
+  private async shift(order: DemoOrder, siteName: string, date: DateTime, times: ShiftTimes = DEFAULT_TIMES) {
     const siteId = this.sites.get(siteName)!;
-    const date = this.workingDay(this.today.plus({ days: daysFromToday }));
     this.clock.set(date.minus({ days: 1 }).set({ hour: 9 }).toJSDate());
     const shift = await this.get(ShiftsService).create(order.supervisor, siteId, { date: date.toISODate()!, ...times });
     const assignment = await this.get(BookingService).book(order.supervisor, { orderId: order.id, shiftId: shift.id });
     return { shift, assignment, coordinator: this.users.get(order.place.coordinators[siteName])! };
   }
 
-  /** Fridays, Sundays (worship windows), Saturdays (Yohanis sells fish) and holidays move to the next day. */
-  private workingDay(date: DateTime): DateTime {
-    let day = date;
-    while ([5, 6, 7].includes(day.weekday) || this.holidays.includes(day.toISODate()!)) day = day.plus({ days: 1 });
+  /**
+   * The n-th working day after today (n > 0) or before it (n < 0). The demo works Monday to Thursday: it keeps
+   * clear of Friday prayers, Sunday services, Saturday (Yohanis sells fish) and holidays.
+   */
+  private workingDay(n: number): DateTime {
+    const step = Math.sign(n);
+    let day = this.today;
+    for (let found = 0; found < Math.abs(n); ) {
+      day = day.plus({ days: step });
+      if (day.weekday <= 4 && !this.holidays.includes(day.toISODate()!)) found++;
+    }
     return day;
   }
 
-  private bookedShift(order: DemoOrder, siteName: string, daysAhead: number, times?: ShiftTimes) {
-    return this.shift(order, siteName, daysAhead, times);
-  }
-
-  private async workedShift(order: DemoOrder, siteName: string, daysAgo: number, times?: ShiftTimes) {
-    const { shift, assignment, coordinator } = await this.shift(order, siteName, -daysAgo, times);
+  private async workedShift(order: DemoOrder, siteName: string, date: DateTime, times?: ShiftTimes) {
+    const { shift, assignment, coordinator } = await this.shift(order, siteName, date, times);
     const attendance = this.get(AttendanceService);
     const startsAt = DateTime.fromJSDate(shift.startsAt);
     this.clock.set(startsAt.plus({ minutes: 5 }).toJSDate());
@@ -180,8 +186,8 @@ class DemoStory {
     await this.get(SignOffService).signOff(order.supervisor, assignment.id, {});
   }
 
-  private async missedShift(order: DemoOrder, siteName: string, daysAgo: number, decision: { excused: boolean; reason: string }) {
-    const { shift, assignment, coordinator } = await this.shift(order, siteName, -daysAgo);
+  private async missedShift(order: DemoOrder, siteName: string, date: DateTime, decision: { excused: boolean; reason: string }) {
+    const { shift, assignment, coordinator } = await this.shift(order, siteName, date);
     this.clock.set(DateTime.fromJSDate(shift.startsAt).plus({ minutes: 45 }).toJSDate());
     await this.get(AttendanceService).absence(coordinator, assignment.id, { reason: 'Tidak datang' }, { key: undefined });
     this.clock.set(DateTime.fromJSDate(shift.endsAt).plus({ hours: 24 }).toJSDate());

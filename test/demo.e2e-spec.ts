@@ -1,0 +1,50 @@
+import { ConsoleLogger } from '@nestjs/common';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../src/config/app-config.js';
+import { dataSourceOptions, prepareDatabase } from '../src/database/data-source.js';
+import { seedDemo } from '../src/database/demo-seed.js';
+import { TEST_DATABASE_URL } from './support/test-config.js';
+
+const DEMO_URL = `${TEST_DATABASE_URL}_demo`;
+const TABLES = ['agency', 'app_user', 'agreement', 'site', 'shift', 'person', 'court_order', 'assignment', 'ledger_entry', 'audit_event'];
+
+describe('the demo data', () => {
+  let db: DataSource;
+  const counts = async () =>
+    Object.fromEntries(
+      await Promise.all(TABLES.map(async (table) => [table, (await db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n])),
+    );
+
+  beforeAll(async () => {
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL.replace(/\/[^/]+$/, '/postgres') });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(new URL(DEMO_URL).pathname.slice(1))} WITH (FORCE)`);
+    await admin.end();
+    await prepareDatabase(DEMO_URL);
+    db = await new DataSource(dataSourceOptions(DEMO_URL)).initialize();
+  });
+  afterAll(() => db.destroy());
+
+  it('tells its story through the rules, and loading it twice changes nothing', async () => {
+    const config = loadConfig({ ...process.env, DATABASE_URL: DEMO_URL, NODE_ENV: 'test' });
+    const logger = new ConsoleLogger({ logLevels: ['error'] });
+
+    await seedDemo(config, logger);
+    const first = await counts();
+    await seedDemo(config, logger);
+
+    expect(await counts()).toEqual(first);
+    const orders: { regime: string; status: string; credited_minutes: number; required_minutes: number }[] = await db.query(
+      `SELECT regime, status, credited_minutes, required_minutes FROM court_order ORDER BY case_number`,
+    );
+    expect(orders.map((o) => o.status).sort()).toEqual(['active', 'active', 'active', 'completed']);
+    expect(orders.filter((o) => o.regime === 'child')).toHaveLength(1);
+    const completed = orders.find((o) => o.status === 'completed')!;
+    expect(completed.credited_minutes).toBe(completed.required_minutes);
+    const zones: { timezone: string }[] = await db.query(`SELECT DISTINCT timezone FROM site ORDER BY timezone`);
+    expect(zones.map((z) => z.timezone)).toEqual(['Asia/Jakarta', 'Asia/Jayapura']);
+    const roles: { role: string }[] = await db.query(`SELECT DISTINCT role FROM app_user ORDER BY role`);
+    expect(roles.map((r) => r.role)).toEqual(['admin', 'coordinator', 'prosecutor', 'supervisor']);
+  });
+});
