@@ -1,5 +1,5 @@
-import type { MessageCatalog, RuleViolation } from '../common/rule-violation.js';
 import { bookingMessages, type BookingContext, WORSHIP_DEFAULTS, bookingRefusals } from './booking.rules.js';
+import { expectCatalogMatches } from '../../test/support/catalog.js';
 
 // 2026-12-02 is a Wednesday; 2026-12-04 a Friday; 2026-12-05 a Saturday; 2026-12-06 a Sunday.
 const WEDNESDAY = '2026-12-02';
@@ -325,16 +325,3 @@ describe('bookingRefusals', () => {
     expectCatalogMatches(bookingMessages, bookingRefusals(everything));
   });
 });
-
-function expectCatalogMatches(catalog: MessageCatalog, violations: RuleViolation[]) {
-  expect(new Set(violations.map((violation) => violation.code))).toEqual(new Set(Object.keys(catalog)));
-  for (const violation of violations) {
-    const message = catalog[violation.code];
-    const params = Object.keys(violation.params ?? {}).sort();
-    for (const text of [message.id, message.en]) {
-      expect(text.trim()).not.toBe('');
-      expect([...new Set([...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]))].sort()).toEqual(params);
-    }
-  }
-  expect(Object.values(catalog).every((message) => message.id !== message.en)).toBe(true);
-}

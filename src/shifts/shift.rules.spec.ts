@@ -1,4 +1,4 @@
-import type { MessageCatalog, RuleViolation } from '../common/rule-violation.js';
+import { expectCatalogMatches } from '../../test/support/catalog.js';
 import {
   shiftMessages,
   type ShiftTimesInput,
@@ -125,16 +125,3 @@ describe('shiftMessages', () => {
     ]);
   });
 });
-
-function expectCatalogMatches(catalog: MessageCatalog, violations: RuleViolation[]) {
-  expect(new Set(violations.map((violation) => violation.code))).toEqual(new Set(Object.keys(catalog)));
-  for (const violation of violations) {
-    const message = catalog[violation.code];
-    const params = Object.keys(violation.params ?? {}).sort();
-    for (const text of [message.id, message.en]) {
-      expect(text.trim()).not.toBe('');
-      expect([...new Set([...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]))].sort()).toEqual(params);
-    }
-  }
-  expect(Object.values(catalog).every((message) => message.id !== message.en)).toBe(true);
-}
