@@ -1,6 +1,20 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { startTestApp, TestApp } from './support/test-app.js';
+
+/**
+ * Works around a race in src/database/data-source.ts (ensureDatabase): when two Jest workers create the fresh test
+ * database at once, PostgreSQL answers 23505 (pg_database_datname_index), not the 42P04 it ignores. Once created,
+ * a second attempt finds the database.
+ */
+async function startApp(): Promise<TestApp> {
+  try {
+    return await startTestApp();
+  } catch (error) {
+    if ((error as { code?: string }).code !== '23505') throw error;
+    return startTestApp();
+  }
+}
 import { Actor, World } from './support/world.js';
 
 /**
@@ -288,7 +302,7 @@ describe('bad input on every POST', () => {
   const cases: Case[] = table.flatMap(([endpoint, rows]) => rows.map((row) => ({ ...row, endpoint })));
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startApp();
     w = await World.build(t);
     fx.person = await w.person({ religion: 'protestant' });
     fx.order = await w.order(fx.person);

@@ -49,8 +49,9 @@ export class BookingService {
 
   book(actor: AuthUser, dto: BookDto): Promise<AssignmentView> {
     return this.dataSource.transaction(async (manager) => {
-      const order = await this.orders.supervised(manager, actor, dto.orderId);
-      // One booking at a time per person: the daily cap is a sum that a concurrent booking could pass.
+      // Locked like a sign-off locks it: no booking slips in while the order completes and releases its seats.
+      const order = await this.orders.supervised(manager, actor, dto.orderId, true);
+      // One booking at a time per person (who may have several orders): the daily cap is a sum.
       const person = await manager.findOneOrFail(Person, { where: { id: order.personId }, lock: { mode: 'pessimistic_write' } });
       const shift = await manager.findOneBy(Shift, { id: dto.shiftId });
       if (!shift) throw unknownReference('shiftId', 'shift');
