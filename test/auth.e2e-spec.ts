@@ -1,20 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Response } from 'supertest';
 import { startTestApp, TestApp } from './support/test-app.js';
-
-/**
- * Works around a race in src/database/data-source.ts (ensureDatabase): when two Jest workers create the fresh test
- * database at once, PostgreSQL answers 23505 (pg_database_datname_index), not the 42P04 it ignores. Once created,
- * a second attempt finds the database.
- */
-async function startApp(): Promise<TestApp> {
-  try {
-    return await startTestApp();
-  } catch (error) {
-    if ((error as { code?: string }).code !== '23505') throw error;
-    return startTestApp();
-  }
-}
 import { World } from './support/world.js';
 
 /** Login, tokens, roles, scope (R-26), personal data (R-30) and the audit trail (R-25) over HTTP. */
@@ -50,7 +36,7 @@ describe('authentication, roles, scope and personal data', () => {
   const login = (name: string, password: string) => t.http().post('/api/v1/auth/login').send({ username: name, password });
 
   beforeAll(async () => {
-    t = await startApp();
+    t = await startTestApp();
     w = await World.build(t);
     username = `pk.auth.${w.tag.toLowerCase()}`;
     const created = await w.post('admin', '/users', {

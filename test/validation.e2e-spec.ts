@@ -1,20 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
-import { startTestApp, TestApp } from './support/test-app.js';
-
-/**
- * Works around a race in src/database/data-source.ts (ensureDatabase): when two Jest workers create the fresh test
- * database at once, PostgreSQL answers 23505 (pg_database_datname_index), not the 42P04 it ignores. Once created,
- * a second attempt finds the database.
- */
-async function startApp(): Promise<TestApp> {
-  try {
-    return await startTestApp();
-  } catch (error) {
-    if ((error as { code?: string }).code !== '23505') throw error;
-    return startTestApp();
-  }
-}
+import { DEFAULT_NOW, startTestApp, TestApp } from './support/test-app.js';
 import { Actor, World } from './support/world.js';
 
 /**
@@ -207,6 +193,7 @@ describe('bad input on every POST', () => {
       c('', 'string for a number (location.lat)', set('location.lat', '-3.6954'), 'location.lat'),
       c('', 'bad uuid in coordinatorIds', set('coordinatorIds', ['123']), 'coordinatorIds'),
       c('', 'string for a boolean (minorsAllowed)', set('minorsAllowed', 'no'), 'minorsAllowed'),
+      c('', 'array for an object (location)', set('location', [{ lat: -3.6954, lng: 128.1814 }]), 'location'),
     ]],
     ['sites/{id}/shifts', [
       c('', 'missing end', missing('end'), 'end'),
@@ -233,6 +220,9 @@ describe('bad input on every POST', () => {
       c('', 'string for a number (unavailable[0].weekday)', set('unavailable.0.weekday', '2'), 'unavailable[0].weekday'),
       c('', 'string for a number (home.lng)', set('home.lng', 'east'), 'home.lng'),
       c('', 'string for a boolean (inSchool)', set('inSchool', 'yes'), 'inSchool'),
+      c('', 'array for an object (home)', set('home', [{ lat: -3.7, lng: 128.18 }]), 'home'),
+      c('', 'string for an array (unavailable)', set('unavailable', 'Selasa pagi'), 'unavailable'),
+      c('', 'null for an item (unavailable[0])', set('unavailable.0', null), 'unavailable[0]'),
     ]],
     ['persons/{id}/conflicts', [
       c('', 'missing relation', missing('relation'), 'relation'),
@@ -248,6 +238,8 @@ describe('bad input on every POST', () => {
       c('', 'string for a number (totalHours)', set('totalHours', '40'), 'totalHours'),
       c('', 'string for a number (replacedSentence.days)', set('replacedSentence.days', '60'), 'replacedSentence.days'),
       c('', 'string for an object (replacedSentence)', set('replacedSentence', 'penjara 2 bulan'), 'replacedSentence'),
+      c('', 'null for an object (replacedSentence)', set('replacedSentence', null), 'replacedSentence'),
+      c('', 'unknown field of the other kind (replacedSentence.days with a fine)', set('replacedSentence', { kind: 'fine', amountRupiah: 5_000_000, days: 10 }), 'replacedSentence.days'),
       c('', 'number for a string (caseNumber)', set('caseNumber', 12), 'caseNumber'),
       c('', "bad date '2026-02-30' (offenseDate)", set('offenseDate', '2026-02-30'), 'offenseDate'),
       c('', 'bad uuid (personId)', set('personId', 'not-a-uuid'), 'personId'),
@@ -272,6 +264,8 @@ describe('bad input on every POST', () => {
       c('', "bad time '25:00' (at)", set('at', '2026-12-01T25:00:00+09:00'), 'at'),
       c('', 'number for a string (at)', set('at', 1764576000), 'at'),
       c('', 'string for a number (location.lat)', set('location.lat', '-3.6925'), 'location.lat'),
+      c('', 'string for an object (location)', set('location', 'di lokasi'), 'location'),
+      c('', 'array for an object (location)', set('location', [{ lat: -3.6925, lng: 128.1842 }]), 'location'),
     ]],
     ['assignments/{id}/check-out', [
       c('', 'missing location.lat', missing('location.lat'), 'location.lat'),
@@ -302,7 +296,7 @@ describe('bad input on every POST', () => {
   const cases: Case[] = table.flatMap(([endpoint, rows]) => rows.map((row) => ({ ...row, endpoint })));
 
   beforeAll(async () => {
-    t = await startApp();
+    t = await startTestApp();
     w = await World.build(t);
     fx.person = await w.person({ religion: 'protestant' });
     fx.order = await w.order(fx.person);
@@ -369,6 +363,22 @@ describe('bad input on every POST', () => {
     for (const answer of answers) expectProblem(answer, 404);
   });
 
+  it('R-19: a check-in at a valid time whose location is a list is 400 naming location (not 500), and changes nothing', async () => {
+    const shift = await w.shift('siteA', { date: '2026-12-03', start: '08:00', end: '12:00' });
+    const booked = await w.book(fx.order, shift.id);
+    expect(booked.status).toBe(201);
+    t.clock.set(shift.startsAt);
+    try {
+      const response = await post('coordinatorA', `/assignments/${booked.body.id}/check-in`, { location: [{ lat: -3.6925, lng: 128.1842 }] });
+      expectProblem(response, 400);
+      expect(fieldsOf(response)).toEqual(['location']);
+    } finally {
+      t.clock.set(DEFAULT_NOW);
+    }
+    const [{ status }] = await t.db.query(`SELECT status FROM assignment WHERE id = $1`, [booked.body.id]);
+    expect(status).toBe('scheduled');
+  });
+
   it('a body that is not JSON, or not a JSON object, gets 400 (not 500)', async () => {
     const raw = async (path: string, text: string) =>
       note(`POST ${path} (raw)`, await t.http().post(`/api/v1${path}`).set('content-type', 'application/json').send(text));
@@ -381,6 +391,8 @@ describe('bad input on every POST', () => {
       expectProblem(response, 400);
     }
     expectProblem(await post('supervisor', '/orders', []), 400);
+    const huge = note('POST /auth/login (300 kB)', await t.http().post('/api/v1/auth/login').send({ username: 'a', password: 'x'.repeat(300_000) }));
+    expectProblem(huge, 413);
     expectProblem(await post('admin', '/agencies', [endpoints.agencies.body()]), 400);
   });
 

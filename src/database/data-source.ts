@@ -50,7 +50,8 @@ async function ensureDatabase(databaseUrl: string): Promise<void> {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (rowCount === 0) {
       await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`).catch((error: { code?: string }) => {
-        if (error.code !== '42P04') throw error; // created meanwhile by another replica
+        // Created meanwhile by another replica (or test worker): 42P04, or 23505 when the race is closer still.
+        if (error.code !== '42P04' && error.code !== '23505') throw error;
       });
     }
   } finally {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min,
+  ArrayMaxSize, IsArray, IsObject, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min,
   ValidateNested,
 } from 'class-validator';
 import { IsIndonesianPhone, IsLocalDate, IsLocalTime, IsNik } from '../common/validators.js';
@@ -27,7 +27,7 @@ export class CreatePersonDto {
   worshipDefaults?: boolean;
   @ApiPropertyOptional({ example: '081234567890' }) @IsOptional() @IsIndonesianPhone() phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) address?: string;
-  @ApiPropertyOptional({ type: LocationDto }) @IsOptional() @ValidateNested() @Type(() => LocationDto) home?: LocationDto;
+  @ApiPropertyOptional({ type: LocationDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => LocationDto) home?: LocationDto;
   @ApiPropertyOptional({ type: [UnavailableWindowDto] })
   @IsOptional()
   @IsArray()

@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsObject, ArrayMaxSize, ArrayUnique, IsBoolean, IsInt, IsLatitude, IsLongitude, IsNotEmpty, IsOptional, IsString, IsUUID,
+  IsObject, IsNumber, ArrayMaxSize, ArrayUnique, IsBoolean, IsInt, IsLatitude, IsLongitude, IsNotEmpty, IsOptional, IsString, IsUUID,
   Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { IsLocalDate, IsTimeZone } from '../common/validators.js';
 
 export class LocationDto {
-  @ApiProperty({ example: -3.6954 }) @IsLatitude() lat: number;
-  @ApiProperty({ example: 128.1814 }) @IsLongitude() lng: number;
+  @ApiProperty({ example: -3.6954 }) @IsNumber() @IsLatitude() lat: number;
+  @ApiProperty({ example: 128.1814 }) @IsNumber() @IsLongitude() lng: number;
 }
 
 export class CreateSiteDto {
