@@ -11,6 +11,9 @@ import { AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
+import { QueuesModule } from './jobs/queues.module.js';
+import { WorkerModule } from './jobs/worker.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { PersonsModule } from './persons/persons.module.js';
 import { ShiftsModule } from './shifts/shifts.module.js';
@@ -25,6 +28,7 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, clock),
         TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL)),
+        QueuesModule.forRoot(config),
         HealthModule,
         IdentityModule,
         AgenciesModule,
@@ -36,6 +40,8 @@ export class AppModule {
         OrdersModule,
         AssignmentsModule,
         AuditTrailModule,
+        NotificationsModule,
+        ...(config.APP_ROLE === 'api' ? [] : [WorkerModule]),
       ],
     };
   }

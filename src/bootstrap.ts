@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { createValidationPipe } from './common/validation.js';
 import { AppConfig } from './config/app-config.js';
+import { mountQueueDashboard } from './jobs/queue-dashboard.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -22,6 +23,7 @@ export function configureHttp(app: INestApplication): INestApplication {
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  mountQueueDashboard(app);
   return app;
 }
 

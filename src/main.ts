@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { ConsoleLogger, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module.js';
 import { createHttpApp } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { prepareDatabase } from './database/data-source.js';
@@ -11,9 +13,15 @@ async function main(): Promise<void> {
   const log = new Logger('Bakti');
   await prepareDatabase(config.DATABASE_URL);
   if (config.SEED_DEMO || process.argv.includes('--demo')) await seedDemo(config, logger);
+  if (config.APP_ROLE === 'worker') {
+    const worker = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger });
+    worker.enableShutdownHooks();
+    log.log('Worker running: queues, outbox relay, schedules');
+    return;
+  }
   const app = await createHttpApp(config, logger);
   await app.listen(config.PORT);
-  log.log(`API on http://localhost:${config.PORT}/api/v1, docs on http://localhost:${config.PORT}/api/docs`);
+  log.log(`API${config.APP_ROLE === 'all' ? ' and worker' : ''} on http://localhost:${config.PORT}/api/v1, docs on /api/docs, queues on /admin/queues`);
 }
 
 main().catch((error: unknown) => {

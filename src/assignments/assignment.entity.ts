@@ -54,6 +54,10 @@ export class Assignment {
   @Column({ name: 'signed_off_by', type: 'uuid', nullable: true }) signedOffBy: string | null;
   @Column({ name: 'signed_off_at', type: 'timestamptz', nullable: true }) signedOffAt: Date | null;
 
+  /** nobody checked the person in by start + 30 minutes (flagged by the worker, not a state). */
+  @Column({ name: 'no_show_flagged_at', type: 'timestamptz', nullable: true }) noShowFlaggedAt: Date | null;
+  @Column({ name: 'open_check_in_flagged_at', type: 'timestamptz', nullable: true }) openCheckInFlaggedAt: Date | null;
+
   @Column({ name: 'created_by', type: 'uuid' }) createdBy: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

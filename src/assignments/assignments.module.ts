@@ -14,5 +14,6 @@ import { SignOffService } from './sign-off.service.js';
   imports: [CalendarModule, LedgerModule, OrdersModule, SitesModule],
   controllers: [AssignmentsController],
   providers: [AssignmentAccess, AssignmentsQueries, AttendanceService, BookingService, SignOffService],
+  exports: [AssignmentAccess],
 })
 export class AssignmentsModule {}

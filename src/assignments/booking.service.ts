@@ -9,9 +9,11 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { assertNoConflict, conflict, unknownReference } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
+import { Outbox } from '../jobs/outbox.service.js';
 import { Order } from '../orders/order.entity.js';
 import { OrdersService } from '../orders/orders.service.js';
 import { Person } from '../persons/person.entity.js';
+import { assignmentJobs } from '../reminders/assignment-jobs.js';
 import { Shift } from '../shifts/shift.entity.js';
 import { Site } from '../sites/site.entity.js';
 import { SitesService } from '../sites/sites.service.js';
@@ -44,6 +46,7 @@ export class BookingService {
     private readonly calendar: CalendarService,
     private readonly access: AssignmentAccess,
     private readonly audit: AuditService,
+    private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
 
@@ -80,6 +83,8 @@ export class BookingService {
           createdBy: actor.id,
         }),
       );
+      const booked = { assignmentId: assignment.id, localDate: shift.date, timezone: site.timezone, startsAt: shift.startsAt, endsAt: shift.endsAt };
+      await this.outbox.add(manager, assignmentJobs(booked, this.clock.now()));
       const view = toAssignmentView(assignment, person.fullName);
       await this.audit.record(manager, {
         actorId: actor.id, action: 'assignment.booked', entityType: 'assignment', entityId: assignment.id, after: view,

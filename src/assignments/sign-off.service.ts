@@ -6,7 +6,9 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { assertNoConflict, assertValid, conflict } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
+import { Outbox } from '../jobs/outbox.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
+import { warningJob } from '../reminders/assignment-jobs.js';
 import { Order } from '../orders/order.entity.js';
 import { AssignmentAccess } from './assignment-access.js';
 import { transitionRefusals } from './assignment-state.js';
@@ -38,6 +40,7 @@ export class SignOffService {
     private readonly ledger: LedgerService,
     private readonly booking: BookingService,
     private readonly audit: AuditService,
+    private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
 
@@ -93,6 +96,7 @@ export class SignOffService {
       await manager.save(assignment);
       const after = await readAssignmentView(manager, assignment);
       await this.audit.record(manager, { actorId: actor.id, action: `assignment.${to}`, entityType: 'assignment', entityId: id, before, after });
+      if (to === 'unexcused') await this.outbox.add(manager, [warningJob(id, this.clock.now())]);
       return after;
     });
   }

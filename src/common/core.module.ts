@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import { AuditService } from '../audit/audit.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { Authenticator } from './auth/authenticator.js';
 import { Clock } from './clock.js';
 import { IdempotencyService } from './idempotency.js';
 import { ProblemFilter } from './problem.filter.js';
@@ -25,11 +26,12 @@ export class CoreModule implements OnApplicationShutdown {
         { provide: REDIS, useFactory: () => createRedis(config.REDIS_URL) },
         { provide: Clock, useValue: clock },
         AuditService,
+        Authenticator,
         IdempotencyService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
-      exports: [AppConfig, REDIS, Clock, AuditService, IdempotencyService, JwtModule],
+      exports: [AppConfig, REDIS, Clock, AuditService, Authenticator, IdempotencyService, JwtModule],
     };
   }
 

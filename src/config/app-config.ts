@@ -1,8 +1,8 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, ValidateIf, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
-/** `all` runs every part in one process; the worker role arrives with the queue work. */
-export type AppRole = 'api' | 'all';
+/** `api` serves HTTP, `worker` runs the queues, the outbox relay and the schedules, `all` both in one process. */
+export type AppRole = 'api' | 'worker' | 'all';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;
@@ -12,7 +12,7 @@ export class AppConfig {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
-  @IsIn(['api', 'all'])
+  @IsIn(['api', 'worker', 'all'])
   APP_ROLE: AppRole = 'all';
 
   @Transform(({ value }) => Number(value))
@@ -47,6 +47,47 @@ export class AppConfig {
 
   @IsString()
   HOLIDAYS_DIR = 'config/holidays';
+
+  @IsString()
+  MESSAGES_DIR = 'config/messages';
+
+  /** BullMQ key prefix; the braces are a Redis Cluster hash tag, so all of a queue's keys share a slot. */
+  @Matches(/^\{[A-Za-z0-9_-]+\}$/, { message: '$property must look like {bakti}' })
+  QUEUE_PREFIX = '{bakti}';
+
+  @IsIn(['log', 'webhook'])
+  NOTIFY_CHANNEL: 'log' | 'webhook' = 'log';
+
+  @ValidateIf((config: AppConfig) => config.NOTIFY_CHANNEL === 'webhook')
+  @Matches(/^https?:\/\/.+/, { message: '$property must be an http(s) URL when NOTIFY_CHANNEL is webhook' })
+  NOTIFY_WEBHOOK_URL = '';
+
+  @ValidateIf((config: AppConfig) => config.NOTIFY_CHANNEL === 'webhook')
+  @MinLength(16, { message: '$property must be at least 16 characters when NOTIFY_CHANNEL is webhook' })
+  NOTIFY_WEBHOOK_SECRET = '';
+
+  /** The first retry of a failed delivery waits this long; each next one twice as long. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(10)
+  NOTIFY_RETRY_BASE_MS = 2000;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  NOTIFY_ATTEMPTS = 12;
+
+  /** Rebuild every future job from PostgreSQL when a worker starts (and nightly). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  RECONCILE_ON_BOOT = true;
+
+  /** How often the outbox relay looks for new rows when it found none. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(10)
+  OUTBOX_POLL_MS = 200;
 }
 
 export class ConfigError extends Error {}

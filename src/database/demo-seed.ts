@@ -29,7 +29,9 @@ import { demoCast, DemoPlace } from './demo-cast.js';
 export async function seedDemo(config: AppConfig, logger: LoggerService): Promise<void> {
   const today = DateTime.now().setZone('Asia/Jayapura').startOf('day');
   const clock = new FixedClock(today.minus({ days: 30 }).toJSDate());
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, clock), { logger: ['error', 'warn'] });
+  // The story is told on the API's side only: its jobs wait in the outbox for the service's worker.
+  const storyteller = { ...config, APP_ROLE: 'api' as const };
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(storyteller, clock), { logger: ['error', 'warn'] });
   try {
     const dataSource = app.get(DataSource);
     if (await dataSource.getRepository(Agency).existsBy({ code: demoCast.agencies[0].code })) {

@@ -6,6 +6,8 @@ import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/auth/decorators.js';
 import { REDIS } from '../common/redis.js';
+import { AppConfig } from '../config/app-config.js';
+import { liveWorkers } from '../jobs/worker-heartbeat.js';
 
 const TIMEOUT_MS = 1500;
 
@@ -15,9 +17,10 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly config: AppConfig,
   ) {}
 
-  /** 200 when PostgreSQL and Redis answer, 503 with the failing part otherwise. */
+  /** 200 when PostgreSQL and Redis answer, 503 with the failing part otherwise; with the live worker count. */
   @Public()
   @Get()
   async check(@Res({ passthrough: true }) response: Response) {
@@ -25,7 +28,9 @@ export class HealthController {
       probe(() => this.dataSource.query('SELECT 1')),
       probe(() => this.redis.ping()),
     ]);
-    const body = { status: postgres === 'up' && redis === 'up' ? 'ok' : 'unavailable', postgres, redis };
+    const workers = redis === 'up' ? await liveWorkers(this.redis, this.config.QUEUE_PREFIX) : 0;
+    // Workers may run elsewhere (APP_ROLE=api here): their absence is reported, not a failure of this process.
+    const body = { status: postgres === 'up' && redis === 'up' ? 'ok' : 'unavailable', postgres, redis, workers };
     if (body.status !== 'ok') response.status(503);
     return body;
   }

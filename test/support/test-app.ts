@@ -20,10 +20,10 @@ export interface TestApp {
 /** Monday 23 November 2026, 09:00 in Ambon (WIT). */
 export const DEFAULT_NOW = '2026-11-23T00:00:00Z';
 
-export async function startTestApp(now = DEFAULT_NOW): Promise<TestApp> {
+export async function startTestApp(now = DEFAULT_NOW, config: Record<string, string> = {}): Promise<TestApp> {
   await prepareDatabase(TEST_DATABASE_URL);
   const clock = new FixedClock(new Date(now));
-  const app = configureHttp(await NestFactory.create(AppModule.forRoot(testConfig(), clock), { logger: ['error'] }));
+  const app = configureHttp(await NestFactory.create(AppModule.forRoot(testConfig(config), clock), { logger: ['error'] }));
   await app.init();
   return {
     app,

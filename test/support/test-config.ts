@@ -3,6 +3,18 @@ import { AppConfig, loadConfig } from '../../src/config/app-config.js';
 /** Set by jest.config.js; the global setup drops this database at the start of every run. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL!;
 
-export function testConfig(): AppConfig {
-  return loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: TEST_DATABASE_URL, SEED_DEMO: 'false' });
+/**
+ * The API role unless a test asks for the worker: one worker per test file would relay the whole shared outbox
+ * with its own clock. A test file that runs the worker gets its own Redis database and queue prefix.
+ */
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: TEST_DATABASE_URL,
+    SEED_DEMO: 'false',
+    APP_ROLE: 'api',
+    RECONCILE_ON_BOOT: 'false',
+    ...overrides,
+  });
 }

@@ -1,0 +1,42 @@
+import { Injectable, OnModuleInit, SetMetadata } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import { JOBS, JobName } from './jobs.js';
+
+const JOB_HANDLER = 'bakti:job-handler';
+
+/** Marks a service method as the handler of a job; the payload is its only argument. */
+export const OnJob = (name: JobName) => SetMetadata(JOB_HANDLER, name);
+
+type Handler = (payload: Record<string, string>) => Promise<unknown>;
+
+/** Finds the @OnJob methods at boot and refuses to start when a job has no handler or two. */
+@Injectable()
+export class JobHandlers implements OnModuleInit {
+  private readonly handlers = new Map<JobName, Handler>();
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+  ) {}
+
+  onModuleInit(): void {
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      for (const method of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
+        const name = Reflect.getMetadata(JOB_HANDLER, instance[method] as object) as JobName | undefined;
+        if (!name) continue;
+        if (this.handlers.has(name)) throw new Error(`Job ${name} has two handlers`);
+        this.handlers.set(name, (instance[method] as Handler).bind(instance));
+      }
+    }
+    const missing = Object.values(JOBS).filter((name) => !this.handlers.has(name));
+    if (missing.length > 0) throw new Error(`Jobs without a handler: ${missing.join(', ')}`);
+  }
+
+  run(name: string, payload: Record<string, string>): Promise<unknown> {
+    const handler = this.handlers.get(name as JobName);
+    if (!handler) throw new Error(`No handler for job ${name}`);
+    return handler(payload);
+  }
+}

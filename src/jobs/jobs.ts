@@ -1,0 +1,41 @@
+/** The queues and the jobs they carry. Every job name has exactly one handler, checked at boot. */
+export const QUEUES = {
+  /** Domain jobs: reminders, attendance checks, warnings, rosters, risk scans, reconcile. */
+  work: 'work',
+  /** Sending notifications through a channel, retried with backoff. */
+  delivery: 'delivery',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export const JOBS = {
+  reminderDayBefore: 'reminder.day_before',
+  reminderTwoHours: 'reminder.two_hours',
+  noShowCheck: 'attendance.no_show_check',
+  openCheckInCheck: 'attendance.open_check_in_check',
+  absenceWarning: 'absence.warning',
+  roster: 'roster.send',
+  riskScan: 'deadline.risk_scan',
+  reconcile: 'jobs.reconcile',
+  deliver: 'notification.deliver',
+} as const;
+export type JobName = (typeof JOBS)[keyof typeof JOBS];
+
+export const QUEUE_OF: Record<JobName, QueueName> = {
+  [JOBS.reminderDayBefore]: QUEUES.work,
+  [JOBS.reminderTwoHours]: QUEUES.work,
+  [JOBS.noShowCheck]: QUEUES.work,
+  [JOBS.openCheckInCheck]: QUEUES.work,
+  [JOBS.absenceWarning]: QUEUES.work,
+  [JOBS.roster]: QUEUES.work,
+  [JOBS.riskScan]: QUEUES.work,
+  [JOBS.reconcile]: QUEUES.work,
+  [JOBS.deliver]: QUEUES.delivery,
+};
+
+/** A job the database decided on: relayed to BullMQ under its deterministic id (never with ':'). */
+export interface PlannedJob {
+  name: JobName;
+  jobId: string;
+  runAt: Date;
+  payload: Record<string, string>;
+}

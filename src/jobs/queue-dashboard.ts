@@ -1,0 +1,28 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import { INestApplication } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { Authenticator } from '../common/auth/authenticator.js';
+import { JobQueues } from './job-queues.js';
+
+export const DASHBOARD_PATH = '/admin/queues';
+
+/** Bull Board for administrators: a browser signs in with Basic credentials, a script with a bearer token. */
+export function mountQueueDashboard(app: INestApplication): void {
+  const board = new ExpressAdapter();
+  board.setBasePath(DASHBOARD_PATH);
+  createBullBoard({ queues: app.get(JobQueues).all().map((queue) => new BullMQAdapter(queue)), serverAdapter: board });
+  const authenticator = app.get(Authenticator);
+  const adminOnly = async (request: Request, response: Response, next: NextFunction) => {
+    const header = request.headers.authorization;
+    const user = await (header?.startsWith('Bearer ') ? authenticator.fromBearer(header) : authenticator.fromBasic(header)).catch(() => null);
+    if (user?.role === 'admin') return next();
+    response
+      .status(user ? 403 : 401)
+      .set('WWW-Authenticate', 'Basic realm="Bakti queues", charset="UTF-8"')
+      .type('application/problem+json')
+      .send({ type: 'urn:bakti:problem:auth.role_not_allowed', title: user ? 'Forbidden' : 'Unauthorized', status: user ? 403 : 401 });
+  };
+  app.use(DASHBOARD_PATH, adminOnly, board.getRouter());
+}

@@ -1,0 +1,79 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { AppConfig } from '../config/app-config.js';
+import { deliveryJob } from '../notifications/notifications.service.js';
+import { assignmentJobs, OPEN_CHECK_IN_AFTER_HOURS, warningJob } from '../reminders/assignment-jobs.js';
+import { OnJob } from './job-handler.js';
+import { JobSchedules } from './job-schedules.js';
+import { JOBS, PlannedJob } from './jobs.js';
+import { JobQueues } from './job-queues.js';
+
+export interface ReconcileReport {
+  schedulers: number;
+  assignmentJobs: number;
+  warnings: number;
+  deliveries: number;
+  outboxRowsDeleted: number;
+}
+
+/**
+ * Redis holds nothing that can't be rebuilt: every future job is derived again from PostgreSQL and added under
+ * its deterministic id, so jobs still in Redis stay single, and lost ones come back. Handlers re-read the
+ * database and notifications are unique per subject, so nothing goes out twice.
+ */
+@Injectable()
+export class ReconcileService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ReconcileService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queues: JobQueues,
+    private readonly schedules: JobSchedules,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.RECONCILE_ON_BOOT) return;
+    const report = await this.reconcile();
+    this.logger.log(`Reconciled at boot: ${JSON.stringify(report)}`);
+  }
+
+  @OnJob(JOBS.reconcile)
+  reconcile(): Promise<ReconcileReport> {
+    return this.dataSource.transaction(async (manager) => {
+      // One reconcile at a time across replicas; the others have nothing to add.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('bakti.reconcile'))`);
+      const now = this.clock.now();
+      const booked: { id: string; local_date: string; timezone: string; starts_at: Date; ends_at: Date }[] = await manager.query(
+        `SELECT a.id, a.local_date, s.timezone, a.starts_at, a.ends_at FROM assignment a JOIN site s ON s.id = a.site_id
+          WHERE a.status IN ('scheduled', 'checked_in') AND a.ends_at > $1`,
+        [new Date(now.getTime() - OPEN_CHECK_IN_AFTER_HOURS * 3600_000)],
+      );
+      const fromBookings = booked.flatMap((a) =>
+        assignmentJobs({ assignmentId: a.id, localDate: a.local_date, timezone: a.timezone, startsAt: a.starts_at, endsAt: a.ends_at }, now),
+      );
+      const unexcused: { id: string }[] = await manager.query(
+        `SELECT id FROM assignment WHERE status = 'unexcused' AND absence_decided_at > $1`,
+        [new Date(now.getTime() - 7 * 24 * 3600_000)],
+      );
+      const pending: { id: string }[] = await manager.query(`SELECT id FROM notification WHERE status = 'pending'`);
+      const jobs: PlannedJob[] = [
+        ...fromBookings,
+        ...unexcused.map((a) => warningJob(a.id, now)),
+        ...pending.map((n) => deliveryJob(n.id, now)),
+      ];
+      await this.queues.add(jobs);
+      const [, deleted] = await manager.query(`DELETE FROM outbox WHERE relayed_at < $1`, [new Date(now.getTime() - 24 * 3600_000)]);
+      return {
+        schedulers: (await this.schedules.upsert()).length,
+        assignmentJobs: fromBookings.length,
+        warnings: unexcused.length,
+        deliveries: pending.length,
+        outboxRowsDeleted: deleted as number,
+      };
+    });
+  }
+}

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { AttendanceChecksService } from '../attendance-checks/attendance-checks.service.js';
+import { DeadlinesService } from '../deadlines/deadlines.service.js';
+import { WarningsService } from '../enforcement/warnings.service.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { RemindersService } from '../reminders/reminders.service.js';
+import { RostersService } from '../rosters/rosters.service.js';
+import { JobHandlers } from './job-handler.js';
+import { JobSchedules } from './job-schedules.js';
+import { OutboxRelay } from './outbox-relay.js';
+import { DeliveryProcessor, WorkProcessor } from './processors.js';
+import { ReconcileService } from './reconcile.service.js';
+import { WorkerHeartbeat } from './worker-heartbeat.js';
+
+/** The worker role: queue processors, job handlers, the outbox relay, schedules, reconcile and the heartbeat. */
+@Module({
+  imports: [DiscoveryModule, NotificationsModule],
+  providers: [
+    JobHandlers,
+    JobSchedules,
+    OutboxRelay,
+    ReconcileService,
+    WorkerHeartbeat,
+    WorkProcessor,
+    DeliveryProcessor,
+    RemindersService,
+    AttendanceChecksService,
+    WarningsService,
+    RostersService,
+    DeadlinesService,
+  ],
+  exports: [OutboxRelay, ReconcileService, RostersService, DeadlinesService],
+})
+export class WorkerModule {}

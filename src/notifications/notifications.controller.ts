@@ -1,0 +1,67 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IsIn } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { AssignmentAccess } from '../assignments/assignment-access.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import { forbidden } from '../common/domain-error.js';
+import { Page, PageQuery } from '../common/pagination.js';
+import { ParseIdPipe } from '../common/validation.js';
+import { PersonsService } from '../persons/persons.service.js';
+import { NotificationQueries, NotificationView } from './notification.queries.js';
+
+const CHANNELS = ['log', 'webhook'] as const;
+
+class OptOutDto {
+  @ApiProperty({ enum: CHANNELS }) @IsIn(CHANNELS) channel: (typeof CHANNELS)[number];
+}
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller()
+export class NotificationsController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queries: NotificationQueries,
+    private readonly assignments: AssignmentAccess,
+    private readonly persons: PersonsService,
+  ) {}
+
+  /** What was sent about an assignment, with each delivery attempt (R-09: every stage documented). */
+  @Get('assignments/:id/notifications')
+  async forAssignment(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Query() page: PageQuery): Promise<Page<NotificationView>> {
+    const assignment = await this.assignments.load(this.dataSource.manager, id, false);
+    if (!(await this.assignments.canRead(this.dataSource.manager, user, assignment))) throw forbidden();
+    return this.queries.list({ assignmentId: id }, page);
+  }
+
+  @Get('persons/:id/notifications')
+  @Roles('supervisor')
+  async forPerson(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Query() page: PageQuery): Promise<Page<NotificationView>> {
+    await this.persons.get(user, id);
+    return this.queries.list({ recipientId: id }, page);
+  }
+
+  /** A person can opt out of a channel; their supervisor records it. */
+  @Post('persons/:id/opt-outs')
+  @Roles('supervisor')
+  async optOut(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() dto: OptOutDto) {
+    await this.persons.get(user, id);
+    await this.dataSource.query(
+      `INSERT INTO notification_opt_out (person_id, channel) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+      [id, dto.channel],
+    );
+    return { personId: id, channel: dto.channel, optedOut: true };
+  }
+
+  @Delete('persons/:id/opt-outs/:channel')
+  @Roles('supervisor')
+  @HttpCode(200)
+  async optIn(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param() { channel }: OptOutDto) {
+    await this.persons.get(user, id);
+    await this.dataSource.query(`DELETE FROM notification_opt_out WHERE person_id = $1 AND channel = $2`, [id, channel]);
+    return { personId: id, channel, optedOut: false };
+  }
+}

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { AssignmentsModule } from '../assignments/assignments.module.js';
+import { AppConfig } from '../config/app-config.js';
+import { PersonsModule } from '../persons/persons.module.js';
+import { NOTIFICATION_CHANNEL, NotificationChannel } from './channel.js';
+import { LogChannel } from './log.channel.js';
+import { NotificationQueries } from './notification.queries.js';
+import { NotificationsController } from './notifications.controller.js';
+import { NotificationsService } from './notifications.service.js';
+import { WebhookChannel } from './webhook.channel.js';
+
+@Module({
+  imports: [AssignmentsModule, PersonsModule],
+  controllers: [NotificationsController],
+  providers: [
+    {
+      provide: NOTIFICATION_CHANNEL,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig): NotificationChannel =>
+        config.NOTIFY_CHANNEL === 'webhook'
+          ? new WebhookChannel(config.NOTIFY_WEBHOOK_URL, config.NOTIFY_WEBHOOK_SECRET)
+          : new LogChannel(),
+    },
+    NotificationQueries,
+    NotificationsService,
+  ],
+  exports: [NotificationsService],
+})
+export class NotificationsModule {}

@@ -1,0 +1,49 @@
+import { DateTime } from 'luxon';
+import { JOBS, PlannedJob } from '../jobs/jobs.js';
+
+export interface BookedShift {
+  assignmentId: string;
+  localDate: string;
+  timezone: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export const DAY_BEFORE_REMINDER_HOUR = 18;
+export const SECOND_REMINDER_HOURS_BEFORE = 2;
+/** R-20 POLICY: nobody checked in by start + 30 minutes is a suspected no-show. */
+export const NO_SHOW_AFTER_MINUTES = 30;
+export const OPEN_CHECK_IN_AFTER_HOURS = 2;
+
+/**
+ * The jobs a booking implies: reminders at 18:00 local the day before and 2 hours before, the no-show check at
+ * start + 30 minutes and the open check-in check 2 hours after the end. Reminders already past are left out.
+ */
+export function assignmentJobs(shift: BookedShift, now: Date): PlannedJob[] {
+  const payload = { assignmentId: shift.assignmentId };
+  const id = shift.assignmentId;
+  const dayBefore = DateTime.fromISO(shift.localDate, { zone: shift.timezone })
+    .minus({ days: 1 })
+    .set({ hour: DAY_BEFORE_REMINDER_HOUR })
+    .toJSDate();
+  const start = DateTime.fromJSDate(shift.startsAt);
+  const reminders: PlannedJob[] = [
+    { name: JOBS.reminderDayBefore, jobId: `reminder-day-before-${id}`, runAt: dayBefore, payload },
+    { name: JOBS.reminderTwoHours, jobId: `reminder-2h-${id}`, runAt: start.minus({ hours: SECOND_REMINDER_HOURS_BEFORE }).toJSDate(), payload },
+  ];
+  return [
+    ...reminders.filter((job) => job.runAt > now),
+    { name: JOBS.noShowCheck, jobId: `no-show-${id}`, runAt: start.plus({ minutes: NO_SHOW_AFTER_MINUTES }).toJSDate(), payload },
+    {
+      name: JOBS.openCheckInCheck,
+      jobId: `open-check-in-${id}`,
+      runAt: DateTime.fromJSDate(shift.endsAt).plus({ hours: OPEN_CHECK_IN_AFTER_HOURS }).toJSDate(),
+      payload,
+    },
+  ];
+}
+
+/** R-21: the written warning that follows an unexcused absence. */
+export function warningJob(assignmentId: string, now: Date): PlannedJob {
+  return { name: JOBS.absenceWarning, jobId: `warning-${assignmentId}`, runAt: now, payload: { assignmentId } };
+}

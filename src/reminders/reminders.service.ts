@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { OnJob } from '../jobs/job-handler.js';
+import { JOBS } from '../jobs/jobs.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import type { Reason } from '../notifications/templates.js';
+import { loadShiftContext, shiftWords } from './shift-context.js';
+
+export type JobOutcome = 'sent' | 'skipped' | 'already_sent';
+
+/** Reminders to the person before each shift. A cancelled or moved booking gets none: the handler re-reads. */
+@Injectable()
+export class RemindersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  @OnJob(JOBS.reminderDayBefore)
+  dayBefore({ assignmentId }: Record<string, string>): Promise<JobOutcome> {
+    return this.remind(assignmentId, 'shift_reminder_day_before');
+  }
+
+  @OnJob(JOBS.reminderTwoHours)
+  twoHoursBefore({ assignmentId }: Record<string, string>): Promise<JobOutcome> {
+    return this.remind(assignmentId, 'shift_reminder_2h');
+  }
+
+  private remind(assignmentId: string, reason: Reason): Promise<JobOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const context = await loadShiftContext(manager, assignmentId);
+      // Gone, cancelled, or already started (a reminder delayed past the start is no use).
+      if (!context || context.assignment.status !== 'scheduled' || context.assignment.startsAt <= this.clock.now()) {
+        return 'skipped';
+      }
+      const stored = await this.notifications.notify(manager, {
+        recipient: { type: 'person', id: context.person.id },
+        reason,
+        subjectKey: assignmentId,
+        assignmentId,
+        orderId: context.order.id,
+        params: (locale) => shiftWords(context, locale),
+      });
+      return stored ? 'sent' : 'already_sent';
+    });
+  }
+}
