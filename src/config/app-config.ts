@@ -83,6 +83,12 @@ export class AppConfig {
   @IsBoolean()
   RECONCILE_ON_BOOT = true;
 
+  /** A job whose worker died is taken up again after this long (BullMQ lock and stalled-check interval). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(500)
+  WORKER_LOCK_MS = 30_000;
+
   /** How often the outbox relay looks for new rows when it found none. */
   @Transform(({ value }) => Number(value))
   @IsInt()

@@ -9,7 +9,7 @@ import { RostersService } from '../rosters/rosters.service.js';
 import { JobHandlers } from './job-handler.js';
 import { JobSchedules } from './job-schedules.js';
 import { OutboxRelay } from './outbox-relay.js';
-import { DeliveryProcessor, WorkProcessor } from './processors.js';
+import { QueueWorkers } from './processors.js';
 import { ReconcileService } from './reconcile.service.js';
 import { WorkerHeartbeat } from './worker-heartbeat.js';
 
@@ -22,8 +22,7 @@ import { WorkerHeartbeat } from './worker-heartbeat.js';
     OutboxRelay,
     ReconcileService,
     WorkerHeartbeat,
-    WorkProcessor,
-    DeliveryProcessor,
+    QueueWorkers,
     RemindersService,
     AttendanceChecksService,
     WarningsService,
