@@ -1,12 +1,10 @@
 import { ConsoleLogger } from '@nestjs/common';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/app-config.js';
 import { dataSourceOptions, prepareDatabase } from '../src/database/data-source.js';
 import { seedDemo } from '../src/database/demo-seed.js';
-import { TEST_DATABASE_URL } from './support/test-config.js';
+import { ownDatabase } from './support/test-config.js';
 
-const DEMO_URL = `${TEST_DATABASE_URL}_demo`;
 const TABLES = ['agency', 'app_user', 'agreement', 'site', 'shift', 'person', 'court_order', 'assignment', 'ledger_entry', 'audit_event'];
 
 describe('the demo data', () => {
@@ -16,11 +14,10 @@ describe('the demo data', () => {
       await Promise.all(TABLES.map(async (table) => [table, (await db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n])),
     );
 
+  let DEMO_URL: string;
+
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL.replace(/\/[^/]+$/, '/postgres') });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(new URL(DEMO_URL).pathname.slice(1))} WITH (FORCE)`);
-    await admin.end();
+    DEMO_URL = await ownDatabase('demo');
     await prepareDatabase(DEMO_URL);
     db = await new DataSource(dataSourceOptions(DEMO_URL)).initialize();
   });

@@ -4,9 +4,10 @@ import { Assignment } from '../assignments/assignment.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { User } from '../identity/user.entity.js';
 import { LedgerEntry } from '../ledger/ledger-entry.entity.js';
+import { Notification } from '../notifications/notification.entity.js';
 import { Order } from '../orders/order.entity.js';
 import { Person } from '../persons/person.entity.js';
 import { Shift } from '../shifts/shift.entity.js';
 import { Site } from '../sites/site.entity.js';
 
-export const entities = [Agency, Agreement, Assignment, AuditEvent, User, LedgerEntry, Order, Person, Shift, Site];
+export const entities = [Agency, Agreement, Assignment, AuditEvent, User, LedgerEntry, Notification, Order, Person, Shift, Site];

@@ -21,9 +21,9 @@ export interface TestApp {
 export const DEFAULT_NOW = '2026-11-23T00:00:00Z';
 
 export async function startTestApp(now = DEFAULT_NOW, config: Record<string, string> = {}): Promise<TestApp> {
-  await prepareDatabase(TEST_DATABASE_URL);
+  await prepareDatabase(config.DATABASE_URL ?? TEST_DATABASE_URL);
   const clock = new FixedClock(new Date(now));
-  const app = configureHttp(await NestFactory.create(AppModule.forRoot(testConfig(config), clock), { logger: ['error'] }));
+  const app = configureHttp(await NestFactory.create(AppModule.forRoot(testConfig(config), clock), { logger: ['error', 'warn'] }));
   await app.init();
   return {
     app,

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { AppConfig, loadConfig } from '../../src/config/app-config.js';
 
 /** Set by jest.config.js; the global setup drops this database at the start of every run. */
@@ -17,4 +18,17 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     RECONCILE_ON_BOOT: 'false',
     ...overrides,
   });
+}
+
+/**
+ * A database of its own for a test file that runs a worker: its outbox relay would otherwise also move the
+ * rows other test files write. Dropped and created anew; migrated by startTestApp.
+ */
+export async function ownDatabase(suffix: string): Promise<string> {
+  const url = `${TEST_DATABASE_URL}_${suffix}`;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL.replace(/\/[^/]+$/, '/postgres') });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(new URL(url).pathname.slice(1))} WITH (FORCE)`);
+  await admin.end();
+  return url;
 }

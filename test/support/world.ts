@@ -26,12 +26,16 @@ export class World {
     return world;
   }
 
+  authorization(actor: Actor): string {
+    return `Bearer ${this.tokens.get(actor)}`;
+  }
+
   post(actor: Actor, path: string, body: object = {}, headers: Record<string, string> = {}) {
-    return this.t.http().post(`/api/v1${path}`).set({ authorization: `Bearer ${this.tokens.get(actor)}`, ...headers }).send(body);
+    return this.t.http().post(`/api/v1${path}`).set({ authorization: this.authorization(actor), ...headers }).send(body);
   }
 
   get(actor: Actor, path: string) {
-    return this.t.http().get(`/api/v1${path}`).set('authorization', `Bearer ${this.tokens.get(actor)}`);
+    return this.t.http().get(`/api/v1${path}`).set('authorization', this.authorization(actor));
   }
 
   async person(overrides: object = {}): Promise<string> {
