@@ -108,6 +108,22 @@ describe('reminders, attendance checks and notifications through BullMQ', () => 
     expect(await notifications(rebooked.body.id, 'shift_reminder_day_before')).toHaveLength(1);
   });
 
+  it('a person who opted out of the channel gets no message; it is stored as skipped, and listed', async () => {
+    t.clock.set('2026-12-03T08:59:59Z');
+    const personId = await w.person({ phone: '0812 3456 7892' });
+    expect((await w.post('supervisor', `/persons/${personId}/opt-outs`, { channel: 'log' })).status).toBe(201);
+    const shift = await w.shift('siteA', { date: '2026-12-04', start: '07:00', end: '11:00' });
+    const booked = await w.book(await w.order(personId), shift.id);
+
+    expect((await finished(`reminder-day-before-${booked.body.id}`)).returnvalue).toBe('sent');
+    const listed = await w.get('supervisor', `/persons/${personId}/notifications`);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ reason: 'shift_reminder_day_before', to: '+6281234567892', status: 'skipped', statusReason: 'opted_out', history: [] }),
+    ]);
+    expect((await w.get('coordinatorA', `/assignments/${booked.body.id}/notifications`)).body.total).toBe(1);
+    expect((await w.get('coordinatorB', `/assignments/${booked.body.id}/notifications`)).status).toBe(403);
+  });
+
   it('R-20: a no-show is flagged at start + 30 minutes, and not when the person was checked in at start + 29', async () => {
     const absent = await bookOn('siteA', '2026-12-07');
     const present = await w.personWithOrder({ phone: '081234567891' });
