@@ -9,6 +9,7 @@ import { QUEUES } from '../src/jobs/jobs.js';
 import { NotificationsService } from '../src/notifications/notifications.service.js';
 import { startTestApp, TestApp } from './support/test-app.js';
 import { ownDatabase } from './support/test-config.js';
+import { waitFor } from './support/wait.js';
 import { World } from './support/world.js';
 
 /**
@@ -24,15 +25,6 @@ const PHONE = '081234567890';
 const E164 = '+6281234567890';
 const WORKER_LOCK_MS = 1500;
 
-async function waitFor<T>(probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 interface Received {
   id: string;

@@ -8,21 +8,13 @@ import { DeadlinesService } from '../src/deadlines/deadlines.service.js';
 import { RostersService } from '../src/rosters/rosters.service.js';
 import { DEFAULT_NOW, startTestApp, TestApp } from './support/test-app.js';
 import { ownDatabase } from './support/test-config.js';
+import { waitFor } from './support/wait.js';
 import { World } from './support/world.js';
 
 /** This file runs the worker in-process, on its own database, Redis database and queue prefix. */
 const REDIS_URL = 'redis://127.0.0.1:6379/6';
 const PREFIX = `{bakti-jobs-${randomInt(1e9)}}`;
 
-async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('reminders, attendance checks and notifications through BullMQ', () => {
   let t: TestApp;
