@@ -66,21 +66,7 @@ describe('bad input on every POST', () => {
     expect(response.body).toEqual(expect.objectContaining({ type: expect.any(String), title: expect.any(String), status }));
   };
 
-  const orderBody = (overrides: Json = {}): Json => ({
-    personId: fx.person,
-    caseNumber: `${randomInt(1, 999)}/Pid.C/2026/PN Amb/${w.tag}`,
-    courtName: 'Pengadilan Negeri Ambon',
-    offenseDate: '2026-08-01',
-    verdictDate: '2026-11-02',
-    totalHours: 40,
-    maxHoursPerDay: 8,
-    startDate: '2026-11-23',
-    endDate: '2027-05-22',
-    replacedSentence: { kind: 'imprisonment', days: 60 },
-    prosecutorId: w.ids.prosecutor,
-    consentRecorded: true,
-    ...overrides,
-  });
+  const orderBody = (overrides: Json = {}): Json => w.orderBody(fx.person, overrides);
 
   const endpoints: Record<string, Endpoint> = {
     'auth/login': { actor: 'admin', path: () => '/auth/login', body: () => ({ username: 'nobody.here', password: 'not-the-password' }) },

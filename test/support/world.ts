@@ -47,8 +47,9 @@ export class World {
     return response.body.id;
   }
 
-  async order(personId: string, overrides: object = {}): Promise<string> {
-    const response = await this.post('supervisor', '/orders', {
+  /** A valid order for the person: 40 hours over six months from 23 November 2026, replacing 60 days of prison. */
+  orderBody(personId: string, overrides: object = {}): Record<string, unknown> {
+    return {
       personId,
       caseNumber: `${randomInt(1, 999)}/Pid.C/2026/PN Amb/${this.tag}`,
       courtName: 'Pengadilan Negeri Ambon',
@@ -62,7 +63,11 @@ export class World {
       prosecutorId: this.ids.prosecutor,
       consentRecorded: true,
       ...overrides,
-    });
+    };
+  }
+
+  async order(personId: string, overrides: object = {}): Promise<string> {
+    const response = await this.post('supervisor', '/orders', this.orderBody(personId, overrides));
     expect(response.status).toBe(201);
     return response.body.id;
   }
