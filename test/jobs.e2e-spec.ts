@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { JobQueues } from '../src/jobs/job-queues.js';
 import { QUEUES } from '../src/jobs/jobs.js';
 import { ReconcileService } from '../src/jobs/reconcile.service.js';
+import { AttendanceChecksService } from '../src/attendance-checks/attendance-checks.service.js';
 import { DeadlinesService } from '../src/deadlines/deadlines.service.js';
 import { RostersService } from '../src/rosters/rosters.service.js';
 import { DEFAULT_NOW, startTestApp, TestApp } from './support/test-app.js';
@@ -118,24 +119,38 @@ describe('reminders, attendance checks and notifications through BullMQ', () => 
 
   it('R-20: a no-show is flagged at start + 30 minutes, and not when the person was checked in at start + 29', async () => {
     const absent = await bookOn('siteA', '2026-12-07');
-    const present = await w.personWithOrder({ phone: '081234567891' });
-    const presentBooking = await w.book(present, absent.shift.id);
-    await relayed(`no-show-${absent.id}`);
-    await relayed(`no-show-${presentBooking.body.id}`);
+    const present = await w.book(await w.personWithOrder({ phone: '081234567891' }), absent.shift.id);
+    const checks = t.app.get(AttendanceChecksService);
+    const at = (minutes: number) => new Date(Date.parse(absent.shift.startsAt) + minutes * 60_000);
 
-    t.clock.set(new Date(Date.parse(absent.shift.startsAt) + 29 * 60_000));
-    expect((await w.post('coordinatorA', `/assignments/${presentBooking.body.id}/check-in`, {})).status).toBe(200);
-    t.clock.set(new Date(Date.parse(absent.shift.startsAt) + 30 * 60_000));
-    for (const id of [absent.id, presentBooking.body.id]) await (await work.getJob(`no-show-${id}`))!.promote();
+    t.clock.set(at(29));
+    expect((await w.post('coordinatorA', `/assignments/${present.body.id}/check-in`, {})).status).toBe(200);
+    t.clock.set(at(29.9));
+    await checks.scan();
+    expect(await notifications(absent.id, 'no_show')).toEqual([]);
+    t.clock.set(at(30));
+    await checks.scan();
 
-    expect((await finished(`no-show-${absent.id}`)).returnvalue).toBe('sent');
-    expect((await finished(`no-show-${presentBooking.body.id}`)).returnvalue).toBe('skipped');
     const told = await notifications(absent.id, 'no_show');
     expect(told.map((n) => n.recipient_id).sort()).toEqual([w.ids.supervisor, w.ids.coordinatorA, w.ids.supervisor2].sort());
-    expect(await notifications(presentBooking.body.id, 'no_show')).toEqual([]);
+    expect(await notifications(present.body.id, 'no_show')).toEqual([]);
     const [flag] = await t.db.query(`SELECT no_show_flagged_at, status FROM assignment WHERE id = $1`, [absent.id]);
-    expect(flag.status).toBe('scheduled');
-    expect(flag.no_show_flagged_at.toISOString()).toBe(new Date(Date.parse(absent.shift.startsAt) + 30 * 60_000).toISOString());
+    expect(flag).toEqual({ status: 'scheduled', no_show_flagged_at: at(30) });
+    t.clock.set(at(31));
+    expect((await checks.scan()).no_show).toBe(0);
+  });
+
+  it('a check-in still open 2 hours after the end is flagged to the coordinators', async () => {
+    const a = await bookOn('siteB', '2026-12-17');
+    t.clock.set(a.shift.startsAt);
+    await w.post('coordinatorB', `/assignments/${a.id}/check-in`, {});
+    const checks = t.app.get(AttendanceChecksService);
+    t.clock.set(new Date(Date.parse(a.shift.endsAt) + 119 * 60_000));
+    await checks.scan();
+    expect(await notifications(a.id, 'open_check_in')).toEqual([]);
+    t.clock.set(new Date(Date.parse(a.shift.endsAt) + 120 * 60_000));
+    await checks.scan();
+    expect((await notifications(a.id, 'open_check_in')).map((n) => n.recipient_id)).toEqual([w.ids.coordinatorB]);
   });
 
   it('R-21: an unexcused absence sends the written warning to the person and tells the supervisor', async () => {
@@ -156,7 +171,7 @@ describe('reminders, attendance checks and notifications through BullMQ', () => 
     await waitFor(async () => (await notifications(reminded.id, 'shift_reminder_day_before'))[0]?.status === 'sent', 'first reminder');
     t.clock.set(DEFAULT_NOW);
     const ahead = [await bookOn('siteA', '2026-12-14'), await bookOn('siteA', '2026-12-15'), await bookOn('siteB', '2026-12-16')];
-    const expected = ahead.flatMap(({ id }) => [`reminder-day-before-${id}`, `reminder-2h-${id}`, `no-show-${id}`, `open-check-in-${id}`]);
+    const expected = ahead.flatMap(({ id }) => [`reminder-day-before-${id}`, `reminder-2h-${id}`]);
     for (const jobId of expected) await relayed(jobId);
 
     await redis.flushdb();
@@ -169,7 +184,9 @@ describe('reminders, attendance checks and notifications through BullMQ', () => 
     expect(await work.getJob(`reminder-2h-${reminded.id}`)).toBeDefined();
     expect(report.assignmentJobs).toBeGreaterThanOrEqual(expected.length);
     const schedulers = (await work.getJobSchedulers()).map((s) => s.key);
-    expect(schedulers).toEqual(expect.arrayContaining(['roster-send-Asia-Jayapura', 'deadline-risk_scan-Asia-Jayapura', 'jobs-reconcile']));
+    expect(schedulers).toEqual(
+      expect.arrayContaining(['roster-send-Asia-Jayapura', 'deadline-risk_scan-Asia-Jayapura', 'jobs-reconcile', 'attendance-scan']),
+    );
 
     // The same reminder relayed again (a crash before the outbox row was marked) finds its message already stored.
     await work.add('reminder.day_before', { assignmentId: reminded.id }, { jobId: `again-${reminded.id}` });

@@ -83,7 +83,7 @@ export class BookingService {
           createdBy: actor.id,
         }),
       );
-      const booked = { assignmentId: assignment.id, localDate: shift.date, timezone: site.timezone, startsAt: shift.startsAt, endsAt: shift.endsAt };
+      const booked = { assignmentId: assignment.id, localDate: shift.date, timezone: site.timezone, startsAt: shift.startsAt };
       await this.outbox.add(manager, assignmentJobs(booked, this.clock.now()));
       const view = toAssignmentView(assignment, person.fullName);
       await this.audit.record(manager, {

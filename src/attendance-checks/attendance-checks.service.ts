@@ -8,13 +8,49 @@ import { OnJob } from '../jobs/job-handler.js';
 import { JOBS } from '../jobs/jobs.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { Reason } from '../notifications/templates.js';
-import type { JobOutcome } from '../reminders/reminders.service.js';
 import { loadShiftContext, ShiftContext, shiftWords } from '../reminders/shift-context.js';
+
+/** R-20 POLICY: nobody checked in by start + 30 minutes is a suspected no-show. */
+export const NO_SHOW_AFTER_MINUTES = 30;
+/** A check-in still open this long after the end is flagged to the coordinator. */
+export const OPEN_CHECK_IN_AFTER_MINUTES = 120;
+/** Older cases are left to people: a worker that was down for a week doesn't flood anyone. */
+const LOOKBACK_HOURS = 24;
+
+interface Check {
+  status: Assignment['status'];
+  flag: 'noShowFlaggedAt' | 'openCheckInFlaggedAt';
+  column: 'no_show_flagged_at' | 'open_check_in_flagged_at';
+  /** Due this many minutes after this instant of the shift. */
+  after: { instant: 'starts_at' | 'ends_at'; minutes: number };
+  reason: Reason;
+  recipients: (context: ShiftContext) => string[];
+}
+
+const CHECKS: Check[] = [
+  {
+    status: 'scheduled',
+    flag: 'noShowFlaggedAt',
+    column: 'no_show_flagged_at',
+    after: { instant: 'starts_at', minutes: NO_SHOW_AFTER_MINUTES },
+    reason: 'no_show',
+    recipients: (context) => [context.order.supervisorId, ...context.coordinators.map((user) => user.id)],
+  },
+  {
+    status: 'checked_in',
+    flag: 'openCheckInFlaggedAt',
+    column: 'open_check_in_flagged_at',
+    after: { instant: 'ends_at', minutes: OPEN_CHECK_IN_AFTER_MINUTES },
+    reason: 'open_check_in',
+    recipients: (context) => context.coordinators.map((user) => user.id),
+  },
+];
 
 /**
  * R-20: a booked person nobody checked in by start + 30 minutes is flagged as a suspected no-show, and the
- * supervisor and the coordinator are told; a check-in still open 2 hours after the end is flagged to the
- * coordinator. A flag is not a state change of the assignment: the coordinator may still record what happened.
+ * supervisor and the coordinators are told; a check-in still open 2 hours after the end is flagged to the
+ * coordinators. A scan every minute finds them (one per cluster: a job scheduler). A flag is not a state change:
+ * the coordinator may still record what happened.
  */
 @Injectable()
 export class AttendanceChecksService {
@@ -25,43 +61,42 @@ export class AttendanceChecksService {
     private readonly clock: Clock,
   ) {}
 
-  @OnJob(JOBS.noShowCheck)
-  noShow({ assignmentId }: Record<string, string>): Promise<JobOutcome> {
-    return this.flag(assignmentId, 'scheduled', 'noShowFlaggedAt', 'no_show', (context) => [
-      context.order.supervisorId,
-      ...context.coordinators.map((user) => user.id),
-    ]);
+  /** Answers how many assignments it flagged, per reason. */
+  @OnJob(JOBS.attendanceScan)
+  async scan(): Promise<Record<string, number>> {
+    const now = this.clock.now();
+    const flagged: Record<string, number> = {};
+    for (const check of CHECKS) {
+      const latest = new Date(now.getTime() - check.after.minutes * 60_000);
+      const due: { id: string }[] = await this.dataSource.query(
+        `SELECT id FROM assignment WHERE status = $1 AND ${check.column} IS NULL
+            AND ${check.after.instant} <= $2 AND ${check.after.instant} > $3`,
+        [check.status, latest, new Date(latest.getTime() - LOOKBACK_HOURS * 3600_000)],
+      );
+      let count = 0;
+      for (const { id } of due) if (await this.flag(id, check)) count++;
+      flagged[check.reason] = count;
+    }
+    return flagged;
   }
 
-  @OnJob(JOBS.openCheckInCheck)
-  openCheckIn({ assignmentId }: Record<string, string>): Promise<JobOutcome> {
-    return this.flag(assignmentId, 'checked_in', 'openCheckInFlaggedAt', 'open_check_in', (context) =>
-      context.coordinators.map((user) => user.id),
-    );
-  }
-
-  private flag(
-    assignmentId: string,
-    status: Assignment['status'],
-    flag: 'noShowFlaggedAt' | 'openCheckInFlaggedAt',
-    reason: Reason,
-    recipients: (context: ShiftContext) => string[],
-  ): Promise<JobOutcome> {
+  /** Re-checked under a row lock: a check-in recorded meanwhile wins. */
+  private flag(assignmentId: string, check: Check): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const context = await loadShiftContext(manager, assignmentId, true);
-      if (!context || context.assignment.status !== status || context.assignment[flag]) return 'skipped';
+      if (!context || context.assignment.status !== check.status || context.assignment[check.flag]) return false;
       const flaggedAt = this.clock.now();
-      await manager.update(Assignment, { id: assignmentId }, { [flag]: flaggedAt });
+      await manager.update(Assignment, { id: assignmentId }, { [check.flag]: flaggedAt });
       await this.audit.record(manager, {
         actorId: null,
-        action: `assignment.${reason}_flagged`,
+        action: `assignment.${check.reason}_flagged`,
         entityType: 'assignment',
         entityId: assignmentId,
-        before: { status, [flag]: null },
-        after: { status, [flag]: flaggedAt },
+        before: { status: check.status, [check.flag]: null },
+        after: { status: check.status, [check.flag]: flaggedAt },
       });
-      await this.tell(manager, context, reason, [...new Set(recipients(context))]);
-      return 'sent';
+      await this.tell(manager, context, check.reason, [...new Set(check.recipients(context))]);
+      return true;
     });
   }
 

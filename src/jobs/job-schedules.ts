@@ -6,6 +6,8 @@ import { JobQueues } from './job-queues.js';
 
 /** POLICY: when the recurring work runs, in local time. */
 export const SCHEDULES = {
+  /** The no-show and open check-in scan: every minute, so a flag comes at most a minute late. */
+  attendanceScan: { every: 60_000 },
   roster: '0 17 * * *',
   riskScan: '0 7 * * *',
   reconcile: { pattern: '30 2 * * *', tz: 'Asia/Jakarta' },
@@ -38,6 +40,7 @@ export class JobSchedules {
       }
     }
     await work.upsertJobScheduler('jobs-reconcile', SCHEDULES.reconcile, { name: JOBS.reconcile, data: {} });
-    return [...ids, 'jobs-reconcile'];
+    await work.upsertJobScheduler('attendance-scan', SCHEDULES.attendanceScan, { name: JOBS.attendanceScan, data: {} });
+    return [...ids, 'jobs-reconcile', 'attendance-scan'];
   }
 }

@@ -10,8 +10,7 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const JOBS = {
   reminderDayBefore: 'reminder.day_before',
   reminderTwoHours: 'reminder.two_hours',
-  noShowCheck: 'attendance.no_show_check',
-  openCheckInCheck: 'attendance.open_check_in_check',
+  attendanceScan: 'attendance.scan',
   absenceWarning: 'absence.warning',
   roster: 'roster.send',
   riskScan: 'deadline.risk_scan',
@@ -23,8 +22,7 @@ export type JobName = (typeof JOBS)[keyof typeof JOBS];
 export const QUEUE_OF: Record<JobName, QueueName> = {
   [JOBS.reminderDayBefore]: QUEUES.work,
   [JOBS.reminderTwoHours]: QUEUES.work,
-  [JOBS.noShowCheck]: QUEUES.work,
-  [JOBS.openCheckInCheck]: QUEUES.work,
+  [JOBS.attendanceScan]: QUEUES.work,
   [JOBS.absenceWarning]: QUEUES.work,
   [JOBS.roster]: QUEUES.work,
   [JOBS.riskScan]: QUEUES.work,

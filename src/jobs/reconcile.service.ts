@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { deliveryJob } from '../notifications/notifications.service.js';
-import { assignmentJobs, OPEN_CHECK_IN_AFTER_HOURS, warningJob } from '../reminders/assignment-jobs.js';
+import { assignmentJobs, warningJob } from '../reminders/assignment-jobs.js';
 import { OnJob } from './job-handler.js';
 import { JobSchedules } from './job-schedules.js';
 import { JOBS, PlannedJob } from './jobs.js';
@@ -47,13 +47,13 @@ export class ReconcileService implements OnApplicationBootstrap {
       // One reconcile at a time across replicas; the others have nothing to add.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('bakti.reconcile'))`);
       const now = this.clock.now();
-      const booked: { id: string; local_date: string; timezone: string; starts_at: Date; ends_at: Date }[] = await manager.query(
-        `SELECT a.id, a.local_date, s.timezone, a.starts_at, a.ends_at FROM assignment a JOIN site s ON s.id = a.site_id
-          WHERE a.status IN ('scheduled', 'checked_in') AND a.ends_at > $1`,
-        [new Date(now.getTime() - OPEN_CHECK_IN_AFTER_HOURS * 3600_000)],
+      const booked: { id: string; local_date: string; timezone: string; starts_at: Date }[] = await manager.query(
+        `SELECT a.id, a.local_date, s.timezone, a.starts_at FROM assignment a JOIN site s ON s.id = a.site_id
+          WHERE a.status = 'scheduled' AND a.starts_at > $1`,
+        [now],
       );
       const fromBookings = booked.flatMap((a) =>
-        assignmentJobs({ assignmentId: a.id, localDate: a.local_date, timezone: a.timezone, startsAt: a.starts_at, endsAt: a.ends_at }, now),
+        assignmentJobs({ assignmentId: a.id, localDate: a.local_date, timezone: a.timezone, startsAt: a.starts_at }, now),
       );
       const unexcused: { id: string }[] = await manager.query(
         `SELECT id FROM assignment WHERE status = 'unexcused' AND absence_decided_at > $1`,

@@ -7,17 +7,14 @@ const shift = {
   localDate: '2026-12-02',
   timezone: 'Asia/Jayapura',
   startsAt: new Date('2026-12-01T23:00:00Z'),
-  endsAt: new Date('2026-12-02T03:00:00Z'),
 };
 
 describe('the jobs a booking implies', () => {
-  it('reminds at 18:00 local the day before and 2 hours before, checks at start + 30 min and end + 2 h', () => {
+  it('reminds at 18:00 local the day before and 2 hours before the start', () => {
     const jobs = assignmentJobs(shift, new Date('2026-11-23T00:00:00Z'));
     expect(jobs.map((job) => [job.name, job.jobId, job.runAt.toISOString()])).toEqual([
       [JOBS.reminderDayBefore, 'reminder-day-before-a1', '2026-12-01T09:00:00.000Z'],
       [JOBS.reminderTwoHours, 'reminder-2h-a1', '2026-12-01T21:00:00.000Z'],
-      [JOBS.noShowCheck, 'no-show-a1', '2026-12-01T23:30:00.000Z'],
-      [JOBS.openCheckInCheck, 'open-check-in-a1', '2026-12-02T05:00:00.000Z'],
     ]);
     expect(jobs.every((job) => job.payload.assignmentId === 'a1' && !job.jobId.includes(':'))).toBe(true);
   });
@@ -27,8 +24,8 @@ describe('the jobs a booking implies', () => {
     expect(dayBefore.runAt.toISOString()).toBe('2026-12-01T11:00:00.000Z');
   });
 
-  it('leaves out reminders already past when booked late, but keeps the attendance checks', () => {
-    const jobs = assignmentJobs(shift, new Date('2026-12-01T10:00:00Z'));
-    expect(jobs.map((job) => job.name)).toEqual([JOBS.reminderTwoHours, JOBS.noShowCheck, JOBS.openCheckInCheck]);
+  it('leaves out reminders already past when booked late', () => {
+    expect(assignmentJobs(shift, new Date('2026-12-01T10:00:00Z')).map((job) => job.name)).toEqual([JOBS.reminderTwoHours]);
+    expect(assignmentJobs(shift, new Date('2026-12-01T21:00:00Z'))).toEqual([]);
   });
 });

@@ -6,18 +6,14 @@ export interface BookedShift {
   localDate: string;
   timezone: string;
   startsAt: Date;
-  endsAt: Date;
 }
 
 export const DAY_BEFORE_REMINDER_HOUR = 18;
 export const SECOND_REMINDER_HOURS_BEFORE = 2;
-/** R-20 POLICY: nobody checked in by start + 30 minutes is a suspected no-show. */
-export const NO_SHOW_AFTER_MINUTES = 30;
-export const OPEN_CHECK_IN_AFTER_HOURS = 2;
 
 /**
- * The jobs a booking implies: reminders at 18:00 local the day before and 2 hours before, the no-show check at
- * start + 30 minutes and the open check-in check 2 hours after the end. Reminders already past are left out.
+ * The jobs a booking implies: reminders at 18:00 local the day before and 2 hours before the start; those
+ * already past are left out. (No-shows and open check-ins are found by the attendance scan, not per booking.)
  */
 export function assignmentJobs(shift: BookedShift, now: Date): PlannedJob[] {
   const payload = { assignmentId: shift.assignmentId };
@@ -31,16 +27,7 @@ export function assignmentJobs(shift: BookedShift, now: Date): PlannedJob[] {
     { name: JOBS.reminderDayBefore, jobId: `reminder-day-before-${id}`, runAt: dayBefore, payload },
     { name: JOBS.reminderTwoHours, jobId: `reminder-2h-${id}`, runAt: start.minus({ hours: SECOND_REMINDER_HOURS_BEFORE }).toJSDate(), payload },
   ];
-  return [
-    ...reminders.filter((job) => job.runAt > now),
-    { name: JOBS.noShowCheck, jobId: `no-show-${id}`, runAt: start.plus({ minutes: NO_SHOW_AFTER_MINUTES }).toJSDate(), payload },
-    {
-      name: JOBS.openCheckInCheck,
-      jobId: `open-check-in-${id}`,
-      runAt: DateTime.fromJSDate(shift.endsAt).plus({ hours: OPEN_CHECK_IN_AFTER_HOURS }).toJSDate(),
-      payload,
-    },
-  ];
+  return reminders.filter((job) => job.runAt > now);
 }
 
 /** R-21: the written warning that follows an unexcused absence. */

@@ -23,6 +23,11 @@ export class JobsAndNotifications1764100000000 implements MigrationInterface {
 
     await db.query(`ALTER TABLE assignment ADD COLUMN no_show_flagged_at timestamptz`);
     await db.query(`ALTER TABLE assignment ADD COLUMN open_check_in_flagged_at timestamptz`);
+    // What the attendance scan looks for every minute.
+    await db.query(`CREATE INDEX assignment_awaiting_check_in ON assignment (starts_at)
+      WHERE status = 'scheduled' AND no_show_flagged_at IS NULL`);
+    await db.query(`CREATE INDEX assignment_awaiting_check_out ON assignment (ends_at)
+      WHERE status = 'checked_in' AND open_check_in_flagged_at IS NULL`);
 
     await db.query(`
       CREATE TABLE notification (
