@@ -1,5 +1,7 @@
 import { ConsoleLogger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../src/audit/audit.service.js';
+import { Clock } from '../src/common/clock.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { dataSourceOptions, prepareDatabase } from '../src/database/data-source.js';
 import { seedDemo } from '../src/database/demo-seed.js';
@@ -43,5 +45,20 @@ describe('the demo data', () => {
     expect(zones.map((z) => z.timezone)).toEqual(['Asia/Jakarta', 'Asia/Jayapura']);
     const roles: { role: string }[] = await db.query(`SELECT DISTINCT role FROM app_user ORDER BY role`);
     expect(roles.map((r) => r.role)).toEqual(['admin', 'coordinator', 'prosecutor', 'supervisor']);
+  });
+
+  it('R-25: its audit trail verifies, and a row changed behind the triggers\' back is found', async () => {
+    const audit = new AuditService(db, new Clock());
+    const verdict = await audit.verifyChain();
+    expect(verdict.intact).toBe(true);
+    const chains: { chain: number }[] = await db.query(`SELECT DISTINCT chain FROM audit_event`);
+    expect(chains.length).toBeGreaterThan(1);
+
+    const [victim] = await db.query(`SELECT seq FROM audit_event WHERE action = 'ledger.credited' ORDER BY seq LIMIT 1`);
+    await db.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only`);
+    await db.query(`UPDATE audit_event SET after = jsonb_set(after, '{minutes}', '480') WHERE seq = $1`, [victim.seq]);
+    await db.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only`);
+
+    expect(await audit.verifyChain()).toEqual(expect.objectContaining({ intact: false, firstBrokenSeq: victim.seq }));
   });
 });

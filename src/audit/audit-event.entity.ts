@@ -2,11 +2,13 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export type JsonObject = Record<string, unknown>;
 
-/** Append-only and hash-chained: each hash covers the event and the previous event's hash. */
+/** Append-only and hash-chained: each hash covers the event and the hash of the previous event of its chain. */
 @Entity('audit_event')
 export class AuditEvent {
   @PrimaryColumn({ type: 'bigint', insert: false }) seq: string;
   @Column({ type: 'uuid' }) id: string;
+  /** Which of the 16 chains the event extends: chains let writers proceed in parallel. */
+  @Column({ type: 'smallint' }) chain: number;
   @Column({ type: 'timestamptz' }) at: Date;
   @Column({ name: 'actor_id', type: 'uuid', nullable: true }) actorId: string | null;
   @Column() action: string;

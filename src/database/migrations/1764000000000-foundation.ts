@@ -278,6 +278,7 @@ export class Foundation1764000000000 implements MigrationInterface {
       CREATE TABLE audit_event (
         seq bigserial PRIMARY KEY,
         id uuid NOT NULL UNIQUE DEFAULT gen_random_uuid(),
+        chain smallint NOT NULL CHECK (chain BETWEEN 0 AND 15),
         at timestamptz NOT NULL,
         actor_id uuid REFERENCES app_user (id),
         action text NOT NULL,
@@ -289,6 +290,7 @@ export class Foundation1764000000000 implements MigrationInterface {
         hash text NOT NULL UNIQUE
       )`);
     await db.query(`CREATE INDEX audit_event_entity ON audit_event (entity_type, entity_id, seq)`);
+    await db.query(`CREATE INDEX audit_event_chain ON audit_event (chain, seq)`);
     await this.appendOnly(db, 'audit_event');
 
     await db.query(`
