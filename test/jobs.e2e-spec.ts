@@ -165,6 +165,22 @@ describe('reminders, attendance checks and notifications through BullMQ', () => 
     expect(sent.find((n) => n.reason === 'warning')!.text).toContain('PERINGATAN TERTULIS');
   });
 
+  it('R-16: the prosecutor is told when an order reaches its required minutes', async () => {
+    const orderId = await w.personWithOrder({ phone: '081234567893' }, { totalHours: 8 });
+    for (const date of ['2026-12-21', '2026-12-22']) {
+      const shift = await w.shift('siteA', { date, start: '08:00', end: '12:00' });
+      const a = (await w.book(orderId, shift.id)).body;
+      t.clock.set(new Date(Date.parse(shift.endsAt) + 60_000));
+      await w.post('coordinatorA', `/assignments/${a.id}/check-in`, { at: shift.startsAt });
+      await w.post('coordinatorA', `/assignments/${a.id}/check-out`, { at: shift.endsAt });
+      await w.post('supervisor', `/assignments/${a.id}/sign-off`, {});
+    }
+    expect((await finished(`completed-${orderId}`)).returnvalue).toBe('sent');
+    const [told] = await t.db.query(`SELECT recipient_id, text FROM notification WHERE reason = 'order_completed' AND order_id = $1`, [orderId]);
+    expect(told.recipient_id).toBe(w.ids.prosecutor);
+    expect(told.text).toContain('8 jam terpenuhi');
+  });
+
   it('Redis emptied after bookings: reconcile brings every future job back, and nothing is sent twice', async () => {
     t.clock.set('2026-12-08T08:59:59Z');
     const reminded = await bookOn('siteB', '2026-12-09');

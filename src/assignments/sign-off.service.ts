@@ -8,7 +8,7 @@ import { assertNoConflict, assertValid, conflict } from '../common/domain-error.
 import { defineMessages } from '../common/messages.js';
 import { Outbox } from '../jobs/outbox.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
-import { warningJob } from '../reminders/assignment-jobs.js';
+import { completionJob, warningJob } from '../reminders/assignment-jobs.js';
 import { Order } from '../orders/order.entity.js';
 import { AssignmentAccess } from './assignment-access.js';
 import { transitionRefusals } from './assignment-state.js';
@@ -113,6 +113,7 @@ export class SignOffService {
       before: { status: order.status },
       after: { status: 'completed', completedAt, creditedMinutes: order.requiredMinutes },
     });
+    await this.outbox.add(manager, [completionJob(order.id, completedAt)]);
     const pending = await manager.find(Assignment, {
       where: { orderId: order.id, status: 'scheduled' },
       lock: { mode: 'pessimistic_write' },

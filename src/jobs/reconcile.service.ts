@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { deliveryJob } from '../notifications/notifications.service.js';
-import { assignmentJobs, warningJob } from '../reminders/assignment-jobs.js';
+import { assignmentJobs, completionJob, warningJob } from '../reminders/assignment-jobs.js';
 import { OnJob } from './job-handler.js';
 import { JobSchedules } from './job-schedules.js';
 import { JOBS, PlannedJob } from './jobs.js';
@@ -14,6 +14,7 @@ export interface ReconcileReport {
   schedulers: number;
   assignmentJobs: number;
   warnings: number;
+  completions: number;
   deliveries: number;
   outboxRowsDeleted: number;
 }
@@ -59,10 +60,15 @@ export class ReconcileService implements OnApplicationBootstrap {
         `SELECT id FROM assignment WHERE status = 'unexcused' AND absence_decided_at > $1`,
         [new Date(now.getTime() - 7 * 24 * 3600_000)],
       );
+      const completed: { id: string }[] = await manager.query(
+        `SELECT id FROM court_order WHERE status = 'completed' AND completed_at > $1`,
+        [new Date(now.getTime() - 7 * 24 * 3600_000)],
+      );
       const pending: { id: string }[] = await manager.query(`SELECT id FROM notification WHERE status = 'pending'`);
       const jobs: PlannedJob[] = [
         ...fromBookings,
         ...unexcused.map((a) => warningJob(a.id, now)),
+        ...completed.map((o) => completionJob(o.id, now)),
         ...pending.map((n) => deliveryJob(n.id, now)),
       ];
       await this.queues.add(jobs);
@@ -71,6 +77,7 @@ export class ReconcileService implements OnApplicationBootstrap {
         schedulers: (await this.schedules.upsert()).length,
         assignmentJobs: fromBookings.length,
         warnings: unexcused.length,
+        completions: completed.length,
         deliveries: pending.length,
         outboxRowsDeleted: deleted as number,
       };

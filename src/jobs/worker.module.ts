@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AttendanceChecksService } from '../attendance-checks/attendance-checks.service.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
+import { CompletionService } from '../enforcement/completion.service.js';
 import { WarningsService } from '../enforcement/warnings.service.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { RemindersService } from '../reminders/reminders.service.js';
@@ -26,6 +27,7 @@ import { WorkerHeartbeat } from './worker-heartbeat.js';
     RemindersService,
     AttendanceChecksService,
     WarningsService,
+    CompletionService,
     RostersService,
     DeadlinesService,
   ],
