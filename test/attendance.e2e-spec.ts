@@ -199,6 +199,38 @@ describe('attendance and two-party sign-off', () => {
     expect(codes(refused.body)).toEqual(['attendance.conflict_of_interest']);
   });
 
+  it('R-14: a correction is a reversal entry with its reason; a completed order it touches is active again', async () => {
+    const orderId = await w.personWithOrder({}, { totalHours: 8 });
+    const [first, second] = [await booked(orderId), await booked(orderId)];
+    for (const a of [first, second]) {
+      await worked(a);
+      await w.post('supervisor', `/assignments/${a.id}/sign-off`, {});
+    }
+    expect((await w.get('supervisor', `/orders/${orderId}`)).body.status).toBe('completed');
+    const [credit] = (await w.get('supervisor', `/orders/${orderId}/ledger`)).body.items;
+
+    const noReason = await w.post('supervisor', `/orders/${orderId}/ledger/${credit.id}/reversal`, { minutes: 30 });
+    expect(noReason.status).toBe(400);
+    const tooMuch = await w.post('supervisor', `/orders/${orderId}/ledger/${credit.id}/reversal`, { minutes: 241, reason: 'x' });
+    expect(tooMuch.status).toBe(400);
+    const reversal = await w.post('supervisor', `/orders/${orderId}/ledger/${credit.id}/reversal`, {
+      minutes: 30, reason: 'Istirahat 30 menit belum dipotong',
+    });
+    expect(reversal.status).toBe(201);
+    expect(reversal.body).toEqual(expect.objectContaining({ kind: 'reversal', minutes: -30, reversesId: credit.id }));
+    const again = await w.post('supervisor', `/orders/${orderId}/ledger/${credit.id}/reversal`, { reason: 'lagi' });
+    expect(codes(again.body)).toEqual(['ledger.already_reversed']);
+    expect(codes((await w.post('supervisor', `/orders/${orderId}/ledger/${reversal.body.id}/reversal`, { reason: 'x' })).body)).toEqual(['ledger.not_a_credit']);
+    expect((await w.post('prosecutor', `/orders/${orderId}/ledger/${credit.id}/reversal`, { reason: 'x' })).status).toBe(403);
+
+    const order = (await w.get('prosecutor', `/orders/${orderId}`)).body;
+    expect(order).toEqual(expect.objectContaining({ status: 'active', completedAt: null }));
+    expect(order.progress).toEqual(expect.objectContaining({ creditedMinutes: 450, remainingMinutes: 30 }));
+    expect((await w.get('supervisor', `/assignments/${credit.assignmentId}`)).body.creditedMinutes).toBe(210);
+    const ledger = (await w.get('supervisor', `/orders/${orderId}/ledger`)).body;
+    expect(ledger.items.map((e: { minutes: number }) => e.minutes)).toEqual([240, 240, -30]);
+  });
+
   it('R-14: the ledger refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
     const orderId = await w.personWithOrder();
     const a = await booked(orderId);

@@ -141,6 +141,16 @@ describe('bad input on every POST', () => {
       path: () => `/assignments/${fx.assignment}/absence-decision`,
       body: () => ({ excused: true, reason: 'Sakit dengan surat dokter' }),
     },
+    'orders/{id}/ledger/{entryId}/reversal': {
+      actor: 'supervisor',
+      path: () => `/orders/${fx.order}/ledger/${randomUUID()}/reversal`,
+      body: () => ({ reason: 'Istirahat belum dipotong', minutes: 30 }),
+    },
+    'persons/{id}/opt-outs': {
+      actor: 'supervisor',
+      path: () => `/persons/${fx.person}/opt-outs`,
+      body: () => ({ channel: 'webhook' }),
+    },
   };
 
   const c = (endpoint: string, what: string, mutate: Case['mutate'], field: string): Case => ({ endpoint, what, mutate, field });
@@ -278,6 +288,18 @@ describe('bad input on every POST', () => {
       c('', 'string for a boolean (excused)', set('excused', 'true'), 'excused'),
       c('', 'number for a string (reason)', set('reason', 42), 'reason'),
     ]],
+    ['orders/{id}/ledger/{entryId}/reversal', [
+      c('', 'missing reason', missing('reason'), 'reason'),
+      extra('approvedBy'),
+      c('', 'string for a number (minutes)', set('minutes', '30'), 'minutes'),
+      c('', 'zero minutes', set('minutes', 0), 'minutes'),
+    ]],
+    ['persons/{id}/opt-outs', [
+      c('', 'missing channel', missing('channel'), 'channel'),
+      extra('until', '2027-01-01'),
+      c('', 'a channel that does not exist', set('channel', 'pigeon'), 'channel'),
+      c('', 'number for a string (channel)', set('channel', 1), 'channel'),
+    ]],
   ];
   const cases: Case[] = table.flatMap(([endpoint, rows]) => rows.map((row) => ({ ...row, endpoint })));
 
@@ -294,11 +316,12 @@ describe('bad input on every POST', () => {
   });
   afterAll(() => t.close());
 
-  it('covers every POST endpoint of API.md, each with a missing, an unknown and an ill-typed field', () => {
+  it('covers every POST endpoint, each with a missing, an unknown and an ill-typed field', () => {
     expect(Object.keys(endpoints).sort()).toEqual([
       'agencies', 'agreements', 'assignments', 'assignments/{id}/absence', 'assignments/{id}/absence-decision',
       'assignments/{id}/cancel', 'assignments/{id}/check-in', 'assignments/{id}/check-out', 'assignments/{id}/sign-off',
-      'auth/login', 'orders', 'persons', 'persons/{id}/conflicts', 'sites', 'sites/{id}/open-dates', 'sites/{id}/shifts', 'users',
+      'auth/login', 'orders', 'orders/{id}/ledger/{entryId}/reversal', 'persons', 'persons/{id}/conflicts', 'persons/{id}/opt-outs',
+      'sites', 'sites/{id}/open-dates', 'sites/{id}/shifts', 'users',
     ]);
     for (const endpoint of Object.keys(endpoints)) {
       const whats = cases.filter((one) => one.endpoint === endpoint).map((one) => one.what);

@@ -36,6 +36,25 @@ export class LedgerService {
     return entry;
   }
 
+  /** a correction is a new entry that takes back all or part of a credit, with its reason. */
+  async reverse(manager: EntityManager, credit: LedgerEntry, minutes: number, reason: string, actorId: string): Promise<LedgerEntry> {
+    const entry = await manager.save(
+      manager.create(LedgerEntry, {
+        orderId: credit.orderId,
+        assignmentId: credit.assignmentId,
+        minutes: -minutes,
+        kind: 'reversal',
+        reason,
+        reversesId: credit.id,
+        createdBy: actorId,
+      }),
+    );
+    await this.audit.record(manager, {
+      actorId, action: 'ledger.reversed', entityType: 'ledger_entry', entityId: entry.id, after: toLedgerView(entry),
+    });
+    return entry;
+  }
+
   async list(orderId: string, query: PageQuery): Promise<Page<ReturnType<typeof toLedgerView>>> {
     const [items, total] = await this.dataSource.getRepository(LedgerEntry).findAndCount({
       where: { orderId },

@@ -5,7 +5,8 @@ import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { PageQuery } from '../common/pagination.js';
 import { ParseIdPipe } from '../common/validation.js';
 import { LedgerService } from '../ledger/ledger.service.js';
-import { CreateOrderDto, OrderListQuery } from './dto.js';
+import { CreateOrderDto, OrderListQuery, ReversalDto } from './dto.js';
+import { LedgerCorrectionsService } from './ledger-corrections.service.js';
 import { OrdersService } from './orders.service.js';
 
 @ApiTags('orders')
@@ -15,6 +16,7 @@ export class OrdersController {
   constructor(
     private readonly orders: OrdersService,
     private readonly ledger: LedgerService,
+    private readonly corrections: LedgerCorrectionsService,
   ) {}
 
   @Post()
@@ -33,6 +35,18 @@ export class OrdersController {
   @Roles('supervisor', 'prosecutor')
   get(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string) {
     return this.orders.get(user, id);
+  }
+
+  /** signed credits are never edited; a reversal entry takes back all or part of one, with a reason. */
+  @Post(':id/ledger/:entryId/reversal')
+  @Roles('supervisor')
+  reverse(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('entryId', ParseIdPipe) entryId: string,
+    @Body() dto: ReversalDto,
+  ) {
+    return this.corrections.reverse(actor, id, entryId, dto);
   }
 
   @Get(':id/ledger')
