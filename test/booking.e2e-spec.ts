@@ -127,6 +127,24 @@ describe('booking a person on a shift (POST /assignments)', () => {
     expect((await w.book(trader, tuesdayAfternoon.id)).status).toBe(201);
   });
 
+  it("a person's phone and windows can change; bookings the new windows would refuse are listed for review", async () => {
+    const personId = await w.person();
+    const orderId = await w.order(personId);
+    const thursday = await w.shift('siteA', { date: '2026-12-17', start: '08:00', end: '12:00' });
+    const booking = await w.book(orderId, thursday.id);
+
+    const changed = await w.t.http().patch(`/api/v1/persons/${personId}`).set('authorization', w.authorization('supervisor'))
+      .send({ phone: '0812-9999-0001', unavailable: [{ weekday: 4, from: '07:00', to: '10:00', reason: 'kerja pagi' }] });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toEqual(expect.objectContaining({ phone: '+6281299990001', bookingsToReview: [booking.body.id] }));
+    const renamed = await w.t.http().patch(`/api/v1/persons/${personId}`).set('authorization', w.authorization('supervisor')).send({ nik: '1234567890123456' });
+    expect(renamed.status).toBe(400);
+    const other = await w.t.http().patch(`/api/v1/persons/${personId}`).set('authorization', w.authorization('otherBapasSupervisor')).send({ inSchool: true });
+    expect(other.status).toBe(403);
+    const trail = await w.get('supervisor', `/audit-events?entityType=person&entityId=${personId}`);
+    expect(trail.body.items.map((e: { action: string }) => e.action)).toEqual(['person.created', 'person.updated']);
+  });
+
   it('R-04: no shift outside the period of the order', async () => {
     const orderId = await w.personWithOrder({}, { startDate: '2026-12-10', endDate: '2027-06-10' });
     const early = await w.shift('siteA', { date: '2026-12-07' });

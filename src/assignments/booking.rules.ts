@@ -105,7 +105,7 @@ export function bookingRefusals(ctx: BookingContext): RuleViolation[] {
     ...orderAndTimingRefusals(ctx),
     ...siteRefusals(ctx),
     ...childRefusals(ctx),
-    ...personalWindowRefusals(ctx),
+    ...personalWindowRefusals(ctx.person, ctx.shift),
     ...capacityOfPersonRefusals(ctx),
   ];
 }
@@ -159,7 +159,10 @@ function childRefusals({ order, person, shift, sameDayPlannedMinutes }: BookingC
 }
 
 /** R-24 (worship defaults) and R-06 (the person's own weekly windows). */
-function personalWindowRefusals({ person, shift }: BookingContext): RuleViolation[] {
+export function personalWindowRefusals(
+  person: BookingContext['person'],
+  shift: { date: string; start: string; end: string },
+): RuleViolation[] {
   const worshipWindows = person.worshipDefaults && person.religion ? (WORSHIP_DEFAULTS[person.religion] ?? []) : [];
   return [
     ...clashingWindows(shift, worshipWindows).map((window) => ({

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsObject, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min,
@@ -43,3 +43,6 @@ export class DeclareConflictDto {
   @ApiProperty({ format: 'uuid', description: 'the user who is related to the person' }) @IsUUID() userId: string;
   @ApiProperty({ example: 'saudara kandung' }) @IsString() @IsNotEmpty() @MaxLength(200) relation: string;
 }
+
+/** What changes in a person's life after registration: phone, address, home, windows, school, language, faith. */
+export class UpdatePersonDto extends PartialType(OmitType(CreatePersonDto, ['fullName', 'nik', 'birthDate', 'sex'] as const)) {}

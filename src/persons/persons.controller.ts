@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { PageQuery } from '../common/pagination.js';
 import { ParseIdPipe } from '../common/validation.js';
-import { CreatePersonDto, DeclareConflictDto } from './dto.js';
+import { CreatePersonDto, DeclareConflictDto, UpdatePersonDto } from './dto.js';
 import { PersonsService } from './persons.service.js';
 
 @ApiTags('persons')
@@ -27,6 +27,12 @@ export class PersonsController {
   @Get(':id')
   get(@CurrentUser() actor: AuthUser, @Param('id', ParseIdPipe) id: string) {
     return this.persons.get(actor, id);
+  }
+
+  /** The answer lists the bookings ahead that the new windows would refuse (`bookingsToReview`). */
+  @Patch(':id')
+  update(@CurrentUser() actor: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() dto: UpdatePersonDto) {
+    return this.persons.update(actor, id, dto);
   }
 
   @Post(':id/conflicts')

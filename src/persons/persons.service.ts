@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { personalWindowRefusals } from '../assignments/booking.rules.js';
 import { AuditService } from '../audit/audit.service.js';
+import { Clock } from '../common/clock.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { assertValid, conflict, forbidden, notFound, unknownReference } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
@@ -9,7 +11,7 @@ import { Page, PageQuery } from '../common/pagination.js';
 import { normalisePhone } from '../common/phone.js';
 import { RuleViolation } from '../common/rule-violation.js';
 import { User } from '../identity/user.entity.js';
-import { CreatePersonDto, DeclareConflictDto } from './dto.js';
+import { CreatePersonDto, DeclareConflictDto, UpdatePersonDto } from './dto.js';
 import { Person } from './person.entity.js';
 
 defineMessages({
@@ -32,6 +34,7 @@ export class PersonsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   create(actor: AuthUser, dto: CreatePersonDto): Promise<PersonView> {
@@ -60,6 +63,28 @@ export class PersonsService {
       const view = toPersonView(person);
       await this.audit.record(manager, { actorId: actor.id, action: 'person.created', entityType: 'person', entityId: person.id, after: view });
       return view;
+    });
+  }
+
+  /**
+   * Updates what may change. Bookings ahead are kept as they are; those that now fall in an unavailable or
+   * worship window are answered, for the supervisor to move.
+   */
+  update(actor: AuthUser, id: string, dto: UpdatePersonDto): Promise<PersonView & { bookingsToReview: string[] }> {
+    assertValid(windowViolations(dto));
+    return this.dataSource.transaction(async (manager) => {
+      const person = await this.supervised(manager, actor, id);
+      const before = toPersonView(person);
+      const { home, phone, ...fields } = dto;
+      Object.assign(person, fields, {
+        ...(phone !== undefined ? { phone: normalisePhone(phone) } : {}),
+        ...(home !== undefined ? { homeLat: home.lat, homeLng: home.lng } : {}),
+        ...(dto.unavailable !== undefined ? { unavailable: dto.unavailable.map((w) => ({ ...w })) } : {}),
+      });
+      await manager.save(person);
+      const after = toPersonView(person);
+      await this.audit.record(manager, { actorId: actor.id, action: 'person.updated', entityType: 'person', entityId: id, before, after });
+      return { ...after, bookingsToReview: await this.bookingsInWindows(manager, person) };
     });
   }
 
@@ -96,6 +121,10 @@ export class PersonsService {
     });
   }
 
+  private bookingsInWindows(manager: EntityManager, person: Person): Promise<string[]> {
+    return bookingsInWindowsOf(manager, person, this.clock.now());
+  }
+
   /** R-26: a supervisor works only on the persons of their own Bapas. */
   async supervised(manager: EntityManager, actor: AuthUser, id: string): Promise<Person> {
     const person = await manager.findOneBy(Person, { id });
@@ -105,12 +134,24 @@ export class PersonsService {
   }
 }
 
+/** The person's bookings ahead that their windows (R-06, R-24) would now refuse. */
+async function bookingsInWindowsOf(manager: EntityManager, person: Person, now: Date): Promise<string[]> {
+  const ahead: { id: string; local_date: string; start_time: string; end_time: string }[] = await manager.query(
+    `SELECT a.id, a.local_date, s.start_time, s.end_time FROM assignment a JOIN shift s ON s.id = a.shift_id
+      WHERE a.person_id = $1 AND a.status = 'scheduled' AND a.starts_at > $2 ORDER BY a.starts_at`,
+    [person.id, now],
+  );
+  return ahead
+    .filter((a) => personalWindowRefusals(person, { date: a.local_date, start: a.start_time, end: a.end_time }).length > 0)
+    .map((a) => a.id);
+}
+
 export async function hasConflict(manager: EntityManager, userId: string, personId: string): Promise<boolean> {
   const rows = await manager.query(`SELECT 1 FROM conflict_of_interest WHERE user_id = $1 AND person_id = $2`, [userId, personId]);
   return rows.length > 0;
 }
 
-function windowViolations(dto: CreatePersonDto): RuleViolation[] {
+function windowViolations(dto: { unavailable?: CreatePersonDto['unavailable'] }): RuleViolation[] {
   return (dto.unavailable ?? []).flatMap((window, index) =>
     window.to > window.from ? [] : [{ field: `unavailable[${index}].to`, code: 'person.window_ends_before_start' }],
   );
