@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { forbidden, notFound } from '../common/domain-error.js';
 import { Order } from '../orders/order.entity.js';
+import { orderInScope } from '../orders/order-scope.js';
 import { OrdersService } from '../orders/orders.service.js';
 import { hasConflict } from '../persons/persons.service.js';
 import { SitesService } from '../sites/sites.service.js';
@@ -44,12 +45,9 @@ export class AssignmentAccess {
 
   async canRead(manager: EntityManager, user: AuthUser, assignment: Assignment): Promise<boolean> {
     if (await this.sites.coordinates(manager, user.id, assignment.siteId)) return true;
-    const order = await manager.findOneByOrFail(Order, { id: assignment.orderId });
-    return (
-      (user.role === 'supervisor' && order.bapasId === user.agencyId) ||
-      (user.role === 'prosecutor' && order.kejaksaanId === user.agencyId)
-    );
+    return orderInScope(user, await manager.findOneByOrFail(Order, { id: assignment.orderId }));
   }
+
 
   private async refuseRelated(manager: EntityManager, user: AuthUser, assignment: Assignment): Promise<void> {
     if (await hasConflict(manager, user.id, assignment.personId)) throw forbidden('attendance.conflict_of_interest');

@@ -2,13 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
+import { orderInScope } from '../orders/order-scope.js';
 
 /** Which order an audited entity belongs to, so that R-26 scope applies to its trail too. */
 const ORDER_OF: Record<string, string> = {
-  order: `SELECT bapas_id, kejaksaan_id FROM court_order WHERE id = $1`,
-  assignment: `SELECT o.bapas_id, o.kejaksaan_id FROM assignment a JOIN court_order o ON o.id = a.order_id WHERE a.id = $1`,
-  ledger_entry: `SELECT o.bapas_id, o.kejaksaan_id FROM ledger_entry l JOIN court_order o ON o.id = l.order_id WHERE l.id = $1`,
-  person: `SELECT bapas_id, NULL::uuid AS kejaksaan_id FROM person WHERE id = $1`,
+  order: `SELECT bapas_id AS "bapasId", kejaksaan_id AS "kejaksaanId" FROM court_order WHERE id = $1`,
+  assignment: `SELECT o.bapas_id AS "bapasId", o.kejaksaan_id AS "kejaksaanId"
+                 FROM assignment a JOIN court_order o ON o.id = a.order_id WHERE a.id = $1`,
+  ledger_entry: `SELECT o.bapas_id AS "bapasId", o.kejaksaan_id AS "kejaksaanId"
+                   FROM ledger_entry l JOIN court_order o ON o.id = l.order_id WHERE l.id = $1`,
+  person: `SELECT bapas_id AS "bapasId", NULL::uuid AS "kejaksaanId" FROM person WHERE id = $1`,
 };
 
 @Injectable()
@@ -20,6 +23,6 @@ export class AuditScope {
     if (!sql || !entityId) return false;
     const [owner] = await this.dataSource.query(sql, [entityId]);
     if (!owner) return false;
-    return user.role === 'supervisor' ? owner.bapas_id === user.agencyId : owner.kejaksaan_id === user.agencyId;
+    return orderInScope(user, owner);
   }
 }

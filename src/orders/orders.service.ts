@@ -11,6 +11,7 @@ import { User } from '../identity/user.entity.js';
 import { Person } from '../persons/person.entity.js';
 import { CreateOrderDto, OrderListQuery, ReplacedSentenceDto } from './dto.js';
 import { Order } from './order.entity.js';
+import { orderInScope } from './order-scope.js';
 import { ReplacedSentence, orderViolations, regimeFor } from './order.rules.js';
 
 defineMessages({
@@ -129,10 +130,7 @@ export class OrdersService {
   async readable(manager: EntityManager, user: AuthUser, id: string, lock = false): Promise<Order> {
     const order = await manager.findOne(Order, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!order) throw notFound('order');
-    const inScope =
-      (user.role === 'supervisor' && order.bapasId === user.agencyId) ||
-      (user.role === 'prosecutor' && order.kejaksaanId === user.agencyId);
-    if (!inScope) throw forbidden();
+    if (!orderInScope(user, order)) throw forbidden();
     return order;
   }
 
