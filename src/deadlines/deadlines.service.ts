@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
+import { Agency } from '../agencies/agency.entity.js';
 import { Clock } from '../common/clock.js';
 import { localDate, longDate } from '../common/local-time.js';
 import { Locale, localize } from '../common/messages.js';
@@ -49,36 +50,49 @@ export class DeadlinesService {
 
   /** The active orders of the Bapas in this time zone that can no longer finish, or have nothing booked soon. */
   async scan(timezone: string, today: string): Promise<OrderAtRisk[]> {
-    const orders: (Order & { region: string })[] = await this.dataSource
+    const orders = await this.dataSource
       .getRepository(Order)
       .createQueryBuilder('o')
       .innerJoin('agency', 'b', 'b.id = o.bapas_id')
-      .addSelect('b.region', 'region')
       .where(`o.status = 'active' AND b.timezone = :timezone`, { timezone })
-      .getRawAndEntities()
-      .then(({ entities, raw }) => entities.map((order, i) => Object.assign(order, { region: raw[i].region as string })));
+      .getMany();
+    if (orders.length === 0) return [];
+    const persons = new Map(
+      (await this.dataSource.getRepository(Person).findBy({ id: In(orders.map((o) => o.personId)) })).map((p) => [p.id, p]),
+    );
+    const regions = new Map(
+      (await this.dataSource.getRepository(Agency).findBy({ id: In([...new Set(orders.map((o) => o.bapasId))]) })).map((b) => [b.id, b.region]),
+    );
+    const holidays: { date: string; region: string }[] = await this.dataSource.query(
+      `SELECT date, region FROM holiday WHERE date > $1 AND date <= $2`,
+      [today, orders.reduce((last, o) => (o.endDate > last ? o.endDate : last), today)],
+    );
     const horizon = DateTime.fromISO(today).plus({ days: BOOKING_HORIZON_DAYS }).toISODate()!;
+    const booked = new Map<string, { ahead: number; soon: boolean }>(
+      (
+        await this.dataSource.query(
+          `SELECT order_id, sum(planned_minutes)::int AS ahead, bool_or(local_date <= $3) AS soon
+             FROM assignment WHERE order_id = ANY($1::uuid[]) AND status = 'scheduled' AND local_date >= $2
+            GROUP BY order_id`,
+          [orders.map((o) => o.id), today, horizon],
+        )
+      ).map((row: { order_id: string; ahead: number; soon: boolean }) => [row.order_id, row]),
+    );
+
     const results: OrderAtRisk[] = [];
     for (const order of orders) {
-      const person = await this.dataSource.getRepository(Person).findOneByOrFail({ id: order.personId });
-      const [booked] = await this.dataSource.query(
-        `SELECT coalesce(sum(planned_minutes), 0)::int AS ahead,
-                bool_or(local_date <= $3) AS soon
-           FROM assignment WHERE order_id = $1 AND status = 'scheduled' AND local_date >= $2`,
-        [order.id, today, horizon],
-      );
-      const holidays = new Set(
-        (await this.dataSource.query(`SELECT date FROM holiday WHERE date > $1 AND date <= $2 AND region IN ('', $3)`, [today, order.endDate, order.region]))
-          .map((row: { date: string }) => row.date),
-      );
+      const person = persons.get(order.personId)!;
+      const region = regions.get(order.bapasId);
+      const closed = new Set(holidays.filter((h) => h.region === '' || h.region === region).map((h) => h.date));
       const workableByDay = daysAfter(today, order.endDate).map((date) =>
-        workableMinutes(date, holidays.has(date), { ...person, regime: order.regime }, order.maxHoursPerDay * 60),
+        workableMinutes(date, closed.has(date), { ...person, regime: order.regime }, order.maxHoursPerDay * 60),
       );
+      const ahead = booked.get(order.id);
       const risks = orderRisks({
         remainingMinutes: order.requiredMinutes - order.creditedMinutes,
         workableByDay,
-        bookedAheadMinutes: booked.ahead,
-        bookedWithinHorizon: booked.soon === true,
+        bookedAheadMinutes: ahead?.ahead ?? 0,
+        bookedWithinHorizon: ahead?.soon === true,
         endDate: order.endDate,
       });
       if (risks.length > 0) results.push({ order, person, risks });
