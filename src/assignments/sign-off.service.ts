@@ -8,7 +8,7 @@ import { assertNoConflict, assertValid, conflict } from '../common/domain-error.
 import { defineMessages } from '../common/messages.js';
 import { Outbox } from '../jobs/outbox.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
-import { completionJob, warningJob } from '../reminders/assignment-jobs.js';
+import { completionJob, warningJob } from '../enforcement/enforcement-jobs.js';
 import { Order } from '../orders/order.entity.js';
 import { AssignmentAccess } from './assignment-access.js';
 import { transitionRefusals } from './assignment-state.js';

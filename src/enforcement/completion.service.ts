@@ -4,11 +4,10 @@ import { DataSource } from 'typeorm';
 import { Agency } from '../agencies/agency.entity.js';
 import { localDate, longDate } from '../common/local-time.js';
 import { OnJob } from '../jobs/job-handler.js';
-import { JOBS } from '../jobs/jobs.js';
+import { JOBS, type JobOutcome } from '../jobs/jobs.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { Order } from '../orders/order.entity.js';
 import { Person } from '../persons/person.entity.js';
-import type { JobOutcome } from '../reminders/reminders.service.js';
 
 /** when an order reaches its required minutes, its prosecutor (or, none named, its Kejari's) is told. */
 @Injectable()

@@ -3,9 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { longDate } from '../common/local-time.js';
 import { OnJob } from '../jobs/job-handler.js';
-import { JOBS } from '../jobs/jobs.js';
+import { JOBS, type JobOutcome } from '../jobs/jobs.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import type { JobOutcome } from '../reminders/reminders.service.js';
 import { loadShiftContext, shiftWords } from '../reminders/shift-context.js';
 
 /** R-21 POLICY: an unexcused absence sends a written warning to the person and tells the supervisor. */

@@ -39,3 +39,6 @@ export interface PlannedJob {
   runAt: Date;
   payload: Record<string, string>;
 }
+
+/** What a handler about one thing answers: done, nothing to do (gone or changed), or done before. */
+export type JobOutcome = 'sent' | 'skipped' | 'already_sent';

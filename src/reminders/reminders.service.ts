@@ -3,12 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { OnJob } from '../jobs/job-handler.js';
-import { JOBS } from '../jobs/jobs.js';
+import { JOBS, type JobOutcome } from '../jobs/jobs.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { Reason } from '../notifications/templates.js';
 import { loadShiftContext, shiftWords } from './shift-context.js';
-
-export type JobOutcome = 'sent' | 'skipped' | 'already_sent';
 
 /** Reminders to the person before each shift. A cancelled or moved booking gets none: the handler re-reads. */
 @Injectable()
