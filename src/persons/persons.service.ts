@@ -121,8 +121,16 @@ export class PersonsService {
     });
   }
 
-  private bookingsInWindows(manager: EntityManager, person: Person): Promise<string[]> {
-    return bookingsInWindowsOf(manager, person, this.clock.now());
+  /** The person's bookings ahead that their windows (R-06, R-24) would now refuse. */
+  private async bookingsInWindows(manager: EntityManager, person: Person): Promise<string[]> {
+    const ahead: { id: string; local_date: string; start_time: string; end_time: string }[] = await manager.query(
+      `SELECT a.id, a.local_date, s.start_time, s.end_time FROM assignment a JOIN shift s ON s.id = a.shift_id
+        WHERE a.person_id = $1 AND a.status = 'scheduled' AND a.starts_at > $2 ORDER BY a.starts_at`,
+      [person.id, this.clock.now()],
+    );
+    return ahead
+      .filter((a) => personalWindowRefusals(person, { date: a.local_date, start: a.start_time, end: a.end_time }).length > 0)
+      .map((a) => a.id);
   }
 
   /** R-26: a supervisor works only on the persons of their own Bapas. */
@@ -134,17 +142,6 @@ export class PersonsService {
   }
 }
 
-/** The person's bookings ahead that their windows (R-06, R-24) would now refuse. */
-async function bookingsInWindowsOf(manager: EntityManager, person: Person, now: Date): Promise<string[]> {
-  const ahead: { id: string; local_date: string; start_time: string; end_time: string }[] = await manager.query(
-    `SELECT a.id, a.local_date, s.start_time, s.end_time FROM assignment a JOIN shift s ON s.id = a.shift_id
-      WHERE a.person_id = $1 AND a.status = 'scheduled' AND a.starts_at > $2 ORDER BY a.starts_at`,
-    [person.id, now],
-  );
-  return ahead
-    .filter((a) => personalWindowRefusals(person, { date: a.local_date, start: a.start_time, end: a.end_time }).length > 0)
-    .map((a) => a.id);
-}
 
 export async function hasConflict(manager: EntityManager, userId: string, personId: string): Promise<boolean> {
   const rows = await manager.query(`SELECT 1 FROM conflict_of_interest WHERE user_id = $1 AND person_id = $2`, [userId, personId]);
