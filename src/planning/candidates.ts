@@ -1,0 +1,220 @@
+import { bookingRefusals } from '../assignments/booking.rules.js';
+import { distanceMeters, type LatLng } from '../common/geo.js';
+import { isoWeekday } from '../shifts/shift.rules.js';
+import type { PlanOrder, PlanShift, PlanSite, PlanningProblem } from './planning.types.js';
+
+/** A shift an order may be booked on: every booking rule allows it, and its site is within reach. */
+export interface Candidate {
+  order: number;
+  shift: number;
+  travelMeters: number;
+}
+
+export interface CandidateIndex {
+  /** Per order, the candidates the planner uses: all of them, or those of the order's one shift length. */
+  byOrder: Candidate[][];
+  /** Per order, every candidate: nearest site first, then by date. */
+  allByOrder: Candidate[][];
+  /** Per order, the sites within reach, nearest first. */
+  reachableSites: { site: number; travelMeters: number }[][];
+}
+
+const NEUTRAL_PERIOD = { startDate: '0000-01-01', endDate: '9999-12-31' };
+const FAR_FUTURE = new Date('9999-12-31T00:00:00Z');
+const EPOCH = new Date(0);
+
+/**
+ * Every (order, shift) pair a manual booking would accept on an empty day, found with the booking rules
+ * themselves (R-03 to R-06, R-11, R-22 to R-24), plus the planner's own limits: a coordinator on duty, a free
+ * seat, a site within reach of home, and one trip a day.
+ */
+export function findCandidates(problem: PlanningProblem): CandidateIndex {
+  const shiftsBySite = groupShiftsBySite(problem);
+  const open = problem.shifts.map((shift, index) => shiftIsOpen(problem, shift, problem.sites[shiftsBySite.siteIndex[index]]));
+  const weekday = weekdays(problem.shifts);
+  const reach = new SiteGrid(problem.sites, problem.maxTravelMeters);
+  const rulesByProfile = new Map<string, ReturnType<typeof windowRules>>();
+  const byOrder: Candidate[][] = [];
+  const allByOrder: Candidate[][] = [];
+  const reachableSites: CandidateIndex['reachableSites'] = [];
+  for (let o = 0; o < problem.orders.length; o++) {
+    const order = problem.orders[o];
+    const reachable = order.person.home ? reach.within(order.person.home) : [];
+    reachableSites.push(reachable);
+    const candidates: Candidate[] = [];
+    if (order.needMinutes > 0) {
+      const profile = JSON.stringify([order.regime, order.maxHoursPerDay, order.person.religion, order.person.worshipDefaults, order.person.inSchool, order.person.unavailable]);
+      let allowed = rulesByProfile.get(profile);
+      if (!allowed) rulesByProfile.set(profile, (allowed = windowRules(order)));
+      const booked = new Set(order.person.bookedDates);
+      for (const { site, travelMeters } of reachable) {
+        const shifts = shiftsBySite.bySite[site];
+        for (let k = firstOnOrAfter(problem.shifts, shifts, order.startDate); k < shifts.length; k++) {
+          const s = shifts[k];
+          const shift = problem.shifts[s];
+          if (shift.date > order.endDate) break;
+          if (open[s] && !booked.has(shift.date) && allowed(shift, weekday[s], problem.sites[site])) {
+            candidates.push({ order: o, shift: s, travelMeters });
+          }
+        }
+      }
+    }
+    allByOrder.push(candidates);
+    byOrder.push(oneLength(problem, order, candidates));
+  }
+  return { byOrder, allByOrder, reachableSites };
+}
+
+/**
+ * POLICY: an order keeps to one shift length (a rhythm: half days or full days), the one whose days within
+ * reach offer the most minutes, the longer on a tie. Then every booking is one unit of flow and the plan is
+ * exact. An order that only mixing lengths could complete keeps them all.
+ */
+function oneLength(problem: PlanningProblem, order: PlanOrder, candidates: Candidate[]): Candidate[] {
+  const daysByLength = new Map<number, Set<string>>();
+  const longestByDay = new Map<string, number>();
+  for (const c of candidates) {
+    const { plannedMinutes, date } = problem.shifts[c.shift];
+    const days = daysByLength.get(plannedMinutes) ?? new Set<string>();
+    daysByLength.set(plannedMinutes, days.add(date));
+    longestByDay.set(date, Math.max(longestByDay.get(date) ?? 0, plannedMinutes));
+  }
+  if (daysByLength.size < 2) return candidates;
+  const [best] = [...daysByLength].map(([length, days]) => ({ length, reachable: length * days.size })).sort((a, b) => b.reachable - a.reachable || b.length - a.length);
+  const mixedReachable = [...longestByDay.values()].reduce((sum, minutes) => sum + minutes, 0);
+  if (best.reachable < order.needMinutes && mixedReachable > best.reachable) return candidates;
+  return candidates.filter((c) => problem.shifts[c.shift].plannedMinutes === best.length);
+}
+
+function groupShiftsBySite(problem: PlanningProblem) {
+  const siteIndexById = new Map(problem.sites.map((site, index) => [site.id, index]));
+  const bySite: number[][] = problem.sites.map(() => []);
+  const siteIndex = problem.shifts.map((shift, s) => {
+    const index = siteIndexById.get(shift.siteId);
+    if (index === undefined) throw new RangeError(`shift ${shift.id}: unknown site ${shift.siteId}`);
+    bySite[index].push(s);
+    return index;
+  });
+  for (const list of bySite) list.sort((a, b) => compareShifts(problem.shifts[a], problem.shifts[b]) || a - b);
+  return { bySite, siteIndex };
+}
+
+function compareShifts(a: PlanShift, b: PlanShift): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.startsAt.getTime() - b.startsAt.getTime();
+}
+
+/** What holds for a shift whoever is booked on it: R-05, R-23, not started, a coordinator, a free seat. */
+function shiftIsOpen(problem: PlanningProblem, shift: PlanShift, site: PlanSite): boolean {
+  const agreement = site.agreement;
+  return (
+    shift.freeSeats > 0 &&
+    shift.coordinated &&
+    shift.startsAt.getTime() > problem.now.getTime() &&
+    agreement !== null &&
+    shift.date >= agreement.validFrom &&
+    shift.date <= agreement.validTo &&
+    !site.closedDates.includes(shift.date)
+  );
+}
+
+function weekdays(shifts: PlanShift[]): number[] {
+  const byDate = new Map<string, number>();
+  return shifts.map((shift) => {
+    let weekday = byDate.get(shift.date);
+    if (weekday === undefined) byDate.set(shift.date, (weekday = isoWeekday(shift.date)));
+    return weekday;
+  });
+}
+
+const METERS_PER_DEGREE_OF_LATITUDE = 111_000;
+
+/** Sites in cells at least the reach wide, so the sites within reach of a home are in its cell's neighbourhood. */
+class SiteGrid {
+  private readonly cells = new Map<string, number[]>();
+  private readonly latitudeCell: number;
+  private readonly longitudeCell: number;
+
+  constructor(
+    private readonly sites: PlanSite[],
+    private readonly maxTravelMeters: number,
+  ) {
+    const widestLatitude = Math.min(80, Math.max(0, ...sites.map((site) => Math.abs(site.location.lat))) + 1);
+    this.latitudeCell = Math.max(maxTravelMeters, 1) / METERS_PER_DEGREE_OF_LATITUDE;
+    this.longitudeCell = this.latitudeCell / Math.cos((widestLatitude * Math.PI) / 180);
+    sites.forEach((site, index) => {
+      const key = this.key(this.row(site.location), this.column(site.location));
+      this.cells.set(key, [...(this.cells.get(key) ?? []), index]);
+    });
+  }
+
+  /** Nearest first. */
+  within(home: LatLng): { site: number; travelMeters: number }[] {
+    const found: { site: number; travelMeters: number }[] = [];
+    const row = this.row(home);
+    const column = this.column(home);
+    for (let r = row - 1; r <= row + 1; r++) {
+      for (let c = column - 1; c <= column + 1; c++) {
+        for (const site of this.cells.get(this.key(r, c)) ?? []) {
+          const travelMeters = distanceMeters(home, this.sites[site].location);
+          if (travelMeters <= this.maxTravelMeters) found.push({ site, travelMeters });
+        }
+      }
+    }
+    return found.sort((a, b) => a.travelMeters - b.travelMeters || a.site - b.site);
+  }
+
+  private row(point: LatLng): number {
+    return Math.floor(point.lat / this.latitudeCell);
+  }
+
+  private column(point: LatLng): number {
+    return Math.floor(point.lng / this.longitudeCell);
+  }
+
+  private key(row: number, column: number): string {
+    return `${row}:${column}`;
+  }
+}
+
+function firstOnOrAfter(shifts: PlanShift[], sorted: number[], date: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (shifts[sorted[middle]].date < date) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The booking rules that depend on the person and the shift's weekday and times, asked once per pattern and
+ * shared by orders whose persons have the same windows: the
+ * period, agreement and holiday are checked per shift, so the rules see them as always satisfied here.
+ */
+function windowRules(order: PlanOrder): (shift: PlanShift, weekday: number, site: PlanSite) => boolean {
+  const answers = new Map<string, boolean>();
+  const context = {
+    now: EPOCH,
+    order: { status: 'active', regime: order.regime, maxHoursPerDay: order.maxHoursPerDay, ...NEUTRAL_PERIOD },
+    person: order.person,
+    agreement: { validFrom: NEUTRAL_PERIOD.startDate, validTo: NEUTRAL_PERIOD.endDate },
+    holiday: null,
+    sameDayPlannedMinutes: 0,
+    overlapsAnotherBooking: false,
+  };
+  return (shift, weekday, site) => {
+    const key = `${weekday}|${shift.start}|${shift.end}|${shift.plannedMinutes}|${site.minorsAllowed}`;
+    let allowed = answers.get(key);
+    if (allowed === undefined) {
+      const refusals = bookingRefusals({
+        ...context,
+        shift: { date: shift.date, start: shift.start, end: shift.end, startsAt: FAR_FUTURE, plannedMinutes: shift.plannedMinutes },
+        site: { minorsAllowed: site.minorsAllowed },
+      });
+      allowed = refusals.length === 0;
+      answers.set(key, allowed);
+    }
+    return allowed;
+  };
+}

@@ -1,0 +1,129 @@
+import type { Candidate } from './candidates.js';
+import { MinCostFlow } from './min-cost-flow.js';
+import type { PlanningProblem } from './planning.types.js';
+
+/**
+ * The objective's weights, per booking. Booked minutes come first by far; then travel, then crews not filled
+ * past half while another crew has room, then the earlier date, with a step for dates in the last 10% of the
+ * order's period.
+ */
+export const WEIGHTS = {
+  valuePerMinute: 100_000,
+  travelPerMeter: 10,
+  crowdedSeat: 50,
+  perDayLater: 1,
+  withoutSpare: 100,
+};
+
+export interface RelaxedPlan {
+  /** The flow's unit in minutes when it is not one booking: the greatest common divisor of the lengths. */
+  quantum: number | null;
+  /** Units of flow on each candidate, in the order given. */
+  units: number[];
+}
+
+/**
+ * The planning problem of one group of orders as a min-cost flow: need → order → order's day (one trip) →
+ * shift → seats → sink, and from each need straight to the sink at the price of the minutes left unbooked.
+ * The flow's unit is one booking when every order of the group keeps to one shift length (then the flow is
+ * integral and the plan exact), else the greatest common divisor of the lengths, which rounding turns into
+ * whole bookings.
+ */
+export function solveRelaxed(problem: PlanningProblem, orders: number[], candidates: Candidate[]): RelaxedPlan {
+  const lengths = new Map<number, Set<number>>();
+  for (const c of candidates) {
+    const set = lengths.get(c.order) ?? new Set<number>();
+    set.add(problem.shifts[c.shift].plannedMinutes);
+    lengths.set(c.order, set);
+  }
+  const perBooking = [...lengths.values()].every((set) => set.size === 1);
+  const quantum = perBooking ? 0 : candidates.reduce((g, c) => gcd(g, problem.shifts[c.shift].plannedMinutes), 0);
+  const unitsOf = (minutes: number) => (perBooking ? 1 : minutes / quantum);
+  const unitMinutes = (order: number) => (perBooking ? [...lengths.get(order)!][0] : quantum);
+
+  const SINK = 0;
+  let nodes = 1;
+  const orderNode = new Map<number, number>();
+  for (const o of orders) orderNode.set(o, nodes++);
+  const shiftNode = new Map<number, number>();
+  const candidatesPerDay = new Map<string, number>();
+  for (const c of candidates) {
+    const key = `${c.order}|${problem.shifts[c.shift].date}`;
+    candidatesPerDay.set(key, (candidatesPerDay.get(key) ?? 0) + 1);
+    if (!shiftNode.has(c.shift)) shiftNode.set(c.shift, nodes++);
+  }
+  const dayNode = new Map<string, number>();
+  for (const [key, count] of candidatesPerDay) if (count > 1) dayNode.set(key, nodes++);
+  const restNode = new Map<number, number>();
+  for (const o of orders) if (problem.orders[o].needMinutes % unitMinutes(o) > 0) restNode.set(o, nodes++);
+
+  const network = new MinCostFlow(nodes, SINK);
+  for (const o of orders) {
+    const unit = unitMinutes(o);
+    const need = problem.orders[o].needMinutes;
+    const node = orderNode.get(o)!;
+    network.addSupply(node, Math.floor(need / unit));
+    network.addArc(node, SINK, Math.floor(need / unit), WEIGHTS.valuePerMinute * unit);
+    const rest = restNode.get(o);
+    if (rest !== undefined) {
+      network.addSupply(rest, 1);
+      network.addArc(rest, node, 1, 0);
+      network.addArc(rest, SINK, 1, WEIGHTS.valuePerMinute * (need % unit));
+    }
+  }
+  const costs = candidates.map((c) => {
+    const shift = problem.shifts[c.shift];
+    const order = problem.orders[c.order];
+    return Math.round(bookingCost(order.startDate, order.endDate, shift.date, c.travelMeters) / unitsOf(shift.plannedMinutes));
+  });
+  // A day costs what its cheapest shift costs, so a search reaches the cheap days first and stops early.
+  const days = new Map<string, { capacity: number; cost: number }>();
+  candidates.forEach((c, i) => {
+    const key = `${c.order}|${problem.shifts[c.shift].date}`;
+    if (!dayNode.has(key)) return;
+    const day = days.get(key) ?? { capacity: 0, cost: Infinity };
+    days.set(key, { capacity: Math.max(day.capacity, unitsOf(problem.shifts[c.shift].plannedMinutes)), cost: Math.min(day.cost, costs[i]) });
+  });
+  for (const [key, node] of dayNode) {
+    const { capacity, cost } = days.get(key)!;
+    network.addArc(orderNode.get(Number(key.slice(0, key.indexOf('|'))))!, node, capacity, cost);
+  }
+  const arcs = candidates.map((c, i) => {
+    const key = `${c.order}|${problem.shifts[c.shift].date}`;
+    const day = dayNode.get(key);
+    const units = unitsOf(problem.shifts[c.shift].plannedMinutes);
+    if (day === undefined) return network.addArc(orderNode.get(c.order)!, shiftNode.get(c.shift)!, units, costs[i]);
+    return network.addArc(day, shiftNode.get(c.shift)!, units, costs[i] - days.get(key)!.cost);
+  });
+  for (const [s, node] of shiftNode) {
+    const shift = problem.shifts[s];
+    const units = unitsOf(shift.plannedMinutes);
+    const roomy = Math.ceil(shift.freeSeats / 2);
+    network.addArc(node, SINK, roomy * units, 0);
+    if (shift.freeSeats > roomy) network.addArc(node, SINK, (shift.freeSeats - roomy) * units, Math.round(WEIGHTS.crowdedSeat / units));
+  }
+
+  network.solve();
+  return { quantum: perBooking ? null : quantum, units: arcs.map((arc) => network.flow(arc)) };
+}
+
+/** The objective's cost of one booking, apart from the minutes it books. */
+export function bookingCost(startDate: string, endDate: string, date: string, travelMeters: number): number {
+  const offset = epochDay(date) - epochDay(startDate);
+  const spareFrom = Math.floor(0.9 * (epochDay(endDate) - epochDay(startDate)));
+  return travelMeters * WEIGHTS.travelPerMeter + offset * WEIGHTS.perDayLater + (offset > spareFrom ? WEIGHTS.withoutSpare : 0);
+}
+
+const epochDays = new Map<string, number>();
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date. */
+export function epochDay(date: string): number {
+  let day = epochDays.get(date);
+  if (day === undefined) epochDays.set(date, (day = Date.parse(`${date}T00:00:00Z`) / 86_400_000));
+  return day;
+}
+
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}

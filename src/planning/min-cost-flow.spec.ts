@@ -1,0 +1,105 @@
+import { MinCostFlow } from './min-cost-flow.js';
+import { seededRandom } from '../common/seeded-random.js';
+
+
+/** Workers to jobs: the most pairs first (a reward per pair), then the cheapest. */
+function solveAssignment(costs: (number | null)[][]): { pairs: number; cost: number } {
+  const workers = costs.length;
+  const jobs = costs[0].length;
+  const network = new MinCostFlow(2 + workers + jobs, 1);
+  const pairArcs: { arc: number; cost: number }[] = [];
+  for (let w = 0; w < workers; w++) {
+    network.addSupply(2 + w, 1);
+    network.addArc(2 + w, 1, 1, 1000);
+    for (let j = 0; j < jobs; j++) {
+      const cost = costs[w][j];
+      if (cost !== null) pairArcs.push({ arc: network.addArc(2 + w, 2 + workers + j, 1, cost), cost });
+    }
+  }
+  for (let j = 0; j < jobs; j++) network.addArc(2 + workers + j, 1, 1, 0);
+  network.solve();
+  const used = pairArcs.filter(({ arc }) => network.flow(arc) === 1);
+  return { pairs: used.length, cost: used.reduce((sum, { cost }) => sum + cost, 0) };
+}
+
+function bruteForce(costs: (number | null)[][]): { pairs: number; cost: number } {
+  let best = { pairs: 0, cost: 0 };
+  const taken = new Set<number>();
+  const visit = (w: number, pairs: number, cost: number) => {
+    if (w === costs.length) {
+      if (pairs > best.pairs || (pairs === best.pairs && cost < best.cost)) best = { pairs, cost };
+      return;
+    }
+    visit(w + 1, pairs, cost);
+    costs[w].forEach((c, j) => {
+      if (c === null || taken.has(j)) return;
+      taken.add(j);
+      visit(w + 1, pairs + 1, cost + c);
+      taken.delete(j);
+    });
+  };
+  visit(0, 0, 0);
+  return best;
+}
+
+describe('MinCostCirculation', () => {
+  it('finds the most pairs at the least cost, as an exhaustive search does (200 random cases)', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const next = seededRandom(seed);
+      const workers = 1 + Math.floor(next() * 5);
+      const jobs = 1 + Math.floor(next() * 5);
+      const costs = Array.from({ length: workers }, () =>
+        Array.from({ length: jobs }, () => (next() < 0.3 ? null : Math.floor(next() * 50))),
+      );
+      expect({ seed, ...solveAssignment(costs) }).toEqual({ seed, ...bruteForce(costs) });
+    }
+  });
+
+  it('keeps every flow within its capacity, conserves it, and sends every supply to the sink', () => {
+    const next = seededRandom(7);
+    const nodes = 12;
+    const sink = 0;
+    const network = new MinCostFlow(nodes, sink);
+    const arcs: { tail: number; head: number; capacity: number; arc: number }[] = [];
+    const supplies = new Array<number>(nodes).fill(0);
+    for (let v = 1; v < nodes; v++) {
+      supplies[v] = Math.floor(next() * 4);
+      network.addSupply(v, supplies[v]);
+      arcs.push({ tail: v, head: sink, capacity: supplies[v], arc: network.addArc(v, sink, supplies[v], 500) });
+    }
+    for (let i = 0; i < 60; i++) {
+      const tail = Math.floor(next() * nodes);
+      const head = Math.floor(next() * nodes);
+      const capacity = Math.floor(next() * 9);
+      arcs.push({ tail, head, capacity, arc: network.addArc(tail, head, capacity, Math.floor(next() * 40)) });
+    }
+    network.solve();
+    const balance = supplies.map((supply) => -supply);
+    for (const { tail, head, capacity, arc } of arcs) {
+      const flow = network.flow(arc);
+      expect(flow).toBeGreaterThanOrEqual(0);
+      expect(flow).toBeLessThanOrEqual(capacity);
+      balance[tail] += flow;
+      balance[head] -= flow;
+    }
+    balance[sink] += supplies.reduce((sum, supply) => sum + supply, 0);
+    expect(balance).toEqual(new Array<number>(nodes).fill(0));
+  });
+
+  it('leaves a supply unserved when serving it costs more than leaving it', () => {
+    const network = new MinCostFlow(3, 0);
+    network.addSupply(1, 5);
+    const unserved = network.addArc(1, 0, 5, 10);
+    const served = network.addArc(1, 2, 5, 6);
+    network.addArc(2, 0, 5, 5);
+    network.solve();
+    expect([network.flow(unserved), network.flow(served)]).toEqual([5, 0]);
+  });
+
+  it('refuses a fractional or negative capacity or cost', () => {
+    const network = new MinCostFlow(2, 0);
+    expect(() => network.addArc(0, 1, 1.5, 0)).toThrow(RangeError);
+    expect(() => network.addArc(0, 1, 1, 0.5)).toThrow(RangeError);
+    expect(() => network.addArc(0, 1, 1, -1)).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,213 @@
+/**
+ * Minimum-cost flow by successive shortest paths (Dijkstra on reduced costs), for integer capacities and
+ * non-negative integer costs. Every unit of supply must reach the sink: give each source an arc to the sink
+ * whose cost is the price of leaving that supply unserved. Each search stops when it reaches the sink and only
+ * the nodes it settled get new potentials, so a search costs the neighbourhood it explores, not the network.
+ */
+export class MinCostFlow {
+  private readonly tails: number[] = [];
+  private readonly heads: number[] = [];
+  private readonly capacities: number[] = [];
+  private readonly costs: number[] = [];
+  private readonly supplies: number[];
+  private flows: Int32Array | null = null;
+
+  constructor(
+    readonly nodeCount: number,
+    readonly sink: number,
+  ) {
+    this.supplies = new Array<number>(nodeCount).fill(0);
+  }
+
+  /** Adds an arc and returns its index, to read its flow after solve(). */
+  addArc(tail: number, head: number, capacity: number, cost: number): number {
+    if (!Number.isInteger(capacity) || capacity < 0) throw new RangeError(`capacity ${capacity}`);
+    if (!Number.isInteger(cost) || cost < 0) throw new RangeError(`cost ${cost}`);
+    this.tails.push(tail);
+    this.heads.push(head);
+    this.capacities.push(capacity);
+    this.costs.push(cost);
+    return this.tails.length - 1;
+  }
+
+  addSupply(node: number, amount: number): void {
+    if (!Number.isInteger(amount) || amount < 0) throw new RangeError(`supply ${amount}`);
+    this.supplies[node] += amount;
+  }
+
+  flow(arc: number): number {
+    if (!this.flows) throw new Error('solve() first');
+    return this.flows[arc];
+  }
+
+  solve(): void {
+    const residual = new ResidualGraph(this.nodeCount, this.tails, this.heads, this.capacities, this.costs);
+    for (let source = 0; source < this.nodeCount; source++) {
+      let supply = this.supplies[source];
+      while (supply > 0) supply -= residual.augmentShortestPath(source, this.sink, supply);
+    }
+    this.flows = residual.forwardFlows(this.capacities);
+  }
+}
+
+const TIE_SLOTS = 1 << 20;
+
+/** Residual arcs in compressed rows: residual arc 2i is arc i forward, 2i + 1 its reverse. */
+class ResidualGraph {
+  private readonly first: Int32Array;
+  private readonly order: Int32Array;
+  private readonly head: Int32Array;
+  private readonly residual: Int32Array;
+  private readonly cost: Float64Array;
+  private readonly potential: Float64Array;
+  private readonly distance: Float64Array;
+  private readonly reachedIn: Int32Array;
+  private readonly settledIn: Int32Array;
+  private readonly viaArc: Int32Array;
+  private readonly heap = new MinHeap();
+  private readonly settled: number[] = [];
+  private search = 0;
+
+  constructor(n: number, tails: number[], heads: number[], capacities: number[], costs: number[]) {
+    const m = tails.length;
+    this.head = new Int32Array(2 * m);
+    this.residual = new Int32Array(2 * m);
+    this.cost = new Float64Array(2 * m);
+    const degree = new Int32Array(n + 1);
+    for (let i = 0; i < m; i++) {
+      this.head[2 * i] = heads[i];
+      this.head[2 * i + 1] = tails[i];
+      this.residual[2 * i] = capacities[i];
+      this.cost[2 * i] = costs[i];
+      this.cost[2 * i + 1] = -costs[i];
+      degree[tails[i] + 1]++;
+      degree[heads[i] + 1]++;
+    }
+    for (let v = 0; v < n; v++) degree[v + 1] += degree[v];
+    this.first = degree;
+    this.order = new Int32Array(2 * m);
+    const fill = degree.slice(0, n);
+    for (let i = 0; i < m; i++) {
+      this.order[fill[tails[i]]++] = 2 * i;
+      this.order[fill[heads[i]]++] = 2 * i + 1;
+    }
+    this.potential = new Float64Array(n);
+    this.distance = new Float64Array(n);
+    this.reachedIn = new Int32Array(n);
+    this.settledIn = new Int32Array(n);
+    this.viaArc = new Int32Array(n);
+  }
+
+  /** Sends up to `limit` units from source to sink along a cheapest path; returns how many went. */
+  augmentShortestPath(source: number, sink: number, limit: number): number {
+    const sinkDistance = this.dijkstra(source, sink);
+    const { potential, distance, head, residual, viaArc } = this;
+    for (const v of this.settled) potential[v] += distance[v] - sinkDistance;
+    let amount = limit;
+    for (let v = sink; v !== source; v = head[viaArc[v] ^ 1]) amount = Math.min(amount, residual[viaArc[v]]);
+    for (let v = sink; v !== source; v = head[viaArc[v] ^ 1]) {
+      residual[viaArc[v]] -= amount;
+      residual[viaArc[v] ^ 1] += amount;
+    }
+    return amount;
+  }
+
+  forwardFlows(capacities: number[]): Int32Array {
+    const flows = new Int32Array(capacities.length);
+    for (let i = 0; i < capacities.length; i++) flows[i] = capacities[i] - this.residual[2 * i];
+    return flows;
+  }
+
+  private dijkstra(source: number, sink: number): number {
+    const { first, order, head, residual, cost, potential, distance, reachedIn, settledIn, viaArc, heap, settled } = this;
+    const search = ++this.search;
+    settled.length = 0;
+    heap.clear();
+    distance[source] = 0;
+    reachedIn[source] = search;
+    let pushes = 0;
+    heap.push(0, source);
+    while (heap.size > 0) {
+      const u = heap.pop();
+      if (settledIn[u] === search) continue;
+      const key = distance[u];
+      settledIn[u] = search;
+      settled.push(u);
+      if (u === sink) return key;
+      const base = potential[u] + key;
+      for (let k = first[u]; k < first[u + 1]; k++) {
+        const a = order[k];
+        if (residual[a] === 0) continue;
+        const v = head[a];
+        if (settledIn[v] === search) continue;
+        const candidate = base + cost[a] - potential[v];
+        if (reachedIn[v] !== search || candidate < distance[v]) {
+          reachedIn[v] = search;
+          distance[v] = candidate;
+          viaArc[v] = a;
+          // Among equals the newest first: a search on a plateau of equal distances goes deep, to the sink, not wide.
+          heap.push(candidate * TIE_SLOTS + (TIE_SLOTS - 1 - (++pushes % TIE_SLOTS)), v);
+        }
+      }
+    }
+    throw new Error(`node ${source} cannot reach the sink: give every source an arc to it`);
+  }
+}
+
+/** Binary min-heap of (key, node) pairs; stale pairs are skipped by the caller. */
+class MinHeap {
+  private readonly keys: number[] = [];
+  private readonly nodes: number[] = [];
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  clear(): void {
+    this.keys.length = 0;
+    this.nodes.length = 0;
+  }
+
+  topKey(): number {
+    return this.keys[0];
+  }
+
+  push(key: number, node: number): void {
+    const { keys, nodes } = this;
+    let i = keys.length;
+    keys.push(key);
+    nodes.push(node);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (keys[parent] <= key) break;
+      keys[i] = keys[parent];
+      nodes[i] = nodes[parent];
+      i = parent;
+    }
+    keys[i] = key;
+    nodes[i] = node;
+  }
+
+  pop(): number {
+    const { keys, nodes } = this;
+    const top = nodes[0];
+    const lastKey = keys.pop()!;
+    const lastNode = nodes.pop()!;
+    const size = keys.length;
+    if (size > 0) {
+      let i = 0;
+      for (;;) {
+        let child = 2 * i + 1;
+        if (child >= size) break;
+        if (child + 1 < size && keys[child + 1] < keys[child]) child++;
+        if (keys[child] >= lastKey) break;
+        keys[i] = keys[child];
+        nodes[i] = nodes[child];
+        i = child;
+      }
+      keys[i] = lastKey;
+      nodes[i] = lastNode;
+    }
+    return top;
+  }
+}
