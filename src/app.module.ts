@@ -16,6 +16,7 @@ import { WorkerModule } from './jobs/worker.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { PersonsModule } from './persons/persons.module.js';
+import { PlanningModule } from './planning/planning.module.js';
 import { ShiftsModule } from './shifts/shifts.module.js';
 import { SitesModule } from './sites/sites.module.js';
 
@@ -39,6 +40,7 @@ export class AppModule {
         PersonsModule,
         OrdersModule,
         AssignmentsModule,
+        PlanningModule,
         AuditTrailModule,
         NotificationsModule,
         ...(config.APP_ROLE === 'api' ? [] : [WorkerModule]),

@@ -94,6 +94,19 @@ export class AppConfig {
   @IsInt()
   @Min(10)
   OUTBOX_POLL_MS = 200;
+
+  /** POLICY: the planner books a person only at sites this close to home (straight line). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(500)
+  @Max(100_000)
+  PLAN_MAX_TRAVEL_METERS = 15_000;
+
+  /** A plan's preview can be applied for this long; then it must be previewed again. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  PLAN_PREVIEW_TTL_MINUTES = 24 * 60;
 }
 
 export class ConfigError extends Error {}

@@ -1,0 +1,26 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsOptional, IsUUID } from 'class-validator';
+import { IsLocalDate } from '../common/validators.js';
+
+export class PlanOrderDto {
+  @ApiPropertyOptional({ description: 'first date to plan (defaults to today or the order start)', example: '2026-12-01' })
+  @IsOptional()
+  @IsLocalDate()
+  from?: string;
+  @ApiPropertyOptional({ description: 'last date to plan (defaults to the order end date)', example: '2027-05-31' })
+  @IsOptional()
+  @IsLocalDate()
+  to?: string;
+}
+
+export class PlanBapasDto {
+  @ApiProperty({ example: '2026-12-01' }) @IsLocalDate() from: string;
+  @ApiProperty({ example: '2027-05-31' }) @IsLocalDate() to: string;
+  @ApiPropertyOptional({ description: "only these orders of the supervisor's Bapas; all active ones when left out", type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(5000)
+  @IsUUID('all', { each: true })
+  orderIds?: string[];
+}

@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { PlanOrder, PlanShift, PlanSite } from './planning.types.js';
+
+export interface OrderToPlan extends PlanOrder {
+  caseNumber: string;
+  personName: string;
+}
+
+/** Reads what the planner needs from PostgreSQL: the orders' needs, the Bapas's sites and their open shifts. */
+@Injectable()
+export class PlanningInputs {
+  /**
+   * Active orders of the Bapas (or the ones named) and what each still owes: required minus credited minus
+   * what is booked and not yet credited. A no-show's minutes are owed again.
+   */
+  async orders(manager: EntityManager, bapasId: string, orderIds: string[] | null, from: string): Promise<OrderToPlan[]> {
+    const rows: OrderRow[] = await manager.query(
+      `SELECT o.id, o.case_number, o.regime, o.max_hours_per_day, o.start_date, o.end_date,
+              o.required_minutes - o.credited_minutes - coalesce((
+                SELECT sum(a.planned_minutes) FROM assignment a
+                 WHERE a.order_id = o.id AND a.status IN ('scheduled', 'checked_in', 'checked_out')), 0)::int AS need,
+              p.full_name, p.religion, p.worship_defaults, p.in_school, p.unavailable, p.home_lat, p.home_lng,
+              coalesce((SELECT array_agg(DISTINCT a.local_date::text) FROM assignment a
+                         WHERE a.person_id = p.id AND a.status <> 'cancelled' AND a.local_date >= $3), '{}') AS booked_dates
+         FROM court_order o JOIN person p ON p.id = o.person_id
+        WHERE o.bapas_id = $1 AND o.status = 'active' AND ($2::uuid[] IS NULL OR o.id = ANY($2))
+        ORDER BY o.end_date, o.id`,
+      [bapasId, orderIds, from],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      caseNumber: row.case_number,
+      personName: row.full_name,
+      regime: row.regime,
+      needMinutes: Math.max(0, row.need),
+      maxHoursPerDay: row.max_hours_per_day,
+      startDate: row.start_date,
+      endDate: row.end_date,
+      person: {
+        religion: row.religion,
+        worshipDefaults: row.worship_defaults,
+        inSchool: row.in_school,
+        unavailable: row.unavailable,
+        home: row.home_lat === null || row.home_lng === null ? null : { lat: row.home_lat, lng: row.home_lng },
+        bookedDates: row.booked_dates,
+      },
+    }));
+  }
+
+  /** Sites whose agreement the Bapas is a party to, with the holidays not opened for them in [from, to]. */
+  async sites(manager: EntityManager, bapasId: string, from: string, to: string): Promise<(PlanSite & { name: string })[]> {
+    const rows: SiteRow[] = await manager.query(
+      `SELECT s.id, s.name, s.lat, s.lng, s.minors_allowed, a.valid_from, a.valid_to,
+              coalesce((SELECT array_agg(h.date::text) FROM holiday h
+                         WHERE h.region IN ('', host.region) AND h.date BETWEEN $2 AND $3
+                           AND NOT EXISTS (SELECT 1 FROM site_open_date o WHERE o.site_id = s.id AND o.date = h.date)), '{}') AS closed_dates
+         FROM site s
+         JOIN agency host ON host.id = s.agency_id
+         JOIN agreement a ON a.id = s.agreement_id
+         JOIN agreement_party party ON party.agreement_id = s.agreement_id AND party.agency_id = $1
+        ORDER BY s.id`,
+      [bapasId, from, to],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      location: { lat: row.lat, lng: row.lng },
+      minorsAllowed: row.minors_allowed,
+      agreement: { validFrom: row.valid_from, validTo: row.valid_to },
+      closedDates: row.closed_dates,
+    }));
+  }
+
+  /** Shifts of those sites in [from, to] that have not started and have a free seat. */
+  async shifts(manager: EntityManager, siteIds: string[], from: string, to: string, now: Date): Promise<PlanShift[]> {
+    const rows: ShiftRow[] = await manager.query(
+      `SELECT sh.id, sh.site_id, sh.date, sh.start_time, sh.end_time, sh.starts_at, sh.planned_minutes,
+              sh.capacity - sh.booked_count AS free_seats,
+              (sh.coordinator_id IS NOT NULL OR EXISTS (SELECT 1 FROM site_coordinator c WHERE c.site_id = sh.site_id)) AS coordinated
+         FROM shift sh
+        WHERE sh.site_id = ANY($1) AND sh.date BETWEEN $2 AND $3 AND sh.starts_at > $4 AND sh.booked_count < sh.capacity
+        ORDER BY sh.date, sh.start_time, sh.id`,
+      [siteIds, from, to, now],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      siteId: row.site_id,
+      date: row.date,
+      start: row.start_time,
+      end: row.end_time,
+      startsAt: row.starts_at,
+      plannedMinutes: row.planned_minutes,
+      freeSeats: row.free_seats,
+      coordinated: row.coordinated,
+    }));
+  }
+}
+
+interface OrderRow {
+  id: string;
+  case_number: string;
+  regime: PlanOrder['regime'];
+  max_hours_per_day: number;
+  start_date: string;
+  end_date: string;
+  need: number;
+  full_name: string;
+  religion: string | null;
+  worship_defaults: boolean;
+  in_school: boolean;
+  unavailable: PlanOrder['person']['unavailable'];
+  home_lat: number | null;
+  home_lng: number | null;
+  booked_dates: string[];
+}
+
+interface SiteRow {
+  id: string;
+  name: string;
+  lat: number;
+  lng: number;
+  minors_allowed: boolean;
+  valid_from: string;
+  valid_to: string;
+  closed_dates: string[];
+}
+
+interface ShiftRow {
+  id: string;
+  site_id: string;
+  date: string;
+  start_time: string;
+  end_time: string;
+  starts_at: Date;
+  planned_minutes: number;
+  free_seats: number;
+  coordinated: boolean;
+}

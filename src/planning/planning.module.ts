@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AssignmentsModule } from '../assignments/assignments.module.js';
+import { OrdersModule } from '../orders/orders.module.js';
+import { PlanningController } from './planning.controller.js';
+import { PlanningInputs } from './planning-inputs.js';
+import { PlanningService } from './planning.service.js';
+
+@Module({
+  imports: [AssignmentsModule, OrdersModule],
+  controllers: [PlanningController],
+  providers: [PlanningInputs, PlanningService],
+})
+export class PlanningModule {}
