@@ -1,6 +1,7 @@
 import { bookingRefusals } from '../assignments/booking.rules.js';
 import { distanceMeters, type LatLng } from '../common/geo.js';
 import { isoWeekday } from '../shifts/shift.rules.js';
+import { bookingCost, epochDay } from './objective.js';
 import type { PlanOrder, PlanShift, PlanSite, PlanningProblem } from './planning.types.js';
 
 /** A shift an order may be booked on: every booking rule allows it, and its site is within reach. */
@@ -8,12 +9,19 @@ export interface Candidate {
   order: number;
   shift: number;
   travelMeters: number;
+  /** The shift's date as days since 1970-01-01. */
+  day: number;
+  /** The objective's cost of this booking apart from the minutes it books (see bookingCost). */
+  cost: number;
 }
+
+/** One number per (order, date): the planner's unit of "one trip a day". */
+export const orderDay = (c: Candidate): number => c.order * 1_000_000 + c.day;
 
 export interface CandidateIndex {
   /** Per order, the candidates the planner uses: all of them, or those of the order's one shift length. */
   byOrder: Candidate[][];
-  /** Per order, every candidate: nearest site first, then by date. */
+  /** Per order, every candidate, full shifts too: nearest site first, then by date. */
   allByOrder: Candidate[][];
   /** Per order, the sites within reach, nearest first. */
   reachableSites: { site: number; travelMeters: number }[][];
@@ -25,13 +33,14 @@ const EPOCH = new Date(0);
 
 /**
  * Every (order, shift) pair a manual booking would accept on an empty day, found with the booking rules
- * themselves (R-03 to R-06, R-11, R-22 to R-24), plus the planner's own limits: a coordinator on duty, a free
- * seat, a site within reach of home, and one trip a day.
+ * themselves (R-03 to R-06, R-11, R-22 to R-24), plus the planner's own limits: a coordinator on duty, a site
+ * within reach of home, and one trip a day. Full shifts count for the bound and the shared capacity; the plan
+ * uses those with a free seat.
  */
 export function findCandidates(problem: PlanningProblem): CandidateIndex {
   const shiftsBySite = groupShiftsBySite(problem);
   const open = problem.shifts.map((shift, index) => shiftIsOpen(problem, shift, problem.sites[shiftsBySite.siteIndex[index]]));
-  const weekday = weekdays(problem.shifts);
+  const pattern = patterns(problem, shiftsBySite.siteIndex);
   const reach = new SiteGrid(problem.sites, problem.maxTravelMeters);
   const rulesByProfile = new Map<string, ReturnType<typeof windowRules>>();
   const byOrder: Candidate[][] = [];
@@ -47,20 +56,23 @@ export function findCandidates(problem: PlanningProblem): CandidateIndex {
       let allowed = rulesByProfile.get(profile);
       if (!allowed) rulesByProfile.set(profile, (allowed = windowRules(order)));
       const booked = new Set(order.person.bookedDates);
+      const startDay = epochDay(order.startDate);
+      const endDay = epochDay(order.endDate);
       for (const { site, travelMeters } of reachable) {
         const shifts = shiftsBySite.bySite[site];
         for (let k = firstOnOrAfter(problem.shifts, shifts, order.startDate); k < shifts.length; k++) {
           const s = shifts[k];
           const shift = problem.shifts[s];
           if (shift.date > order.endDate) break;
-          if (open[s] && !booked.has(shift.date) && allowed(shift, weekday[s], problem.sites[site])) {
-            candidates.push({ order: o, shift: s, travelMeters });
+          if (open[s] && !booked.has(shift.date) && allowed(pattern[s], shift, problem.sites[site])) {
+            const day = epochDay(shift.date);
+            candidates.push({ order: o, shift: s, travelMeters, day, cost: bookingCost(startDay, endDay, day, travelMeters) });
           }
         }
       }
     }
     allByOrder.push(candidates);
-    byOrder.push(oneLength(problem, order, candidates));
+    byOrder.push(oneLength(problem, order, candidates.filter((c) => problem.shifts[c.shift].freeSeats > 0)));
   }
   return { byOrder, allByOrder, reachableSites };
 }
@@ -103,11 +115,10 @@ function compareShifts(a: PlanShift, b: PlanShift): number {
   return a.date < b.date ? -1 : a.date > b.date ? 1 : a.startsAt.getTime() - b.startsAt.getTime();
 }
 
-/** What holds for a shift whoever is booked on it: R-05, R-23, not started, a coordinator, a free seat. */
+/** What holds for a shift whoever is booked on it, full or not: R-05, R-23, not started, a coordinator. */
 function shiftIsOpen(problem: PlanningProblem, shift: PlanShift, site: PlanSite): boolean {
   const agreement = site.agreement;
   return (
-    shift.freeSeats > 0 &&
     shift.coordinated &&
     shift.startsAt.getTime() > problem.now.getTime() &&
     agreement !== null &&
@@ -117,12 +128,17 @@ function shiftIsOpen(problem: PlanningProblem, shift: PlanShift, site: PlanSite)
   );
 }
 
-function weekdays(shifts: PlanShift[]): number[] {
-  const byDate = new Map<string, number>();
-  return shifts.map((shift) => {
-    let weekday = byDate.get(shift.date);
-    if (weekday === undefined) byDate.set(shift.date, (weekday = isoWeekday(shift.date)));
-    return weekday;
+/** Shifts alike for the window rules (same weekday, times, length, minors) share a pattern number. */
+function patterns(problem: PlanningProblem, siteIndex: number[]): number[] {
+  const weekdays = new Map<string, number>();
+  const numbers = new Map<string, number>();
+  return problem.shifts.map((shift, s) => {
+    let weekday = weekdays.get(shift.date);
+    if (weekday === undefined) weekdays.set(shift.date, (weekday = isoWeekday(shift.date)));
+    const key = `${weekday}|${shift.start}|${shift.end}|${shift.plannedMinutes}|${problem.sites[siteIndex[s]].minorsAllowed}`;
+    let number = numbers.get(key);
+    if (number === undefined) numbers.set(key, (number = numbers.size));
+    return number;
   });
 }
 
@@ -192,8 +208,8 @@ function firstOnOrAfter(shifts: PlanShift[], sorted: number[], date: string): nu
  * shared by orders whose persons have the same windows: the
  * period, agreement and holiday are checked per shift, so the rules see them as always satisfied here.
  */
-function windowRules(order: PlanOrder): (shift: PlanShift, weekday: number, site: PlanSite) => boolean {
-  const answers = new Map<string, boolean>();
+function windowRules(order: PlanOrder): (pattern: number, shift: PlanShift, site: PlanSite) => boolean {
+  const answers = new Map<number, boolean>();
   const context = {
     now: EPOCH,
     order: { status: 'active', regime: order.regime, maxHoursPerDay: order.maxHoursPerDay, ...NEUTRAL_PERIOD },
@@ -203,9 +219,8 @@ function windowRules(order: PlanOrder): (shift: PlanShift, weekday: number, site
     sameDayPlannedMinutes: 0,
     overlapsAnotherBooking: false,
   };
-  return (shift, weekday, site) => {
-    const key = `${weekday}|${shift.start}|${shift.end}|${shift.plannedMinutes}|${site.minorsAllowed}`;
-    let allowed = answers.get(key);
+  return (pattern, shift, site) => {
+    let allowed = answers.get(pattern);
     if (allowed === undefined) {
       const refusals = bookingRefusals({
         ...context,
@@ -213,7 +228,7 @@ function windowRules(order: PlanOrder): (shift: PlanShift, weekday: number, site
         site: { minorsAllowed: site.minorsAllowed },
       });
       allowed = refusals.length === 0;
-      answers.set(key, allowed);
+      answers.set(pattern, allowed);
     }
     return allowed;
   };

@@ -1,19 +1,7 @@
-import type { Candidate } from './candidates.js';
+import { orderDay, type Candidate } from './candidates.js';
+import { WEIGHTS } from './objective.js';
 import { MinCostFlow } from './min-cost-flow.js';
 import type { PlanningProblem } from './planning.types.js';
-
-/**
- * The objective's weights, per booking. Booked minutes come first by far; then travel, then crews not filled
- * past half while another crew has room, then the earlier date, with a step for dates in the last 10% of the
- * order's period.
- */
-export const WEIGHTS = {
-  valuePerMinute: 100_000,
-  travelPerMeter: 10,
-  crowdedSeat: 50,
-  perDayLater: 1,
-  withoutSpare: 100,
-};
 
 export interface RelaxedPlan {
   /** The flow's unit in minutes when it is not one booking: the greatest common divisor of the lengths. */
@@ -46,13 +34,13 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
   const orderNode = new Map<number, number>();
   for (const o of orders) orderNode.set(o, nodes++);
   const shiftNode = new Map<number, number>();
-  const candidatesPerDay = new Map<string, number>();
+  const candidatesPerDay = new Map<number, number>();
   for (const c of candidates) {
-    const key = `${c.order}|${problem.shifts[c.shift].date}`;
+    const key = orderDay(c);
     candidatesPerDay.set(key, (candidatesPerDay.get(key) ?? 0) + 1);
     if (!shiftNode.has(c.shift)) shiftNode.set(c.shift, nodes++);
   }
-  const dayNode = new Map<string, number>();
+  const dayNode = new Map<number, number>();
   for (const [key, count] of candidatesPerDay) if (count > 1) dayNode.set(key, nodes++);
   const restNode = new Map<number, number>();
   for (const o of orders) if (problem.orders[o].needMinutes % unitMinutes(o) > 0) restNode.set(o, nodes++);
@@ -71,25 +59,21 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
       network.addArc(rest, SINK, 1, WEIGHTS.valuePerMinute * (need % unit));
     }
   }
-  const costs = candidates.map((c) => {
-    const shift = problem.shifts[c.shift];
-    const order = problem.orders[c.order];
-    return Math.round(bookingCost(order.startDate, order.endDate, shift.date, c.travelMeters) / unitsOf(shift.plannedMinutes));
-  });
+  const costs = candidates.map((c) => Math.round(c.cost / unitsOf(problem.shifts[c.shift].plannedMinutes)));
   // A day costs what its cheapest shift costs, so a search reaches the cheap days first and stops early.
-  const days = new Map<string, { capacity: number; cost: number }>();
+  const days = new Map<number, { capacity: number; cost: number }>();
   candidates.forEach((c, i) => {
-    const key = `${c.order}|${problem.shifts[c.shift].date}`;
+    const key = orderDay(c);
     if (!dayNode.has(key)) return;
     const day = days.get(key) ?? { capacity: 0, cost: Infinity };
     days.set(key, { capacity: Math.max(day.capacity, unitsOf(problem.shifts[c.shift].plannedMinutes)), cost: Math.min(day.cost, costs[i]) });
   });
   for (const [key, node] of dayNode) {
     const { capacity, cost } = days.get(key)!;
-    network.addArc(orderNode.get(Number(key.slice(0, key.indexOf('|'))))!, node, capacity, cost);
+    network.addArc(orderNode.get(Math.floor(key / 1_000_000))!, node, capacity, cost);
   }
   const arcs = candidates.map((c, i) => {
-    const key = `${c.order}|${problem.shifts[c.shift].date}`;
+    const key = orderDay(c);
     const day = dayNode.get(key);
     const units = unitsOf(problem.shifts[c.shift].plannedMinutes);
     if (day === undefined) return network.addArc(orderNode.get(c.order)!, shiftNode.get(c.shift)!, units, costs[i]);
@@ -105,22 +89,6 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
 
   network.solve();
   return { quantum: perBooking ? null : quantum, units: arcs.map((arc) => network.flow(arc)) };
-}
-
-/** The objective's cost of one booking, apart from the minutes it books. */
-export function bookingCost(startDate: string, endDate: string, date: string, travelMeters: number): number {
-  const offset = epochDay(date) - epochDay(startDate);
-  const spareFrom = Math.floor(0.9 * (epochDay(endDate) - epochDay(startDate)));
-  return travelMeters * WEIGHTS.travelPerMeter + offset * WEIGHTS.perDayLater + (offset > spareFrom ? WEIGHTS.withoutSpare : 0);
-}
-
-const epochDays = new Map<string, number>();
-
-/** Days since 1970-01-01 of a YYYY-MM-DD date. */
-export function epochDay(date: string): number {
-  let day = epochDays.get(date);
-  if (day === undefined) epochDays.set(date, (day = Date.parse(`${date}T00:00:00Z`) / 86_400_000));
-  return day;
 }
 
 function gcd(a: number, b: number): number {

@@ -175,6 +175,32 @@ describe('replanOrder', () => {
     expect(taken.has(replan.bookings[0].shiftId)).toBe(false);
     expect(current.filter((b) => b.orderId === 'a').map((b) => b.date)).not.toContain(replan.bookings[0].date);
   });
+
+  it('moves another person to a shift they can take when that frees the only seat the order can use', () => {
+    const wednesday = shift('s', '2026-12-02', { freeSeats: 0 });
+    const thursday = shift('s', '2026-12-03', { freeSeats: 1 });
+    const current = [{ orderId: 'b', shiftId: wednesday.id, siteId: 's', date: '2026-12-02', plannedMinutes: 240, travelMeters: 1112 }];
+    const noThursdays = [{ weekday: 4, from: '00:00', to: '23:59' }];
+    const after = problem([order('a', 240, {}, { unavailable: noThursdays }), order('b', 0)], [site('s', 1)], [wednesday, thursday]);
+
+    const replan = replanOrder(after, current, 'a');
+
+    expect(replan.moved).toBe(1);
+    expect(replan.moves[0]).toMatchObject({ from: { orderId: 'b', shiftId: wednesday.id }, to: { orderId: 'b', shiftId: thursday.id, date: '2026-12-03' } });
+    expect(replan.bookings).toMatchObject([{ orderId: 'a', shiftId: wednesday.id }]);
+    expect(replan.outcome).toMatchObject({ plannedMinutes: 240, shortfall: null });
+  });
+
+  it('moves nobody when the order cannot use the seat it would free', () => {
+    const wednesday = shift('s', '2026-12-02', { freeSeats: 0 });
+    const current = [{ orderId: 'b', shiftId: wednesday.id, siteId: 's', date: '2026-12-02', plannedMinutes: 240, travelMeters: 1112 }];
+    const after = problem([order('a', 240), order('b', 0)], [site('s', 1)], [wednesday]);
+
+    const replan = replanOrder(after, current, 'a');
+
+    expect(replan).toMatchObject({ moved: 0, moves: [], bookings: [] });
+    expect(replan.outcome.shortfall).toEqual({ kind: 'shared_capacity', reachableMinutes: 240, siteIds: ['s'] });
+  });
 });
 
 

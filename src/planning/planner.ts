@@ -1,6 +1,8 @@
+import { distanceMeters } from '../common/geo.js';
 import { findCandidates, type Candidate, type CandidateIndex } from './candidates.js';
-import { epochDay, solveRelaxed } from './flow-model.js';
-import type { OrderOutcome, PlannedBooking, PlanningProblem, PlanResult, Shortfall } from './planning.types.js';
+import { solveRelaxed } from './flow-model.js';
+import { epochDay } from './objective.js';
+import type { OrderOutcome, PlannedBooking, PlanOrder, PlanningProblem, PlanResult, Shortfall } from './planning.types.js';
 import { Bookings, fillGreedily, roundToBookings } from './rounding.js';
 
 /**
@@ -15,33 +17,111 @@ export function planOrders(problem: PlanningProblem): PlanResult {
     const relaxed = solveRelaxed(problem, group, candidates);
     roundToBookings(problem, candidates, relaxed.units, relaxed.quantum, bookings);
   }
-  topUp(problem, index, bookings);
+  topUp(index, bookings);
   return result(problem, index, bookings);
+}
+
+/** POLICY: a re-plan moves at most this many other people's bookings. */
+export const MAX_MOVES = 5;
+
+export interface Replan {
+  /** The order's new bookings. */
+  bookings: PlannedBooking[];
+  /** Other people's bookings moved to free a seat for it, each to a shift of the same length on a free day. */
+  moves: { from: PlannedBooking; to: PlannedBooking }[];
+  moved: number;
+  outcome: OrderOutcome;
 }
 
 /**
  * Re-plans one order after a no-show or a cancellation: `problem` holds the seats left by everyone's current
- * bookings and the order's new need. Other people's bookings stay where they are.
+ * bookings and the order's new need. First on free seats alone; if that leaves the order short, a full shift
+ * it could use gets a seat by moving one of its people to another shift they can take, at most MAX_MOVES
+ * times, the cheapest shifts first.
  */
-export function replanOrder(
-  problem: PlanningProblem,
-  current: PlannedBooking[],
-  orderId: string,
-): { bookings: PlannedBooking[]; moved: number; outcome: OrderOutcome } {
-  const order = problem.orders.find((candidate) => candidate.id === orderId);
+export function replanOrder(whole: PlanningProblem, current: PlannedBooking[], orderId: string): Replan {
+  const order = whole.orders.find((candidate) => candidate.id === orderId);
   if (!order) throw new RangeError(`unknown order ${orderId}`);
-  const own = current.filter((booking) => booking.orderId === orderId);
-  const plan = planOrders({
+  const problem = neighbourhood(whole, order);
+  const datesOf = (id: string) => current.filter((booking) => booking.orderId === id).map((booking) => booking.date);
+  const target = { ...order, person: { ...order.person, bookedDates: [...order.person.bookedDates, ...datesOf(orderId)] } };
+  const plan = planOrders({ ...problem, orders: [target] });
+  const replan: Replan = { bookings: plan.bookings, moves: [], moved: 0, outcome: plan.outcomes[0] };
+  if (!plan.outcomes[0].shortfall || plan.outcomes[0].shortfall.kind === 'no_home') return replan;
+  return withMoves(problem, current, target, replan);
+}
+
+/**
+ * The sites and shifts a re-plan can touch: within reach of the order's home, or of the homes of people who
+ * share a site with it (three reaches away at most).
+ */
+function neighbourhood(problem: PlanningProblem, order: PlanOrder): PlanningProblem {
+  const home = order.person.home;
+  if (!home) return { ...problem, sites: [], shifts: [] };
+  const sites = problem.sites.filter((site) => distanceMeters(home, site.location) <= 3 * problem.maxTravelMeters);
+  const ids = new Set(sites.map((site) => site.id));
+  return { ...problem, sites, shifts: problem.shifts.filter((shift) => ids.has(shift.siteId)) };
+}
+
+function withMoves(problem: PlanningProblem, current: PlannedBooking[], target: PlanOrder, replan: Replan): Replan {
+  const seats = new Map(problem.shifts.map((shift) => [shift.id, shift.freeSeats]));
+  for (const booking of replan.bookings) seats.set(booking.shiftId, seats.get(booking.shiftId)! - 1);
+  const targetDates = new Set([...target.person.bookedDates, ...replan.bookings.map((b) => b.date)]);
+  const full = findCandidates({ ...problem, orders: [target] }).allByOrder[0]
+    .filter((c) => seats.get(problem.shifts[c.shift].id) === 0 && !targetDates.has(problem.shifts[c.shift].date))
+    .sort((a, b) => a.cost - b.cost || a.shift - b.shift);
+  const fullIds = new Set(full.map((c) => problem.shifts[c.shift].id));
+  const occupants = current.filter((b) => b.orderId !== target.id && fullIds.has(b.shiftId));
+  const occupantIds = new Set(occupants.map((b) => b.orderId));
+  const others = problem.orders.filter((o) => occupantIds.has(o.id));
+  const theirDates = new Map<string, string[]>();
+  for (const b of current) if (occupantIds.has(b.orderId)) theirDates.set(b.orderId, [...(theirDates.get(b.orderId) ?? []), b.date]);
+  const alternatives = findCandidates({
     ...problem,
-    orders: [{ ...order, person: { ...order.person, bookedDates: [...order.person.bookedDates, ...own.map((b) => b.date)] } }],
-  });
-  return { bookings: plan.bookings, moved: 0, outcome: plan.outcomes[0] };
+    orders: others.map((o) => ({ ...o, needMinutes: 1, person: { ...o.person, bookedDates: [...o.person.bookedDates, ...(theirDates.get(o.id) ?? [])] } })),
+  }).allByOrder;
+  const busy = new Set<string>();
+  let owed = replan.outcome.needMinutes - replan.outcome.plannedMinutes;
+  for (const c of full) {
+    const shift = problem.shifts[c.shift];
+    if (owed <= 0 || replan.moves.length >= MAX_MOVES || targetDates.has(shift.date)) continue;
+    for (const from of occupants.filter((b) => b.shiftId === shift.id)) {
+      const o = others.findIndex((other) => other.id === from.orderId);
+      const to = alternatives[o].find((alt) => {
+        const free = problem.shifts[alt.shift];
+        return free.plannedMinutes === from.plannedMinutes && seats.get(free.id)! > 0 && !busy.has(`${from.orderId}|${free.date}`);
+      });
+      if (!to) continue;
+      const moved = problem.shifts[to.shift];
+      seats.set(moved.id, seats.get(moved.id)! - 1);
+      busy.add(`${from.orderId}|${moved.date}`);
+      replan.moves.push({ from, to: { ...from, shiftId: moved.id, siteId: moved.siteId, date: moved.date, travelMeters: to.travelMeters } });
+      replan.bookings.push({ orderId: target.id, shiftId: shift.id, siteId: shift.siteId, date: shift.date, plannedMinutes: shift.plannedMinutes, travelMeters: c.travelMeters });
+      targetDates.add(shift.date);
+      owed -= shift.plannedMinutes;
+      break;
+    }
+  }
+  const plannedMinutes = Math.min(replan.outcome.needMinutes, replan.outcome.needMinutes - Math.max(owed, 0));
+  const lastDate = replan.bookings.reduce<string | null>((last, b) => (last === null || b.date > last ? b.date : last), null);
+  return {
+    ...replan,
+    moved: replan.moves.length,
+    outcome: {
+      ...replan.outcome,
+      plannedMinutes,
+      bookings: replan.bookings.length,
+      lastDate,
+      withSpare: lastDate !== null && leavesSpare(target.startDate, target.endDate, lastDate),
+      shortfall: plannedMinutes < replan.outcome.needMinutes ? replan.outcome.shortfall : null,
+    },
+  };
 }
 
 /** Orders still short take any open candidate of any length, the cheapest first: this only adds minutes. */
-function topUp(problem: PlanningProblem, index: CandidateIndex, bookings: Bookings): void {
+function topUp(index: CandidateIndex, bookings: Bookings): void {
   index.allByOrder.forEach((candidates, o) => {
-    if (bookings.owes(o) > 0) fillGreedily(problem, candidates, bookings);
+    if (bookings.owes(o) > 0) fillGreedily(candidates, bookings);
   });
 }
 
@@ -111,7 +191,7 @@ export function leavesSpare(startDate: string, endDate: string, lastDate: string
   return epochDay(endDate) - epochDay(lastDate) >= 0.1 * (epochDay(endDate) - epochDay(startDate));
 }
 
-/** One trip a day on the longest open shift of each day: no plan books an order more. */
+/** One trip a day on the longest shift within reach each day, full or not: no plan books an order more. */
 function reachableAlone(problem: PlanningProblem, candidates: Candidate[]): number {
   const longestByDay = new Map<string, number>();
   for (const c of candidates) {

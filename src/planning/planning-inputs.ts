@@ -72,14 +72,14 @@ export class PlanningInputs {
     }));
   }
 
-  /** Shifts of those sites in [from, to] that have not started and have a free seat. */
+  /** Shifts of those sites in [from, to] that have not started; full ones too, for the bound and the explanations. */
   async shifts(manager: EntityManager, siteIds: string[], from: string, to: string, now: Date): Promise<PlanShift[]> {
     const rows: ShiftRow[] = await manager.query(
       `SELECT sh.id, sh.site_id, sh.date, sh.start_time, sh.end_time, sh.starts_at, sh.planned_minutes,
               sh.capacity - sh.booked_count AS free_seats,
               (sh.coordinator_id IS NOT NULL OR EXISTS (SELECT 1 FROM site_coordinator c WHERE c.site_id = sh.site_id)) AS coordinated
          FROM shift sh
-        WHERE sh.site_id = ANY($1) AND sh.date BETWEEN $2 AND $3 AND sh.starts_at > $4 AND sh.booked_count < sh.capacity
+        WHERE sh.site_id = ANY($1) AND sh.date BETWEEN $2 AND $3 AND sh.starts_at > $4
         ORDER BY sh.date, sh.start_time, sh.id`,
       [siteIds, from, to, now],
     );

@@ -1,5 +1,4 @@
-import type { Candidate } from './candidates.js';
-import { bookingCost } from './flow-model.js';
+import { orderDay, type Candidate } from './candidates.js';
 import type { PlanningProblem } from './planning.types.js';
 
 /** What is booked so far: per order its candidates, seats left per shift, and the dates each order travels. */
@@ -7,7 +6,7 @@ export class Bookings {
   readonly byOrder = new Map<number, Candidate[]>();
   readonly seats: number[];
   private readonly minutes = new Map<number, number>();
-  private readonly days = new Set<string>();
+  private readonly days = new Set<number>();
 
   constructor(private readonly problem: PlanningProblem) {
     this.seats = problem.shifts.map((shift) => shift.freeSeats);
@@ -22,12 +21,12 @@ export class Bookings {
   }
 
   canBook(c: Candidate): boolean {
-    return this.seats[c.shift] > 0 && !this.days.has(this.dayKey(c)) && this.owes(c.order) > 0;
+    return this.seats[c.shift] > 0 && !this.days.has(orderDay(c)) && this.owes(c.order) > 0;
   }
 
   book(c: Candidate): void {
     this.seats[c.shift]--;
-    this.days.add(this.dayKey(c));
+    this.days.add(orderDay(c));
     this.minutes.set(c.order, this.bookedMinutes(c.order) + this.problem.shifts[c.shift].plannedMinutes);
     const booked = this.byOrder.get(c.order);
     if (booked) booked.push(c);
@@ -36,13 +35,9 @@ export class Bookings {
 
   unbook(c: Candidate): void {
     this.seats[c.shift]++;
-    this.days.delete(this.dayKey(c));
+    this.days.delete(orderDay(c));
     this.minutes.set(c.order, this.bookedMinutes(c.order) - this.problem.shifts[c.shift].plannedMinutes);
     this.byOrder.set(c.order, (this.byOrder.get(c.order) ?? []).filter((booked) => booked !== c));
-  }
-
-  private dayKey(c: Candidate): string {
-    return `${c.order}|${this.problem.shifts[c.shift].date}`;
   }
 }
 
@@ -60,10 +55,10 @@ export function roundToBookings(
 ): void {
   const minutesOf = (part: { c: Candidate; units: number }) =>
     quantum === null ? part.units * problem.shifts[part.c.shift].plannedMinutes : part.units * quantum;
-  const days = new Map<string, { c: Candidate; units: number }[]>();
+  const days = new Map<number, { c: Candidate; units: number }[]>();
   candidates.forEach((c, i) => {
     if (units[i] === 0) return;
-    const key = `${c.order}|${problem.shifts[c.shift].date}`;
+    const key = orderDay(c);
     const parts = days.get(key);
     if (parts) parts.push({ c, units: units[i] });
     else days.set(key, [{ c, units: units[i] }]);
@@ -89,22 +84,18 @@ export function roundToBookings(
     else byOrder.set(c.order, [c]);
   }
   for (const order of byOrder.keys()) giveBackSurplus(problem, order, bookings);
-  for (const [, own] of byOrder) fillGreedily(problem, own, bookings);
+  for (const [, own] of byOrder) fillGreedily(own, bookings);
 }
 
 function giveBackSurplus(problem: PlanningProblem, order: number, bookings: Bookings): void {
-  const costliestFirst = [...(bookings.byOrder.get(order) ?? [])].sort((a, b) => cost(problem, b) - cost(problem, a));
+  const costliestFirst = [...(bookings.byOrder.get(order) ?? [])].sort((a, b) => b.cost - a.cost);
   for (const c of costliestFirst) {
     if (-bookings.owes(order) >= problem.shifts[c.shift].plannedMinutes) bookings.unbook(c);
   }
 }
 
-export function fillGreedily(problem: PlanningProblem, candidates: Candidate[], bookings: Bookings): void {
-  const cheapestFirst = [...candidates].sort((a, b) => cost(problem, a) - cost(problem, b) || a.shift - b.shift);
+export function fillGreedily(candidates: Candidate[], bookings: Bookings): void {
+  const cheapestFirst = [...candidates].sort((a, b) => a.cost - b.cost || a.shift - b.shift);
   for (const c of cheapestFirst) if (bookings.canBook(c)) bookings.book(c);
 }
 
-function cost(problem: PlanningProblem, c: Candidate): number {
-  const order = problem.orders[c.order];
-  return bookingCost(order.startDate, order.endDate, problem.shifts[c.shift].date, c.travelMeters);
-}

@@ -1,0 +1,28 @@
+/**
+ * The objective's weights, per booking. Booked minutes come first by far; then travel, then crews not filled
+ * past half while another crew has room, then the earlier date, with a step for dates in the last 10% of the
+ * order's period.
+ */
+export const WEIGHTS = {
+  valuePerMinute: 100_000,
+  travelPerMeter: 10,
+  crowdedSeat: 50,
+  perDayLater: 1,
+  withoutSpare: 100,
+};
+
+/** The objective's cost of one booking on a day (days since 1970-01-01), apart from the minutes it books. */
+export function bookingCost(startDay: number, endDay: number, day: number, travelMeters: number): number {
+  const offset = day - startDay;
+  const spareFrom = Math.floor(0.9 * (endDay - startDay));
+  return travelMeters * WEIGHTS.travelPerMeter + offset * WEIGHTS.perDayLater + (offset > spareFrom ? WEIGHTS.withoutSpare : 0);
+}
+
+const epochDays = new Map<string, number>();
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date. */
+export function epochDay(date: string): number {
+  let day = epochDays.get(date);
+  if (day === undefined) epochDays.set(date, (day = Date.parse(`${date}T00:00:00Z`) / 86_400_000));
+  return day;
+}
