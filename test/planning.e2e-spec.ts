@@ -26,7 +26,7 @@ describe('planning: preview, apply, re-plan (POST /orders/{id}/plan, POST /plans
   it('previews the bookings that complete an order, nearest and earliest first, and books nothing yet', async () => {
     const orderId = await w.personWithOrder({ home: HOME }, { totalHours: 16 });
     const dates = ['2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10'];
-    const shifts = [];
+    const shifts: { id: string }[] = [];
     for (const date of dates) shifts.push(await w.shift('siteB', { date, start: '08:00', end: '16:00', capacity: 3 }));
 
     const preview = await planOrder(orderId, { from: '2026-12-07', to: '2026-12-13' });
@@ -65,7 +65,7 @@ describe('planning: preview, apply, re-plan (POST /orders/{id}/plan, POST /plans
 
   it('R-18: a plan applied while others book by hand never overfills a shift; what it lost is listed with the reason', async () => {
     const dates = ['2026-12-21', '2026-12-22', '2026-12-23'];
-    const shifts = [];
+    const shifts: { id: string }[] = [];
     for (const date of dates) shifts.push(await w.shift('siteB', { date, capacity: 1 }));
     const planned = await w.personWithOrder({ home: HOME }, { totalHours: 12, maxHoursPerDay: 4 });
     const preview = await planOrder(planned, { from: '2026-12-21', to: '2026-12-23' });

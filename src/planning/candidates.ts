@@ -19,7 +19,7 @@ export interface Candidate {
 export const orderDay = (c: Candidate): number => c.order * 1_000_000 + c.day;
 
 export interface CandidateIndex {
-  /** Per order, the candidates the planner uses: all of them, or those of the order's one shift length. */
+  /** Per order, the candidates with a free seat: those the plan uses. */
   byOrder: Candidate[][];
   /** Per order, every candidate, full shifts too: nearest site first, then by date. */
   allByOrder: Candidate[][];
@@ -72,30 +72,9 @@ export function findCandidates(problem: PlanningProblem): CandidateIndex {
       }
     }
     allByOrder.push(candidates);
-    byOrder.push(oneLength(problem, order, candidates.filter((c) => problem.shifts[c.shift].freeSeats > 0)));
+    byOrder.push(candidates.filter((c) => problem.shifts[c.shift].freeSeats > 0));
   }
   return { byOrder, allByOrder, reachableSites };
-}
-
-/**
- * POLICY: an order keeps to one shift length (a rhythm: half days or full days), the one whose days within
- * reach offer the most minutes, the longer on a tie. Then every booking is one unit of flow and the plan is
- * exact. An order that only mixing lengths could complete keeps them all.
- */
-function oneLength(problem: PlanningProblem, order: PlanOrder, candidates: Candidate[]): Candidate[] {
-  const daysByLength = new Map<number, Set<string>>();
-  const longestByDay = new Map<string, number>();
-  for (const c of candidates) {
-    const { plannedMinutes, date } = problem.shifts[c.shift];
-    const days = daysByLength.get(plannedMinutes) ?? new Set<string>();
-    daysByLength.set(plannedMinutes, days.add(date));
-    longestByDay.set(date, Math.max(longestByDay.get(date) ?? 0, plannedMinutes));
-  }
-  if (daysByLength.size < 2) return candidates;
-  const [best] = [...daysByLength].map(([length, days]) => ({ length, reachable: length * days.size })).sort((a, b) => b.reachable - a.reachable || b.length - a.length);
-  const mixedReachable = [...longestByDay.values()].reduce((sum, minutes) => sum + minutes, 0);
-  if (best.reachable < order.needMinutes && mixedReachable > best.reachable) return candidates;
-  return candidates.filter((c) => problem.shifts[c.shift].plannedMinutes === best.length);
 }
 
 function groupShiftsBySite(problem: PlanningProblem) {

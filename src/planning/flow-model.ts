@@ -13,9 +13,9 @@ export interface RelaxedPlan {
 /**
  * The planning problem of one group of orders as a min-cost flow: need → order → order's day (one trip) →
  * shift → seats → sink, and from each need straight to the sink at the price of the minutes left unbooked.
- * The flow's unit is one booking when every order of the group keeps to one shift length (then the flow is
- * integral and the plan exact), else the greatest common divisor of the lengths, which rounding turns into
- * whole bookings.
+ * The flow's unit is one booking when each order of the group has shifts of one length (then the flow is
+ * integral and the plan exact), else the greatest common divisor of the lengths: the flow may then split a day
+ * or a seat, and rounding turns it into whole bookings.
  */
 export function solveRelaxed(problem: PlanningProblem, orders: number[], candidates: Candidate[]): RelaxedPlan {
   const lengths = new Map<number, Set<number>>();

@@ -118,7 +118,7 @@ function withMoves(problem: PlanningProblem, current: PlannedBooking[], target: 
   };
 }
 
-/** Orders still short take any open candidate of any length, the cheapest first: this only adds minutes. */
+/** Orders still short after rounding take any candidate with a seat left, the cheapest first: this only adds minutes. */
 function topUp(index: CandidateIndex, bookings: Bookings): void {
   index.allByOrder.forEach((candidates, o) => {
     if (bookings.owes(o) > 0) fillGreedily(candidates, bookings);

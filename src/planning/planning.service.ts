@@ -13,7 +13,7 @@ import { OrdersService } from '../orders/orders.service.js';
 import { PlanBapasDto, PlanOrderDto } from './dto.js';
 import { Plan, type PlanApplication } from './plan.entity.js';
 import { describeOutcome, toPlanView, type PlanView } from './plan.view.js';
-import { planOrders } from './planner.js';
+import { planInParallel } from './parallel-planner.js';
 import { PlanningInputs } from './planning-inputs.js';
 
 /** POLICY: a plan looks at most this far ahead (the longest sentence is 6 months). */
@@ -118,7 +118,7 @@ export class PlanningService {
     const shifts = await this.inputs.shifts(manager, sites.map((site) => site.id), from, to, this.clock.now());
     const started = performance.now();
     const maxTravelMeters = this.config.PLAN_MAX_TRAVEL_METERS;
-    const result = planOrders({ now: this.clock.now(), orders, sites, shifts, maxTravelMeters });
+    const result = await planInParallel({ now: this.clock.now(), orders, sites, shifts, maxTravelMeters });
     const planningMillis = Math.round(performance.now() - started);
 
     const siteNames = new Map(sites.map((site) => [site.id, site.name]));
