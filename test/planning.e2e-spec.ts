@@ -155,6 +155,46 @@ describe('planning: preview, apply, re-plan (POST /orders/{id}/plan, POST /plans
     expect(status).toBe('scheduled');
   });
 
+  it('with allowMoves, moves another person of the Bapas to a shift they can take to free the only seat the order can use', async () => {
+    const monday = await w.shift('siteB', { date: '2027-02-01', start: '08:00', end: '16:00', capacity: 1 });
+    const tuesday = await w.shift('siteB', { date: '2027-02-02', start: '08:00', end: '16:00', capacity: 1 });
+    const noTuesdays = [{ weekday: 2, from: '00:00', to: '23:59' }];
+    const target = await w.personWithOrder({ home: HOME, unavailable: noTuesdays }, { totalHours: 8 });
+    const other = await w.personWithOrder({ home: HOME });
+    const booked = await w.book(other, monday.id);
+    expect(booked.status).toBe(201);
+    const window = { from: '2027-02-01', to: '2027-02-07' };
+
+    const still = await planOrder(target, window);
+    expect(still.body).toMatchObject({ moves: [], bookings: [], summary: { plannedMinutes: 0 } });
+    expect(still.body.orders[0].shortfall).toEqual({ kind: 'shared_capacity', reachableMinutes: 480, siteIds: [w.ids.siteB] });
+
+    const moving = await planOrder(target, { ...window, allowMoves: true });
+    expect(moving.status).toBe(201);
+    expect(moving.body.moves).toEqual([
+      { assignmentId: booked.body.id, orderId: other, from: { shiftId: monday.id, siteId: w.ids.siteB, date: '2027-02-01' },
+        to: { shiftId: tuesday.id, siteId: w.ids.siteB, siteName: `B ${w.tag}`, date: '2027-02-02', start: '08:00', end: '16:00' } },
+    ]);
+    expect(moving.body.bookings).toMatchObject([{ orderId: target, shiftId: monday.id }]);
+    expect(moving.body.orders[0]).toMatchObject({ plannedMinutes: 480, shortfall: null });
+
+    const applied = await w.post('supervisor', `/plans/${moving.body.id}/apply`);
+
+    expect(applied.body.result).toMatchObject({ moved: [{ assignmentId: booked.body.id }], booked: [{ orderId: target, shiftId: monday.id }], refused: [] });
+    const rows = await t.db.query(
+      `SELECT order_id, shift_id, status FROM assignment WHERE shift_id = ANY($1) ORDER BY status, order_id`,
+      [[monday.id, tuesday.id]],
+    );
+    expect(rows).toEqual(expect.arrayContaining([
+      { order_id: other, shift_id: monday.id, status: 'cancelled' },
+      { order_id: other, shift_id: tuesday.id, status: 'scheduled' },
+      { order_id: target, shift_id: monday.id, status: 'scheduled' },
+    ]));
+    expect(rows).toHaveLength(3);
+    const counts = await t.db.query(`SELECT booked_count FROM shift WHERE id = ANY($1)`, [[monday.id, tuesday.id]]);
+    expect(counts).toEqual([{ booked_count: 1 }, { booked_count: 1 }]);
+  });
+
   it('refuses bad input with 400 naming the field; another Bapas or a prosecutor with 403 (order) or 404 (plan)', async () => {
     const orderId = await w.personWithOrder({ home: HOME });
     const cases: [object, string][] = [
@@ -171,6 +211,7 @@ describe('planning: preview, apply, re-plan (POST /orders/{id}/plan, POST /plans
     }
     expect((await w.post('supervisor', '/orders/not-a-uuid/plan')).status).toBe(400);
     expect((await planOrder(orderId, { from: '01-01-2027' })).status).toBe(400);
+    expect(fields((await planOrder(orderId, { allowMoves: 'yes' })).body)).toEqual(['allowMoves']);
     const count = (await t.db.query(`SELECT count(*)::int AS n FROM plan`))[0].n;
     expect((await w.post('otherBapasSupervisor', `/orders/${orderId}/plan`)).status).toBe(403);
     expect((await w.post('prosecutor', `/orders/${orderId}/plan`)).status).toBe(403);

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { IsLocalDate } from '../common/validators.js';
 
 export class PlanOrderDto {
@@ -11,6 +11,13 @@ export class PlanOrderDto {
   @IsOptional()
   @IsLocalDate()
   to?: string;
+  @ApiPropertyOptional({
+    description: "when free seats can't complete the order, move up to 5 other bookings of the Bapas to shifts their people can take",
+    default: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  allowMoves?: boolean;
 }
 
 export class PlanBapasDto {

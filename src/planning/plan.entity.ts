@@ -13,8 +13,17 @@ export interface PlanSummary {
   planningMillis: number;
 }
 
-/** What applying a plan did: each proposed booking booked, or refused with the booking rule's reason. */
+/** Another person's booking the re-plan moves to free its seat: the same length, a day they are free. */
+export interface PlanMove {
+  assignmentId: string;
+  orderId: string;
+  from: { shiftId: string; siteId: string; date: string };
+  to: { shiftId: string; siteId: string; siteName: string; date: string; start: string; end: string };
+}
+
+/** What applying a plan did: each move and each proposed booking done, or refused with the booking rule's reason. */
 export interface PlanApplication {
+  moved: { assignmentId: string; newAssignmentId: string }[];
   booked: { orderId: string; shiftId: string; assignmentId: string }[];
   refused: { orderId: string; shiftId: string; date: string; code: string; params?: Record<string, string | number> }[];
 }
@@ -31,6 +40,7 @@ export class Plan {
   @Column({ type: 'text' }) status: 'preview' | 'applied';
   @Column({ type: 'jsonb' }) bookings: PlanBookingView[];
   @Column({ type: 'jsonb' }) outcomes: PlanOrderOutcome[];
+  @Column({ type: 'jsonb' }) moves: PlanMove[];
   @Column({ type: 'jsonb' }) summary: PlanSummary;
   @Column({ type: 'jsonb', nullable: true }) result: PlanApplication | null;
   @Column({ name: 'created_by', type: 'uuid' }) createdBy: string;

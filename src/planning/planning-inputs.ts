@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { PlanOrder, PlanShift, PlanSite } from './planning.types.js';
+import type { PlannedBooking, PlanOrder, PlanShift, PlanSite } from './planning.types.js';
+
+export interface ScheduledBooking extends PlannedBooking {
+  assignmentId: string;
+}
 
 export interface OrderToPlan extends PlanOrder {
   caseNumber: string;
@@ -72,6 +76,24 @@ export class PlanningInputs {
     }));
   }
 
+  /** Bookings at those sites that have not started: what a re-plan may move. */
+  async scheduledBookings(manager: EntityManager, siteIds: string[], now: Date): Promise<ScheduledBooking[]> {
+    const rows: BookingRow[] = await manager.query(
+      `SELECT id, order_id, shift_id, site_id, local_date, planned_minutes FROM assignment
+        WHERE site_id = ANY($1) AND status = 'scheduled' AND starts_at > $2 ORDER BY starts_at, id`,
+      [siteIds, now],
+    );
+    return rows.map((row) => ({
+      assignmentId: row.id,
+      orderId: row.order_id,
+      shiftId: row.shift_id,
+      siteId: row.site_id,
+      date: row.local_date,
+      plannedMinutes: row.planned_minutes,
+      travelMeters: 0,
+    }));
+  }
+
   /** Shifts of those sites in [from, to] that have not started; full ones too, for the bound and the explanations. */
   async shifts(manager: EntityManager, siteIds: string[], from: string, to: string, now: Date): Promise<PlanShift[]> {
     const rows: ShiftRow[] = await manager.query(
@@ -95,6 +117,15 @@ export class PlanningInputs {
       coordinated: row.coordinated,
     }));
   }
+}
+
+interface BookingRow {
+  id: string;
+  order_id: string;
+  shift_id: string;
+  site_id: string;
+  local_date: string;
+  planned_minutes: number;
 }
 
 interface OrderRow {

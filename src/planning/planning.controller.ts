@@ -5,15 +5,22 @@ import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { pickLocale } from '../common/messages.js';
 import { ParseIdPipe } from '../common/validation.js';
 import { PlanBapasDto, PlanOrderDto } from './dto.js';
+import { PlanApplier } from './plan-applier.js';
 import { PlanningService } from './planning.service.js';
 
 @ApiTags('planning')
 @ApiBearerAuth()
 @Controller()
 export class PlanningController {
-  constructor(private readonly planning: PlanningService) {}
+  constructor(
+    private readonly planning: PlanningService,
+    private readonly applier: PlanApplier,
+  ) {}
 
-  /** A preview for one order; also the re-plan after a no-show or a cancellation. Nothing is booked yet. */
+  /**
+   * A preview for one order; also the re-plan after a no-show or a cancellation (with `allowMoves`, up to 5 other
+   * bookings of the Bapas may move to free a seat). Nothing is booked or moved yet.
+   */
   @Post('orders/:id/plan')
   @Roles('supervisor')
   planOrder(
@@ -38,11 +45,11 @@ export class PlanningController {
     return this.planning.get(actor, id, pickLocale(language));
   }
 
-  /** Books the preview's proposals once; each one refused since the preview is listed with its reason. */
+  /** Makes the preview's moves and bookings once; each one refused since the preview is listed with its reason. */
   @Post('plans/:id/apply')
   @HttpCode(200)
   @Roles('supervisor')
   apply(@CurrentUser() actor: AuthUser, @Param('id', ParseIdPipe) id: string, @Headers('accept-language') language?: string) {
-    return this.planning.apply(actor, id, pickLocale(language));
+    return this.applier.apply(actor, id, pickLocale(language));
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AssignmentsModule } from '../assignments/assignments.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
+import { PlanApplier } from './plan-applier.js';
 import { PlanningController } from './planning.controller.js';
 import { PlanningInputs } from './planning-inputs.js';
 import { PlanningService } from './planning.service.js';
@@ -8,6 +9,6 @@ import { PlanningService } from './planning.service.js';
 @Module({
   imports: [AssignmentsModule, OrdersModule],
   controllers: [PlanningController],
-  providers: [PlanningInputs, PlanningService],
+  providers: [PlanApplier, PlanningInputs, PlanningService],
 })
 export class PlanningModule {}

@@ -1,20 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
-import { BookingService } from '../assignments/booking.service.js';
+import { DataSource } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
-import { assertValid, conflict, DomainError, notFound, unknownReference } from '../common/domain-error.js';
+import { assertValid, conflict, unknownReference } from '../common/domain-error.js';
 import { defineMessages, type Locale } from '../common/messages.js';
 import { AppConfig } from '../config/app-config.js';
 import { OrdersService } from '../orders/orders.service.js';
 import { PlanBapasDto, PlanOrderDto } from './dto.js';
-import { Plan, type PlanApplication } from './plan.entity.js';
-import { describeOutcome, toPlanView, type PlanView } from './plan.view.js';
 import { planInParallel } from './parallel-planner.js';
-import { PlanningInputs } from './planning-inputs.js';
+import { visiblePlan } from './plan-applier.js';
+import { Plan, type PlanMove } from './plan.entity.js';
+import { describeOutcome, toPlanView, type PlanView } from './plan.view.js';
+import { replanOrder } from './planner.js';
+import { PlanningInputs, type OrderToPlan } from './planning-inputs.js';
+import type { PlanResult, PlanShift, PlanSite } from './planning.types.js';
 
 /** POLICY: a plan looks at most this far ahead (the longest sentence is 6 months). */
 export const MAX_HORIZON_DAYS = 366;
@@ -22,16 +23,25 @@ export const MAX_HORIZON_DAYS = 366;
 defineMessages({
   'plan.horizon_reversed': { id: 'Tanggal akhir harus sama dengan atau setelah tanggal awal.', en: 'The last date must be on or after the first date.' },
   'plan.horizon_too_long': { id: 'Rencana paling panjang {days} hari.', en: 'A plan covers at most {days} days.' },
-  'plan.already_applied': { id: 'Rencana ini sudah diterapkan.', en: 'This plan has already been applied.' },
-  'plan.expired': {
-    id: 'Pratinjau rencana sudah kedaluwarsa; buat pratinjau baru.',
-    en: 'The plan preview has expired; preview it again.',
-  },
 });
 
+interface PlanDraft {
+  orderId: string | null;
+  from: string;
+  to: string;
+  /** In the order of result.outcomes. */
+  orders: OrderToPlan[];
+  sites: (PlanSite & { name: string })[];
+  shifts: PlanShift[];
+  result: PlanResult;
+  moves: PlanMove[];
+  /** When planning started (performance.now()). */
+  started: number;
+}
+
 /**
- * Plans as a supervisor sees them: a preview of bookings for one order or for the Bapas's orders, applied once,
- * booking by booking through the same rules and database guards as a manual booking.
+ * Previews of plans: bookings for one order (also its re-plan) or for the Bapas's orders, stored to be applied
+ * once (PlanApplier).
  */
 @Injectable()
 export class PlanningService {
@@ -39,15 +49,13 @@ export class PlanningService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly inputs: PlanningInputs,
     private readonly orders: OrdersService,
-    private readonly booking: BookingService,
-    private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
   /**
-   * Plans what one order still owes around everyone's current bookings, which stay where they are: this is
-   * also the re-plan after a no-show (its minutes are owed again) or a cancellation.
+   * Plans what one order still owes around everyone's current bookings: this is also the re-plan after a no-show
+   * (its minutes are owed again) or a cancellation. Other bookings stay where they are unless `allowMoves`.
    */
   async previewOrder(actor: AuthUser, orderId: string, dto: PlanOrderDto, locale: Locale): Promise<PlanView> {
     const order = await this.orders.supervised(this.dataSource.manager, actor, orderId);
@@ -55,6 +63,7 @@ export class PlanningService {
     const from = [this.today(), order.startDate, dto.from ?? ''].reduce((a, b) => (a > b ? a : b));
     const to = dto.to && dto.to < order.endDate ? dto.to : order.endDate;
     this.assertHorizon(from, to);
+    if (dto.allowMoves) return this.previewReplan(actor, orderId, from, to, locale);
     return this.preview(actor, [orderId], orderId, from, to, locale);
   }
 
@@ -65,42 +74,7 @@ export class PlanningService {
   }
 
   async get(actor: AuthUser, id: string, locale: Locale): Promise<PlanView> {
-    return toPlanView(await this.visible(this.dataSource.manager, actor, id), locale);
-  }
-
-  /**
-   * Claims the preview (once: a second apply gets 409), then books each proposal in its own transaction through
-   * BookingService, so a seat taken by hand since the preview is refused with the booking rule's reason.
-   */
-  async apply(actor: AuthUser, id: string, locale: Locale): Promise<PlanView> {
-    const claimed = await this.dataSource.transaction(async (manager) => {
-      const plan = await this.visible(manager, actor, id, true);
-      if (plan.status !== 'preview') throw conflict({ code: 'plan.already_applied' });
-      if (plan.expiresAt <= this.clock.now()) throw conflict({ code: 'plan.expired' });
-      Object.assign(plan, { status: 'applied', appliedAt: this.clock.now(), appliedBy: actor.id });
-      return manager.save(plan);
-    });
-    const result: PlanApplication = { booked: [], refused: [] };
-    for (const proposal of claimed.bookings) {
-      try {
-        const assignment = await this.booking.book(actor, { orderId: proposal.orderId, shiftId: proposal.shiftId });
-        result.booked.push({ orderId: proposal.orderId, shiftId: proposal.shiftId, assignmentId: assignment.id });
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        const [reason] = error.violations;
-        result.refused.push({ orderId: proposal.orderId, shiftId: proposal.shiftId, date: proposal.date, code: reason.code, params: reason.params });
-      }
-    }
-    const applied = await this.dataSource.transaction(async (manager) => {
-      await manager.update(Plan, { id }, { result });
-      const plan = await manager.findOneByOrFail(Plan, { id });
-      await this.audit.record(manager, {
-        actorId: actor.id, action: 'plan.applied', entityType: 'plan', entityId: id,
-        after: { booked: result.booked.length, refused: result.refused },
-      });
-      return plan;
-    });
-    return toPlanView(applied, locale);
+    return toPlanView(await visiblePlan(this.dataSource.manager, actor, id), locale);
   }
 
   private async preview(
@@ -117,10 +91,50 @@ export class PlanningService {
     const sites = await this.inputs.sites(manager, actor.agencyId, from, to);
     const shifts = await this.inputs.shifts(manager, sites.map((site) => site.id), from, to, this.clock.now());
     const started = performance.now();
-    const maxTravelMeters = this.config.PLAN_MAX_TRAVEL_METERS;
-    const result = await planInParallel({ now: this.clock.now(), orders, sites, shifts, maxTravelMeters });
-    const planningMillis = Math.round(performance.now() - started);
+    const result = await planInParallel({ now: this.clock.now(), orders, sites, shifts, maxTravelMeters: this.config.PLAN_MAX_TRAVEL_METERS });
+    return this.store(actor, { orderId, from, to, orders, sites, shifts, result, moves: [], started }, locale);
+  }
 
+  /** The re-plan that may move up to 5 other bookings of the Bapas (never another Bapas's) to free a seat. */
+  private async previewReplan(actor: AuthUser, orderId: string, from: string, to: string, locale: Locale): Promise<PlanView> {
+    const manager = this.dataSource.manager;
+    const orders = await this.inputs.orders(manager, actor.agencyId, null, from);
+    const sites = await this.inputs.sites(manager, actor.agencyId, from, to);
+    const siteIds = sites.map((site) => site.id);
+    const shifts = await this.inputs.shifts(manager, siteIds, from, to, this.clock.now());
+    const current = await this.inputs.scheduledBookings(manager, siteIds, this.clock.now());
+    const started = performance.now();
+    const maxTravelMeters = this.config.PLAN_MAX_TRAVEL_METERS;
+    const replan = replanOrder({ now: this.clock.now(), orders, sites, shifts, maxTravelMeters }, current, orderId);
+    const assignmentOf = new Map(current.map((booking) => [`${booking.orderId}|${booking.shiftId}`, booking.assignmentId]));
+    const siteNames = new Map(sites.map((site) => [site.id, site.name]));
+    const shiftsById = new Map(shifts.map((shift) => [shift.id, shift]));
+    const moves: PlanMove[] = replan.moves.map(({ from: before, to: after }) => ({
+      assignmentId: assignmentOf.get(`${before.orderId}|${before.shiftId}`)!,
+      orderId: before.orderId,
+      from: { shiftId: before.shiftId, siteId: before.siteId, date: before.date },
+      to: {
+        shiftId: after.shiftId, siteId: after.siteId, siteName: siteNames.get(after.siteId)!, date: after.date,
+        start: shiftsById.get(after.shiftId)!.start, end: shiftsById.get(after.shiftId)!.end,
+      },
+    }));
+    const { outcome } = replan;
+    const result: PlanResult = {
+      bookings: replan.bookings,
+      outcomes: [outcome],
+      plannedMinutes: outcome.plannedMinutes,
+      upperBoundMinutes: Math.min(outcome.needMinutes, outcome.reachableMinutes),
+      travelMeters: replan.bookings.reduce((sum, booking) => sum + booking.travelMeters, 0),
+    };
+    const target = orders.filter((order) => order.id === orderId);
+    return this.store(actor, { orderId, from, to, orders: target, sites, shifts, result, moves, started }, locale);
+  }
+
+  private async store(actor: AuthUser, draft: PlanDraft, locale: Locale): Promise<PlanView> {
+    const { orderId, from, to, orders, sites, shifts, result, moves, started } = draft;
+    const planningMillis = Math.round(performance.now() - started);
+    const maxTravelMeters = this.config.PLAN_MAX_TRAVEL_METERS;
+    const manager = this.dataSource.manager;
     const siteNames = new Map(sites.map((site) => [site.id, site.name]));
     const shiftsById = new Map(shifts.map((shift) => [shift.id, shift]));
     const plan = manager.create(Plan, {
@@ -134,6 +148,7 @@ export class PlanningService {
         return { ...booking, siteName: siteNames.get(booking.siteId)!, start: shift.start, end: shift.end };
       }),
       outcomes: result.outcomes.map((outcome, i) => describeOutcome(outcome, orders[i], siteNames, maxTravelMeters)),
+      moves,
       summary: {
         orders: orders.length,
         bookings: result.bookings.length,
@@ -150,12 +165,6 @@ export class PlanningService {
       expiresAt: new Date(this.clock.now().getTime() + this.config.PLAN_PREVIEW_TTL_MINUTES * 60_000),
     });
     return toPlanView(await manager.save(plan), locale);
-  }
-
-  private async visible(manager: EntityManager, actor: AuthUser, id: string, lock = false): Promise<Plan> {
-    const plan = await manager.findOne(Plan, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (!plan || plan.bapasId !== actor.agencyId) throw notFound('plan');
-    return plan;
   }
 
   private assertHorizon(from: string, to: string): void {

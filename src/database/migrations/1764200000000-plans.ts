@@ -15,6 +15,7 @@ export class Plans1764200000000 implements MigrationInterface {
         status text NOT NULL DEFAULT 'preview' CHECK (status IN ('preview', 'applied')),
         bookings jsonb NOT NULL,
         outcomes jsonb NOT NULL,
+        moves jsonb NOT NULL DEFAULT '[]',
         summary jsonb NOT NULL,
         result jsonb,
         created_by uuid NOT NULL REFERENCES app_user (id),
