@@ -32,6 +32,14 @@ describe('splitIntoParts', () => {
   it('puts everything in one part when one thread plans', () => {
     const [only, ...rest] = splitIntoParts(problem, 1);
     expect(rest).toEqual([]);
-    expect(only.orders.map((o) => o.id)).toEqual(problem.orders.map((o) => o.id));
+    expect(only.orders.map((o) => o.id).sort()).toEqual(problem.orders.map((o) => o.id).sort());
+    expect(only.shifts).toHaveLength(2);
+  });
+
+  it('gives the orders without a home a region of their own, with no site', () => {
+    const homeless = { ...order('homeless', 0), person: { ...order('homeless', 0).person, home: null } };
+    const parts = splitIntoParts({ ...problem, orders: [...problem.orders, homeless] }, 3);
+    expect(parts.map((part) => part.orders.map((o) => o.id))).toEqual([['south-1', 'south-2', 'south-3'], ['north-1', 'north-2'], ['homeless']]);
+    expect(parts[2].sites).toEqual([]);
   });
 });

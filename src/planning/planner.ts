@@ -3,13 +3,20 @@ import { findCandidates, type Candidate, type CandidateIndex } from './candidate
 import { solveRelaxed } from './flow-model.js';
 import { epochDay } from './objective.js';
 import type { OrderOutcome, PlannedBooking, PlanOrder, PlanningProblem, PlanResult, Shortfall } from './planning.types.js';
+import { mergeResults, splitByRegion } from './regions.js';
 import { Bookings, fillGreedily, roundToBookings } from './rounding.js';
 
 /**
  * Plans the orders' needs on the shifts given: the most owed minutes booked before the end dates, then the
- * least travel, balanced crews and the earliest finish. Orders that share no site are planned apart.
+ * least travel, balanced crews and the earliest finish. Regions that share no site are planned apart, one
+ * after the other, so only one region's candidates are in memory at a time.
  */
 export function planOrders(problem: PlanningProblem): PlanResult {
+  return mergeResults(problem, splitByRegion(problem).map(planRegion));
+}
+
+/** One region: candidates, one flow per group of orders sharing sites, whole bookings, outcomes. */
+function planRegion(problem: PlanningProblem): PlanResult {
   const index = findCandidates(problem);
   const bookings = new Bookings(problem);
   for (const group of independentGroups(problem, index.byOrder)) {

@@ -1,0 +1,71 @@
+import type { PlanningProblem, PlanResult } from './planning.types.js';
+import { SiteGrid } from './site-grid.js';
+
+/**
+ * The problem cut into regions that share no site: orders and sites are joined when a site is within reach of a
+ * home (cities, in practice). Each region keeps only its own sites and shifts, so it can be planned alone; the
+ * orders without a home form one region without sites. Regions come in the order of their first order.
+ */
+export function splitByRegion(problem: PlanningProblem): PlanningProblem[] {
+  const orders = problem.orders.length;
+  const parent = Array.from({ length: orders + problem.sites.length }, (_, i) => i);
+  const root = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  const grid = new SiteGrid(problem.sites, problem.maxTravelMeters);
+  problem.orders.forEach((order, o) => {
+    const home = order.person.home;
+    if (!home) return;
+    for (const { site } of grid.within(home)) parent[root(o)] = root(orders + site);
+  });
+  const regions = new Map<number, { orders: number[]; sites: number[] }>();
+  const regionOf = (x: number) => {
+    const key = problem.orders[x]?.person.home === null ? -1 : root(x);
+    let region = regions.get(key);
+    if (!region) regions.set(key, (region = { orders: [], sites: [] }));
+    return region;
+  };
+  problem.orders.forEach((_, o) => regionOf(o).orders.push(o));
+  problem.sites.forEach((_, s) => {
+    const region = regions.get(root(orders + s));
+    if (region) region.sites.push(s);
+  });
+  const shiftsBySite = new Map<string, PlanningProblem['shifts']>();
+  for (const shift of problem.shifts) {
+    const list = shiftsBySite.get(shift.siteId);
+    if (list) list.push(shift);
+    else shiftsBySite.set(shift.siteId, [shift]);
+  }
+  return [...regions.values()].map((region) => {
+    const sites = region.sites.map((s) => problem.sites[s]);
+    return {
+      ...problem,
+      orders: region.orders.map((o) => problem.orders[o]),
+      sites,
+      shifts: sites.flatMap((site) => shiftsBySite.get(site.id) ?? []),
+    };
+  });
+}
+
+/** One problem made of several regions. */
+export function joinRegions(problem: PlanningProblem, regions: PlanningProblem[]): PlanningProblem {
+  return {
+    ...problem,
+    orders: regions.flatMap((region) => region.orders),
+    sites: regions.flatMap((region) => region.sites),
+    shifts: regions.flatMap((region) => region.shifts),
+  };
+}
+
+/** The plans of parts of a problem as one plan, its outcomes in the problem's order of orders. */
+export function mergeResults(problem: PlanningProblem, results: PlanResult[]): PlanResult {
+  const outcomeOf = new Map(results.flatMap((result) => result.outcomes.map((outcome) => [outcome.orderId, outcome])));
+  return {
+    bookings: results.flatMap((result) => result.bookings),
+    outcomes: problem.orders.map((order) => outcomeOf.get(order.id)!),
+    plannedMinutes: results.reduce((sum, result) => sum + result.plannedMinutes, 0),
+    upperBoundMinutes: results.reduce((sum, result) => sum + result.upperBoundMinutes, 0),
+    travelMeters: results.reduce((sum, result) => sum + result.travelMeters, 0),
+  };
+}
