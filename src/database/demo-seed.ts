@@ -96,6 +96,10 @@ class DemoStory {
     await this.workedShift(fadli, 'Taman Kota Ambon', this.workingDay(-4), afternoon);
     await this.shift(fadli, 'Taman Kota Ambon', this.workingDay(3), afternoon);
 
+    // The crews' timetables from the third week on, open for booking by hand or by the planner.
+    await this.timetable('pk.ambon', mardika, [1, 3, 5]);
+    await this.timetable('pk.ambon', 'Rumah Singgah Dinas Sosial', [2, 4], { start: '08:00', end: '12:00', breakMinutes: 0 });
+
     // Rahmat: Sungai Penuh, Jambi (WIB), starting this week.
     const rahmat = await this.order('pk.sungaipenuh', sungaiPenuh, demoCast.persons.rahmat, { totalHours: 24, maxHoursPerDay: 4, startedDaysAgo: 2 });
     await this.shift(rahmat, 'Kebersihan Pasar Tanjung Bajure', this.workingDay(4));
@@ -166,6 +170,16 @@ class DemoStory {
    * The n-th working day after today (n > 0) or before it (n < 0). The demo works Monday to Thursday: it keeps
    * clear of Friday prayers, Sunday services, Saturday (Yohanis sells fish) and holidays.
    */
+  /** Open shifts on these ISO weekdays, 14 to 55 days ahead, holidays left out. */
+  private async timetable(supervisor: string, siteName: string, weekdays: number[], times: ShiftTimes = DEFAULT_TIMES) {
+    const siteId = this.sites.get(siteName)!;
+    for (let n = 14; n < 56; n++) {
+      const date = this.today.plus({ days: n });
+      if (!weekdays.includes(date.weekday) || this.holidays.includes(date.toISODate()!)) continue;
+      await this.get(ShiftsService).create(this.users.get(supervisor)!, siteId, { date: date.toISODate()!, ...times });
+    }
+  }
+
   private workingDay(n: number): DateTime {
     const step = Math.sign(n);
     let day = this.today;
