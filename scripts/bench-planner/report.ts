@@ -19,7 +19,7 @@ export function report(rows: Outcome[]): string {
   return [
     markdownTable(
       ['scale', 'load', 'persons', 'sites', 'shifts', 'required h', 'plan ms', 'peak MB', 'violations plan / re-plan',
-        'booked %', 'upper bound %', 'exact %', 'gap min', 'travel vs exact', 're-plan ms (median)', 'max moved', 'same plan'],
+        'booked %', 'upper bound %', 'exact %', 'gap min', 'travel vs exact', 're-plan ms (median / max)', 'max moved', 'completed with 10% spare', 'same plan'],
       rows.map((row) => (isFailed(row) ? [row.scale, String(row.load), `failed: ${row.error}`] : planRow(row))),
     ),
     '',
@@ -56,8 +56,9 @@ function planRow(row: RowResult): string[] {
     exact ? percent(exact.counted.objective, row.requiredMinutes) : NONE,
     exact ? String(Math.round(exact.counted.objective) - row.countedMinutes) : NONE,
     exact ? signedPercent(row.travelMeters / exact.travel.objective - 1) : NONE,
-    row.replan.samples ? row.replan.medianMs.toFixed(1) : NONE,
+    row.replan.samples ? `${row.replan.medianMs.toFixed(1)} / ${row.replan.maxMs.toFixed(1)}` : NONE,
     row.replan.samples ? String(row.replan.maxMoved) : NONE,
+    percent(row.completed.withSpare, row.completed.orders),
     row.samePlan ? 'yes' : 'no',
   ];
 }

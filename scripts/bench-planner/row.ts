@@ -35,6 +35,8 @@ export interface RowResult {
   upperBoundMinutes: number;
   travelMeters: number;
   shortfalls: Record<string, number>;
+  /** Orders the plan completes, and of those the ones whose last booking leaves 10% of the period to spare. */
+  completed: { orders: number; withSpare: number };
   samePlan: boolean;
   replan: Replan;
   exact: Exact | null;
@@ -49,6 +51,7 @@ export interface Found {
 interface Replan {
   samples: number;
   medianMs: number;
+  maxMs: number;
   maxMoved: number;
   violations: Found;
 }
@@ -103,6 +106,10 @@ export async function measureRow(scale: Scale, load: number, settings: RowSettin
     upperBoundMinutes: plan.upperBoundMinutes,
     travelMeters: travelMetersOf(plan.bookings),
     shortfalls: shortfallsByKind(plan),
+    completed: {
+      orders: plan.outcomes.filter((outcome) => outcome.shortfall === null && outcome.needMinutes > 0).length,
+      withSpare: plan.outcomes.filter((outcome) => outcome.shortfall === null && outcome.needMinutes > 0 && outcome.withSpare).length,
+    },
     samePlan,
     replan,
     exact,
@@ -137,7 +144,7 @@ function measureReplans(problem: PlanningProblem, plan: PlanResult, settings: Ro
       ),
     );
   }
-  return { samples: sample.length, medianMs: median(times), maxMoved, violations: found(violations) };
+  return { samples: sample.length, medianMs: median(times), maxMs: Math.max(...times), maxMoved, violations: found(violations) };
 }
 
 function found(violations: Violation[]): Found {

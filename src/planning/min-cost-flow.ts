@@ -50,8 +50,6 @@ export class MinCostFlow {
   }
 }
 
-const TIE_SLOTS = 1 << 20;
-
 /** Residual arcs in compressed rows: residual arc 2i is arc i forward, 2i + 1 its reverse. */
 class ResidualGraph {
   private readonly first: Int32Array;
@@ -125,7 +123,6 @@ class ResidualGraph {
     heap.clear();
     distance[source] = 0;
     reachedIn[source] = search;
-    let pushes = 0;
     heap.push(0, source);
     while (heap.size > 0) {
       const u = heap.pop();
@@ -145,8 +142,7 @@ class ResidualGraph {
           reachedIn[v] = search;
           distance[v] = candidate;
           viaArc[v] = a;
-          // Among equals the newest first: a search on a plateau of equal distances goes deep, to the sink, not wide.
-          heap.push(candidate * TIE_SLOTS + (TIE_SLOTS - 1 - (++pushes % TIE_SLOTS)), v);
+          heap.push(candidate, v);
         }
       }
     }
