@@ -63,6 +63,21 @@ describe('planning: preview, apply, re-plan (POST /orders/{id}/plan, POST /plans
     expect(audit).toEqual([{ action: 'plan.applied' }]);
   });
 
+  it('refuses to apply a preview older than PLAN_PREVIEW_TTL_MINUTES (24 h): the situation may have changed', async () => {
+    const orderId = await w.personWithOrder({ home: HOME }, { totalHours: 8, maxHoursPerDay: 4 });
+    await w.shift('siteB', { date: '2027-02-15', start: '13:00', end: '17:00' });
+    const preview = await planOrder(orderId, { from: '2027-02-15', to: '2027-02-21' });
+    expect(preview.body.bookings).toHaveLength(1);
+    t.clock.set(new Date(Date.parse(DEFAULT_NOW) + 24 * 3600_000 + 1000).toISOString());
+
+    const late = await w.post('supervisor', `/plans/${preview.body.id}/apply`);
+
+    expect(late.status).toBe(409);
+    expect(codes(late.body)).toEqual(['plan.expired']);
+    expect(await bookedRows(orderId)).toBe(0);
+    expect((await w.get('supervisor', `/plans/${preview.body.id}`)).body.status).toBe('preview');
+  });
+
   it('R-18: a plan applied while others book by hand never overfills a shift; what it lost is listed with the reason', async () => {
     const dates = ['2026-12-21', '2026-12-22', '2026-12-23'];
     const shifts: { id: string }[] = [];
