@@ -163,9 +163,10 @@ describe('replanOrder', () => {
     const missed = plan.bookings.find((b) => b.orderId === 'a')!;
     const current = plan.bookings.filter((b) => b !== missed);
     const taken = new Set(current.map((b) => b.shiftId));
+    const datesOf = (id: string) => current.filter((b) => b.orderId === id).map((b) => b.date);
     const after: PlanningProblem = {
       ...initial,
-      orders: [order('a', 240, {}, { bookedDates: [missed.date] }), order('b', 0)],
+      orders: [order('a', 240, {}, { bookedDates: [missed.date, ...datesOf('a')] }), order('b', 0, {}, { bookedDates: datesOf('b') })],
       shifts: shifts.filter((s) => s.id !== missed.shiftId).map((s) => ({ ...s, freeSeats: taken.has(s.id) ? 0 : 1 })),
     };
     const replan = replanOrder(after, current, 'a');
@@ -181,7 +182,7 @@ describe('replanOrder', () => {
     const thursday = shift('s', '2026-12-03', { freeSeats: 1 });
     const current = [{ orderId: 'b', shiftId: wednesday.id, siteId: 's', date: '2026-12-02', plannedMinutes: 240, travelMeters: 1112 }];
     const noThursdays = [{ weekday: 4, from: '00:00', to: '23:59' }];
-    const after = problem([order('a', 240, {}, { unavailable: noThursdays }), order('b', 0)], [site('s', 1)], [wednesday, thursday]);
+    const after = problem([order('a', 240, {}, { unavailable: noThursdays }), order('b', 0, {}, { bookedDates: ['2026-12-02'] })], [site('s', 1)], [wednesday, thursday]);
 
     const replan = replanOrder(after, current, 'a');
 
@@ -194,7 +195,7 @@ describe('replanOrder', () => {
   it('moves nobody when the order cannot use the seat it would free', () => {
     const wednesday = shift('s', '2026-12-02', { freeSeats: 0 });
     const current = [{ orderId: 'b', shiftId: wednesday.id, siteId: 's', date: '2026-12-02', plannedMinutes: 240, travelMeters: 1112 }];
-    const after = problem([order('a', 240), order('b', 0)], [site('s', 1)], [wednesday]);
+    const after = problem([order('a', 240), order('b', 0, {}, { bookedDates: ['2026-12-02'] })], [site('s', 1)], [wednesday]);
 
     const replan = replanOrder(after, current, 'a');
 

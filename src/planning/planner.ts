@@ -42,7 +42,7 @@ export interface Replan {
 
 /**
  * Re-plans one order after a no-show or a cancellation: `problem` holds the seats left by everyone's current
- * bookings and the order's new need. First on free seats alone; if that leaves the order short, a full shift
+ * bookings (`current`), each person's booked dates and the order's new need. First on free seats alone; if that leaves the order short, a full shift
  * it could use gets a seat by moving one of its people to another shift they can take, at most MAX_MOVES
  * times, the cheapest shifts first.
  */
@@ -50,12 +50,10 @@ export function replanOrder(whole: PlanningProblem, current: PlannedBooking[], o
   const order = whole.orders.find((candidate) => candidate.id === orderId);
   if (!order) throw new RangeError(`unknown order ${orderId}`);
   const problem = neighbourhood(whole, order);
-  const datesOf = (id: string) => current.filter((booking) => booking.orderId === id).map((booking) => booking.date);
-  const target = { ...order, person: { ...order.person, bookedDates: [...order.person.bookedDates, ...datesOf(orderId)] } };
-  const plan = planOrders({ ...problem, orders: [target] });
+  const plan = planOrders({ ...problem, orders: [order] });
   const replan: Replan = { bookings: plan.bookings, moves: [], moved: 0, outcome: plan.outcomes[0] };
   if (!plan.outcomes[0].shortfall || plan.outcomes[0].shortfall.kind === 'no_home') return replan;
-  return withMoves(problem, current, target, replan);
+  return withMoves(problem, current, order, replan);
 }
 
 /**
@@ -79,14 +77,10 @@ function withMoves(problem: PlanningProblem, current: PlannedBooking[], target: 
     .sort((a, b) => a.cost - b.cost || a.shift - b.shift);
   const fullIds = new Set(full.map((c) => problem.shifts[c.shift].id));
   const occupants = current.filter((b) => b.orderId !== target.id && fullIds.has(b.shiftId));
+  if (occupants.length === 0) return replan;
   const occupantIds = new Set(occupants.map((b) => b.orderId));
   const others = problem.orders.filter((o) => occupantIds.has(o.id));
-  const theirDates = new Map<string, string[]>();
-  for (const b of current) if (occupantIds.has(b.orderId)) theirDates.set(b.orderId, [...(theirDates.get(b.orderId) ?? []), b.date]);
-  const alternatives = findCandidates({
-    ...problem,
-    orders: others.map((o) => ({ ...o, needMinutes: 1, person: { ...o.person, bookedDates: [...o.person.bookedDates, ...(theirDates.get(o.id) ?? [])] } })),
-  }).allByOrder;
+  const alternatives = findCandidates({ ...problem, orders: others.map((o) => ({ ...o, needMinutes: 1 })) }).allByOrder;
   const busy = new Set<string>();
   let owed = replan.outcome.needMinutes - replan.outcome.plannedMinutes;
   for (const c of full) {
