@@ -41,10 +41,10 @@ export interface Replan {
 }
 
 /**
- * Re-plans one order after a no-show or a cancellation: `problem` holds the seats left by everyone's current
- * bookings (`current`), each person's booked dates and the order's new need. First on free seats alone; if that leaves the order short, a full shift
- * it could use gets a seat by moving one of its people to another shift they can take, at most MAX_MOVES
- * times, the cheapest shifts first.
+ * Re-plans one order after a no-show or a cancellation: `whole` holds the seats left by everyone's current
+ * bookings (`current`), each person's booked dates and the order's new need. First on free seats alone; if that
+ * leaves the order short, a full shift it could use gets a seat by moving one of its people to another shift of
+ * the same length they can take, at most MAX_MOVES times, the cheapest shifts first.
  */
 export function replanOrder(whole: PlanningProblem, current: PlannedBooking[], orderId: string): Replan {
   const order = whole.orders.find((candidate) => candidate.id === orderId);
@@ -68,6 +68,7 @@ function neighbourhood(problem: PlanningProblem, order: PlanOrder): PlanningProb
   return { ...problem, sites, shifts: problem.shifts.filter((shift) => ids.has(shift.siteId)) };
 }
 
+/** Seats for the order from full shifts, each freed by moving one of its people elsewhere. */
 function withMoves(problem: PlanningProblem, current: PlannedBooking[], target: PlanOrder, replan: Replan): Replan {
   const seats = new Map(problem.shifts.map((shift) => [shift.id, shift.freeSeats]));
   for (const booking of replan.bookings) seats.set(booking.shiftId, seats.get(booking.shiftId)! - 1);
