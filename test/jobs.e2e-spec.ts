@@ -28,10 +28,12 @@ describe('reminders, attendance checks and notifications through BullMQ', () => 
       `SELECT reason, recipient_id, text, status, attempts FROM notification WHERE assignment_id = $1 AND ($2::text IS NULL OR reason = $2) ORDER BY created_at`,
       [assignmentId, reason ?? null],
     );
+  // finishedOn and returnvalue are written together: a job read before it finished has neither, even if it is
+  // completed by the time isCompleted() asks.
   const finished = (jobId: string) =>
     waitFor(async () => {
       const job = await work.getJob(jobId);
-      return job && (await job.isCompleted()) ? job : null;
+      return job?.finishedOn && (await job.isCompleted()) ? job : null;
     }, `job ${jobId}`);
   const relayed = (jobId: string) => waitFor(() => work.getJob(jobId), `job ${jobId} in Redis`);
 
