@@ -150,29 +150,20 @@ class ResidualGraph {
   }
 }
 
-/** Binary min-heap of (key, node) pairs; stale pairs are skipped by the caller. */
+/** Binary min-heap of (key, node) pairs in typed arrays that grow; stale pairs are skipped by the caller. */
 class MinHeap {
-  private readonly keys: number[] = [];
-  private readonly nodes: number[] = [];
-
-  get size(): number {
-    return this.keys.length;
-  }
+  private keys = new Float64Array(1024);
+  private nodes = new Int32Array(1024);
+  size = 0;
 
   clear(): void {
-    this.keys.length = 0;
-    this.nodes.length = 0;
-  }
-
-  topKey(): number {
-    return this.keys[0];
+    this.size = 0;
   }
 
   push(key: number, node: number): void {
+    if (this.size === this.keys.length) this.grow();
     const { keys, nodes } = this;
-    let i = keys.length;
-    keys.push(key);
-    nodes.push(node);
+    let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (keys[parent] <= key) break;
@@ -187,10 +178,10 @@ class MinHeap {
   pop(): number {
     const { keys, nodes } = this;
     const top = nodes[0];
-    const lastKey = keys.pop()!;
-    const lastNode = nodes.pop()!;
-    const size = keys.length;
+    const size = --this.size;
     if (size > 0) {
+      const lastKey = keys[size];
+      const lastNode = nodes[size];
       let i = 0;
       for (;;) {
         let child = 2 * i + 1;
@@ -205,5 +196,14 @@ class MinHeap {
       nodes[i] = lastNode;
     }
     return top;
+  }
+
+  private grow(): void {
+    const keys = new Float64Array(this.keys.length * 2);
+    const nodes = new Int32Array(this.nodes.length * 2);
+    keys.set(this.keys);
+    nodes.set(this.nodes);
+    this.keys = keys;
+    this.nodes = nodes;
   }
 }
