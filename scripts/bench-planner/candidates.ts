@@ -1,3 +1,4 @@
+import { groupBy } from '../../src/common/collections.js';
 import type { PlannedBooking, PlanningProblem, PlanOrder, PlanShift } from '../../src/planning/planning.types.js';
 import { candidateRefusals, ProblemIndex, travelMeters } from './planning-rules.js';
 
@@ -11,12 +12,7 @@ export interface Candidate {
 /** Every allowed pair: the sites within reach of each home, their shifts within the order's period. */
 export function candidates(problem: PlanningProblem): Candidate[] {
   const index = new ProblemIndex(problem);
-  const shiftsBySite = new Map<string, PlanShift[]>();
-  for (const shift of problem.shifts) {
-    const atSite = shiftsBySite.get(shift.siteId);
-    if (atSite) atSite.push(shift);
-    else shiftsBySite.set(shift.siteId, [shift]);
-  }
+  const shiftsBySite = groupBy(problem.shifts, (shift) => shift.siteId);
   const found: Candidate[] = [];
   for (const order of problem.orders) {
     for (const site of problem.sites) {

@@ -1,3 +1,4 @@
+import { groupBy } from '../../src/common/collections.js';
 import type { PlanningProblem } from '../../src/planning/planning.types.js';
 import type { Candidate } from './candidates.js';
 import { LpWriter, type Term } from './lp-writer.js';
@@ -45,11 +46,5 @@ export function exactModelText(problem: PlanningProblem, candidates: Candidate[]
 }
 
 function groupIndexes<T>(items: T[], key: (item: T) => string): Map<string, number[]> {
-  const groups = new Map<string, number[]>();
-  items.forEach((item, i) => {
-    const group = groups.get(key(item));
-    if (group) group.push(i);
-    else groups.set(key(item), [i]);
-  });
-  return groups;
+  return groupBy(items.keys(), (i) => key(items[i]));
 }

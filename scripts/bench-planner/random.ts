@@ -1,18 +1,12 @@
-/** mulberry32, seeded per stream: the same seed always gives the same instance, whatever else is drawn. */
+import { seededRandom } from '../../src/common/seeded-random.js';
+
+/** mulberry32 (seededRandom), seeded per stream: the same seed always gives the same instance, whatever else is drawn. */
 export class Random {
-  private state: number;
+  /** A float in [0, 1). */
+  readonly next: () => number;
 
   constructor(seed: number, stream: string) {
-    this.state = (seed ^ fnv1a(stream)) >>> 0;
-  }
-
-  /** A float in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = seededRandom(seed ^ fnv1a(stream));
   }
 
   /** An integer in [min, max]. */

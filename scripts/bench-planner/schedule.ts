@@ -1,3 +1,4 @@
+import { groupBy } from '../../src/common/collections.js';
 import type { PlanShift } from '../../src/planning/planning.types.js';
 import { isoWeekday, shiftTimes } from '../../src/shifts/shift.rules.js';
 import type { Horizon } from './horizon.js';
@@ -12,12 +13,7 @@ const UNCOORDINATED_SHARE = 0.01;
  * mid-horizon. Shifts on closed dates and after an agreement ends are rolled out too: the planner must skip them.
  */
 export function rollOutShifts(random: Random, sites: GeneratedSite[], horizon: Horizon, capacityMinutes: number): PlanShift[] {
-  const datesByWeekday = new Map<number, string[]>();
-  for (const date of horizon.dates) {
-    const dates = datesByWeekday.get(isoWeekday(date));
-    if (dates) dates.push(date);
-    else datesByWeekday.set(isoWeekday(date), [date]);
-  }
+  const datesByWeekday = groupBy(horizon.dates, isoWeekday);
   const pool = random.shuffle(sites.flatMap((site) => site.weeklySlots.map((slot) => ({ site, slot }))));
   const shifts: PlanShift[] = [];
   let capacity = 0;

@@ -23,8 +23,6 @@ export interface CandidateIndex {
   byOrder: Candidate[][];
   /** Per order, every candidate, full shifts too: nearest site first, then by date. */
   allByOrder: Candidate[][];
-  /** Per order, the sites within reach, nearest first. */
-  reachableSites: { site: number; travelMeters: number }[][];
 }
 
 const NEUTRAL_PERIOD = { startDate: '0000-01-01', endDate: '9999-12-31' };
@@ -45,20 +43,17 @@ export function findCandidates(problem: PlanningProblem): CandidateIndex {
   const rulesByProfile = new Map<string, ReturnType<typeof windowRules>>();
   const byOrder: Candidate[][] = [];
   const allByOrder: Candidate[][] = [];
-  const reachableSites: CandidateIndex['reachableSites'] = [];
   for (let o = 0; o < problem.orders.length; o++) {
     const order = problem.orders[o];
-    const reachable = order.person.home ? reach.within(order.person.home) : [];
-    reachableSites.push(reachable);
     const candidates: Candidate[] = [];
-    if (order.needMinutes > 0) {
+    if (order.needMinutes > 0 && order.person.home) {
       const profile = JSON.stringify([order.regime, order.maxHoursPerDay, order.person.religion, order.person.worshipDefaults, order.person.inSchool, order.person.unavailable]);
       let allowed = rulesByProfile.get(profile);
       if (!allowed) rulesByProfile.set(profile, (allowed = windowRules(order)));
       const booked = new Set(order.person.bookedDates);
       const startDay = epochDay(order.startDate);
       const endDay = epochDay(order.endDate);
-      for (const { site, travelMeters } of reachable) {
+      for (const { site, travelMeters } of reach.within(order.person.home)) {
         const shifts = shiftsBySite.bySite[site];
         for (let k = firstOnOrAfter(problem.shifts, shifts, order.startDate); k < shifts.length; k++) {
           const s = shifts[k];
@@ -74,7 +69,7 @@ export function findCandidates(problem: PlanningProblem): CandidateIndex {
     allByOrder.push(candidates);
     byOrder.push(candidates.filter((c) => problem.shifts[c.shift].freeSeats > 0));
   }
-  return { byOrder, allByOrder, reachableSites };
+  return { byOrder, allByOrder };
 }
 
 function groupShiftsBySite(problem: PlanningProblem) {

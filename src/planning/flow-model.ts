@@ -34,14 +34,19 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
   const orderNode = new Map<number, number>();
   for (const o of orders) orderNode.set(o, nodes++);
   const shiftNode = new Map<number, number>();
-  const candidatesPerDay = new Map<number, number>();
-  for (const c of candidates) {
-    const key = orderDay(c);
-    candidatesPerDay.set(key, (candidatesPerDay.get(key) ?? 0) + 1);
-    if (!shiftNode.has(c.shift)) shiftNode.set(c.shift, nodes++);
-  }
-  const dayNode = new Map<number, number>();
-  for (const [key, count] of candidatesPerDay) if (count > 1) dayNode.set(key, nodes++);
+  for (const c of candidates) if (!shiftNode.has(c.shift)) shiftNode.set(c.shift, nodes++);
+  const costs = candidates.map((c) => Math.round(c.cost / unitsOf(problem.shifts[c.shift].plannedMinutes)));
+  // An order's day with several candidates gets a node (one trip); it costs what its cheapest shift costs, so a
+  // search reaches the cheap days first and stops early.
+  const days = new Map<number, { order: number; count: number; capacity: number; cost: number; node: number }>();
+  candidates.forEach((c, i) => {
+    const day = days.get(orderDay(c)) ?? { order: c.order, count: 0, capacity: 0, cost: Infinity, node: -1 };
+    day.count++;
+    day.capacity = Math.max(day.capacity, unitsOf(problem.shifts[c.shift].plannedMinutes));
+    day.cost = Math.min(day.cost, costs[i]);
+    days.set(orderDay(c), day);
+  });
+  for (const day of days.values()) if (day.count > 1) day.node = nodes++;
   const restNode = new Map<number, number>();
   for (const o of orders) if (problem.orders[o].needMinutes % unitMinutes(o) > 0) restNode.set(o, nodes++);
 
@@ -59,25 +64,12 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
       network.addArc(rest, SINK, 1, WEIGHTS.valuePerMinute * (need % unit));
     }
   }
-  const costs = candidates.map((c) => Math.round(c.cost / unitsOf(problem.shifts[c.shift].plannedMinutes)));
-  // A day costs what its cheapest shift costs, so a search reaches the cheap days first and stops early.
-  const days = new Map<number, { capacity: number; cost: number }>();
-  candidates.forEach((c, i) => {
-    const key = orderDay(c);
-    if (!dayNode.has(key)) return;
-    const day = days.get(key) ?? { capacity: 0, cost: Infinity };
-    days.set(key, { capacity: Math.max(day.capacity, unitsOf(problem.shifts[c.shift].plannedMinutes)), cost: Math.min(day.cost, costs[i]) });
-  });
-  for (const [key, node] of dayNode) {
-    const { capacity, cost } = days.get(key)!;
-    network.addArc(orderNode.get(Math.floor(key / 1_000_000))!, node, capacity, cost);
-  }
+  for (const day of days.values()) if (day.node >= 0) network.addArc(orderNode.get(day.order)!, day.node, day.capacity, day.cost);
   const arcs = candidates.map((c, i) => {
-    const key = orderDay(c);
-    const day = dayNode.get(key);
+    const day = days.get(orderDay(c))!;
     const units = unitsOf(problem.shifts[c.shift].plannedMinutes);
-    if (day === undefined) return network.addArc(orderNode.get(c.order)!, shiftNode.get(c.shift)!, units, costs[i]);
-    return network.addArc(day, shiftNode.get(c.shift)!, units, costs[i] - days.get(key)!.cost);
+    if (day.node < 0) return network.addArc(orderNode.get(c.order)!, shiftNode.get(c.shift)!, units, costs[i]);
+    return network.addArc(day.node, shiftNode.get(c.shift)!, units, costs[i] - day.cost);
   });
   for (const [s, node] of shiftNode) {
     const shift = problem.shifts[s];

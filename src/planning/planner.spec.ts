@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { planOrders, replanOrder } from './planner.js';
 import type { PlanOrder, PlanShift, PlanSite, PlanningProblem } from './planning.types.js';
+import { distanceMeters } from '../common/geo.js';
 import { seededRandom } from '../common/seeded-random.js';
 
 const HOME = { lat: -3.6954, lng: 128.1814 };
@@ -207,10 +208,7 @@ describe('replanOrder', () => {
 
 /** Tries every assignment of each order to none or one shift per day: the most minutes, then the least travel. */
 function exhaustive(p: PlanningProblem): { minutes: number; travel: number } {
-  const distance = (s: PlanShift) => {
-    const location = p.sites.find((x) => x.id === s.siteId)!.location;
-    return Math.round(2 * 6_371_000 * Math.asin(Math.sqrt(Math.sin(((location.lat - HOME.lat) * Math.PI) / 360) ** 2)));
-  };
+  const distance = (s: PlanShift) => distanceMeters(HOME, p.sites.find((x) => x.id === s.siteId)!.location);
   const seats = p.shifts.map((s) => s.freeSeats);
   let best = { minutes: -1, travel: 0 };
   const booked = p.orders.map(() => 0);

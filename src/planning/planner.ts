@@ -1,5 +1,7 @@
+import { groupBy } from '../common/collections.js';
 import { distanceMeters } from '../common/geo.js';
 import { findCandidates, type Candidate, type CandidateIndex } from './candidates.js';
+import { DisjointSets } from './disjoint-sets.js';
 import { solveRelaxed } from './flow-model.js';
 import { epochDay } from './objective.js';
 import type { OrderOutcome, PlannedBooking, PlanOrder, PlanningProblem, PlanResult, Shortfall } from './planning.types.js';
@@ -77,19 +79,22 @@ function withMoves(problem: PlanningProblem, current: PlannedBooking[], target: 
     .filter((c) => seats.get(problem.shifts[c.shift].id) === 0 && !targetDates.has(problem.shifts[c.shift].date))
     .sort((a, b) => a.cost - b.cost || a.shift - b.shift);
   const fullIds = new Set(full.map((c) => problem.shifts[c.shift].id));
-  const occupants = current.filter((b) => b.orderId !== target.id && fullIds.has(b.shiftId));
-  if (occupants.length === 0) return replan;
-  const occupantIds = new Set(occupants.map((b) => b.orderId));
+  const occupants = groupBy(
+    current.filter((b) => b.orderId !== target.id && fullIds.has(b.shiftId)),
+    (b) => b.shiftId,
+  );
+  if (occupants.size === 0) return replan;
+  const occupantIds = new Set([...occupants.values()].flat().map((b) => b.orderId));
   const others = problem.orders.filter((o) => occupantIds.has(o.id));
   const alternatives = findCandidates({ ...problem, orders: others.map((o) => ({ ...o, needMinutes: 1 })) }).allByOrder;
+  const alternativesOf = new Map(others.map((o, i) => [o.id, alternatives[i]]));
   const busy = new Set<string>();
   let owed = replan.outcome.needMinutes - replan.outcome.plannedMinutes;
   for (const c of full) {
     const shift = problem.shifts[c.shift];
     if (owed <= 0 || replan.moves.length >= MAX_MOVES || targetDates.has(shift.date)) continue;
-    for (const from of occupants.filter((b) => b.shiftId === shift.id)) {
-      const o = others.findIndex((other) => other.id === from.orderId);
-      const to = alternatives[o].find((alt) => {
+    for (const from of occupants.get(shift.id) ?? []) {
+      const to = alternativesOf.get(from.orderId)!.find((alt) => {
         const free = problem.shifts[alt.shift];
         return free.plannedMinutes === from.plannedMinutes && seats.get(free.id)! > 0 && !busy.has(`${from.orderId}|${free.date}`);
       });
@@ -105,7 +110,6 @@ function withMoves(problem: PlanningProblem, current: PlannedBooking[], target: 
     }
   }
   const plannedMinutes = Math.min(replan.outcome.needMinutes, replan.outcome.needMinutes - Math.max(owed, 0));
-  const lastDate = replan.bookings.reduce<string | null>((last, b) => (last === null || b.date > last ? b.date : last), null);
   return {
     ...replan,
     moved: replan.moves.length,
@@ -113,8 +117,7 @@ function withMoves(problem: PlanningProblem, current: PlannedBooking[], target: 
       ...replan.outcome,
       plannedMinutes,
       bookings: replan.bookings.length,
-      lastDate,
-      withSpare: lastDate !== null && leavesSpare(target.startDate, target.endDate, lastDate),
+      ...finish(target, replan.bookings.map((b) => b.date)),
       shortfall: plannedMinutes < replan.outcome.needMinutes ? replan.outcome.shortfall : null,
     },
   };
@@ -130,28 +133,13 @@ function topUp(index: CandidateIndex, bookings: Bookings): void {
 /** Orders connected through the sites they can reach; groups share no shift, so each is solved alone. */
 function independentGroups(problem: PlanningProblem, byOrder: Candidate[][]): number[][] {
   const orders = problem.orders.length;
-  const parent = Array.from({ length: orders + problem.sites.length }, (_, i) => i);
-  const root = (x: number): number => {
-    while (parent[x] !== x) x = parent[x] = parent[parent[x]];
-    return x;
-  };
+  const sets = new DisjointSets(orders + problem.sites.length);
   const siteIndex = new Map(problem.sites.map((site, i) => [site.id, i]));
   byOrder.forEach((candidates, o) => {
-    for (const c of candidates) {
-      const a = root(o);
-      const b = root(orders + siteIndex.get(problem.shifts[c.shift].siteId)!);
-      if (a !== b) parent[a] = b;
-    }
+    for (const c of candidates) sets.join(o, orders + siteIndex.get(problem.shifts[c.shift].siteId)!);
   });
-  const groups = new Map<number, number[]>();
-  byOrder.forEach((candidates, o) => {
-    if (candidates.length === 0) return;
-    const key = root(o);
-    const group = groups.get(key);
-    if (group) group.push(o);
-    else groups.set(key, [o]);
-  });
-  return [...groups.values()];
+  const planned = byOrder.flatMap((candidates, o) => (candidates.length > 0 ? [o] : []));
+  return [...groupBy(planned, (o) => sets.root(o)).values()];
 }
 
 function result(problem: PlanningProblem, index: CandidateIndex, bookings: Bookings): PlanResult {
@@ -163,17 +151,12 @@ function result(problem: PlanningProblem, index: CandidateIndex, bookings: Booki
       planned.push({ orderId: order.id, shiftId: shift.id, siteId: shift.siteId, date: shift.date, plannedMinutes: shift.plannedMinutes, travelMeters: c.travelMeters });
     }
     const plannedMinutes = Math.min(order.needMinutes, Math.max(0, bookings.bookedMinutes(o)));
-    const lastDate = own.reduce<string | null>((last, c) => {
-      const date = problem.shifts[c.shift].date;
-      return last === null || date > last ? date : last;
-    }, null);
     const outcome: OrderOutcome = {
       orderId: order.id,
       needMinutes: order.needMinutes,
       plannedMinutes,
       bookings: own.length,
-      lastDate,
-      withSpare: lastDate !== null && leavesSpare(order.startDate, order.endDate, lastDate),
+      ...finish(order, own.map((c) => problem.shifts[c.shift].date)),
       shortfall: plannedMinutes < order.needMinutes ? shortfall(problem, index, bookings, o) : null,
       reachableMinutes: reachableAlone(problem, index.allByOrder[o]),
     };
@@ -188,9 +171,12 @@ function result(problem: PlanningProblem, index: CandidateIndex, bookings: Booki
   };
 }
 
-/** At least 10% of the order's period is left after its last planned date. */
-export function leavesSpare(startDate: string, endDate: string, lastDate: string): boolean {
-  return epochDay(endDate) - epochDay(lastDate) >= 0.1 * (epochDay(endDate) - epochDay(startDate));
+/** The last planned date, and whether it leaves at least 10% of the order's period to spare. */
+function finish(order: PlanOrder, dates: string[]): { lastDate: string | null; withSpare: boolean } {
+  if (dates.length === 0) return { lastDate: null, withSpare: false };
+  const lastDate = dates.reduce((last, date) => (date > last ? date : last));
+  const end = epochDay(order.endDate);
+  return { lastDate, withSpare: end - epochDay(lastDate) >= 0.1 * (end - epochDay(order.startDate)) };
 }
 
 /** One trip a day on the longest shift within reach each day, full or not: no plan books an order more. */

@@ -11,6 +11,10 @@ export interface OrderToPlan extends PlanOrder {
   personName: string;
 }
 
+export interface SiteToPlan extends PlanSite {
+  name: string;
+}
+
 /** Reads what the planner needs from PostgreSQL: the orders' needs, the Bapas's sites and their open shifts. */
 @Injectable()
 export class PlanningInputs {
@@ -53,7 +57,7 @@ export class PlanningInputs {
   }
 
   /** Sites whose agreement the Bapas is a party to, with the holidays not opened for them in [from, to]. */
-  async sites(manager: EntityManager, bapasId: string, from: string, to: string): Promise<(PlanSite & { name: string })[]> {
+  async sites(manager: EntityManager, bapasId: string, from: string, to: string): Promise<SiteToPlan[]> {
     const rows: SiteRow[] = await manager.query(
       `SELECT s.id, s.name, s.lat, s.lng, s.minors_allowed, a.valid_from, a.valid_to,
               coalesce((SELECT array_agg(h.date::text) FROM holiday h

@@ -14,8 +14,8 @@ import { visiblePlan } from './plan-applier.js';
 import { Plan, type PlanMove } from './plan.entity.js';
 import { describeOutcome, toPlanView, type PlanView } from './plan.view.js';
 import { replanOrder } from './planner.js';
-import { PlanningInputs, type OrderToPlan } from './planning-inputs.js';
-import type { PlanResult, PlanShift, PlanSite } from './planning.types.js';
+import { PlanningInputs, type OrderToPlan, type SiteToPlan } from './planning-inputs.js';
+import type { PlannedBooking, PlanningProblem, PlanResult } from './planning.types.js';
 
 /** POLICY: a plan looks at most this far ahead (the longest sentence is 6 months). */
 export const MAX_HORIZON_DAYS = 366;
@@ -25,16 +25,21 @@ defineMessages({
   'plan.horizon_too_long': { id: 'Rencana paling panjang {days} hari.', en: 'A plan covers at most {days} days.' },
 });
 
+/** A planning problem as read from the database, with what the preview shows beside the planner's answer. */
+interface LoadedProblem extends PlanningProblem {
+  orders: OrderToPlan[];
+  sites: SiteToPlan[];
+}
+
 interface PlanDraft {
   orderId: string | null;
   from: string;
   to: string;
+  problem: LoadedProblem;
   /** In the order of result.outcomes. */
   orders: OrderToPlan[];
-  sites: (PlanSite & { name: string })[];
-  shifts: PlanShift[];
   result: PlanResult;
-  moves: PlanMove[];
+  moves: { assignmentId: string; from: PlannedBooking; to: PlannedBooking }[];
   /** When planning started (performance.now()). */
   started: number;
 }
@@ -85,39 +90,21 @@ export class PlanningService {
     to: string,
     locale: Locale,
   ): Promise<PlanView> {
-    const manager = this.dataSource.manager;
-    const orders = await this.inputs.orders(manager, actor.agencyId, orderIds, from);
-    if (orderIds && orders.length !== new Set(orderIds).size) throw unknownReference('orderIds', 'order');
-    const sites = await this.inputs.sites(manager, actor.agencyId, from, to);
-    const shifts = await this.inputs.shifts(manager, sites.map((site) => site.id), from, to, this.clock.now());
+    const problem = await this.load(actor, orderIds, from, to);
+    if (orderIds && problem.orders.length !== new Set(orderIds).size) throw unknownReference('orderIds', 'order');
     const started = performance.now();
-    const result = await planInParallel({ now: this.clock.now(), orders, sites, shifts, maxTravelMeters: this.config.PLAN_MAX_TRAVEL_METERS });
-    return this.store(actor, { orderId, from, to, orders, sites, shifts, result, moves: [], started }, locale);
+    const result = await planInParallel(problem);
+    return this.store(actor, { orderId, from, to, problem, orders: problem.orders, result, moves: [], started }, locale);
   }
 
   /** The re-plan that may move up to 5 other bookings of the Bapas (never another Bapas's) to free a seat. */
   private async previewReplan(actor: AuthUser, orderId: string, from: string, to: string, locale: Locale): Promise<PlanView> {
-    const manager = this.dataSource.manager;
-    const orders = await this.inputs.orders(manager, actor.agencyId, null, from);
-    const sites = await this.inputs.sites(manager, actor.agencyId, from, to);
-    const siteIds = sites.map((site) => site.id);
-    const shifts = await this.inputs.shifts(manager, siteIds, from, to, this.clock.now());
-    const current = await this.inputs.scheduledBookings(manager, siteIds, this.clock.now());
+    const problem = await this.load(actor, null, from, to);
+    const current = await this.inputs.scheduledBookings(this.dataSource.manager, problem.sites.map((site) => site.id), problem.now);
     const started = performance.now();
-    const maxTravelMeters = this.config.PLAN_MAX_TRAVEL_METERS;
-    const replan = replanOrder({ now: this.clock.now(), orders, sites, shifts, maxTravelMeters }, current, orderId);
+    const replan = replanOrder(problem, current, orderId);
     const assignmentOf = new Map(current.map((booking) => [`${booking.orderId}|${booking.shiftId}`, booking.assignmentId]));
-    const siteNames = new Map(sites.map((site) => [site.id, site.name]));
-    const shiftsById = new Map(shifts.map((shift) => [shift.id, shift]));
-    const moves: PlanMove[] = replan.moves.map(({ from: before, to: after }) => ({
-      assignmentId: assignmentOf.get(`${before.orderId}|${before.shiftId}`)!,
-      orderId: before.orderId,
-      from: { shiftId: before.shiftId, siteId: before.siteId, date: before.date },
-      to: {
-        shiftId: after.shiftId, siteId: after.siteId, siteName: siteNames.get(after.siteId)!, date: after.date,
-        start: shiftsById.get(after.shiftId)!.start, end: shiftsById.get(after.shiftId)!.end,
-      },
-    }));
+    const moves = replan.moves.map((move) => ({ ...move, assignmentId: assignmentOf.get(`${move.from.orderId}|${move.from.shiftId}`)! }));
     const { outcome } = replan;
     const result: PlanResult = {
       bookings: replan.bookings,
@@ -126,29 +113,46 @@ export class PlanningService {
       upperBoundMinutes: Math.min(outcome.needMinutes, outcome.reachableMinutes),
       travelMeters: replan.bookings.reduce((sum, booking) => sum + booking.travelMeters, 0),
     };
-    const target = orders.filter((order) => order.id === orderId);
-    return this.store(actor, { orderId, from, to, orders: target, sites, shifts, result, moves, started }, locale);
+    const orders = problem.orders.filter((order) => order.id === orderId);
+    return this.store(actor, { orderId, from, to, problem, orders, result, moves, started }, locale);
+  }
+
+  /** The Bapas's active orders (or the ones named), its sites and their shifts in [from, to]. */
+  private async load(actor: AuthUser, orderIds: string[] | null, from: string, to: string): Promise<LoadedProblem> {
+    const manager = this.dataSource.manager;
+    const now = this.clock.now();
+    const orders = await this.inputs.orders(manager, actor.agencyId, orderIds, from);
+    const sites = await this.inputs.sites(manager, actor.agencyId, from, to);
+    const shifts = await this.inputs.shifts(manager, sites.map((site) => site.id), from, to, now);
+    return { now, orders, sites, shifts, maxTravelMeters: this.config.PLAN_MAX_TRAVEL_METERS };
   }
 
   private async store(actor: AuthUser, draft: PlanDraft, locale: Locale): Promise<PlanView> {
-    const { orderId, from, to, orders, sites, shifts, result, moves, started } = draft;
+    const { orderId, from, to, problem, orders, result, moves, started } = draft;
     const planningMillis = Math.round(performance.now() - started);
-    const maxTravelMeters = this.config.PLAN_MAX_TRAVEL_METERS;
+    const { maxTravelMeters } = problem;
     const manager = this.dataSource.manager;
-    const siteNames = new Map(sites.map((site) => [site.id, site.name]));
-    const shiftsById = new Map(shifts.map((shift) => [shift.id, shift]));
+    const siteNames = new Map(problem.sites.map((site) => [site.id, site.name]));
+    const shiftsById = new Map(problem.shifts.map((shift) => [shift.id, shift]));
+    /** Where and when a planned booking is, as people read it. */
+    const slot = (booking: PlannedBooking) => {
+      const shift = shiftsById.get(booking.shiftId)!;
+      return { siteName: siteNames.get(booking.siteId)!, start: shift.start, end: shift.end };
+    };
     const plan = manager.create(Plan, {
       bapasId: actor.agencyId,
       orderId,
       from,
       to,
       status: 'preview',
-      bookings: result.bookings.map((booking) => {
-        const shift = shiftsById.get(booking.shiftId)!;
-        return { ...booking, siteName: siteNames.get(booking.siteId)!, start: shift.start, end: shift.end };
-      }),
+      bookings: result.bookings.map((booking) => ({ ...booking, ...slot(booking) })),
       outcomes: result.outcomes.map((outcome, i) => describeOutcome(outcome, orders[i], siteNames, maxTravelMeters)),
-      moves,
+      moves: moves.map(({ assignmentId, from: before, to: after }): PlanMove => ({
+        assignmentId,
+        orderId: before.orderId,
+        from: { shiftId: before.shiftId, siteId: before.siteId, date: before.date },
+        to: { shiftId: after.shiftId, siteId: after.siteId, date: after.date, ...slot(after) },
+      })),
       summary: {
         orders: orders.length,
         bookings: result.bookings.length,

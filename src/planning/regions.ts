@@ -1,3 +1,5 @@
+import { groupBy } from '../common/collections.js';
+import { DisjointSets } from './disjoint-sets.js';
 import type { PlanningProblem, PlanResult } from './planning.types.js';
 import { SiteGrid } from './site-grid.js';
 
@@ -8,35 +10,26 @@ import { SiteGrid } from './site-grid.js';
  */
 export function splitByRegion(problem: PlanningProblem): PlanningProblem[] {
   const orders = problem.orders.length;
-  const parent = Array.from({ length: orders + problem.sites.length }, (_, i) => i);
-  const root = (x: number): number => {
-    while (parent[x] !== x) x = parent[x] = parent[parent[x]];
-    return x;
-  };
+  const sets = new DisjointSets(orders + problem.sites.length);
   const grid = new SiteGrid(problem.sites, problem.maxTravelMeters);
   problem.orders.forEach((order, o) => {
     const home = order.person.home;
     if (!home) return;
-    for (const { site } of grid.within(home)) parent[root(o)] = root(orders + site);
+    for (const { site } of grid.within(home)) sets.join(o, orders + site);
   });
   const regions = new Map<number, { orders: number[]; sites: number[] }>();
   const regionOf = (x: number) => {
-    const key = problem.orders[x]?.person.home === null ? -1 : root(x);
+    const key = problem.orders[x]?.person.home === null ? -1 : sets.root(x);
     let region = regions.get(key);
     if (!region) regions.set(key, (region = { orders: [], sites: [] }));
     return region;
   };
   problem.orders.forEach((_, o) => regionOf(o).orders.push(o));
   problem.sites.forEach((_, s) => {
-    const region = regions.get(root(orders + s));
+    const region = regions.get(sets.root(orders + s));
     if (region) region.sites.push(s);
   });
-  const shiftsBySite = new Map<string, PlanningProblem['shifts']>();
-  for (const shift of problem.shifts) {
-    const list = shiftsBySite.get(shift.siteId);
-    if (list) list.push(shift);
-    else shiftsBySite.set(shift.siteId, [shift]);
-  }
+  const shiftsBySite = groupBy(problem.shifts, (shift) => shift.siteId);
   return [...regions.values()].map((region) => {
     const sites = region.sites.map((s) => problem.sites[s]);
     return {

@@ -1,3 +1,4 @@
+import { groupBy } from '../common/collections.js';
 import { orderDay, type Candidate } from './candidates.js';
 import type { PlanningProblem } from './planning.types.js';
 
@@ -55,14 +56,8 @@ export function roundToBookings(
 ): void {
   const minutesOf = (part: { c: Candidate; units: number }) =>
     quantum === null ? part.units * problem.shifts[part.c.shift].plannedMinutes : part.units * quantum;
-  const days = new Map<number, { c: Candidate; units: number }[]>();
-  candidates.forEach((c, i) => {
-    if (units[i] === 0) return;
-    const key = orderDay(c);
-    const parts = days.get(key);
-    if (parts) parts.push({ c, units: units[i] });
-    else days.set(key, [{ c, units: units[i] }]);
-  });
+  const flowing = candidates.flatMap((c, i) => (units[i] > 0 ? [{ c, units: units[i] }] : []));
+  const days = groupBy(flowing, (part) => orderDay(part.c));
   const split: { c: Candidate; share: number }[][] = [];
   for (const parts of days.values()) {
     const only = parts.length === 1 ? parts[0] : null;
@@ -77,12 +72,7 @@ export function roundToBookings(
     const choice = parts.find(({ c }) => bookings.canBook(c));
     if (choice) bookings.book(choice.c);
   }
-  const byOrder = new Map<number, Candidate[]>();
-  for (const c of candidates) {
-    const list = byOrder.get(c.order);
-    if (list) list.push(c);
-    else byOrder.set(c.order, [c]);
-  }
+  const byOrder = groupBy(candidates, (c) => c.order);
   for (const order of byOrder.keys()) giveBackSurplus(problem, order, bookings);
   for (const [, own] of byOrder) fillGreedily(own, bookings);
 }

@@ -1,3 +1,4 @@
+import { groupBy } from '../common/collections.js';
 import { distanceMeters, type LatLng } from '../common/geo.js';
 import type { PlanSite } from './planning.types.js';
 
@@ -5,7 +6,7 @@ const METERS_PER_DEGREE_OF_LATITUDE = 111_000;
 
 /** Sites in cells at least the reach wide, so the sites within reach of a home are in its cell's neighbourhood. */
 export class SiteGrid {
-  private readonly cells = new Map<string, number[]>();
+  private readonly cells: Map<string, number[]>;
   private readonly latitudeCell: number;
   private readonly longitudeCell: number;
 
@@ -16,10 +17,8 @@ export class SiteGrid {
     const widestLatitude = Math.min(80, Math.max(0, ...sites.map((site) => Math.abs(site.location.lat))) + 1);
     this.latitudeCell = Math.max(maxTravelMeters, 1) / METERS_PER_DEGREE_OF_LATITUDE;
     this.longitudeCell = this.latitudeCell / Math.cos((widestLatitude * Math.PI) / 180);
-    sites.forEach((site, index) => {
-      const key = this.key(this.row(site.location), this.column(site.location));
-      this.cells.set(key, [...(this.cells.get(key) ?? []), index]);
-    });
+    const indexes = sites.map((_, index) => index);
+    this.cells = groupBy(indexes, (index) => this.key(this.row(sites[index].location), this.column(sites[index].location)));
   }
 
   /** Nearest first. */
