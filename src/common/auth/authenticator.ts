@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
+import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { User } from '../../identity/user.entity.js';
 import { DomainError } from '../domain-error.js';
@@ -27,6 +28,7 @@ export class Authenticator {
     } catch {
       throw new DomainError(401, [{ code: 'auth.bad_token' }]);
     }
+    if (typeof subject !== 'string' || !isUUID(subject)) throw new DomainError(401, [{ code: 'auth.bad_token' }]);
     const user = await this.dataSource.getRepository(User).findOneBy({ id: subject, active: true });
     if (!user) throw new DomainError(401, [{ code: 'auth.bad_token' }]);
     return toAuthUser(user);
