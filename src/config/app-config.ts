@@ -51,6 +51,11 @@ export class AppConfig {
   @IsString()
   AUDIT_KEY = DEVELOPMENT_SECRETS.AUDIT_KEY;
 
+  /** Where each audit checkpoint is also sent (a signed POST), so a copy lives outside the database. */
+  @ValidateIf((config: AppConfig) => config.AUDIT_ANCHOR_URL !== '')
+  @Matches(/^https?:\/\/.+/, { message: '$property must be an http(s) URL' })
+  AUDIT_ANCHOR_URL = '';
+
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(60)
