@@ -43,6 +43,14 @@ const commonMessages: MessageCatalog = {
   duplicate: { id: 'Data yang sama sudah ada ({detail}).', en: 'A record with the same values exists ({detail}).' },
   constraint: { id: 'Ditolak oleh aturan data ({detail}).', en: 'Refused by a data rule ({detail}).' },
   'auth.bad_credentials': { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' },
+  'auth.account_locked': {
+    id: 'Akun terkunci sementara karena terlalu banyak kata sandi salah; coba lagi nanti atau hubungi admin.',
+    en: 'The account is locked for a while after too many wrong passwords; try later or ask an administrator.',
+  },
+  'auth.too_many_attempts': {
+    id: 'Terlalu banyak percobaan masuk yang gagal; coba lagi dalam {seconds} detik.',
+    en: 'Too many failed sign-in attempts; try again in {seconds} seconds.',
+  },
   'auth.missing_token': { id: 'Token akses diperlukan.', en: 'An access token is required.' },
   'auth.bad_token': { id: 'Token akses tidak valid atau kedaluwarsa.', en: 'The access token is invalid or expired.' },
   'auth.role_not_allowed': { id: 'Peran Anda tidak boleh melakukan ini.', en: 'Your role may not do this.' },

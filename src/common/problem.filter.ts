@@ -9,6 +9,7 @@ import { RuleViolation } from './rule-violation.js';
 interface Problem {
   status: number;
   violations: RuleViolation[];
+  headers?: Record<string, string>;
 }
 
 /** Every error leaves as application/problem+json (RFC 9457), in Indonesian unless the client asks for English. */
@@ -24,6 +25,7 @@ export class ProblemFilter implements ExceptionFilter {
       this.logger.error(`${request.method} ${request.url}: ${(exception as Error)?.stack ?? String(exception)}`);
     }
     const locale = pickLocale(request.headers['accept-language']);
+    for (const [name, value] of Object.entries(problem.headers ?? {})) response.setHeader(name, value);
     response
       .status(problem.status)
       .type('application/problem+json')
@@ -32,7 +34,9 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   private classify(exception: unknown): Problem {
-    if (exception instanceof DomainError) return { status: exception.status, violations: exception.violations };
+    if (exception instanceof DomainError) {
+      return { status: exception.status, violations: exception.violations, headers: exception.headers };
+    }
     if (exception instanceof QueryFailedError) return fromDatabase(exception);
     const bodyParser = exception as { type?: string; status?: number };
     if (bodyParser?.type === 'entity.parse.failed') return { status: 400, violations: [{ code: 'malformed_json' }] };

@@ -62,6 +62,50 @@ export class AppConfig {
   @Max(86400)
   JWT_TTL_SECONDS = 8 * 3600;
 
+  /** R-28 POLICY: failed sign-ins per username, and per address, in a window; one more answers 429. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURES_PER_USERNAME = 20;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURES_PER_ADDRESS = 100;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURE_WINDOW_MINUTES = 15;
+
+  /** R-28 POLICY: this many wrong passwords in a row lock the account for LOCKOUT_MINUTES (an admin can unlock it). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LOCKOUT_AFTER_FAILURES = 10;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LOCKOUT_MINUTES = 15;
+
+  /** Requests per minute and address to the sign-in endpoints (@nestjs/throttler), successful or not. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  AUTH_REQUESTS_PER_MINUTE = 120;
+
+  /** Redis key prefix of the shared rate counters; the braces are a Redis Cluster hash tag. */
+  @Matches(/^\{[A-Za-z0-9_-]+\}$/, { message: '$property must look like {bakti-throttle}' })
+  THROTTLE_PREFIX = '{bakti-throttle}';
+
+  /** How long a one-time activation code (new account, password reset) can be used. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(24 * 14)
+  ACTIVATION_TTL_HOURS = 72;
+
   @Transform(toBoolean)
   @IsBoolean()
   SEED_DEMO = false;

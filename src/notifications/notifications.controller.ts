@@ -28,6 +28,11 @@ class OptOutDto {
   @ApiProperty({ enum: CHANNELS }) @IsIn(CHANNELS) channel: Channel;
 }
 
+/** a coordinator sees that a message went out and how, not to which number nor what it said. */
+function withoutPersonalData(notification: NotificationView): NotificationView {
+  return { ...notification, to: null, text: '' };
+}
+
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller()
@@ -44,7 +49,8 @@ export class NotificationsController {
   async forAssignment(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Query() page: PageQuery): Promise<Page<NotificationView>> {
     const assignment = await this.assignments.load(this.dataSource.manager, id, false);
     if (!(await this.assignments.canRead(this.dataSource.manager, user, assignment))) throw forbidden();
-    return this.queries.list({ assignmentId: id }, page);
+    const listed = await this.queries.list({ assignmentId: id }, page);
+    return user.role === 'coordinator' ? { ...listed, items: listed.items.map(withoutPersonalData) } : listed;
   }
 
   @Get('persons/:id/notifications')

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { AppConfig, loadConfig } from '../../src/config/app-config.js';
 
@@ -16,6 +17,9 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     SEED_DEMO: 'false',
     APP_ROLE: 'api',
     RECONCILE_ON_BOOT: 'false',
+    // Counters of this app alone, so sign-ins of other test files (and earlier runs) don't count against it.
+    THROTTLE_PREFIX: `{bakti-throttle-${randomUUID()}}`,
+    AUTH_REQUESTS_PER_MINUTE: '100000',
     ...overrides,
     DATABASE_URL: asServiceRole(owner),
     MIGRATION_DATABASE_URL: owner,
