@@ -33,7 +33,8 @@ export class AuditCheckpoints {
   /** Heads are read in one snapshot; each chain commits in order (its lock), so every head's prefix is complete. */
   async write(): Promise<Checkpoint> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      await manager.query(`LOCK TABLE audit_checkpoint IN EXCLUSIVE MODE`);
+      // One writer at a time, so each checkpoint signs its predecessor (the service's role may not LOCK the table).
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('bakti.audit.checkpoint'))`);
       const previous = await this.latest(manager);
       const since = new Map((previous?.heads ?? []).map((head) => [head.chain, head]));
       const chains: { chain: number; added: number; seq: string; hash: string }[] = await manager.query(

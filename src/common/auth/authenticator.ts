@@ -86,7 +86,8 @@ export class Authenticator {
     if (!user) return;
     const lockedUntil = new Date(this.clock.now().getTime() + this.config.LOCKOUT_MINUTES * 60_000);
     await this.dataSource.transaction(async (manager) => {
-      const [row]: { failed_logins: number; locked: boolean }[] = await manager.query(
+      // An UPDATE answers [rows, count] through TypeORM.
+      const [[row]]: [{ failed_logins: number; locked: boolean }[], number] = await manager.query(
         `UPDATE app_user SET failed_logins = failed_logins + 1,
                 locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3::timestamptz ELSE locked_until END
           WHERE id = $1 RETURNING failed_logins, failed_logins >= $2 AS locked`,
