@@ -2,6 +2,7 @@ import { assignmentStateMessages } from '../assignments/assignment-state.js';
 import { bookingMessages } from '../assignments/booking.rules.js';
 import { attendanceMessages } from '../assignments/attendance.rules.js';
 import { riskMessages } from '../deadlines/risk.rules.js';
+import { breachMessages } from '../enforcement/breach.rules.js';
 import { orderMessages } from '../orders/order.rules.js';
 import { shiftMessages } from '../shifts/shift.rules.js';
 import { MessageCatalog, RuleViolation } from './rule-violation.js';
@@ -115,6 +116,7 @@ const catalog: MessageCatalog = {
   ...attendanceMessages,
   ...assignmentStateMessages,
   ...riskMessages,
+  ...breachMessages,
 };
 
 /** Adds a module's messages (for codes raised by services rather than by a rules file). */
