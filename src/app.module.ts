@@ -16,6 +16,7 @@ import { QueuesModule } from './jobs/queues.module.js';
 import { WorkerModule } from './jobs/worker.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { OrdersModule } from './orders/orders.module.js';
+import { PersonalDataModule } from './persons/personal-data.module.js';
 import { PersonsModule } from './persons/persons.module.js';
 import { PlanningModule } from './planning/planning.module.js';
 import { ShiftsModule } from './shifts/shifts.module.js';
@@ -45,6 +46,7 @@ export class AppModule {
         PlanningModule,
         AuditTrailModule,
         NotificationsModule,
+        PersonalDataModule,
         ...(config.APP_ROLE === 'api' ? [] : [WorkerModule]),
       ],
     };

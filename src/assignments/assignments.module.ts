@@ -14,6 +14,6 @@ import { SignOffService } from './sign-off.service.js';
   imports: [CalendarModule, LedgerModule, OrdersModule, SitesModule],
   controllers: [AssignmentsController],
   providers: [AssignmentAccess, AssignmentsQueries, AttendanceService, BookingService, SignOffService],
-  exports: [AssignmentAccess, BookingService],
+  exports: [AssignmentAccess, AssignmentsQueries, BookingService],
 })
 export class AssignmentsModule {}

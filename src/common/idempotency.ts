@@ -46,4 +46,12 @@ export class IdempotencyService {
     );
     return result;
   }
+
+  /**
+   * R-30: the answers kept for replays hold what the request answered (a person's name in an attendance record).
+   * A replay only matters for minutes; the retention job forgets those older than the retention period.
+   */
+  async forgetBefore(manager: EntityManager, before: Date): Promise<void> {
+    await manager.query(`DELETE FROM idempotency_record WHERE created_at < $1`, [before]);
+  }
 }

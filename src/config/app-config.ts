@@ -176,6 +176,13 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   PLAN_PREVIEW_TTL_MINUTES = 24 * 60;
+
+  /** R-30 POLICY: a person's data is anonymised this many years after the last of their orders ended. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  RETENTION_YEARS = 5;
 }
 
 export class ConfigError extends Error {}

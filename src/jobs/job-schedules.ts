@@ -13,6 +13,8 @@ export const SCHEDULES = {
   reconcile: { pattern: '30 2 * * *', tz: 'Asia/Jakarta' },
   /** a signed checkpoint of the audit chains every hour. */
   auditCheckpoint: { pattern: '5 * * * *' },
+  /** anonymising the persons whose retention period ended, at night. */
+  retention: { pattern: '40 3 * * *', tz: 'Asia/Jakarta' },
 };
 
 const slug = (timezone: string) => timezone.replace(/[^A-Za-z0-9]+/g, '-');
@@ -44,6 +46,7 @@ export class JobSchedules {
     await work.upsertJobScheduler('jobs-reconcile', SCHEDULES.reconcile, { name: JOBS.reconcile, data: {} });
     await work.upsertJobScheduler('attendance-scan', SCHEDULES.attendanceScan, { name: JOBS.attendanceScan, data: {} });
     await work.upsertJobScheduler('audit-checkpoint', SCHEDULES.auditCheckpoint, { name: JOBS.auditCheckpoint, data: {} });
-    return [...ids, 'jobs-reconcile', 'attendance-scan', 'audit-checkpoint'];
+    await work.upsertJobScheduler('persons-retention', SCHEDULES.retention, { name: JOBS.retention, data: {} });
+    return [...ids, 'jobs-reconcile', 'attendance-scan', 'audit-checkpoint', 'persons-retention'];
   }
 }

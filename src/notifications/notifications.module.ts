@@ -24,6 +24,6 @@ import { WebhookChannel } from './webhook.channel.js';
     NotificationQueries,
     NotificationsService,
   ],
-  exports: [NotificationsService],
+  exports: [NotificationsService, NotificationQueries],
 })
 export class NotificationsModule {}

@@ -62,6 +62,21 @@ export class NotificationsService {
     return true;
   }
 
+  /**
+   * R-30, after the retention period: the messages sent to the person lose their number and text (a pending one
+   * is no longer sent), and the person's name is replaced in the messages sent to others (rosters, risk scans,
+   * breach and completion notices). What was sent, when and why stays countable.
+   */
+  async forgetPerson(manager: EntityManager, personId: string, fullName: string, placeholder: string): Promise<void> {
+    await manager.query(
+      `UPDATE notification SET to_address = NULL, text = '', status = CASE WHEN status = 'pending' THEN 'skipped' ELSE status END,
+              status_reason = CASE WHEN status = 'pending' THEN 'anonymised' ELSE status_reason END
+        WHERE recipient_type = 'person' AND recipient_id = $1`,
+      [personId],
+    );
+    await manager.query(`UPDATE notification SET text = replace(text, $1, $2) WHERE strpos(text, $1) > 0`, [fullName, placeholder]);
+  }
+
   @OnJob(JOBS.deliver)
   async deliver({ notificationId }: Record<string, string>): Promise<string> {
     const notification = await this.dataSource.getRepository(Notification).findOneBy({ id: notificationId });

@@ -31,4 +31,6 @@ export class Person {
   @Column({ type: 'text' }) locale: 'id' | 'en';
   @Column({ name: 'created_by', type: 'uuid' }) createdBy: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  /** set when the retention period ended and the personal fields were replaced. */
+  @Column({ name: 'anonymised_at', type: 'timestamptz', nullable: true }) anonymisedAt: Date | null;
 }

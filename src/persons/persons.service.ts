@@ -13,6 +13,7 @@ import { RuleViolation } from '../common/rule-violation.js';
 import { User } from '../identity/user.entity.js';
 import { CreatePersonDto, DeclareConflictDto, UpdatePersonDto } from './dto.js';
 import { Person } from './person.entity.js';
+import { anonymisedFields, placeholderNik } from './retention.rules.js';
 
 defineMessages({
   'person.window_ends_before_start': {
@@ -131,6 +132,21 @@ export class PersonsService {
     return ahead
       .filter((a) => personalWindowRefusals(person, { date: a.local_date, start: a.start_time, end: a.end_time }).length > 0)
       .map((a) => a.id);
+  }
+
+  /**
+   * R-30: replaces the person's personal fields (retention.rules.ts), locked; null when already anonymised.
+   * Answers what was replaced, so the owners of other tables can remove it from their rows.
+   */
+  async anonymise(manager: EntityManager, id: string, at: Date): Promise<{ fullName: string; phone: string | null; nik: string } | null> {
+    const person = await manager.findOne(Person, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!person || person.anonymisedAt) return null;
+    const replaced = { fullName: person.fullName, phone: person.phone, nik: person.nik };
+    let attempt = 0;
+    while (await manager.existsBy(Person, { bapasId: person.bapasId, nik: placeholderNik(id, attempt) })) attempt += 1;
+    Object.assign(person, anonymisedFields(person, placeholderNik(id, attempt), at));
+    await manager.save(person);
+    return replaced;
   }
 
   /** a supervisor works only on the persons of their own Bapas. */

@@ -11,5 +11,6 @@ import { PlanningService } from './planning.service.js';
   imports: [AssignmentsModule, OrdersModule, CalendarModule],
   controllers: [PlanningController],
   providers: [PlanApplier, PlanningInputs, PlanningService],
+  exports: [PlanningService],
 })
 export class PlanningModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { Clock } from '../common/clock.js';
@@ -78,6 +78,17 @@ export class PlanningService {
     this.assertHorizon(dto.from, dto.to);
     const from = dto.from > this.today() ? dto.from : this.today();
     return this.preview(actor, dto.orderIds ?? null, null, from, dto.to, locale);
+  }
+
+  /** R-30: the plans' stored outcomes of these orders lose the person's name. */
+  async forgetPerson(manager: EntityManager, orderIds: string[], placeholder: string): Promise<void> {
+    await manager.query(
+      `UPDATE plan SET outcomes = (
+         SELECT jsonb_agg(CASE WHEN o->>'orderId' = ANY($1) THEN jsonb_set(o, '{personName}', to_jsonb($2::text)) ELSE o END ORDER BY n)
+           FROM jsonb_array_elements(outcomes) WITH ORDINALITY AS t(o, n))
+        WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(outcomes) o WHERE o->>'orderId' = ANY($1))`,
+      [orderIds, placeholder],
+    );
   }
 
   async get(actor: AuthUser, id: string, locale: Locale): Promise<PlanView> {

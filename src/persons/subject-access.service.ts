@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AssignmentsQueries } from '../assignments/assignments.queries.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { Clock } from '../common/clock.js';
+import { Page, PageQuery } from '../common/pagination.js';
+import { BreachesService } from '../enforcement/breaches.service.js';
+import { LedgerService } from '../ledger/ledger.service.js';
+import { NotificationQueries } from '../notifications/notification.queries.js';
+import { OrdersService } from '../orders/orders.service.js';
+import { PersonsService, toPersonView } from './persons.service.js';
+
+/** Every page of a list, read through its owner's query. */
+async function everything<T>(read: (page: PageQuery) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const page = await read(Object.assign(new PageQuery(), { limit: 500, offset }));
+    items.push(...page.items);
+    if (page.items.length < 500) return items;
+  }
+}
+
+/**
+ * R-30 subject-access request: everything Bakti holds about a person, for their supervisor (R-26), each part
+ * read through the module that owns it. The download is recorded (`person.exported`, who and when; the trail
+ * keeps no personal data).
+ */
+@Injectable()
+export class SubjectAccessService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly persons: PersonsService,
+    private readonly orders: OrdersService,
+    private readonly assignments: AssignmentsQueries,
+    private readonly ledger: LedgerService,
+    private readonly notifications: NotificationQueries,
+    private readonly breaches: BreachesService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async export(actor: AuthUser, personId: string) {
+    const person = toPersonView(await this.persons.supervised(this.dataSource.manager, actor, personId));
+    const orders = await everything((page) => this.orders.list(actor, Object.assign(page, { personId })));
+    const ofOrders = await Promise.all(
+      orders.map(async (order) => ({
+        ...order,
+        assignments: await everything((page) => this.assignments.forOrder(actor, order.id, page)),
+        ledger: await everything((page) => this.ledger.list(order.id, page)),
+        breaches: await everything((page) => this.breaches.list(actor, Object.assign(page, { orderId: order.id }))),
+      })),
+    );
+    const notifications = await everything((page) => this.notifications.list({ recipientId: personId }, page));
+    const exportedAt = this.clock.now();
+    await this.dataSource.transaction((manager) =>
+      this.audit.record(manager, {
+        actorId: actor.id, action: 'person.exported', entityType: 'person', entityId: personId,
+        after: { exportedAt, orders: orders.length, notifications: notifications.length, persons: 1 },
+      }),
+    );
+    return { exportedAt, exportedBy: actor.id, person, orders: ofOrders, notifications };
+  }
+}
