@@ -188,7 +188,7 @@ describe('personal data', () => {
       const [exported] = answer.body.orders;
       expect(exported).toEqual(expect.objectContaining({ id: order, status: 'closed' }));
       expect(exported.assignments.map((a: { id: string; checkIn: object | null }) => [a.id, a.checkIn !== null])).toEqual([[assignmentId, true]]);
-      expect(exported.ledger.items ?? exported.ledger).toEqual([expect.objectContaining({ kind: 'credit', minutes: 240 })]);
+      expect(exported.ledger).toEqual([expect.objectContaining({ kind: 'credit', minutes: 240 })]);
       expect(exported.breaches).toEqual([expect.objectContaining({ status: 'decided', decision: expect.objectContaining({ outcome: 'imprisonment' }) })]);
       expect(answer.body.notifications.map((n: { reason: string }) => n.reason)).toContain('breach_decided');
       expect(answer.body.notifications.every((n: { recipientId: string }) => n.recipientId === person)).toBe(true);
