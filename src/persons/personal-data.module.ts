@@ -18,6 +18,5 @@ import { SubjectAccessService } from './subject-access.service.js';
   imports: [PersonsModule, OrdersModule, AssignmentsModule, LedgerModule, NotificationsModule, EnforcementModule, PlanningModule],
   controllers: [PersonalDataController],
   providers: [RetentionService, SubjectAccessService],
-  exports: [RetentionService],
 })
 export class PersonalDataModule {}
