@@ -53,6 +53,11 @@ export const ACCESS: Record<string, Access> = {
   },
   'GET /api/v1/sites/:siteId/shifts': { who: only('supervisor', 'coordinator', 'admin'), scope: 'mardika' },
   'GET /api/v1/holidays': { who: 'signed-in', query: () => 'from=2026-01-01&to=2026-12-31' },
+  'POST /api/v1/holidays': { who: only('admin') },
+  'POST /api/v1/holidays/:date/move': { who: only('admin') },
+  'DELETE /api/v1/holidays/:date': { who: only('admin') },
+  'GET /api/v1/holiday-years': { who: 'signed-in' },
+  'PUT /api/v1/holiday-years/:year': { who: only('admin') },
 
   'POST /api/v1/persons': { who: only('supervisor') },
   'GET /api/v1/persons': { who: only('supervisor') },
@@ -89,6 +94,14 @@ export const ACCESS: Record<string, Access> = {
   'POST /api/v1/assignments/:id/sign-off': { who: only('supervisor'), scope: 'ambon' },
   'POST /api/v1/assignments/:id/absence-decision': {
     who: only('supervisor'), scope: 'ambon', denyBody: () => ({ excused: true, reason: 'uji matriks akses' }),
+  },
+
+  'GET /api/v1/breaches': { who: only('supervisor', 'prosecutor', 'admin') },
+  'POST /api/v1/orders/:id/breaches': { who: only('supervisor'), scope: 'ambon', denyBody: reason },
+  'GET /api/v1/breaches/:id': { who: only('supervisor', 'prosecutor', 'admin'), scope: 'ambon' },
+  'POST /api/v1/breaches/:id/decision': {
+    who: only('prosecutor'), scope: 'ambon',
+    denyBody: (ids) => ({ outcome: 'dismissed', decisionNumber: 'B-1/uji', decisionDate: ids.futureDate, note: 'uji matriks akses' }),
   },
 
   'GET /api/v1/audit-events': {

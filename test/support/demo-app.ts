@@ -85,6 +85,11 @@ export interface AmbonIds {
   futureDate: string;
   /** A valid order for the Ambon person: what an out-of-scope supervisor would send. */
   orderBody: object;
+  /** A breach reported on another Ambon order (that one takes no more bookings or plans). */
+  breach: string;
+  /** A holiday of the loaded calendar, and a year. */
+  holiday: string;
+  year: string;
 }
 
 export async function ambonIds(t: TestApp, tokens: Map<Username, string>): Promise<AmbonIds> {
@@ -109,6 +114,10 @@ export async function ambonIds(t: TestApp, tokens: Map<Username, string>): Promi
   const checkpoint = await t.http().post('/api/v1/audit-events/checkpoints').set(as('admin')).send({});
   if (checkpoint.status !== 201) throw new Error(`checkpoint: ${checkpoint.status} ${JSON.stringify(checkpoint.body)}`);
   const person = await one(`SELECT person_id AS id FROM court_order WHERE id = '${order}'`);
+  const breached = await one(`SELECT id FROM court_order WHERE case_number = '${demoCast.persons.fadli.caseNumber}'`);
+  const breach = await t.http().post(`/api/v1/orders/${breached}/breaches`).set(as('pk.ambon')).send({ reason: 'tidak hadir tanpa alasan' });
+  if (breach.status !== 201) throw new Error(`breach: ${breach.status} ${JSON.stringify(breach.body)}`);
+  const holiday = await one(`SELECT to_char(date, 'YYYY-MM-DD') AS id FROM holiday WHERE date > now() ORDER BY date LIMIT 1`);
   const futureDate = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
   const endDate = new Date(Date.now() + 80 * 86_400_000).toISOString().slice(0, 10);
   return {
@@ -128,6 +137,9 @@ export async function ambonIds(t: TestApp, tokens: Map<Username, string>): Promi
       verdictDate: '2026-11-02', totalHours: 40, maxHoursPerDay: 8, startDate: futureDate, endDate,
       replacedSentence: { kind: 'imprisonment', days: 60 }, consentRecorded: true,
     },
+    breach: breach.body.id,
+    holiday,
+    year: holiday.slice(0, 4),
   };
 }
 
@@ -142,13 +154,15 @@ export function fillPath(path: string, ids: AmbonIds, override?: (param: string)
 
 function paramValue(parent: string, param: string, ids: AmbonIds): string {
   if (param === 'channel') return 'log';
+  if (param === 'date') return ids.holiday;
+  if (param === 'year') return ids.year;
   if (param === 'entryId') return ids.ledgerEntry;
   if (param === 'orderId') return ids.order;
   if (param === 'shiftId') return ids.shift;
   if (param === 'siteId') return ids.site;
   const byParent: Record<string, string> = {
     orders: ids.order, assignments: ids.assignment, users: ids.spareUser, agencies: ids.agency, persons: ids.person, plans: ids.plan, agreements: ids.agreement,
-    sites: ids.site, shifts: ids.shift,
+    sites: ids.site, shifts: ids.shift, breaches: ids.breach,
   };
   const id = byParent[parent];
   if (!id) throw new Error(`no demo id for ${parent}/:${param}: add one to fillPath`);
