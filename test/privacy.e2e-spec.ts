@@ -203,7 +203,12 @@ describe('personal data', () => {
         expect((await w.get(actor, `/persons/${person}/export`)).status).toBe(403);
       }
       expect((await w.get('supervisor', '/persons/not-a-uuid/export')).status).toBe(400);
+      const stray = await w.get('supervisor', `/persons/${person}/export?limit=1`);
+      expect(stray.status).toBe(400);
+      expect(stray.body.errors).toEqual([expect.objectContaining({ field: 'limit' })]);
       expect((await w.get('supervisor', '/persons/00000000-0000-4000-8000-000000000000/export')).status).toBe(404);
+      const exports = await t.db.query(`SELECT 1 FROM audit_event WHERE action = 'person.exported' AND entity_id = $1`, [person]);
+      expect(exports).toHaveLength(1);
     });
   });
 

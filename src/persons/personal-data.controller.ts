@@ -1,9 +1,12 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { ParseIdPipe } from '../common/validation.js';
 import { SubjectAccessService } from './subject-access.service.js';
+
+/** No parameters: a download that is recorded refuses what it would ignore (400 naming the parameter). */
+export class SubjectAccessQuery {}
 
 @ApiTags('persons')
 @ApiBearerAuth()
@@ -20,9 +23,10 @@ export class PersonalDataController {
       'the messages sent to the person. Only a supervisor of the person\'s Bapas (R-26). Recorded as `person.exported`.',
   })
   @ApiOkResponse({ description: '`{exportedAt, exportedBy, person, orders: [{...order, assignments, ledger, breaches}], notifications}`' })
+  @ApiBadRequestResponse({ description: 'an id that is no UUID, or any query parameter (problem+json naming it)' })
   @ApiForbiddenResponse({ description: 'not a supervisor of the person\'s Bapas' })
   @ApiNotFoundResponse({ description: 'no such person' })
-  export(@CurrentUser() actor: AuthUser, @Param('id', ParseIdPipe) id: string) {
+  export(@CurrentUser() actor: AuthUser, @Param('id', ParseIdPipe) id: string, @Query() _query: SubjectAccessQuery) {
     return this.subjectAccess.export(actor, id);
   }
 }

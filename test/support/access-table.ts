@@ -67,6 +67,7 @@ export const ACCESS: Record<string, Access> = {
     who: only('supervisor'), scope: 'ambon', denyBody: (ids) => ({ userId: ids.spareUser, relation: 'saudara kandung' }),
   },
   'GET /api/v1/persons/:id/notifications': { who: only('supervisor'), scope: 'ambon' },
+  'GET /api/v1/persons/:id/export': { who: only('supervisor'), scope: 'ambon' },
   'POST /api/v1/persons/:id/opt-outs': { who: only('supervisor'), scope: 'ambon', denyBody: () => ({ channel: 'log' }) },
   'DELETE /api/v1/persons/:id/opt-outs/:channel': { who: only('supervisor'), scope: 'ambon' },
 
