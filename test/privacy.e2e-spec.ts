@@ -27,10 +27,9 @@ describe('personal data', () => {
     expect(booked.status).toBe(201);
     const coordinator: Actor = site === 'siteA' ? 'coordinatorA' : 'coordinatorB';
     t.clock.set(minutesAfter(shift.endsAt, 5));
-    const headers = key ? { 'Idempotency-Key': `${key}-in` } : {};
-    expect((await w.post(coordinator, `/assignments/${booked.body.id}/check-in`, { at: shift.startsAt }, headers)).status).toBe(200);
-    const outHeaders = key ? { 'Idempotency-Key': `${key}-out` } : {};
-    expect((await w.post(coordinator, `/assignments/${booked.body.id}/check-out`, { at: shift.endsAt }, outHeaders)).status).toBe(200);
+    const idempotent = (step: string): Record<string, string> => (key ? { 'Idempotency-Key': `${key}-${step}` } : {});
+    expect((await w.post(coordinator, `/assignments/${booked.body.id}/check-in`, { at: shift.startsAt }, idempotent('in'))).status).toBe(200);
+    expect((await w.post(coordinator, `/assignments/${booked.body.id}/check-out`, { at: shift.endsAt }, idempotent('out'))).status).toBe(200);
     expect((await w.post('supervisor', `/assignments/${booked.body.id}/sign-off`, {})).status).toBe(200);
     return { assignmentId: booked.body.id as string, shiftId: shift.id };
   }
@@ -243,6 +242,9 @@ describe('personal data', () => {
       await creditedShift(t, w, completed, 'siteA', '2026-12-08', '08:00', '12:00', `retention-${nik}-1`);
       await creditedShift(t, w, completed, 'siteA', '2026-12-09', '08:00', '12:00', `retention-${nik}-2`);
       expect((await w.get('supervisor', `/orders/${completed}`)).body.status).toBe('completed');
+      const replays = await t.db.query(`SELECT response FROM idempotency_record WHERE key LIKE $1`, [`retention-${nik}-%`]);
+      expect(replays).toHaveLength(4);
+      expect(JSON.stringify(replays)).toContain(stored.full_name);
       // Closed by the prosecutor's decision: the person and the supervisor were told, by name.
       t.clock.set('2026-12-11T00:00:00Z');
       await closedByPrison(w, await w.order(person, { caseNumber: `9/Pid.C/2026/PN Amb/${w.tag}` }));
