@@ -156,7 +156,7 @@ describe('reports: the berita acara, the monthly reports and the export log (R-0
     expect(summary.get('Jumlah putusan')).toBe(orders.length);
     expect(summary.get('Selesai')).toBe(orders.filter((order) => order.status === 'completed').length);
     expect(summary.get('Berjalan')).toBe(orders.filter((order) => order.status === 'active').length);
-    expect(summary.get('Jam dikreditkan (menit)')).toBe(orders.reduce((sum, order) => sum + order.credited_minutes, 0));
+    expect(summary.get('Menit dikreditkan')).toBe(orders.reduce((sum, order) => sum + order.credited_minutes, 0));
     const [absences] = await t.db.query(
       `SELECT count(*)::int AS n FROM assignment a JOIN court_order o ON o.id = a.order_id
         WHERE o.kejaksaan_id = $1 AND a.status IN ('absent', 'excused', 'unexcused') AND a.absence_recorded_at >= $2 AND a.absence_recorded_at < $3`,
@@ -252,6 +252,17 @@ describe('reports: the berita acara, the monthly reports and the export log (R-0
     expect(link).toBe(`/reports/monthly?agencyId=${agencyOf['jaksa.ambon']}&month=${month}&format=pdf`);
     const res = await download('jaksa.ambon', link, 'monthly_report', 'pdf');
     expect((await pdfText(res.body)).text).toContain('LAPORAN BULANAN PENGAWASAN PIDANA KERJA SOSIAL');
+  });
+
+  it('the OpenAPI document describes the files and the refusals', async () => {
+    const { paths } = (await t.http().get('/api/docs-json')).body;
+    const completion = paths['/api/v1/orders/{id}/completion-report'].get;
+    expect(Object.keys(completion.responses['200'].content)).toEqual(['application/pdf']);
+    expect(Object.keys(completion.responses)).toEqual(expect.arrayContaining(['403', '404', '409']));
+    const monthly = paths['/api/v1/reports/monthly'].get;
+    expect(Object.keys(monthly.responses['200'].content)).toHaveLength(3);
+    expect(monthly.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['agencyId', 'format', 'month']);
+    expect(paths['/api/v1/exports'].get.summary).toContain('export log');
   });
 
   it('R-30: the export log lists every download made above, to admins only, and can\'t be rewritten', async () => {

@@ -73,11 +73,13 @@ export function completionReportPdf(data: CompletionData, checkpoint: Checkpoint
       `Dicetak ${instantLabel(printedAt, bapas.timezone)}. Checkpoint berikut ditandatangani oleh Bakti saat berita acara ini ` +
         `dicetak; salinan cetak dapat dicocokkan dengan basis data melalui POST /api/v1/audit-events/checkpoints/verify.`,
     )
-    .checkpoint(checkpoint, true)
+    .checkpoint(checkpoint)
     .signatures([
       { role: 'Pembimbing Kemasyarakatan', name: data.supervisorName },
       { role: 'Koordinator / Kepala Bapas', name: null },
       { role: 'Jaksa', name: data.prosecutorName },
-    ]);
+    ])
+    .section('Lampiran: kepala rantai jejak audit pada checkpoint di atas')
+    .heads(checkpoint);
   return pdf.finish();
 }

@@ -46,9 +46,9 @@ export function ordersReport(base: Omit<MonthlyReport, 'summary' | 'tables' | 'p
       ['Selesai', count('completed')],
       ['Dilaporkan melanggar', count('breached')],
       ['Ditutup (putusan jaksa)', count('closed')],
-      ['Jam wajib (menit)', sum((order) => order.requiredMinutes)],
-      ['Jam dikreditkan (menit)', sum((order) => order.creditedMinutes)],
-      ['Jam tersisa (menit)', sum(remaining)],
+      ['Menit wajib', sum((order) => order.requiredMinutes)],
+      ['Menit dikreditkan', sum((order) => order.creditedMinutes)],
+      ['Menit tersisa', sum(remaining)],
       ['Dikreditkan bulan ini (menit)', sum((order) => order.creditedInMonth)],
       ['Ketidakhadiran bulan ini', sum((order) => order.absent + order.excused + order.unexcused)],
       ['  belum dinilai', sum((order) => order.absent)],
@@ -168,7 +168,7 @@ function monthlyPdf(report: MonthlyReport): Promise<Buffer> {
     if (table.rows.length === 0) pdf.paragraph('Tidak ada.');
     else pdf.table(table.headers.map((header, i) => ({ header, width: table.widths[i], align: typeof table.rows[0][i] === 'number' ? 'right' : 'left' })), table.rows.map((row) => row.map(String)));
   }
-  pdf.section('Checkpoint jejak audit terakhir').checkpoint(report.checkpoint, false);
+  pdf.section('Checkpoint jejak audit terakhir').checkpoint(report.checkpoint);
   pdf.footnote(
     'Status dan sisa jam per saat dicetak. Berisiko tidak selesai: sisa menit melebihi batas harian dikali hari kerja (Senin sampai Sabtu) ' +
       'sampai akhir jangka waktu. Ketidakhadiran dan laporan pelanggaran menurut waktu pencatatannya dalam bulan ini.',

@@ -116,8 +116,8 @@ export class PdfLayout {
     return this;
   }
 
-  /** R-28: the chains' heads as signed; with the metadata copy, enough to check this paper against the database. */
-  checkpoint(checkpoint: Checkpoint, withHeads: boolean): this {
+  /** R-28: the checkpoint as signed (its heads follow in `heads`, for a check of this paper against the database). */
+  checkpoint(checkpoint: Checkpoint): this {
     this.fields([
       ['ID checkpoint', checkpoint.id],
       ['Waktu checkpoint (UTC)', checkpoint.at],
@@ -129,14 +129,16 @@ export class PdfLayout {
       this.doc.font(FONT).fontSize(9.5).text('Tanda tangan checkpoint sebelumnya:');
       this.doc.font(MONO).fontSize(8).text(checkpoint.prevSignature, { width: this.width });
     }
-    if (withHeads) {
-      this.doc.moveDown(0.3);
-      this.doc.font(FONT).fontSize(9.5).text('Kepala rantai (chain, seq, jumlah, hash):');
-      this.doc.font(MONO).fontSize(6.5);
-      for (const head of checkpoint.heads) {
-        this.ensureSpace(9);
-        this.doc.text(`${String(head.chain).padStart(2)} ${head.seq.padStart(8)} ${String(head.count).padStart(7)} ${head.hash}`, this.left);
-      }
+    this.doc.moveDown(0.5);
+    return this;
+  }
+
+  heads(checkpoint: Checkpoint): this {
+    this.doc.font(FONT).fontSize(9.5).text('chain, seq, jumlah peristiwa, hash:', this.left, this.doc.y);
+    this.doc.font(MONO).fontSize(6.5);
+    for (const head of checkpoint.heads) {
+      this.ensureSpace(9);
+      this.doc.text(`${String(head.chain).padStart(2)} ${head.seq.padStart(8)} ${String(head.count).padStart(7)} ${head.hash}`, this.left);
     }
     this.doc.moveDown(0.5);
     return this;

@@ -1,6 +1,17 @@
-import { hoursAndMinutes, isAtRisk, isFutureMonth, monthBounds, MONTH_PATTERN, toCsv, workingDaysLeft } from './report.rules.js';
+import { hasMonthlyReport, hoursAndMinutes, mayReadMonthlyReport, isAtRisk, isFutureMonth, monthBounds, MONTH_PATTERN, toCsv, workingDaysLeft } from './report.rules.js';
 
 describe('report rules', () => {
+  it('R-26: a Kejari\'s report is its prosecutors\', a Bapas\'s its supervisors\', an OPD\'s its coordinators\'; admins read all', () => {
+    const kejari = { id: 'k', kind: 'kejaksaan' as const };
+    expect(mayReadMonthlyReport({ role: 'prosecutor', agencyId: 'k' }, kejari)).toBe(true);
+    expect(mayReadMonthlyReport({ role: 'prosecutor', agencyId: 'other' }, kejari)).toBe(false);
+    expect(mayReadMonthlyReport({ role: 'coordinator', agencyId: 'k' }, kejari)).toBe(false);
+    expect(mayReadMonthlyReport({ role: 'admin', agencyId: 'kanwil' }, kejari)).toBe(true);
+    expect(mayReadMonthlyReport({ role: 'coordinator', agencyId: 'o' }, { id: 'o', kind: 'opd' })).toBe(true);
+    expect(mayReadMonthlyReport({ role: 'supervisor', agencyId: 'b' }, { id: 'b', kind: 'bapas' })).toBe(true);
+    expect(hasMonthlyReport('kanwil')).toBe(false);
+  });
+
   it('a month is YYYY-MM with a real month number', () => {
     expect(MONTH_PATTERN.test('2026-11')).toBe(true);
     expect(MONTH_PATTERN.test('2026-13')).toBe(false);

@@ -24,6 +24,19 @@ export const reportMessages: MessageCatalog = {
   },
 };
 
+/** R-26: whose monthly report each role reads (its own agency's only); admins read every agency's. */
+const READER_OF = { kejaksaan: 'prosecutor', bapas: 'supervisor', opd: 'coordinator' } as const;
+
+export type ReportAgencyKind = keyof typeof READER_OF;
+
+export function hasMonthlyReport(kind: string): kind is ReportAgencyKind {
+  return kind in READER_OF;
+}
+
+export function mayReadMonthlyReport(user: { role: string; agencyId: string }, agency: { id: string; kind: ReportAgencyKind }): boolean {
+  return user.role === 'admin' || (user.agencyId === agency.id && READER_OF[agency.kind] === user.role);
+}
+
 /** The month's first and last local dates and its bounds as instants, in the agency's zone. */
 export function monthBounds(month: string, timezone: string) {
   const start = DateTime.fromISO(`${month}-01`, { zone: timezone }).startOf('month');

@@ -14,7 +14,7 @@ import { ExportLog } from './export-log.service.js';
 import { ordersReport, renderMonthly, sitesReport } from './monthly-report.js';
 import { AgencyRow, ReportQueries } from './report.queries.js';
 import { fileSlug } from './report-labels.js';
-import { CONTENT_TYPES, isFutureMonth, monthBounds, reportMessages } from './report.rules.js';
+import { CONTENT_TYPES, hasMonthlyReport, isFutureMonth, mayReadMonthlyReport, monthBounds, type ReportAgencyKind, reportMessages } from './report.rules.js';
 
 defineMessages({ ...reportMessages, 'validation.isMonth': { id: 'harus bulan YYYY-MM (mis. 2026-11)', en: 'must be a month YYYY-MM (e.g. 2026-11)' } });
 
@@ -23,9 +23,6 @@ export interface ReportFile {
   contentType: string;
   fileName: string;
 }
-
-/** who reads an agency's monthly report besides the admin. */
-const READER_OF = { kejaksaan: 'prosecutor', bapas: 'supervisor', opd: 'coordinator' } as const;
 
 /** The documents for the court file and the agencies, each download logged. */
 @Injectable()
@@ -74,12 +71,13 @@ export class ReportsService {
   }
 
   /** a user reads the report of their own agency only, and only in the role that agency's report is for. */
-  private async readableAgency(user: AuthUser, agencyId: string): Promise<AgencyRow & { kind: keyof typeof READER_OF }> {
+  private async readableAgency(user: AuthUser, agencyId: string): Promise<AgencyRow & { kind: ReportAgencyKind }> {
     if (user.role !== 'admin' && user.agencyId !== agencyId) throw forbidden();
     const agency = await this.queries.agency(agencyId);
     if (!agency) throw unknownReference('agencyId', 'agency');
-    if (agency.kind === 'kanwil') throw badRequest([{ field: 'agencyId', code: 'report.agency_kind' }]);
-    if (user.role !== 'admin' && READER_OF[agency.kind] !== user.role) throw forbidden('auth.role_not_allowed');
-    return agency as AgencyRow & { kind: keyof typeof READER_OF };
+    if (!hasMonthlyReport(agency.kind)) throw badRequest([{ field: 'agencyId', code: 'report.agency_kind' }]);
+    const reportable = { ...agency, kind: agency.kind };
+    if (!mayReadMonthlyReport(user, reportable)) throw forbidden('auth.role_not_allowed');
+    return reportable;
   }
 }
