@@ -54,7 +54,7 @@ export class ExportLog {
 
   /** Newest first (by insertion: a clock may stand still, a sequence does not). */
   async list(limit: number, offset: number): Promise<Page<ExportRecord>> {
-    const items: (ExportRecord & { at: Date })[] = await this.dataSource.query(
+    const items: (Omit<ExportRecord, 'at'> & { at: Date })[] = await this.dataSource.query(
       `SELECT e.id, e.at, e.user_id AS "userId", u.username, e.kind, e.format, e.agency_id AS "agencyId",
               e.order_id AS "orderId", e.month, e.person_count AS "personCount"
          FROM export_log e JOIN app_user u ON u.id = e.user_id
