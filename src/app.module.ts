@@ -20,6 +20,7 @@ import { OrdersModule } from './orders/orders.module.js';
 import { PersonalDataModule } from './persons/personal-data.module.js';
 import { PersonsModule } from './persons/persons.module.js';
 import { PlanningModule } from './planning/planning.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { ShiftsModule } from './shifts/shifts.module.js';
 import { SitesModule } from './sites/sites.module.js';
 
@@ -47,6 +48,7 @@ export class AppModule {
         PlanningModule,
         AuditTrailModule,
         NotificationsModule,
+        ReportsModule,
         PersonalDataModule,
         ...(config.APP_ROLE === 'api' ? [] : [WorkerModule]),
       ],

@@ -121,7 +121,11 @@ describe('personal data', () => {
         .join('/');
     }
 
-    const QUERIES: Record<string, string> = { '/api/v1/sites/:siteId/shifts': '?from=2026-11-23&to=2027-01-31' };
+    /** What a route needs to answer at all; the monthly report as CSV (text, so the search reads it) of the caller's agency. */
+    const queries = (actor: Actor): Record<string, string> => ({
+      '/api/v1/sites/:siteId/shifts': '?from=2026-11-23&to=2027-01-31',
+      '/api/v1/reports/monthly': `?agencyId=${w.ids[actor === 'prosecutor' ? 'kejari' : 'opd']}&month=2026-11&format=csv`,
+    });
 
     it.each(['coordinatorA', 'coordinatorB', 'prosecutor'] as const)(
       'R-30: no answer of any GET route the %s can call holds a NIK or a religion',
@@ -131,7 +135,7 @@ describe('personal data', () => {
         expect(routes).toEqual(expect.arrayContaining(['/api/v1/assignments/:id', '/api/v1/shifts/:shiftId/assignments', '/api/v1/persons/:id/export']));
         const answered: Record<string, number> = {};
         for (const route of routes) {
-          const url = concrete(route).replace('/api/v1', '') + (QUERIES[route] ?? '');
+          const url = concrete(route).replace('/api/v1', '') + (queries(actor)[route] ?? '');
           const response = await w.get(actor, url);
           answered[route] = response.status;
           expect({ route, found: personalDataIn(response.body) }).toEqual({ route, found: [] });
@@ -147,6 +151,7 @@ describe('personal data', () => {
           expect(answered['/api/v1/orders/:id']).toBe(200);
           expect(answered['/api/v1/orders/:orderId/assignments']).toBe(200);
         }
+        expect(answered['/api/v1/reports/monthly']).toBe(200);
         expect(answered['/api/v1/persons/:id']).toBe(403);
         expect(answered['/api/v1/persons/:id/export']).toBe(403);
       },
@@ -172,7 +177,7 @@ describe('personal data', () => {
   });
 
   describe('R-30: subject-access export', () => {
-    it('answers everything held about the person to their supervisor, and records the download', async () => {
+    it('answers everything held about the person to their supervisor, and the download is in the export log', async () => {
       const nik = randomNik();
       const person = await w.person({ nik, religion: 'catholic', phone: '081311112222', address: 'Jl. Sirimau 3, Ambon' });
       const order = await w.order(person, { totalHours: 8 });
@@ -192,11 +197,11 @@ describe('personal data', () => {
       expect(answer.body.notifications.map((n: { reason: string }) => n.reason)).toContain('breach_decided');
       expect(answer.body.notifications.every((n: { recipientId: string }) => n.recipientId === person)).toBe(true);
 
-      const logged = await t.db.query(
-        `SELECT actor_id, after FROM audit_event WHERE action = 'person.exported' AND entity_id = $1`, [person],
-      );
-      expect(logged).toEqual([{ actor_id: w.ids.supervisor, after: expect.objectContaining({ orders: 1, persons: 1 }) }]);
-      expect(JSON.stringify(logged)).not.toContain(nik);
+      const log = await w.get('admin', '/exports?limit=500');
+      const logged = log.body.items.filter((item: { personId: string | null }) => item.personId === person);
+      expect(logged).toEqual([expect.objectContaining({
+        id: answer.body.exportId, userId: w.ids.supervisor, kind: 'subject_access', format: 'json', agencyId: w.ids.bapas, personCount: 1,
+      })]);
 
       for (const actor of ['otherBapasSupervisor', 'coordinatorA', 'prosecutor', 'admin'] as const) {
         expect((await w.get(actor, `/persons/${person}/export`)).status).toBe(403);
@@ -206,7 +211,7 @@ describe('personal data', () => {
       expect(stray.status).toBe(400);
       expect(stray.body.errors).toEqual([expect.objectContaining({ field: 'limit' })]);
       expect((await w.get('supervisor', '/persons/00000000-0000-4000-8000-000000000000/export')).status).toBe(404);
-      const exports = await t.db.query(`SELECT 1 FROM audit_event WHERE action = 'person.exported' AND entity_id = $1`, [person]);
+      const exports = await t.db.query(`SELECT 1 FROM export_log WHERE person_id = $1`, [person]);
       expect(exports).toHaveLength(1);
     });
   });

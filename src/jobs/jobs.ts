@@ -18,6 +18,7 @@ export const JOBS = {
   riskScan: 'deadline.risk_scan',
   reconcile: 'jobs.reconcile',
   auditCheckpoint: 'audit.checkpoint',
+  monthlyReports: 'report.monthly',
   retention: 'persons.retention',
   deliver: 'notification.deliver',
 } as const;
@@ -34,6 +35,7 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JOBS.riskScan]: QUEUES.work,
   [JOBS.reconcile]: QUEUES.work,
   [JOBS.auditCheckpoint]: QUEUES.work,
+  [JOBS.monthlyReports]: QUEUES.work,
   [JOBS.retention]: QUEUES.work,
   [JOBS.deliver]: QUEUES.delivery,
 };

@@ -17,12 +17,12 @@ export class PersonalDataController {
 
   @Get(':id/export')
   @ApiOperation({
-    summary: 'Everything Bakti holds about the person, for a subject-access request (R-30); the download is recorded',
+    summary: 'Everything Bakti holds about the person, for a subject-access request (R-30); the download is in the export log',
     description:
       'The person (with NIK and religion), every order with its assignments and attendance, ledger and breach reports, and ' +
-      'the messages sent to the person. Only a supervisor of the person\'s Bapas (R-26). Recorded as `person.exported`.',
+      'the messages sent to the person. Only a supervisor of the person\'s Bapas (R-26). Each download is a row of the export log (`GET /exports`, kind `subject_access`).',
   })
-  @ApiOkResponse({ description: '`{exportedAt, exportedBy, person, orders: [{...order, assignments, ledger, breaches}], notifications}`' })
+  @ApiOkResponse({ description: '`{exportId, exportedAt, exportedBy, person, orders: [{...order, assignments, ledger, breaches}], notifications}`' })
   @ApiBadRequestResponse({ description: 'an id that is no UUID, or any query parameter (problem+json naming it)' })
   @ApiForbiddenResponse({ description: 'not a supervisor of the person\'s Bapas' })
   @ApiNotFoundResponse({ description: 'no such person' })

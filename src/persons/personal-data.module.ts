@@ -5,6 +5,7 @@ import { LedgerModule } from '../ledger/ledger.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
 import { PlanningModule } from '../planning/planning.module.js';
+import { ReportsModule } from '../reports/reports.module.js';
 import { PersonalDataController } from './personal-data.controller.js';
 import { PersonsModule } from './persons.module.js';
 import { RetentionService } from './retention.service.js';
@@ -15,7 +16,7 @@ import { SubjectAccessService } from './subject-access.service.js';
  * PersonsModule, so that the modules it reads through (notifications, planning) may themselves use persons.
  */
 @Module({
-  imports: [PersonsModule, OrdersModule, AssignmentsModule, LedgerModule, NotificationsModule, EnforcementModule, PlanningModule],
+  imports: [PersonsModule, OrdersModule, AssignmentsModule, LedgerModule, NotificationsModule, EnforcementModule, PlanningModule, ReportsModule],
   controllers: [PersonalDataController],
   providers: [RetentionService, SubjectAccessService],
 })

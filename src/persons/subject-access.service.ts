@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AssignmentsQueries } from '../assignments/assignments.queries.js';
-import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { Page, PageQuery } from '../common/pagination.js';
@@ -10,6 +9,7 @@ import { BreachesService } from '../enforcement/breaches.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { NotificationQueries } from '../notifications/notification.queries.js';
 import { OrdersService } from '../orders/orders.service.js';
+import { ExportLog } from '../reports/export-log.service.js';
 import { PersonsService, toPersonView } from './persons.service.js';
 
 /** Every page of a list, read through its owner's query. */
@@ -24,8 +24,8 @@ async function everything<T>(read: (page: PageQuery) => Promise<Page<T>>): Promi
 
 /**
  * R-30 subject-access request: everything Bakti holds about a person, for their supervisor (R-26), each part
- * read through the module that owns it. The download is recorded (`person.exported`, who and when; the trail
- * keeps no personal data).
+ * read through the module that owns it. The download is a row of the export log (reports' `ExportLog`: who, when,
+ * which person), whose id the answer carries.
  */
 @Injectable()
 export class SubjectAccessService {
@@ -37,7 +37,7 @@ export class SubjectAccessService {
     private readonly ledger: LedgerService,
     private readonly notifications: NotificationQueries,
     private readonly breaches: BreachesService,
-    private readonly audit: AuditService,
+    private readonly exportLog: ExportLog,
     private readonly clock: Clock,
   ) {}
 
@@ -53,13 +53,8 @@ export class SubjectAccessService {
       })),
     );
     const notifications = await everything((page) => this.notifications.list({ recipientId: personId }, page));
-    const exportedAt = this.clock.now();
-    await this.dataSource.transaction((manager) =>
-      this.audit.record(manager, {
-        actorId: actor.id, action: 'person.exported', entityType: 'person', entityId: personId,
-        after: { exportedAt, orders: orders.length, notifications: notifications.length, persons: 1 },
-      }),
-    );
-    return { exportedAt, exportedBy: actor.id, person, orders: ofOrders, notifications };
+    const exportId = this.exportLog.newId();
+    await this.exportLog.record(exportId, { userId: actor.id, kind: 'subject_access', format: 'json', personId, agencyId: person.bapasId, personCount: 1 });
+    return { exportId, exportedAt: this.clock.now(), exportedBy: actor.id, person, orders: ofOrders, notifications };
   }
 }
