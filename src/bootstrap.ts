@@ -2,6 +2,7 @@ import { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
+import { mountObservability } from './common/observability/http-observability.js';
 import { createValidationPipe } from './common/validation.js';
 import { AppConfig } from './config/app-config.js';
 import { mountQueueDashboard } from './jobs/queue-dashboard.js';
@@ -10,9 +11,9 @@ export const API_PREFIX = 'api/v1';
 
 /** The HTTP application, configured the same way for the service and for the end-to-end tests. */
 export function configureHttp(app: INestApplication): INestApplication {
+  mountObservability(app);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -3,12 +3,17 @@ import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-error.js';
 import { hasMessage, Locale, localize, pickLocale } from './messages.js';
+import { requestIdOf, routeOf } from './observability/http-observability.js';
 import { RuleViolation } from './rule-violation.js';
+import { unavailableDependency } from './unavailable.js';
 
 interface Problem {
   status: number;
   violations: RuleViolation[];
 }
+
+/** A client may retry a 503 after this many seconds. */
+const RETRY_AFTER_SECONDS = 5;
 
 /** Every error leaves as application/problem+json (RFC 9457), in Indonesian unless the client asks for English. */
 @Catch()
@@ -19,18 +24,23 @@ export class ProblemFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     const problem = this.classify(exception);
-    if (problem.status >= 500) {
-      this.logger.error(`${request.method} ${request.url}: ${(exception as Error)?.stack ?? String(exception)}`);
+    if (problem.status === 503) {
+      this.logger.warn(`${request.method} ${routeOf(request)}: 503, ${(exception as Error)?.message ?? String(exception)}`);
+    } else if (problem.status >= 500) {
+      this.logger.error(`${request.method} ${routeOf(request)}: ${(exception as Error)?.stack ?? String(exception)}`);
     }
     const locale = pickLocale(request.headers['accept-language']);
+    if (problem.status === 503) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     response
       .status(problem.status)
       .type('application/problem+json')
       .setHeader('Content-Language', locale)
-      .send(JSON.stringify(render(problem, locale)));
+      .send(JSON.stringify({ ...render(problem, locale), requestId: requestIdOf(response) }));
   }
 
   private classify(exception: unknown): Problem {
+    const unavailable = unavailableDependency(exception);
+    if (unavailable) return { status: 503, violations: [{ code: `service.${unavailable}_unavailable` }] };
     if (exception instanceof DomainError) return { status: exception.status, violations: exception.violations };
     if (exception instanceof QueryFailedError) return fromDatabase(exception);
     const bodyParser = exception as { type?: string; status?: number };

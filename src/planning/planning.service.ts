@@ -6,6 +6,7 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { assertValid, conflict, unknownReference } from '../common/domain-error.js';
 import { defineMessages, type Locale } from '../common/messages.js';
+import { Metrics } from '../common/observability/metrics.js';
 import { AppConfig } from '../config/app-config.js';
 import { OrdersService } from '../orders/orders.service.js';
 import { PlanBapasDto, PlanOrderDto } from './dto.js';
@@ -56,6 +57,7 @@ export class PlanningService {
     private readonly orders: OrdersService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly metrics: Metrics,
   ) {}
 
   /**
@@ -130,6 +132,7 @@ export class PlanningService {
   private async store(actor: AuthUser, draft: PlanDraft, locale: Locale): Promise<PlanView> {
     const { orderId, from, to, problem, orders, result, moves, started } = draft;
     const planningMillis = Math.round(performance.now() - started);
+    this.metrics.plannerDuration.observe({ scope: orderId ? 'order' : 'bapas' }, planningMillis / 1000);
     const { maxTravelMeters } = problem;
     const manager = this.dataSource.manager;
     const siteNames = new Map(problem.sites.map((site) => [site.id, site.name]));
