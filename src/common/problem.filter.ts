@@ -25,7 +25,8 @@ export class ProblemFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const problem = this.classify(exception);
     if (problem.status === 503) {
-      this.logger.warn(`${request.method} ${routeOf(request)}: 503, ${(exception as Error)?.message ?? String(exception)}`);
+      // The loss itself is logged once by the dependency's watch; the access log has this request.
+      this.logger.debug(`${request.method} ${routeOf(request)}: 503, ${(exception as Error)?.message ?? String(exception)}`);
     } else if (problem.status >= 500) {
       this.logger.error(`${request.method} ${routeOf(request)}: ${(exception as Error)?.stack ?? String(exception)}`);
     }

@@ -22,7 +22,10 @@ const LOST_CONNECTION = /Connection terminated|terminating connection|timeout ex
  * Retry-After and retries (with its Idempotency-Key), never 500. A transaction cut in the middle rolled back.
  */
 export function unavailableDependency(exception: unknown): 'database' | 'queue' | null {
-  if ((exception as Error)?.name === 'RedisUnavailable') return 'queue';
+  const name = (exception as Error)?.name;
+  if (name === 'RedisUnavailable') return 'queue';
+  // TypeORM lets go of a connection that failed; the transaction's next query then meets these.
+  if (name === 'QueryRunnerAlreadyReleasedError' || name === 'QueryRunnerProviderAlreadyReleasedError') return 'database';
   const error = (exception instanceof QueryFailedError ? exception.driverError : exception) as { code?: unknown; message?: unknown } | null;
   if (!error || typeof error !== 'object') return null;
   const code = typeof error.code === 'string' ? error.code : '';

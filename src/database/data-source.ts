@@ -23,7 +23,9 @@ export function dataSourceOptions(databaseUrl: string, applicationName = 'bakti'
     migrations,
     synchronize: false,
     migrationsRun: false,
-    extra: { max: 20, application_name: applicationName, connectionTimeoutMillis: 5000 },
+    applicationName,
+    connectTimeoutMS: 5000,
+    extra: { max: 20 },
   };
 }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { DatabaseWatch } from './database-watch.js';
 import { HealthController } from './health.controller.js';
 
-@Module({ controllers: [HealthController] })
+@Module({ controllers: [HealthController], providers: [DatabaseWatch] })
 export class HealthModule {}

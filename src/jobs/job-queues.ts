@@ -11,6 +11,8 @@ import { PlannedJob, QUEUE_OF, QUEUES, QueueName } from './jobs.js';
 export const QUEUE_CALL_TIMEOUT_MS = 5000;
 
 export class RedisUnavailable extends Error {
+  override name = 'RedisUnavailable';
+
   constructor() {
     super('Redis is unreachable');
   }
