@@ -41,7 +41,7 @@ export class GracefulShutdown {
       this.exit(1);
     }, this.timeoutMs).unref();
     try {
-      if (this.server?.listening) await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+      if (this.server?.listening) await closeServer(this.server);
       await this.app?.close();
       this.logger.log('Stopped');
       this.exit(0);
@@ -50,4 +50,15 @@ export class GracefulShutdown {
       this.exit(1);
     }
   }
+}
+
+/** Resolves once every connection is gone: a keep-alive connection is closed as soon as its request is answered. */
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    server.close(() => {
+      clearInterval(sweep);
+      resolve();
+    });
+  });
 }
