@@ -20,8 +20,11 @@ cp -r config "$ROOT/run/config"
 echo "run stage: $(du -sh "$ROOT/run/node_modules" | cut -f1) of production node_modules"
 
 cd "$ROOT/run"
+DB=${DRY_DATABASE:-bakti_docker_dry}
 NODE_ENV=production PORT=$PORT APP_ROLE=all JWT_SECRET=dry-build-secret-of-at-least-32-characters \
-  DATABASE_URL=${DRY_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/bakti_docker_dry} REDIS_URL=redis://127.0.0.1:1 \
+  AUDIT_KEY=dry-build-audit-key-of-at-least-32-characters \
+  DATABASE_URL=postgres://bakti_app@127.0.0.1:5432/$DB MIGRATION_DATABASE_URL=postgres://postgres@127.0.0.1:5432/$DB \
+  REDIS_URL=redis://127.0.0.1:1 \
   QUEUE_PREFIX='{bakti-dry}' node dist/main.js >"$ROOT/run.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 60); do

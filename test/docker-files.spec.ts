@@ -63,7 +63,8 @@ describe('docker-compose.yml', () => {
     expect(postgres.environment?.POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD:-.+\}$/);
     expect(redis.environment?.REDIS_PASSWORD).toMatch(/^\$\{REDIS_PASSWORD:-.+\}$/);
     expect(redis.command?.join(' ')).toContain('--requirepass "$$REDIS_PASSWORD"');
-    expect(bakti.environment?.DATABASE_URL).toMatch(/^postgres:\/\/bakti:\$\{POSTGRES_PASSWORD:-.+\}@postgres:5432\/bakti$/);
+    expect(bakti.environment?.DATABASE_URL).toMatch(/^postgres:\/\/bakti_app:\$\{APP_DB_PASSWORD:-.+\}@postgres:5432\/bakti$/);
+    expect(bakti.environment?.MIGRATION_DATABASE_URL).toMatch(/^postgres:\/\/bakti:\$\{POSTGRES_PASSWORD:-.+\}@postgres:5432\/bakti$/);
     expect(bakti.environment?.REDIS_URL).toMatch(/^redis:\/\/:\$\{REDIS_PASSWORD:-.+\}@redis:6379$/);
   });
 

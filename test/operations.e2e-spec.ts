@@ -9,9 +9,9 @@ import { FixedClock } from '../src/common/clock.js';
 import { IdempotencyExpiry } from '../src/common/idempotency-expiry.js';
 import { IdempotencyService } from '../src/common/idempotency.js';
 import { AppConfig } from '../src/config/app-config.js';
-import { prepareDatabase } from '../src/database/data-source.js';
+import { dataSourceOptions, prepareDatabase } from '../src/database/data-source.js';
 import { DEFAULT_NOW, TestApp } from './support/test-app.js';
-import { TEST_DATABASE_URL, testConfig } from './support/test-config.js';
+import { testConfig } from './support/test-config.js';
 import { World } from './support/world.js';
 
 const METRICS_TOKEN = 'metrics-token-for-the-tests';
@@ -36,13 +36,24 @@ describe('operations: access log, request ids, metrics, idempotency expiry', () 
   let logs: KeptLogs;
 
   beforeAll(async () => {
-    await prepareDatabase(TEST_DATABASE_URL);
     logs = new KeptLogs();
     const clock = new FixedClock(new Date(DEFAULT_NOW));
-    const config = testConfig({ REDIS_URL: 'redis://127.0.0.1:6379/13', QUEUE_PREFIX: '{bakti-ops-test}', METRICS_TOKEN, NODE_ENV: 'production', JWT_SECRET: 'operations-test-secret-of-32-characters-or-more' });
+    // As startTestApp, but with the production logger kept, so the JSON lines themselves are checked.
+    const config = testConfig({
+      REDIS_URL: 'redis://127.0.0.1:6379/13', QUEUE_PREFIX: '{bakti-ops-test}', METRICS_TOKEN, NODE_ENV: 'production',
+      JWT_SECRET: 'operations-test-secret-of-32-characters-or-more', AUDIT_KEY: 'operations-test-audit-key-of-32-characters-or-more',
+    });
+    await prepareDatabase(config.MIGRATION_DATABASE_URL, config.DATABASE_URL);
     const app = configureHttp(await NestFactory.create(AppModule.forRoot(config, clock), { logger: logs }));
     await app.init();
-    t = { app, clock, db: app.get(DataSource), http: () => request(app.getHttpServer()), close: () => app.close() };
+    const db = await new DataSource({ ...dataSourceOptions(config.MIGRATION_DATABASE_URL), extra: { max: 4 } }).initialize();
+    t = {
+      app, clock, db, http: () => request(app.getHttpServer()),
+      close: async () => {
+        await app.close();
+        await db.destroy();
+      },
+    };
     w = await World.build(t);
   });
   afterAll(() => t.close());

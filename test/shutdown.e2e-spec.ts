@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { freePort } from './support/own-redis.js';
 import { SpawnedService } from './support/spawned-service.js';
-import { ownDatabase } from './support/test-config.js';
+import { asServiceRole, ownDatabase } from './support/test-config.js';
 import { waitFor } from './support/wait.js';
 
 const DEADLINE_MS = 3000;
@@ -46,8 +46,9 @@ describe('shutdown (SIGTERM) with Redis unreachable', () => {
   beforeAll(async () => {
     databaseUrl = await ownDatabase('shutdown');
     env = {
-      NODE_ENV: 'production', APP_ROLE: 'all', DATABASE_URL: databaseUrl, REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
-      JWT_SECRET: 'shutdown-test-secret-of-at-least-32-characters', QUEUE_PREFIX: '{bakti-shutdown}', SHUTDOWN_TIMEOUT_MS: String(DEADLINE_MS),
+      NODE_ENV: 'production', APP_ROLE: 'all', DATABASE_URL: asServiceRole(databaseUrl), MIGRATION_DATABASE_URL: databaseUrl,
+      REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
+      JWT_SECRET: 'shutdown-test-secret-of-at-least-32-characters', AUDIT_KEY: 'shutdown-test-audit-key-of-at-least-32-characters', QUEUE_PREFIX: '{bakti-shutdown}', SHUTDOWN_TIMEOUT_MS: String(DEADLINE_MS),
       SEED_DEMO: 'false', RECONCILE_ON_BOOT: 'true',
     };
   });

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-error.js';
+import { BODY_LIMIT } from './input-guard.js';
 import { hasMessage, Locale, localize, pickLocale } from './messages.js';
 import { requestIdOf, routeOf } from './observability/http-observability.js';
 import { RuleViolation } from './rule-violation.js';
@@ -10,6 +11,7 @@ import { unavailableDependency } from './unavailable.js';
 interface Problem {
   status: number;
   violations: RuleViolation[];
+  headers?: Record<string, string>;
 }
 
 /** A client may retry a 503 after this many seconds. */
@@ -31,7 +33,7 @@ export class ProblemFilter implements ExceptionFilter {
       this.logger.error(`${request.method} ${routeOf(request)}: ${(exception as Error)?.stack ?? String(exception)}`);
     }
     const locale = pickLocale(request.headers['accept-language']);
-    if (problem.status === 503) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    for (const [name, value] of Object.entries(problem.headers ?? {})) response.setHeader(name, value);
     response
       .status(problem.status)
       .type('application/problem+json')
@@ -41,11 +43,18 @@ export class ProblemFilter implements ExceptionFilter {
 
   private classify(exception: unknown): Problem {
     const unavailable = unavailableDependency(exception);
-    if (unavailable) return { status: 503, violations: [{ code: `service.${unavailable}_unavailable` }] };
-    if (exception instanceof DomainError) return { status: exception.status, violations: exception.violations };
+    if (unavailable) {
+      return { status: 503, violations: [{ code: `service.${unavailable}_unavailable` }], headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } };
+    }
+    if (exception instanceof DomainError) {
+      return { status: exception.status, violations: exception.violations, headers: exception.headers };
+    }
     if (exception instanceof QueryFailedError) return fromDatabase(exception);
     const bodyParser = exception as { type?: string; status?: number };
     if (bodyParser?.type === 'entity.parse.failed') return { status: 400, violations: [{ code: 'malformed_json' }] };
+    if (bodyParser?.type === 'entity.too.large') {
+      return { status: 413, violations: [{ code: 'input.too_large', params: { value: BODY_LIMIT } }] };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const code = status === 404 ? 'route_not_found' : `status.${status}`;
@@ -70,6 +79,8 @@ function fromDatabase(error: QueryFailedError): Problem {
       if (constraint === 'shift_capacity') return { status: 409, violations: [{ code: 'booking.shift_full' }] };
       return { status: 409, violations: [{ code: 'constraint', params: { detail: constraint ?? '' } }] };
     default:
+      // Class 22 is a value the database can't hold (out of range, bad encoding): the client's input, never ours.
+      if (code?.startsWith('22')) return { status: 400, violations: [{ code: 'invalid_value' }] };
       return { status: 500, violations: [{ code: 'internal_error' }] };
   }
 }

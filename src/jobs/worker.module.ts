@@ -6,6 +6,7 @@ import { IdempotencyExpiry } from '../common/idempotency-expiry.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
 import { CompletionService } from '../enforcement/completion.service.js';
 import { WarningsService } from '../enforcement/warnings.service.js';
+import { EnforcementModule } from '../enforcement/enforcement.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { RemindersService } from '../reminders/reminders.service.js';
 import { RostersService } from '../rosters/rosters.service.js';
@@ -22,7 +23,7 @@ import { WorkerHeartbeat } from './worker-heartbeat.js';
  * happen once across replicas is a BullMQ job scheduler (job-schedules.ts) or holds a PostgreSQL advisory lock.
  */
 @Module({
-  imports: [DiscoveryModule, ScheduleModule.forRoot(), NotificationsModule],
+  imports: [DiscoveryModule, ScheduleModule.forRoot(), NotificationsModule, EnforcementModule],
   providers: [
     JobHandlers,
     JobSchedules,
