@@ -59,7 +59,7 @@ describe('faults: PostgreSQL connections cut during the roll-call', () => {
     w = await World.build(t);
     admin = new pg.Client({ connectionString: DATABASE_URL, application_name: 'bakti-fault-test' });
     await admin.connect();
-  });
+  }, 90_000); // World.build signs in a dozen users (argon2): slow on a loaded machine
   afterAll(async () => {
     await admin.end();
     await t.close();

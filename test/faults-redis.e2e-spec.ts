@@ -57,7 +57,7 @@ describe('faults: Redis unreachable at boot and stopped mid-run', () => {
     });
     w = await World.build(t);
     work = t.app.get(JobQueues).queue(QUEUES.work);
-  });
+  }, 90_000); // World.build signs in a dozen users (argon2): slow on a loaded machine
   afterAll(async () => {
     await t.close();
     await redis.stop();

@@ -55,7 +55,7 @@ describe('operations: access log, request ids, metrics, idempotency expiry', () 
       },
     };
     w = await World.build(t);
-  });
+  }, 90_000); // World.build signs in a dozen users (argon2): slow on a loaded machine
   afterAll(() => t.close());
 
   const accessLines = (requestId: string) =>
@@ -97,7 +97,10 @@ describe('operations: access log, request ids, metrics, idempotency expiry', () 
   });
 
   it('/metrics in Prometheus text for the bearer of METRICS_TOKEN only: HTTP latency by route, queues, outbox, deliveries, planner', async () => {
-    expect((await t.http().get('/metrics')).status).toBe(401);
+    const anonymous = await t.http().get('/metrics').set('Accept-Language', 'en');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers['content-type']).toContain('application/problem+json');
+    expect(anonymous.body).toMatchObject({ type: 'urn:bakti:problem:metrics.token_required', detail: 'The METRICS_TOKEN bearer token is required.', requestId: anonymous.headers['x-request-id'] });
     expect((await t.http().get('/metrics').set('authorization', 'Bearer wrong-token-of-the-same-size')).status).toBe(401);
     expect((await t.http().get('/metrics').set('authorization', w.authorization('admin'))).status).toBe(401);
 

@@ -4,7 +4,7 @@ import { SpawnedService } from './support/spawned-service.js';
 import { asServiceRole, ownDatabase } from './support/test-config.js';
 import { waitFor } from './support/wait.js';
 
-const DEADLINE_MS = 3000;
+const DEADLINE_MS = 5000;
 
 /**
  * Shutdown of the built service (dist/main.js) in its default role (APP_ROLE=all, the worker's reconcile at
@@ -57,6 +57,8 @@ describe('shutdown (SIGTERM) with Redis unreachable', () => {
     services = [];
   });
 
+  const SPAWNING_TEST_MS = 90_000;
+
   it('listens in APP_ROLE=all with Redis down, logs JSON and Redis\'s state once, and SIGTERM exits 0 within SHUTDOWN_TIMEOUT_MS', async () => {
     const service = await start();
     const readiness = await service.get('/api/v1/health');
@@ -78,10 +80,10 @@ describe('shutdown (SIGTERM) with Redis unreachable', () => {
     expect(logs.find((log) => log.context === 'HTTP' && (log.message as { route?: string }).route === '/api/v1/health')?.message).toEqual({
       msg: 'request', method: 'GET', route: '/api/v1/health', status: 503, durationMs: expect.any(Number), userId: null, requestId: readiness.headers.get('x-request-id'),
     });
-  });
+  }, SPAWNING_TEST_MS);
 
   it('SIGTERM stops taking requests and lets the request in flight finish before exiting 0', async () => {
-    const service = await start();
+    const service = await start({ SHUTDOWN_TIMEOUT_MS: '30000' }); // not about the deadline: room for a loaded machine
     const holder = await holdUsers();
     try {
       const inFlight = login(service);
@@ -94,7 +96,7 @@ describe('shutdown (SIGTERM) with Redis unreachable', () => {
     } finally {
       await holder.end();
     }
-  });
+  }, SPAWNING_TEST_MS);
 
   it('a request that can\'t finish: the deadline ends the process (exit 1), and a second SIGTERM ends it at once', async () => {
     const holder = await holdUsers();
@@ -106,7 +108,7 @@ describe('shutdown (SIGTERM) with Redis unreachable', () => {
       const { code, at } = await stuck.exited;
       expect(code).toBe(1);
       expect(at - sent).toBeGreaterThanOrEqual(DEADLINE_MS - 100);
-      expect(at - sent).toBeLessThan(DEADLINE_MS + 1500);
+      expect(at - sent).toBeLessThan(DEADLINE_MS + 2000);
 
       const impatient = await start({ SHUTDOWN_TIMEOUT_MS: '60000' });
       void login(impatient).catch(() => undefined);
@@ -116,10 +118,10 @@ describe('shutdown (SIGTERM) with Redis unreachable', () => {
       const second = impatient.signal('SIGTERM');
       const ended = await impatient.exited;
       expect(ended.code).toBe(1);
-      expect(ended.at - second).toBeLessThan(1500);
+      expect(ended.at - second).toBeLessThan(2000);
     } finally {
       await holder.query('ROLLBACK');
       await holder.end();
     }
-  });
+  }, SPAWNING_TEST_MS);
 });

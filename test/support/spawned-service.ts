@@ -24,7 +24,7 @@ export class SpawnedService {
   /** Started and answering its liveness endpoint. */
   static async start(env: Record<string, string>): Promise<SpawnedService> {
     const service = new SpawnedService(await freePort(), env);
-    await waitFor(async () => (await service.get('/api/v1/health/live').catch(() => null))?.status === 200, 'the service listening', 20_000);
+    await waitFor(async () => (await service.get('/api/v1/health/live').catch(() => null))?.status === 200, 'the service listening', 60_000);
     return service;
   }
 

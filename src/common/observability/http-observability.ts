@@ -2,7 +2,13 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { INestApplication, Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { AppConfig } from '../../config/app-config.js';
+import { defineMessages, localize, pickLocale } from '../messages.js';
 import { Metrics } from './metrics.js';
+
+defineMessages({
+  'metrics.disabled': { id: 'Metrik dimatikan: METRICS_TOKEN belum diatur.', en: 'Metrics are off: METRICS_TOKEN is not set.' },
+  'metrics.token_required': { id: 'Token bearer METRICS_TOKEN diperlukan.', en: 'The METRICS_TOKEN bearer token is required.' },
+});
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 export const METRICS_PATH = '/metrics';
@@ -56,10 +62,10 @@ export function mountObservability(app: INestApplication): void {
   });
 
   app.use(METRICS_PATH, async (request: Request, response: Response) => {
-    if (!config.METRICS_TOKEN) return void problem(response, 404, 'metrics.disabled', 'Metrics are off: METRICS_TOKEN is not set');
+    if (!config.METRICS_TOKEN) return void problem(request, response, 404, 'metrics.disabled');
     if (!bearerMatches(request.headers.authorization, config.METRICS_TOKEN)) {
       response.setHeader('WWW-Authenticate', 'Bearer realm="Bakti metrics"');
-      return void problem(response, 401, 'auth.missing_token', 'A bearer token (METRICS_TOKEN) is required');
+      return void problem(request, response, 401, 'metrics.token_required');
     }
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
@@ -71,10 +77,14 @@ function bearerMatches(header: string | undefined, token: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** Outside Nest's filter (this is plain Express), so the problem+json is written here. */
-function problem(response: Response, status: number, code: string, detail: string): void {
+/** Outside Nest's filter (this is plain Express), so the problem+json is written here, in the same shape. */
+function problem(request: Request, response: Response, status: number, code: string): void {
+  const locale = pickLocale(request.headers['accept-language']);
   response
     .status(status)
     .type('application/problem+json')
-    .send(JSON.stringify({ type: `urn:bakti:problem:${code}`, title: detail, status, detail, requestId: requestIdOf(response) }));
+    .setHeader('Content-Language', locale)
+    .send(JSON.stringify({
+      type: `urn:bakti:problem:${code}`, title: localize(`status.${status}`, locale), status, detail: localize(code, locale), requestId: requestIdOf(response),
+    }));
 }
