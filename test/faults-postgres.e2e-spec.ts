@@ -15,6 +15,7 @@ describe('faults: PostgreSQL connections cut during the roll-call', () => {
   let w: World;
   let admin: pg.Client;
   let database: string;
+  let cutting = false;
 
   /** Cuts every connection of the service (not the test's own) to this file's database; answers how many. */
   const cut = async (where = 'true'): Promise<number> =>
@@ -43,12 +44,11 @@ describe('faults: PostgreSQL connections cut during the roll-call', () => {
 
   async function bookings(count: number, date: string) {
     const shift = await w.shift('siteA', { date, start: '08:00', end: '12:00', capacity: count });
-    const ids: string[] = [];
-    for (let i = 0; i < count; i++) {
+    const ids = await Promise.all(Array.from({ length: count }, async () => {
       const booked = await w.book(await w.personWithOrder(), shift.id);
       expect(booked.status).toBe(201);
-      ids.push(booked.body.id);
-    }
+      return booked.body.id as string;
+    }));
     return { ids, shift };
   }
 
@@ -61,6 +61,7 @@ describe('faults: PostgreSQL connections cut during the roll-call', () => {
     await admin.connect();
   }, 90_000); // World.build signs in a dozen users (argon2): slow on a loaded machine
   afterAll(async () => {
+    cutting = false;
     await admin.end();
     await t.close();
   });
@@ -94,12 +95,12 @@ describe('faults: PostgreSQL connections cut during the roll-call', () => {
     expect(replayed.status).toBe(200);
     expect(replayed.body).toEqual(retried.body);
     expect(await auditedCheckIns(id)).toBe(1);
-  });
+  }, 90_000);
 
   it('connections cut again and again while 12 phones tap and retry: no 500, every tap recorded exactly once, and the API recovers by itself', async () => {
     const { ids, shift } = await bookings(12, '2026-11-26');
     t.clock.set(shift.startsAt);
-    let cutting = true;
+    cutting = true;
     let cuts = 0;
     const cutter = (async () => {
       while (cutting) {
@@ -130,5 +131,5 @@ describe('faults: PostgreSQL connections cut during the roll-call', () => {
     expect(await Promise.all(ids.map(auditedCheckIns))).toEqual(ids.map(() => 1));
     expect((await t.http().get('/api/v1/health')).body).toMatchObject({ postgres: 'up' });
     expect(statuses.filter((status) => status === 503).length).toBeGreaterThan(0);
-  });
+  }, 90_000);
 });

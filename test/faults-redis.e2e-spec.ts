@@ -83,7 +83,7 @@ describe('faults: Redis unreachable at boot and stopped mid-run', () => {
     await waitFor(async () => (await unrelayed(ahead.id)) === 0, 'the outbox drained'); // the reconcile may have been first
     const ready = await waitFor(async () => ((await health()).status === 200 ? (await health()).body : null), 'readiness 200');
     expect(ready).toEqual({ status: 'ok', postgres: 'up', redis: 'up', workers: 1 });
-  });
+  }, 90_000);
 
   it('Redis stopped mid-run: /health turns 503, bookings and roll-call go on, and Redis restarted empty gets the waiting jobs', async () => {
     await remindersQueued((await book('2026-12-03')).id);
@@ -100,5 +100,5 @@ describe('faults: Redis unreachable at boot and stopped mid-run', () => {
     await remindersQueued(ahead.id); // by the relay, or by the reconcile that runs when Redis comes back
     await waitFor(async () => (await unrelayed(ahead.id)) === 0, 'the outbox drained');
     await waitFor(async () => (await health()).status === 200, 'readiness 200 after Redis came back');
-  });
+  }, 90_000);
 });

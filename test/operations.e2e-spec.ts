@@ -113,7 +113,8 @@ describe('operations: access log, request ids, metrics, idempotency expiry', () 
     expect(metrics.status).toBe(200);
     expect(metrics.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = metrics.text;
-    expect(text).toMatch(/^bakti_http_request_duration_seconds_bucket\{le="0\.1",method="POST",route="\/api\/v1\/orders\/:id\/plan",status="201"\} 1$/m);
+    expect(text).toMatch(/^bakti_http_request_duration_seconds_bucket\{le="\+Inf",method="POST",route="\/api\/v1\/orders\/:id\/plan",status="201"\} 1$/m);
+    expect(text).toMatch(/^bakti_http_request_duration_seconds_count\{method="POST",route="\/api\/v1\/orders\/:id\/plan",status="201"\} 1$/m);
     expect(text).not.toContain(orderId);
     for (const state of ['waiting', 'active', 'delayed', 'failed']) {
       expect(text).toMatch(new RegExp(`^bakti_queue_jobs\\{queue="work",state="${state}"\\} \\d+$`, 'm'));
