@@ -11,6 +11,7 @@ import { CoreModule } from './common/core.module.js';
 import { ObservabilityModule } from './common/observability/metrics.js';
 import { AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { ServiceRoleCheck } from './database/service-role.js';
 import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { QueuesModule } from './jobs/queues.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
         NotificationsModule,
         ...(config.APP_ROLE === 'api' ? [] : [WorkerModule]),
       ],
+      providers: [ServiceRoleCheck],
     };
   }
 }

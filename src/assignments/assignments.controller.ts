@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@n
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import { localizedWarnings } from '../common/messages.js';
 import { PageQuery } from '../common/pagination.js';
 import { ParseIdPipe } from '../common/validation.js';
 import { AssignmentsQueries } from './assignments.queries.js';
@@ -25,8 +26,9 @@ export class AssignmentsController {
 
   @Post('assignments')
   @Roles('supervisor')
-  book(@CurrentUser() actor: AuthUser, @Body() dto: BookDto) {
-    return this.booking.book(actor, dto);
+  async book(@CurrentUser() actor: AuthUser, @Body() dto: BookDto, @Headers('accept-language') language?: string) {
+    const booked = await this.booking.book(actor, dto);
+    return { ...booked, warnings: localizedWarnings(booked.warnings, language) };
   }
 
   @Get('assignments/:id')
