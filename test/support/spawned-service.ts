@@ -24,7 +24,12 @@ export class SpawnedService {
   /** Started and answering its liveness endpoint. */
   static async start(env: Record<string, string>): Promise<SpawnedService> {
     const service = new SpawnedService(await freePort(), env);
-    await waitFor(async () => (await service.get('/api/v1/health/live').catch(() => null))?.status === 200, 'the service listening', 60_000);
+    try {
+      await waitFor(async () => (await service.get('/api/v1/health/live').catch(() => null))?.status === 200, 'the service listening', 60_000);
+    } catch (error) {
+      service.kill(); // never left running by a test that gave up on it
+      throw new Error(`${(error as Error).message}; its output:\n${service.lines.join('\n')}`);
+    }
     return service;
   }
 
