@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { Public } from '../common/auth/decorators.js';
 import { REDIS, redisUp } from '../common/redis.js';
 import { withTimeout } from '../common/timeout.js';
+import { CalendarService } from '../calendar/calendar.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { liveWorkers } from '../jobs/worker-heartbeat.js';
 
@@ -21,6 +22,7 @@ export class HealthController {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly config: AppConfig,
+    private readonly calendar: CalendarService,
   ) {}
 
   /**
@@ -29,7 +31,9 @@ export class HealthController {
    */
   @Public()
   @Get()
-  @ApiOkResponse({ description: '`{status: "ok", postgres: "up", redis: "up", workers}`: workers is the count of live worker processes' })
+  @ApiOkResponse({
+    description: '`{status: "ok", postgres: "up", redis: "up", workers, calendar: {yearsWithoutOfficialCalendar}}`: workers is the count of live worker processes; the years from this one on whose official holiday calendar is not loaded',
+  })
   @ApiServiceUnavailableResponse({ description: '`{status: "unavailable", postgres, redis, workers}` with "down" for each part that does not answer' })
   async check(@Res({ passthrough: true }) response: Response) {
     const [postgres, redis] = await Promise.all([
@@ -37,8 +41,16 @@ export class HealthController {
       redisUp(this.redis) ? probe(() => this.redis.ping()) : Promise.resolve<State>('down'),
     ]);
     const workers = redis === 'up' ? await liveWorkers(this.redis, this.config.QUEUE_PREFIX).catch(() => 0) : 0;
+    // R-23: a year ahead with only the fixed-date holidays is a warning for the operator, not a failure.
+    const yearsWithoutOfficialCalendar = postgres === 'up' ? await this.calendar.futureYearsWithoutOfficialCalendar().catch(() => []) : [];
     // Workers may run elsewhere (APP_ROLE=api here): their absence is reported, not a failure of this process.
-    const body = { status: postgres === 'up' && redis === 'up' ? 'ok' : 'unavailable', postgres, redis, workers };
+    const body = {
+      status: postgres === 'up' && redis === 'up' ? 'ok' : 'unavailable',
+      postgres,
+      redis,
+      workers,
+      calendar: { yearsWithoutOfficialCalendar },
+    };
     if (body.status !== 'ok') response.status(503);
     return body;
   }
