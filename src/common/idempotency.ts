@@ -47,11 +47,9 @@ export class IdempotencyService {
     return result;
   }
 
-  /**
-   * R-30: the answers kept for replays hold what the request answered (a person's name in an attendance record).
-   * A replay only matters for minutes; the retention job forgets those older than the retention period.
-   */
-  async forgetBefore(manager: EntityManager, before: Date): Promise<void> {
-    await manager.query(`DELETE FROM idempotency_record WHERE created_at < $1`, [before]);
+  /** Forgets the keys stored before `olderThan` (POLICY: IDEMPOTENCY_TTL_HOURS); answers how many. */
+  async expire(manager: EntityManager, olderThan: Date): Promise<number> {
+    const [, deleted] = await manager.query(`DELETE FROM idempotency_record WHERE created_at < $1`, [olderThan]);
+    return deleted as number;
   }
 }

@@ -42,7 +42,8 @@ export class RetentionService {
     for (const { id, orderIds } of await this.eligible(cutoff)) {
       if (await this.anonymise(id, orderIds, now)) anonymised += 1;
     }
-    await this.dataSource.transaction((manager) => this.idempotency.forgetBefore(manager, cutoff));
+    // Replay answers name persons; they expire within days (IDEMPOTENCY_TTL_HOURS) unless that job stood still.
+    await this.dataSource.transaction((manager) => this.idempotency.expire(manager, cutoff));
     if (anonymised > 0) this.logger.log(`anonymised ${anonymised} persons whose orders ended before ${cutoff.toISOString()}`);
     return { anonymised };
   }
