@@ -55,11 +55,12 @@ describe('personal data', () => {
       .filter((path) => path.startsWith('/api/v1/'));
   }
 
-  /** Nothing in an answer is a NIK or a religion: no such key, no 16-digit run, no religion as a value. */
+  /** Nothing in an answer is a NIK or a religion: no such key, no 16 digits standing alone, no religion as a value. */
   function personalDataIn(value: unknown, path = '$'): string[] {
     if (Array.isArray(value)) return value.flatMap((item, i) => personalDataIn(item, `${path}[${i}]`));
     if (typeof value === 'string') {
-      return /\d{16}/.test(value) || (RELIGIONS as readonly string[]).filter((r) => r !== 'other').includes(value) ? [`${path} = ${value}`] : [];
+      // A NIK stands apart: 16 digits inside a hex hash or a fingerprint are chance, not a number someone holds.
+      return /(?<![0-9a-z])\d{16}(?![0-9a-z])/i.test(value) || (RELIGIONS as readonly string[]).filter((r) => r !== 'other').includes(value) ? [`${path} = ${value}`] : [];
     }
     if (value === null || typeof value !== 'object') return [];
     return Object.entries(value).flatMap(([key, item]) =>
