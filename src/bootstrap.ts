@@ -1,10 +1,11 @@
 import { INestApplication, LoggerService } from '@nestjs/common';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { createValidationPipe } from './common/validation.js';
 import { AppConfig } from './config/app-config.js';
 import { mountQueueDashboard } from './jobs/queue-dashboard.js';
+import { buildOpenApiDocument, serveOpenApiDocument } from './openapi-document.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -13,16 +14,7 @@ export function configureHttp(app: INestApplication): INestApplication {
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Bakti API')
-      .setDescription('Pidana kerja sosial: orders, sites, shifts, attendance and two-party sign-off')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  serveOpenApiDocument(app);
   mountQueueDashboard(app);
   return app;
 }
@@ -30,4 +22,16 @@ export function configureHttp(app: INestApplication): INestApplication {
 export async function createHttpApp(config: AppConfig, logger?: LoggerService): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(config), { logger });
   return configureHttp(app);
+}
+
+/**
+ * The OpenAPI document without starting anything: in Nest's preview mode the modules are resolved but no
+ * provider is instantiated, so no database, Redis or queue is touched (about half a second).
+ */
+export async function previewOpenApiDocument(config: AppConfig): Promise<OpenAPIObject> {
+  const app = await NestFactory.create(AppModule.forRoot({ ...config, APP_ROLE: 'api' }), { preview: true, logger: false });
+  app.setGlobalPrefix(API_PREFIX);
+  const document = buildOpenApiDocument(app);
+  await app.close();
+  return document;
 }

@@ -1,25 +1,32 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import { ApiProblems } from '../common/openapi.js';
 import { PageQuery } from '../common/pagination.js';
 import { AgenciesService } from './agencies.service.js';
+import { AgencyPage, AgencyResponse } from './agency.response.js';
 import { CreateAgencyDto } from './dto.js';
 
 @ApiTags('agencies')
-@ApiBearerAuth()
 @Controller('agencies')
 export class AgenciesController {
   constructor(private readonly agencies: AgenciesService) {}
 
   @Post()
   @Roles('admin')
-  create(@CurrentUser() actor: AuthUser, @Body() dto: CreateAgencyDto) {
+  @ApiOperation({ summary: 'Create an agency', description: '409 when the code is taken.' })
+  @ApiCreatedResponse({ type: AgencyResponse })
+  @ApiProblems(400, 401, 403, 409)
+  create(@CurrentUser() actor: AuthUser, @Body() dto: CreateAgencyDto): Promise<AgencyResponse> {
     return this.agencies.create(actor, dto);
   }
 
   @Get()
-  list(@Query() query: PageQuery) {
+  @ApiOperation({ summary: 'List agencies' })
+  @ApiOkResponse({ type: AgencyPage })
+  @ApiProblems(400, 401)
+  list(@Query() query: PageQuery): Promise<AgencyPage> {
     return this.agencies.list(query);
   }
 }

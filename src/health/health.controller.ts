@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { Redis } from 'ioredis';
@@ -8,6 +8,7 @@ import { Public } from '../common/auth/decorators.js';
 import { REDIS } from '../common/redis.js';
 import { AppConfig } from '../config/app-config.js';
 import { liveWorkers } from '../jobs/worker-heartbeat.js';
+import { HealthResponse } from './health.response.js';
 
 const TIMEOUT_MS = 1500;
 
@@ -23,14 +24,17 @@ export class HealthController {
   /** 200 when PostgreSQL and Redis answer, 503 with the failing part otherwise; with the live worker count. */
   @Public()
   @Get()
-  async check(@Res({ passthrough: true }) response: Response) {
+  @ApiOperation({ summary: 'Whether PostgreSQL and Redis answer' })
+  @ApiOkResponse({ type: HealthResponse })
+  @ApiServiceUnavailableResponse({ type: HealthResponse, description: 'PostgreSQL or Redis does not answer' })
+  async check(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
     const [postgres, redis] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
       probe(() => this.redis.ping()),
     ]);
     const workers = redis === 'up' ? await liveWorkers(this.redis, this.config.QUEUE_PREFIX) : 0;
     // Workers may run elsewhere (APP_ROLE=api here): their absence is reported, not a failure of this process.
-    const body = { status: postgres === 'up' && redis === 'up' ? 'ok' : 'unavailable', postgres, redis, workers };
+    const body: HealthResponse = { status: postgres === 'up' && redis === 'up' ? 'ok' : 'unavailable', postgres, redis, workers };
     if (body.status !== 'ok') response.status(503);
     return body;
   }

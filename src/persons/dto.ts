@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsObject, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min,
@@ -8,8 +8,13 @@ import { IsIndonesianPhone, IsLocalDate, IsLocalTime, IsNik } from '../common/va
 import { LocationDto } from '../sites/dto.js';
 import { RELIGIONS, type Religion } from './person.entity.js';
 
+@ApiSchema({ name: 'UnavailableWindow' })
 export class UnavailableWindowDto {
-  @ApiProperty({ minimum: 1, maximum: 7, description: 'ISO weekday, 1 = Monday' }) @IsInt() @Min(1) @Max(7) weekday: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 7, description: 'ISO weekday, 1 = Monday' })
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  weekday: number;
   @ApiProperty({ example: '07:00' }) @IsLocalTime() from: string;
   @ApiProperty({ example: '12:00' }) @IsLocalTime() to: string;
   @ApiPropertyOptional({ example: 'berjualan di pasar' }) @IsOptional() @IsString() @MaxLength(200) reason?: string;

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsObject, IsNumber, ArrayMaxSize, ArrayUnique, IsBoolean, IsInt, IsLatitude, IsLongitude, IsNotEmpty, IsOptional, IsString, IsUUID,
@@ -6,6 +6,7 @@ import {
 } from 'class-validator';
 import { IsLocalDate, IsTimeZone } from '../common/validators.js';
 
+@ApiSchema({ name: 'Location' })
 export class LocationDto {
   @ApiProperty({ example: -3.6954 }) @IsNumber() @IsLatitude() lat: number;
   @ApiProperty({ example: 128.1814 }) @IsNumber() @IsLongitude() lng: number;
@@ -18,9 +19,9 @@ export class CreateSiteDto {
   @ApiProperty({ example: 'street_cleaning' }) @IsString() @IsNotEmpty() @MaxLength(80) workType: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) address: string;
   @ApiProperty({ type: LocationDto }) @IsObject() @ValidateNested() @Type(() => LocationDto) location: LocationDto;
-  @ApiProperty({ example: 150 }) @IsInt() @Min(10) @Max(10000) radiusMeters: number;
+  @ApiProperty({ type: 'integer', example: 150 }) @IsInt() @Min(10) @Max(10000) radiusMeters: number;
   @ApiProperty({ example: 'Asia/Jayapura' }) @IsTimeZone() timezone: string;
-  @ApiProperty({ example: 10 }) @IsInt() @Min(1) @Max(100) defaultCapacity: number;
+  @ApiProperty({ type: 'integer', example: 10 }) @IsInt() @Min(1) @Max(100) defaultCapacity: number;
   @ApiProperty() @IsBoolean() minorsAllowed: boolean;
   @ApiProperty({ type: [String], format: 'uuid' })
   @IsUUID('all', { each: true })

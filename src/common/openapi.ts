@@ -1,0 +1,78 @@
+import { applyDecorators, createParamDecorator, ExecutionContext, Type } from '@nestjs/common';
+import { ApiExtraModels, ApiHeader, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+
+/** One refused field (or, without `field`, the whole request), as the problem+json filter writes it. */
+export class ProblemError {
+  @ApiPropertyOptional({ example: 'totalHours', description: 'the field, a dotted path into the body, or a header name' })
+  field?: string;
+  @ApiProperty({ example: 'validation.max', description: 'a stable code to branch on' }) code: string;
+  @ApiProperty({ example: 'maksimal 240', description: 'in the language of Accept-Language (Indonesian by default)' })
+  message: string;
+}
+
+/** RFC 9457 problem details: every error leaves the service in this shape (see ProblemFilter). */
+export class Problem {
+  @ApiProperty({ example: 'urn:bakti:problem:validation.max', description: 'urn:bakti:problem:<first error code>' })
+  type: string;
+  @ApiProperty({ example: 'Permintaan tidak valid' }) title: string;
+  @ApiProperty({ type: 'integer', example: 400 }) status: number;
+  @ApiProperty({ example: 'totalHours: maksimal 240' }) detail: string;
+  @ApiPropertyOptional({ type: [ProblemError] }) errors?: ProblemError[];
+}
+
+const PROBLEMS = {
+  400: 'A malformed or out-of-range field, path id or query value; `errors` names each field',
+  401: 'No token, or a bad or expired one',
+  403: 'The role or the scope (R-26) does not allow it',
+  404: 'No such thing, or not visible to you',
+  409: 'The request clashes with the current state',
+} as const;
+
+export type ProblemStatus = keyof typeof PROBLEMS;
+
+/** The error answers an operation can give, each as application/problem+json with the shared Problem schema. */
+export function ApiProblems(...statuses: ProblemStatus[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ApiExtraModels(Problem),
+    ...statuses.map((status) =>
+      ApiResponse({
+        status,
+        description: PROBLEMS[status],
+        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(Problem) } } },
+      }),
+    ),
+  );
+}
+
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+
+const idempotencyKeyHeader = createParamDecorator(
+  (_: unknown, context: ExecutionContext): string | undefined => context.switchToHttp().getRequest().headers['idempotency-key'],
+);
+
+/**
+ * The optional Idempotency-Key of a write a phone may resend after a lost answer (API.md): the same key and body
+ * replay the first answer. Reads the header and documents it (shared as components.parameters.IdempotencyKey).
+ */
+export const IdempotencyKey = (): ParameterDecorator => (target, key, index) => {
+  idempotencyKeyHeader()(target, key, index);
+  ApiHeader({
+    name: IDEMPOTENCY_KEY_HEADER,
+    required: false,
+    description: 'Resend-safe writes: the same key and body give the same answer and change nothing twice; '
+      + 'the same key with another body answers 409 idempotency.key_reused. 1 to 200 visible ASCII characters.',
+    schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' },
+  })(target, key!, Object.getOwnPropertyDescriptor(target, key!)!);
+};
+
+/** `{items, total}` of one item type; name it by extending it: `export class OrderPage extends PageOf(OrderResponse) {}`. */
+export function PageOf<T>(item: Type<T>): Type<{ items: T[]; total: number }> {
+  class PageOfItems {
+    @ApiProperty({ type: [item] }) items: T[];
+    @ApiProperty({ type: 'integer', minimum: 0, description: 'all matching, whatever limit and offset' }) total: number;
+  }
+  return PageOfItems;
+}
+
+/** Lets a response class implement a part of a view type: `class X implements Shape<View['part']>` (null left out). */
+export type Shape<T> = NonNullable<T>;
