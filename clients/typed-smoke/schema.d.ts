@@ -1214,12 +1214,12 @@ export interface components {
             minutes: number;
             /** @enum {string} */
             kind: "credit" | "reversal";
-            reason?: Record<string, never>;
+            reason?: string;
             /**
              * Format: uuid
              * @description the credit a reversal takes back
              */
-            reversesId?: Record<string, never>;
+            reversesId?: string;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
@@ -3739,8 +3739,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
                 channel: "log" | "webhook";
+                id: string;
             };
             cookie?: never;
         };

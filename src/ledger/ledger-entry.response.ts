@@ -9,8 +9,9 @@ export class LedgerEntryResponse implements ReturnType<typeof toLedgerView> {
   @ApiProperty({ format: 'uuid' }) assignmentId: string;
   @ApiProperty({ type: 'integer', description: 'positive for a credit, negative for a reversal' }) minutes: number;
   @ApiProperty({ enum: ['credit', 'reversal'] }) kind: 'credit' | 'reversal';
-  @ApiPropertyOptional() reason: string | undefined;
-  @ApiPropertyOptional({ format: 'uuid', description: 'the credit a reversal takes back' }) reversesId: string | undefined;
+  @ApiPropertyOptional({ type: String }) reason: string | undefined;
+  @ApiPropertyOptional({ type: String, format: 'uuid', description: 'the credit a reversal takes back' })
+  reversesId: string | undefined;
   @ApiProperty() createdAt: Date;
   @ApiProperty({ format: 'uuid' }) createdBy: string;
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IsIn } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AssignmentAccess } from '../assignments/assignment-access.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
@@ -18,6 +18,11 @@ const CHANNELS = ['log', 'webhook'] as const;
 
 class OptOutDto {
   @ApiProperty({ enum: CHANNELS }) @IsIn(CHANNELS) channel: (typeof CHANNELS)[number];
+}
+
+/** The whole path of an opt-in: a DTO for `channel` alone refused the `id` beside it (every call was a 400). */
+class ChannelPath extends OptOutDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() id: string;
 }
 
 @ApiTags('notifications')
@@ -72,7 +77,7 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Opt a person back in to a channel' })
   @ApiOkResponse({ type: OptOutResponse })
   @ApiProblems(400, 401, 403, 404)
-  async optIn(@CurrentUser() user: AuthUser, @IdParam('id') id: string, @Param() { channel }: OptOutDto): Promise<OptOutResponse> {
+  async optIn(@CurrentUser() user: AuthUser, @Param() { id, channel }: ChannelPath): Promise<OptOutResponse> {
     await this.persons.get(user, id);
     await this.dataSource.query(`DELETE FROM notification_opt_out WHERE person_id = $1 AND channel = $2`, [id, channel]);
     return { personId: id, channel, optedOut: false };

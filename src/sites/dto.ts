@@ -4,6 +4,7 @@ import {
   IsObject, IsNumber, ArrayMaxSize, ArrayUnique, IsBoolean, IsInt, IsLatitude, IsLongitude, IsNotEmpty, IsOptional, IsString, IsUUID,
   Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
+import { PageQuery } from '../common/pagination.js';
 import { IsLocalDate, IsTimeZone } from '../common/validators.js';
 
 @ApiSchema({ name: 'Location' })
@@ -35,6 +36,7 @@ export class OpenDateDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(500) reason: string;
 }
 
-export class SiteListQuery {
+/** One query DTO: with two, each refused the other's fields (GET /sites?limit=1 was a 400). */
+export class SiteListQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() agencyId?: string;
 }

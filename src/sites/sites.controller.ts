@@ -3,7 +3,6 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { ApiProblems } from '../common/openapi.js';
-import { PageQuery } from '../common/pagination.js';
 import { IdParam } from '../common/validation.js';
 import { CreateSiteDto, OpenDateDto, SiteListQuery } from './dto.js';
 import { OpenDateResponse, SitePage, SiteResponse } from './site.response.js';
@@ -30,8 +29,8 @@ export class SitesController {
   })
   @ApiOkResponse({ type: SitePage })
   @ApiProblems(400, 401)
-  list(@CurrentUser() user: AuthUser, @Query() page: PageQuery, @Query() filter: SiteListQuery): Promise<SitePage> {
-    return this.sites.list(user, { ...page, ...filter });
+  list(@CurrentUser() user: AuthUser, @Query() query: SiteListQuery): Promise<SitePage> {
+    return this.sites.list(user, query);
   }
 
   @Get(':siteId')

@@ -8,9 +8,9 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { assertValid, conflict, forbidden, notFound, unknownReference } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
-import { Page, PageQuery } from '../common/pagination.js';
+import { Page } from '../common/pagination.js';
 import { User } from '../identity/user.entity.js';
-import { CreateSiteDto, OpenDateDto } from './dto.js';
+import { CreateSiteDto, OpenDateDto, SiteListQuery } from './dto.js';
 import { Site } from './site.entity.js';
 
 defineMessages({
@@ -73,7 +73,7 @@ export class SitesService {
   }
 
   /** Admins see every site; others the sites whose agreement includes their agency or that they coordinate. */
-  async list(user: AuthUser, query: PageQuery & { agencyId?: string }): Promise<Page<SiteView>> {
+  async list(user: AuthUser, query: SiteListQuery): Promise<Page<SiteView>> {
     const visible =
       user.role === 'admin'
         ? 'TRUE'
