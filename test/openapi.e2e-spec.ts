@@ -45,12 +45,14 @@ function properties(document: OpenAPIObject): [string, string, Record<string, un
 
 describe('the OpenAPI document', () => {
   let t: TestApp;
+  let w: World;
   let served: OpenAPIObject;
 
   beforeAll(async () => {
     t = await startTestApp();
     served = (await t.http().get('/api/docs-json')).body;
-  });
+    w = await World.build(t);
+  }, 120_000);
   afterAll(() => t.close());
   afterEach(() => t.clock.set(DEFAULT_NOW));
 
@@ -67,13 +69,13 @@ describe('the OpenAPI document', () => {
   });
 
   describe('documents every operation', () => {
-    it('with a summary, a JSON schema for each answer and problem+json for each client error', () => {
+    it('with a summary, a JSON schema for each answer (but 204) and problem+json for each client error', () => {
       const gaps = operations(served).flatMap(([name, operation]) => {
         const answers = Object.entries(operation.responses);
         return [
           ...(operation.summary ? [] : [`${name}: no summary`]),
           ...(answers.some(([status]) => status.startsWith('2')) ? [] : [`${name}: no 2xx`]),
-          ...answers.flatMap(([status, answer]) => {
+          ...answers.filter(([status]) => status !== '204').flatMap(([status, answer]) => {
             const content = (answer as { content?: Record<string, { schema?: unknown }> }).content ?? {};
             const media = status.startsWith('4') ? 'application/problem+json' : 'application/json';
             return content[media]?.schema ? [] : [`${name}: ${status} without a ${media} schema`];
@@ -83,11 +85,12 @@ describe('the OpenAPI document', () => {
       expect(gaps).toEqual([]);
     });
 
-    it('with bearer security by default; login, health and the document itself are public', () => {
+    it('with bearer security by default; login, activation, health and the document itself are public', () => {
       expect(served.security).toEqual([{ bearer: [] }]);
       const publicOperations = operations(served).filter(([, operation]) => operation.security !== undefined);
       expect(publicOperations.map(([name, operation]) => [name, operation.security])).toEqual([
         ['GET /api/docs-json', [{}]],
+        ['POST /api/v1/auth/activate', [{}]],
         ['POST /api/v1/auth/login', [{}]],
         ['GET /api/v1/health', [{}]],
       ]);
@@ -151,7 +154,6 @@ describe('the OpenAPI document', () => {
   it('answers every operation as documented: each status listed, each body its schema, no undocumented field', async () => {
     const conformance = new Conformance(served);
     const problems: string[] = [];
-    const w = await World.build(t);
     /** `METHOD /path/{template}` (under /api/v1 unless it starts with /api/docs), the status it must answer, the call. */
     const call = async (operation: string, status: number, response: Promise<Response> | Response) => {
       const [method, path] = operation.split(' ');
@@ -170,13 +172,25 @@ describe('the OpenAPI document', () => {
     await call('POST /auth/login', 401, login('nobody', 'wrong-password'));
     const password = 'conformance-password-1';
     const user = await call('POST /users', 201, w.post('admin', '/users', {
-      username: `pk.tour.${w.tag.toLowerCase()}`, password, fullName: 'PK Tour', role: 'supervisor', agencyId: w.ids.bapas,
-      phone: '081234567890',
+      username: `pk.tour.${w.tag.toLowerCase()}`, fullName: 'PK Tour', role: 'supervisor', agencyId: w.ids.bapas, phone: '081234567890',
     }));
+    const activation = { username: user.username, code: await w.activationCode(user.id), password };
+    const signedIn = await call('POST /auth/activate', 200, t.http().post('/api/v1/auth/activate').send(activation));
+    await call('POST /auth/activate', 409, t.http().post('/api/v1/auth/activate').send(activation));
     await call('POST /auth/login', 200, login(user.username, password));
+    const own = { authorization: `Bearer ${signedIn.accessToken}` };
+    const change = { currentPassword: password, newPassword: `${password}-2` };
+    await call('POST /auth/password', 204, t.http().post('/api/v1/auth/password').set(own).send(change));
+    await call('POST /auth/password', 409, t.http().post('/api/v1/auth/password').set(own).send(change));
     await call('GET /users', 200, w.get('admin', '/users?limit=2'));
     await call('GET /users/me', 200, w.get('supervisor', '/users/me'));
     await call('GET /users/me', 401, t.http().get('/api/v1/users/me'));
+    await call('PATCH /users/{id}', 200, send('patch', 'admin', `/users/${user.id}`, { fullName: 'PK Tour Dua' }));
+    await call('POST /users/{id}/deactivate', 200, w.post('admin', `/users/${user.id}/deactivate`));
+    await call('POST /users/{id}/reactivate', 200, w.post('admin', `/users/${user.id}/reactivate`));
+    await call('POST /users/{id}/unlock', 200, w.post('admin', `/users/${user.id}/unlock`));
+    await call('POST /users/{id}/password-reset', 200, w.post('admin', `/users/${user.id}/password-reset`));
+    await call('POST /agencies/{id}/head', 200, w.post('admin', `/agencies/${w.ids.bapas}/head`, { userId: w.ids.supervisor }));
     const agency = { code: `TOUR-${w.tag}`, name: 'Tour', kind: 'opd', region: 'ID-MA', timezone: 'Asia/Jayapura' };
     await call('POST /agencies', 201, w.post('admin', '/agencies', agency));
     await call('POST /agencies', 400, w.post('admin', '/agencies', { code: 'x' }));
@@ -260,10 +274,23 @@ describe('the OpenAPI document', () => {
     await call('POST /plans', 201, w.post('supervisor', '/plans', { from: '2026-12-10', to: '2026-12-11', orderIds: [order.id] }));
     await call('GET /audit-events', 200, w.get('supervisor', `/audit-events?entityType=assignment&entityId=${worked.id}`));
     await call('GET /audit-events/verify', 200, w.get('admin', '/audit-events/verify'));
+    const checkpoint = await call('POST /audit-events/checkpoints', 201, w.post('admin', '/audit-events/checkpoints'));
+    await call('GET /audit-events/checkpoints/latest', 200, w.get('prosecutor', '/audit-events/checkpoints/latest'));
+    await call('POST /audit-events/checkpoints/verify', 200, w.post('prosecutor', '/audit-events/checkpoints/verify', checkpoint));
+
+    const breached = await w.personWithOrder();
+    const report = { reason: 'Tidak hadir tiga kali dan tidak dapat dihubungi' };
+    const breach = await call('POST /orders/{id}/breaches', 201, w.post('supervisor', `/orders/${breached}/breaches`, report));
+    await call('POST /orders/{id}/breaches', 409, w.post('supervisor', `/orders/${breached}/breaches`, report));
+    await call('GET /breaches', 200, w.get('prosecutor', `/breaches?orderId=${breached}`));
+    await call('GET /breaches/{id}', 200, w.get('prosecutor', `/breaches/${breach.id}`));
+    const decision = { outcome: 'dismissed', decisionNumber: `B-1/${w.tag}`, decisionDate: '2026-11-23', note: 'Tidak terbukti' };
+    await call('POST /breaches/{id}/decision', 200, w.post('prosecutor', `/breaches/${breach.id}/decision`, decision));
+    await call('GET /breaches/{id}', 200, w.get('prosecutor', `/breaches/${breach.id}`));
 
     expect(problems).toEqual([]);
     expect(operations(served).map(([name]) => name).filter((name) => !conformance.visited.has(name))).toEqual([]);
-  });
+  }, 180_000);
 
   describe('generates a typed client (clients/typed-smoke)', () => {
     it('that compiles, and fails to compile when the login answer has no schema (typed never)', async () => {
@@ -282,11 +309,12 @@ describe('the OpenAPI document', () => {
     }, 120_000);
 
     it('that logs in, books an order on a shift and reads the order against the running app', async () => {
-      const w = await World.build(t);
       const username = `pk.typed.${w.tag.toLowerCase()}`;
       const password = 'typed-client-password-1';
-      const user = { username, password, fullName: 'PK Typed', role: 'supervisor', agencyId: w.ids.bapas };
-      expect((await w.post('admin', '/users', user)).status).toBe(201);
+      const user = { username, fullName: 'PK Typed', role: 'supervisor', agencyId: w.ids.bapas, phone: '081234567890' };
+      const created = await w.post('admin', '/users', user);
+      expect(created.status).toBe(201);
+      await w.activate(created.body.id, username, password);
       const orderId = await w.personWithOrder();
       const shift = await w.shift('siteA', { date: '2026-12-02', start: '08:00', end: '12:00' });
       await t.app.listen(0, '127.0.0.1');
@@ -304,6 +332,6 @@ describe('the OpenAPI document', () => {
       const again = await loginBookAndRead({ baseUrl, username, password, orderId, shiftId: shift.id }).catch((error: unknown) => error);
       expect(again).toBeInstanceOf(ProblemAnswer);
       expect(again).toMatchObject({ step: 'book', problem: { status: 409, type: 'urn:bakti:problem:booking.overlap' } });
-    });
+    }, 60_000);
   });
 });

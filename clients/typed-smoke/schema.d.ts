@@ -42,6 +42,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agencies/{id}/head": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Name the agency's head
+         * @description An active user of the agency; told of changes to its accounts (R-28).
+         */
+        post: operations["Agencies_setHead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agreements": {
         parameters: {
             query?: never;
@@ -223,7 +243,7 @@ export interface paths {
         };
         /**
          * What was sent about an assignment
-         * @description R-09: with each delivery attempt, oldest first.
+         * @description R-09: with each delivery attempt, oldest first. A coordinator sees neither the number nor the text (R-30).
          */
         get: operations["Notifications_forAssignment"];
         put?: never;
@@ -274,6 +294,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-events/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write a signed checkpoint of the chains' heads now
+         * @description R-28 (the worker writes one every hour).
+         */
+        post: operations["AuditTrail_checkpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-events/checkpoints/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest signed checkpoint */
+        get: operations["AuditTrail_latestCheckpoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-events/checkpoints/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a checkpoint kept outside the database against the trail */
+        post: operations["AuditTrail_verifyAnchor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events/verify": {
         parameters: {
             query?: never;
@@ -281,10 +355,30 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verify the hash chains of the audit trail */
+        /**
+         * Verify the audit trail and every order against its ledger
+         * @description R-25, R-28.
+         */
         get: operations["AuditTrail_verify"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Activate an account (or finish a reset): the code from the SMS and your own password */
+        post: operations["Auth_activate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -302,6 +396,77 @@ export interface paths {
         put?: never;
         /** Exchange a username and password for a bearer token */
         post: operations["Auth_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your own password */
+        post: operations["Auth_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/breaches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Breach reports in your scope (R-26) */
+        get: operations["Breaches_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/breaches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a breach report with its evidence */
+        get: operations["Breaches_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/breaches/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The prosecutor's decision under Art. 85(7): repeat, prison, fine, or dismissal
+         * @description Final: 409 when decided already.
+         */
+        post: operations["Breaches_decide"];
         delete?: never;
         options?: never;
         head?: never;
@@ -380,6 +545,26 @@ export interface paths {
         get: operations["Orders_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/breaches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a breach of an order to its prosecutor (R-08); the order stops taking bookings
+         * @description 409 when a report is open already or the order is not in progress.
+         */
+        post: operations["Breaches_report"];
         delete?: never;
         options?: never;
         head?: never;
@@ -754,7 +939,7 @@ export interface paths {
         /** List users */
         get: operations["Users_list"];
         put?: never;
-        /** Create a user */
+        /** Create an account; its owner activates it with the code sent to their phone (R-28) */
         post: operations["Users_create"];
         delete?: never;
         options?: never;
@@ -773,6 +958,94 @@ export interface paths {
         get: operations["Users_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an account's role, agency, name or phone
+         * @description Told to the agency's head (R-28).
+         */
+        patch: operations["Users_update"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivate an account: its tokens are refused at once */
+        post: operations["Users_deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void the password and send the owner a new activation code (R-28) */
+        post: operations["Users_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reactivate an account */
+        post: operations["Users_reactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a lock after repeated wrong passwords */
+        post: operations["Users_unlock"];
         delete?: never;
         options?: never;
         head?: never;
@@ -804,6 +1077,16 @@ export interface components {
             reason: string;
             excused: boolean;
         };
+        ActivateDto: {
+            /** @example pk.ambon2 */
+            username: string;
+            /**
+             * @description the 8-digit code from the SMS
+             * @example 04718263
+             */
+            code: string;
+            password: string;
+        };
         /** @description A Bapas, a Kejaksaan Negeri, an OPD (host of sites) or a Kanwil */
         Agency: {
             /** Format: uuid */
@@ -820,8 +1103,20 @@ export interface components {
             region: string;
             /** @example Asia/Jayapura */
             timezone: string;
+            /**
+             * Format: uuid
+             * @description told of changes to the accounts of its agency
+             */
+            headUserId: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        AgencyHeadDto: {
+            /**
+             * Format: uuid
+             * @description an active user of the agency
+             */
+            userId: string;
         };
         AgencyPage: {
             items: components["schemas"]["Agency"][];
@@ -848,6 +1143,18 @@ export interface components {
             items: components["schemas"]["Agreement"][];
             /** @description all matching, whatever limit and offset */
             total: number;
+        };
+        AnchorMissing: {
+            chain: number;
+            seq: string;
+            /** @enum {string} */
+            reason: "missing" | "changed" | "count";
+        };
+        AnchorVerdict: {
+            signatureValid: boolean;
+            /** @description the checkpoint's heads the database no longer holds as they were */
+            missing: components["schemas"]["AnchorMissing"][];
+            intact: boolean;
         };
         /** @description One person booked on one shift (penugasan), with its attendance and sign-off */
         Assignment: {
@@ -953,6 +1260,79 @@ export interface components {
             /** Format: uuid */
             shiftId: string;
         };
+        /** @description A breach report (R-08) and, once decided, its decision */
+        Breach: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            /** @enum {string} */
+            status: "open" | "decided" | "dismissed";
+            /** @enum {string} */
+            grounds: "second_unexcused_absence" | "cannot_finish" | "reported_by_supervisor";
+            /** @description the supervisor's reason, when reported by hand */
+            reason: string | null;
+            /** @description as recorded when the report opened: absences with both records, warnings sent, progress (and the bound, for cannot_finish) */
+            evidence: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            openedAt: string;
+            /**
+             * Format: uuid
+             * @description null when the service opened it
+             */
+            openedBy: string | null;
+            decision: components["schemas"]["BreachDecision"] | null;
+        };
+        /** @description The prosecutor's decision under Art. 85(7), final */
+        BreachDecision: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            outcome: "repeat" | "imprisonment" | "fine" | "dismissed";
+            decisionNumber: string;
+            /** Format: date */
+            decisionDate: string;
+            note: string;
+            /** @description (a) minutes of work to repeat */
+            repeatMinutes: number | null;
+            /**
+             * Format: date
+             * @description (a) the new end date
+             */
+            newEndDate: string | null;
+            /** @description (b) days of prison to serve */
+            imprisonmentDays: number | null;
+            /** @description (c) rupiah of the fine to pay */
+            fineRupiah: number | null;
+            /** Format: uuid */
+            decidedBy: string;
+            /** Format: date-time */
+            decidedAt: string;
+        };
+        BreachDecisionDto: {
+            /** @enum {string} */
+            outcome: "repeat" | "imprisonment" | "fine" | "dismissed";
+            /** @example B-123/Q.1.10/Eku.3/12/2026 */
+            decisionNumber: string;
+            /** @example 2026-12-10 */
+            decisionDate: string;
+            note: string;
+            /** @description (a) minutes of work to repeat */
+            repeatMinutes?: number;
+            /** @description (a) the new end date, within six months of the decision */
+            newEndDate?: string;
+            /** @description (b) days of the replaced prison term to serve (or, with a fine, in lieu of it) */
+            imprisonmentDays?: number;
+            /** @description (c) rupiah of the replaced fine to pay */
+            fineRupiah?: number;
+        };
+        BreachPage: {
+            items: components["schemas"]["Breach"][];
+            /** @description all matching, whatever limit and offset */
+            total: number;
+        };
         Cancellation: {
             reason: string | null;
             /** Format: uuid */
@@ -960,13 +1340,15 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
-        /** @description The hash chains recomputed: a changed or deleted row shows as the first broken link */
-        ChainVerdict: {
-            intact: boolean;
-            /** @description events checked */
-            checked: number;
-            /** @description the sequence number of the first event whose hash does not match */
-            firstBrokenSeq?: string;
+        ChainCheckpoints: {
+            verified: number;
+            latestSeq: string | null;
+            /** @description the checkpoint the check started from, or null from the start */
+            from: string | null;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
         };
         CheckInDto: {
             /** @description when it happened (defaults to now); may be late, never in the future */
@@ -983,6 +1365,43 @@ export interface components {
              */
             penaltyMinutes: number;
             note?: string;
+        };
+        /** @description A signed statement of the chains' heads (R-28) */
+        Checkpoint: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            heads: components["schemas"]["CheckpointHead"][];
+            eventCount: number;
+            prevSignature: string | null;
+            signature: string;
+        };
+        CheckpointDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            heads: components["schemas"]["CheckpointHeadDto"][];
+            eventCount: number;
+            prevSignature: string | null;
+            signature: string;
+        };
+        /** @description A chain's newest event when the checkpoint was taken */
+        CheckpointHead: {
+            chain: number;
+            /** @example 1234 */
+            seq: string;
+            hash: string;
+            /** @description events of the chain up to it */
+            count: number;
+        };
+        CheckpointHeadDto: {
+            chain: number;
+            /** @example 1234 */
+            seq: string;
+            hash: string;
+            count: number;
         };
         /** @description R-27: the user may not confirm or sign off the person's hours */
         Conflict: {
@@ -1135,13 +1554,20 @@ export interface components {
              * @example pk.ambon2
              */
             username: string;
-            password: string;
+            /**
+             * @deprecated
+             * @description ignored (R-28): the owner chooses the password with the activation code sent to their phone
+             */
+            password?: string;
             fullName: string;
             /** @enum {string} */
             role: "admin" | "supervisor" | "coordinator" | "prosecutor";
             /** Format: uuid */
             agencyId: string;
-            /** @example +6281234567890 */
+            /**
+             * @description where the activation code is sent
+             * @example +6281234567890
+             */
             phone?: string;
         };
         /** @description Who is calling */
@@ -1201,6 +1627,10 @@ export interface components {
             items: components["schemas"]["Holiday"][];
             /** @description all matching, whatever limit and offset */
             total: number;
+        };
+        LedgerBalance: {
+            /** @description orders whose credited minutes are not their ledger */
+            ordersOutOfBalance: string[];
         };
         /** @description Append-only (R-14): a credit, or a reversal taking back all or part of one */
         LedgerEntry: {
@@ -1348,6 +1778,8 @@ export interface components {
             consentRecorded: boolean;
             /** @enum {string} */
             status: "active" | "completed" | "breached" | "closed";
+            /** @description R-08 (a): minutes to repeat by the prosecutor's decision, counted in progress.requiredMinutes */
+            repeatMinutes: number;
             /** Format: date-time */
             completedAt: string | null;
             /** Format: date-time */
@@ -1361,7 +1793,7 @@ export interface components {
         };
         /** @description Minutes, all integers (R-13): credited only after the sign-off */
         OrderProgress: {
-            /** @description totalHours × 60 */
+            /** @description totalHours × 60, plus the minutes to repeat */
             requiredMinutes: number;
             /** @description booked and not yet credited or missed */
             scheduledMinutes: number;
@@ -1667,6 +2099,10 @@ export interface components {
             /** @example 90 */
             days: number;
         };
+        ReportBreachDto: {
+            /** @example Tidak hadir tiga kali dan tidak dapat dihubungi */
+            reason: string;
+        };
         ReversalDto: {
             /** @example Salah hitung: istirahat 30 menit belum dipotong */
             reason: string;
@@ -1745,6 +2181,18 @@ export interface components {
             /** @description all matching, whatever limit and offset */
             total: number;
         };
+        /** @description The keyed hash chains recomputed against the signed checkpoints, and every order against its ledger */
+        TrailVerdict: {
+            intact: boolean;
+            /** @description events whose links were checked before the first broken one */
+            checked: number;
+            /** @description the sequence number of the first event whose hash does not match */
+            firstBrokenSeq?: string;
+            /** @description each thing found wrong, in words */
+            problems: string[];
+            checkpoints: components["schemas"]["ChainCheckpoints"];
+            ledger: components["schemas"]["LedgerBalance"];
+        };
         UnavailableWindow: {
             /** @description ISO weekday, 1 = Monday */
             weekday: number;
@@ -1756,27 +2204,27 @@ export interface components {
             reason?: string;
         };
         UpdatePersonDto: {
-            /** @enum {string} */
-            religion?: "islam" | "protestant" | "catholic" | "hindu" | "buddhist" | "konghucu" | "other";
-            /**
-             * @description apply the default worship windows of R-24
-             * @default true
-             */
-            worshipDefaults: boolean;
+            /** @enum {string|null} */
+            religion?: "islam" | "protestant" | "catholic" | "hindu" | "buddhist" | "konghucu" | "other" | null;
+            worshipDefaults?: boolean;
             /** @example 081234567890 */
-            phone?: string;
-            address?: string;
-            home?: components["schemas"]["Location"];
+            phone?: string | null;
+            address?: string | null;
+            home?: components["schemas"]["Location"] | null;
             unavailable?: components["schemas"]["UnavailableWindow"][];
-            /** @default false */
-            inSchool: boolean;
-            /**
-             * @default id
-             * @enum {string}
-             */
-            locale: "id" | "en";
+            inSchool?: boolean;
+            /** @enum {string} */
+            locale?: "id" | "en";
         };
-        /** @description A user (no password in answers) */
+        UpdateUserDto: {
+            /** @enum {string} */
+            role?: "admin" | "supervisor" | "coordinator" | "prosecutor";
+            /** Format: uuid */
+            agencyId?: string;
+            fullName?: string;
+            phone?: string | null;
+        };
+        /** @description An account (no password or code in answers) */
         User: {
             /** Format: uuid */
             id: string;
@@ -1789,6 +2237,21 @@ export interface components {
             /** @example +6281234567890 */
             phone: string | null;
             active: boolean;
+            /**
+             * @description R-28: activated by its owner with a one-time code
+             * @enum {string}
+             */
+            status: "pending_activation" | "active" | "deactivated";
+            /**
+             * Format: date-time
+             * @description when the activation code sent to the owner expires
+             */
+            activationExpiresAt: string | null;
+            /**
+             * Format: date-time
+             * @description locked after repeated wrong passwords until then
+             */
+            lockedUntil: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -1919,6 +2382,67 @@ export interface operations {
             };
             /** @description The request clashes with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Agencies_setHead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgencyHeadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agency"];
+                };
+            };
+            /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or the scope (R-26) does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2740,7 +3264,7 @@ export interface operations {
             };
         };
     };
-    AuditTrail_verify: {
+    AuditTrail_checkpoint: {
         parameters: {
             query?: never;
             header?: never;
@@ -2749,12 +3273,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ChainVerdict"];
+                    "application/json": components["schemas"]["Checkpoint"];
                 };
             };
             /** @description No token, or a bad or expired one */
@@ -2768,6 +3292,200 @@ export interface operations {
             };
             /** @description The role or the scope (R-26) does not allow it */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuditTrail_latestCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkpoint"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or the scope (R-26) does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuditTrail_verifyAnchor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckpointDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnchorVerdict"];
+                };
+            };
+            /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or the scope (R-26) does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuditTrail_verify: {
+        parameters: {
+            query?: {
+                from?: "start" | "latest-checkpoint";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrailVerdict"];
+                };
+            };
+            /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or the scope (R-26) does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Auth_activate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Login"];
+                };
+            };
+            /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request clashes with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many sign-in attempts: try again after the Retry-After header's seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2809,6 +3527,251 @@ export interface operations {
             };
             /** @description No token, or a bad or expired one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many sign-in attempts: try again after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Auth_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request clashes with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many sign-in attempts: try again after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Breaches_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                status?: "open" | "decided" | "dismissed";
+                orderId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachPage"];
+                };
+            };
+            /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or the scope (R-26) does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Breaches_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Breach"];
+                };
+            };
+            /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or the scope (R-26) does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Breaches_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BreachDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Breach"];
+                };
+            };
+            /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or the scope (R-26) does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request clashes with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3045,6 +4008,76 @@ export interface operations {
             };
             /** @description No such thing, or not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Breaches_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportBreachDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Breach"];
+                };
+            };
+            /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or the scope (R-26) does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request clashes with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3739,8 +4772,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                channel: "log" | "webhook";
                 id: string;
+                channel: "log" | "webhook";
             };
             cookie?: never;
         };
@@ -4517,6 +5550,340 @@ export interface operations {
             };
             /** @description No token, or a bad or expired one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Users_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or the scope (R-26) does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request clashes with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Users_deactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or the scope (R-26) does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request clashes with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Users_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or the scope (R-26) does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request clashes with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Users_reactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or the scope (R-26) does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request clashes with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Users_unlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or the scope (R-26) does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request clashes with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

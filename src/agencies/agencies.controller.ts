@@ -1,12 +1,13 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { ApiProblems } from '../common/openapi.js';
 import { PageQuery } from '../common/pagination.js';
+import { IdParam } from '../common/validation.js';
 import { AgenciesService } from './agencies.service.js';
 import { AgencyPage, AgencyResponse } from './agency.response.js';
-import { CreateAgencyDto } from './dto.js';
+import { AgencyHeadDto, CreateAgencyDto } from './dto.js';
 
 @ApiTags('agencies')
 @Controller('agencies')
@@ -20,6 +21,16 @@ export class AgenciesController {
   @ApiProblems(400, 401, 403, 409)
   create(@CurrentUser() actor: AuthUser, @Body() dto: CreateAgencyDto): Promise<AgencyResponse> {
     return this.agencies.create(actor, dto);
+  }
+
+  @Post(':id/head')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Name the agency's head", description: 'An active user of the agency; told of changes to its accounts (R-28).' })
+  @ApiOkResponse({ type: AgencyResponse })
+  @ApiProblems(400, 401, 403, 404)
+  setHead(@CurrentUser() actor: AuthUser, @IdParam('id') id: string, @Body() dto: AgencyHeadDto): Promise<AgencyResponse> {
+    return this.agencies.setHead(actor, id, dto.userId);
   }
 
   @Get()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, MoreThan } from 'typeorm';
 import { Agency } from '../agencies/agency.entity.js';
 import { Agreement } from '../agreements/agreement.entity.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -102,8 +102,18 @@ export class BookingService {
     });
   }
 
+  /** Cancels an order's scheduled assignments (those starting after `from`, when given), giving their seats back. */
+  async releaseScheduled(manager: EntityManager, actorId: string | null, orderId: string, reason: string, from?: Date): Promise<number> {
+    const pending = await manager.find(Assignment, {
+      where: { orderId, status: 'scheduled', ...(from ? { startsAt: MoreThan(from) } : {}) },
+      lock: { mode: 'pessimistic_write' },
+    });
+    for (const assignment of pending) await this.release(manager, actorId, assignment, reason);
+    return pending.length;
+  }
+
   /** Cancels a scheduled assignment and gives its seat back. */
-  async release(manager: EntityManager, actorId: string, assignment: Assignment, reason: string): Promise<AssignmentView> {
+  async release(manager: EntityManager, actorId: string | null, assignment: Assignment, reason: string): Promise<AssignmentView> {
     const before = await readAssignmentView(manager, assignment);
     await manager.query(`UPDATE shift SET booked_count = booked_count - 1 WHERE id = $1`, [assignment.shiftId]);
     Object.assign(assignment, { status: 'cancelled', cancelReason: reason, cancelledBy: actorId, cancelledAt: this.clock.now() });

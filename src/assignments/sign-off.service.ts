@@ -8,11 +8,11 @@ import { assertNoConflict, assertValid, conflict } from '../common/domain-error.
 import { defineMessages } from '../common/messages.js';
 import { Outbox } from '../jobs/outbox.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
-import { completionJob, warningJob } from '../enforcement/enforcement-jobs.js';
+import { breachCheckJob, completionJob, warningJob } from '../enforcement/enforcement-jobs.js';
 import { Order } from '../orders/order.entity.js';
+import { hasConflict } from '../persons/persons.service.js';
 import { AssignmentAccess } from './assignment-access.js';
 import { transitionRefusals } from './assignment-state.js';
-import { Assignment } from './assignment.entity.js';
 import { readAssignmentView, type AssignmentView } from './assignment.view.js';
 import { creditFor, signOffViolations } from './attendance.rules.js';
 import { BookingService } from './booking.service.js';
@@ -22,6 +22,10 @@ defineMessages({
   'signoff.not_confirmed': {
     id: 'Belum ada konfirmasi koordinator lokasi; jam belum dapat disahkan (R-14).',
     en: 'The site coordinator has not confirmed the attendance yet; the hours cannot be signed off (R-14).',
+  },
+  'signoff.confirmed_by_related_user': {
+    id: 'Kehadiran ini dikonfirmasi oleh pengguna yang berhubungan dengan orang ini; koordinator lain harus mengonfirmasi ulang (R-27).',
+    en: 'This attendance was confirmed by a user related to the person; another coordinator must confirm it again (R-27).',
   },
   'signoff.own_confirmation': {
     id: 'Anda sendiri yang mengonfirmasi kehadiran ini; pengesahan harus oleh orang lain (R-14).',
@@ -54,6 +58,9 @@ export class SignOffService {
           : transitionRefusals(assignment.status, 'credited'));
       }
       if (assignment.confirmedBy === actor.id) throw conflict({ code: 'signoff.own_confirmation' });
+      if (await hasConflict(manager, assignment.confirmedBy!, assignment.personId)) {
+        throw conflict({ code: 'signoff.confirmed_by_related_user' });
+      }
       const worked = assignment.workedMinutes!;
       const remaining = order.requiredMinutes - order.creditedMinutes;
       const requested = { workedMinutes: worked, requestedMinutes: dto.creditedMinutes, remainingMinutes: remaining };
@@ -96,7 +103,7 @@ export class SignOffService {
       await manager.save(assignment);
       const after = await readAssignmentView(manager, assignment);
       await this.audit.record(manager, { actorId: actor.id, action: `assignment.${to}`, entityType: 'assignment', entityId: id, before, after });
-      if (to === 'unexcused') await this.outbox.add(manager, [warningJob(id, this.clock.now())]);
+      if (to === 'unexcused') await this.outbox.add(manager, [warningJob(id, this.clock.now()), breachCheckJob(assignment.orderId, id, this.clock.now())]);
       return after;
     });
   }
@@ -114,13 +121,7 @@ export class SignOffService {
       after: { status: 'completed', completedAt, creditedMinutes: order.requiredMinutes },
     });
     await this.outbox.add(manager, [completionJob(order.id, completedAt)]);
-    const pending = await manager.find(Assignment, {
-      where: { orderId: order.id, status: 'scheduled' },
-      lock: { mode: 'pessimistic_write' },
-    });
-    for (const assignment of pending) {
-      await this.booking.release(manager, actor.id, assignment, ORDER_COMPLETED_REASON);
-    }
+    await this.booking.releaseScheduled(manager, actor.id, order.id, ORDER_COMPLETED_REASON);
   }
 
 }

@@ -1,19 +1,28 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
-import { forbidden } from '../common/domain-error.js';
+import { forbidden, notFound } from '../common/domain-error.js';
 import { ApiProblems } from '../common/openapi.js';
 import { PageQuery } from '../common/pagination.js';
 import { AuditEvent } from './audit-event.entity.js';
-import { AuditEventPage, ChainVerdictResponse } from './audit-event.response.js';
-import { AuditService } from './audit.service.js';
+import { AnchorVerdictResponse, AuditEventPage, CheckpointResponse, TrailVerdictResponse } from './audit-event.response.js';
+import { AuditCheckpoints } from './audit-checkpoints.service.js';
+import { CheckpointDto } from './dto.js';
+import { TrailVerification } from './trail-verification.js';
 import { AuditScope } from './audit-scope.js';
 
 const ENTITY_TYPES = ['agency', 'user', 'agreement', 'site', 'shift', 'person', 'order', 'assignment', 'ledger_entry'] as const;
+
+class VerifyQuery {
+  @ApiPropertyOptional({ enum: ['start', 'latest-checkpoint'], default: 'start' })
+  @IsOptional()
+  @IsIn(['start', 'latest-checkpoint'])
+  from?: 'start' | 'latest-checkpoint';
+}
 
 class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ENTITY_TYPES }) @IsOptional() @IsIn(ENTITY_TYPES) entityType?: string;
@@ -25,7 +34,8 @@ class AuditQuery extends PageQuery {
 export class AuditTrailController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
+    private readonly verification: TrailVerification,
+    private readonly checkpoints: AuditCheckpoints,
     private readonly scope: AuditScope,
   ) {}
 
@@ -49,13 +59,48 @@ export class AuditTrailController {
     return { items: events.map(({ seq: _, ...event }) => event), total };
   }
 
-  /** Recomputes the hash chain: a changed or deleted row shows as the first broken link. */
+  /**
+   * Recomputes the keyed hash chains against the signed checkpoints, and every order against its ledger: a
+   * changed, inserted or deleted event, a cut tail, or credited minutes set behind the ledger's back are named.
+   */
   @Get('verify')
   @Roles('admin')
-  @ApiOperation({ summary: 'Verify the hash chains of the audit trail' })
-  @ApiOkResponse({ type: ChainVerdictResponse })
+  @ApiOperation({ summary: 'Verify the audit trail and every order against its ledger', description: 'R-25, R-28.' })
+  @ApiOkResponse({ type: TrailVerdictResponse })
+  @ApiProblems(400, 401, 403)
+  verify(@Query() query: VerifyQuery): Promise<TrailVerdictResponse> {
+    return this.verification.verify(query.from === 'latest-checkpoint');
+  }
+
+  /** R-28: a signed checkpoint of the chains' heads, now (the worker writes one every hour). */
+  @Post('checkpoints')
+  @Roles('admin')
+  @ApiOperation({ summary: "Write a signed checkpoint of the chains' heads now", description: 'R-28 (the worker writes one every hour).' })
+  @ApiCreatedResponse({ type: CheckpointResponse })
   @ApiProblems(401, 403)
-  verify(): Promise<ChainVerdictResponse> {
-    return this.audit.verifyChain();
+  checkpoint(): Promise<CheckpointResponse> {
+    return this.checkpoints.write();
+  }
+
+  @Get('checkpoints/latest')
+  @Roles('admin', 'supervisor', 'prosecutor')
+  @ApiOperation({ summary: 'The latest signed checkpoint' })
+  @ApiOkResponse({ type: CheckpointResponse })
+  @ApiProblems(401, 403, 404)
+  async latestCheckpoint(): Promise<CheckpointResponse> {
+    const latest = await this.checkpoints.latest();
+    if (!latest) throw notFound('checkpoint');
+    return latest;
+  }
+
+  /** Checks a checkpoint kept outside the database (a report, a berita acara, the anchor) against the trail. */
+  @Post('checkpoints/verify')
+  @HttpCode(200)
+  @Roles('admin', 'prosecutor')
+  @ApiOperation({ summary: 'Check a checkpoint kept outside the database against the trail' })
+  @ApiOkResponse({ type: AnchorVerdictResponse })
+  @ApiProblems(400, 401, 403)
+  verifyAnchor(@Body() checkpoint: CheckpointDto): Promise<AnchorVerdictResponse> {
+    return this.checkpoints.verifyAnchor(checkpoint);
   }
 }

@@ -26,6 +26,7 @@ const PROBLEMS = {
   403: 'The role or the scope (R-26) does not allow it',
   404: 'No such thing, or not visible to you',
   409: 'The request clashes with the current state',
+  429: 'Too many sign-in attempts: try again after the Retry-After header\'s seconds',
 } as const;
 
 export type ProblemStatus = keyof typeof PROBLEMS;

@@ -12,10 +12,12 @@ export const JOBS = {
   reminderTwoHours: 'reminder.two_hours',
   attendanceScan: 'attendance.scan',
   absenceWarning: 'absence.warning',
+  breachCheck: 'breach.check',
   orderCompleted: 'order.completed',
   roster: 'roster.send',
   riskScan: 'deadline.risk_scan',
   reconcile: 'jobs.reconcile',
+  auditCheckpoint: 'audit.checkpoint',
   deliver: 'notification.deliver',
 } as const;
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
@@ -25,10 +27,12 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JOBS.reminderTwoHours]: QUEUES.work,
   [JOBS.attendanceScan]: QUEUES.work,
   [JOBS.absenceWarning]: QUEUES.work,
+  [JOBS.breachCheck]: QUEUES.work,
   [JOBS.orderCompleted]: QUEUES.work,
   [JOBS.roster]: QUEUES.work,
   [JOBS.riskScan]: QUEUES.work,
   [JOBS.reconcile]: QUEUES.work,
+  [JOBS.auditCheckpoint]: QUEUES.work,
   [JOBS.deliver]: QUEUES.delivery,
 };
 

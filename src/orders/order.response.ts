@@ -7,7 +7,7 @@ import type { OrderProgress, OrderView } from './orders.service.js';
 
 @ApiSchema({ name: 'OrderProgress', description: 'Minutes, all integers (R-13): credited only after the sign-off' })
 export class OrderProgressResponse implements OrderProgress {
-  @ApiProperty({ type: 'integer', description: 'totalHours × 60' }) requiredMinutes: number;
+  @ApiProperty({ type: 'integer', description: 'totalHours × 60, plus the minutes to repeat' }) requiredMinutes: number;
   @ApiProperty({ type: 'integer', description: 'booked and not yet credited or missed' }) scheduledMinutes: number;
   @ApiProperty({ type: 'integer', description: 'the sum of the ledger' }) creditedMinutes: number;
   @ApiProperty({ type: 'integer' }) remainingMinutes: number;
@@ -33,6 +33,8 @@ export class OrderResponse implements OrderView {
   @ApiReplacedSentence() replacedSentence: ReplacedSentence;
   @ApiProperty() consentRecorded: boolean;
   @ApiProperty({ enum: ORDER_STATUSES }) status: OrderStatus;
+  @ApiProperty({ type: 'integer', description: "R-08 (a): minutes to repeat by the prosecutor's decision, counted in progress.requiredMinutes" })
+  repeatMinutes: number;
   @ApiProperty({ type: Date, nullable: true }) completedAt: Date | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty({ type: OrderProgressResponse }) progress: OrderProgressResponse;

@@ -13,7 +13,7 @@ export class PersonResponse implements PersonView {
   @ApiProperty({ example: '8171012345670001' }) nik: string;
   @ApiProperty({ format: 'date' }) birthDate: string;
   @ApiProperty({ enum: ['M', 'F'] }) sex: 'M' | 'F';
-  @ApiProperty({ enum: RELIGIONS, nullable: true }) religion: Religion | null;
+  @ApiProperty({ type: 'string', enum: [...RELIGIONS, null], nullable: true }) religion: Religion | null;
   @ApiProperty({ description: 'the default worship windows of R-24 apply' }) worshipDefaults: boolean;
   @ApiProperty({ type: String, nullable: true }) phone: string | null;
   @ApiProperty({ type: String, nullable: true }) address: string | null;

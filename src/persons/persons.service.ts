@@ -76,9 +76,11 @@ export class PersonsService {
       const person = await this.supervised(manager, actor, id);
       const before = toPersonView(person);
       const { home, phone, ...fields } = dto;
-      Object.assign(person, fields, {
-        ...(phone !== undefined ? { phone: normalisePhone(phone) } : {}),
-        ...(home !== undefined ? { homeLat: home.lat, homeLng: home.lng } : {}),
+      // Only what was sent: the DTO's other fields are there too, undefined, and would blank the answer.
+      const given = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+      Object.assign(person, given, {
+        ...(phone !== undefined ? { phone: phone === null ? null : normalisePhone(phone) } : {}),
+        ...(home !== undefined ? { homeLat: home?.lat ?? null, homeLng: home?.lng ?? null } : {}),
         ...(dto.unavailable !== undefined ? { unavailable: dto.unavailable.map((w) => ({ ...w })) } : {}),
       });
       await manager.save(person);

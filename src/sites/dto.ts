@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { PageQuery } from '../common/pagination.js';
 import {
   IsObject, IsNumber, ArrayMaxSize, ArrayUnique, IsBoolean, IsInt, IsLatitude, IsLongitude, IsNotEmpty, IsOptional, IsString, IsUUID,
   Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '../common/pagination.js';
 import { IsLocalDate, IsTimeZone } from '../common/validators.js';
 
 @ApiSchema({ name: 'Location' })
@@ -20,9 +20,9 @@ export class CreateSiteDto {
   @ApiProperty({ example: 'street_cleaning' }) @IsString() @IsNotEmpty() @MaxLength(80) workType: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) address: string;
   @ApiProperty({ type: LocationDto }) @IsObject() @ValidateNested() @Type(() => LocationDto) location: LocationDto;
-  @ApiProperty({ type: 'integer', example: 150 }) @IsInt() @Min(10) @Max(10000) radiusMeters: number;
+  @ApiProperty({ example: 150 }) @IsInt() @Min(10) @Max(10000) radiusMeters: number;
   @ApiProperty({ example: 'Asia/Jayapura' }) @IsTimeZone() timezone: string;
-  @ApiProperty({ type: 'integer', example: 10 }) @IsInt() @Min(1) @Max(100) defaultCapacity: number;
+  @ApiProperty({ example: 10 }) @IsInt() @Min(1) @Max(100) defaultCapacity: number;
   @ApiProperty() @IsBoolean() minorsAllowed: boolean;
   @ApiProperty({ type: [String], format: 'uuid' })
   @IsUUID('all', { each: true })
@@ -36,7 +36,6 @@ export class OpenDateDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(500) reason: string;
 }
 
-/** One query DTO: with two, each refused the other's fields (GET /sites?limit=1 was a 400). */
 export class SiteListQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() agencyId?: string;
 }

@@ -8,9 +8,9 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { assertValid, conflict, forbidden, notFound, unknownReference } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
-import { Page } from '../common/pagination.js';
+import { Page, PageQuery } from '../common/pagination.js';
 import { User } from '../identity/user.entity.js';
-import { CreateSiteDto, OpenDateDto, SiteListQuery } from './dto.js';
+import { CreateSiteDto, OpenDateDto } from './dto.js';
 import { Site } from './site.entity.js';
 
 defineMessages({
@@ -73,17 +73,14 @@ export class SitesService {
   }
 
   /** Admins see every site; others the sites whose agreement includes their agency or that they coordinate. */
-  async list(user: AuthUser, query: SiteListQuery): Promise<Page<SiteView>> {
-    const visible =
-      user.role === 'admin'
-        ? 'TRUE'
-        : `(EXISTS (SELECT 1 FROM agreement_party p WHERE p.agreement_id = s.agreement_id AND p.agency_id = $1)
-            OR EXISTS (SELECT 1 FROM site_coordinator c WHERE c.site_id = s.id AND c.user_id = $2))`;
-    const where = `${visible} AND ($3::uuid IS NULL OR s.agency_id = $3)`;
-    const params = [user.agencyId, user.id, query.agencyId ?? null];
+  async list(user: AuthUser, query: PageQuery & { agencyId?: string }): Promise<Page<SiteView>> {
+    const where = `($4 OR EXISTS (SELECT 1 FROM agreement_party p WHERE p.agreement_id = s.agreement_id AND p.agency_id = $1)
+        OR EXISTS (SELECT 1 FROM site_coordinator c WHERE c.site_id = s.id AND c.user_id = $2))
+      AND ($3::uuid IS NULL OR s.agency_id = $3)`;
+    const params = [user.agencyId, user.id, query.agencyId ?? null, user.role === 'admin'];
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM site s WHERE ${where}`, params);
     const ids: { id: string }[] = await this.dataSource.query(
-      `SELECT s.id FROM site s WHERE ${where} ORDER BY s.name LIMIT $4 OFFSET $5`,
+      `SELECT s.id FROM site s WHERE ${where} ORDER BY s.name LIMIT $5 OFFSET $6`,
       [...params, query.limit, query.offset],
     );
     const sites = await this.dataSource.getRepository(Site).findBy({ id: In(ids.map((row) => row.id)) });

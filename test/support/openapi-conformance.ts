@@ -26,6 +26,7 @@ export class Conformance {
     this.visited.add(operation);
     const answer = answers[String(response.status)] as { content?: Record<string, unknown> } | undefined;
     if (!answer) return [`${operation}: ${response.status} is not documented`];
+    if (response.status === 204) return answer.content ? [`${operation}: 204 documents a body`] : [];
     const media = String(response.headers['content-type']).split(';')[0];
     if (!answer.content?.[media]) return [`${operation}: ${response.status} ${media} is not documented`];
     const pointer = ['paths', path, method.toLowerCase(), 'responses', String(response.status), 'content', media, 'schema']
