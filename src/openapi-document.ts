@@ -1,11 +1,12 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { IDEMPOTENCY_KEY_HEADER } from './common/openapi.js';
+import { ACCEPT_LANGUAGE_HEADER, IDEMPOTENCY_KEY_HEADER } from './common/openapi.js';
 
 export const DOCS_PATH = 'api/docs';
 export const DOCS_JSON_PATH = 'api/docs-json';
 
-const IDEMPOTENCY_KEY_REF = '#/components/parameters/IdempotencyKey';
+/** Headers declared once under components.parameters and referenced by each operation that reads them. */
+const SHARED_HEADERS = { IdempotencyKey: IDEMPOTENCY_KEY_HEADER, AcceptLanguage: ACCEPT_LANGUAGE_HEADER };
 
 /**
  * The OpenAPI document of the HTTP app, the one served on /api/docs-json and committed as openapi/openapi.json.
@@ -27,7 +28,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       .build(),
     { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` },
   );
-  shareIdempotencyKey(document);
+  shareHeaders(document);
   document.paths[`/${DOCS_JSON_PATH}`] = {
     get: {
       operationId: 'Docs_document',
@@ -40,14 +41,15 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   return sortMaps(document);
 }
 
-/** The header is declared once under components.parameters and referenced by each write that accepts it. */
-function shareIdempotencyKey(document: OpenAPIObject): void {
+function shareHeaders(document: OpenAPIObject): void {
   for (const item of Object.values(document.paths)) {
     for (const operation of [item.get, item.post, item.put, item.patch, item.delete]) {
-      const index = operation?.parameters?.findIndex((p) => 'name' in p && p.name === IDEMPOTENCY_KEY_HEADER && p.in === 'header') ?? -1;
-      if (index < 0) continue;
-      document.components!.parameters = { ...document.components!.parameters, IdempotencyKey: operation!.parameters![index] };
-      operation!.parameters![index] = { $ref: IDEMPOTENCY_KEY_REF };
+      for (const [component, header] of Object.entries(SHARED_HEADERS)) {
+        const index = operation?.parameters?.findIndex((p) => 'name' in p && p.name === header && p.in === 'header') ?? -1;
+        if (index < 0) continue;
+        document.components!.parameters = { ...document.components!.parameters, [component]: operation!.parameters![index] };
+        operation!.parameters![index] = { $ref: `#/components/parameters/${component}` };
+      }
     }
   }
 }

@@ -108,15 +108,15 @@ describe('the OpenAPI document', () => {
       expect(gaps).toEqual([]);
     });
 
-    it('with path ids as uuid, limit and offset as integers, and one shared optional Idempotency-Key header', () => {
+    it('with path ids as uuid, limit and offset as integers, and headers only as shared optional parameters', () => {
       const parameters = operations(served).flatMap(([name, operation]) => (operation.parameters ?? []).map((p) => [name, p] as const));
       const inline = parameters.filter(([, p]) => 'in' in p);
       for (const [name, p] of inline) {
         if (!('in' in p)) continue;
         const schema = p.schema as Record<string, unknown>;
-        if (p.in === 'path' && p.name !== 'channel') expect([name, p.name, schema.format]).toEqual([name, p.name, 'uuid']);
+        if (p.in === 'path' && /(^id|Id)$/.test(p.name)) expect([name, p.name, schema.format]).toEqual([name, p.name, 'uuid']);
         if (p.name === 'limit' || p.name === 'offset') expect([name, p.name, schema.type]).toEqual([name, p.name, 'integer']);
-        expect([name, p.in, p.name.toLowerCase()]).not.toEqual([name, 'header', 'idempotency-key']);
+        expect([name, p.in, p.name]).not.toEqual([name, 'header', p.name]);
       }
       const keyed = parameters.filter(([, p]) => '$ref' in p && p.$ref === '#/components/parameters/IdempotencyKey').map(([name]) => name);
       expect(keyed.sort()).toEqual([
@@ -125,6 +125,7 @@ describe('the OpenAPI document', () => {
         'POST /api/v1/assignments/{id}/check-out',
       ]);
       expect(served.components?.parameters?.IdempotencyKey).toMatchObject({ name: 'Idempotency-Key', in: 'header', required: false });
+      expect(served.components?.parameters?.AcceptLanguage).toMatchObject({ name: 'Accept-Language', in: 'header', required: false });
     });
 
     it('with every property typed, minutes as integers and ids as uuid (but the SMS provider\'s own ids)', () => {
@@ -163,7 +164,7 @@ describe('the OpenAPI document', () => {
       expect([name, answer.status]).toEqual([name, status]);
       return answer.body;
     };
-    const send = (method: 'patch' | 'delete', actor: Actor, path: string, body: object = {}) =>
+    const send = (method: 'put' | 'patch' | 'delete', actor: Actor, path: string, body: object = {}) =>
       t.http()[method](`/api/v1${path}`).set('authorization', w.authorization(actor)).send(body);
     const login = (username: string, password: string) => t.http().post('/api/v1/auth/login').send({ username, password });
 
@@ -212,6 +213,14 @@ describe('the OpenAPI document', () => {
     const christmas = { date: '2026-12-25', reason: 'Kerja bakti Natal' };
     await call('POST /sites/{siteId}/open-dates', 201, w.post('admin', `/sites/${w.ids.siteB}/open-dates`, christmas));
     await call('GET /holidays', 200, w.get('supervisor', '/holidays?from=2026-12-01&to=2026-12-31&region=ID-MA'));
+    const decree = { source: 'SKB 2099', national: [{ date: '2099-01-01', name: 'Tahun Baru 2099' }], cutiBersama: [] };
+    await call('PUT /holiday-years/{year}', 200, send('put', 'admin', '/holiday-years/2099', decree));
+    await call('GET /holiday-years', 200, w.get('supervisor', '/holiday-years'));
+    const regional = { date: '2099-03-10', region: 'ID-MA', kind: 'regional', name: 'Hari Jadi Kota Ambon' };
+    await call('POST /holidays', 201, w.post('admin', '/holidays', regional));
+    await call('POST /holidays', 409, w.post('admin', '/holidays', regional));
+    await call('POST /holidays/{date}/move', 200, w.post('admin', '/holidays/2099-03-10/move', { to: '2099-03-11', region: 'ID-MA' }));
+    await call('DELETE /holidays/{date}', 200, send('delete', 'admin', '/holidays/2099-03-11?region=ID-MA'));
 
     const shift = { date: '2026-12-03', start: '08:00', end: '12:00' };
     const first = await call('POST /sites/{siteId}/shifts', 201, w.post('supervisor', `/sites/${w.ids.siteA}/shifts`, shift));

@@ -490,6 +490,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/holiday-years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which years have their official calendar; the others have only the fixed-date holidays */
+        get: operations["Calendar_years"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/holiday-years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Load a year's joint decree (SKB): it replaces the year's holidays and makes the calendar official */
+        put: operations["Calendar_loadYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/holidays": {
         parameters: {
             query?: never;
@@ -499,11 +533,49 @@ export interface paths {
         };
         /**
          * Holidays between two dates
-         * @description National ones and cuti bersama, with the region's own when asked (R-23).
+         * @description National ones and cuti bersama, with the region's own when asked (R-23); `provisional` in a year without its decree.
          */
         get: operations["Calendar_list"];
         put?: never;
+        /** Add a holiday (R-23), e.g. a regional one or one decided after the joint decree */
+        post: operations["Calendar_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/holidays/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
         post?: never;
+        /**
+         * Remove a holiday
+         * @description The national one, or with `region` a regional one.
+         */
+        delete: operations["Calendar_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/holidays/{date}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a holiday to another date by official decision */
+        post: operations["Calendar_move"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1260,6 +1332,41 @@ export interface components {
             /** Format: uuid */
             shiftId: string;
         };
+        /** @description A new booking, with the calendar's warnings (R-23: a year whose official calendar is not loaded) */
+        BookedAssignment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            /** Format: uuid */
+            shiftId: string;
+            /** Format: uuid */
+            siteId: string;
+            person: components["schemas"]["AssignmentPerson"];
+            /** @enum {string} */
+            status: "scheduled" | "checked_in" | "checked_out" | "credited" | "absent" | "excused" | "unexcused" | "cancelled";
+            /**
+             * Format: date
+             * @description the site's local date
+             */
+            date: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            plannedMinutes: number;
+            checkIn: components["schemas"]["AttendanceRecord"] | null;
+            /** @description the coordinator's confirmation (first signature) */
+            checkOut: components["schemas"]["AttendanceRecord"] | null;
+            penaltyMinutes: number | null;
+            workedMinutes: number | null;
+            confirmationNote: string | null;
+            absence: components["schemas"]["Absence"] | null;
+            creditedMinutes: number | null;
+            signOff: components["schemas"]["SignOff"] | null;
+            cancellation: components["schemas"]["Cancellation"] | null;
+            warnings: components["schemas"]["LocalizedWarning"][];
+        };
         /** @description A breach report (R-08) and, once decided, its decision */
         Breach: {
             /** Format: uuid */
@@ -1330,6 +1437,25 @@ export interface components {
         };
         BreachPage: {
             items: components["schemas"]["Breach"][];
+            /** @description all matching, whatever limit and offset */
+            total: number;
+        };
+        /** @description A year of the holiday calendar: official once its joint decree (SKB) is loaded */
+        CalendarYear: {
+            /** @example 2027 */
+            year: number;
+            official: boolean;
+            source: string;
+            /** Format: date-time */
+            loadedAt: string;
+            /**
+             * Format: uuid
+             * @description null when loaded from config/holidays
+             */
+            loadedBy: string | null;
+        };
+        CalendarYearPage: {
+            items: components["schemas"]["CalendarYear"][];
             /** @description all matching, whatever limit and offset */
             total: number;
         };
@@ -1581,6 +1707,12 @@ export interface components {
             /** Format: uuid */
             agencyId: string;
         };
+        DatedNameDto: {
+            /** @example 2027-01-01 */
+            date: string;
+            /** @example Tahun Baru 2027 Masehi */
+            name: string;
+        };
         DeclareConflictDto: {
             /**
              * Format: uuid
@@ -1622,11 +1754,28 @@ export interface components {
             /** @enum {string} */
             kind: "national" | "cuti_bersama" | "regional";
             name: string;
+            /** @description true in a year whose joint decree is not loaded: the fixed-date holiday, the decree may move it */
+            provisional?: boolean;
         };
         HolidayPage: {
             items: components["schemas"]["Holiday"][];
             /** @description all matching, whatever limit and offset */
             total: number;
+        };
+        HolidayYearDto: {
+            /** @example SKB 3 Menteri tentang Hari Libur Nasional dan Cuti Bersama 2027 */
+            source?: string;
+            national: components["schemas"]["DatedNameDto"][];
+            cutiBersama: components["schemas"]["DatedNameDto"][];
+            /**
+             * @description province code → its holidays
+             * @example {
+             *       "ID-MA": []
+             *     }
+             */
+            regional?: {
+                [key: string]: components["schemas"]["DatedNameDto"][];
+            };
         };
         LedgerBalance: {
             /** @description orders whose credited minutes are not their ledger */
@@ -1660,6 +1809,11 @@ export interface components {
             /** @description all matching, whatever limit and offset */
             total: number;
         };
+        LocalizedWarning: {
+            /** @example calendar.not_official */
+            code: string;
+            message: string;
+        };
         Location: {
             /** @example -3.6954 */
             lat: number;
@@ -1679,6 +1833,25 @@ export interface components {
             /** @example pk.ambon */
             username: string;
             password: string;
+        };
+        MoveHolidayDto: {
+            /** @example 2027-03-11 */
+            to: string;
+            /** @example ID-MA */
+            region?: string;
+        };
+        NewHolidayDto: {
+            /** @example 2027-03-10 */
+            date: string;
+            /**
+             * @description a province for a regional holiday; none for a national one
+             * @example ID-MA
+             */
+            region?: string;
+            /** @enum {string} */
+            kind: "national" | "cuti_bersama" | "regional";
+            /** @example Isra Mikraj Nabi Muhammad SAW */
+            name: string;
         };
         /** @description A message stored before it is sent, once per (recipient, reason, subject), with each attempt */
         Notification: {
@@ -1891,6 +2064,8 @@ export interface components {
             expiresAt: string;
             /** Format: date-time */
             appliedAt: string | null;
+            /** @description R-23: bookings in a year whose official calendar is not loaded */
+            warnings: components["schemas"]["LocalizedWarning"][];
         };
         /** @description What applying the plan did */
         PlanApplication: {
@@ -2027,6 +2202,8 @@ export interface components {
             ordersComplete: number;
             maxTravelMeters: number;
             planningMillis: number;
+            /** @description years of the bookings whose official calendar is not loaded */
+            yearsWithoutOfficialCalendar?: number[];
         };
         /** @description A booking the plan proposes (made only when the plan is applied) */
         PlannedBooking: {
@@ -2263,6 +2440,8 @@ export interface components {
     };
     responses: never;
     parameters: {
+        /** @description `en` for English; Indonesian otherwise */
+        AcceptLanguage: string;
         /** @description Resend-safe writes: the same key and body give the same answer and change nothing twice; the same key with another body answers 409 idempotency.key_reused. 1 to 200 visible ASCII characters. */
         IdempotencyKey: string;
     };
@@ -2602,7 +2781,10 @@ export interface operations {
     Assignments_book: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `en` for English; Indonesian otherwise */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2617,7 +2799,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Assignment"];
+                    "application/json": components["schemas"]["BookedAssignment"];
                 };
             };
             /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
@@ -3218,7 +3400,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                entityType?: "agency" | "user" | "agreement" | "site" | "shift" | "person" | "order" | "assignment" | "ledger_entry";
+                entityType?: "agency" | "user" | "agreement" | "site" | "shift" | "person" | "order" | "assignment" | "ledger_entry" | "breach" | "calendar";
                 entityId?: string;
             };
             header?: never;
@@ -3809,11 +3991,91 @@ export interface operations {
             };
         };
     };
+    Calendar_years: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearPage"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Calendar_loadYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HolidayYearDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYear"];
+                };
+            };
+            /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or the scope (R-26) does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     Calendar_list: {
         parameters: {
-            query: {
-                from: string;
-                to: string;
+            query?: {
+                from?: string;
+                to?: string;
                 region?: string;
             };
             header?: never;
@@ -3841,6 +4103,195 @@ export interface operations {
             };
             /** @description No token, or a bad or expired one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Calendar_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewHolidayDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Holiday"];
+                };
+            };
+            /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or the scope (R-26) does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request clashes with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Calendar_remove: {
+        parameters: {
+            query?: {
+                /** @description empty for a national holiday */
+                region?: string;
+            };
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Holiday"];
+                };
+            };
+            /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or the scope (R-26) does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Calendar_move: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveHolidayDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Holiday"];
+                };
+            };
+            /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or the scope (R-26) does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request clashes with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4221,8 +4672,9 @@ export interface operations {
     Planning_planOrder: {
         parameters: {
             query?: never;
-            header: {
-                "accept-language": string;
+            header?: {
+                /** @description `en` for English; Indonesian otherwise */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -4828,8 +5280,9 @@ export interface operations {
     Planning_planBapas: {
         parameters: {
             query?: never;
-            header: {
-                "accept-language": string;
+            header?: {
+                /** @description `en` for English; Indonesian otherwise */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -4880,8 +5333,9 @@ export interface operations {
     Planning_get: {
         parameters: {
             query?: never;
-            header: {
-                "accept-language": string;
+            header?: {
+                /** @description `en` for English; Indonesian otherwise */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -4939,8 +5393,9 @@ export interface operations {
     Planning_apply: {
         parameters: {
             query?: never;
-            header: {
-                "accept-language": string;
+            header?: {
+                /** @description `en` for English; Indonesian otherwise */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;

@@ -22,7 +22,7 @@ type Expect<T extends true> = T;
 export type DocumentChecks = [
   Expect<Equals<Answer<'/api/v1/auth/login', 'post', 200>['accessToken'], string>>,
   Expect<Equals<Answer<'/api/v1/auth/login', 'post', 200>['tokenType'], 'Bearer'>>,
-  Expect<Equals<Answer<'/api/v1/assignments', 'post', 201>, Schemas['Assignment']>>,
+  Expect<Equals<Answer<'/api/v1/assignments', 'post', 201>, Schemas['BookedAssignment']>>,
   Expect<Equals<Answer<'/api/v1/orders/{id}', 'get', 200>, Schemas['Order']>>,
   Expect<Equals<Schemas['Order']['progress']['remainingMinutes'], number>>,
   Expect<Equals<Schemas['Assignment']['checkIn'], Schemas['AttendanceRecord'] | null>>,
@@ -40,7 +40,7 @@ export interface SmokeInput {
 
 export interface SmokeResult {
   login: Schemas['Login'];
-  assignment: Schemas['Assignment'];
+  assignment: Schemas['BookedAssignment'];
   order: Schemas['Order'];
 }
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { PageOf, type Shape } from '../common/openapi.js';
+import { LocalizedWarning, PageOf, type Shape } from '../common/openapi.js';
 import { LocationDto } from '../sites/dto.js';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from './assignment.entity.js';
 import type { AssignmentView } from './assignment.view.js';
@@ -77,3 +77,8 @@ export class AssignmentResponse implements AssignmentView {
 }
 
 export class AssignmentPage extends PageOf(AssignmentResponse) {}
+
+@ApiSchema({ name: 'BookedAssignment', description: "A new booking, with the calendar's warnings (R-23: a year whose official calendar is not loaded)" })
+export class BookedAssignmentResponse extends AssignmentResponse {
+  @ApiProperty({ type: [LocalizedWarning] }) warnings: LocalizedWarning[];
+}

@@ -2,10 +2,11 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
-import { ApiProblems, IdempotencyKey } from '../common/openapi.js';
+import { localizedWarnings } from '../common/messages.js';
+import { AcceptLanguage, ApiProblems, IdempotencyKey } from '../common/openapi.js';
 import { PageQuery } from '../common/pagination.js';
 import { IdParam } from '../common/validation.js';
-import { AssignmentPage, AssignmentResponse } from './assignment.response.js';
+import { AssignmentPage, AssignmentResponse, BookedAssignmentResponse } from './assignment.response.js';
 import { AssignmentsQueries } from './assignments.queries.js';
 import { AttendanceService } from './attendance.service.js';
 import { BookingService } from './booking.service.js';
@@ -29,10 +30,15 @@ export class AssignmentsController {
     description: '409 when the shift is full, the booking overlaps another, passes the daily cap, falls outside the order period, '
       + "on a holiday or in the person's unavailable window, at a site without a valid agreement, or a child at a site not for minors.",
   })
-  @ApiCreatedResponse({ type: AssignmentResponse })
+  @ApiCreatedResponse({ type: BookedAssignmentResponse })
   @ApiProblems(400, 401, 403, 404, 409)
-  book(@CurrentUser() actor: AuthUser, @Body() dto: BookDto): Promise<AssignmentResponse> {
-    return this.booking.book(actor, dto);
+  async book(
+    @CurrentUser() actor: AuthUser,
+    @Body() dto: BookDto,
+    @AcceptLanguage() language?: string,
+  ): Promise<BookedAssignmentResponse> {
+    const booked = await this.booking.book(actor, dto);
+    return { ...booked, warnings: localizedWarnings(booked.warnings, language) };
   }
 
   @Get('assignments/:id')

@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
+import type { RuleViolation } from '../common/rule-violation.js';
 import { assertNoConflict, conflict, unknownReference } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
 import { Outbox } from '../jobs/outbox.service.js';
@@ -50,7 +51,8 @@ export class BookingService {
     private readonly clock: Clock,
   ) {}
 
-  book(actor: AuthUser, dto: BookDto): Promise<AssignmentView> {
+  /** The booking, with the calendar's warnings (R-23: a year whose official calendar is not loaded yet). */
+  book(actor: AuthUser, dto: BookDto): Promise<AssignmentView & { warnings: RuleViolation[] }> {
     return this.dataSource.transaction(async (manager) => {
       // Locked like a sign-off locks it: no booking slips in while the order completes and releases its seats.
       const order = await this.orders.supervised(manager, actor, dto.orderId, true);
@@ -89,7 +91,7 @@ export class BookingService {
       await this.audit.record(manager, {
         actorId: actor.id, action: 'assignment.booked', entityType: 'assignment', entityId: assignment.id, after: view,
       });
-      return view;
+      return { ...view, warnings: await this.calendar.warningsFor(manager, [shift.date]) };
     });
   }
 

@@ -10,6 +10,12 @@ export class ProblemError {
   message: string;
 }
 
+/** Something the client should know though nothing was refused, in the language of Accept-Language. */
+export class LocalizedWarning {
+  @ApiProperty({ example: 'calendar.not_official' }) code: string;
+  @ApiProperty() message: string;
+}
+
 /** RFC 9457 problem details: every error leaves the service in this shape (see ProblemFilter). */
 export class Problem {
   @ApiProperty({ example: 'urn:bakti:problem:validation.max', description: 'urn:bakti:problem:<first error code>' })
@@ -46,25 +52,34 @@ export function ApiProblems(...statuses: ProblemStatus[]): MethodDecorator & Cla
 }
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+export const ACCEPT_LANGUAGE_HEADER = 'Accept-Language';
 
-const idempotencyKeyHeader = createParamDecorator(
-  (_: unknown, context: ExecutionContext): string | undefined => context.switchToHttp().getRequest().headers['idempotency-key'],
+type HeaderSchema = NonNullable<Parameters<typeof ApiHeader>[0]['schema']>;
+
+/** A parameter decorator that reads an optional header and documents it (each shared under components.parameters). */
+function optionalHeader(name: string, description: string, schema: HeaderSchema): () => ParameterDecorator {
+  const read = createParamDecorator(
+    (_: unknown, context: ExecutionContext): string | undefined => context.switchToHttp().getRequest().headers[name.toLowerCase()],
+  );
+  return () => (target, key, index) => {
+    read()(target, key, index);
+    ApiHeader({ name, required: false, description, schema })(target, key!, Object.getOwnPropertyDescriptor(target, key!)!);
+  };
+}
+
+/** The optional Idempotency-Key of a write a phone may resend after a lost answer (API.md). */
+export const IdempotencyKey = optionalHeader(
+  IDEMPOTENCY_KEY_HEADER,
+  'Resend-safe writes: the same key and body give the same answer and change nothing twice; '
+    + 'the same key with another body answers 409 idempotency.key_reused. 1 to 200 visible ASCII characters.',
+  { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' },
 );
 
-/**
- * The optional Idempotency-Key of a write a phone may resend after a lost answer (API.md): the same key and body
- * replay the first answer. Reads the header and documents it (shared as components.parameters.IdempotencyKey).
- */
-export const IdempotencyKey = (): ParameterDecorator => (target, key, index) => {
-  idempotencyKeyHeader()(target, key, index);
-  ApiHeader({
-    name: IDEMPOTENCY_KEY_HEADER,
-    required: false,
-    description: 'Resend-safe writes: the same key and body give the same answer and change nothing twice; '
-      + 'the same key with another body answers 409 idempotency.key_reused. 1 to 200 visible ASCII characters.',
-    schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' },
-  })(target, key!, Object.getOwnPropertyDescriptor(target, key!)!);
-};
+/** The language of the answer's own texts (explanations, warnings); errors follow it everywhere. */
+export const AcceptLanguage = optionalHeader(ACCEPT_LANGUAGE_HEADER, '`en` for English; Indonesian otherwise', {
+  type: 'string',
+  example: 'en',
+});
 
 /** `{items, total}` of one item type; name it by extending it: `export class OrderPage extends PageOf(OrderResponse) {}`. */
 export function PageOf<T>(item: Type<T>): Type<{ items: T[]; total: number }> {

@@ -76,7 +76,7 @@ export class PersonsService {
       const person = await this.supervised(manager, actor, id);
       const before = toPersonView(person);
       const { home, phone, ...fields } = dto;
-      // Only what was sent: the DTO's other fields are there too, undefined, and would blank the answer.
+      // The DTO declares every field, so those not sent are present as undefined: they must not clear the row's.
       const given = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
       Object.assign(person, given, {
         ...(phone !== undefined ? { phone: phone === null ? null : normalisePhone(phone) } : {}),

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import type { Shape } from '../common/openapi.js';
+import { LocalizedWarning, type Shape } from '../common/openapi.js';
 import type { PlanApplication, PlanMove, PlanSummary } from './plan.entity.js';
 import type { PlanBookingView, PlanView } from './plan.view.js';
 import type { Shortfall } from './planning.types.js';
@@ -82,6 +82,8 @@ export class PlanSummaryResponse implements PlanSummary {
   @Integer() ordersComplete: number;
   @Integer() maxTravelMeters: number;
   @Integer() planningMillis: number;
+  @ApiPropertyOptional({ type: 'integer', isArray: true, description: 'years of the bookings whose official calendar is not loaded' })
+  yearsWithoutOfficialCalendar?: number[];
 }
 
 @ApiSchema({ name: 'PlanMoved' })
@@ -130,4 +132,6 @@ export class PlanResponse implements PlanView {
   @ApiProperty() createdAt: Date;
   @ApiProperty() expiresAt: Date;
   @ApiProperty({ type: Date, nullable: true }) appliedAt: Date | null;
+  @ApiProperty({ type: [LocalizedWarning], description: 'R-23: bookings in a year whose official calendar is not loaded' })
+  warnings: LocalizedWarning[];
 }

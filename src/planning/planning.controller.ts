@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { pickLocale } from '../common/messages.js';
-import { ApiProblems } from '../common/openapi.js';
+import { AcceptLanguage, ApiProblems } from '../common/openapi.js';
 import { IdParam } from '../common/validation.js';
 import { PlanBapasDto, PlanOrderDto } from './dto.js';
 import { PlanApplier } from './plan-applier.js';
@@ -35,7 +35,7 @@ export class PlanningController {
     @CurrentUser() actor: AuthUser,
     @IdParam('id') id: string,
     @Body() dto: PlanOrderDto,
-    @Headers('accept-language') language?: string,
+    @AcceptLanguage() language?: string,
   ): Promise<PlanResponse> {
     return this.planning.previewOrder(actor, id, dto, pickLocale(language));
   }
@@ -52,7 +52,7 @@ export class PlanningController {
   planBapas(
     @CurrentUser() actor: AuthUser,
     @Body() dto: PlanBapasDto,
-    @Headers('accept-language') language?: string,
+    @AcceptLanguage() language?: string,
   ): Promise<PlanResponse> {
     return this.planning.previewBapas(actor, dto, pickLocale(language));
   }
@@ -62,7 +62,7 @@ export class PlanningController {
   @ApiOperation({ summary: 'Read a plan', description: 'The preview, or the applied plan with what applying it did.' })
   @ApiOkResponse({ type: PlanResponse })
   @ApiProblems(400, 401, 403, 404)
-  get(@CurrentUser() actor: AuthUser, @IdParam('id') id: string, @Headers('accept-language') language?: string): Promise<PlanResponse> {
+  get(@CurrentUser() actor: AuthUser, @IdParam('id') id: string, @AcceptLanguage() language?: string): Promise<PlanResponse> {
     return this.planning.get(actor, id, pickLocale(language));
   }
 
@@ -77,7 +77,7 @@ export class PlanningController {
   })
   @ApiOkResponse({ type: PlanResponse })
   @ApiProblems(400, 401, 403, 404, 409)
-  apply(@CurrentUser() actor: AuthUser, @IdParam('id') id: string, @Headers('accept-language') language?: string): Promise<PlanResponse> {
+  apply(@CurrentUser() actor: AuthUser, @IdParam('id') id: string, @AcceptLanguage() language?: string): Promise<PlanResponse> {
     return this.applier.apply(actor, id, pickLocale(language));
   }
 }
