@@ -19,6 +19,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { PersonsModule } from './persons/persons.module.js';
 import { PlanningModule } from './planning/planning.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { ShiftsModule } from './shifts/shifts.module.js';
 import { SitesModule } from './sites/sites.module.js';
 
@@ -46,6 +47,7 @@ export class AppModule {
         PlanningModule,
         AuditTrailModule,
         NotificationsModule,
+        ReportsModule,
         ...(config.APP_ROLE === 'api' ? [] : [WorkerModule]),
       ],
       providers: [ServiceRoleCheck],

@@ -69,16 +69,21 @@ describe('the OpenAPI document', () => {
   });
 
   describe('documents every operation', () => {
-    it('with a summary, a JSON schema for each answer (but 204) and problem+json for each client error', () => {
+    it('with a summary, a schema for each answer (JSON, or binary for files; none for 204) and problem+json for each client error', () => {
       const gaps = operations(served).flatMap(([name, operation]) => {
         const answers = Object.entries(operation.responses);
         return [
           ...(operation.summary ? [] : [`${name}: no summary`]),
           ...(answers.some(([status]) => status.startsWith('2')) ? [] : [`${name}: no 2xx`]),
           ...answers.filter(([status]) => status !== '204').flatMap(([status, answer]) => {
-            const content = (answer as { content?: Record<string, { schema?: unknown }> }).content ?? {};
-            const media = status.startsWith('4') ? 'application/problem+json' : 'application/json';
-            return content[media]?.schema ? [] : [`${name}: ${status} without a ${media} schema`];
+            const content = (answer as { content?: Record<string, { schema?: { format?: string } }> }).content ?? {};
+            if (status.startsWith('4')) return content['application/problem+json']?.schema ? [] : [`${name}: ${status} not problem+json`];
+            const files = Object.entries(content).filter(([media]) => !media.endsWith('json'));
+            return [
+              ...(content['application/json']?.schema || files.length > 0 ? [] : [`${name}: ${status} without a JSON schema`]),
+              ...files.filter(([media, { schema }]) => !(schema?.format === 'binary' || media.startsWith('text/')))
+                .map(([media]) => `${name}: ${status} ${media} not typed as binary`),
+            ];
           }),
         ];
       });
@@ -286,6 +291,12 @@ describe('the OpenAPI document', () => {
     const checkpoint = await call('POST /audit-events/checkpoints', 201, w.post('admin', '/audit-events/checkpoints'));
     await call('GET /audit-events/checkpoints/latest', 200, w.get('prosecutor', '/audit-events/checkpoints/latest'));
     await call('POST /audit-events/checkpoints/verify', 200, w.post('prosecutor', '/audit-events/checkpoints/verify', checkpoint));
+
+    await call('GET /orders/{id}/completion-report', 409, w.get('prosecutor', `/orders/${order.id}/completion-report`));
+    await call('GET /reports/monthly', 200, w.get('supervisor', `/reports/monthly?agencyId=${w.ids.bapas}&month=2026-10&format=csv`));
+    await call('GET /reports/monthly', 200, w.get('supervisor', `/reports/monthly?agencyId=${w.ids.bapas}&month=2026-10`));
+    await call('GET /reports/monthly', 403, w.get('supervisor', `/reports/monthly?agencyId=${w.ids.otherBapas}&month=2026-10`));
+    await call('GET /exports', 200, w.get('admin', '/exports?limit=5'));
 
     const breached = await w.personWithOrder();
     const report = { reason: 'Tidak hadir tiga kali dan tidak dapat dihubungi' };

@@ -473,6 +473,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The export log (R-30): every download, newest first
+         * @description Who, what (kind, format, agency or order, month), when, and how many persons the file names.
+         */
+        get: operations["Reports_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -637,6 +657,26 @@ export interface paths {
          * @description 409 when a report is open already or the order is not in progress.
          */
         post: operations["Breaches_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/completion-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The berita acara of a completed order (PDF, Indonesian)
+         * @description R-16: the case, the person (name and case number, no NIK), the terms, every credited shift with who confirmed and who signed it, the total, a fresh signed audit checkpoint (R-28; also in the PDF's Keywords as JSON, for POST /audit-events/checkpoints/verify) and places for signatures. Logged in the export log (R-30).
+         */
+        get: operations["Reports_completionReport"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -890,6 +930,26 @@ export interface paths {
          * @description Each through the booking rules; a proposal refused since the preview is listed with its reason. 409 when applied already or expired.
          */
         post: operations["Planning_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/monthly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The monthly report of a Kejari, a Bapas or an OPD (PDF, XLSX or CSV, Indonesian)
+         * @description R-09. A Kejari or a Bapas: its orders' status counts, hours required, credited and remaining, absences and breach reports recorded in the month, orders at risk. An OPD: per site, the shifts with work, persons, confirmed and credited minutes on the month's dates. The PDF and the XLSX carry the latest audit checkpoint; the CSV is the main table. Prosecutors read their Kejari's, supervisors their Bapas's, coordinators their OPD's (R-26). Logged (R-30).
+         */
+        get: operations["Reports_monthly"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1731,6 +1791,36 @@ export interface components {
             providerId: string | null;
             providerStatus: string | null;
             error: string | null;
+        };
+        ExportPage: {
+            items: components["schemas"]["ExportRecord"][];
+            /** @description all matching, whatever limit and offset */
+            total: number;
+        };
+        /** @description A download of a report (R-30) */
+        ExportRecord: {
+            /**
+             * Format: uuid
+             * @description also printed on the document as its number
+             */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            userId: string;
+            username: string;
+            /** @enum {string} */
+            kind: "completion_report" | "monthly_report";
+            /** @enum {string} */
+            format: "pdf" | "xlsx" | "csv";
+            /** Format: uuid */
+            agencyId: string | null;
+            /** Format: uuid */
+            orderId: string | null;
+            /** @example 2026-11 */
+            month: string | null;
+            /** @description how many persons the file names (R-30) */
+            personCount: number;
         };
         Health: {
             /** @enum {string} */
@@ -3963,6 +4053,55 @@ export interface operations {
             };
         };
     };
+    Reports_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportPage"];
+                };
+            };
+            /** @description a bad limit or offset */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     Health_check: {
         parameters: {
             query?: never;
@@ -4528,6 +4667,73 @@ export interface operations {
                 };
             };
             /** @description The request clashes with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Reports_completionReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description the id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not the order's Bapas or Kejari (R-26) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such order */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the order is not completed (report.order_not_completed) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5450,6 +5656,60 @@ export interface operations {
             };
             /** @description The request clashes with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Reports_monthly: {
+        parameters: {
+            query: {
+                /** @description a Kejari, a Bapas or an OPD */
+                agencyId: string;
+                month: string;
+                format?: "pdf" | "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file, as asked by `format` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description a bad agencyId, month (validation.isMonth, report.month_in_future) or format; an agency with no monthly report */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description another agency's report, or not the role that agency's report is for (R-26) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

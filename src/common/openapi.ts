@@ -37,17 +37,17 @@ const PROBLEMS = {
 
 export type ProblemStatus = keyof typeof PROBLEMS;
 
-/** The error answers an operation can give, each as application/problem+json with the shared Problem schema. */
-export function ApiProblems(...statuses: ProblemStatus[]): MethodDecorator & ClassDecorator {
+/**
+ * The error answers an operation can give, each as application/problem+json with the shared Problem schema:
+ * a status, or a status with what it means for this operation (`[409, 'the order is not completed']`).
+ */
+export function ApiProblems(...answers: (ProblemStatus | [ProblemStatus, string])[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ApiExtraModels(Problem),
-    ...statuses.map((status) =>
-      ApiResponse({
-        status,
-        description: PROBLEMS[status],
-        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(Problem) } } },
-      }),
-    ),
+    ...answers.map((answer) => {
+      const [status, description] = Array.isArray(answer) ? answer : [answer, PROBLEMS[answer]];
+      return ApiResponse({ status, description, content: { 'application/problem+json': { schema: { $ref: getSchemaPath(Problem) } } } });
+    }),
   );
 }
 

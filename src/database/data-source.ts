@@ -7,13 +7,14 @@ import { Plans1764200000000 } from './migrations/1764200000000-plans.js';
 import { Integrity1764300000000 } from './migrations/1764300000000-integrity.js';
 import { Breaches1764400000000 } from './migrations/1764400000000-breaches.js';
 import { CalendarYears1764500000000 } from './migrations/1764500000000-calendar-years.js';
+import { ExportLog1764600000000 } from './migrations/1764600000000-export-log.js';
 import { grantServiceRole } from './service-role.js';
 
 // Dates and times stay the strings PostgreSQL sends: a JS Date would shift a local date by the server's zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 pg.types.setTypeParser(pg.types.builtins.TIME, (value) => value.slice(0, 5));
 
-export const migrations = [Foundation1764000000000, JobsAndNotifications1764100000000, Plans1764200000000, Integrity1764300000000, Breaches1764400000000, CalendarYears1764500000000];
+export const migrations = [Foundation1764000000000, JobsAndNotifications1764100000000, Plans1764200000000, Integrity1764300000000, Breaches1764400000000, CalendarYears1764500000000, ExportLog1764600000000];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   return {
