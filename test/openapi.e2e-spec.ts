@@ -98,6 +98,8 @@ describe('the OpenAPI document', () => {
         ['POST /api/v1/auth/activate', [{}]],
         ['POST /api/v1/auth/login', [{}]],
         ['GET /api/v1/health', [{}]],
+        ['GET /api/v1/health/live', [{}]],
+        ['GET /api/v1/health/ready', [{}]],
       ]);
     });
 
@@ -133,10 +135,10 @@ describe('the OpenAPI document', () => {
       expect(served.components?.parameters?.AcceptLanguage).toMatchObject({ name: 'Accept-Language', in: 'header', required: false });
     });
 
-    it('with every property typed, minutes as integers and ids as uuid (but the SMS provider\'s own ids)', () => {
+    it('with every property typed, minutes as integers and ids as uuid (but ids from outside: provider\'s, caller\'s request id)', () => {
       const shapes = ['$ref', 'allOf', 'oneOf', 'anyOf', 'enum', 'properties', 'additionalProperties'];
       const described = (p: Record<string, unknown>) => shapes.some((key) => key in p) || (p.type && p.type !== 'object');
-      const ours = properties(served).filter(([, name]) => name !== 'providerId');
+      const ours = properties(served).filter(([, name]) => !['providerId', 'requestId'].includes(name));
       const loose = ours.flatMap(([schema, name, property]) => [
         ...(described(property) ? [] : [`${schema}.${name}: untyped ${JSON.stringify(property)}`]),
         ...(/Minutes$/.test(name) && property.type !== 'integer' ? [`${schema}.${name}: ${String(property.type)}`] : []),
@@ -175,6 +177,8 @@ describe('the OpenAPI document', () => {
 
     await call('GET /api/docs-json', 200, t.http().get('/api/docs-json'));
     await call('GET /health', 200, t.http().get('/api/v1/health'));
+    await call('GET /health/ready', 200, t.http().get('/api/v1/health/ready'));
+    await call('GET /health/live', 200, t.http().get('/api/v1/health/live'));
     await call('POST /auth/login', 401, login('nobody', 'wrong-password'));
     const password = 'conformance-password-1';
     const user = await call('POST /users', 201, w.post('admin', '/users', {

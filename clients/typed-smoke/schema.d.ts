@@ -500,8 +500,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether PostgreSQL and Redis answer */
+        /** Readiness: whether PostgreSQL and Redis answer */
         get: operations["Health_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process runs and answers, whatever its dependencies do */
+        get: operations["Health_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness, under the name orchestrators expect (as GET /health) */
+        get: operations["Health_ready"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1831,6 +1865,11 @@ export interface components {
             redis: "up" | "down";
             /** @description live workers (they may run in other processes) */
             workers: number;
+            calendar: components["schemas"]["HealthCalendar"];
+        };
+        HealthCalendar: {
+            /** @description the years from this one on without their official holiday calendar */
+            yearsWithoutOfficialCalendar: number[];
         };
         /** @description A day no shift may fall on unless opened for a site */
         Holiday: {
@@ -1898,6 +1937,11 @@ export interface components {
             items: components["schemas"]["LedgerEntry"][];
             /** @description all matching, whatever limit and offset */
             total: number;
+        };
+        Liveness: {
+            /** @enum {string} */
+            status: "ok";
+            uptimeSeconds: number;
         };
         LocalizedWarning: {
             /** @example calendar.not_official */
@@ -2327,6 +2371,8 @@ export interface components {
             /** @example totalHours: maksimal 240 */
             detail: string;
             errors?: components["schemas"]["ProblemError"][];
+            /** @description the request id of the logs, also in the X-Request-Id header */
+            requestId?: string;
         };
         ProblemError: {
             /**
@@ -4119,7 +4165,54 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description PostgreSQL or Redis does not answer */
+            /** @description "down" for each part that does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    Health_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Liveness"];
+                };
+            };
+        };
+    };
+    Health_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description "down" for each part that does not answer */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -24,6 +24,7 @@ export class Problem {
   @ApiProperty({ type: 'integer', example: 400 }) status: number;
   @ApiProperty({ example: 'totalHours: maksimal 240' }) detail: string;
   @ApiPropertyOptional({ type: [ProblemError] }) errors?: ProblemError[];
+  @ApiPropertyOptional({ description: 'the request id of the logs, also in the X-Request-Id header' }) requestId?: string;
 }
 
 const PROBLEMS = {

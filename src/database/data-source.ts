@@ -16,7 +16,11 @@ pg.types.setTypeParser(pg.types.builtins.TIME, (value) => value.slice(0, 5));
 
 export const migrations = [Foundation1764000000000, JobsAndNotifications1764100000000, Plans1764200000000, Integrity1764300000000, Breaches1764400000000, CalendarYears1764500000000, ExportLog1764600000000];
 
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+/**
+ * `applicationName` names the service's connections in pg_stat_activity (an operator, or the fault tests, can
+ * find them); a connection attempt gives up after 5 s so a request fails with 503 instead of hanging.
+ */
+export function dataSourceOptions(databaseUrl: string, applicationName = 'bakti'): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -24,6 +28,8 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     migrations,
     synchronize: false,
     migrationsRun: false,
+    applicationName,
+    connectTimeoutMS: 5000,
     extra: { max: 20 },
   };
 }
