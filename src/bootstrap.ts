@@ -1,15 +1,16 @@
 import { INestApplication, LoggerService } from '@nestjs/common';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { BODY_LIMIT, InputGuardPipe } from './common/input-guard.js';
 import { mountObservability } from './common/observability/http-observability.js';
 import { createValidationPipe } from './common/validation.js';
 import { AppConfig } from './config/app-config.js';
 import { mountQueueDashboard } from './jobs/queue-dashboard.js';
+import { buildOpenApiDocument, serveOpenApiDocument } from './openapi-document.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -19,16 +20,7 @@ export function configureHttp(app: INestApplication): INestApplication {
   secureHeaders(app as NestExpressApplication);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(new InputGuardPipe(), createValidationPipe());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Bakti API')
-      .setDescription('Pidana kerja sosial: orders, sites, shifts, attendance and two-party sign-off')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  serveOpenApiDocument(app);
   mountQueueDashboard(app);
   return app;
 }
@@ -36,6 +28,18 @@ export function configureHttp(app: INestApplication): INestApplication {
 export async function createHttpApp(config: AppConfig, logger?: LoggerService): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(config), { logger });
   return configureHttp(app);
+}
+
+/**
+ * The OpenAPI document without starting anything: in Nest's preview mode the modules are resolved but no
+ * provider is instantiated, so no database, Redis or queue is touched (about half a second).
+ */
+export async function previewOpenApiDocument(config: AppConfig): Promise<OpenAPIObject> {
+  const app = await NestFactory.create(AppModule.forRoot({ ...config, APP_ROLE: 'api' }), { preview: true, logger: false });
+  app.setGlobalPrefix(API_PREFIX);
+  const document = buildOpenApiDocument(app);
+  await app.close();
+  return document;
 }
 
 /**

@@ -137,6 +137,9 @@ describe('booking a person on a shift (POST /assignments)', () => {
       .send({ phone: '0812-9999-0001', unavailable: [{ weekday: 4, from: '07:00', to: '10:00', reason: 'kerja pagi' }] });
     expect(changed.status).toBe(200);
     expect(changed.body).toEqual(expect.objectContaining({ phone: '+6281299990001', bookingsToReview: [booking.body.id] }));
+    const stored = (await w.get('supervisor', `/persons/${personId}`)).body;
+    const { phone: _, unavailable: __, ...untouched } = stored;
+    expect(changed.body).toEqual(expect.objectContaining(untouched));
     const renamed = await w.t.http().patch(`/api/v1/persons/${personId}`).set('authorization', w.authorization('supervisor')).send({ nik: '1234567890123456' });
     expect(renamed.status).toBe(400);
     const other = await w.t.http().patch(`/api/v1/persons/${personId}`).set('authorization', w.authorization('otherBapasSupervisor')).send({ inSchool: true });

@@ -210,6 +210,19 @@ describe('planning: preview, apply, re-plan (POST /orders/{id}/plan, POST /plans
     expect(counts).toEqual([{ booked_count: 1 }, { booked_count: 1 }]);
   });
 
+  it("R-22: a plan starts on the sites' local today, not the UTC date (the Bapas's sites are in WIT and in WIB)", async () => {
+    const orderId = await w.personWithOrder({ home: HOME });
+    // 08:30 WIT and 06:30 WIB on Tuesday 8 December, still Monday the 7th in UTC.
+    t.clock.set('2026-12-07T23:30:00Z');
+    const morning = await planOrder(orderId, { to: '2026-12-20' });
+    expect({ status: morning.status, from: morning.body.from }).toEqual({ status: 201, from: '2026-12-08' });
+    const bapas = await w.post('supervisor', '/plans', { from: '2026-12-01', to: '2026-12-20', orderIds: [orderId] });
+    expect({ status: bapas.status, from: bapas.body.from }).toEqual({ status: 201, from: '2026-12-08' });
+    // 01:30 WIT on the 9th, but 23:30 WIB on the 8th: a shift at the WIB site may still start on the 8th.
+    t.clock.set('2026-12-08T16:30:00Z');
+    expect((await planOrder(orderId, { to: '2026-12-20' })).body.from).toBe('2026-12-08');
+  });
+
   it('refuses bad input with 400 naming the field; another Bapas or a prosecutor with 403 (order) or 404 (plan)', async () => {
     const orderId = await w.personWithOrder({ home: HOME });
     const cases: [object, string][] = [

@@ -355,6 +355,32 @@ describe('bad input on every POST', () => {
     expect(fieldsOf(response)).toEqual([param]);
   });
 
+  it('GET /sites takes limit and offset with its agencyId filter (it refused them when they came in two query DTOs)', async () => {
+    const all = await get('supervisor', `/sites?agencyId=${w.ids.opd}`);
+    expect(all.status).toBe(200);
+    const page = await get('supervisor', `/sites?agencyId=${w.ids.opd}&limit=1&offset=1`);
+    expect({ status: page.status, total: page.body.total, ids: page.body.items.map((site: { id: string }) => site.id) })
+      .toEqual({ status: 200, total: all.body.total, ids: [all.body.items[1].id] });
+    expect(fieldsOf(await get('supervisor', '/sites?limit=0'))).toEqual(['limit']);
+  });
+
+  it('DELETE /persons/{id}/opt-outs/{channel} opts back in (every call was a 400: the channel DTO refused the id)', async () => {
+    const person = await w.person();
+    const optedOut = () => t.db.query(`SELECT channel FROM notification_opt_out WHERE person_id = $1`, [person]);
+    const optIn = async (channel: string) =>
+      note(
+        `DELETE opt-out ${channel}`,
+        await t.http().delete(`/api/v1/persons/${person}/opt-outs/${channel}`).set('authorization', w.authorization('supervisor')),
+      );
+    expect((await w.post('supervisor', `/persons/${person}/opt-outs`, { channel: 'webhook' })).status).toBe(201);
+    expect(await optedOut()).toEqual([{ channel: 'webhook' }]);
+    const back = await optIn('webhook');
+    expect({ status: back.status, body: back.body })
+      .toEqual({ status: 200, body: { personId: person, channel: 'webhook', optedOut: false } });
+    expect(await optedOut()).toEqual([]);
+    expect(fieldsOf(await optIn('pigeon'))).toEqual(['channel']);
+  });
+
   it('a well-formed id of nothing gets 404', async () => {
     const nothing = randomUUID();
     const answers = [

@@ -1,33 +1,43 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ParseIdPipe } from '../common/validation.js';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import { ApiProblems } from '../common/openapi.js';
 import { PageQuery } from '../common/pagination.js';
+import { IdParam } from '../common/validation.js';
 import { AgenciesService } from './agencies.service.js';
+import { AgencyPage, AgencyResponse } from './agency.response.js';
 import { AgencyHeadDto, CreateAgencyDto } from './dto.js';
 
 @ApiTags('agencies')
-@ApiBearerAuth()
 @Controller('agencies')
 export class AgenciesController {
   constructor(private readonly agencies: AgenciesService) {}
 
   @Post()
   @Roles('admin')
-  create(@CurrentUser() actor: AuthUser, @Body() dto: CreateAgencyDto) {
+  @ApiOperation({ summary: 'Create an agency', description: '409 when the code is taken.' })
+  @ApiCreatedResponse({ type: AgencyResponse })
+  @ApiProblems(400, 401, 403, 409)
+  create(@CurrentUser() actor: AuthUser, @Body() dto: CreateAgencyDto): Promise<AgencyResponse> {
     return this.agencies.create(actor, dto);
   }
 
   @Post(':id/head')
   @Roles('admin')
   @HttpCode(200)
-  setHead(@CurrentUser() actor: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() dto: AgencyHeadDto) {
+  @ApiOperation({ summary: "Name the agency's head", description: 'An active user of the agency; told of changes to its accounts (R-28).' })
+  @ApiOkResponse({ type: AgencyResponse })
+  @ApiProblems(400, 401, 403, 404)
+  setHead(@CurrentUser() actor: AuthUser, @IdParam('id') id: string, @Body() dto: AgencyHeadDto): Promise<AgencyResponse> {
     return this.agencies.setHead(actor, id, dto.userId);
   }
 
   @Get()
-  list(@Query() query: PageQuery) {
+  @ApiOperation({ summary: 'List agencies' })
+  @ApiOkResponse({ type: AgencyPage })
+  @ApiProblems(400, 401)
+  list(@Query() query: PageQuery): Promise<AgencyPage> {
     return this.agencies.list(query);
   }
 }

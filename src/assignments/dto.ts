@@ -22,7 +22,7 @@ export class CheckInDto {
 }
 
 export class CheckOutDto extends CheckInDto {
-  @ApiPropertyOptional({ description: 'time not worked (sent home, long absence from the task)', default: 0 })
+  @ApiPropertyOptional({ type: 'integer', description: 'time not worked (sent home, long absence from the task)', default: 0 })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -32,7 +32,7 @@ export class CheckOutDto extends CheckInDto {
 }
 
 export class SignOffDto {
-  @ApiPropertyOptional({ description: 'defaults to the confirmed minutes; lower only with a note' })
+  @ApiPropertyOptional({ type: 'integer', description: 'defaults to the confirmed minutes; lower only with a note' })
   @IsOptional()
   @IsInt()
   @Min(0)

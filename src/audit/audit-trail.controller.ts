@@ -1,17 +1,18 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { forbidden, notFound } from '../common/domain-error.js';
-import { Page, PageQuery } from '../common/pagination.js';
+import { ApiProblems } from '../common/openapi.js';
+import { PageQuery } from '../common/pagination.js';
 import { AuditEvent } from './audit-event.entity.js';
-import { AnchorVerdict, AuditCheckpoints } from './audit-checkpoints.service.js';
-import { Checkpoint } from './checkpoint.js';
+import { AnchorVerdictResponse, AuditEventPage, CheckpointResponse, TrailVerdictResponse } from './audit-event.response.js';
+import { AuditCheckpoints } from './audit-checkpoints.service.js';
 import { CheckpointDto } from './dto.js';
-import { TrailVerdict, TrailVerification } from './trail-verification.js';
+import { TrailVerification } from './trail-verification.js';
 import { AuditScope } from './audit-scope.js';
 
 const ENTITY_TYPES = [
@@ -31,7 +32,6 @@ class AuditQuery extends PageQuery {
 }
 
 @ApiTags('audit')
-@ApiBearerAuth()
 @Controller('audit-events')
 export class AuditTrailController {
   constructor(
@@ -44,7 +44,13 @@ export class AuditTrailController {
   /** R-25: oldest first. Admins see all; supervisors and prosecutors one entity in their scope at a time. */
   @Get()
   @Roles('admin', 'supervisor', 'prosecutor')
-  async list(@CurrentUser() user: AuthUser, @Query() query: AuditQuery): Promise<Page<Omit<AuditEvent, 'seq'>>> {
+  @ApiOperation({
+    summary: 'Audit events, oldest first',
+    description: 'R-25. Admins see all; supervisors and prosecutors one entity in their scope at a time (entityType and entityId).',
+  })
+  @ApiOkResponse({ type: AuditEventPage })
+  @ApiProblems(400, 401, 403)
+  async list(@CurrentUser() user: AuthUser, @Query() query: AuditQuery): Promise<AuditEventPage> {
     if (user.role !== 'admin' && !(await this.scope.allows(user, query.entityType, query.entityId))) throw forbidden();
     const [events, total] = await this.dataSource.getRepository(AuditEvent).findAndCount({
       where: { ...(query.entityType ? { entityType: query.entityType } : {}), ...(query.entityId ? { entityId: query.entityId } : {}) },
@@ -61,20 +67,29 @@ export class AuditTrailController {
    */
   @Get('verify')
   @Roles('admin')
-  verify(@Query() query: VerifyQuery): Promise<TrailVerdict> {
+  @ApiOperation({ summary: 'Verify the audit trail and every order against its ledger', description: 'R-25, R-28.' })
+  @ApiOkResponse({ type: TrailVerdictResponse })
+  @ApiProblems(400, 401, 403)
+  verify(@Query() query: VerifyQuery): Promise<TrailVerdictResponse> {
     return this.verification.verify(query.from === 'latest-checkpoint');
   }
 
   /** R-28: a signed checkpoint of the chains' heads, now (the worker writes one every hour). */
   @Post('checkpoints')
   @Roles('admin')
-  checkpoint(): Promise<Checkpoint> {
+  @ApiOperation({ summary: "Write a signed checkpoint of the chains' heads now", description: 'R-28 (the worker writes one every hour).' })
+  @ApiCreatedResponse({ type: CheckpointResponse })
+  @ApiProblems(401, 403)
+  checkpoint(): Promise<CheckpointResponse> {
     return this.checkpoints.write();
   }
 
   @Get('checkpoints/latest')
   @Roles('admin', 'supervisor', 'prosecutor')
-  async latestCheckpoint(): Promise<Checkpoint> {
+  @ApiOperation({ summary: 'The latest signed checkpoint' })
+  @ApiOkResponse({ type: CheckpointResponse })
+  @ApiProblems(401, 403, 404)
+  async latestCheckpoint(): Promise<CheckpointResponse> {
     const latest = await this.checkpoints.latest();
     if (!latest) throw notFound('checkpoint');
     return latest;
@@ -84,7 +99,10 @@ export class AuditTrailController {
   @Post('checkpoints/verify')
   @HttpCode(200)
   @Roles('admin', 'prosecutor')
-  verifyAnchor(@Body() checkpoint: CheckpointDto): Promise<AnchorVerdict> {
+  @ApiOperation({ summary: 'Check a checkpoint kept outside the database against the trail' })
+  @ApiOkResponse({ type: AnchorVerdictResponse })
+  @ApiProblems(400, 401, 403)
+  verifyAnchor(@Body() checkpoint: CheckpointDto): Promise<AnchorVerdictResponse> {
     return this.checkpoints.verifyAnchor(checkpoint);
   }
 }

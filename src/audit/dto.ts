@@ -4,10 +4,10 @@ import { ArrayMaxSize, IsArray, IsInt, IsISO8601, IsOptional, IsString, IsUUID, 
 import { AUDIT_CHAINS } from './audit.service.js';
 
 export class CheckpointHeadDto {
-  @ApiProperty({ minimum: 0, maximum: AUDIT_CHAINS - 1 }) @IsInt() @Min(0) @Max(AUDIT_CHAINS - 1) chain: number;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: AUDIT_CHAINS - 1 }) @IsInt() @Min(0) @Max(AUDIT_CHAINS - 1) chain: number;
   @ApiProperty({ example: '1234' }) @IsString() @Matches(/^\d{1,18}$/) seq: string;
   @ApiProperty() @IsString() @Matches(/^[0-9a-f]{64}$/) hash: string;
-  @ApiProperty() @IsInt() @Min(1) count: number;
+  @ApiProperty({ type: 'integer' }) @IsInt() @Min(1) count: number;
 }
 
 /** A checkpoint as it was published (JSON from the anchor, or typed off a printed report). */
@@ -20,7 +20,7 @@ export class CheckpointDto {
   @ValidateNested({ each: true })
   @Type(() => CheckpointHeadDto)
   heads: CheckpointHeadDto[];
-  @ApiProperty() @IsInt() @Min(0) eventCount: number;
-  @ApiProperty({ nullable: true }) @IsOptional() @IsString() @Matches(/^[0-9a-f]{64}$/) prevSignature: string | null;
+  @ApiProperty({ type: 'integer' }) @IsInt() @Min(0) eventCount: number;
+  @ApiProperty({ type: String, nullable: true }) @IsOptional() @IsString() @Matches(/^[0-9a-f]{64}$/) prevSignature: string | null;
   @ApiProperty() @IsString() @Matches(/^[0-9a-f]{64}$/) signature: string;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsLocalDate } from '../common/validators.js';
@@ -45,12 +45,17 @@ export class HolidayYearDto {
   source?: string;
   @ApiProperty({ type: [DatedNameDto] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => DatedNameDto) national: DatedNameDto[];
   @ApiProperty({ type: [DatedNameDto] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => DatedNameDto) cutiBersama: DatedNameDto[];
-  @ApiPropertyOptional({ description: 'province code → its holidays', example: { 'ID-MA': [] } })
+  @ApiPropertyOptional({
+    description: 'province code → its holidays',
+    example: { 'ID-MA': [] },
+    type: 'object',
+    additionalProperties: { type: 'array', items: { $ref: getSchemaPath(DatedNameDto) } },
+  })
   @IsOptional()
   @IsObject()
   regional?: Record<string, { date: string; name: string }[]>;
 }
 
 export class YearParam {
-  @ApiProperty({ minimum: 1900, maximum: 2100 }) @Type(() => Number) @IsInt() @Min(1900) @Max(2100) year: number;
+  @ApiProperty({ type: 'integer', minimum: 1900, maximum: 2100 }) @Type(() => Number) @IsInt() @Min(1900) @Max(2100) year: number;
 }

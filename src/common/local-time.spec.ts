@@ -1,4 +1,4 @@
-import { localDate, longDate, zoneAbbreviation } from './local-time.js';
+import { earliestLocalDate, localDate, longDate, zoneAbbreviation } from './local-time.js';
 
 describe('local time words (R-22)', () => {
   const noon = new Date('2026-12-02T05:00:00Z');
@@ -20,5 +20,13 @@ describe('local time words (R-22)', () => {
     expect(localDate(late, 'Asia/Jayapura')).toBe('2026-12-02');
     expect(localDate(late, 'Asia/Jakarta')).toBe('2026-12-02');
     expect(localDate(new Date('2026-12-01T16:30:00Z'), 'Asia/Jakarta', 1)).toBe('2026-12-02');
+  });
+
+  it('R-22: the earliest local date of several zones is the westernmost one\'s, not the UTC date', () => {
+    const wibMorning = new Date('2026-12-01T23:30:00Z');
+    expect(earliestLocalDate(wibMorning, ['Asia/Jayapura', 'Asia/Jakarta'])).toBe('2026-12-02');
+    const wibLateEvening = new Date('2026-12-02T16:30:00Z');
+    expect(earliestLocalDate(wibLateEvening, ['Asia/Jayapura', 'Asia/Makassar', 'Asia/Jakarta'])).toBe('2026-12-02');
+    expect(earliestLocalDate(wibLateEvening, ['Asia/Jayapura'])).toBe('2026-12-03');
   });
 });

@@ -11,6 +11,11 @@ export function longDate(date: string, locale: 'id' | 'en'): string {
   return DateTime.fromISO(date, { locale }).toFormat('cccc, d LLLL yyyy');
 }
 
+/** The earliest of the zones' local dates at an instant: the first day on which a shift in any of them can still start. */
+export function earliestLocalDate(at: Date, timezones: string[]): string {
+  return timezones.map((timezone) => localDate(at, timezone)).reduce((a, b) => (a < b ? a : b));
+}
+
 /** The local date in a zone, n days from the given instant. */
 export function localDate(at: Date, timezone: string, plusDays = 0): string {
   return DateTime.fromJSDate(at, { zone: timezone }).plus({ days: plusDays }).toISODate()!;

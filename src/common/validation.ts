@@ -1,4 +1,5 @@
-import { ArgumentMetadata, Injectable, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, Injectable, Param, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
 import { badRequest } from './domain-error.js';
 import { RuleViolation } from './rule-violation.js';
 
@@ -54,3 +55,9 @@ export class ParseIdPipe implements PipeTransform<string, string> {
     return value.toLowerCase();
   }
 }
+
+/** A path id: checked by ParseIdPipe, documented as `format: uuid`. */
+export const IdParam = (name: string): ParameterDecorator => (target, key, index) => {
+  Param(name, ParseIdPipe)(target, key, index);
+  ApiParam({ name, type: String, format: 'uuid' })(target, key!, Object.getOwnPropertyDescriptor(target, key!)!);
+};

@@ -26,20 +26,25 @@ export class BreachDecisionDto {
   @ApiProperty({ example: 'B-123/Q.1.10/Eku.3/12/2026' }) @IsString() @IsNotEmpty() @MaxLength(200) decisionNumber: string;
   @ApiProperty({ example: '2026-12-10' }) @IsLocalDate() decisionDate: string;
   @ApiProperty({ maxLength: 4000 }) @IsString() @IsNotEmpty() @MaxLength(4000) note: string;
-  @ApiPropertyOptional({ description: '(a) minutes of work to repeat', minimum: 1, maximum: 240 * 60 })
+  @ApiPropertyOptional({ type: 'integer', description: '(a) minutes of work to repeat', minimum: 1, maximum: 240 * 60 })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(240 * 60)
   repeatMinutes?: number;
   @ApiPropertyOptional({ description: '(a) the new end date, within six months of the decision' }) @IsOptional() @IsLocalDate() newEndDate?: string;
-  @ApiPropertyOptional({ description: '(b) days of the replaced prison term to serve (or, with a fine, in lieu of it)', minimum: 1, maximum: MAX_REPLACED_PRISON_DAYS })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: '(b) days of the replaced prison term to serve (or, with a fine, in lieu of it)',
+    minimum: 1,
+    maximum: MAX_REPLACED_PRISON_DAYS,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(MAX_REPLACED_PRISON_DAYS)
   imprisonmentDays?: number;
-  @ApiPropertyOptional({ description: '(c) rupiah of the replaced fine to pay', minimum: 1, maximum: MAX_REPLACED_FINE_RUPIAH })
+  @ApiPropertyOptional({ type: 'integer', description: '(c) rupiah of the replaced fine to pay', minimum: 1, maximum: MAX_REPLACED_FINE_RUPIAH })
   @IsOptional()
   @IsInt()
   @Min(1)

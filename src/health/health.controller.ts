@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { Redis } from 'ioredis';
@@ -10,6 +10,7 @@ import { withTimeout } from '../common/timeout.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { liveWorkers } from '../jobs/worker-heartbeat.js';
+import { HealthResponse, LivenessResponse } from './health.response.js';
 
 const TIMEOUT_MS = 1500;
 
@@ -31,11 +32,10 @@ export class HealthController {
    */
   @Public()
   @Get()
-  @ApiOkResponse({
-    description: '`{status: "ok", postgres: "up", redis: "up", workers, calendar: {yearsWithoutOfficialCalendar}}`: workers is the count of live worker processes; the years from this one on whose official holiday calendar is not loaded',
-  })
-  @ApiServiceUnavailableResponse({ description: '`{status: "unavailable", postgres, redis, workers}` with "down" for each part that does not answer' })
-  async check(@Res({ passthrough: true }) response: Response) {
+  @ApiOperation({ summary: 'Readiness: whether PostgreSQL and Redis answer' })
+  @ApiOkResponse({ type: HealthResponse })
+  @ApiServiceUnavailableResponse({ type: HealthResponse, description: '"down" for each part that does not answer' })
+  async check(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
     const [postgres, redis] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
       redisUp(this.redis) ? probe(() => this.redis.ping()) : Promise.resolve<State>('down'),
@@ -44,7 +44,7 @@ export class HealthController {
     // R-23: a year ahead with only the fixed-date holidays is a warning for the operator, not a failure.
     const yearsWithoutOfficialCalendar = postgres === 'up' ? await this.calendar.futureYearsWithoutOfficialCalendar().catch(() => []) : [];
     // Workers may run elsewhere (APP_ROLE=api here): their absence is reported, not a failure of this process.
-    const body = {
+    const body: HealthResponse = {
       status: postgres === 'up' && redis === 'up' ? 'ok' : 'unavailable',
       postgres,
       redis,
@@ -58,17 +58,19 @@ export class HealthController {
   /** The same readiness under the name orchestrators expect. */
   @Public()
   @Get('ready')
-  @ApiOkResponse({ description: 'As GET /health' })
-  @ApiServiceUnavailableResponse({ description: 'As GET /health' })
-  ready(@Res({ passthrough: true }) response: Response) {
+  @ApiOperation({ summary: 'Readiness, under the name orchestrators expect (as GET /health)' })
+  @ApiOkResponse({ type: HealthResponse })
+  @ApiServiceUnavailableResponse({ type: HealthResponse, description: '"down" for each part that does not answer' })
+  ready(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
     return this.check(response);
   }
 
   /** Liveness: 200 while the process runs and answers, whatever its dependencies do (restart it only if not). */
   @Public()
   @Get('live')
-  @ApiOkResponse({ description: '`{status: "ok", uptimeSeconds}`' })
-  live() {
+  @ApiOperation({ summary: 'Liveness: the process runs and answers, whatever its dependencies do' })
+  @ApiOkResponse({ type: LivenessResponse })
+  live(): LivenessResponse {
     return { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
   }
 }

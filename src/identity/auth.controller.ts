@@ -1,10 +1,12 @@
 import { Body, Controller, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
-import { SignInRateGuard } from '../common/throttle/sign-in-rate.guard.js';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Public } from '../common/auth/decorators.js';
+import { ApiProblems } from '../common/openapi.js';
+import { SignInRateGuard } from '../common/throttle/sign-in-rate.guard.js';
 import { AuthService } from './auth.service.js';
 import { ActivateDto, ChangePasswordDto, LoginDto } from './dto.js';
+import { LoginResponse } from './identity.response.js';
 import { UsersService } from './users.service.js';
 
 /** The sign-in endpoints, throttled per address on top of the failed-attempt limits. */
@@ -21,7 +23,9 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a username and password for a bearer token' })
-  login(@Body() dto: LoginDto, @Ip() address: string) {
+  @ApiOkResponse({ type: LoginResponse })
+  @ApiProblems(400, 401, 429)
+  login(@Body() dto: LoginDto, @Ip() address: string): Promise<LoginResponse> {
     return this.auth.login(dto.username, dto.password, address);
   }
 
@@ -29,14 +33,17 @@ export class AuthController {
   @Post('activate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Activate an account (or finish a reset): the code from the SMS and your own password' })
-  activate(@Body() dto: ActivateDto) {
+  @ApiOkResponse({ type: LoginResponse })
+  @ApiProblems(400, 409, 429)
+  activate(@Body() dto: ActivateDto): Promise<LoginResponse> {
     return this.auth.activate(dto);
   }
 
   @Post('password')
   @HttpCode(204)
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Change your own password' })
+  @ApiNoContentResponse({ description: 'Changed' })
+  @ApiProblems(400, 401, 409, 429)
   async changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<void> {
     await this.users.changeOwnPassword(user, dto.currentPassword, dto.newPassword);
   }

@@ -55,5 +55,5 @@ export class UpdateUserDto {
   @ApiPropertyOptional({ enum: ROLES }) @IsDefinedWhenGiven() @IsIn(ROLES) role?: Role;
   @ApiPropertyOptional({ format: 'uuid' }) @IsDefinedWhenGiven() @IsUUID() agencyId?: string;
   @ApiPropertyOptional() @IsDefinedWhenGiven() @IsString() @IsNotEmpty() @MaxLength(200) fullName?: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsIndonesianPhone() phone?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsIndonesianPhone() phone?: string | null;
 }

@@ -1,14 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import { ApiProblems } from '../common/openapi.js';
 import { PageQuery } from '../common/pagination.js';
-import { ParseIdPipe } from '../common/validation.js';
+import { IdParam } from '../common/validation.js';
 import { CreateUserDto, UpdateUserDto } from './dto.js';
+import { CurrentUserResponse, UserPage, UserResponse } from './identity.response.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')
-@ApiBearerAuth()
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
@@ -16,24 +17,35 @@ export class UsersController {
   @Post()
   @Roles('admin')
   @ApiOperation({ summary: 'Create an account; its owner activates it with the code sent to their phone (R-28)' })
-  create(@CurrentUser() actor: AuthUser, @Body() dto: CreateUserDto) {
+  @ApiCreatedResponse({ type: UserResponse })
+  @ApiProblems(400, 401, 403, 409)
+  create(@CurrentUser() actor: AuthUser, @Body() dto: CreateUserDto): Promise<UserResponse> {
     return this.users.create(actor, dto);
   }
 
   @Get()
   @Roles('admin')
-  list(@Query() query: PageQuery) {
+  @ApiOperation({ summary: 'List users' })
+  @ApiOkResponse({ type: UserPage })
+  @ApiProblems(400, 401, 403)
+  list(@Query() query: PageQuery): Promise<UserPage> {
     return this.users.list(query);
   }
 
   @Get('me')
-  me(@CurrentUser() user: AuthUser) {
+  @ApiOperation({ summary: 'Who am I' })
+  @ApiOkResponse({ type: CurrentUserResponse })
+  @ApiProblems(401)
+  me(@CurrentUser() user: AuthUser): CurrentUserResponse {
     return user;
   }
 
   @Patch(':id')
   @Roles('admin')
-  update(@CurrentUser() actor: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() dto: UpdateUserDto) {
+  @ApiOperation({ summary: "Change an account's role, agency, name or phone", description: "Told to the agency's head (R-28)." })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiProblems(400, 401, 403, 404, 409)
+  update(@CurrentUser() actor: AuthUser, @IdParam('id') id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
     return this.users.update(actor, id, dto);
   }
 
@@ -41,7 +53,9 @@ export class UsersController {
   @Roles('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Void the password and send the owner a new activation code (R-28)' })
-  resetPassword(@CurrentUser() actor: AuthUser, @Param('id', ParseIdPipe) id: string) {
+  @ApiOkResponse({ type: UserResponse })
+  @ApiProblems(400, 401, 403, 404, 409)
+  resetPassword(@CurrentUser() actor: AuthUser, @IdParam('id') id: string): Promise<UserResponse> {
     return this.users.resetPassword(actor, id);
   }
 
@@ -49,14 +63,19 @@ export class UsersController {
   @Roles('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Deactivate an account: its tokens are refused at once' })
-  deactivate(@CurrentUser() actor: AuthUser, @Param('id', ParseIdPipe) id: string) {
+  @ApiOkResponse({ type: UserResponse })
+  @ApiProblems(400, 401, 403, 404, 409)
+  deactivate(@CurrentUser() actor: AuthUser, @IdParam('id') id: string): Promise<UserResponse> {
     return this.users.deactivate(actor, id);
   }
 
   @Post(':id/reactivate')
   @Roles('admin')
   @HttpCode(200)
-  reactivate(@CurrentUser() actor: AuthUser, @Param('id', ParseIdPipe) id: string) {
+  @ApiOperation({ summary: 'Reactivate an account' })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiProblems(400, 401, 403, 404, 409)
+  reactivate(@CurrentUser() actor: AuthUser, @IdParam('id') id: string): Promise<UserResponse> {
     return this.users.reactivate(actor, id);
   }
 
@@ -64,7 +83,9 @@ export class UsersController {
   @Roles('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Lift a lock after repeated wrong passwords' })
-  unlock(@CurrentUser() actor: AuthUser, @Param('id', ParseIdPipe) id: string) {
+  @ApiOkResponse({ type: UserResponse })
+  @ApiProblems(400, 401, 403, 404, 409)
+  unlock(@CurrentUser() actor: AuthUser, @IdParam('id') id: string): Promise<UserResponse> {
     return this.users.unlock(actor, id);
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Injectable, Param, PipeTransform, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsIn } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -7,10 +7,12 @@ import { AssignmentAccess } from '../assignments/assignment-access.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { badRequest, forbidden } from '../common/domain-error.js';
-import { Page, PageQuery } from '../common/pagination.js';
-import { ParseIdPipe } from '../common/validation.js';
+import { ApiProblems } from '../common/openapi.js';
+import { PageQuery } from '../common/pagination.js';
+import { IdParam } from '../common/validation.js';
 import { PersonsService } from '../persons/persons.service.js';
-import { NotificationQueries, NotificationView } from './notification.queries.js';
+import { NotificationQueries, type NotificationView } from './notification.queries.js';
+import { NotificationPage, OptOutResponse } from './notification.response.js';
 
 const CHANNELS = ['log', 'webhook'] as const;
 type Channel = (typeof CHANNELS)[number];
@@ -19,7 +21,9 @@ type Channel = (typeof CHANNELS)[number];
 @Injectable()
 class ChannelPipe implements PipeTransform<string, Channel> {
   transform(value: string): Channel {
-    if (!(CHANNELS as readonly string[]).includes(value)) throw badRequest([{ field: 'channel', code: 'validation.isIn', params: { values: CHANNELS.join(', ') } }]);
+    if (!(CHANNELS as readonly string[]).includes(value)) {
+      throw badRequest([{ field: 'channel', code: 'validation.isIn', params: { values: CHANNELS.join(', ') } }]);
+    }
     return value as Channel;
   }
 }
@@ -34,7 +38,6 @@ function withoutPersonalData(notification: NotificationView): NotificationView {
 }
 
 @ApiTags('notifications')
-@ApiBearerAuth()
 @Controller()
 export class NotificationsController {
   constructor(
@@ -46,7 +49,13 @@ export class NotificationsController {
 
   /** What was sent about an assignment, with each delivery attempt (R-09: every stage documented). */
   @Get('assignments/:id/notifications')
-  async forAssignment(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Query() page: PageQuery): Promise<Page<NotificationView>> {
+  @ApiOperation({
+    summary: 'What was sent about an assignment',
+    description: 'R-09: with each delivery attempt, oldest first. A coordinator sees neither the number nor the text (R-30).',
+  })
+  @ApiOkResponse({ type: NotificationPage })
+  @ApiProblems(400, 401, 403, 404)
+  async forAssignment(@CurrentUser() user: AuthUser, @IdParam('id') id: string, @Query() page: PageQuery): Promise<NotificationPage> {
     const assignment = await this.assignments.load(this.dataSource.manager, id, false);
     if (!(await this.assignments.canRead(this.dataSource.manager, user, assignment))) throw forbidden();
     const listed = await this.queries.list({ assignmentId: id }, page);
@@ -55,7 +64,10 @@ export class NotificationsController {
 
   @Get('persons/:id/notifications')
   @Roles('supervisor')
-  async forPerson(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Query() page: PageQuery): Promise<Page<NotificationView>> {
+  @ApiOperation({ summary: 'What was sent to a person', description: 'With each delivery attempt, oldest first.' })
+  @ApiOkResponse({ type: NotificationPage })
+  @ApiProblems(400, 401, 403, 404)
+  async forPerson(@CurrentUser() user: AuthUser, @IdParam('id') id: string, @Query() page: PageQuery): Promise<NotificationPage> {
     await this.persons.get(user, id);
     return this.queries.list({ recipientId: id }, page);
   }
@@ -63,7 +75,10 @@ export class NotificationsController {
   /** A person can opt out of a channel; their supervisor records it. */
   @Post('persons/:id/opt-outs')
   @Roles('supervisor')
-  async optOut(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() dto: OptOutDto) {
+  @ApiOperation({ summary: 'Opt a person out of a channel' })
+  @ApiCreatedResponse({ type: OptOutResponse })
+  @ApiProblems(400, 401, 403, 404)
+  async optOut(@CurrentUser() user: AuthUser, @IdParam('id') id: string, @Body() dto: OptOutDto): Promise<OptOutResponse> {
     await this.persons.get(user, id);
     await this.dataSource.query(
       `INSERT INTO notification_opt_out (person_id, channel) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
@@ -75,7 +90,15 @@ export class NotificationsController {
   @Delete('persons/:id/opt-outs/:channel')
   @Roles('supervisor')
   @HttpCode(200)
-  async optIn(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('channel', ChannelPipe) channel: Channel) {
+  @ApiOperation({ summary: 'Opt a person back in to a channel' })
+  @ApiParam({ name: 'channel', enum: CHANNELS })
+  @ApiOkResponse({ type: OptOutResponse })
+  @ApiProblems(400, 401, 403, 404)
+  async optIn(
+    @CurrentUser() user: AuthUser,
+    @IdParam('id') id: string,
+    @Param('channel', ChannelPipe) channel: Channel,
+  ): Promise<OptOutResponse> {
     await this.persons.get(user, id);
     await this.dataSource.query(`DELETE FROM notification_opt_out WHERE person_id = $1 AND channel = $2`, [id, channel]);
     return { personId: id, channel, optedOut: false };

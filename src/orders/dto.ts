@@ -1,4 +1,4 @@
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsObject, Equals, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested,
@@ -6,19 +6,18 @@ import {
 import { PageQuery } from '../common/pagination.js';
 import { IsLocalDate } from '../common/validators.js';
 import { ORDER_STATUSES, type OrderStatus } from './order.entity.js';
+import { ApiReplacedSentence } from './replaced-sentence.schema.js';
 
-/** The sentence the order replaces: prison with its length in days, or a fine in rupiah. */
+/** The sentence the order replaces: prison with its length in days, or a fine in rupiah (documented by ApiReplacedSentence). */
 export class ReplacedSentenceDto {
-  @ApiProperty({ enum: ['imprisonment', 'fine'] }) @IsIn(['imprisonment', 'fine']) kind: 'imprisonment' | 'fine';
+  @IsIn(['imprisonment', 'fine']) kind: 'imprisonment' | 'fine';
 
-  @ApiPropertyOptional({ description: 'with kind imprisonment', example: 90 })
   @ValidateIf((o: ReplacedSentenceDto) => o.kind === 'imprisonment' || o.days !== undefined)
   @IsInt()
   @Min(1)
   @Max(100000)
   days?: number;
 
-  @ApiPropertyOptional({ description: 'with kind fine', example: 5000000 })
   @ValidateIf((o: ReplacedSentenceDto) => o.kind === 'fine' || o.amountRupiah !== undefined)
   @IsInt()
   @Min(1)
@@ -26,18 +25,17 @@ export class ReplacedSentenceDto {
   amountRupiah?: number;
 }
 
-@ApiExtraModels(ReplacedSentenceDto)
 export class CreateOrderDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() personId: string;
   @ApiProperty({ example: '12/Pid.C/2026/PN Amb' }) @IsString() @IsNotEmpty() @MaxLength(120) caseNumber: string;
   @ApiProperty({ example: 'Pengadilan Negeri Ambon' }) @IsString() @IsNotEmpty() @MaxLength(200) courtName: string;
   @ApiProperty({ example: '2026-08-14' }) @IsLocalDate() offenseDate: string;
   @ApiProperty({ example: '2026-10-20' }) @IsLocalDate() verdictDate: string;
-  @ApiProperty({ minimum: 7, maximum: 240 }) @IsInt() @Min(1) @Max(1000) totalHours: number;
-  @ApiProperty({ minimum: 1, maximum: 8 }) @IsInt() @Min(1) @Max(24) maxHoursPerDay: number;
+  @ApiProperty({ type: 'integer', minimum: 7, maximum: 240 }) @IsInt() @Min(1) @Max(1000) totalHours: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 8 }) @IsInt() @Min(1) @Max(24) maxHoursPerDay: number;
   @ApiProperty({ example: '2026-11-02' }) @IsLocalDate() startDate: string;
   @ApiProperty({ example: '2027-04-30' }) @IsLocalDate() endDate: string;
-  @ApiProperty({ allOf: [{ $ref: getSchemaPath(ReplacedSentenceDto) }] })
+  @ApiReplacedSentence()
   @IsObject()
   @ValidateNested()
   @Type(() => ReplacedSentenceDto)
@@ -62,7 +60,7 @@ export class OrderListQuery extends PageQuery {
 
 export class ReversalDto {
   @ApiProperty({ example: 'Salah hitung: istirahat 30 menit belum dipotong' }) @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
-  @ApiPropertyOptional({ description: 'minutes to take back; the whole credit when left out' })
+  @ApiPropertyOptional({ type: 'integer', description: 'minutes to take back; the whole credit when left out' })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -1,16 +1,18 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import { ApiProblems } from '../common/openapi.js';
 import { PageQuery } from '../common/pagination.js';
-import { ParseIdPipe } from '../common/validation.js';
+import { IdParam } from '../common/validation.js';
+import { LedgerEntryPage, LedgerEntryResponse } from '../ledger/ledger-entry.response.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { CreateOrderDto, OrderListQuery, ReversalDto } from './dto.js';
 import { LedgerCorrectionsService } from './ledger-corrections.service.js';
+import { OrderPage, OrderResponse } from './order.response.js';
 import { OrdersService } from './orders.service.js';
 
 @ApiTags('orders')
-@ApiBearerAuth()
 @Controller('orders')
 export class OrdersController {
   constructor(
@@ -21,37 +23,59 @@ export class OrdersController {
 
   @Post()
   @Roles('supervisor')
-  create(@CurrentUser() actor: AuthUser, @Body() dto: CreateOrderDto) {
+  @ApiOperation({
+    summary: 'Register a court order',
+    description: 'Checked against R-01 to R-04, R-06 and R-10; the order starts `active`.',
+  })
+  @ApiCreatedResponse({ type: OrderResponse })
+  @ApiProblems(400, 401, 403, 409)
+  create(@CurrentUser() actor: AuthUser, @Body() dto: CreateOrderDto): Promise<OrderResponse> {
     return this.orders.create(actor, dto);
   }
 
   @Get()
   @Roles('supervisor', 'prosecutor')
-  list(@CurrentUser() user: AuthUser, @Query() query: OrderListQuery) {
+  @ApiOperation({ summary: "List the orders of the caller's Bapas or Kejari", description: 'Newest first.' })
+  @ApiOkResponse({ type: OrderPage })
+  @ApiProblems(400, 401, 403)
+  list(@CurrentUser() user: AuthUser, @Query() query: OrderListQuery): Promise<OrderPage> {
     return this.orders.list(user, query);
   }
 
   @Get(':id')
   @Roles('supervisor', 'prosecutor')
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string) {
+  @ApiOperation({ summary: 'Read an order with its progress' })
+  @ApiOkResponse({ type: OrderResponse })
+  @ApiProblems(400, 401, 403, 404)
+  get(@CurrentUser() user: AuthUser, @IdParam('id') id: string): Promise<OrderResponse> {
     return this.orders.get(user, id);
   }
 
   /** R-14: signed credits are never edited; a reversal entry takes back all or part of one, with a reason. */
   @Post(':id/ledger/:entryId/reversal')
   @Roles('supervisor')
+  @ApiOperation({
+    summary: 'Take back all or part of a credit',
+    description: 'R-14: a new reversal entry; an order it had completed is active again. '
+      + '409 when the entry is not a credit or was reversed.',
+  })
+  @ApiCreatedResponse({ type: LedgerEntryResponse })
+  @ApiProblems(400, 401, 403, 404, 409)
   reverse(
     @CurrentUser() actor: AuthUser,
-    @Param('id', ParseIdPipe) id: string,
-    @Param('entryId', ParseIdPipe) entryId: string,
+    @IdParam('id') id: string,
+    @IdParam('entryId') entryId: string,
     @Body() dto: ReversalDto,
-  ) {
+  ): Promise<LedgerEntryResponse> {
     return this.corrections.reverse(actor, id, entryId, dto);
   }
 
   @Get(':id/ledger')
   @Roles('supervisor', 'prosecutor')
-  async ledgerOf(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Query() query: PageQuery) {
+  @ApiOperation({ summary: "An order's ledger", description: 'Credits and reversals, oldest first.' })
+  @ApiOkResponse({ type: LedgerEntryPage })
+  @ApiProblems(400, 401, 403, 404)
+  async ledgerOf(@CurrentUser() user: AuthUser, @IdParam('id') id: string, @Query() query: PageQuery): Promise<LedgerEntryPage> {
     await this.orders.get(user, id);
     return this.ledger.list(id, query);
   }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsObject, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min,
@@ -8,8 +8,13 @@ import { IsDefinedWhenGiven, IsIndonesianPhone, IsLocalDate, IsLocalTime, IsNik 
 import { LocationDto } from '../sites/dto.js';
 import { RELIGIONS, type Religion } from './person.entity.js';
 
+@ApiSchema({ name: 'UnavailableWindow' })
 export class UnavailableWindowDto {
-  @ApiProperty({ minimum: 1, maximum: 7, description: 'ISO weekday, 1 = Monday' }) @IsInt() @Min(1) @Max(7) weekday: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 7, description: 'ISO weekday, 1 = Monday' })
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  weekday: number;
   @ApiProperty({ example: '07:00' }) @IsLocalTime() from: string;
   @ApiProperty({ example: '12:00' }) @IsLocalTime() to: string;
   @ApiPropertyOptional({ example: 'berjualan di pasar' }) @IsOptional() @IsString() @MaxLength(200) reason?: string;
@@ -49,10 +54,10 @@ export class DeclareConflictDto {
  * `null` clears what a person may lack (religion, phone, address, home); the others can't be cleared (400).
  */
 export class UpdatePersonDto {
-  @ApiPropertyOptional({ enum: RELIGIONS, nullable: true }) @IsOptional() @IsIn(RELIGIONS) religion?: Religion | null;
+  @ApiPropertyOptional({ type: 'string', enum: [...RELIGIONS, null], nullable: true }) @IsOptional() @IsIn(RELIGIONS) religion?: Religion | null;
   @ApiPropertyOptional() @IsDefinedWhenGiven() @IsBoolean() worshipDefaults?: boolean;
-  @ApiPropertyOptional({ example: '081234567890', nullable: true }) @IsOptional() @IsIndonesianPhone() phone?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(300) address?: string | null;
+  @ApiPropertyOptional({ type: String, example: '081234567890', nullable: true }) @IsOptional() @IsIndonesianPhone() phone?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(300) address?: string | null;
   @ApiPropertyOptional({ type: LocationDto, nullable: true })
   @IsOptional()
   @IsObject()

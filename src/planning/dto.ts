@@ -23,7 +23,12 @@ export class PlanOrderDto {
 export class PlanBapasDto {
   @ApiProperty({ example: '2026-12-01' }) @IsLocalDate() from: string;
   @ApiProperty({ example: '2027-05-31' }) @IsLocalDate() to: string;
-  @ApiPropertyOptional({ description: "only these orders of the supervisor's Bapas; all active ones when left out", type: [String] })
+  @ApiPropertyOptional({
+    description: "only these orders of the supervisor's Bapas; all active ones when left out",
+    type: 'string',
+    format: 'uuid',
+    isArray: true,
+  })
   @IsOptional()
   @IsArray()
   @ArrayNotEmpty()

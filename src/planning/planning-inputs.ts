@@ -80,6 +80,19 @@ export class PlanningInputs {
     }));
   }
 
+  /** The time zones of the Bapas's sites; the Bapas's own while it has none. */
+  async timezones(manager: EntityManager, bapasId: string): Promise<string[]> {
+    const rows: { timezone: string }[] = await manager.query(
+      `SELECT DISTINCT s.timezone FROM site s
+         JOIN agreement_party party ON party.agreement_id = s.agreement_id AND party.agency_id = $1
+       UNION
+       SELECT timezone FROM agency WHERE id = $1
+          AND NOT EXISTS (SELECT 1 FROM site s JOIN agreement_party party ON party.agreement_id = s.agreement_id AND party.agency_id = $1)`,
+      [bapasId],
+    );
+    return rows.map((row) => row.timezone);
+  }
+
   /** Bookings at those sites that have not started: what a re-plan may move. */
   async scheduledBookings(manager: EntityManager, siteIds: string[], now: Date): Promise<ScheduledBooking[]> {
     const rows: BookingRow[] = await manager.query(

@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { Clock } from '../common/clock.js';
+import { earliestLocalDate } from '../common/local-time.js';
 import { assertValid, conflict, unknownReference } from '../common/domain-error.js';
 import { defineMessages, type Locale } from '../common/messages.js';
 import { Metrics } from '../common/observability/metrics.js';
@@ -69,7 +70,7 @@ export class PlanningService {
   async previewOrder(actor: AuthUser, orderId: string, dto: PlanOrderDto, locale: Locale): Promise<PlanView> {
     const order = await this.orders.supervised(this.dataSource.manager, actor, orderId);
     if (order.status !== 'active') throw conflict({ code: 'booking.order_not_active' });
-    const from = [this.today(), order.startDate, dto.from ?? ''].reduce((a, b) => (a > b ? a : b));
+    const from = [await this.today(actor), order.startDate, dto.from ?? ''].reduce((a, b) => (a > b ? a : b));
     const to = dto.to && dto.to < order.endDate ? dto.to : order.endDate;
     this.assertHorizon(from, to);
     if (dto.allowMoves) return this.previewReplan(actor, orderId, from, to, locale);
@@ -78,7 +79,8 @@ export class PlanningService {
 
   async previewBapas(actor: AuthUser, dto: PlanBapasDto, locale: Locale): Promise<PlanView> {
     this.assertHorizon(dto.from, dto.to);
-    const from = dto.from > this.today() ? dto.from : this.today();
+    const today = await this.today(actor);
+    const from = dto.from > today ? dto.from : today;
     return this.preview(actor, dto.orderIds ?? null, null, from, dto.to, locale);
   }
 
@@ -198,7 +200,11 @@ export class PlanningService {
     ]);
   }
 
-  private today(): string {
-    return this.clock.now().toISOString().slice(0, 10);
+  /**
+   * R-22: dates are the sites' local dates, and Indonesia's zones are all ahead of UTC (the UTC date was a day
+   * behind every site each morning). A plan starts on the earliest date that is today at one of the Bapas's sites.
+   */
+  private async today(actor: AuthUser): Promise<string> {
+    return earliestLocalDate(this.clock.now(), await this.inputs.timezones(this.dataSource.manager, actor.agencyId));
   }
 }

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { PageOf } from '../common/openapi.js';
 import { IsIn, IsOptional, IsUUID, registerDecorator } from 'class-validator';
 import { MONTH_PATTERN, REPORT_FORMATS, type ReportFormat } from './report.rules.js';
 
@@ -29,6 +30,7 @@ export class MonthlyReportQuery {
   format: ReportFormat = 'pdf';
 }
 
+@ApiSchema({ name: 'ExportRecord', description: 'A download of a report (R-30)' })
 export class ExportRecordDto {
   @ApiProperty({ format: 'uuid', description: 'also printed on the document as its number' }) id: string;
   @ApiProperty({ format: 'date-time' }) at: string;
@@ -36,14 +38,12 @@ export class ExportRecordDto {
   @ApiProperty() username: string;
   @ApiProperty({ enum: ['completion_report', 'monthly_report', 'subject_access'] }) kind: string;
   @ApiProperty({ enum: [...REPORT_FORMATS, 'json'] }) format: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) agencyId: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) orderId: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'the person of a subject-access export' }) personId: string | null;
-  @ApiProperty({ example: '2026-11', nullable: true }) month: string | null;
-  @ApiProperty({ description: 'how many persons the file names (R-30)' }) personCount: number;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) agencyId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) orderId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the person of a subject-access export' }) personId: string | null;
+  @ApiProperty({ type: String, example: '2026-11', nullable: true }) month: string | null;
+  @ApiProperty({ type: 'integer', description: 'how many persons the file names (R-30)' }) personCount: number;
 }
 
-export class ExportPageDto {
-  @ApiProperty({ type: [ExportRecordDto] }) items: ExportRecordDto[];
-  @ApiProperty() total: number;
-}
+@ApiSchema({ name: 'ExportPage' })
+export class ExportPageDto extends PageOf(ExportRecordDto) {}

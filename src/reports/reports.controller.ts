@@ -1,24 +1,24 @@
-import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import { ApiProblems } from '../common/openapi.js';
 import { PageQuery } from '../common/pagination.js';
-import { ParseIdPipe } from '../common/validation.js';
+import { IdParam } from '../common/validation.js';
 import { ExportPageDto, MonthlyReportQuery } from './dto.js';
 import { ExportLog } from './export-log.service.js';
 import { CONTENT_TYPES } from './report.rules.js';
 import { ReportFile, ReportsService } from './reports.service.js';
 
 const binary = { schema: { type: 'string', format: 'binary' } };
-const problem = (status: number, description: string) =>
-  ApiResponse({ status, description, content: { 'application/problem+json': { schema: { type: 'object' } } } });
+/** The media type as a response's Content-Type names it, without its parameters. */
+const media = (format: keyof typeof CONTENT_TYPES) => CONTENT_TYPES[format].split(';')[0];
 
 function download(file: ReportFile): StreamableFile {
   return new StreamableFile(file.body, { type: file.contentType, disposition: `attachment; filename="${file.fileName}"`, length: file.body.length });
 }
 
 @ApiTags('reports')
-@ApiBearerAuth()
 @Controller()
 export class ReportsController {
   constructor(
@@ -35,13 +35,16 @@ export class ReportsController {
       'signed it, the total, a fresh signed audit checkpoint (R-28; also in the PDF\'s Keywords as JSON, for ' +
       'POST /audit-events/checkpoints/verify) and places for signatures. Logged in the export log (R-30).',
   })
-  @ApiProduces(CONTENT_TYPES.pdf)
-  @ApiOkResponse({ description: 'the PDF', content: { [CONTENT_TYPES.pdf]: binary } })
-  @problem(400, 'the id is not a UUID')
-  @problem(403, 'not the order\'s Bapas or Kejari (R-26)')
-  @problem(404, 'no such order')
-  @problem(409, 'the order is not completed (report.order_not_completed)')
-  async completionReport(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
+  @ApiProduces(media('pdf'))
+  @ApiOkResponse({ description: 'the PDF', content: { [media('pdf')]: binary } })
+  @ApiProblems(
+    [400, 'the id is not a UUID'],
+    401,
+    [403, "not the order's Bapas or Kejari (R-26)"],
+    [404, 'no such order'],
+    [409, 'the order is not completed (report.order_not_completed)'],
+  )
+  async completionReport(@CurrentUser() user: AuthUser, @IdParam('id') id: string): Promise<StreamableFile> {
     return download(await this.reports.completionReport(user, id));
   }
 
@@ -55,13 +58,16 @@ export class ReportsController {
       'credited minutes on the month\'s dates. The PDF and the XLSX carry the latest audit checkpoint; the CSV is the main ' +
       'table. Prosecutors read their Kejari\'s, supervisors their Bapas\'s, coordinators their OPD\'s (R-26). Logged (R-30).',
   })
-  @ApiProduces(CONTENT_TYPES.pdf, CONTENT_TYPES.xlsx, CONTENT_TYPES.csv)
+  @ApiProduces(media('pdf'), media('xlsx'), media('csv'))
   @ApiOkResponse({
     description: 'the file, as asked by `format`',
-    content: { [CONTENT_TYPES.pdf]: binary, [CONTENT_TYPES.xlsx]: binary, [CONTENT_TYPES.csv]: { schema: { type: 'string' } } },
+    content: { [media('pdf')]: binary, [media('xlsx')]: binary, [media('csv')]: { schema: { type: 'string' } } },
   })
-  @problem(400, 'a bad agencyId, month (validation.isMonth, report.month_in_future) or format; an agency with no monthly report')
-  @problem(403, 'another agency\'s report, or not the role that agency\'s report is for (R-26)')
+  @ApiProblems(
+    [400, 'a bad agencyId, month (validation.isMonth, report.month_in_future) or format; an agency with no monthly report'],
+    401,
+    [403, "another agency's report, or not the role that agency's report is for (R-26)"],
+  )
   async monthly(@CurrentUser() user: AuthUser, @Query() query: MonthlyReportQuery): Promise<StreamableFile> {
     return download(await this.reports.monthlyReport(user, query));
   }
@@ -70,8 +76,7 @@ export class ReportsController {
   @Roles('admin')
   @ApiOperation({ summary: 'The export log (R-30): every download, newest first', description: 'Who, what (kind, format, agency or order, month), when, and how many persons the file names.' })
   @ApiOkResponse({ type: ExportPageDto })
-  @problem(400, 'a bad limit or offset')
-  @problem(403, 'admins only')
+  @ApiProblems([400, 'a bad limit or offset'], 401, [403, 'admins only'])
   list(@Query() query: PageQuery): Promise<ExportPageDto> {
     return this.exports.list(query.limit, query.offset);
   }

@@ -7,8 +7,13 @@ export class CreateShiftDto {
   @ApiProperty({ example: '2026-12-01', description: "the site's local date" }) @IsLocalDate() date: string;
   @ApiProperty({ example: '07:00', description: "the site's local time" }) @IsLocalTime() start: string;
   @ApiProperty({ example: '11:00' }) @IsLocalTime() end: string;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @IsInt() @Min(0) @Max(240) breakMinutes?: number;
-  @ApiPropertyOptional({ description: "defaults to the site's capacity" }) @IsOptional() @IsInt() @Min(1) @Max(100) capacity?: number;
+  @ApiPropertyOptional({ type: 'integer', default: 0 }) @IsOptional() @IsInt() @Min(0) @Max(240) breakMinutes?: number;
+  @ApiPropertyOptional({ type: 'integer', description: "defaults to the site's capacity" })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  capacity?: number;
   @ApiPropertyOptional({ format: 'uuid', description: 'one of the site coordinators' }) @IsOptional() @IsUUID() coordinatorId?: string;
 }
 

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { PageQuery } from '../common/pagination.js';
 import {
@@ -7,6 +7,7 @@ import {
 } from 'class-validator';
 import { IsLocalDate, IsTimeZone } from '../common/validators.js';
 
+@ApiSchema({ name: 'Location' })
 export class LocationDto {
   @ApiProperty({ example: -3.6954 }) @IsNumber() @IsLatitude() lat: number;
   @ApiProperty({ example: 128.1814 }) @IsNumber() @IsLongitude() lng: number;

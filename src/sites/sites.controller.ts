@@ -1,37 +1,53 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
-import { ParseIdPipe } from '../common/validation.js';
+import { ApiProblems } from '../common/openapi.js';
+import { IdParam } from '../common/validation.js';
 import { CreateSiteDto, OpenDateDto, SiteListQuery } from './dto.js';
+import { OpenDateResponse, SitePage, SiteResponse } from './site.response.js';
 import { SitesService } from './sites.service.js';
 
 @ApiTags('sites')
-@ApiBearerAuth()
 @Controller('sites')
 export class SitesController {
   constructor(private readonly sites: SitesService) {}
 
   @Post()
   @Roles('admin')
-  create(@CurrentUser() actor: AuthUser, @Body() dto: CreateSiteDto) {
+  @ApiOperation({ summary: 'Create a work site', description: '409 when the agreement does not cover the host agency.' })
+  @ApiCreatedResponse({ type: SiteResponse })
+  @ApiProblems(400, 401, 403, 409)
+  create(@CurrentUser() actor: AuthUser, @Body() dto: CreateSiteDto): Promise<SiteResponse> {
     return this.sites.create(actor, dto);
   }
 
   @Get()
-  list(@CurrentUser() user: AuthUser, @Query() query: SiteListQuery) {
+  @ApiOperation({
+    summary: 'List the sites the caller may see',
+    description: "Admins all; others the sites of their agreements or that they coordinate.",
+  })
+  @ApiOkResponse({ type: SitePage })
+  @ApiProblems(400, 401)
+  list(@CurrentUser() user: AuthUser, @Query() query: SiteListQuery): Promise<SitePage> {
     return this.sites.list(user, query);
   }
 
   @Get(':siteId')
-  get(@CurrentUser() user: AuthUser, @Param('siteId', ParseIdPipe) siteId: string) {
+  @ApiOperation({ summary: 'Read a site' })
+  @ApiOkResponse({ type: SiteResponse })
+  @ApiProblems(400, 401, 403, 404)
+  get(@CurrentUser() user: AuthUser, @IdParam('siteId') siteId: string): Promise<SiteResponse> {
     return this.sites.get(user, siteId);
   }
 
   /** an administrator opens a holiday for one site. */
   @Post(':siteId/open-dates')
   @Roles('admin')
-  openDate(@CurrentUser() actor: AuthUser, @Param('siteId', ParseIdPipe) siteId: string, @Body() dto: OpenDateDto) {
+  @ApiOperation({ summary: 'Open a holiday for one site', description: 'R-23. 409 when the date is already open.' })
+  @ApiCreatedResponse({ type: OpenDateResponse })
+  @ApiProblems(400, 401, 403, 404, 409)
+  openDate(@CurrentUser() actor: AuthUser, @IdParam('siteId') siteId: string, @Body() dto: OpenDateDto): Promise<OpenDateResponse> {
     return this.sites.openDate(actor, siteId, dto);
   }
 }

@@ -1,0 +1,30 @@
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { PageOf } from '../common/openapi.js';
+import { LocationDto } from './dto.js';
+import type { SiteView } from './sites.service.js';
+
+@ApiSchema({ name: 'Site', description: 'A work site of an OPD, usable by the parties of its agreement' })
+export class SiteResponse implements SiteView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ format: 'uuid', description: 'the host agency (an OPD)' }) agencyId: string;
+  @ApiProperty({ format: 'uuid' }) agreementId: string;
+  @ApiProperty({ example: 'street_cleaning' }) workType: string;
+  @ApiProperty() address: string;
+  @ApiProperty({ type: LocationDto }) location: LocationDto;
+  @ApiProperty({ type: 'integer' }) radiusMeters: number;
+  @ApiProperty({ example: 'Asia/Jayapura' }) timezone: string;
+  @ApiProperty({ type: 'integer' }) defaultCapacity: number;
+  @ApiProperty() minorsAllowed: boolean;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty({ type: 'string', format: 'uuid', isArray: true }) coordinatorIds: string[];
+}
+
+export class SitePage extends PageOf(SiteResponse) {}
+
+@ApiSchema({ name: 'OpenDate', description: 'A holiday opened for one site (R-23)' })
+export class OpenDateResponse {
+  @ApiProperty({ format: 'uuid' }) siteId: string;
+  @ApiProperty({ format: 'date' }) date: string;
+  @ApiProperty() reason: string;
+}
