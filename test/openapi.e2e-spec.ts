@@ -281,6 +281,8 @@ describe('the OpenAPI document', () => {
     await call('POST /orders/{id}/ledger/{entryId}/reversal', 201, w.post('supervisor', entry, reversal));
     await call('GET /assignments/{id}/notifications', 200, w.get('supervisor', `/assignments/${worked.id}/notifications`));
     await call('GET /persons/{id}/notifications', 200, w.get('supervisor', `/persons/${person.id}/notifications`));
+    await call('GET /persons/{id}/export', 200, w.get('supervisor', `/persons/${person.id}/export`));
+    await call('GET /persons/{id}/export', 403, w.get('otherBapasSupervisor', `/persons/${person.id}/export`));
     t.clock.set(DEFAULT_NOW);
 
     await w.shift('siteB', { date: '2026-12-08', start: '08:00', end: '16:00' });

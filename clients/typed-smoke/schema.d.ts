@@ -2529,6 +2529,66 @@ export interface components {
             /** @description all matching, whatever limit and offset */
             total: number;
         };
+        /** @description Everything Bakti holds about a person (R-30), as one download */
+        SubjectAccessExport: {
+            /**
+             * Format: uuid
+             * @description the row of the export log (GET /exports)
+             */
+            exportId: string;
+            /** Format: date-time */
+            exportedAt: string;
+            /** Format: uuid */
+            exportedBy: string;
+            person: components["schemas"]["Person"];
+            orders: components["schemas"]["SubjectAccessOrder"][];
+            notifications: components["schemas"]["Notification"][];
+        };
+        /** @description An order of the person, with everything recorded under it */
+        SubjectAccessOrder: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            /** Format: uuid */
+            bapasId: string;
+            /** Format: uuid */
+            kejaksaanId: string;
+            /** Format: uuid */
+            supervisorId: string;
+            /** Format: uuid */
+            prosecutorId: string | null;
+            /** @example 12/Pid.C/2026/PN Amb */
+            caseNumber: string;
+            courtName: string;
+            /** Format: date */
+            offenseDate: string;
+            /** Format: date */
+            verdictDate: string;
+            /** @enum {string} */
+            regime: "adult" | "child";
+            totalHours: number;
+            maxHoursPerDay: number;
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            /** @description the sentence the order replaces (R-01) */
+            replacedSentence: components["schemas"]["ReplacedImprisonment"] | components["schemas"]["ReplacedFine"];
+            consentRecorded: boolean;
+            /** @enum {string} */
+            status: "active" | "completed" | "breached" | "closed";
+            /** @description R-08 (a): minutes to repeat by the prosecutor's decision, counted in progress.requiredMinutes */
+            repeatMinutes: number;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            progress: components["schemas"]["OrderProgress"];
+            assignments: components["schemas"]["Assignment"][];
+            ledger: components["schemas"]["LedgerEntry"][];
+            breaches: components["schemas"]["Breach"][];
+        };
         /** @description The keyed hash chains recomputed against the signed checkpoints, and every order against its ledger */
         TrailVerdict: {
             intact: boolean;
@@ -5443,33 +5503,49 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `{exportId, exportedAt, exportedBy, person, orders: [{...order, assignments, ledger, breaches}], notifications}` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubjectAccessExport"];
+                };
             };
-            /** @description an id that is no UUID, or any query parameter (problem+json naming it) */
+            /** @description an id that is no UUID, or any query parameter (naming it) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description not a supervisor of the person's Bapas */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description no such person */
+            /** @description No such thing, or not visible to you */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
