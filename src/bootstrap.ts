@@ -5,6 +5,7 @@ import { AppModule } from './app.module.js';
 import { createValidationPipe } from './common/validation.js';
 import { AppConfig } from './config/app-config.js';
 import { mountQueueDashboard } from './jobs/queue-dashboard.js';
+import { mountWebApp } from './web-app.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -24,6 +25,7 @@ export function configureHttp(app: INestApplication): INestApplication {
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   mountQueueDashboard(app);
+  mountWebApp(app);
   return app;
 }
 
