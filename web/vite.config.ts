@@ -15,7 +15,9 @@ function precacheManifest(): Plugin {
       const worker = bundle['sw.js'];
       if (worker?.type !== 'chunk') throw new Error('sw.js missing from the bundle');
       const files = Object.keys(bundle).filter((name) => name !== 'sw.js' && !name.endsWith('.map'));
-      worker.code = worker.code.replace(/["']__PRECACHE__["']/, JSON.stringify(['/', ...files.map((f) => `/${f}`)]));
+      const placeholder = /["'`]__PRECACHE__["'`]/;
+      if (!placeholder.test(worker.code)) throw new Error('sw.js has no precache placeholder');
+      worker.code = worker.code.replace(placeholder, JSON.stringify(['/', ...files.map((f) => `/${f}`)]));
     },
   };
 }
