@@ -19,6 +19,7 @@ import { PersonsModule } from './persons/persons.module.js';
 import { PlanningModule } from './planning/planning.module.js';
 import { ShiftsModule } from './shifts/shifts.module.js';
 import { SitesModule } from './sites/sites.module.js';
+import { WorklistModule } from './worklist/worklist.module.js';
 
 @Module({})
 export class AppModule {
@@ -43,6 +44,7 @@ export class AppModule {
         PlanningModule,
         AuditTrailModule,
         NotificationsModule,
+        WorklistModule,
         ...(config.APP_ROLE === 'api' ? [] : [WorkerModule]),
       ],
     };

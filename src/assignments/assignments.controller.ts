@@ -1,13 +1,16 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import { pickLocale } from '../common/messages.js';
 import { PageQuery } from '../common/pagination.js';
+import { ApiProblems, ProblemDto } from '../common/problem.docs.js';
 import { ParseIdPipe } from '../common/validation.js';
 import { AssignmentsQueries } from './assignments.queries.js';
 import { AttendanceService } from './attendance.service.js';
 import { BookingService } from './booking.service.js';
-import { AbsenceDecisionDto, BookDto, CheckInDto, CheckOutDto, ReasonDto, SignOffDto } from './dto.js';
+import { AbsenceDecisionDto, BookDto, CheckInDto, CheckOutDto, ReasonDto, ShiftSignOffResponse, SignOffDto } from './dto.js';
+import { ShiftSignOff } from './shift-sign-off.js';
 import { SignOffService } from './sign-off.service.js';
 
 const IdempotencyKey = () => ApiHeader({ name: 'Idempotency-Key', required: false, description: 'resend-safe writes' });
@@ -21,6 +24,7 @@ export class AssignmentsController {
     private readonly attendance: AttendanceService,
     private readonly signOffs: SignOffService,
     private readonly queries: AssignmentsQueries,
+    private readonly shiftSignOff: ShiftSignOff,
   ) {}
 
   @Post('assignments')
@@ -93,6 +97,21 @@ export class AssignmentsController {
   @Roles('supervisor')
   signOff(@CurrentUser() actor: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() dto: SignOffDto) {
     return this.signOffs.signOff(actor, id, dto);
+  }
+
+  /** The whole shift at once: each confirmed booking of my Bapas signed off on its own; refusals listed. */
+  @Post('shifts/:shiftId/sign-off')
+  @HttpCode(200)
+  @Roles('supervisor')
+  @ApiExtraModels(ProblemDto)
+  @ApiOkResponse({ type: ShiftSignOffResponse })
+  @ApiProblems(400, 401, 403, 404)
+  signOffShift(
+    @CurrentUser() actor: AuthUser,
+    @Param('shiftId', ParseIdPipe) shiftId: string,
+    @Headers('accept-language') acceptLanguage?: string,
+  ) {
+    return this.shiftSignOff.signOffShift(actor, shiftId, pickLocale(acceptLanguage));
   }
 
   @Post('assignments/:id/absence-decision')

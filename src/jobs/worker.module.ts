@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AttendanceChecksService } from '../attendance-checks/attendance-checks.service.js';
-import { DeadlinesService } from '../deadlines/deadlines.service.js';
+import { DeadlinesModule } from '../deadlines/deadlines.module.js';
 import { CompletionService } from '../enforcement/completion.service.js';
 import { WarningsService } from '../enforcement/warnings.service.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
@@ -16,7 +16,7 @@ import { WorkerHeartbeat } from './worker-heartbeat.js';
 
 /** The worker role: queue processors, job handlers, the outbox relay, schedules, reconcile and the heartbeat. */
 @Module({
-  imports: [DiscoveryModule, NotificationsModule],
+  imports: [DiscoveryModule, NotificationsModule, DeadlinesModule],
   providers: [
     JobHandlers,
     JobSchedules,
@@ -29,8 +29,7 @@ import { WorkerHeartbeat } from './worker-heartbeat.js';
     WarningsService,
     CompletionService,
     RostersService,
-    DeadlinesService,
   ],
-  exports: [OutboxRelay, ReconcileService, RostersService, DeadlinesService],
+  exports: [OutboxRelay, ReconcileService, RostersService, DeadlinesModule],
 })
 export class WorkerModule {}

@@ -26,7 +26,7 @@ export function ErrorBox({ error }: { error: unknown }) {
   return (
     <div class="error" role="alert">
       <p>{problem ? (problem.detail ?? problem.title) : t('error.network')}</p>
-      {problem?.errors?.length ? (
+      {problem?.errors && problem.errors.length > 1 ? (
         <ul>
           {problem.errors.map((e) => (
             <li key={e.field}>
