@@ -15,6 +15,7 @@ import { QueuesModule } from './jobs/queues.module.js';
 import { WorkerModule } from './jobs/worker.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { OrdersModule } from './orders/orders.module.js';
+import { PersonPageModule } from './person-page/person-page.module.js';
 import { PersonsModule } from './persons/persons.module.js';
 import { PlanningModule } from './planning/planning.module.js';
 import { ShiftsModule } from './shifts/shifts.module.js';
@@ -45,6 +46,7 @@ export class AppModule {
         AuditTrailModule,
         NotificationsModule,
         WorklistModule,
+        PersonPageModule,
         ...(config.APP_ROLE === 'api' ? [] : [WorkerModule]),
       ],
     };

@@ -4,12 +4,13 @@ import { entities } from './entities.js';
 import { Foundation1764000000000 } from './migrations/1764000000000-foundation.js';
 import { JobsAndNotifications1764100000000 } from './migrations/1764100000000-jobs-and-notifications.js';
 import { Plans1764200000000 } from './migrations/1764200000000-plans.js';
+import { AbsenceNotices1764500000000 } from './migrations/1764500000000-absence-notices.js';
 
 // Dates and times stay the strings PostgreSQL sends: a JS Date would shift a local date by the server's zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 pg.types.setTypeParser(pg.types.builtins.TIME, (value) => value.slice(0, 5));
 
-export const migrations = [Foundation1764000000000, JobsAndNotifications1764100000000, Plans1764200000000];
+export const migrations = [Foundation1764000000000, JobsAndNotifications1764100000000, Plans1764200000000, AbsenceNotices1764500000000];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   return {

@@ -1,3 +1,4 @@
+import { PageQuery } from '../common/pagination.js';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -46,3 +47,11 @@ export class DeclareConflictDto {
 
 /** What changes in a person's life after registration: phone, address, home, windows, school, language, faith. */
 export class UpdatePersonDto extends PartialType(OmitType(CreatePersonDto, ['fullName', 'nik', 'birthDate', 'sex'] as const)) {}
+
+export class PersonSearchQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'Yohanis', description: "part of the person's name or of a case number of their orders" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}

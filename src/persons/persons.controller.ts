@@ -2,9 +2,8 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
-import { PageQuery } from '../common/pagination.js';
 import { ParseIdPipe } from '../common/validation.js';
-import { CreatePersonDto, DeclareConflictDto, UpdatePersonDto } from './dto.js';
+import { CreatePersonDto, DeclareConflictDto, PersonSearchQuery, UpdatePersonDto } from './dto.js';
 import { PersonsService } from './persons.service.js';
 
 @ApiTags('persons')
@@ -20,7 +19,7 @@ export class PersonsController {
   }
 
   @Get()
-  list(@CurrentUser() actor: AuthUser, @Query() query: PageQuery) {
+  list(@CurrentUser() actor: AuthUser, @Query() query: PersonSearchQuery) {
     return this.persons.list(actor, query);
   }
 

@@ -36,6 +36,7 @@ export class BookingToReviewResponse {
   @ApiProperty({ type: WorklistSiteResponse }) site: WorklistSiteResponse;
   @ApiProperty({ type: String, nullable: true, description: "the coordinator's reason (absences)" }) reason: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'who recorded the absence (absences)' }) recordedBy: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "the person's own notice, sent before the shift (R-20)" }) notice: string | null;
 }
 
 export class OrderRiskResponse {
@@ -60,6 +61,8 @@ export class WorklistResponse {
   absences: BookingToReviewResponse[];
   @ApiProperty({ type: [BookingToReviewResponse], description: 'nobody checked in by start + 30 minutes (R-20)' })
   suspectedNoShows: BookingToReviewResponse[];
+  @ApiProperty({ type: [BookingToReviewResponse], description: 'shifts ahead the person said, in advance, they cannot come to' })
+  notices: BookingToReviewResponse[];
   @ApiProperty({ type: [OrderAtRiskResponse], description: 'the risk scan: orders that can no longer finish' })
   atRisk: OrderAtRiskResponse[];
   @ApiProperty({ type: [OrderAtRiskResponse], description: 'the risk scan: nothing booked in the next 14 days' })

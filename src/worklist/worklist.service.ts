@@ -33,6 +33,7 @@ interface BookingRow {
   confirmed_by: string | null;
   absence_reason: string | null;
   absence_recorded_by: string | null;
+  notice: string | null;
 }
 
 /** A read model over bookings, orders, persons, sites and users; it never writes. */
@@ -73,11 +74,13 @@ export class WorklistService {
     const suspected = rows.filter(
       (r) => r.status === 'scheduled' && r.check_in_at === null && r.starts_at.getTime() + NO_SHOW_AFTER_MINUTES * 60_000 < now,
     );
+    const notices = rows.filter((r) => r.status === 'scheduled' && r.notice !== null && r.starts_at.getTime() > now);
     const risks = await this.risks(actor.agencyId, locale);
     return {
       toSignOff: [...toSignOff.values()],
       absences: rows.filter((r) => r.status === 'absent').map(review),
       suspectedNoShows: suspected.map(review),
+      notices: notices.map(review),
       atRisk: risks.filter((o) => o.risks.some((r) => r.code === 'risk.cannot_finish')),
       nothingBooked: risks.filter((o) => o.risks.some((r) => r.code === 'risk.nothing_booked')),
     };
@@ -90,15 +93,18 @@ export class WorklistService {
       `SELECT a.id AS assignment_id, a.order_id, a.status, p.full_name AS person_name, a.shift_id, a.local_date AS date,
               a.starts_at, a.ends_at, s.id AS site_id, s.name AS site_name, s.timezone,
               a.check_in_at, a.check_out_at, a.penalty_minutes, a.worked_minutes, a.confirmation_note AS note,
-              confirmer.full_name AS confirmed_by, a.absence_reason, recorder.full_name AS absence_recorded_by
+              confirmer.full_name AS confirmed_by, a.absence_reason, recorder.full_name AS absence_recorded_by,
+              n.reason AS notice
          FROM assignment a
          JOIN court_order o ON o.id = a.order_id
          JOIN person p ON p.id = a.person_id
          JOIN site s ON s.id = a.site_id
          LEFT JOIN app_user confirmer ON confirmer.id = a.confirmed_by
          LEFT JOIN app_user recorder ON recorder.id = a.absence_recorded_by
+         LEFT JOIN absence_notice n ON n.assignment_id = a.id
         WHERE o.bapas_id = $1
-          AND (a.status IN ('checked_out', 'absent') OR (a.status = 'scheduled' AND a.starts_at BETWEEN $2 AND $3))
+          AND (a.status IN ('checked_out', 'absent')
+               OR (a.status = 'scheduled' AND (a.starts_at BETWEEN $2 AND $3 OR n.id IS NOT NULL)))
         ORDER BY a.starts_at, p.full_name`,
       [bapasId, since, now],
     );
@@ -132,5 +138,6 @@ function review(row: BookingRow): BookingToReviewResponse {
     site: site(row),
     reason: row.absence_reason,
     recordedBy: row.absence_recorded_by,
+    notice: row.notice,
   };
 }

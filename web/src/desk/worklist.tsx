@@ -85,9 +85,8 @@ function AbsenceDecision({ absence, done }: { absence: Review; done: () => void 
         <Link href={`/pk/putusan/${absence.orderId}`}>{absence.personName}</Link>
       </strong>{' '}
       · {absence.site.name}, {formatInstant(absence.startsAt, zone)}
-      <p>
-        {t('desk.absenceRecorded', { by: absence.recordedBy ?? '—', reason: absence.reason ?? '—' })}
-      </p>
+      <p>{t('desk.absenceRecorded', { by: absence.recordedBy ?? '—', reason: absence.reason ?? '—' })}</p>
+      {absence.notice ? <p class="notice">{t('desk.noticeGiven', { reason: absence.notice })}</p> : null}
       <Field label={t('desk.decisionReason')} hint={t('desk.decisionHint')}>
         <input value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
       </Field>
@@ -155,6 +154,17 @@ export default function Worklist() {
               {list.suspectedNoShows.map((b) => (
                 <li key={b.assignmentId}>
                   <Link href={`/pk/putusan/${b.orderId}`}>{b.personName}</Link> · {b.site.name}, {formatInstant(b.startsAt, b.site.timezone)}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="h-notices">
+            <h2 id="h-notices">{t('desk.notices', { count: list.notices.length })}</h2>
+            {list.notices.length === 0 ? <p>{t('common.none')}</p> : null}
+            <ul>
+              {list.notices.map((b) => (
+                <li key={b.assignmentId}>
+                  <Link href={`/pk/putusan/${b.orderId}`}>{b.personName}</Link> · {b.site.name}, {formatInstant(b.startsAt, b.site.timezone)}: “{b.notice}”
                 </li>
               ))}
             </ul>
