@@ -1,5 +1,8 @@
 /** Jest runs in ESM mode: NestJS 12 is ESM-only (see README, design notes). */
 process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/bakti_test';
+// Secrets of the tests' own (the built-in ones are refused outside NODE_ENV=development); worker processes inherit them.
+process.env.JWT_SECRET ??= 'bakti-test-jwt-secret-only-for-the-test-suite';
+process.env.AUDIT_KEY ??= 'bakti-test-audit-key-only-for-the-test-suite';
 
 export default {
   testEnvironment: 'node',

@@ -25,7 +25,11 @@ export default defineConfig({
     stdout: 'ignore',
     stderr: 'pipe',
     env: {
-      DATABASE_URL: browserEnv.databaseUrl,
+      NODE_ENV: 'development',
+      DATABASE_URL: browserEnv.serviceDatabaseUrl,
+      MIGRATION_DATABASE_URL: browserEnv.databaseUrl,
+      AUTH_REQUESTS_PER_MINUTE: '100000',
+      THROTTLE_PREFIX: '{bakti-browser-throttle}',
       REDIS_URL: browserEnv.redisUrl,
       QUEUE_PREFIX: browserEnv.queuePrefix,
       PORT: String(browserEnv.port),

@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = new ConsoleLogger({ json: config.NODE_ENV === 'production' });
   const log = new Logger('Bakti');
-  await prepareDatabase(config.DATABASE_URL);
+  await prepareDatabase(config.MIGRATION_DATABASE_URL, config.DATABASE_URL);
   if (config.SEED_DEMO || process.argv.includes('--demo')) await seedDemo(config, logger);
   if (config.APP_ROLE === 'worker') {
     const worker = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger });

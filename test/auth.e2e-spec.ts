@@ -44,6 +44,7 @@ describe('authentication, roles, scope and personal data', () => {
     });
     expect(created.status).toBe(201);
     userId = created.body.id;
+    await w.activate(userId, username, PASSWORD);
 
     personNik = `8171${String(randomInt(10 ** 11, 10 ** 12)).padStart(12, '0')}`;
     const person = await w.post('supervisor', '/persons', {

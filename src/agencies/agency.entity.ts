@@ -12,5 +12,7 @@ export class Agency {
   /** ISO 3166-2 province code (ID-MA Maluku, ID-JA Jambi): regional holidays are keyed by it. */
   @Column() region: string;
   @Column() timezone: string;
+  /** Told of every account created or changed in the agency. */
+  @Column({ name: 'head_user_id', type: 'uuid', nullable: true }) headUserId: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsTimeZone } from '../common/validators.js';
 import { AGENCY_KINDS, type AgencyKind } from './agency.entity.js';
 
@@ -12,4 +12,8 @@ export class CreateAgencyDto {
   @Matches(/^ID-[A-Z]{2}$/)
   region: string;
   @ApiProperty({ example: 'Asia/Jayapura' }) @IsTimeZone() timezone: string;
+}
+
+export class AgencyHeadDto {
+  @ApiProperty({ format: 'uuid', description: 'an active user of the agency' }) @IsUUID() userId: string;
 }

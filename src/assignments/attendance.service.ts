@@ -14,6 +14,7 @@ import { AssignmentAccess } from './assignment-access.js';
 import { transitionRefusals } from './assignment-state.js';
 import { Assignment, AssignmentStatus } from './assignment.entity.js';
 import { readAssignmentView, type AssignmentView } from './assignment.view.js';
+import { hasConflict } from '../persons/persons.service.js';
 import { checkInViolations, checkOutViolations, workedMinutes } from './attendance.rules.js';
 import { CheckInDto, CheckOutDto, ReasonDto } from './dto.js';
 
@@ -65,8 +66,14 @@ export class AttendanceService {
     });
   }
 
+  /**
+   * The confirmation. R-27: a confirmation by a user related to the person (whenever the relation was declared)
+   * can't be signed off; another coordinator confirms it again, replacing it.
+   */
   checkOut(actor: AuthUser, id: string, dto: CheckOutDto, { key }: IdempotencyContext): Promise<AssignmentView> {
-    return this.record(actor, id, 'checked_out', { key, body: dto }, async (manager, assignment, now) => {
+    const redo = async (manager: EntityManager, assignment: Assignment) =>
+      assignment.confirmedBy !== null && assignment.confirmedBy !== actor.id && (await hasConflict(manager, assignment.confirmedBy, assignment.personId));
+    return this.record(actor, id, 'checked_out', { key, body: dto, redo }, async (manager, assignment, now) => {
       const at = dto.at ? new Date(dto.at) : now;
       assertValid(checkOutViolations({ at, now, checkInAt: assignment.checkInAt! }));
       const penaltyMinutes = dto.penaltyMinutes ?? 0;
@@ -108,7 +115,7 @@ export class AttendanceService {
     actor: AuthUser,
     id: string,
     to: AssignmentStatus,
-    request: { key: string | undefined; body: object },
+    request: { key: string | undefined; body: object; redo?: (manager: EntityManager, assignment: Assignment) => Promise<boolean> },
     apply: (manager: EntityManager, assignment: Assignment, now: Date) => Promise<void>,
   ): Promise<AssignmentView> {
     return this.dataSource.transaction(async (manager) => {
@@ -116,13 +123,14 @@ export class AttendanceService {
       return this.idempotency.once(manager, { userId: actor.id, key: request.key, fingerprint }, async () => {
         const assignment = await this.access.asCoordinator(manager, actor, id);
         const before = await readAssignmentView(manager, assignment);
-        assertNoConflict(transitionRefusals(assignment.status, to));
+        const redone = assignment.status === to && (await request.redo?.(manager, assignment)) === true;
+        if (!redone) assertNoConflict(transitionRefusals(assignment.status, to));
         await apply(manager, assignment, this.clock.now());
         assignment.status = to;
         await manager.save(assignment);
         const after = await readAssignmentView(manager, assignment);
         await this.audit.record(manager, {
-          actorId: actor.id, action: `assignment.${to}`, entityType: 'assignment', entityId: id, before, after,
+          actorId: actor.id, action: redone ? `assignment.${to}_again` : `assignment.${to}`, entityType: 'assignment', entityId: id, before, after,
         });
         return after;
       });

@@ -10,6 +10,7 @@ import { Outbox } from '../jobs/outbox.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { completionJob, warningJob } from '../enforcement/enforcement-jobs.js';
 import { Order } from '../orders/order.entity.js';
+import { hasConflict } from '../persons/persons.service.js';
 import { AssignmentAccess } from './assignment-access.js';
 import { transitionRefusals } from './assignment-state.js';
 import { Assignment } from './assignment.entity.js';
@@ -22,6 +23,10 @@ defineMessages({
   'signoff.not_confirmed': {
     id: 'Belum ada konfirmasi koordinator lokasi; jam belum dapat disahkan (R-14).',
     en: 'The site coordinator has not confirmed the attendance yet; the hours cannot be signed off (R-14).',
+  },
+  'signoff.confirmed_by_related_user': {
+    id: 'Kehadiran ini dikonfirmasi oleh pengguna yang berhubungan dengan orang ini; koordinator lain harus mengonfirmasi ulang (R-27).',
+    en: 'This attendance was confirmed by a user related to the person; another coordinator must confirm it again (R-27).',
   },
   'signoff.own_confirmation': {
     id: 'Anda sendiri yang mengonfirmasi kehadiran ini; pengesahan harus oleh orang lain (R-14).',
@@ -54,6 +59,9 @@ export class SignOffService {
           : transitionRefusals(assignment.status, 'credited'));
       }
       if (assignment.confirmedBy === actor.id) throw conflict({ code: 'signoff.own_confirmation' });
+      if (await hasConflict(manager, assignment.confirmedBy!, assignment.personId)) {
+        throw conflict({ code: 'signoff.confirmed_by_related_user' });
+      }
       const worked = assignment.workedMinutes!;
       const remaining = order.requiredMinutes - order.creditedMinutes;
       const requested = { workedMinutes: worked, requestedMinutes: dto.creditedMinutes, remainingMinutes: remaining };

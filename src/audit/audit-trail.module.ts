@@ -1,6 +1,14 @@
 import { Module } from '@nestjs/common';
+import { LedgerModule } from '../ledger/ledger.module.js';
+import { AuditCheckpoints } from './audit-checkpoints.service.js';
 import { AuditScope } from './audit-scope.js';
 import { AuditTrailController } from './audit-trail.controller.js';
+import { TrailVerification } from './trail-verification.js';
 
-@Module({ controllers: [AuditTrailController], providers: [AuditScope] })
+@Module({
+  imports: [LedgerModule],
+  controllers: [AuditTrailController],
+  providers: [AuditScope, AuditCheckpoints, TrailVerification],
+  exports: [AuditCheckpoints],
+})
 export class AuditTrailModule {}

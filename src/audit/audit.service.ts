@@ -1,10 +1,13 @@
-import { createHash, randomInt, randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import { canonicalJson, toPlain } from '../common/canonical-json.js';
-import { AuditEvent, JsonObject } from './audit-event.entity.js';
+import { toPlain } from '../common/canonical-json.js';
+import { AppConfig } from '../config/app-config.js';
+import { JsonObject } from './audit-event.entity.js';
+import { keyedHash, withPersonalDataFingerprinted } from './audit-hash.js';
+import { CheckpointHead, StoredCheckpoint, checkpointProblems } from './checkpoint.js';
 
 export interface AuditChange {
   actorId: string | null;
@@ -17,28 +20,54 @@ export interface AuditChange {
 
 export interface ChainVerdict {
   intact: boolean;
+  /** Events whose links were checked before the first broken one (all of them when intact). */
   checked: number;
   firstBrokenSeq?: string;
+  /** Each thing found wrong, in words: a broken link, a checkpoint's event missing or changed, a bad signature. */
+  problems: string[];
+  checkpoints: { verified: number; latestSeq: string | null; from: string | null };
 }
 
 export const AUDIT_CHAINS = 16;
 /** The advisory-lock class of the chains; the chain number is the lock's second key. */
 const CHAIN_LOCK_CLASS = 0x0a0d17;
+/** Events read per round trip while verifying: the memory of a verification is this, whatever the trail's size. */
+const VERIFY_BATCH = 5000;
+
+interface EventRow {
+  seq: string;
+  id: string;
+  chain: number;
+  at: Date;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: JsonObject | null;
+  after: JsonObject | null;
+  prev_hash: string | null;
+  hash: string;
+}
 
 /**
  * The audit trail (R-25). An event is written in the transaction of the change it describes and extends one of
  * 16 hash chains; the chain's lock is held until that transaction commits, so each chain is in commit order. A
  * transaction keeps to one chain (picked at random), so it takes one lock and can't deadlock on chains, and up
- * to 16 transactions write their trail in parallel. A changed or deleted event breaks its chain.
+ * to 16 transactions write their trail in parallel. Hashes are keyed (R-28) and signed checkpoints of the chains'
+ * heads are kept and sent out, so a changed, inserted or deleted event, or a cut tail, is found.
  */
 @Injectable()
 export class AuditService {
   private readonly chainOf = new WeakMap<EntityManager, number>();
+  private readonly key: string;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.key = config.AUDIT_KEY;
+  }
 
   async record(manager: EntityManager, change: AuditChange): Promise<void> {
     const chain = await this.chainFor(manager);
@@ -51,30 +80,96 @@ export class AuditService {
       action: change.action,
       entityType: change.entityType,
       entityId: change.entityId,
-      before: toPlain(change.before ?? null) as JsonObject | null,
-      after: toPlain(change.after ?? null) as JsonObject | null,
+      before: this.kept(change.before),
+      after: this.kept(change.after),
       prevHash: (last?.hash as string | undefined) ?? null,
     };
     await manager.query(
       `INSERT INTO audit_event (id, chain, at, actor_id, action, entity_type, entity_id, before, after, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [event.id, chain, event.at, event.actorId, event.action, event.entityType, event.entityId,
-        JSON.stringify(event.before), JSON.stringify(event.after), event.prevHash, hashOf(event)],
+        JSON.stringify(event.before), JSON.stringify(event.after), event.prevHash, keyedHash(this.key, event)],
     );
   }
 
-  async verifyChain(): Promise<ChainVerdict> {
-    const events = await this.dataSource.getRepository(AuditEvent).find({ order: { seq: 'ASC' } });
-    const lastHash = new Map<number, string>();
-    for (const [index, stored] of events.entries()) {
-      const { seq, hash, ...event } = stored;
-      const expected = hashOf({ ...event, at: stored.at.toISOString() });
-      if (stored.prevHash !== (lastHash.get(stored.chain) ?? null) || hash !== expected) {
-        return { intact: false, checked: index, firstBrokenSeq: seq };
-      }
-      lastHash.set(stored.chain, hash);
+  /**
+   * Recomputes every chain in one streaming pass (constant memory) and checks it against the signed checkpoints:
+   * each checkpoint's head must still be there with its hash and the number of events before it. With
+   * `fromLatestCheckpoint`, starts from the newest valid checkpoint and checks only what came after it.
+   */
+  async verifyChain(options: { fromLatestCheckpoint?: boolean } = {}): Promise<ChainVerdict> {
+    const checkpoints = await this.storedCheckpoints();
+    const problems = checkpointProblems(this.key, checkpoints);
+    const start = options.fromLatestCheckpoint && problems.length === 0 ? checkpoints.at(-1) : undefined;
+    const expected = new Map<string, CheckpointHead & { checkpoint: string }>();
+    for (const checkpoint of start ? [] : checkpoints) {
+      for (const head of checkpoint.heads) expected.set(`${head.chain}:${head.seq}`, { ...head, checkpoint: checkpoint.seq });
     }
-    return { intact: true, checked: events.length };
+    const lastHash = new Map<number, string>(start?.heads.map((head) => [head.chain, head.hash]) ?? []);
+    const count = new Map<number, number>(start?.heads.map((head) => [head.chain, head.count]) ?? []);
+    const startSeq = new Map<number, bigint>(start?.heads.map((head) => [head.chain, BigInt(head.seq)]) ?? []);
+    let checked = 0;
+    let firstBrokenSeq: string | undefined;
+    let after = start ? String(minSeq(start.heads)) : '0';
+    for (;;) {
+      const rows: EventRow[] = await this.dataSource.query(
+        `SELECT e.seq::text AS seq, id, chain, at, actor_id, action, entity_type, entity_id, before, after, prev_hash, hash
+           FROM audit_event e WHERE e.seq > $1 ORDER BY e.seq LIMIT ${VERIFY_BATCH}`,
+        [after],
+      );
+      for (const row of rows) {
+        if (BigInt(row.seq) <= (startSeq.get(row.chain) ?? -1n)) continue;
+        const n = (count.get(row.chain) ?? 0) + 1;
+        count.set(row.chain, n);
+        const expectation = expected.get(`${row.chain}:${row.seq}`);
+        if (expectation) {
+          expected.delete(`${row.chain}:${row.seq}`);
+          if (expectation.hash !== row.hash || expectation.count !== n) {
+            problems.push(`checkpoint ${expectation.checkpoint}: chain ${row.chain} at event ${row.seq} no longer matches (hash or number of events before it)`);
+          }
+        }
+        if (firstBrokenSeq !== undefined) continue;
+        if (row.prev_hash !== (lastHash.get(row.chain) ?? null) || row.hash !== keyedHash(this.key, eventOf(row))) {
+          firstBrokenSeq = row.seq;
+          problems.push(`chain ${row.chain}: event ${row.seq} does not match its hash or its predecessor`);
+          continue;
+        }
+        lastHash.set(row.chain, row.hash);
+        checked++;
+      }
+      if (rows.length < VERIFY_BATCH) break;
+      after = rows[rows.length - 1].seq;
+    }
+    for (const missing of expected.values()) {
+      problems.push(`checkpoint ${missing.checkpoint}: event ${missing.seq} of chain ${missing.chain} is missing (the trail was cut or rewritten)`);
+    }
+    return {
+      intact: problems.length === 0,
+      checked,
+      ...(firstBrokenSeq !== undefined ? { firstBrokenSeq } : {}),
+      problems,
+      checkpoints: { verified: checkpoints.length, latestSeq: checkpoints.at(-1)?.seq ?? null, from: start?.seq ?? null },
+    };
+  }
+
+  private async storedCheckpoints(): Promise<StoredCheckpoint[]> {
+    const rows: { seq: string; id: string; at: Date; heads: CheckpointHead[]; event_count: string; prev_signature: string | null; signature: string }[] =
+      await this.dataSource.query(
+        `SELECT c.seq::text AS seq, id, at, heads, event_count, prev_signature, signature FROM audit_checkpoint c ORDER BY c.seq`,
+      );
+    return rows.map((row) => ({
+      seq: row.seq,
+      id: row.id,
+      at: row.at.toISOString(),
+      heads: row.heads,
+      eventCount: Number(row.event_count),
+      prevSignature: row.prev_signature,
+      signature: row.signature,
+    }));
+  }
+
+  private kept(state: unknown): JsonObject | null {
+    return withPersonalDataFingerprinted(this.key, toPlain(state ?? null)) as JsonObject | null;
   }
 
   private async chainFor(manager: EntityManager): Promise<number> {
@@ -88,6 +183,21 @@ export class AuditService {
   }
 }
 
-function hashOf(event: Omit<AuditEvent, 'seq' | 'hash' | 'at'> & { at: string }): string {
-  return createHash('sha256').update(canonicalJson(event)).digest('hex');
+function eventOf(row: EventRow) {
+  return {
+    id: row.id,
+    chain: row.chain,
+    at: row.at.toISOString(),
+    actorId: row.actor_id,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    before: row.before,
+    after: row.after,
+    prevHash: row.prev_hash,
+  };
+}
+
+function minSeq(heads: CheckpointHead[]): bigint {
+  return heads.reduce((least, head) => (BigInt(head.seq) < least ? BigInt(head.seq) : least), heads.length ? BigInt(heads[0].seq) : 0n);
 }

@@ -6,10 +6,12 @@ import { AuditService } from '../audit/audit.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { Authenticator } from './auth/authenticator.js';
+import { SignInRateGuard } from './throttle/sign-in-rate.guard.js';
 import { Clock } from './clock.js';
 import { IdempotencyService } from './idempotency.js';
 import { ProblemFilter } from './problem.filter.js';
 import { createRedis, REDIS } from './redis.js';
+import { SharedCounters } from './throttle/shared-counters.js';
 
 /** What every module uses: configuration, clock, audit trail, idempotency, Redis, auth and the error format. */
 @Global()
@@ -24,14 +26,16 @@ export class CoreModule implements OnApplicationShutdown {
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: REDIS, useFactory: () => createRedis(config.REDIS_URL) },
+        { provide: SharedCounters, inject: [REDIS], useFactory: (redis: Redis) => new SharedCounters(redis, config.THROTTLE_PREFIX) },
         { provide: Clock, useValue: clock },
         AuditService,
         Authenticator,
+        SignInRateGuard,
         IdempotencyService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
-      exports: [AppConfig, REDIS, Clock, AuditService, Authenticator, IdempotencyService, JwtModule],
+      exports: [AppConfig, REDIS, Clock, AuditService, Authenticator, IdempotencyService, JwtModule, SharedCounters, SignInRateGuard],
     };
   }
 

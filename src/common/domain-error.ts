@@ -6,8 +6,9 @@ import { RuleViolation } from './rule-violation.js';
  */
 export class DomainError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 429,
     readonly violations: RuleViolation[],
+    readonly headers: Record<string, string> = {},
   ) {
     super(violations.map((v) => v.code).join(', '));
   }
@@ -30,3 +31,9 @@ export function assertValid(violations: RuleViolation[]): void {
 export function assertNoConflict(violations: RuleViolation[]): void {
   if (violations.length > 0) throw new DomainError(409, violations);
 }
+
+/** Too many attempts: 429 with the seconds to wait in Retry-After. */
+export const tooManyAttempts = (retryAfterSeconds: number) =>
+  new DomainError(429, [{ code: 'auth.too_many_attempts', params: { seconds: String(retryAfterSeconds) } }], {
+    'Retry-After': String(retryAfterSeconds),
+  });

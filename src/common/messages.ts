@@ -27,9 +27,30 @@ const commonMessages: MessageCatalog = {
   route_not_found: { id: 'Alamat ini tidak ada.', en: 'No such route.' },
   malformed_json: { id: 'Isi permintaan bukan JSON yang valid.', en: 'The request body is not valid JSON.' },
   internal_error: { id: 'Terjadi kesalahan internal; sudah dicatat.', en: 'An internal error occurred; it has been logged.' },
+  invalid_value: {
+    id: 'Sebuah nilai di luar jangkauan yang dapat disimpan.',
+    en: 'A value is outside the range that can be stored.',
+  },
+  'input.too_deep': {
+    id: 'Isi permintaan bersarang lebih dari {value} tingkat.',
+    en: 'The request nests deeper than {value} levels.',
+  },
+  'input.too_many_members': {
+    id: 'Isi permintaan memuat lebih dari {value} isian.',
+    en: 'The request holds more than {value} members.',
+  },
+  'input.too_large': { id: 'Isi permintaan lebih dari {value}.', en: 'The request body is larger than {value}.' },
   duplicate: { id: 'Data yang sama sudah ada ({detail}).', en: 'A record with the same values exists ({detail}).' },
   constraint: { id: 'Ditolak oleh aturan data ({detail}).', en: 'Refused by a data rule ({detail}).' },
   'auth.bad_credentials': { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' },
+  'auth.account_locked': {
+    id: 'Akun terkunci sementara karena terlalu banyak kata sandi salah; coba lagi nanti atau hubungi admin.',
+    en: 'The account is locked for a while after too many wrong passwords; try later or ask an administrator.',
+  },
+  'auth.too_many_attempts': {
+    id: 'Terlalu banyak percobaan masuk yang gagal; coba lagi dalam {seconds} detik.',
+    en: 'Too many failed sign-in attempts; try again in {seconds} seconds.',
+  },
   'auth.missing_token': { id: 'Token akses diperlukan.', en: 'An access token is required.' },
   'auth.bad_token': { id: 'Token akses tidak valid atau kedaluwarsa.', en: 'The access token is invalid or expired.' },
   'auth.role_not_allowed': { id: 'Peran Anda tidak boleh melakukan ini.', en: 'Your role may not do this.' },
@@ -60,7 +81,10 @@ const validationMessages: MessageCatalog = {
   'validation.maxLength': { id: 'maksimal {value} karakter', en: 'must be at most {value} characters' },
   'validation.arrayMinSize': { id: 'minimal {value} isi', en: 'must contain at least {value} items' },
   'validation.arrayMaxSize': { id: 'maksimal {value} isi', en: 'must contain at most {value} items' },
-  'validation.isLocalDate': { id: 'harus tanggal YYYY-MM-DD yang ada', en: 'must be an existing date YYYY-MM-DD' },
+  'validation.isLocalDate': {
+    id: 'harus tanggal YYYY-MM-DD yang ada, tahun 1900 sampai 2100',
+    en: 'must be an existing date YYYY-MM-DD between the years 1900 and 2100',
+  },
   'validation.isLocalTime': { id: 'harus jam HH:mm', en: 'must be a time HH:mm' },
   'validation.isIsoInstant': {
     id: 'harus waktu ISO 8601 dengan zona (mis. 2026-12-01T08:00:00+09:00)',
@@ -74,6 +98,11 @@ const validationMessages: MessageCatalog = {
   'validation.equals': { id: 'harus bernilai true', en: 'must be true' },
   'validation.matches': { id: 'formatnya tidak sesuai', en: 'has the wrong format' },
   'validation.invalid': { id: 'tidak valid', en: 'is invalid' },
+  'validation.noNul': { id: 'tidak boleh memuat karakter NUL', en: 'must not contain a NUL character' },
+  'validation.wellFormedText': {
+    id: 'harus teks Unicode yang utuh (tanpa surrogate tunggal)',
+    en: 'must be well-formed Unicode text (no lone surrogate)',
+  },
 };
 
 const catalog: MessageCatalog = {

@@ -2,12 +2,14 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-error.js';
+import { BODY_LIMIT } from './input-guard.js';
 import { hasMessage, Locale, localize, pickLocale } from './messages.js';
 import { RuleViolation } from './rule-violation.js';
 
 interface Problem {
   status: number;
   violations: RuleViolation[];
+  headers?: Record<string, string>;
 }
 
 /** Every error leaves as application/problem+json (RFC 9457), in Indonesian unless the client asks for English. */
@@ -23,6 +25,7 @@ export class ProblemFilter implements ExceptionFilter {
       this.logger.error(`${request.method} ${request.url}: ${(exception as Error)?.stack ?? String(exception)}`);
     }
     const locale = pickLocale(request.headers['accept-language']);
+    for (const [name, value] of Object.entries(problem.headers ?? {})) response.setHeader(name, value);
     response
       .status(problem.status)
       .type('application/problem+json')
@@ -31,10 +34,15 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   private classify(exception: unknown): Problem {
-    if (exception instanceof DomainError) return { status: exception.status, violations: exception.violations };
+    if (exception instanceof DomainError) {
+      return { status: exception.status, violations: exception.violations, headers: exception.headers };
+    }
     if (exception instanceof QueryFailedError) return fromDatabase(exception);
     const bodyParser = exception as { type?: string; status?: number };
     if (bodyParser?.type === 'entity.parse.failed') return { status: 400, violations: [{ code: 'malformed_json' }] };
+    if (bodyParser?.type === 'entity.too.large') {
+      return { status: 413, violations: [{ code: 'input.too_large', params: { value: BODY_LIMIT } }] };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const code = status === 404 ? 'route_not_found' : `status.${status}`;
@@ -59,6 +67,8 @@ function fromDatabase(error: QueryFailedError): Problem {
       if (constraint === 'shift_capacity') return { status: 409, violations: [{ code: 'booking.shift_full' }] };
       return { status: 409, violations: [{ code: 'constraint', params: { detail: constraint ?? '' } }] };
     default:
+      // Class 22 is a value the database can't hold (out of range, bad encoding): the client's input, never ours.
+      if (code?.startsWith('22')) return { status: 400, violations: [{ code: 'invalid_value' }] };
       return { status: 500, violations: [{ code: 'internal_error' }] };
   }
 }

@@ -1,5 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
-import { ValidationOptions, registerDecorator } from 'class-validator';
+import { ValidateIf, ValidationOptions, registerDecorator } from 'class-validator';
 
 /** A custom constraint whose name is the message code `validation.<name>` in the catalog. */
 function constraint(name: string, test: (value: unknown) => boolean) {
@@ -14,8 +14,16 @@ function constraint(name: string, test: (value: unknown) => boolean) {
       });
 }
 
+/** Dates and instants a client may send: anything outside is a typo or an attack, never a sentence's date. */
+const SANE_YEARS = { from: 1900, to: 2100 };
+
+const withinSaneYears = (value: string) => {
+  const year = Number(value.slice(0, 4));
+  return year >= SANE_YEARS.from && year <= SANE_YEARS.to;
+};
+
 export const isLocalDate = (value: unknown): value is string =>
-  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid;
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && withinSaneYears(value) && DateTime.fromISO(value).isValid;
 
 export const IsLocalDate = constraint('isLocalDate', isLocalDate);
 
@@ -29,6 +37,7 @@ export const IsIsoInstant = constraint(
   (value) =>
     typeof value === 'string' &&
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
+    withinSaneYears(value) &&
     DateTime.fromISO(value, { setZone: true }).isValid,
 );
 
@@ -41,3 +50,6 @@ export const IsIndonesianPhone = constraint(
   'isPhone',
   (value) => typeof value === 'string' && /^(\+62|62|0)8\d{7,11}$/.test(value.replace(/[\s-]/g, '')),
 );
+
+/** Optional, but not nullable: a field left out is skipped, a `null` is checked (and refused) like any value. */
+export const IsDefinedWhenGiven = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);

@@ -7,10 +7,21 @@ export type AppRole = 'api' | 'worker' | 'all';
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;
 
+const POSTGRES_URL = /^postgres(ql)?:\/\/.+\/[A-Za-z0-9_]+$/;
+
+/** Known to anyone who has read this file: accepted only with NODE_ENV=development. */
+const DEVELOPMENT_SECRETS = {
+  JWT_SECRET: 'bakti-development-secret-change-me-in-production',
+  AUDIT_KEY: 'bakti-development-audit-key-change-me-in-production',
+} as const;
+const KNOWN_SECRETS = new Set<string>([...Object.values(DEVELOPMENT_SECRETS), 'bakti-compose-secret-change-me-please']);
+const SECRET_MIN_LENGTH = 32;
+
 /** Everything the service reads from the environment, validated once at boot. */
 export class AppConfig {
+  /** Unset means production: the development defaults (secrets, demo data) need `development` said explicitly. */
   @IsIn(['development', 'test', 'production'])
-  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+  NODE_ENV: 'development' | 'test' | 'production' = 'production';
 
   @IsIn(['api', 'worker', 'all'])
   APP_ROLE: AppRole = 'all';
@@ -21,21 +32,79 @@ export class AppConfig {
   @Max(65535)
   PORT = 3000;
 
-  @Matches(/^postgres(ql)?:\/\/.+\/[A-Za-z0-9_]+$/, { message: '$property must be postgres://user@host:port/database' })
-  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/bakti';
+  /** The service's connection, as a role that owns nothing (R-28); created with its grants when missing. */
+  @Matches(POSTGRES_URL, { message: '$property must be postgres://user@host:port/database' })
+  DATABASE_URL = 'postgres://bakti_app@127.0.0.1:5432/bakti';
+
+  /** The owner's connection, for migrations and grants only; by default DATABASE_URL's database as `postgres`. */
+  @ValidateIf((config: AppConfig) => config.MIGRATION_DATABASE_URL !== '')
+  @Matches(POSTGRES_URL, { message: '$property must be postgres://user@host:port/database' })
+  MIGRATION_DATABASE_URL = '';
 
   @Matches(/^rediss?:\/\/.+/, { message: '$property must be redis://host:port' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
   @IsString()
-  @MinLength(32, { message: '$property must be at least 32 characters' })
-  JWT_SECRET = 'bakti-development-secret-change-me-in-production';
+  JWT_SECRET = DEVELOPMENT_SECRETS.JWT_SECRET;
+
+  /** The key of the audit chain's HMAC and of the checkpoints' signatures (R-28); kept outside the database. */
+  @IsString()
+  AUDIT_KEY = DEVELOPMENT_SECRETS.AUDIT_KEY;
+
+  /** Where each audit checkpoint is also sent (a signed POST), so a copy lives outside the database. */
+  @ValidateIf((config: AppConfig) => config.AUDIT_ANCHOR_URL !== '')
+  @Matches(/^https?:\/\/.+/, { message: '$property must be an http(s) URL' })
+  AUDIT_ANCHOR_URL = '';
 
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(60)
   @Max(86400)
   JWT_TTL_SECONDS = 8 * 3600;
+
+  /** R-28 POLICY: failed sign-ins per username, and per address, in a window; one more answers 429. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURES_PER_USERNAME = 20;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURES_PER_ADDRESS = 100;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURE_WINDOW_MINUTES = 15;
+
+  /** R-28 POLICY: this many wrong passwords in a row lock the account for LOCKOUT_MINUTES (an admin can unlock it). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LOCKOUT_AFTER_FAILURES = 10;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LOCKOUT_MINUTES = 15;
+
+  /** Requests per minute and address to the sign-in endpoints (@nestjs/throttler), successful or not. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  AUTH_REQUESTS_PER_MINUTE = 120;
+
+  /** Redis key prefix of the shared rate counters; the braces are a Redis Cluster hash tag. */
+  @Matches(/^\{[A-Za-z0-9_-]+\}$/, { message: '$property must look like {bakti-throttle}' })
+  THROTTLE_PREFIX = '{bakti-throttle}';
+
+  /** How long a one-time activation code (new account, password reset) can be used. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(24 * 14)
+  ACTIVATION_TTL_HOURS = 72;
 
   @Transform(toBoolean)
   @IsBoolean()
@@ -118,11 +187,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems = validateSync(config).flatMap((error) =>
     Object.values(error.constraints ?? {}),
   );
-  if (config.NODE_ENV === 'production' && config.JWT_SECRET === new AppConfig().JWT_SECRET) {
-    problems.push('JWT_SECRET must be set in production');
+  problems.push(...secretProblems(config));
+  if (config.NODE_ENV === 'production' && config.SEED_DEMO) {
+    problems.push('SEED_DEMO is refused in production: the demo users share a known password');
   }
+  config.MIGRATION_DATABASE_URL ||= ownerUrl(config.DATABASE_URL);
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
   return config;
+}
+
+/** R-28: a secret anyone could know or guess is refused, unless development is said explicitly. */
+function secretProblems(config: AppConfig): string[] {
+  if (config.NODE_ENV === 'development') return [];
+  return (['JWT_SECRET', 'AUDIT_KEY'] as const).flatMap((name) => {
+    const value = config[name];
+    if (KNOWN_SECRETS.has(value)) return [`${name} must be set (the built-in value is public; NODE_ENV=development allows it)`];
+    if (value.length < SECRET_MIN_LENGTH) return [`${name} must be at least ${SECRET_MIN_LENGTH} characters`];
+    return [];
+  });
+}
+
+/** The documented default owner: DATABASE_URL's server and database, as `postgres` without a password. */
+function ownerUrl(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  url.username = 'postgres';
+  url.password = '';
+  return url.toString();
 }

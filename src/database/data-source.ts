@@ -4,13 +4,21 @@ import { entities } from './entities.js';
 import { Foundation1764000000000 } from './migrations/1764000000000-foundation.js';
 import { JobsAndNotifications1764100000000 } from './migrations/1764100000000-jobs-and-notifications.js';
 import { Plans1764200000000 } from './migrations/1764200000000-plans.js';
+import { Integrity1764300000000 } from './migrations/1764300000000-integrity.js';
+import { grantServiceRole } from './service-role.js';
 import { AbsenceNotices1764500000000 } from './migrations/1764500000000-absence-notices.js';
 
 // Dates and times stay the strings PostgreSQL sends: a JS Date would shift a local date by the server's zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 pg.types.setTypeParser(pg.types.builtins.TIME, (value) => value.slice(0, 5));
 
-export const migrations = [Foundation1764000000000, JobsAndNotifications1764100000000, Plans1764200000000, AbsenceNotices1764500000000];
+export const migrations = [
+  Foundation1764000000000,
+  JobsAndNotifications1764100000000,
+  Plans1764200000000,
+  Integrity1764300000000,
+  AbsenceNotices1764500000000,
+];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   return {
@@ -26,13 +34,17 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
 
 const MIGRATION_LOCK = 'bakti.migrations';
 
-/** Creates the database when it is missing, then applies pending migrations once across replicas. */
-export async function prepareDatabase(databaseUrl: string): Promise<void> {
-  await ensureDatabase(databaseUrl);
-  const dataSource = await new DataSource({ ...dataSourceOptions(databaseUrl), extra: { max: 1 } }).initialize();
+/**
+ * Creates the database when it is missing, then, once across replicas, applies pending migrations as the owner
+ * (`ownerUrl`) and gives the service's role (`serviceUrl`, when it is another role) what it may do: R-28.
+ */
+export async function prepareDatabase(ownerUrl: string, serviceUrl = ownerUrl): Promise<void> {
+  await ensureDatabase(ownerUrl);
+  const dataSource = await new DataSource({ ...dataSourceOptions(ownerUrl), extra: { max: 1 } }).initialize();
   try {
     await dataSource.query(`SELECT pg_advisory_lock(hashtext($1))`, [MIGRATION_LOCK]);
     await dataSource.runMigrations({ transaction: 'each' });
+    await grantServiceRole(dataSource, serviceUrl);
     await dataSource.query(`SELECT pg_advisory_unlock(hashtext($1))`, [MIGRATION_LOCK]);
   } finally {
     await dataSource.destroy();

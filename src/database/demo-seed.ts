@@ -118,7 +118,7 @@ class DemoStory {
     const admin: AuthUser = { id: '', username: 'seed', fullName: 'seed', role: 'admin', agencyId: '' };
     for (const agency of demoCast.agencies) this.agencies.set(agency.code, await this.get(AgenciesService).create(null, agency));
     for (const user of demoCast.users) {
-      const created = await this.get(UsersService).create(null, {
+      const created = await this.get(UsersService).seedActivated({
         ...user,
         agencyId: this.agencies.get(user.agency)!.id,
         password: this.password,

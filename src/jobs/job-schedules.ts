@@ -11,6 +11,8 @@ export const SCHEDULES = {
   roster: '0 17 * * *',
   riskScan: '0 7 * * *',
   reconcile: { pattern: '30 2 * * *', tz: 'Asia/Jakarta' },
+  /** a signed checkpoint of the audit chains every hour. */
+  auditCheckpoint: { pattern: '5 * * * *' },
 };
 
 const slug = (timezone: string) => timezone.replace(/[^A-Za-z0-9]+/g, '-');
@@ -41,6 +43,7 @@ export class JobSchedules {
     }
     await work.upsertJobScheduler('jobs-reconcile', SCHEDULES.reconcile, { name: JOBS.reconcile, data: {} });
     await work.upsertJobScheduler('attendance-scan', SCHEDULES.attendanceScan, { name: JOBS.attendanceScan, data: {} });
-    return [...ids, 'jobs-reconcile', 'attendance-scan'];
+    await work.upsertJobScheduler('audit-checkpoint', SCHEDULES.auditCheckpoint, { name: JOBS.auditCheckpoint, data: {} });
+    return [...ids, 'jobs-reconcile', 'attendance-scan', 'audit-checkpoint'];
   }
 }

@@ -16,6 +16,7 @@ export const JOBS = {
   roster: 'roster.send',
   riskScan: 'deadline.risk_scan',
   reconcile: 'jobs.reconcile',
+  auditCheckpoint: 'audit.checkpoint',
   deliver: 'notification.deliver',
 } as const;
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
@@ -29,6 +30,7 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JOBS.roster]: QUEUES.work,
   [JOBS.riskScan]: QUEUES.work,
   [JOBS.reconcile]: QUEUES.work,
+  [JOBS.auditCheckpoint]: QUEUES.work,
   [JOBS.deliver]: QUEUES.delivery,
 };
 

@@ -4,6 +4,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import { INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { Authenticator } from '../common/auth/authenticator.js';
+import { DomainError } from '../common/domain-error.js';
 import { JobQueues } from './job-queues.js';
 
 export const DASHBOARD_PATH = '/admin/queues';
@@ -16,8 +17,18 @@ export function mountQueueDashboard(app: INestApplication): void {
   const authenticator = app.get(Authenticator);
   const adminOnly = async (request: Request, response: Response, next: NextFunction) => {
     const header = request.headers.authorization;
-    const user = await (header?.startsWith('Bearer ') ? authenticator.fromBearer(header) : authenticator.fromBasic(header)).catch(() => null);
+    let refusal: unknown = null;
+    const user = await (header?.startsWith('Bearer ') ? authenticator.fromBearer(header) : authenticator.fromBasic(header, request.ip ?? ''))
+      .catch((error: unknown) => {
+        refusal = error;
+        return null;
+      });
     if (user?.role === 'admin') return next();
+    if (refusal instanceof DomainError && refusal.status === 429) {
+      response.status(429).set(refusal.headers).type('application/problem+json')
+        .send({ type: 'urn:bakti:problem:auth.too_many_attempts', title: 'Too many requests', status: 429 });
+      return;
+    }
     response
       .status(user ? 403 : 401)
       .set('WWW-Authenticate', 'Basic realm="Bakti queues", charset="UTF-8"')

@@ -55,6 +55,20 @@ export class LedgerService {
     return entry;
   }
 
+  /**
+   * R-16, R-28: orders whose credited minutes are not their ledger's sum. The database refuses such a change
+   * from the service's role; this finds one made behind its back (by a superuser).
+   */
+  async ordersOutOfBalance(): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT o.id FROM court_order o
+         LEFT JOIN (SELECT order_id, sum(minutes)::int AS minutes FROM ledger_entry GROUP BY order_id) l ON l.order_id = o.id
+        WHERE o.credited_minutes <> coalesce(l.minutes, 0)
+        ORDER BY o.id LIMIT 100`,
+    );
+    return rows.map((row) => row.id);
+  }
+
   async list(orderId: string, query: PageQuery): Promise<Page<ReturnType<typeof toLedgerView>>> {
     const [items, total] = await this.dataSource.getRepository(LedgerEntry).findAndCount({
       where: { orderId },

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Injectable, Param, PipeTransform, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsIn } from 'class-validator';
@@ -6,16 +6,31 @@ import { DataSource } from 'typeorm';
 import { AssignmentAccess } from '../assignments/assignment-access.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
-import { forbidden } from '../common/domain-error.js';
+import { badRequest, forbidden } from '../common/domain-error.js';
 import { Page, PageQuery } from '../common/pagination.js';
 import { ParseIdPipe } from '../common/validation.js';
 import { PersonsService } from '../persons/persons.service.js';
 import { NotificationQueries, NotificationView } from './notification.queries.js';
 
 const CHANNELS = ['log', 'webhook'] as const;
+type Channel = (typeof CHANNELS)[number];
+
+/** A channel named in the path: 400 naming `channel` when it is not one of ours. */
+@Injectable()
+class ChannelPipe implements PipeTransform<string, Channel> {
+  transform(value: string): Channel {
+    if (!(CHANNELS as readonly string[]).includes(value)) throw badRequest([{ field: 'channel', code: 'validation.isIn', params: { values: CHANNELS.join(', ') } }]);
+    return value as Channel;
+  }
+}
 
 class OptOutDto {
-  @ApiProperty({ enum: CHANNELS }) @IsIn(CHANNELS) channel: (typeof CHANNELS)[number];
+  @ApiProperty({ enum: CHANNELS }) @IsIn(CHANNELS) channel: Channel;
+}
+
+/** R-30: a coordinator sees that a message went out and how, not to which number nor what it said. */
+function withoutPersonalData(notification: NotificationView): NotificationView {
+  return { ...notification, to: null, text: '' };
 }
 
 @ApiTags('notifications')
@@ -34,7 +49,8 @@ export class NotificationsController {
   async forAssignment(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Query() page: PageQuery): Promise<Page<NotificationView>> {
     const assignment = await this.assignments.load(this.dataSource.manager, id, false);
     if (!(await this.assignments.canRead(this.dataSource.manager, user, assignment))) throw forbidden();
-    return this.queries.list({ assignmentId: id }, page);
+    const listed = await this.queries.list({ assignmentId: id }, page);
+    return user.role === 'coordinator' ? { ...listed, items: listed.items.map(withoutPersonalData) } : listed;
   }
 
   @Get('persons/:id/notifications')
@@ -59,7 +75,7 @@ export class NotificationsController {
   @Delete('persons/:id/opt-outs/:channel')
   @Roles('supervisor')
   @HttpCode(200)
-  async optIn(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param() { channel }: OptOutDto) {
+  async optIn(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('channel', ChannelPipe) channel: Channel) {
     await this.persons.get(user, id);
     await this.dataSource.query(`DELETE FROM notification_opt_out WHERE person_id = $1 AND channel = $2`, [id, channel]);
     return { personId: id, channel, optedOut: false };

@@ -1,11 +1,11 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQuery } from '../common/pagination.js';
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsObject, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min,
   ValidateNested,
 } from 'class-validator';
-import { IsIndonesianPhone, IsLocalDate, IsLocalTime, IsNik } from '../common/validators.js';
+import { IsDefinedWhenGiven, IsIndonesianPhone, IsLocalDate, IsLocalTime, IsNik } from '../common/validators.js';
 import { LocationDto } from '../sites/dto.js';
 import { RELIGIONS, type Religion } from './person.entity.js';
 
@@ -45,8 +45,31 @@ export class DeclareConflictDto {
   @ApiProperty({ example: 'saudara kandung' }) @IsString() @IsNotEmpty() @MaxLength(200) relation: string;
 }
 
-/** What changes in a person's life after registration: phone, address, home, windows, school, language, faith. */
-export class UpdatePersonDto extends PartialType(OmitType(CreatePersonDto, ['fullName', 'nik', 'birthDate', 'sex'] as const)) {}
+/**
+ * What changes in a person's life after registration: phone, address, home, windows, school, language, faith.
+ * `null` clears what a person may lack (religion, phone, address, home); the others can't be cleared (400).
+ */
+export class UpdatePersonDto {
+  @ApiPropertyOptional({ enum: RELIGIONS, nullable: true }) @IsOptional() @IsIn(RELIGIONS) religion?: Religion | null;
+  @ApiPropertyOptional() @IsDefinedWhenGiven() @IsBoolean() worshipDefaults?: boolean;
+  @ApiPropertyOptional({ example: '081234567890', nullable: true }) @IsOptional() @IsIndonesianPhone() phone?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(300) address?: string | null;
+  @ApiPropertyOptional({ type: LocationDto, nullable: true })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LocationDto)
+  home?: LocationDto | null;
+  @ApiPropertyOptional({ type: [UnavailableWindowDto] })
+  @IsDefinedWhenGiven()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => UnavailableWindowDto)
+  unavailable?: UnavailableWindowDto[];
+  @ApiPropertyOptional() @IsDefinedWhenGiven() @IsBoolean() inSchool?: boolean;
+  @ApiPropertyOptional({ enum: ['id', 'en'] }) @IsDefinedWhenGiven() @IsIn(['id', 'en']) locale?: 'id' | 'en';
+}
 
 export class PersonSearchQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'Yohanis', description: "part of the person's name or of a case number of their orders" })

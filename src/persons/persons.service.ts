@@ -77,8 +77,8 @@ export class PersonsService {
       const before = toPersonView(person);
       const { home, phone, ...fields } = dto;
       Object.assign(person, fields, {
-        ...(phone !== undefined ? { phone: normalisePhone(phone) } : {}),
-        ...(home !== undefined ? { homeLat: home.lat, homeLng: home.lng } : {}),
+        ...(phone !== undefined ? { phone: phone === null ? null : normalisePhone(phone) } : {}),
+        ...(home !== undefined ? { homeLat: home?.lat ?? null, homeLng: home?.lng ?? null } : {}),
         ...(dto.unavailable !== undefined ? { unavailable: dto.unavailable.map((w) => ({ ...w })) } : {}),
       });
       await manager.save(person);

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { PageQuery } from '../common/pagination.js';
 import {
   IsObject, IsNumber, ArrayMaxSize, ArrayUnique, IsBoolean, IsInt, IsLatitude, IsLongitude, IsNotEmpty, IsOptional, IsString, IsUUID,
   Max, MaxLength, Min, ValidateNested,
@@ -34,6 +35,6 @@ export class OpenDateDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(500) reason: string;
 }
 
-export class SiteListQuery {
+export class SiteListQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() agencyId?: string;
 }

@@ -2,7 +2,6 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
-import { PageQuery } from '../common/pagination.js';
 import { ParseIdPipe } from '../common/validation.js';
 import { CreateSiteDto, OpenDateDto, SiteListQuery } from './dto.js';
 import { SitesService } from './sites.service.js';
@@ -20,8 +19,8 @@ export class SitesController {
   }
 
   @Get()
-  list(@CurrentUser() user: AuthUser, @Query() page: PageQuery, @Query() filter: SiteListQuery) {
-    return this.sites.list(user, { ...page, ...filter });
+  list(@CurrentUser() user: AuthUser, @Query() query: SiteListQuery) {
+    return this.sites.list(user, query);
   }
 
   @Get(':siteId')

@@ -74,16 +74,13 @@ export class SitesService {
 
   /** Admins see every site; others the sites whose agreement includes their agency or that they coordinate. */
   async list(user: AuthUser, query: PageQuery & { agencyId?: string }): Promise<Page<SiteView>> {
-    const visible =
-      user.role === 'admin'
-        ? 'TRUE'
-        : `(EXISTS (SELECT 1 FROM agreement_party p WHERE p.agreement_id = s.agreement_id AND p.agency_id = $1)
-            OR EXISTS (SELECT 1 FROM site_coordinator c WHERE c.site_id = s.id AND c.user_id = $2))`;
-    const where = `${visible} AND ($3::uuid IS NULL OR s.agency_id = $3)`;
-    const params = [user.agencyId, user.id, query.agencyId ?? null];
+    const where = `($4 OR EXISTS (SELECT 1 FROM agreement_party p WHERE p.agreement_id = s.agreement_id AND p.agency_id = $1)
+        OR EXISTS (SELECT 1 FROM site_coordinator c WHERE c.site_id = s.id AND c.user_id = $2))
+      AND ($3::uuid IS NULL OR s.agency_id = $3)`;
+    const params = [user.agencyId, user.id, query.agencyId ?? null, user.role === 'admin'];
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM site s WHERE ${where}`, params);
     const ids: { id: string }[] = await this.dataSource.query(
-      `SELECT s.id FROM site s WHERE ${where} ORDER BY s.name LIMIT $4 OFFSET $5`,
+      `SELECT s.id FROM site s WHERE ${where} ORDER BY s.name LIMIT $5 OFFSET $6`,
       [...params, query.limit, query.offset],
     );
     const sites = await this.dataSource.getRepository(Site).findBy({ id: In(ids.map((row) => row.id)) });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { AppConfig, loadConfig } from '../../src/config/app-config.js';
 
@@ -9,15 +10,30 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL!;
  * with its own clock. A test file that runs the worker gets its own Redis database and queue prefix.
  */
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  const owner = overrides.DATABASE_URL ?? TEST_DATABASE_URL;
   return loadConfig({
     ...process.env,
     NODE_ENV: 'test',
-    DATABASE_URL: TEST_DATABASE_URL,
     SEED_DEMO: 'false',
     APP_ROLE: 'api',
     RECONCILE_ON_BOOT: 'false',
+    // Counters of this app alone, so sign-ins of other test files (and earlier runs) don't count against it.
+    THROTTLE_PREFIX: `{bakti-throttle-${randomUUID()}}`,
+    AUTH_REQUESTS_PER_MINUTE: '100000',
     ...overrides,
+    DATABASE_URL: asServiceRole(owner),
+    MIGRATION_DATABASE_URL: owner,
   });
+}
+
+/** The service's role that owns nothing (R-28), on the same database as the owner's URL. */
+export const SERVICE_ROLE = 'bakti_app';
+
+export function asServiceRole(ownerUrl: string): string {
+  const url = new URL(ownerUrl);
+  url.username = SERVICE_ROLE;
+  url.password = '';
+  return url.toString();
 }
 
 /**

@@ -89,7 +89,7 @@ export class World {
   private async setUp(): Promise<void> {
     const agencies = this.t.app.get(AgenciesService);
     const kanwil = await agencies.create(null, { code: `KANWIL-${this.tag}`, name: 'Kanwil', kind: 'kanwil', region: 'ID-MA', timezone: 'Asia/Jayapura' });
-    await this.t.app.get(UsersService).create(null, {
+    await this.t.app.get(UsersService).seedActivated({
       username: `admin.${this.tag.toLowerCase()}`, password: PASSWORD, fullName: 'Admin', role: 'admin', agencyId: kanwil.id,
     });
     await this.login('admin', `admin.${this.tag.toLowerCase()}`);
@@ -106,7 +106,8 @@ export class World {
       ['prosecutor', 'prosecutor', 'kejari'], ['otherProsecutor', 'prosecutor', 'otherKejari'],
     ] as const) {
       const username = `${key.toLowerCase()}.${this.tag.toLowerCase()}`;
-      this.ids[key] = await this.create('/users', { username, password: PASSWORD, fullName: `${key} ${this.tag}`, role, agencyId: this.ids[agency] });
+      this.ids[key] = await this.create('/users', { username, fullName: `${key} ${this.tag}`, role, agencyId: this.ids[agency], phone: '081234567890' });
+      await this.activate(this.ids[key], username);
       await this.login(key, username);
     }
     const parties = [this.ids.bapas, this.ids.kejari, this.ids.opd];
@@ -123,6 +124,23 @@ export class World {
     const response = await this.post('admin', path, body);
     if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body.id;
+  }
+
+  /** R-28: the owner reads the activation code from their phone (the stored message) and sets the password. */
+  async activate(userId: string, username: string, password = PASSWORD): Promise<void> {
+    const code = await this.activationCode(userId);
+    const response = await this.t.http().post('/api/v1/auth/activate').send({ username, code, password });
+    if (response.status !== 200) throw new Error(`activate ${username}: ${response.status} ${JSON.stringify(response.body)}`);
+  }
+
+  async activationCode(userId: string): Promise<string> {
+    const [message] = await this.t.db.query(
+      `SELECT text FROM notification WHERE recipient_id = $1 AND reason = 'account_activation' ORDER BY created_at DESC, id LIMIT 1`,
+      [userId],
+    );
+    const code = /(\d{8})/.exec(message?.text ?? '')?.[1];
+    if (!code) throw new Error(`no activation code sent to ${userId}`);
+    return code;
   }
 
   private async login(actor: Actor, username: string): Promise<void> {

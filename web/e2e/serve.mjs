@@ -2,7 +2,7 @@
 import { Redis } from 'ioredis';
 import pg from 'pg';
 
-const url = new URL(process.env.DATABASE_URL);
+const url = new URL(process.env.MIGRATION_DATABASE_URL);
 const name = url.pathname.slice(1);
 if (!/_browser$/.test(name)) throw new Error(`refusing to drop ${name}: not a browser-test database`);
 const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });

@@ -14,13 +14,19 @@ export async function signIn(page: Page, username: string, home: string): Promis
   await page.waitForURL(`**${home}`);
 }
 
+const tokens = new Map<string, string>();
+
 export async function token(username: string): Promise<string> {
+  const known = tokens.get(username);
+  if (known) return known;
   const response = await fetch(`${baseURL}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password: DEMO_PASSWORD }),
   });
-  return ((await response.json()) as { accessToken: string }).accessToken;
+  const { accessToken } = (await response.json()) as { accessToken: string };
+  tokens.set(username, accessToken);
+  return accessToken;
 }
 
 /** A call to the API as a test's own hand (setting the scene, or checking what the page did). */

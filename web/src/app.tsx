@@ -43,6 +43,12 @@ const nav: Record<Role, { href: string; label: () => string }[]> = {
   admin: [{ href: '/admin', label: () => t('nav.admin') }],
 };
 
+/** Redirects after rendering (a navigation during a render would be lost). */
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, true), [to]);
+  return null;
+}
+
 function Lazy({ load, params }: { load: Loader; params: Params }) {
   const [Component, setComponent] = useState<ComponentType<{ params: Params }> | null>(null);
   useEffect(() => {
@@ -99,21 +105,12 @@ export function App() {
   useLang();
   const { path } = useLocation();
   const session = currentSession();
-  if (path === '/') {
-    navigate(session ? homeOf[session.user.role] : '/masuk', true);
-    return null;
-  }
+  if (path === '/') return <Redirect to={session ? homeOf[session.user.role] : '/masuk'} />;
   for (const route of routes) {
     const params = match(route.path, path);
     if (!params) continue;
-    if (route.roles && !session) {
-      navigate(`/masuk?next=${encodeURIComponent(path)}`, true);
-      return null;
-    }
-    if (route.roles && session && !route.roles.includes(session.user.role)) {
-      navigate(homeOf[session.user.role], true);
-      return null;
-    }
+    if (route.roles && !session) return <Redirect to={`/masuk?next=${encodeURIComponent(path)}`} />;
+    if (route.roles && session && !route.roles.includes(session.user.role)) return <Redirect to={homeOf[session.user.role]} />;
     return (
       <>
         <Header personal={route.path.startsWith('/saya')} />

@@ -18,6 +18,8 @@ export function useLocation(): { path: string; query: URLSearchParams } {
   useEffect(() => {
     const listener = () => setTick((n) => n + 1);
     listeners.add(listener);
+    // A child's effect (a redirect) runs before this one subscribes: look again once subscribed.
+    listener();
     return () => void listeners.delete(listener);
   }, []);
   return { path: location.pathname, query: new URLSearchParams(location.search) };

@@ -2,9 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
+import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { User } from '../../identity/user.entity.js';
-import { DomainError } from '../domain-error.js';
+import { AuditService } from '../../audit/audit.service.js';
+import { AppConfig } from '../../config/app-config.js';
+import { Clock } from '../clock.js';
+import { DomainError, tooManyAttempts } from '../domain-error.js';
+import { SharedCounters } from '../throttle/shared-counters.js';
 import type { AuthUser } from './auth-user.js';
 
 /** Who is calling: from a bearer token (the API), a password (login), or Basic credentials (the queue dashboard). */
@@ -16,39 +21,84 @@ export class Authenticator {
   constructor(
     private readonly jwt: JwtService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly counters: SharedCounters,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
+  /** The user is read on every request, so a deactivated account's tokens stop working at once. */
   async fromBearer(header: string | undefined): Promise<AuthUser> {
     const token = /^Bearer (\S+)$/i.exec(header ?? '')?.[1];
     if (!token) throw new DomainError(401, [{ code: 'auth.missing_token' }]);
-    let subject: string;
+    let subject: unknown;
     try {
-      subject = (await this.jwt.verifyAsync<{ sub: string }>(token)).sub;
+      subject = (await this.jwt.verifyAsync<{ sub: unknown }>(token)).sub;
     } catch {
       throw new DomainError(401, [{ code: 'auth.bad_token' }]);
     }
+    if (typeof subject !== 'string' || !isUUID(subject)) throw new DomainError(401, [{ code: 'auth.bad_token' }]);
     const user = await this.dataSource.getRepository(User).findOneBy({ id: subject, active: true });
     if (!user) throw new DomainError(401, [{ code: 'auth.bad_token' }]);
     return toAuthUser(user);
   }
 
-  async fromBasic(header: string | undefined): Promise<AuthUser> {
+  async fromBasic(header: string | undefined, address: string): Promise<AuthUser> {
     const encoded = /^Basic (\S+)$/i.exec(header ?? '')?.[1];
     const [username, password] = Buffer.from(encoded ?? '', 'base64').toString('utf8').split(/:(.*)/s);
     if (!username || !password) throw new DomainError(401, [{ code: 'auth.missing_token' }]);
-    return toAuthUser(await this.verifyPassword(username, password));
+    return toAuthUser(await this.verifyPassword(username, password, address));
   }
 
-  async verifyPassword(username: string, password: string): Promise<User> {
+  /**
+   * R-28: failed attempts are counted per username and per address across replicas (429 past the limit, whatever
+   * the password), and a run of wrong passwords locks the account for a while.
+   */
+  async verifyPassword(username: string, password: string, address: string): Promise<User> {
+    const name = username.toLowerCase();
+    await this.assertAttemptsLeft(name, address);
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('user')
-      .addSelect('user.passwordHash')
-      .where('user.username = :username AND user.active', { username: username.toLowerCase() })
+      .addSelect(['user.passwordHash', 'user.failedLogins'])
+      .where('user.username = :name AND user.active', { name })
       .getOne();
     const valid = await argon2.verify(user?.passwordHash ?? (await this.decoyHash), password);
-    if (!user || !valid) throw new DomainError(401, [{ code: 'auth.bad_credentials' }]);
+    const locked = (user?.lockedUntil?.getTime() ?? 0) > this.clock.now().getTime();
+    if (!user || !user.passwordHash || !valid || locked) {
+      await this.countFailure(name, address, user && !locked ? user : null);
+      throw new DomainError(401, [{ code: locked ? 'auth.account_locked' : 'auth.bad_credentials' }]);
+    }
+    if (user.failedLogins > 0) await this.dataSource.query(`UPDATE app_user SET failed_logins = 0 WHERE id = $1`, [user.id]);
     return user;
+  }
+
+  private async assertAttemptsLeft(username: string, address: string): Promise<void> {
+    const [byName, byAddress] = await Promise.all([this.counters.peek(`login:user:${username}`), this.counters.peek(`login:addr:${address}`)]);
+    if (byName.hits >= this.config.LOGIN_FAILURES_PER_USERNAME) throw tooManyAttempts(byName.retryAfterSeconds);
+    if (byAddress.hits >= this.config.LOGIN_FAILURES_PER_ADDRESS) throw tooManyAttempts(byAddress.retryAfterSeconds);
+  }
+
+  private async countFailure(username: string, address: string, user: User | null): Promise<void> {
+    const windowMs = this.config.LOGIN_FAILURE_WINDOW_MINUTES * 60_000;
+    await this.counters.hit(`login:user:${username}`, windowMs, this.config.LOGIN_FAILURES_PER_USERNAME, windowMs);
+    await this.counters.hit(`login:addr:${address}`, windowMs, this.config.LOGIN_FAILURES_PER_ADDRESS, windowMs);
+    if (!user) return;
+    const lockedUntil = new Date(this.clock.now().getTime() + this.config.LOCKOUT_MINUTES * 60_000);
+    await this.dataSource.transaction(async (manager) => {
+      // An UPDATE answers [rows, count] through TypeORM.
+      const [[row]]: [{ failed_logins: number; locked: boolean }[], number] = await manager.query(
+        `UPDATE app_user SET failed_logins = failed_logins + 1,
+                locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3::timestamptz ELSE locked_until END
+          WHERE id = $1 RETURNING failed_logins, failed_logins >= $2 AS locked`,
+        [user.id, this.config.LOCKOUT_AFTER_FAILURES, lockedUntil],
+      );
+      if (!row?.locked) return;
+      await manager.query(`UPDATE app_user SET failed_logins = 0 WHERE id = $1`, [user.id]);
+      await this.audit.record(manager, {
+        actorId: null, action: 'user.locked', entityType: 'user', entityId: user.id, after: { lockedUntil, failedLogins: row.failed_logins },
+      });
+    });
   }
 }
 

@@ -1,0 +1,28 @@
+import { fingerprint, keyedHash, withPersonalDataFingerprinted } from './audit-hash.js';
+
+describe('audit hashes and fingerprints (R-28, R-30)', () => {
+  const key = 'k'.repeat(40);
+
+  it('R-28: a hash needs the key: another key gives another hash of the same event', () => {
+    const event = { action: 'ledger.credited', after: { minutes: 240 } };
+    expect(keyedHash(key, event)).toMatch(/^[0-9a-f]{64}$/);
+    expect(keyedHash(key, event)).toBe(keyedHash(key, { after: { minutes: 240 }, action: 'ledger.credited' }));
+    expect(keyedHash('x'.repeat(40), event)).not.toBe(keyedHash(key, event));
+  });
+
+  it('R-30: NIK, religion, phone, address and home are kept as fingerprints that change when the value does', () => {
+    const person = { fullName: 'Yohanis', nik: '8171012345670001', religion: 'protestant', phone: '+6281234567890', address: 'Jl. A', home: { lat: -3.7, lng: 128.2 }, inSchool: false };
+    const kept = withPersonalDataFingerprinted(key, person) as Record<string, unknown>;
+    expect(kept.fullName).toBe('Yohanis');
+    expect(kept.inSchool).toBe(false);
+    for (const field of ['nik', 'religion', 'phone', 'address', 'home']) expect(kept[field]).toMatch(/^fp:[0-9a-f]{24}$/);
+    expect(JSON.stringify(kept)).not.toMatch(/8171012345670001|protestant|6281234567890|Jl\. A|128\.2/);
+    expect(kept.nik).toBe(fingerprint(key, 'nik', '8171012345670001'));
+    expect(fingerprint(key, 'nik', '8171012345670002')).not.toBe(kept.nik);
+  });
+
+  it('leaves null fields and non-objects as they are', () => {
+    expect(withPersonalDataFingerprinted(key, { phone: null })).toEqual({ phone: null });
+    expect(withPersonalDataFingerprinted(key, null)).toBeNull();
+  });
+});

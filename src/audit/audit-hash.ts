@@ -1,0 +1,29 @@
+import { createHmac } from 'node:crypto';
+import { canonicalJson } from '../common/canonical-json.js';
+
+/**
+ * R-28: the chain's hashes are keyed (HMAC-SHA256 with AUDIT_KEY, held outside the database), so whoever can
+ * write rows but does not hold the key can't recompute a valid chain after changing or inserting an event.
+ */
+export function keyedHash(key: string, value: unknown): string {
+  return createHmac('sha256', key).update(canonicalJson(value)).digest('hex');
+}
+
+/** R-30: what an audit event keeps of these fields is a keyed fingerprint: it shows that they changed, not what they say. */
+export const PERSONAL_FIELDS = ['nik', 'religion', 'phone', 'address', 'home', 'homeLat', 'homeLng', 'birthDate'] as const;
+
+export function fingerprint(key: string, field: string, value: unknown): string {
+  return `fp:${keyedHash(key, { field, value }).slice(0, 24)}`;
+}
+
+/** A copy of the state with every personal field fingerprinted (null stays null: "no phone" is not personal). */
+export function withPersonalDataFingerprinted(key: string, state: unknown): unknown {
+  if (state === null || typeof state !== 'object' || Array.isArray(state)) return state;
+  return Object.fromEntries(
+    Object.entries(state).map(([field, value]) =>
+      (PERSONAL_FIELDS as readonly string[]).includes(field) && value !== null && value !== undefined
+        ? [field, fingerprint(key, field, value)]
+        : [field, value],
+    ),
+  );
+}
