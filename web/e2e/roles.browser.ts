@@ -32,6 +32,7 @@ for (const { username, home, heading } of homes) {
     await signIn(page, username, home);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
     await expectAccessible(page);
+    if (username === 'admin') await screenshot(page, 'admin-desk');
     // A deep link survives a reload: the service answers it with the app.
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
