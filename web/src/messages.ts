@@ -253,6 +253,16 @@ export const messages = {
   'role.coordinator': { id: 'Koordinator lokasi', en: 'Site coordinator' },
   'role.prosecutor': { id: 'Jaksa', en: 'Prosecutor' },
 
+  'booking.title': { id: 'Jadwalkan di lokasi', en: 'Book at a site' },
+  'booking.order': { id: 'Putusan yang dijadwalkan', en: 'Order to book' },
+  'booking.from': { id: 'Mulai tanggal', en: 'From' },
+  'booking.caption': { id: 'Sesi {days} hari ke depan dan kursi yang masih kosong', en: 'Shifts over {days} days and their free seats' },
+  'booking.free': { id: 'Kursi kosong', en: 'Free seats' },
+  'booking.seats': { id: '{free} dari {capacity}', en: '{free} of {capacity}' },
+  'booking.book': { id: 'Pesan', en: 'Book' },
+  'booking.done': { id: 'Dipesan. Aturan pemesanan sudah diperiksa (R-03, R-17, R-18, R-23, R-24).', en: 'Booked. The booking rules were checked (R-03, R-17, R-18, R-23, R-24).' },
+  'booking.none': { id: 'Tidak ada sesi pada rentang ini.', en: 'No shifts in this range.' },
+
   'order.progressLabel': { id: '{credited}% diakui, {scheduled}% terjadwal', en: '{credited}% credited, {scheduled}% scheduled' },
 } satisfies Record<string, { id: string; en: string }>;
 
