@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule } from './agencies/agencies.module.js';
 import { AgreementsModule } from './agreements/agreements.module.js';
+import { EnforcementModule } from './enforcement/enforcement.module.js';
 import { AssignmentsModule } from './assignments/assignments.module.js';
 import { AuditTrailModule } from './audit/audit-trail.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         PersonsModule,
         OrdersModule,
         AssignmentsModule,
+        EnforcementModule,
         PlanningModule,
         AuditTrailModule,
         NotificationsModule,

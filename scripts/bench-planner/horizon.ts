@@ -19,7 +19,7 @@ const HOLIDAYS_DIR = fileURLToPath(new URL('../../../config/holidays', import.me
 export async function loadHorizon(): Promise<Horizon> {
   const first = DateTime.fromISO(FIRST_DAY, { zone: 'utc' });
   const dates = Array.from({ length: DAYS }, (_, day) => first.plus({ days: day }).toISODate() as string);
-  const holidays = (await readHolidayFiles(HOLIDAYS_DIR)).get(first.year) ?? [];
+  const holidays = (await readHolidayFiles(HOLIDAYS_DIR)).get(first.year)?.rows ?? [];
   return {
     dates,
     first: dates[0],

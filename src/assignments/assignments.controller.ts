@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@n
 import { ApiBearerAuth, ApiExtraModels, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
-import { pickLocale } from '../common/messages.js';
+import { localizedWarnings, pickLocale } from '../common/messages.js';
 import { PageQuery } from '../common/pagination.js';
 import { ApiProblems, ProblemDto } from '../common/problem.docs.js';
 import { ParseIdPipe } from '../common/validation.js';
@@ -29,8 +29,9 @@ export class AssignmentsController {
 
   @Post('assignments')
   @Roles('supervisor')
-  book(@CurrentUser() actor: AuthUser, @Body() dto: BookDto) {
-    return this.booking.book(actor, dto);
+  async book(@CurrentUser() actor: AuthUser, @Body() dto: BookDto, @Headers('accept-language') language?: string) {
+    const booked = await this.booking.book(actor, dto);
+    return { ...booked, warnings: localizedWarnings(booked.warnings, language) };
   }
 
   @Get('assignments/:id')

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, MoreThan } from 'typeorm';
 import { Agency } from '../agencies/agency.entity.js';
 import { Agreement } from '../agreements/agreement.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
+import type { RuleViolation } from '../common/rule-violation.js';
 import { assertNoConflict, conflict, unknownReference } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
 import { Outbox } from '../jobs/outbox.service.js';
@@ -50,7 +51,8 @@ export class BookingService {
     private readonly clock: Clock,
   ) {}
 
-  book(actor: AuthUser, dto: BookDto): Promise<AssignmentView> {
+  /** The booking, with the calendar's warnings (R-23: a year whose official calendar is not loaded yet). */
+  book(actor: AuthUser, dto: BookDto): Promise<AssignmentView & { warnings: RuleViolation[] }> {
     return this.dataSource.transaction(async (manager) => {
       // Locked like a sign-off locks it: no booking slips in while the order completes and releases its seats.
       const order = await this.orders.supervised(manager, actor, dto.orderId, true);
@@ -89,7 +91,7 @@ export class BookingService {
       await this.audit.record(manager, {
         actorId: actor.id, action: 'assignment.booked', entityType: 'assignment', entityId: assignment.id, after: view,
       });
-      return view;
+      return { ...view, warnings: await this.calendar.warningsFor(manager, [shift.date]) };
     });
   }
 
@@ -102,8 +104,18 @@ export class BookingService {
     });
   }
 
+  /** Cancels an order's scheduled assignments (those starting after `from`, when given), giving their seats back. */
+  async releaseScheduled(manager: EntityManager, actorId: string | null, orderId: string, reason: string, from?: Date): Promise<number> {
+    const pending = await manager.find(Assignment, {
+      where: { orderId, status: 'scheduled', ...(from ? { startsAt: MoreThan(from) } : {}) },
+      lock: { mode: 'pessimistic_write' },
+    });
+    for (const assignment of pending) await this.release(manager, actorId, assignment, reason);
+    return pending.length;
+  }
+
   /** Cancels a scheduled assignment and gives its seat back. */
-  async release(manager: EntityManager, actorId: string, assignment: Assignment, reason: string): Promise<AssignmentView> {
+  async release(manager: EntityManager, actorId: string | null, assignment: Assignment, reason: string): Promise<AssignmentView> {
     const before = await readAssignmentView(manager, assignment);
     await manager.query(`UPDATE shift SET booked_count = booked_count - 1 WHERE id = $1`, [assignment.shiftId]);
     Object.assign(assignment, { status: 'cancelled', cancelReason: reason, cancelledBy: actorId, cancelledAt: this.clock.now() });

@@ -8,12 +8,11 @@ import { assertNoConflict, assertValid, conflict } from '../common/domain-error.
 import { defineMessages } from '../common/messages.js';
 import { Outbox } from '../jobs/outbox.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
-import { completionJob, warningJob } from '../enforcement/enforcement-jobs.js';
+import { breachCheckJob, completionJob, warningJob } from '../enforcement/enforcement-jobs.js';
 import { Order } from '../orders/order.entity.js';
 import { hasConflict } from '../persons/persons.service.js';
 import { AssignmentAccess } from './assignment-access.js';
 import { transitionRefusals } from './assignment-state.js';
-import { Assignment } from './assignment.entity.js';
 import { readAssignmentView, type AssignmentView } from './assignment.view.js';
 import { creditFor, signOffViolations } from './attendance.rules.js';
 import { BookingService } from './booking.service.js';
@@ -104,7 +103,7 @@ export class SignOffService {
       await manager.save(assignment);
       const after = await readAssignmentView(manager, assignment);
       await this.audit.record(manager, { actorId: actor.id, action: `assignment.${to}`, entityType: 'assignment', entityId: id, before, after });
-      if (to === 'unexcused') await this.outbox.add(manager, [warningJob(id, this.clock.now())]);
+      if (to === 'unexcused') await this.outbox.add(manager, [warningJob(id, this.clock.now()), breachCheckJob(assignment.orderId, id, this.clock.now())]);
       return after;
     });
   }
@@ -122,13 +121,7 @@ export class SignOffService {
       after: { status: 'completed', completedAt, creditedMinutes: order.requiredMinutes },
     });
     await this.outbox.add(manager, [completionJob(order.id, completedAt)]);
-    const pending = await manager.find(Assignment, {
-      where: { orderId: order.id, status: 'scheduled' },
-      lock: { mode: 'pessimistic_write' },
-    });
-    for (const assignment of pending) {
-      await this.booking.release(manager, actor.id, assignment, ORDER_COMPLETED_REASON);
-    }
+    await this.booking.releaseScheduled(manager, actor.id, order.id, ORDER_COMPLETED_REASON);
   }
 
 }

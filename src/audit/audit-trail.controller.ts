@@ -14,7 +14,9 @@ import { CheckpointDto } from './dto.js';
 import { TrailVerdict, TrailVerification } from './trail-verification.js';
 import { AuditScope } from './audit-scope.js';
 
-const ENTITY_TYPES = ['agency', 'user', 'agreement', 'site', 'shift', 'person', 'order', 'assignment', 'ledger_entry'] as const;
+const ENTITY_TYPES = [
+  'agency', 'user', 'agreement', 'site', 'shift', 'person', 'order', 'assignment', 'ledger_entry', 'breach', 'calendar',
+] as const;
 
 class VerifyQuery {
   @ApiPropertyOptional({ enum: ['start', 'latest-checkpoint'], default: 'start' })

@@ -2,6 +2,8 @@ import { assignmentStateMessages } from '../assignments/assignment-state.js';
 import { bookingMessages } from '../assignments/booking.rules.js';
 import { attendanceMessages } from '../assignments/attendance.rules.js';
 import { riskMessages } from '../deadlines/risk.rules.js';
+import { breachMessages } from '../enforcement/breach.rules.js';
+import { calendarMessages } from '../calendar/calendar.rules.js';
 import { orderMessages } from '../orders/order.rules.js';
 import { shiftMessages } from '../shifts/shift.rules.js';
 import { MessageCatalog, RuleViolation } from './rule-violation.js';
@@ -115,6 +117,8 @@ const catalog: MessageCatalog = {
   ...attendanceMessages,
   ...assignmentStateMessages,
   ...riskMessages,
+  ...breachMessages,
+  ...calendarMessages,
 };
 
 /** Adds a module's messages (for codes raised by services rather than by a rules file). */
@@ -139,4 +143,10 @@ export function localize(code: string, locale: Locale, params: RuleViolation['pa
 export function pickLocale(acceptLanguage: string | undefined): Locale {
   const first = acceptLanguage?.split(',')[0]?.trim().toLowerCase() ?? '';
   return first.startsWith('en') ? 'en' : 'id';
+}
+
+/** Warnings that come with a successful answer, worded like the errors of problem+json. */
+export function localizedWarnings(warnings: RuleViolation[], acceptLanguage: string | undefined) {
+  const locale = pickLocale(acceptLanguage);
+  return warnings.map((warning) => ({ code: warning.code, message: localize(warning.code, locale, warning.params) }));
 }

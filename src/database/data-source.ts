@@ -5,8 +5,10 @@ import { Foundation1764000000000 } from './migrations/1764000000000-foundation.j
 import { JobsAndNotifications1764100000000 } from './migrations/1764100000000-jobs-and-notifications.js';
 import { Plans1764200000000 } from './migrations/1764200000000-plans.js';
 import { Integrity1764300000000 } from './migrations/1764300000000-integrity.js';
+import { Breaches1764400000000 } from './migrations/1764400000000-breaches.js';
+import { CalendarYears1764500000000 } from './migrations/1764500000000-calendar-years.js';
+import { AbsenceNotices1764600000000 } from './migrations/1764600000000-absence-notices.js';
 import { grantServiceRole } from './service-role.js';
-import { AbsenceNotices1764500000000 } from './migrations/1764500000000-absence-notices.js';
 
 // Dates and times stay the strings PostgreSQL sends: a JS Date would shift a local date by the server's zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -17,7 +19,9 @@ export const migrations = [
   JobsAndNotifications1764100000000,
   Plans1764200000000,
   Integrity1764300000000,
-  AbsenceNotices1764500000000,
+  Breaches1764400000000,
+  CalendarYears1764500000000,
+  AbsenceNotices1764600000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

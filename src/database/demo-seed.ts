@@ -12,6 +12,7 @@ import { SignOffService } from '../assignments/sign-off.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { FixedClock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
+import { provisionalHolidays, yearsToCover } from '../calendar/calendar.rules.js';
 import { readHolidayFiles } from '../calendar/holiday-file.js';
 import { UsersService } from '../identity/users.service.js';
 import { OrdersService } from '../orders/orders.service.js';
@@ -38,7 +39,9 @@ export async function seedDemo(config: AppConfig, logger: LoggerService): Promis
       logger.log(`Demo data already loaded; demo password: ${config.DEMO_PASSWORD}`, 'Demo');
       return;
     }
-    const holidays = [...(await readHolidayFiles(config.HOLIDAYS_DIR)).values()].flat().map((h) => h.date);
+    const files = await readHolidayFiles(config.HOLIDAYS_DIR);
+    const provisional = yearsToCover(today.toISODate()!).filter((year) => !files.has(year)).flatMap(provisionalHolidays);
+    const holidays = [...[...files.values()].flatMap((year) => year.rows), ...provisional].map((h) => h.date);
     const story = new DemoStory(app.get.bind(app) as Get, clock, config.DEMO_PASSWORD, today, holidays);
     await story.tell();
     logger.log(`Demo data loaded. Log in as admin, pk.ambon, koord.dlhp, jaksa.ambon ... with password: ${config.DEMO_PASSWORD}`, 'Demo');

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 
 /** Written only by their own triggers' rules: the service may read and append, never change or delete (R-14, R-25). */
-const APPEND_ONLY_TABLES = ['audit_event', 'audit_checkpoint', 'ledger_entry'];
+const APPEND_ONLY_TABLES = ['audit_event', 'audit_checkpoint', 'ledger_entry', 'breach_decision'];
 
 /**
  * The service's role owns nothing (R-28): it is no superuser (so it can't set `session_replication_role` or

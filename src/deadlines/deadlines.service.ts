@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { DataSource, In } from 'typeorm';
 import { Agency } from '../agencies/agency.entity.js';
 import { Clock } from '../common/clock.js';
+import { BreachesService } from '../enforcement/breaches.service.js';
 import { localDate, longDate } from '../common/local-time.js';
 import { Locale, localize } from '../common/messages.js';
 import { OnJob } from '../jobs/job-handler.js';
@@ -19,12 +20,16 @@ export interface OrderAtRisk {
   risks: { code: string; params: Record<string, string | number> }[];
 }
 
-/** Each morning, every supervisor gets their orders at risk of not finishing. */
+/**
+ * Each morning, every supervisor gets their orders at risk of not finishing (R-09, R-21); an order proven unable
+ * to finish before its end date goes to its prosecutor as a breach report (R-21).
+ */
 @Injectable()
 export class DeadlinesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly breaches: BreachesService,
     private readonly clock: Clock,
   ) {}
 
@@ -32,6 +37,10 @@ export class DeadlinesService {
   async scanAndNotify({ timezone }: Record<string, string>): Promise<number> {
     const today = localDate(this.clock.now(), timezone);
     const atRisk = await this.scan(timezone, today);
+    for (const { order, risks } of atRisk) {
+      const proof = risks.find((risk) => risk.code === 'risk.cannot_finish');
+      if (proof) await this.breaches.openCannotFinish(order.id, proof.params);
+    }
     return this.dataSource.transaction(async (manager) => {
       let stored = 0;
       for (const supervisorId of new Set(atRisk.map((item) => item.order.supervisorId))) {

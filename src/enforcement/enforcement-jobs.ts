@@ -9,3 +9,8 @@ export function warningJob(assignmentId: string, now: Date): PlannedJob {
 export function completionJob(orderId: string, now: Date): PlannedJob {
   return { name: JOBS.orderCompleted, jobId: `completed-${orderId}`, runAt: now, payload: { orderId } };
 }
+
+/** R-21: after an unexcused absence, whether it is the second one and opens a breach report. */
+export function breachCheckJob(orderId: string, assignmentId: string, now: Date): PlannedJob {
+  return { name: JOBS.breachCheck, jobId: `breach-check-${assignmentId}`, runAt: now, payload: { orderId } };
+}

@@ -4,6 +4,7 @@ import { AttendanceChecksService } from '../attendance-checks/attendance-checks.
 import { DeadlinesModule } from '../deadlines/deadlines.module.js';
 import { CompletionService } from '../enforcement/completion.service.js';
 import { WarningsService } from '../enforcement/warnings.service.js';
+import { EnforcementModule } from '../enforcement/enforcement.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { RemindersService } from '../reminders/reminders.service.js';
 import { RostersService } from '../rosters/rosters.service.js';
@@ -16,7 +17,7 @@ import { WorkerHeartbeat } from './worker-heartbeat.js';
 
 /** The worker role: queue processors, job handlers, the outbox relay, schedules, reconcile and the heartbeat. */
 @Module({
-  imports: [DiscoveryModule, NotificationsModule, DeadlinesModule],
+  imports: [DiscoveryModule, NotificationsModule, EnforcementModule, DeadlinesModule],
   providers: [
     JobHandlers,
     JobSchedules,

@@ -55,6 +55,8 @@ export interface OrderView {
   replacedSentence: ReplacedSentence;
   consentRecorded: boolean;
   status: Order['status'];
+  /** R-08 (a): minutes to repeat by the prosecutor's decision, counted in `progress.requiredMinutes`. */
+  repeatMinutes: number;
   completedAt: Date | null;
   createdAt: Date;
   progress: OrderProgress;
@@ -143,6 +145,31 @@ export class OrdersService {
     return order;
   }
 
+  /** R-08: under a breach report the order takes no bookings and no plans until the prosecutor decides. */
+  async enterBreach(manager: EntityManager, actorId: string | null, order: Order): Promise<void> {
+    await this.changeStatus(manager, actorId, order, { status: 'breached' }, 'order.breached');
+  }
+
+  /** Art. 85(7): back to work (with the minutes to repeat and their new period), or closed by the decision. */
+  async applyDecision(
+    manager: EntityManager,
+    actorId: string,
+    order: Order,
+    outcome: { status: 'active' | 'closed'; repeat?: { minutes: number; from: string; endDate: string } },
+  ): Promise<void> {
+    const repeat = outcome.repeat
+      ? { repeatMinutes: order.repeatMinutes + outcome.repeat.minutes, repeatFrom: outcome.repeat.from, endDate: outcome.repeat.endDate }
+      : {};
+    await this.changeStatus(manager, actorId, order, { status: outcome.status, ...repeat }, outcome.status === 'active' ? 'order.resumed' : 'order.closed');
+  }
+
+  private async changeStatus(manager: EntityManager, actorId: string | null, order: Order, change: Partial<Order>, action: string) {
+    const before = await this.view(manager, order);
+    await manager.update(Order, { id: order.id }, change);
+    const after = await this.view(manager, await manager.findOneByOrFail(Order, { id: order.id }));
+    await this.audit.record(manager, { actorId, action, entityType: 'order', entityId: order.id, before, after });
+  }
+
   async view(manager: EntityManager, order: Order): Promise<OrderView> {
     const [{ scheduled, person_name }] = await manager.query(
       `SELECT (SELECT coalesce(sum(planned_minutes), 0)::int FROM assignment
@@ -205,6 +232,7 @@ export function toOrderView(order: Order, scheduledMinutes: number, personName: 
         : { kind: 'fine', amountRupiah: order.replacedAmountRupiah! },
     consentRecorded: order.consentRecorded,
     status: order.status,
+    repeatMinutes: order.repeatMinutes,
     completedAt: order.completedAt,
     createdAt: order.createdAt,
     progress: {

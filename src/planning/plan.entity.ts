@@ -11,6 +11,8 @@ export interface PlanSummary {
   ordersComplete: number;
   maxTravelMeters: number;
   planningMillis: number;
+  /** years of the plan's bookings whose official holiday calendar is not loaded yet (only fixed-date holidays). */
+  yearsWithoutOfficialCalendar?: number[];
 }
 
 /** Another person's booking the re-plan moves to free its seat: the same length, a day they are free. */

@@ -34,11 +34,20 @@ export interface PlanOrderOutcome extends OrderOutcome {
 
 export interface PlanView extends Omit<Plan, 'outcomes' | 'bapasId' | 'createdBy' | 'appliedBy'> {
   orders: (Omit<PlanOrderOutcome, 'explanation'> & { explanation: string | null })[];
+  /** a year of the plan without its official holiday calendar, said in words. */
+  warnings: { code: string; message: string }[];
 }
 
 export function toPlanView(plan: Plan, locale: Locale): PlanView {
   const { outcomes, bapasId: _bapas, createdBy: _creator, appliedBy: _applier, ...rest } = plan;
-  return { ...rest, orders: outcomes.map((outcome) => ({ ...outcome, explanation: outcome.explanation?.[locale] ?? null })) };
+  return {
+    ...rest,
+    orders: outcomes.map((outcome) => ({ ...outcome, explanation: outcome.explanation?.[locale] ?? null })),
+    warnings: (plan.summary.yearsWithoutOfficialCalendar ?? []).map((year) => ({
+      code: 'calendar.not_official',
+      message: localize('calendar.not_official', locale, { year }),
+    })),
+  };
 }
 
 export function describeOutcome(

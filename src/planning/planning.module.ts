@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module.js';
 import { AssignmentsModule } from '../assignments/assignments.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
 import { PlanApplier } from './plan-applier.js';
@@ -7,7 +8,7 @@ import { PlanningInputs } from './planning-inputs.js';
 import { PlanningService } from './planning.service.js';
 
 @Module({
-  imports: [AssignmentsModule, OrdersModule],
+  imports: [AssignmentsModule, OrdersModule, CalendarModule],
   controllers: [PlanningController],
   providers: [PlanApplier, PlanningInputs, PlanningService],
 })

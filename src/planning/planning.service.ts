@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
+import { CalendarService } from '../calendar/calendar.service.js';
 import { Clock } from '../common/clock.js';
 import { assertValid, conflict, unknownReference } from '../common/domain-error.js';
 import { defineMessages, type Locale } from '../common/messages.js';
@@ -56,6 +57,7 @@ export class PlanningService {
     private readonly orders: OrdersService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly calendar: CalendarService,
   ) {}
 
   /**
@@ -163,6 +165,9 @@ export class PlanningService {
         ordersComplete: result.outcomes.filter((outcome) => outcome.shortfall === null).length,
         maxTravelMeters,
         planningMillis,
+        yearsWithoutOfficialCalendar: (await this.calendar.warningsFor(manager, result.bookings.map((booking) => booking.date))).map(
+          (warning) => Number(warning.params!.year),
+        ),
       },
       result: null,
       createdBy: actor.id,

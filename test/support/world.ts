@@ -89,9 +89,9 @@ export class World {
   private async setUp(): Promise<void> {
     const agencies = this.t.app.get(AgenciesService);
     const kanwil = await agencies.create(null, { code: `KANWIL-${this.tag}`, name: 'Kanwil', kind: 'kanwil', region: 'ID-MA', timezone: 'Asia/Jayapura' });
-    await this.t.app.get(UsersService).seedActivated({
+    this.ids.admin = (await this.t.app.get(UsersService).seedActivated({
       username: `admin.${this.tag.toLowerCase()}`, password: PASSWORD, fullName: 'Admin', role: 'admin', agencyId: kanwil.id,
-    });
+    })).id;
     await this.login('admin', `admin.${this.tag.toLowerCase()}`);
 
     for (const [key, kind, region] of [

@@ -1,0 +1,235 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Agency } from '../agencies/agency.entity.js';
+import { BookingService } from '../assignments/booking.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { Clock } from '../common/clock.js';
+import { assertValid, conflict, forbidden, notFound } from '../common/domain-error.js';
+import { localDate } from '../common/local-time.js';
+import { defineMessages } from '../common/messages.js';
+import { Page } from '../common/pagination.js';
+import { OnJob } from '../jobs/job-handler.js';
+import { JOBS, type JobOutcome } from '../jobs/jobs.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { Order } from '../orders/order.entity.js';
+import { orderInScope } from '../orders/order-scope.js';
+import { OrdersService } from '../orders/orders.service.js';
+import { absencesOpenBreach, BreachGrounds, decisionViolations, orderStatusAfter } from './breach.rules.js';
+import { BreachDecisionDto, BreachListQuery } from './dto.js';
+
+defineMessages({
+  'breach.already_open': { id: 'Sudah ada laporan pelanggaran yang terbuka untuk putusan ini.', en: 'A breach report is already open for this order.' },
+  'breach.order_not_active': {
+    id: 'Laporan pelanggaran hanya untuk putusan yang sedang berjalan.',
+    en: 'A breach can be reported only for an order in progress.',
+  },
+  'breach.already_decided': { id: 'Laporan ini sudah diputus; putusan tidak dapat diubah.', en: 'This report is decided already; decisions are final.' },
+  'breach.decision_in_future': { id: 'tanggal putusan belum tiba', en: 'the decision date has not come yet' },
+});
+
+const CANCELLED_FOR_BREACH = 'Laporan pelanggaran dibuka: jadwal dihentikan sampai jaksa memutus / breach report opened';
+
+export interface BreachView {
+  id: string;
+  orderId: string;
+  status: 'open' | 'decided' | 'dismissed';
+  grounds: BreachGrounds;
+  reason: string | null;
+  evidence: Record<string, unknown>;
+  openedAt: Date;
+  openedBy: string | null;
+  decision: Record<string, unknown> | null;
+}
+
+/**
+ * Breach reports and the prosecutor's decisions (R-08, R-09, R-21). A report opens on the second unexcused
+ * absence, when the risk scan proves the order can't finish, or by the supervisor's hand; the order then takes no
+ * bookings, its future bookings are cancelled, and its prosecutor decides under Art. 85(7).
+ */
+@Injectable()
+export class BreachesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly orders: OrdersService,
+    private readonly booking: BookingService,
+    private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  reportBySupervisor(actor: AuthUser, orderId: string, reason: string): Promise<BreachView> {
+    return this.dataSource.transaction(async (manager) => {
+      const order = await this.orders.supervised(manager, actor, orderId, true);
+      if (order.status === 'breached') throw conflict({ code: 'breach.already_open' });
+      if (order.status !== 'active') throw conflict({ code: 'breach.order_not_active' });
+      const breach = await this.open(manager, order, 'reported_by_supervisor', actor.id, { reason, ...(await this.evidence(manager, order)) }, reason);
+      return breach!;
+    });
+  }
+
+  /** The job after each unexcused absence: the order's row lock makes two at once count once (R-21). */
+  @OnJob(JOBS.breachCheck)
+  checkAbsences({ orderId }: Record<string, string>): Promise<JobOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const order = await manager.findOne(Order, { where: { id: orderId }, lock: { mode: 'pessimistic_write' } });
+      if (!order || order.status !== 'active') return 'skipped';
+      const absences = await this.unexcusedSinceLastReport(manager, orderId);
+      if (!absencesOpenBreach(absences.length)) return 'skipped';
+      const opened = await this.open(manager, order, 'second_unexcused_absence', null, await this.evidence(manager, order));
+      return opened ? 'sent' : 'already_sent';
+    });
+  }
+
+  /** The morning risk scan proved the order can't finish before its end date (its bound is the evidence). */
+  openCannotFinish(orderId: string, bound: Record<string, string | number>): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const order = await manager.findOne(Order, { where: { id: orderId }, lock: { mode: 'pessimistic_write' } });
+      if (!order || order.status !== 'active') return false;
+      return (await this.open(manager, order, 'cannot_finish', null, { bound, ...(await this.evidence(manager, order)) })) !== null;
+    });
+  }
+
+  async list(user: AuthUser, query: BreachListQuery): Promise<Page<BreachView>> {
+    const scope = user.role === 'admin' ? 'TRUE' : user.role === 'prosecutor' ? 'o.kejaksaan_id = $1' : 'o.bapas_id = $1';
+    const where = `${scope} AND ($2::text IS NULL OR b.status = $2) AND ($3::uuid IS NULL OR b.order_id = $3) AND $1::uuid IS NOT NULL`;
+    const params = [user.agencyId, query.status ?? null, query.orderId ?? null];
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM breach b JOIN court_order o ON o.id = b.order_id WHERE ${where}`, params);
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT b.id FROM breach b JOIN court_order o ON o.id = b.order_id WHERE ${where} ORDER BY b.opened_at DESC, b.id LIMIT $4 OFFSET $5`,
+      [...params, query.limit, query.offset],
+    );
+    return { items: await Promise.all(rows.map((row) => this.read(this.dataSource.manager, row.id))), total };
+  }
+
+  async get(user: AuthUser, id: string): Promise<BreachView> {
+    const breach = await this.read(this.dataSource.manager, id);
+    const order = await this.dataSource.manager.findOneByOrFail(Order, { id: breach.orderId });
+    if (user.role !== 'admin' && !orderInScope(user, order)) throw forbidden();
+    return breach;
+  }
+
+  /** R-08, R-26: only a prosecutor of the order's Kejari decides; a decision is final (R-25). */
+  decide(actor: AuthUser, id: string, dto: BreachDecisionDto): Promise<BreachView> {
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query(`SELECT order_id FROM breach WHERE id = $1`, [id]);
+      if (!row) throw notFound('breach');
+      const order = await this.orders.readable(manager, actor, row.order_id, true);
+      if (actor.role !== 'prosecutor') throw forbidden('auth.role_not_allowed');
+      const [breach] = await manager.query(`SELECT status FROM breach WHERE id = $1 FOR UPDATE`, [id]);
+      if (breach.status !== 'open') throw conflict({ code: 'breach.already_decided' });
+      const kejari = await manager.findOneByOrFail(Agency, { id: order.kejaksaanId });
+      assertValid(dto.decisionDate > localDate(this.clock.now(), kejari.timezone) ? [{ field: 'decisionDate', code: 'breach.decision_in_future' }] : []);
+      assertValid(decisionViolations(order, dto));
+
+      const before = await this.read(manager, id);
+      const now = this.clock.now();
+      await manager.query(
+        `INSERT INTO breach_decision (breach_id, outcome, decision_number, decision_date, note, repeat_minutes, new_end_date,
+                                      imprisonment_days, fine_rupiah, decided_by, decided_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [id, dto.outcome, dto.decisionNumber, dto.decisionDate, dto.note, dto.repeatMinutes ?? null, dto.newEndDate ?? null,
+          dto.imprisonmentDays ?? null, dto.fineRupiah ?? null, actor.id, now],
+      );
+      await manager.query(`UPDATE breach SET status = $2 WHERE id = $1`, [id, dto.outcome === 'dismissed' ? 'dismissed' : 'decided']);
+      await this.orders.applyDecision(manager, actor.id, order, {
+        status: orderStatusAfter(dto.outcome),
+        ...(dto.outcome === 'repeat' ? { repeat: { minutes: dto.repeatMinutes!, from: dto.decisionDate, endDate: dto.newEndDate! } } : {}),
+      });
+      const after = await this.read(manager, id);
+      await this.audit.record(manager, { actorId: actor.id, action: 'breach.decided', entityType: 'breach', entityId: id, before, after });
+      await this.tell(manager, order, id, 'breach_decided', { outcome: dto.outcome, decisionNumber: dto.decisionNumber, decisionDate: dto.decisionDate });
+      return after;
+    });
+  }
+
+  private async open(
+    manager: EntityManager,
+    order: Order,
+    grounds: BreachGrounds,
+    openedBy: string | null,
+    evidence: Record<string, unknown>,
+    reason: string | null = null,
+  ): Promise<BreachView | null> {
+    const [inserted] = await manager.query(
+      `INSERT INTO breach (order_id, grounds, reason, evidence, opened_at, opened_by) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (order_id) WHERE status = 'open' DO NOTHING RETURNING id`,
+      [order.id, grounds, reason, JSON.stringify(evidence), this.clock.now(), openedBy],
+    );
+    if (!inserted) return null;
+    await this.orders.enterBreach(manager, openedBy, order);
+    await this.booking.releaseScheduled(manager, openedBy, order.id, CANCELLED_FOR_BREACH, this.clock.now());
+    const breach = await this.read(manager, inserted.id);
+    await this.audit.record(manager, { actorId: openedBy, action: 'breach.opened', entityType: 'breach', entityId: breach.id, after: breach });
+    await this.tell(manager, order, breach.id, 'breach_opened', { grounds });
+    return breach;
+  }
+
+  /** The order's prosecutor (or, none named, its Kejari's) and its supervisor; the person hears of decisions. */
+  private async tell(manager: EntityManager, order: Order, breachId: string, reason: 'breach_opened' | 'breach_decided', words: Record<string, string>) {
+    const person: { full_name: string } = (await manager.query(`SELECT full_name FROM person WHERE id = $1`, [order.personId]))[0];
+    const prosecutors: { id: string }[] = order.prosecutorId
+      ? [{ id: order.prosecutorId }]
+      : await manager.query(`SELECT id FROM app_user WHERE role = 'prosecutor' AND active AND agency_id = $1`, [order.kejaksaanId]);
+    const recipients = [
+      ...prosecutors.map(({ id }) => ({ type: 'user' as const, id })),
+      { type: 'user' as const, id: order.supervisorId },
+      ...(reason === 'breach_decided' ? [{ type: 'person' as const, id: order.personId }] : []),
+    ];
+    for (const recipient of recipients) {
+      await this.notifications.notify(manager, {
+        recipient,
+        reason,
+        subjectKey: breachId,
+        orderId: order.id,
+        params: () => ({ person: person.full_name, caseNumber: order.caseNumber, ...words }),
+      });
+    }
+  }
+
+  private async unexcusedSinceLastReport(manager: EntityManager, orderId: string): Promise<{ id: string }[]> {
+    return manager.query(
+      `SELECT a.id FROM assignment a
+        WHERE a.order_id = $1 AND a.status = 'unexcused'
+          AND a.absence_decided_at > coalesce((SELECT max(opened_at) FROM breach WHERE order_id = $1), '-infinity')`,
+      [orderId],
+    );
+  }
+
+  /** What the prosecutor reads: the absences with both records, the warnings sent, and the progress. */
+  private async evidence(manager: EntityManager, order: Order): Promise<Record<string, unknown>> {
+    const absences = await manager.query(
+      `SELECT a.id AS "assignmentId", a.local_date AS date, s.name AS site, a.status, a.absence_reason AS "coordinatorRecord",
+              a.absence_recorded_by AS "recordedBy", a.absence_recorded_at AS "recordedAt",
+              a.absence_decision_reason AS "supervisorDecision", a.absence_decided_by AS "decidedBy", a.absence_decided_at AS "decidedAt"
+         FROM assignment a JOIN site s ON s.id = a.site_id
+        WHERE a.order_id = $1 AND a.status IN ('absent', 'excused', 'unexcused') ORDER BY a.starts_at`,
+      [order.id],
+    );
+    const warnings = await manager.query(
+      `SELECT id, assignment_id AS "assignmentId", status, created_at AS "createdAt", sent_at AS "sentAt"
+         FROM notification WHERE order_id = $1 AND reason = 'warning' ORDER BY created_at`,
+      [order.id],
+    );
+    const { progress } = await this.orders.view(manager, order);
+    return { absences, warnings, progress };
+  }
+
+  private async read(manager: EntityManager, id: string): Promise<BreachView> {
+    const [row] = await manager.query(
+      `SELECT b.id, b.order_id, b.status, b.grounds, b.reason, b.evidence, b.opened_at, b.opened_by,
+              CASE WHEN d.id IS NULL THEN NULL ELSE json_build_object(
+                'id', d.id, 'outcome', d.outcome, 'decisionNumber', d.decision_number, 'decisionDate', d.decision_date, 'note', d.note,
+                'repeatMinutes', d.repeat_minutes, 'newEndDate', d.new_end_date, 'imprisonmentDays', d.imprisonment_days,
+                'fineRupiah', d.fine_rupiah, 'decidedBy', d.decided_by, 'decidedAt', d.decided_at) END AS decision
+         FROM breach b LEFT JOIN breach_decision d ON d.breach_id = b.id WHERE b.id = $1`,
+      [id],
+    );
+    if (!row) throw notFound('breach');
+    return {
+      id: row.id, orderId: row.order_id, status: row.status, grounds: row.grounds, reason: row.reason, evidence: row.evidence,
+      openedAt: row.opened_at, openedBy: row.opened_by, decision: row.decision,
+    };
+  }
+}
