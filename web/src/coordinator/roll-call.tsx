@@ -91,20 +91,29 @@ function FormEnd({ problem, submit, cancel }: { problem: string; submit: string;
   );
 }
 
-function Person({ booking, status, roster, position }: { booking: Booking; status: string; roster: Roster; position: LatLng | null }) {
+/** When the person arrived: the server's record, or the check-in tap still waiting to be sent. */
+function arrivedAt(booking: Booking, taps: Tap[]): string | undefined {
+  const waiting = taps.find((tap) => tap.assignmentId === booking.id && tap.kind === 'check-in' && tap.state === 'waiting');
+  return waiting?.body.at ?? booking.checkIn?.at ?? undefined;
+}
+
+function Person({ booking, status, roster, position, taps }: { booking: Booking; status: string; roster: Roster; position: LatLng | null; taps: Tap[] }) {
   const [form, setForm] = useState<'out' | 'absent' | null>(null);
   const [penalty, setPenalty] = useState('0');
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState('');
   const tap = (kind: TapKind, body: Parameters<typeof recordTap>[0]['body'] = {}) =>
-    recordTap({
-      assignmentId: booking.id,
-      shiftId: roster.shift.id,
-      personName: booking.person.fullName,
-      kind,
-      body: position && kind !== 'absence' ? { ...body, location: position } : body,
-    });
+    recordTap(
+      {
+        assignmentId: booking.id,
+        shiftId: roster.shift.id,
+        personName: booking.person.fullName,
+        kind,
+        body: position && kind !== 'absence' ? { ...body, location: position } : body,
+      },
+      kind === 'check-out' ? arrivedAt(booking, taps) : undefined,
+    );
   const id = `p-${booking.id}`;
   const outside = booking.checkIn?.outsideRadius || booking.checkOut?.outsideRadius;
   return (
@@ -238,7 +247,7 @@ export default function RollCall({ params }: { params: { shiftId: string } }) {
       ) : null}
       <ul class="roster" aria-label={t('roll.list')}>
         {active.map((booking) => (
-          <Person key={booking.id} booking={booking} status={statusOf(booking, taps)} roster={roster} position={position} />
+          <Person key={booking.id} booking={booking} status={statusOf(booking, taps)} roster={roster} position={position} taps={taps} />
         ))}
       </ul>
       <datalist id="absence-reasons">

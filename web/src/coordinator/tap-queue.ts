@@ -57,9 +57,16 @@ function newKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Stores the tap at once, with the time of the tap on the server's clock, then tries to send it. */
-export async function recordTap(tap: Pick<Tap, 'assignmentId' | 'shiftId' | 'personName' | 'kind'> & { body: TapBody }): Promise<Tap> {
-  const tappedAt = serverNow().toISOString();
+/**
+ * Stores the tap at once, with the time of the tap on the server's clock (never before `notBefore`: a check-out
+ * follows its check-in), then tries to send it.
+ */
+export async function recordTap(
+  tap: Pick<Tap, 'assignmentId' | 'shiftId' | 'personName' | 'kind'> & { body: TapBody },
+  notBefore?: string,
+): Promise<Tap> {
+  const now = serverNow().getTime();
+  const tappedAt = new Date(notBefore ? Math.max(now, Date.parse(notBefore) + 1000) : now).toISOString();
   const body = tap.kind === 'absence' ? tap.body : { ...tap.body, at: tappedAt };
   const stored: Tap = { ...tap, body, key: newKey(), tappedAt, state: 'waiting' };
   await (await database()).put('taps', stored);
