@@ -4,7 +4,7 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { localizedWarnings, pickLocale } from '../common/messages.js';
 import { PageQuery } from '../common/pagination.js';
-import { ApiProblems, ProblemDto } from '../common/problem.docs.js';
+import { ApiLanguage, ApiProblems, ProblemDto } from '../common/problem.docs.js';
 import { ParseIdPipe } from '../common/validation.js';
 import { AssignmentsQueries } from './assignments.queries.js';
 import { AttendanceService } from './attendance.service.js';
@@ -106,6 +106,7 @@ export class AssignmentsController {
   @Roles('supervisor')
   @ApiExtraModels(ProblemDto)
   @ApiOkResponse({ type: ShiftSignOffResponse })
+  @ApiLanguage()
   @ApiProblems(400, 401, 403, 404)
   signOffShift(
     @CurrentUser() actor: AuthUser,

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import { ApiHeader, ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
 
 class FieldErrorDto {
   @ApiProperty({ example: 'to' }) field: string;
@@ -30,3 +30,6 @@ export const ApiProblems = (...statuses: (400 | 401 | 403 | 404 | 409)[]) =>
       ApiResponse({ status, description: descriptions[status], content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } } }),
     ),
   );
+
+/** The answer's texts follow Accept-Language: Indonesian unless English is asked for first. */
+export const ApiLanguage = () => ApiHeader({ name: 'accept-language', required: false, description: '`id` (default) or `en`' });

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/s
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { pickLocale } from '../common/messages.js';
-import { ApiProblems, ProblemDto } from '../common/problem.docs.js';
+import { ApiLanguage, ApiProblems, ProblemDto } from '../common/problem.docs.js';
 import { WorklistResponse } from './dto.js';
 import { WorklistService } from './worklist.service.js';
 
@@ -18,6 +18,7 @@ export class WorklistController {
   @Get()
   @Roles('supervisor')
   @ApiOkResponse({ type: WorklistResponse })
+  @ApiLanguage()
   @ApiProblems(401, 403)
   get(@CurrentUser() actor: AuthUser, @Headers('accept-language') acceptLanguage?: string) {
     return this.worklist.forSupervisor(actor, pickLocale(acceptLanguage));

@@ -5,7 +5,8 @@ import { Link, match, navigate, useLocation } from './router.js';
 import { currentSession, endSession, homeOf, type Role } from './session.js';
 
 type Params = Record<string, string>;
-type Loader = () => Promise<{ default: ComponentType<{ params: Params }> }>;
+// Each page takes the route's parameters it needs.
+type Loader = () => Promise<{ default: ComponentType<{ params: any }> }>;
 
 interface Route {
   path: string;

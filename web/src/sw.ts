@@ -2,7 +2,7 @@
 // The app shell offline: every file of the build is precached on install; navigations are answered with the
 // cached index.html (the app routes itself), assets from the cache. The API is never cached here: the roll-call
 // keeps its own data and queue in IndexedDB.
-declare const self: ServiceWorkerGlobalScope;
+const worker = self as unknown as ServiceWorkerGlobalScope;
 
 /** Replaced at build time by the list of the build's files (web/vite.config.ts). */
 const SHELL = '__PRECACHE__' as unknown as string[];
@@ -15,25 +15,25 @@ function hash(text: string): string {
 
 const CACHE = `bakti-shell-${hash(JSON.stringify(SHELL))}`;
 
-self.addEventListener('install', (event) => {
+worker.addEventListener('install', (event: ExtendableEvent) => {
   event.waitUntil(
     caches
       .open(CACHE)
       .then((cache) => cache.addAll(SHELL))
-      .then(() => self.skipWaiting()),
+      .then(() => worker.skipWaiting()),
   );
 });
 
-self.addEventListener('activate', (event) => {
+worker.addEventListener('activate', (event: ExtendableEvent) => {
   event.waitUntil(
     caches
       .keys()
       .then((names) => Promise.all(names.filter((name) => name.startsWith('bakti-shell-') && name !== CACHE).map((name) => caches.delete(name))))
-      .then(() => self.clients.claim()),
+      .then(() => worker.clients.claim()),
   );
 });
 
-self.addEventListener('fetch', (event) => {
+worker.addEventListener('fetch', (event: FetchEvent) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== location.origin || url.pathname.startsWith('/api/') || url.pathname.startsWith('/admin/queues')) return;

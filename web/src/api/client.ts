@@ -36,9 +36,9 @@ export const api = createClient<paths>({ baseUrl: location.origin });
 api.use(headers);
 
 /** The answer's data, or an ApiError carrying the server's message. */
-export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<NonNullable<T>> {
   const { data, error, response } = await call;
-  if (response.ok) return data as T;
+  if (response.ok) return data as NonNullable<T>;
   const problem = (error && typeof error === 'object' ? error : {}) as Partial<Problem>;
   throw new ApiError({ ...problem, status: response.status });
 }

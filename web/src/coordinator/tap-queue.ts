@@ -96,7 +96,7 @@ export async function savedRoster(shiftId: string): Promise<SavedRoster | undefi
 type Outcome = 'sent' | 'refused' | 'later';
 
 async function send(tap: Tap): Promise<{ outcome: Outcome; status?: number; message?: string }> {
-  const params = { path: { id: tap.assignmentId }, header: { 'Idempotency-Key': tap.key } };
+  const params = { path: { id: tap.assignmentId }, header: { 'idempotency-key': tap.key } };
   let response: Response;
   let error: unknown;
   try {
