@@ -78,3 +78,28 @@ test('a prosecutor reads the orders of their Kejari; one of another Kejari sees 
   await expect(page.locator('main')).not.toContainText('Yohanis');
   await expect(page.locator('main')).not.toContainText('41/Pid.C');
 });
+
+test("a supervisor reports a breach and the order's prosecutor decides it (Art. 85(7))", async ({ page }) => {
+  const rahmat = (await call('pk.sungaipenuh', 'GET', '/orders')).body.items.find((o: any) => o.personName === 'Rahmat Hidayat');
+  await signIn(page, 'pk.sungaipenuh', '/pk');
+  await page.goto(`/pk/putusan/${rahmat.id}`);
+  await page.getByLabel('Alasan laporan').fill('Tidak dapat dihubungi dua minggu');
+  await page.getByRole('button', { name: 'Laporkan pelanggaran ke jaksa' }).click();
+  await expect(page.getByTestId('breach')).toContainText('menunggu keputusan jaksa');
+  await expectAccessible(page);
+  expect((await query(`SELECT status FROM court_order WHERE id = $1`, [rahmat.id]))[0].status).toBe('breached');
+
+  await page.getByRole('button', { name: /Keluar/ }).click();
+  await signIn(page, 'jaksa.sungaipenuh', '/jaksa');
+  await page.goto(`/jaksa/putusan/${rahmat.id}`);
+  const breach = page.getByTestId('breach');
+  await breach.getByRole('combobox', { name: 'Keputusan' }).selectOption('dismissed');
+  await breach.getByLabel('Nomor keputusan', { exact: true }).fill('B-17/L.5.14/Eku.3/12/2026');
+  await breach.getByLabel('Tanggal keputusan', { exact: true }).fill(new Date().toISOString().slice(0, 10));
+  await breach.getByLabel('Catatan').fill('Klien dirawat di rumah sakit; surat dokter diterima');
+  await expectAccessible(page);
+  await screenshot(page, 'prosecutor-decision-desk');
+  await breach.getByRole('button', { name: 'Catat keputusan' }).click();
+  await expect(breach).toContainText('dikesampingkan');
+  expect((await query(`SELECT status FROM court_order WHERE id = $1`, [rahmat.id]))[0].status).toBe('active');
+});

@@ -263,6 +263,27 @@ export const messages = {
   'booking.done': { id: 'Dipesan. Aturan pemesanan sudah diperiksa (R-03, R-17, R-18, R-23, R-24).', en: 'Booked. The booking rules were checked (R-03, R-17, R-18, R-23, R-24).' },
   'booking.none': { id: 'Tidak ada sesi pada rentang ini.', en: 'No shifts in this range.' },
 
+  'breach.title': { id: 'Laporan pelanggaran ({count})', en: 'Breach reports ({count})' },
+  'breach.grounds.second_unexcused_absence': { id: 'Tidak hadir tanpa alasan sah untuk kedua kalinya', en: 'Second unexcused absence' },
+  'breach.grounds.cannot_finish': { id: 'Tidak dapat selesai sebelum batas waktu', en: 'Cannot finish before the end date' },
+  'breach.grounds.reported_by_supervisor': { id: 'Dilaporkan oleh pembimbing', en: 'Reported by the supervisor' },
+  'breach.status.open': { id: 'menunggu keputusan jaksa', en: "waiting for the prosecutor's decision" },
+  'breach.status.decided': { id: 'sudah diputus', en: 'decided' },
+  'breach.status.dismissed': { id: 'dikesampingkan', en: 'dismissed' },
+  'breach.reason': { id: 'Alasan laporan', en: 'Reason for the report' },
+  'breach.reportHint': { id: 'Putusan berhenti menerima jadwal dan jadwal ke depan dibatalkan sampai jaksa memutus (R-08).', en: 'The order takes no bookings and its future bookings are cancelled until the prosecutor decides (R-08).' },
+  'breach.report': { id: 'Laporkan pelanggaran ke jaksa', en: 'Report a breach to the prosecutor' },
+  'breach.decisionHint': { id: 'Pasal 85 ayat 7 KUHP: mengulang sebagian atau seluruh pekerjaan, menjalani pidana penjara yang diganti, atau membayar denda yang diganti.', en: 'KUHP Art. 85(7): repeat all or part of the work, serve the replaced prison term, or pay the replaced fine.' },
+  'breach.outcome': { id: 'Keputusan', en: 'Decision' },
+  'breach.repeat': { id: 'Mengulang pekerjaan', en: 'Repeat the work' },
+  'breach.imprisonment': { id: 'Menjalani pidana penjara', en: 'Serve the prison term' },
+  'breach.fine': { id: 'Membayar denda', en: 'Pay the fine' },
+  'breach.dismissed': { id: 'Dikesampingkan (ada alasan sah)', en: 'Dismissed (a valid reason)' },
+  'breach.repeatHours': { id: 'Jam yang diulang', en: 'Hours to repeat' },
+  'breach.number': { id: 'Nomor keputusan', en: 'Decision number' },
+  'breach.date': { id: 'Tanggal keputusan', en: 'Decision date' },
+  'breach.decide': { id: 'Catat keputusan', en: 'Record the decision' },
+
   'order.progressLabel': { id: '{credited}% diakui, {scheduled}% terjadwal', en: '{credited}% credited, {scheduled}% scheduled' },
 } satisfies Record<string, { id: string; en: string }>;
 

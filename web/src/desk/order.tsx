@@ -3,6 +3,7 @@ import { t } from '../i18n.js';
 import { currentSession } from '../session.js';
 import { formatDate, formatInstant, formatMinutes, formatTime, zoneLabel } from '../time.js';
 import { ErrorBox, Loading, Page, Progress, useAction, useLoad } from '../ui.js';
+import { Breaches } from './breaches.js';
 import { PlanOrder } from './plan.js';
 
 const FALLBACK_ZONE = 'Asia/Jakarta';
@@ -80,6 +81,7 @@ export default function OrderPage({ params }: { params: { orderId: string } }) {
         </dl>
       </section>
       {supervisor && order.status === 'active' ? <PlanOrder orderId={order.id} zone={zoneLabel(mainZone)} applied={loaded.reload} /> : null}
+      <Breaches orderId={order.id} orderStatus={order.status} zone={mainZone} changed={loaded.reload} />
       <section aria-labelledby="h-bookings">
         <h2 id="h-bookings">{t('order.bookings', { count: bookings.total })}</h2>
         <div class="table-wrap">
