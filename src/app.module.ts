@@ -10,6 +10,7 @@ import { Clock } from './common/clock.js';
 import { CoreModule } from './common/core.module.js';
 import { AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { ServiceRoleCheck } from './database/service-role.js';
 import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { QueuesModule } from './jobs/queues.module.js';
@@ -51,6 +52,7 @@ export class AppModule {
         PersonPageModule,
         ...(config.APP_ROLE === 'api' ? [] : [WorkerModule]),
       ],
+      providers: [ServiceRoleCheck],
     };
   }
 }

@@ -194,6 +194,13 @@ describe('the record defends itself', () => {
       expect(login.headers['cache-control']).toBe('no-store');
     });
 
+    it('R-28: in production the service refuses to start connected as a superuser', async () => {
+      const { ServiceRoleCheck } = await import('../src/database/service-role.js');
+      const asOwner = new ServiceRoleCheck(t.db, { NODE_ENV: 'production' } as never);
+      await expect(asOwner.onApplicationBootstrap()).rejects.toThrow(/is a superuser/);
+      await expect(new ServiceRoleCheck(service, { NODE_ENV: 'production' } as never).onApplicationBootstrap()).resolves.toBeUndefined();
+    });
+
     it('the service refuses to start on the built-in secrets unless NODE_ENV=development is said', () => {
       const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !['NODE_ENV', 'JWT_SECRET', 'AUDIT_KEY'].includes(key)));
       const run = spawnSync(process.execPath, ['dist/main.js'], { env, encoding: 'utf8', timeout: 20_000 });

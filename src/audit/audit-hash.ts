@@ -9,8 +9,11 @@ export function keyedHash(key: string, value: unknown): string {
   return createHmac('sha256', key).update(canonicalJson(value)).digest('hex');
 }
 
-/** R-30: what an audit event keeps of these fields is a keyed fingerprint: it shows that they changed, not what they say. */
-export const PERSONAL_FIELDS = ['nik', 'religion', 'phone', 'address', 'home', 'homeLat', 'homeLng', 'birthDate'] as const;
+/**
+ * R-30: what an audit event keeps of these fields, at any depth, is a keyed fingerprint: it shows that a value
+ * changed, not what it is, and nothing in the trail names a person once their record is anonymised.
+ */
+export const PERSONAL_FIELDS = ['nik', 'fullName', 'religion', 'phone', 'address', 'home', 'homeLat', 'homeLng', 'birthDate'] as const;
 
 export function fingerprint(key: string, field: string, value: unknown): string {
   return `fp:${keyedHash(key, { field, value }).slice(0, 24)}`;
@@ -18,12 +21,13 @@ export function fingerprint(key: string, field: string, value: unknown): string 
 
 /** A copy of the state with every personal field fingerprinted (null stays null: "no phone" is not personal). */
 export function withPersonalDataFingerprinted(key: string, state: unknown): unknown {
-  if (state === null || typeof state !== 'object' || Array.isArray(state)) return state;
+  if (Array.isArray(state)) return state.map((item) => withPersonalDataFingerprinted(key, item));
+  if (state === null || typeof state !== 'object') return state;
   return Object.fromEntries(
     Object.entries(state).map(([field, value]) =>
       (PERSONAL_FIELDS as readonly string[]).includes(field) && value !== null && value !== undefined
         ? [field, fingerprint(key, field, value)]
-        : [field, value],
+        : [field, withPersonalDataFingerprinted(key, value)],
     ),
   );
 }

@@ -11,12 +11,13 @@ export const MAX_INPUT_DEPTH = 16;
 export const MAX_INPUT_NODES = 10_000;
 
 const NUL = /\u0000/;
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * What no field may hold, checked on the raw body, query and path before validation transforms them: nesting
  * past the depth limit, more members than the limit, and strings with NUL or a lone UTF-16 surrogate (neither can
- * be stored as PostgreSQL text or JSON). Iterative, so a hostile depth can't overflow this check either.
+ * be stored as PostgreSQL text or JSON), and the members `__proto__`, `constructor` and `prototype`. Iterative, so a hostile depth can't overflow this check either.
  */
 export function inputViolation(input: unknown): RuleViolation | null {
   const stack: { value: unknown; path: string; depth: number }[] = [{ value: input, path: '', depth: 0 }];
@@ -34,6 +35,8 @@ export function inputViolation(input: unknown): RuleViolation | null {
       if (++nodes > MAX_INPUT_NODES) return { code: 'input.too_many_members', params: { value: String(MAX_INPUT_NODES) } };
       const memberPath = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
       if (NUL.test(key) || LONE_SURROGATE.test(key)) return { field: path || undefined, code: 'validation.wellFormedText' };
+      // JSON.parse keeps these as members; the transformer drops them unseen by the whitelist, so they'd pass as nothing.
+      if (PROTOTYPE_KEYS.has(key)) return { field: memberPath, code: 'validation.whitelistValidation' };
       stack.push({ value: member, path: memberPath, depth: depth + 1 });
     }
   }

@@ -1,5 +1,8 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config.js';
 
 /** Written only by their own triggers' rules: the service may read and append, never change or delete (R-14, R-25). */
 const APPEND_ONLY_TABLES = ['audit_event', 'audit_checkpoint', 'ledger_entry', 'breach_decision'];
@@ -34,4 +37,30 @@ async function createRoleIfMissing(owner: DataSource, role: string, password: st
       // Another database's first start (a parallel test file, a replica) created it meanwhile.
       if (!(await exists())) throw error;
     });
+}
+
+/**
+ * R-28 at boot: a service connected as a superuser or as the tables' owner could switch the record's defences
+ * off. Production refuses to start so; elsewhere (a developer's or a test's own database) it is said once.
+ */
+@Injectable()
+export class ServiceRoleCheck implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Database');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const [role]: { name: string; superuser: boolean; owns: number }[] = await this.dataSource.query(
+      `SELECT current_user AS name, rolsuper AS superuser,
+              (SELECT count(*)::int FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user) AS owns
+         FROM pg_roles WHERE rolname = current_user`,
+    );
+    if (!role.superuser && role.owns === 0) return;
+    const problem = `the service connects as ${role.name}, which ${role.superuser ? 'is a superuser' : 'owns the tables'}: it could switch the record's defences off (R-28); connect as a role that owns nothing (DATABASE_URL) and migrate as the owner (MIGRATION_DATABASE_URL)`;
+    if (this.config.NODE_ENV === 'production') throw new Error(`Refusing to start: ${problem}`);
+    this.logger.warn(problem);
+  }
 }

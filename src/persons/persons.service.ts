@@ -76,7 +76,9 @@ export class PersonsService {
       const person = await this.supervised(manager, actor, id);
       const before = toPersonView(person);
       const { home, phone, ...fields } = dto;
-      Object.assign(person, fields, {
+      // The DTO declares every field, so those not sent are present as undefined: they must not clear the row's.
+      const given = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+      Object.assign(person, given, {
         ...(phone !== undefined ? { phone: phone === null ? null : normalisePhone(phone) } : {}),
         ...(home !== undefined ? { homeLat: home?.lat ?? null, homeLng: home?.lng ?? null } : {}),
         ...(dto.unavailable !== undefined ? { unavailable: dto.unavailable.map((w) => ({ ...w })) } : {}),
