@@ -13,6 +13,7 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   globalSetup: '<rootDir>/test/global-setup.ts',
-  testTimeout: 30000,
+  // Set-ups (a world of users, the demo) take seconds; on a loaded machine more.
+  testTimeout: 60000,
   maxWorkers: 2,
 };

@@ -1,6 +1,9 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { spawnSync } from 'node:child_process';
 import { DataSource } from 'typeorm';
+import { AuditCheckpoints } from '../src/audit/audit-checkpoints.service.js';
 import { canonicalJson } from '../src/common/canonical-json.js';
 import { DEFAULT_NOW, startTestApp, TestApp } from './support/test-app.js';
 import { ownDatabase } from './support/test-config.js';
@@ -16,13 +19,28 @@ describe('the record defends itself', () => {
   let service: DataSource;
   let day = 1;
 
+  /** The anchor: a copy of every checkpoint outside the database (R-28). */
+  const anchored: { body: string; signature: string | undefined }[] = [];
+  const anchor = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk)).on('end', () => {
+      anchored.push({ body, signature: request.headers['x-bakti-signature'] as string | undefined });
+      response.writeHead(204).end();
+    });
+  });
+
   beforeAll(async () => {
+    await new Promise<void>((resolve) => anchor.listen(0, '127.0.0.1', resolve));
+    const { port } = anchor.address() as AddressInfo;
     // A database of its own: the tampering below breaks its trail on purpose.
-    t = await startTestApp(DEFAULT_NOW, { DATABASE_URL: await ownDatabase('integrity') });
+    t = await startTestApp(DEFAULT_NOW, { DATABASE_URL: await ownDatabase('integrity'), AUDIT_ANCHOR_URL: `http://127.0.0.1:${port}/checkpoints` });
     w = await World.build(t);
     service = t.app.get(DataSource);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    anchor.close();
+  });
   afterEach(() => t.clock.set(DEFAULT_NOW));
 
   async function workedShift(orderId: string) {
@@ -224,6 +242,16 @@ describe('the record defends itself', () => {
       const forged = await w.post('prosecutor', '/audit-events/checkpoints/verify', { ...checkpoint, eventCount: 1 });
       expect(forged.body.signatureValid).toBe(false);
       expect((await w.get('admin', '/audit-events/verify?from=latest-checkpoint')).body).toEqual(expect.objectContaining({ intact: true }));
+    });
+
+    it('the hourly job writes a checkpoint and sends a signed copy to the anchor', async () => {
+      expect(await t.app.get(AuditCheckpoints).checkpointAndAnchor()).toBe('anchored');
+      expect(anchored).toHaveLength(1);
+      const sent = JSON.parse(anchored[0].body);
+      expect(sent).toEqual(expect.objectContaining({ signature: expect.stringMatching(/^[0-9a-f]{64}$/), eventCount: expect.any(Number) }));
+      const expected = createHmac('sha256', process.env.AUDIT_KEY!).update(anchored[0].body).digest('hex');
+      expect(anchored[0].signature).toBe(`sha256=${expected}`);
+      expect((await w.post('prosecutor', '/audit-events/checkpoints/verify', sent)).body.intact).toBe(true);
     });
 
     it('an event changed and re-hashed without the key is found', async () => {
