@@ -20,6 +20,7 @@ import { OrdersModule } from './orders/orders.module.js';
 import { PersonPageModule } from './person-page/person-page.module.js';
 import { PersonsModule } from './persons/persons.module.js';
 import { PlanningModule } from './planning/planning.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { ShiftsModule } from './shifts/shifts.module.js';
 import { SitesModule } from './sites/sites.module.js';
 import { WorklistModule } from './worklist/worklist.module.js';
@@ -48,6 +49,7 @@ export class AppModule {
         PlanningModule,
         AuditTrailModule,
         NotificationsModule,
+        ReportsModule,
         WorklistModule,
         PersonPageModule,
         ...(config.APP_ROLE === 'api' ? [] : [WorkerModule]),

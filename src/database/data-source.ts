@@ -7,7 +7,8 @@ import { Plans1764200000000 } from './migrations/1764200000000-plans.js';
 import { Integrity1764300000000 } from './migrations/1764300000000-integrity.js';
 import { Breaches1764400000000 } from './migrations/1764400000000-breaches.js';
 import { CalendarYears1764500000000 } from './migrations/1764500000000-calendar-years.js';
-import { AbsenceNotices1764600000000 } from './migrations/1764600000000-absence-notices.js';
+import { ExportLog1764600000000 } from './migrations/1764600000000-export-log.js';
+import { AbsenceNotices1764900000000 } from './migrations/1764900000000-absence-notices.js';
 import { grantServiceRole } from './service-role.js';
 
 // Dates and times stay the strings PostgreSQL sends: a JS Date would shift a local date by the server's zone.
@@ -21,7 +22,8 @@ export const migrations = [
   Integrity1764300000000,
   Breaches1764400000000,
   CalendarYears1764500000000,
-  AbsenceNotices1764600000000,
+  ExportLog1764600000000,
+  AbsenceNotices1764900000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 
 /** Written only by their own triggers' rules: the service may read and append, never change or delete (R-14, R-25). */
-const APPEND_ONLY_TABLES = ['audit_event', 'audit_checkpoint', 'ledger_entry', 'breach_decision'];
+const APPEND_ONLY_TABLES = ['audit_event', 'audit_checkpoint', 'ledger_entry', 'breach_decision', 'export_log'];
 
 /**
  * The service's role owns nothing (R-28): it is no superuser (so it can't set `session_replication_role` or

@@ -13,6 +13,8 @@ export const SCHEDULES = {
   reconcile: { pattern: '30 2 * * *', tz: 'Asia/Jakarta' },
   /** R-28: a signed checkpoint of the audit chains every hour. */
   auditCheckpoint: { pattern: '5 * * * *' },
+  /** R-09: last month's reports, on the first of the month in each agency's zone. */
+  monthlyReports: '0 7 1 * *',
 };
 
 const slug = (timezone: string) => timezone.replace(/[^A-Za-z0-9]+/g, '-');
@@ -40,6 +42,14 @@ export class JobSchedules {
         await work.upsertJobScheduler(id, { pattern, tz: timezone }, { name, data: { timezone } });
         ids.push(id);
       }
+    }
+    const agencyZones: { timezone: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT timezone FROM agency WHERE kind IN ('kejaksaan', 'bapas', 'opd') ORDER BY timezone`,
+    );
+    for (const { timezone } of agencyZones) {
+      const id = `report-monthly-${slug(timezone)}`;
+      await work.upsertJobScheduler(id, { pattern: SCHEDULES.monthlyReports, tz: timezone }, { name: JOBS.monthlyReports, data: { timezone } });
+      ids.push(id);
     }
     await work.upsertJobScheduler('jobs-reconcile', SCHEDULES.reconcile, { name: JOBS.reconcile, data: {} });
     await work.upsertJobScheduler('attendance-scan', SCHEDULES.attendanceScan, { name: JOBS.attendanceScan, data: {} });

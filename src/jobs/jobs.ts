@@ -18,6 +18,7 @@ export const JOBS = {
   riskScan: 'deadline.risk_scan',
   reconcile: 'jobs.reconcile',
   auditCheckpoint: 'audit.checkpoint',
+  monthlyReports: 'report.monthly',
   deliver: 'notification.deliver',
 } as const;
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
@@ -33,6 +34,7 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JOBS.riskScan]: QUEUES.work,
   [JOBS.reconcile]: QUEUES.work,
   [JOBS.auditCheckpoint]: QUEUES.work,
+  [JOBS.monthlyReports]: QUEUES.work,
   [JOBS.deliver]: QUEUES.delivery,
 };
 

@@ -104,6 +104,13 @@ export const ACCESS: Record<string, Access> = {
     denyBody: (ids) => ({ outcome: 'dismissed', decisionNumber: 'B-1/uji', decisionDate: ids.futureDate, note: 'uji matriks akses' }),
   },
 
+  'GET /api/v1/orders/:id/completion-report': { who: only('supervisor', 'prosecutor'), scope: 'ambon' },
+  // Asked for the Bapas of Ambon: prosecutors and coordinators read only their own Kejari's or OPD's report.
+  'GET /api/v1/reports/monthly': {
+    who: only('supervisor', 'admin'), scope: 'ambon', query: (ids) => `agencyId=${ids.agency}&month=2026-11&format=csv`,
+  },
+  'GET /api/v1/exports': { who: only('admin') },
+
   'GET /api/v1/audit-events': {
     who: only('admin', 'supervisor', 'prosecutor'), scope: 'ambon', query: (ids) => `entityType=order&entityId=${ids.order}`,
   },

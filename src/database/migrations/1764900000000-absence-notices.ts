@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** A person's notice, sent from their own page before a shift, that they can't come (R-20 "reported in advance"). */
-export class AbsenceNotices1764600000000 implements MigrationInterface {
-  name = 'AbsenceNotices1764600000000';
+export class AbsenceNotices1764900000000 implements MigrationInterface {
+  name = 'AbsenceNotices1764900000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`

@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID, registerDecorator } from 'class-validator';
+import { MONTH_PATTERN, REPORT_FORMATS, type ReportFormat } from './report.rules.js';
+
+/** `YYYY-MM`, a real month between 1900 and 2100; refused as `validation.isMonth` naming the field. */
+function IsMonth(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isMonth',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: '$property isMonth' },
+      validator: { validate: (value: unknown) => typeof value === 'string' && MONTH_PATTERN.test(value) },
+    });
+}
+
+export class MonthlyReportQuery {
+  @ApiProperty({ format: 'uuid', description: 'a Kejari, a Bapas or an OPD' })
+  @IsUUID()
+  agencyId: string;
+
+  @ApiProperty({ example: '2026-11', pattern: MONTH_PATTERN.source })
+  @IsMonth()
+  month: string;
+
+  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'pdf' })
+  @IsOptional()
+  @IsIn(REPORT_FORMATS)
+  format: ReportFormat = 'pdf';
+}
+
+export class ExportRecordDto {
+  @ApiProperty({ format: 'uuid', description: 'also printed on the document as its number' }) id: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() username: string;
+  @ApiProperty({ enum: ['completion_report', 'monthly_report'] }) kind: string;
+  @ApiProperty({ enum: REPORT_FORMATS }) format: string;
+  @ApiProperty({ format: 'uuid', nullable: true }) agencyId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true }) orderId: string | null;
+  @ApiProperty({ example: '2026-11', nullable: true }) month: string | null;
+  @ApiProperty({ description: 'how many persons the file names (R-30)' }) personCount: number;
+}
+
+export class ExportPageDto {
+  @ApiProperty({ type: [ExportRecordDto] }) items: ExportRecordDto[];
+  @ApiProperty() total: number;
+}

@@ -1,0 +1,205 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/**
+ * The reports' read model (DESIGN.md, Ownership): read-only joins over the tables of agencies, users, orders,
+ * persons, sites, assignments, the ledger and breaches. It never writes; the only table this module writes is
+ * its own `export_log`. Persons appear by name and case number only: no NIK, religion, phone or address (R-30).
+ */
+
+export interface AgencyRow {
+  id: string;
+  name: string;
+  kind: 'bapas' | 'kejaksaan' | 'opd' | 'kanwil';
+  timezone: string;
+}
+
+export interface CompletionData {
+  order: {
+    id: string; caseNumber: string; courtName: string; offenseDate: string; verdictDate: string; regime: 'adult' | 'child';
+    totalHours: number; maxHoursPerDay: number; startDate: string; endDate: string; repeatMinutes: number;
+    replacedKind: 'imprisonment' | 'fine'; replacedDays: number | null; replacedAmountRupiah: number | null;
+    requiredMinutes: number; creditedMinutes: number; completedAt: Date | null;
+  };
+  personName: string;
+  bapas: AgencyRow;
+  kejaksaan: AgencyRow;
+  supervisorName: string;
+  prosecutorName: string | null;
+  /** Every shift with a ledger credit, its minutes net of reversals (R-14). */
+  shifts: { date: string; site: string; minutes: number; confirmedBy: string | null; signedOffBy: string | null }[];
+}
+
+export interface OrderLine {
+  id: string;
+  personId: string;
+  caseNumber: string;
+  personName: string;
+  status: 'active' | 'completed' | 'breached' | 'closed';
+  startDate: string;
+  endDate: string;
+  maxHoursPerDay: number;
+  requiredMinutes: number;
+  creditedMinutes: number;
+  creditedInMonth: number;
+  absent: number;
+  excused: number;
+  unexcused: number;
+  breachesOpened: number;
+}
+
+export interface BreachLine {
+  caseNumber: string;
+  personName: string;
+  grounds: string;
+  status: string;
+  openedAt: Date;
+}
+
+export interface SiteLine {
+  siteName: string;
+  shifts: number;
+  persons: number;
+  confirmedMinutes: number;
+  creditedMinutes: number;
+  absences: number;
+}
+
+export interface MonthWindow {
+  firstDate: string;
+  lastDate: string;
+  from: Date;
+  until: Date;
+}
+
+/** Who receives an agency's monthly report: its prosecutors, supervisors or coordinators. */
+const RECIPIENT_ROLE = { kejaksaan: 'prosecutor', bapas: 'supervisor', opd: 'coordinator' } as const;
+
+@Injectable()
+export class ReportQueries {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async agency(id: string): Promise<AgencyRow | null> {
+    const [row] = await this.dataSource.query(`SELECT id, name, kind, timezone FROM agency WHERE id = $1`, [id]);
+    return row ?? null;
+  }
+
+  async completion(orderId: string): Promise<CompletionData> {
+    const [row] = await this.dataSource.query(
+      `SELECT o.id, o.case_number, o.court_name, o.offense_date, o.verdict_date, o.regime, o.total_hours, o.max_hours_per_day,
+              o.start_date, o.end_date, o.repeat_minutes, o.replaced_kind, o.replaced_days, o.replaced_amount_rupiah::text,
+              o.required_minutes, o.credited_minutes, o.completed_at, p.full_name AS person_name,
+              su.full_name AS supervisor_name, pu.full_name AS prosecutor_name, o.bapas_id, o.kejaksaan_id
+         FROM court_order o
+         JOIN person p ON p.id = o.person_id
+         JOIN app_user su ON su.id = o.supervisor_id
+         LEFT JOIN app_user pu ON pu.id = o.prosecutor_id
+        WHERE o.id = $1`,
+      [orderId],
+    );
+    const shifts = await this.dataSource.query(
+      `SELECT a.local_date AS date, s.name AS site, sum(l.minutes)::int AS minutes,
+              cu.full_name AS "confirmedBy", su.full_name AS "signedOffBy"
+         FROM ledger_entry l
+         JOIN assignment a ON a.id = l.assignment_id
+         JOIN site s ON s.id = a.site_id
+         LEFT JOIN app_user cu ON cu.id = a.confirmed_by
+         LEFT JOIN app_user su ON su.id = a.signed_off_by
+        WHERE l.order_id = $1
+        GROUP BY a.id, a.local_date, a.starts_at, s.name, cu.full_name, su.full_name
+        ORDER BY a.starts_at`,
+      [orderId],
+    );
+    return {
+      order: {
+        id: row.id, caseNumber: row.case_number, courtName: row.court_name, offenseDate: row.offense_date, verdictDate: row.verdict_date,
+        regime: row.regime, totalHours: row.total_hours, maxHoursPerDay: row.max_hours_per_day, startDate: row.start_date,
+        endDate: row.end_date, repeatMinutes: row.repeat_minutes, replacedKind: row.replaced_kind, replacedDays: row.replaced_days,
+        replacedAmountRupiah: row.replaced_amount_rupiah === null ? null : Number(row.replaced_amount_rupiah),
+        requiredMinutes: row.required_minutes, creditedMinutes: row.credited_minutes, completedAt: row.completed_at,
+      },
+      personName: row.person_name,
+      bapas: (await this.agency(row.bapas_id))!,
+      kejaksaan: (await this.agency(row.kejaksaan_id))!,
+      supervisorName: row.supervisor_name,
+      prosecutorName: row.prosecutor_name,
+      shifts,
+    };
+  }
+
+  /**
+   * The orders of a Kejari or a Bapas that the month concerns: begun by its last day and not ended before its
+   * first (or still open), with their status and progress now and their absences, breaches and credits in it.
+   */
+  async orders(agency: AgencyRow, month: MonthWindow): Promise<OrderLine[]> {
+    const column = agency.kind === 'kejaksaan' ? 'kejaksaan_id' : 'bapas_id';
+    return this.dataSource.query(
+      `SELECT o.id, o.person_id AS "personId", o.case_number AS "caseNumber", p.full_name AS "personName", o.status, o.start_date AS "startDate",
+              o.end_date AS "endDate", o.max_hours_per_day AS "maxHoursPerDay", o.required_minutes AS "requiredMinutes",
+              o.credited_minutes AS "creditedMinutes",
+              (SELECT coalesce(sum(l.minutes), 0)::int FROM ledger_entry l
+                WHERE l.order_id = o.id AND l.created_at >= $2 AND l.created_at < $3) AS "creditedInMonth",
+              (SELECT count(*)::int FROM assignment a WHERE a.order_id = o.id AND a.status = 'absent'
+                  AND a.absence_recorded_at >= $2 AND a.absence_recorded_at < $3) AS absent,
+              (SELECT count(*)::int FROM assignment a WHERE a.order_id = o.id AND a.status = 'excused'
+                  AND a.absence_recorded_at >= $2 AND a.absence_recorded_at < $3) AS excused,
+              (SELECT count(*)::int FROM assignment a WHERE a.order_id = o.id AND a.status = 'unexcused'
+                  AND a.absence_recorded_at >= $2 AND a.absence_recorded_at < $3) AS unexcused,
+              (SELECT count(*)::int FROM breach b WHERE b.order_id = o.id AND b.opened_at >= $2 AND b.opened_at < $3) AS "breachesOpened"
+         FROM court_order o
+         JOIN person p ON p.id = o.person_id
+        WHERE o.${column} = $1 AND o.start_date <= $5 AND (o.end_date >= $4 OR o.status IN ('active', 'breached'))
+        ORDER BY o.case_number`,
+      [agency.id, month.from, month.until, month.firstDate, month.lastDate],
+    );
+  }
+
+  async breaches(agency: AgencyRow, month: MonthWindow): Promise<BreachLine[]> {
+    const column = agency.kind === 'kejaksaan' ? 'kejaksaan_id' : 'bapas_id';
+    return this.dataSource.query(
+      `SELECT o.case_number AS "caseNumber", p.full_name AS "personName", b.grounds, b.status, b.opened_at AS "openedAt"
+         FROM breach b JOIN court_order o ON o.id = b.order_id JOIN person p ON p.id = o.person_id
+        WHERE o.${column} = $1 AND b.opened_at >= $2 AND b.opened_at < $3
+        ORDER BY b.opened_at`,
+      [agency.id, month.from, month.until],
+    );
+  }
+
+  /** The work done at an OPD's sites on the month's local dates (R-09): counts only, no names. */
+  async sites(agency: AgencyRow, month: MonthWindow): Promise<{ lines: SiteLine[]; persons: number }> {
+    const lines: SiteLine[] = await this.dataSource.query(
+      `SELECT s.name AS "siteName",
+              count(DISTINCT a.shift_id) FILTER (WHERE a.status IN ('checked_out', 'credited'))::int AS shifts,
+              count(DISTINCT a.person_id) FILTER (WHERE a.status IN ('checked_out', 'credited'))::int AS persons,
+              coalesce(sum(a.worked_minutes) FILTER (WHERE a.status IN ('checked_out', 'credited')), 0)::int AS "confirmedMinutes",
+              coalesce((SELECT sum(l.minutes) FROM ledger_entry l JOIN assignment c ON c.id = l.assignment_id
+                         WHERE c.site_id = s.id AND c.local_date BETWEEN $2 AND $3), 0)::int AS "creditedMinutes",
+              count(a.id) FILTER (WHERE a.status IN ('absent', 'excused', 'unexcused'))::int AS absences
+         FROM site s
+         LEFT JOIN assignment a ON a.site_id = s.id AND a.local_date BETWEEN $2 AND $3
+        WHERE s.agency_id = $1
+        GROUP BY s.id, s.name
+        ORDER BY s.name`,
+      [agency.id, month.firstDate, month.lastDate],
+    );
+    const [{ persons }] = await this.dataSource.query(
+      `SELECT count(DISTINCT a.person_id)::int AS persons FROM assignment a JOIN site s ON s.id = a.site_id
+        WHERE s.agency_id = $1 AND a.local_date BETWEEN $2 AND $3 AND a.status IN ('checked_out', 'credited')`,
+      [agency.id, month.firstDate, month.lastDate],
+    );
+    return { lines, persons };
+  }
+
+  /** The active prosecutors of each Kejari, supervisors of each Bapas and coordinators of each OPD in a zone. */
+  recipients(timezone: string): Promise<{ userId: string; agencyId: string; agencyName: string }[]> {
+    return this.dataSource.query(
+      `SELECT u.id AS "userId", a.id AS "agencyId", a.name AS "agencyName"
+         FROM app_user u JOIN agency a ON a.id = u.agency_id
+        WHERE u.active AND a.timezone = $1
+          AND ((a.kind = 'kejaksaan' AND u.role = $2) OR (a.kind = 'bapas' AND u.role = $3) OR (a.kind = 'opd' AND u.role = $4))
+        ORDER BY a.name, u.id`,
+      [timezone, RECIPIENT_ROLE.kejaksaan, RECIPIENT_ROLE.bapas, RECIPIENT_ROLE.opd],
+    );
+  }
+}

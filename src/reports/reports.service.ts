@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditCheckpoints } from '../audit/audit-checkpoints.service.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { Clock } from '../common/clock.js';
+import { badRequest, conflict, forbidden, unknownReference } from '../common/domain-error.js';
+import { localDate } from '../common/local-time.js';
+import { defineMessages } from '../common/messages.js';
+import { OrdersService } from '../orders/orders.service.js';
+import { completionReportPdf } from './completion-report.js';
+import type { MonthlyReportQuery } from './dto.js';
+import { ExportLog } from './export-log.service.js';
+import { ordersReport, renderMonthly, sitesReport } from './monthly-report.js';
+import { AgencyRow, ReportQueries } from './report.queries.js';
+import { fileSlug } from './report-labels.js';
+import { CONTENT_TYPES, hasMonthlyReport, isFutureMonth, mayReadMonthlyReport, monthBounds, type ReportAgencyKind, reportMessages } from './report.rules.js';
+
+defineMessages({ ...reportMessages, 'validation.isMonth': { id: 'harus bulan YYYY-MM (mis. 2026-11)', en: 'must be a month YYYY-MM (e.g. 2026-11)' } });
+
+export interface ReportFile {
+  body: Buffer;
+  contentType: string;
+  fileName: string;
+}
+
+/** The documents for the court file and the agencies (R-09, R-16), each download logged (R-30). */
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly orders: OrdersService,
+    private readonly queries: ReportQueries,
+    private readonly checkpoints: AuditCheckpoints,
+    private readonly exports: ExportLog,
+    private readonly clock: Clock,
+  ) {}
+
+  async completionReport(user: AuthUser, orderId: string): Promise<ReportFile> {
+    const order = await this.orders.readable(this.dataSource.manager, user, orderId);
+    if (order.status !== 'completed') throw conflict({ code: 'report.order_not_completed', params: { status: order.status } });
+    const data = await this.queries.completion(order.id);
+    const checkpoint = await this.checkpoints.write();
+    const documentId = this.exports.newId();
+    const body = await completionReportPdf(data, checkpoint, documentId, this.clock.now());
+    await this.exports.record(documentId, { userId: user.id, kind: 'completion_report', format: 'pdf', orderId: order.id, agencyId: order.bapasId, personCount: 1 });
+    return { body, contentType: CONTENT_TYPES.pdf, fileName: `berita-acara-${fileSlug(order.caseNumber)}.pdf` };
+  }
+
+  async monthlyReport(user: AuthUser, query: MonthlyReportQuery): Promise<ReportFile> {
+    const agency = await this.readableAgency(user, query.agencyId);
+    const printedAt = this.clock.now();
+    const today = localDate(printedAt, agency.timezone);
+    if (isFutureMonth(query.month, today)) throw badRequest([{ field: 'month', code: 'report.month_in_future', params: { month: query.month } }]);
+    const window = monthBounds(query.month, agency.timezone);
+    const checkpoint = (await this.checkpoints.latest()) ?? (await this.checkpoints.write());
+    const base = { agency, month: query.month, printedAt, documentId: this.exports.newId(), checkpoint };
+    const report =
+      agency.kind === 'opd'
+        ? await this.queries.sites(agency, window).then(({ lines, persons }) => sitesReport(base, lines, persons))
+        : ordersReport(base, await this.queries.orders(agency, window), await this.queries.breaches(agency, window), today);
+    const body = await renderMonthly(report, query.format);
+    await this.exports.record(base.documentId, {
+      userId: user.id, kind: 'monthly_report', format: query.format, agencyId: agency.id, month: query.month, personCount: report.personCount,
+    });
+    return {
+      body,
+      contentType: CONTENT_TYPES[query.format],
+      fileName: `laporan-bulanan-${fileSlug(agency.name)}-${query.month}.${query.format}`,
+    };
+  }
+
+  /** R-26: a user reads the report of their own agency only, and only in the role that agency's report is for. */
+  private async readableAgency(user: AuthUser, agencyId: string): Promise<AgencyRow & { kind: ReportAgencyKind }> {
+    if (user.role !== 'admin' && user.agencyId !== agencyId) throw forbidden();
+    const agency = await this.queries.agency(agencyId);
+    if (!agency) throw unknownReference('agencyId', 'agency');
+    if (!hasMonthlyReport(agency.kind)) throw badRequest([{ field: 'agencyId', code: 'report.agency_kind' }]);
+    const reportable = { ...agency, kind: agency.kind };
+    if (!mayReadMonthlyReport(user, reportable)) throw forbidden('auth.role_not_allowed');
+    return reportable;
+  }
+}
