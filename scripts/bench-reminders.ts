@@ -18,6 +18,7 @@ import 'reflect-metadata';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { NestFactory } from '@nestjs/core';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -110,7 +111,7 @@ async function main(): Promise<void> {
     expect(outboxReminders === 2 * BOOKINGS, `outbox holds ${outboxReminders} reminder rows, expected ${2 * BOOKINGS}`);
 
     // SERVICE path: the relay (the worker's code, built by hand: the api role does not load the worker module).
-    const relay = new OutboxRelay(dataSource, queues, app.get(AppConfig));
+    const relay = new OutboxRelay(dataSource, queues, app.get(AppConfig), new SchedulerRegistry());
     const work = queues.queue(QUEUES.work);
     await work.waitUntilReady();
     step(`Service path: ${RELAYS} relay(s) moving ${outboxTotal} outbox rows to BullMQ`);

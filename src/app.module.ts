@@ -8,6 +8,7 @@ import { AuditTrailModule } from './audit/audit-trail.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { Clock } from './common/clock.js';
 import { CoreModule } from './common/core.module.js';
+import { ObservabilityModule } from './common/observability/metrics.js';
 import { AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { ServiceRoleCheck } from './database/service-role.js';
@@ -33,7 +34,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config, clock),
-        TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL)),
+        ObservabilityModule,
+        TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL, `bakti-${config.APP_ROLE}`)),
         QueuesModule.forRoot(config),
         HealthModule,
         IdentityModule,

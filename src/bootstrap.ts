@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { BODY_LIMIT, InputGuardPipe } from './common/input-guard.js';
+import { mountObservability } from './common/observability/http-observability.js';
 import { createValidationPipe } from './common/validation.js';
 import { AppConfig } from './config/app-config.js';
 import { mountQueueDashboard } from './jobs/queue-dashboard.js';
@@ -15,10 +16,10 @@ export const API_PREFIX = 'api/v1';
 
 /** The HTTP application, configured the same way for the service and for the end-to-end tests. */
 export function configureHttp(app: INestApplication): INestApplication {
+  mountObservability(app);
   secureHeaders(app as NestExpressApplication);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(new InputGuardPipe(), createValidationPipe());
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

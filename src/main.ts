@@ -3,6 +3,7 @@ import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
 import { createHttpApp } from './bootstrap.js';
+import { GracefulShutdown } from './common/graceful-shutdown.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { prepareDatabase } from './database/data-source.js';
 import { seedDemo } from './database/demo-seed.js';
@@ -11,16 +12,18 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = new ConsoleLogger({ json: config.NODE_ENV === 'production' });
   const log = new Logger('Bakti');
+  const shutdown = new GracefulShutdown(config.SHUTDOWN_TIMEOUT_MS).listen();
   await prepareDatabase(config.MIGRATION_DATABASE_URL, config.DATABASE_URL);
   if (config.SEED_DEMO || process.argv.includes('--demo')) await seedDemo(config, logger);
   if (config.APP_ROLE === 'worker') {
     const worker = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger });
-    worker.enableShutdownHooks();
+    shutdown.manage(worker);
     log.log('Worker running: queues, outbox relay, schedules');
     return;
   }
   const app = await createHttpApp(config, logger);
   await app.listen(config.PORT);
+  shutdown.manage(app, app.getHttpServer());
   log.log(`API${config.APP_ROLE === 'all' ? ' and worker' : ''} on http://localhost:${config.PORT}/api/v1, docs on /api/docs, queues on /admin/queues`);
 }
 

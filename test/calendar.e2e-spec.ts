@@ -36,6 +36,11 @@ describe('the calendar beyond 2026', () => {
     expect(codes(booked.body)).toContain('booking.holiday');
   });
 
+  it('/health names the years ahead whose official calendar is missing', async () => {
+    const health = await t.http().get('/api/v1/health');
+    expect(health.body.calendar.yearsWithoutOfficialCalendar).toEqual([2027, 2028]);
+  });
+
   it('a booking and a plan in 2027 carry the warning that its official calendar is not loaded', async () => {
     const years = (await w.get('coordinatorA', '/holiday-years')).body.items;
     expect(years).toEqual(expect.arrayContaining([

@@ -46,4 +46,10 @@ export class IdempotencyService {
     );
     return result;
   }
+
+  /** Forgets the keys stored before `olderThan` (POLICY: IDEMPOTENCY_TTL_HOURS); answers how many. */
+  async expire(manager: EntityManager, olderThan: Date): Promise<number> {
+    const [, deleted] = await manager.query(`DELETE FROM idempotency_record WHERE created_at < $1`, [olderThan]);
+    return deleted as number;
+  }
 }

@@ -4,13 +4,18 @@ import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-error.js';
 import { BODY_LIMIT } from './input-guard.js';
 import { hasMessage, Locale, localize, pickLocale } from './messages.js';
+import { requestIdOf, routeOf } from './observability/http-observability.js';
 import { RuleViolation } from './rule-violation.js';
+import { unavailableDependency } from './unavailable.js';
 
 interface Problem {
   status: number;
   violations: RuleViolation[];
   headers?: Record<string, string>;
 }
+
+/** A client may retry a 503 after this many seconds. */
+const RETRY_AFTER_SECONDS = 5;
 
 /** Every error leaves as application/problem+json (RFC 9457), in Indonesian unless the client asks for English. */
 @Catch()
@@ -21,8 +26,11 @@ export class ProblemFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     const problem = this.classify(exception);
-    if (problem.status >= 500) {
-      this.logger.error(`${request.method} ${request.url}: ${(exception as Error)?.stack ?? String(exception)}`);
+    if (problem.status === 503) {
+      // The loss itself is logged once by the dependency's watch; the access log has this request.
+      this.logger.debug(`${request.method} ${routeOf(request)}: 503, ${(exception as Error)?.message ?? String(exception)}`);
+    } else if (problem.status >= 500) {
+      this.logger.error(`${request.method} ${routeOf(request)}: ${(exception as Error)?.stack ?? String(exception)}`);
     }
     const locale = pickLocale(request.headers['accept-language']);
     for (const [name, value] of Object.entries(problem.headers ?? {})) response.setHeader(name, value);
@@ -30,10 +38,14 @@ export class ProblemFilter implements ExceptionFilter {
       .status(problem.status)
       .type('application/problem+json')
       .setHeader('Content-Language', locale)
-      .send(JSON.stringify(render(problem, locale)));
+      .send(JSON.stringify({ ...render(problem, locale), requestId: requestIdOf(response) }));
   }
 
   private classify(exception: unknown): Problem {
+    const unavailable = unavailableDependency(exception);
+    if (unavailable) {
+      return { status: 503, violations: [{ code: `service.${unavailable}_unavailable` }], headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } };
+    }
     if (exception instanceof DomainError) {
       return { status: exception.status, violations: exception.violations, headers: exception.headers };
     }

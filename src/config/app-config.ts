@@ -176,6 +176,23 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   PLAN_PREVIEW_TTL_MINUTES = 24 * 60;
+
+  /** After SIGTERM, the process exits within this long whatever Redis and PostgreSQL do. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  SHUTDOWN_TIMEOUT_MS = 10_000;
+
+  /** The bearer token Prometheus sends to /metrics; /metrics is off while it is empty. */
+  @ValidateIf((config: AppConfig) => config.METRICS_TOKEN !== '')
+  @MinLength(16, { message: '$property must be at least 16 characters' })
+  METRICS_TOKEN = '';
+
+  /** POLICY: an Idempotency-Key is remembered this long (an offline phone may resend days later). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  IDEMPOTENCY_TTL_HOURS = 7 * 24;
 }
 
 export class ConfigError extends Error {}

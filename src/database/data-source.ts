@@ -26,7 +26,11 @@ export const migrations = [
   AbsenceNotices1764900000000,
 ];
 
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+/**
+ * `applicationName` names the service's connections in pg_stat_activity (an operator, or the fault tests, can
+ * find them); a connection attempt gives up after 5 s so a request fails with 503 instead of hanging.
+ */
+export function dataSourceOptions(databaseUrl: string, applicationName = 'bakti'): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -34,6 +38,8 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     migrations,
     synchronize: false,
     migrationsRun: false,
+    applicationName,
+    connectTimeoutMS: 5000,
     extra: { max: 20 },
   };
 }

@@ -1,15 +1,19 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/auth/decorators.js';
-import { REDIS } from '../common/redis.js';
+import { REDIS, redisUp } from '../common/redis.js';
+import { withTimeout } from '../common/timeout.js';
+import { CalendarService } from '../calendar/calendar.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { liveWorkers } from '../jobs/worker-heartbeat.js';
 
 const TIMEOUT_MS = 1500;
+
+type State = 'up' | 'down';
 
 @ApiTags('health')
 @Controller('health')
@@ -18,28 +22,60 @@ export class HealthController {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly config: AppConfig,
+    private readonly calendar: CalendarService,
   ) {}
 
-  /** 200 when PostgreSQL and Redis answer, 503 with the failing part otherwise; with the live worker count. */
+  /**
+   * Readiness: 200 when PostgreSQL and Redis answer, 503 naming the part that is down. A 503 does not mean the
+   * API is useless: with Redis down it still books and takes the roll-call (the jobs wait in the outbox).
+   */
   @Public()
   @Get()
+  @ApiOkResponse({
+    description: '`{status: "ok", postgres: "up", redis: "up", workers, calendar: {yearsWithoutOfficialCalendar}}`: workers is the count of live worker processes; the years from this one on whose official holiday calendar is not loaded',
+  })
+  @ApiServiceUnavailableResponse({ description: '`{status: "unavailable", postgres, redis, workers}` with "down" for each part that does not answer' })
   async check(@Res({ passthrough: true }) response: Response) {
     const [postgres, redis] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
-      probe(() => this.redis.ping()),
+      redisUp(this.redis) ? probe(() => this.redis.ping()) : Promise.resolve<State>('down'),
     ]);
-    const workers = redis === 'up' ? await liveWorkers(this.redis, this.config.QUEUE_PREFIX) : 0;
+    const workers = redis === 'up' ? await liveWorkers(this.redis, this.config.QUEUE_PREFIX).catch(() => 0) : 0;
+    // R-23: a year ahead with only the fixed-date holidays is a warning for the operator, not a failure.
+    const yearsWithoutOfficialCalendar = postgres === 'up' ? await this.calendar.futureYearsWithoutOfficialCalendar().catch(() => []) : [];
     // Workers may run elsewhere (APP_ROLE=api here): their absence is reported, not a failure of this process.
-    const body = { status: postgres === 'up' && redis === 'up' ? 'ok' : 'unavailable', postgres, redis, workers };
+    const body = {
+      status: postgres === 'up' && redis === 'up' ? 'ok' : 'unavailable',
+      postgres,
+      redis,
+      workers,
+      calendar: { yearsWithoutOfficialCalendar },
+    };
     if (body.status !== 'ok') response.status(503);
     return body;
   }
+
+  /** The same readiness under the name orchestrators expect. */
+  @Public()
+  @Get('ready')
+  @ApiOkResponse({ description: 'As GET /health' })
+  @ApiServiceUnavailableResponse({ description: 'As GET /health' })
+  ready(@Res({ passthrough: true }) response: Response) {
+    return this.check(response);
+  }
+
+  /** Liveness: 200 while the process runs and answers, whatever its dependencies do (restart it only if not). */
+  @Public()
+  @Get('live')
+  @ApiOkResponse({ description: '`{status: "ok", uptimeSeconds}`' })
+  live() {
+    return { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
+  }
 }
 
-async function probe(call: () => Promise<unknown>): Promise<'up' | 'down'> {
-  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS).unref());
+async function probe(call: () => Promise<unknown>): Promise<State> {
   try {
-    await Promise.race([call(), timeout]);
+    await withTimeout(call(), TIMEOUT_MS, 'health probe');
     return 'up';
   } catch {
     return 'down';

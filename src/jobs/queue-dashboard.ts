@@ -13,7 +13,8 @@ export const DASHBOARD_PATH = '/admin/queues';
 export function mountQueueDashboard(app: INestApplication): void {
   const board = new ExpressAdapter();
   board.setBasePath(DASHBOARD_PATH);
-  createBullBoard({ queues: app.get(JobQueues).all().map((queue) => new BullMQAdapter(queue)), serverAdapter: board });
+  const queues = app.get(JobQueues);
+  createBullBoard({ queues: queues.all().map((queue) => new BullMQAdapter(queue)), serverAdapter: board });
   const authenticator = app.get(Authenticator);
   const adminOnly = async (request: Request, response: Response, next: NextFunction) => {
     const header = request.headers.authorization;
@@ -23,6 +24,13 @@ export function mountQueueDashboard(app: INestApplication): void {
         refusal = error;
         return null;
       });
+    // Bull Board would wait for Redis forever: say at once that the queues can't be read.
+    if (user?.role === 'admin' && !queues.reachable()) {
+      return void response
+        .status(503)
+        .type('application/problem+json')
+        .send({ type: 'urn:bakti:problem:service.queue_unavailable', title: 'Service unavailable', status: 503, detail: 'Redis is unreachable' });
+    }
     if (user?.role === 'admin') return next();
     if (refusal instanceof DomainError && refusal.status === 429) {
       response.status(429).set(refusal.headers).type('application/problem+json')

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
 import { redisConnection } from '../common/redis.js';
+import { JobMetrics } from './job-metrics.js';
 import { JobQueues } from './job-queues.js';
 import { Outbox } from './outbox.service.js';
 import { QUEUES } from './jobs.js';
@@ -39,7 +40,7 @@ export class QueuesModule {
           },
         ),
       ],
-      providers: [Outbox, JobQueues],
+      providers: [Outbox, JobQueues, JobMetrics],
       exports: [BullModule, Outbox, JobQueues],
     };
   }

@@ -1,7 +1,9 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { REDIS, redisUp } from '../common/redis.js';
 import { AppConfig } from '../config/app-config.js';
 import { deliveryJob } from '../notifications/notifications.service.js';
 import { completionJob, warningJob } from '../enforcement/enforcement-jobs.js';
@@ -26,8 +28,9 @@ export interface ReconcileReport {
  * database and notifications are unique per subject, so nothing goes out twice.
  */
 @Injectable()
-export class ReconcileService implements OnApplicationBootstrap {
+export class ReconcileService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ReconcileService.name);
+  private running: Promise<void> | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -35,13 +38,33 @@ export class ReconcileService implements OnApplicationBootstrap {
     private readonly schedules: JobSchedules,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  /**
+   * At boot, and each time Redis comes back (it may have come back empty), once Redis is ready. Never awaited
+   * here: with Redis down the process must still start and serve.
+   */
+  onApplicationBootstrap(): void {
     if (!this.config.RECONCILE_ON_BOOT) return;
-    const report = await this.reconcile();
-    this.logger.log(`Reconciled at boot: ${JSON.stringify(report)}`);
+    this.redis.on('ready', this.onRedisReady);
+    if (redisUp(this.redis)) this.onRedisReady();
   }
+
+  async onModuleDestroy(): Promise<void> {
+    this.redis.off('ready', this.onRedisReady);
+    await this.running;
+  }
+
+  private readonly onRedisReady = () => {
+    if (this.running) return;
+    this.running = this.reconcile()
+      .then((report) => this.logger.log(`Reconciled with Redis: ${JSON.stringify(report)}`))
+      .catch((error: Error) => this.logger.warn(`Reconcile failed, the nightly run or the next reconnect will retry: ${error.message}`))
+      .finally(() => {
+        this.running = null;
+      });
+  };
 
   @OnJob(JOBS.reconcile)
   reconcile(): Promise<ReconcileReport> {
@@ -75,7 +98,7 @@ export class ReconcileService implements OnApplicationBootstrap {
       await this.queues.add(jobs);
       const [, deleted] = await manager.query(`DELETE FROM outbox WHERE relayed_at < $1`, [new Date(now.getTime() - 24 * 3600_000)]);
       return {
-        schedulers: (await this.schedules.upsert()).length,
+        schedulers: (await this.queues.call('upserting the job schedulers', () => this.schedules.upsert())).length,
         assignmentJobs: fromBookings.length,
         warnings: unexcused.length,
         completions: completed.length,

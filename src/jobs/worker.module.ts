@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { AttendanceChecksService } from '../attendance-checks/attendance-checks.service.js';
+import { IdempotencyExpiry } from '../common/idempotency-expiry.js';
 import { DeadlinesModule } from '../deadlines/deadlines.module.js';
 import { CompletionService } from '../enforcement/completion.service.js';
 import { WarningsService } from '../enforcement/warnings.service.js';
@@ -15,12 +17,17 @@ import { QueueWorkers } from './processors.js';
 import { ReconcileService } from './reconcile.service.js';
 import { WorkerHeartbeat } from './worker-heartbeat.js';
 
-/** The worker role: queue processors, job handlers, the outbox relay, schedules, reconcile and the heartbeat. */
+/**
+ * The worker role: queue processors, job handlers, the outbox relay, schedules, reconcile and the heartbeat.
+ * Per-process loops (relay poll, heartbeat, idempotency expiry) run through @nestjs/schedule; work that must
+ * happen once across replicas is a BullMQ job scheduler (job-schedules.ts) or holds a PostgreSQL advisory lock.
+ */
 @Module({
-  imports: [DiscoveryModule, NotificationsModule, EnforcementModule, DeadlinesModule],
+  imports: [DiscoveryModule, ScheduleModule.forRoot(), NotificationsModule, EnforcementModule, DeadlinesModule],
   providers: [
     JobHandlers,
     JobSchedules,
+    IdempotencyExpiry,
     OutboxRelay,
     ReconcileService,
     WorkerHeartbeat,
@@ -31,6 +38,6 @@ import { WorkerHeartbeat } from './worker-heartbeat.js';
     CompletionService,
     RostersService,
   ],
-  exports: [OutboxRelay, ReconcileService, RostersService, DeadlinesModule],
+  exports: [OutboxRelay, ReconcileService, RostersService, DeadlinesModule, IdempotencyExpiry],
 })
 export class WorkerModule {}

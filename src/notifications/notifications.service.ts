@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { Metrics } from '../common/observability/metrics.js';
 import { AppConfig } from '../config/app-config.js';
 import { User } from '../identity/user.entity.js';
 import { OnJob } from '../jobs/job-handler.js';
@@ -37,6 +38,7 @@ export class NotificationsService {
     @Inject(NOTIFICATION_CHANNEL) private readonly channel: NotificationChannel,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly metrics: Metrics,
     config: AppConfig,
   ) {
     this.templates = loadTemplates(config.MESSAGES_DIR);
@@ -76,6 +78,7 @@ export class NotificationsService {
     } catch (error) {
       const httpStatus = (error as { httpStatus?: number }).httpStatus ?? null;
       const permanent = error instanceof PermanentDeliveryError;
+      this.metrics.deliveryFailures.inc({ channel: this.channel.name, permanent: String(permanent) });
       await this.record(notification.id, 'failed', { providerId: null, providerStatus: null, httpStatus }, (error as Error).message, permanent);
       if (permanent) throw new Gone((error as Error).message);
       throw error;

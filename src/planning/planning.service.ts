@@ -7,6 +7,7 @@ import { CalendarService } from '../calendar/calendar.service.js';
 import { Clock } from '../common/clock.js';
 import { assertValid, conflict, unknownReference } from '../common/domain-error.js';
 import { defineMessages, type Locale } from '../common/messages.js';
+import { Metrics } from '../common/observability/metrics.js';
 import { AppConfig } from '../config/app-config.js';
 import { OrdersService } from '../orders/orders.service.js';
 import { PlanBapasDto, PlanOrderDto } from './dto.js';
@@ -58,6 +59,7 @@ export class PlanningService {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly calendar: CalendarService,
+    private readonly metrics: Metrics,
   ) {}
 
   /**
@@ -132,6 +134,7 @@ export class PlanningService {
   private async store(actor: AuthUser, draft: PlanDraft, locale: Locale): Promise<PlanView> {
     const { orderId, from, to, problem, orders, result, moves, started } = draft;
     const planningMillis = Math.round(performance.now() - started);
+    this.metrics.plannerDuration.observe({ scope: orderId ? 'order' : 'bapas' }, planningMillis / 1000);
     const { maxTravelMeters } = problem;
     const manager = this.dataSource.manager;
     const siteNames = new Map(problem.sites.map((site) => [site.id, site.name]));

@@ -28,6 +28,8 @@ export const ACCESS: Record<string, Access> = {
   'POST /api/v1/auth/activate': { who: 'anyone' },
   'POST /api/v1/auth/password': { who: 'signed-in' },
   'GET /api/v1/health': { who: 'anyone' },
+  'GET /api/v1/health/ready': { who: 'anyone' },
+  'GET /api/v1/health/live': { who: 'anyone' },
 
   'POST /api/v1/agencies': { who: only('admin') },
   'GET /api/v1/agencies': { who: 'signed-in' },
