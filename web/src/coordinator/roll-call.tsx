@@ -6,7 +6,7 @@ import { t } from '../i18n.js';
 import { Link } from '../router.js';
 import { formatDate, formatTime } from '../time.js';
 import { ErrorBox, Field, Page } from '../ui.js';
-import { recordTap, savedRoster, saveRoster, type Tap, type TapKind } from './tap-queue.js';
+import { answeredStatus, recordTap, savedRoster, saveRoster, type Tap, type TapKind } from './tap-queue.js';
 import { useTaps, WaitingTaps } from './waiting-taps.js';
 
 type Shift = components['schemas']['ShiftAtSiteResponse'];
@@ -21,10 +21,10 @@ interface Roster {
 
 const NEXT_STATUS: Record<TapKind, string> = { 'check-in': 'checked_in', 'check-out': 'checked_out', absence: 'absent' };
 
-/** The server's status, moved on by the taps still waiting to be sent. */
+/** The server's status, moved on by the taps answered since the roster was read and by those still waiting. */
 function statusOf(booking: Booking, taps: Tap[]): string {
   const mine = taps.filter((tap) => tap.assignmentId === booking.id && tap.state === 'waiting');
-  return mine.length ? NEXT_STATUS[mine[mine.length - 1].kind] : booking.status;
+  return mine.length ? NEXT_STATUS[mine[mine.length - 1].kind] : (answeredStatus(booking.id) ?? booking.status);
 }
 
 async function loadRoster(shiftId: string): Promise<Roster> {

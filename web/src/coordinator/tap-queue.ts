@@ -85,20 +85,26 @@ export async function dismissTap(key: string): Promise<void> {
   changed();
 }
 
-export async function saveRoster(roster: SavedRoster): Promise<void> {
-  await (await database()).put('rosters', roster);
-}
-
 export async function savedRoster(shiftId: string): Promise<SavedRoster | undefined> {
   return (await database()).get('rosters', shiftId);
 }
 
 type Outcome = 'sent' | 'refused' | 'later';
 
-async function send(tap: Tap): Promise<{ outcome: Outcome; status?: number; message?: string }> {
+/** The status each answered tap left its booking in, until the roster is read again. */
+const answered = new Map<string, string>();
+export const answeredStatus = (assignmentId: string): string | undefined => answered.get(assignmentId);
+
+export async function saveRoster(roster: SavedRoster): Promise<void> {
+  for (const item of roster.items as { id: string }[]) answered.delete(item.id);
+  await (await database()).put('rosters', roster);
+}
+
+async function send(tap: Tap): Promise<{ outcome: Outcome; status?: number; message?: string; answer?: { status: string } }> {
   const params = { path: { id: tap.assignmentId }, header: { 'idempotency-key': tap.key } };
   let response: Response;
   let error: unknown;
+  let data: unknown;
   try {
     const call =
       tap.kind === 'check-in'
@@ -106,11 +112,11 @@ async function send(tap: Tap): Promise<{ outcome: Outcome; status?: number; mess
         : tap.kind === 'check-out'
           ? api.POST('/api/v1/assignments/{id}/check-out', { params, body: tap.body })
           : api.POST('/api/v1/assignments/{id}/absence', { params, body: { reason: tap.body.reason ?? '' } });
-    ({ response, error } = await call);
+    ({ response, error, data } = await call);
   } catch {
     return { outcome: 'later' };
   }
-  if (response.ok) return { outcome: 'sent' };
+  if (response.ok) return { outcome: 'sent', answer: data as { status: string } };
   // Not answered for good: no network behind a portal, the server busy or restarting, the token expired.
   if (response.status >= 500 || response.status === 401 || response.status === 408 || response.status === 429) {
     return { outcome: 'later' };
@@ -131,7 +137,10 @@ export function sendWaiting(): Promise<void> {
         const result = await send(tap);
         if (result.outcome === 'later') return;
         const store = await database();
-        if (result.outcome === 'sent') await store.delete('taps', tap.key);
+        if (result.outcome === 'sent') {
+          if (result.answer?.status) answered.set(tap.assignmentId, result.answer.status);
+          await store.delete('taps', tap.key);
+        }
         else await store.put('taps', { ...tap, state: 'refused', status: result.status, message: result.message });
         changed();
       }
