@@ -66,7 +66,7 @@ describe('faults: Redis unreachable at boot and stopped mid-run', () => {
   it('Redis unreachable at boot: booking, roll-call and sign-off succeed, /health is 503 naming Redis, the reminders reach the queue once Redis is up', async () => {
     const readiness = await health();
     expect(readiness.status).toBe(503);
-    expect(readiness.body).toEqual({ status: 'unavailable', postgres: 'up', redis: 'down', workers: 0 });
+    expect(readiness.body).toEqual({ status: 'unavailable', postgres: 'up', redis: 'down', workers: 0, calendar: expect.any(Object) });
     expect((await t.http().get('/api/v1/health/live')).status).toBe(200);
     const admin = `Basic ${Buffer.from(`admin.${w.tag.toLowerCase()}:test-password-1`).toString('base64')}`;
     expect((await t.http().get('/admin/queues').set('authorization', admin)).status).toBe(503);
@@ -82,7 +82,7 @@ describe('faults: Redis unreachable at boot and stopped mid-run', () => {
     expect(twoHours!.opts.delay).toBeGreaterThan(0);
     await waitFor(async () => (await unrelayed(ahead.id)) === 0, 'the outbox drained'); // the reconcile may have been first
     const ready = await waitFor(async () => ((await health()).status === 200 ? (await health()).body : null), 'readiness 200');
-    expect(ready).toEqual({ status: 'ok', postgres: 'up', redis: 'up', workers: 1 });
+    expect(ready).toEqual({ status: 'ok', postgres: 'up', redis: 'up', workers: 1, calendar: expect.any(Object) });
   }, 90_000);
 
   it('Redis stopped mid-run: /health turns 503, bookings and roll-call go on, and Redis restarted empty gets the waiting jobs', async () => {
