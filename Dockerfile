@@ -6,6 +6,8 @@ COPY package.json package-lock.json ./
 RUN npm install --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY web ./web
+COPY openapi ./openapi
 RUN npm run build && npm prune --omit=dev
 
 # Run stage: no compiler, no dev dependencies, files owned by root and run as the unprivileged `node` user.
@@ -14,6 +16,7 @@ WORKDIR /app
 ENV NODE_ENV=production PORT=3000
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/web/dist ./web/dist
 COPY package.json ./
 COPY config ./config
 USER node

@@ -19,11 +19,13 @@ import { WorkerModule } from './jobs/worker.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { PersonalDataModule } from './persons/personal-data.module.js';
+import { PersonPageModule } from './person-page/person-page.module.js';
 import { PersonsModule } from './persons/persons.module.js';
 import { PlanningModule } from './planning/planning.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { ShiftsModule } from './shifts/shifts.module.js';
 import { SitesModule } from './sites/sites.module.js';
+import { WorklistModule } from './worklist/worklist.module.js';
 
 @Module({})
 export class AppModule {
@@ -52,6 +54,8 @@ export class AppModule {
         NotificationsModule,
         ReportsModule,
         PersonalDataModule,
+        WorklistModule,
+        PersonPageModule,
         ...(config.APP_ROLE === 'api' ? [] : [WorkerModule]),
       ],
       providers: [ServiceRoleCheck],

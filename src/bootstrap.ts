@@ -11,6 +11,7 @@ import { createValidationPipe } from './common/validation.js';
 import { AppConfig } from './config/app-config.js';
 import { mountQueueDashboard } from './jobs/queue-dashboard.js';
 import { buildOpenApiDocument, serveOpenApiDocument } from './openapi-document.js';
+import { mountWebApp } from './web-app.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -22,6 +23,7 @@ export function configureHttp(app: INestApplication): INestApplication {
   app.useGlobalPipes(new InputGuardPipe(), createValidationPipe());
   serveOpenApiDocument(app);
   mountQueueDashboard(app);
+  mountWebApp(app);
   return app;
 }
 

@@ -37,7 +37,14 @@ describe('the demo data', () => {
     const orders: { regime: string; status: string; credited_minutes: number; required_minutes: number }[] = await db.query(
       `SELECT regime, status, credited_minutes, required_minutes FROM court_order ORDER BY case_number`,
     );
-    expect(orders.map((o) => o.status).sort()).toEqual(['active', 'active', 'active', 'completed']);
+    // Yohanis, Fadli, Rahmat and the ten crew members (today's two roll-calls, yesterday's sign-off); Maria completed.
+    expect(orders.map((o) => o.status).sort()).toEqual([...Array(13).fill('active'), 'completed']);
+    const crews: { status: string; n: number }[] = await db.query(
+      `SELECT a.status, count(*)::int AS n FROM assignment a JOIN person p ON p.id = a.person_id
+        WHERE p.full_name IN ('Yusuf Wally', 'Daniel Matulessy', 'Frans Siahaya', 'Meity Latumahina', 'Hasan Lessy', 'Grace Sopacua')
+        GROUP BY a.status ORDER BY a.status`,
+    );
+    expect(crews).toEqual([{ status: 'checked_out', n: 3 }, { status: 'scheduled', n: 3 }]);
     expect(orders.filter((o) => o.regime === 'child')).toHaveLength(1);
     const completed = orders.find((o) => o.status === 'completed')!;
     expect(completed.credited_minutes).toBe(completed.required_minutes);

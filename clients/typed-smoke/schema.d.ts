@@ -797,6 +797,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/person-page/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The person's own page: next shifts, hours done and owed (by the link's token) */
+        get: operations["PersonPage_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/person-page/{token}/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tell the supervisor in advance that I cannot come (R-20), with a reason */
+        post: operations["PersonPage_notice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/persons": {
         parameters: {
             query?: never;
@@ -804,7 +838,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the persons of the supervisor's Bapas */
+        /** List the persons of the supervisor's Bapas, or search them by name or case number (q) */
         get: operations["Persons_list"];
         put?: never;
         /**
@@ -870,6 +904,23 @@ export interface paths {
         get: operations["PersonalData_export"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make the person's own page link: signed, expiring, sent in reminders */
+        post: operations["PersonPage_link"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1010,6 +1061,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shifts at my sites (a coordinator's today and next days), with how many are booked */
+        get: operations["MyShifts_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shifts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One shift with its roll-call: who is booked (names only, R-30) and their attendance */
+        get: operations["MyShifts_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/shifts/{shiftId}/assignments": {
         parameters: {
             query?: never;
@@ -1024,6 +1109,23 @@ export interface paths {
         get: operations["Assignments_roster"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shifts/{shiftId}/sign-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign off every confirmed booking of a shift at once (each on its own; refusals listed) */
+        post: operations["Assignments_signOffShift"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1238,6 +1340,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/worklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The supervisor's worklist: sign-offs, absences to decide, suspected no-shows, notices, orders at risk */
+        get: operations["Worklist_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1262,6 +1381,22 @@ export interface components {
         AbsenceDecisionDto: {
             reason: string;
             excused: boolean;
+        };
+        AbsenceNoticeDto: {
+            /**
+             * Format: uuid
+             * @description one of my next shifts
+             */
+            assignmentId: string;
+            /** @example Anak saya sakit, harus ke puskesmas */
+            reason: string;
+        };
+        AbsenceNoticeResponse: {
+            /** Format: uuid */
+            assignmentId: string;
+            reason: string;
+            /** Format: date-time */
+            createdAt: string;
         };
         ActivateDto: {
             /** @example pk.ambon2 */
@@ -1481,6 +1616,25 @@ export interface components {
             cancellation: components["schemas"]["Cancellation"] | null;
             warnings: components["schemas"]["LocalizedWarning"][];
         };
+        BookingToReviewResponse: {
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            orderId: string;
+            /** @example Hasan Lessy */
+            personName: string;
+            /** @example 2026-12-01 */
+            date: string;
+            /** Format: date-time */
+            startsAt: string;
+            site: components["schemas"]["WorklistSiteResponse"];
+            /** @description the coordinator's reason (absences) */
+            reason: string | null;
+            /** @description who recorded the absence (absences) */
+            recordedBy: string | null;
+            /** @description the person's own notice, sent before the shift (R-20) */
+            notice: string | null;
+        };
         /** @description A breach report (R-08) and, once decided, its decision */
         Breach: {
             /** Format: uuid */
@@ -1643,6 +1797,31 @@ export interface components {
             hash: string;
             count: number;
         };
+        ConfirmedBookingResponse: {
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            orderId: string;
+            /** @example Yusuf Wally */
+            personName: string;
+            /** Format: date-time */
+            checkInAt: string;
+            /** Format: date-time */
+            checkOutAt: string;
+            /** @example 0 */
+            penaltyMinutes: number;
+            /**
+             * @description what the coordinator confirmed (R-15)
+             * @example 180
+             */
+            workedMinutes: number;
+            note: string | null;
+            /**
+             * @description the first signature: who confirmed (R-14)
+             * @example Johny Souisa
+             */
+            confirmedBy: string;
+        };
         /** @description R-27: the user may not confirm or sign off the person's hours */
         Conflict: {
             /** Format: uuid */
@@ -1650,6 +1829,12 @@ export interface components {
             /** Format: uuid */
             userId: string;
             relation: string;
+        };
+        CoordinatorResponse: {
+            /** @example Johny Souisa */
+            fullName: string;
+            /** @example 081240001003 */
+            phone: string | null;
         };
         CreateAgencyDto: {
             /** @example BAPAS-AMBON */
@@ -1979,6 +2164,12 @@ export interface components {
             /** @example 128.1814 */
             lng: number;
         };
+        LocationResponse: {
+            /** @example -3.6925 */
+            lat: number;
+            /** @example 128.1842 */
+            lng: number;
+        };
         Login: {
             /** @description send as Authorization: Bearer <accessToken> */
             accessToken: string;
@@ -2082,6 +2273,8 @@ export interface components {
             id: string;
             /** Format: uuid */
             personId: string;
+            /** @description the person's name, for lists and the order's page */
+            personName: string;
             /** Format: uuid */
             bapasId: string;
             /** Format: uuid */
@@ -2118,6 +2311,19 @@ export interface components {
             createdAt: string;
             progress: components["schemas"]["OrderProgress"];
         };
+        OrderAtRiskResponse: {
+            /** Format: uuid */
+            orderId: string;
+            /** @example 41/Pid.C/2026/PN Amb */
+            caseNumber: string;
+            /** @example Yohanis Latuheru */
+            personName: string;
+            /** @example 2027-05-01 */
+            endDate: string;
+            /** @example 1680 */
+            remainingMinutes: number;
+            risks: components["schemas"]["OrderRiskResponse"][];
+        };
         OrderPage: {
             items: components["schemas"]["Order"][];
             /** @description all matching, whatever limit and offset */
@@ -2132,6 +2338,47 @@ export interface components {
             /** @description the sum of the ledger */
             creditedMinutes: number;
             remainingMinutes: number;
+        };
+        OrderRiskResponse: {
+            /** @example risk.cannot_finish */
+            code: string;
+            /** @description in the caller's language */
+            message: string;
+        };
+        OwnHoursResponse: {
+            /** @example 2400 */
+            requiredMinutes: number;
+            /** @example 720 */
+            creditedMinutes: number;
+            /** @example 1680 */
+            remainingMinutes: number;
+            /**
+             * @description the last day of my orders in force
+             * @example 2027-05-01
+             */
+            endDate: string;
+        };
+        OwnShiftResponse: {
+            /** Format: uuid */
+            assignmentId: string;
+            /** @example 2026-12-03 */
+            date: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            site: components["schemas"]["OwnSiteResponse"];
+            coordinator: components["schemas"]["CoordinatorResponse"] | null;
+            /** @description my notice that I cannot come, if given */
+            notice: string | null;
+        };
+        OwnSiteResponse: {
+            /** @example Pasukan Kuning Pasar Mardika */
+            name: string;
+            /** @example Jl. Pantai Mardika, Rijali, Sirimau, Kota Ambon */
+            address: string;
+            /** @example Asia/Jayapura */
+            timezone: string;
         };
         /** @description A sentenced person (terpidana / klien), owned by the Bapas that registered them */
         Person: {
@@ -2167,10 +2414,28 @@ export interface components {
              */
             anonymisedAt: string | null;
         };
+        PersonLinkResponse: {
+            /** @description signed, expiring; the only key to the person page */
+            token: string;
+            /**
+             * @description the web app page to send the person
+             * @example /saya/eyJ...
+             */
+            path: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
         PersonPage: {
             items: components["schemas"]["Person"][];
             /** @description all matching, whatever limit and offset */
             total: number;
+        };
+        PersonPageResponse: {
+            /** @example Yohanis Latuheru */
+            fullName: string;
+            /** @description null when no order is in force */
+            hours: components["schemas"]["OwnHoursResponse"] | null;
+            nextShifts: components["schemas"]["OwnShiftResponse"][];
         };
         PersonUpdated: {
             /** Format: uuid */
@@ -2481,10 +2746,91 @@ export interface components {
             /** Format: uuid */
             coordinatorId: string | null;
         };
+        ShiftAtSitePage: {
+            items: components["schemas"]["ShiftAtSiteResponse"][];
+            /** @example 3 */
+            total: number;
+        };
+        ShiftAtSiteResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            siteId: string;
+            /**
+             * @description the site's local date
+             * @example 2026-12-01
+             */
+            date: string;
+            /** @example 07:00 */
+            start: string;
+            /** @example 11:00 */
+            end: string;
+            /** @example 15 */
+            breakMinutes: number;
+            /** @example 12 */
+            capacity: number;
+            /**
+             * @description people booked (cancelled bookings free their seat)
+             * @example 5
+             */
+            bookedCount: number;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @example 225 */
+            plannedMinutes: number;
+            /** Format: uuid */
+            coordinatorId: string | null;
+            site: components["schemas"]["ShiftSiteResponse"];
+        };
         ShiftPage: {
             items: components["schemas"]["Shift"][];
             /** @description all matching, whatever limit and offset */
             total: number;
+        };
+        ShiftSignOffItemResponse: {
+            /** Format: uuid */
+            assignmentId: string;
+            /** @example Yusuf Wally */
+            personName: string;
+            /** @enum {string} */
+            outcome: "credited" | "refused";
+            /** @example 180 */
+            creditedMinutes: number | null;
+            /** @description why it was refused, in the caller's language */
+            message: string | null;
+        };
+        ShiftSignOffResponse: {
+            items: components["schemas"]["ShiftSignOffItemResponse"][];
+        };
+        ShiftSiteResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example Pasukan Kuning Pasar Mardika */
+            name: string;
+            /** @example Jl. Pantai Mardika, Rijali, Sirimau, Kota Ambon */
+            address: string;
+            /**
+             * @description IANA zone: Asia/Jakarta = WIB, Asia/Makassar = WITA, Asia/Jayapura = WIT
+             * @example Asia/Jayapura
+             */
+            timezone: string;
+            location: components["schemas"]["LocationResponse"];
+            /** @example 300 */
+            radiusMeters: number;
+        };
+        ShiftToSignOffResponse: {
+            /** Format: uuid */
+            shiftId: string;
+            /** @example 2026-12-01 */
+            date: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            site: components["schemas"]["WorklistSiteResponse"];
+            bookings: components["schemas"]["ConfirmedBookingResponse"][];
         };
         /** @description The second signature (R-15) */
         SignOff: {
@@ -2550,6 +2896,8 @@ export interface components {
             id: string;
             /** Format: uuid */
             personId: string;
+            /** @description the person's name, for lists and the order's page */
+            personName: string;
             /** Format: uuid */
             bapasId: string;
             /** Format: uuid */
@@ -2667,6 +3015,28 @@ export interface components {
             items: components["schemas"]["User"][];
             /** @description all matching, whatever limit and offset */
             total: number;
+        };
+        WorklistResponse: {
+            /** @description confirmed by the coordinator, waiting for my sign-off (R-14) */
+            toSignOff: components["schemas"]["ShiftToSignOffResponse"][];
+            /** @description absences waiting for my decision (R-20) */
+            absences: components["schemas"]["BookingToReviewResponse"][];
+            /** @description nobody checked in by start + 30 minutes (R-20) */
+            suspectedNoShows: components["schemas"]["BookingToReviewResponse"][];
+            /** @description shifts ahead the person said, in advance, they cannot come to */
+            notices: components["schemas"]["BookingToReviewResponse"][];
+            /** @description the risk scan: orders that can no longer finish */
+            atRisk: components["schemas"]["OrderAtRiskResponse"][];
+            /** @description the risk scan: nothing booked in the next 14 days */
+            nothingBooked: components["schemas"]["OrderAtRiskResponse"][];
+        };
+        WorklistSiteResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example Pasukan Kuning Pasar Mardika */
+            name: string;
+            /** @example Asia/Jayapura */
+            timezone: string;
         };
     };
     responses: never;
@@ -5196,11 +5566,113 @@ export interface operations {
             };
         };
     };
+    PersonPage_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonPageResponse"];
+                };
+            };
+            /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the link is forged or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PersonPage_notice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AbsenceNoticeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceNoticeResponse"];
+                };
+            };
+            /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the link is forged or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request clashes with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     Persons_list: {
         parameters: {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description part of the person's name or of a case number of their orders */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -5530,6 +6002,63 @@ export interface operations {
                 };
             };
             /** @description not a supervisor of the person's Bapas */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PersonPage_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonLinkResponse"];
+                };
+            };
+            /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or the scope (R-26) does not allow it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5964,6 +6493,116 @@ export interface operations {
             };
         };
     };
+    MyShifts_mine: {
+        parameters: {
+            query: {
+                limit?: number;
+                offset?: number;
+                /** @description first local date (the sites' own dates) */
+                from: string;
+                /** @description last local date, at most 31 days after `from` */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftAtSitePage"];
+                };
+            };
+            /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or the scope (R-26) does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MyShifts_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftAtSiteResponse"];
+                };
+            };
+            /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or the scope (R-26) does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     Assignments_roster: {
         parameters: {
             query?: {
@@ -5984,6 +6623,66 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssignmentPage"];
+                };
+            };
+            /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or the scope (R-26) does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Assignments_signOffShift: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English; Indonesian otherwise */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                shiftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftSignOffResponse"];
                 };
             };
             /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
@@ -6844,6 +7543,46 @@ export interface operations {
             };
             /** @description The request clashes with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Worklist_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English; Indonesian otherwise */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorklistResponse"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or the scope (R-26) does not allow it */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

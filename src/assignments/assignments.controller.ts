@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
-import { localizedWarnings } from '../common/messages.js';
+import { localizedWarnings, pickLocale } from '../common/messages.js';
 import { AcceptLanguage, ApiProblems, IdempotencyKey } from '../common/openapi.js';
 import { PageQuery } from '../common/pagination.js';
 import { IdParam } from '../common/validation.js';
@@ -10,7 +10,8 @@ import { AssignmentPage, AssignmentResponse, BookedAssignmentResponse } from './
 import { AssignmentsQueries } from './assignments.queries.js';
 import { AttendanceService } from './attendance.service.js';
 import { BookingService } from './booking.service.js';
-import { AbsenceDecisionDto, BookDto, CheckInDto, CheckOutDto, ReasonDto, SignOffDto } from './dto.js';
+import { AbsenceDecisionDto, BookDto, CheckInDto, CheckOutDto, ReasonDto, ShiftSignOffResponse, SignOffDto } from './dto.js';
+import { ShiftSignOff } from './shift-sign-off.js';
 import { SignOffService } from './sign-off.service.js';
 
 @ApiTags('assignments')
@@ -21,6 +22,7 @@ export class AssignmentsController {
     private readonly attendance: AttendanceService,
     private readonly signOffs: SignOffService,
     private readonly queries: AssignmentsQueries,
+    private readonly shiftSignOff: ShiftSignOff,
   ) {}
 
   @Post('assignments')
@@ -136,6 +138,17 @@ export class AssignmentsController {
   @ApiProblems(400, 401, 403, 404, 409)
   signOff(@CurrentUser() actor: AuthUser, @IdParam('id') id: string, @Body() dto: SignOffDto): Promise<AssignmentResponse> {
     return this.signOffs.signOff(actor, id, dto);
+  }
+
+  /** The whole shift at once: each confirmed booking of my Bapas signed off on its own; refusals listed. */
+  @Post('shifts/:shiftId/sign-off')
+  @HttpCode(200)
+  @Roles('supervisor')
+  @ApiOperation({ summary: 'Sign off every confirmed booking of a shift at once (each on its own; refusals listed)' })
+  @ApiOkResponse({ type: ShiftSignOffResponse })
+  @ApiProblems(400, 401, 403, 404)
+  signOffShift(@CurrentUser() actor: AuthUser, @IdParam('shiftId') shiftId: string, @AcceptLanguage() acceptLanguage?: string) {
+    return this.shiftSignOff.signOffShift(actor, shiftId, pickLocale(acceptLanguage));
   }
 
   @Post('assignments/:id/absence-decision')

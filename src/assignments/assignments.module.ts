@@ -8,12 +8,13 @@ import { AssignmentsController } from './assignments.controller.js';
 import { AssignmentsQueries } from './assignments.queries.js';
 import { AttendanceService } from './attendance.service.js';
 import { BookingService } from './booking.service.js';
+import { ShiftSignOff } from './shift-sign-off.js';
 import { SignOffService } from './sign-off.service.js';
 
 @Module({
   imports: [CalendarModule, LedgerModule, OrdersModule, SitesModule],
   controllers: [AssignmentsController],
-  providers: [AssignmentAccess, AssignmentsQueries, AttendanceService, BookingService, SignOffService],
+  providers: [AssignmentAccess, AssignmentsQueries, AttendanceService, BookingService, SignOffService, ShiftSignOff],
   exports: [AssignmentAccess, AssignmentsQueries, BookingService],
 })
 export class AssignmentsModule {}

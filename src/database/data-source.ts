@@ -9,13 +9,24 @@ import { Breaches1764400000000 } from './migrations/1764400000000-breaches.js';
 import { CalendarYears1764500000000 } from './migrations/1764500000000-calendar-years.js';
 import { ExportLog1764600000000 } from './migrations/1764600000000-export-log.js';
 import { PersonalData1764650000000 } from './migrations/1764650000000-personal-data.js';
+import { AbsenceNotices1764900000000 } from './migrations/1764900000000-absence-notices.js';
 import { grantServiceRole } from './service-role.js';
 
 // Dates and times stay the strings PostgreSQL sends: a JS Date would shift a local date by the server's zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 pg.types.setTypeParser(pg.types.builtins.TIME, (value) => value.slice(0, 5));
 
-export const migrations = [Foundation1764000000000, JobsAndNotifications1764100000000, Plans1764200000000, Integrity1764300000000, Breaches1764400000000, CalendarYears1764500000000, ExportLog1764600000000, PersonalData1764650000000];
+export const migrations = [
+  Foundation1764000000000,
+  JobsAndNotifications1764100000000,
+  Plans1764200000000,
+  Integrity1764300000000,
+  Breaches1764400000000,
+  CalendarYears1764500000000,
+  ExportLog1764600000000,
+  PersonalData1764650000000,
+  AbsenceNotices1764900000000,
+];
 
 /**
  * `applicationName` names the service's connections in pg_stat_activity (an operator, or the fault tests, can

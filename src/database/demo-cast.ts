@@ -114,4 +114,24 @@ export const demoCast = {
       phone: '082177770004', address: 'Pondok Tinggi, Sungai Penuh', caseNumber: '17/Pid.C/2026/PN Spn',
     },
   } satisfies Record<string, CreatePersonDto & { caseNumber: string }>,
+
+  /** Crews for today's roll-calls and yesterday's confirmations (adults; no worship windows asked for). */
+  crews: {
+    mardikaToday: [
+      { fullName: 'Agustinus Wattimena', nik: '8171010203880011', birthDate: '1988-03-02', sex: 'M', home: { lat: -3.6902, lng: 128.1897 } },
+      { fullName: 'Ronald Pelupessy', nik: '8171011107910012', birthDate: '1991-07-11', sex: 'M', home: { lat: -3.6951, lng: 128.1866 } },
+      { fullName: 'Abdullah Tuasikal', nik: '8171012512840013', birthDate: '1984-12-25', sex: 'M', home: { lat: -3.6874, lng: 128.1958 } },
+      { fullName: 'Samuel Leiwakabessy', nik: '8171010906930014', birthDate: '1993-06-09', sex: 'M', home: { lat: -3.6990, lng: 128.1810 } },
+    ],
+    rumahSinggahToday: [
+      { fullName: 'Meity Latumahina', nik: '8171034101900021', birthDate: '1990-01-01', sex: 'F', home: { lat: -3.7042, lng: 128.1688 } },
+      { fullName: 'Hasan Lessy', nik: '8171031405870022', birthDate: '1987-05-14', sex: 'M', home: { lat: -3.7088, lng: 128.1730 } },
+      { fullName: 'Grace Sopacua', nik: '8171035208960023', birthDate: '1996-08-12', sex: 'F', home: { lat: -3.7011, lng: 128.1669 } },
+    ],
+    mardikaYesterday: [
+      { fullName: 'Yusuf Wally', nik: '8171010304850031', birthDate: '1985-04-03', sex: 'M', home: { lat: -3.6915, lng: 128.1930 } },
+      { fullName: 'Daniel Matulessy', nik: '8171011709890032', birthDate: '1989-09-17', sex: 'M', home: { lat: -3.6960, lng: 128.1901 } },
+      { fullName: 'Frans Siahaya', nik: '8171012801920033', birthDate: '1992-01-28', sex: 'M', home: { lat: -3.6938, lng: 128.1949 } },
+    ],
+  } satisfies Record<string, CreatePersonDto[]>,
 };

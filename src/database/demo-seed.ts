@@ -56,6 +56,8 @@ interface ShiftTimes {
   breakMinutes: number;
 }
 
+const CREW_TERMS = { totalHours: 24, maxHoursPerDay: 4, startedDaysAgo: 20 };
+
 const DEFAULT_TIMES: ShiftTimes = { start: '07:00', end: '11:00', breakMinutes: 15 };
 
 type Get = <T>(type: new (...args: never[]) => T) => T;
@@ -64,6 +66,7 @@ class DemoStory {
   private readonly agencies = new Map<string, Agency>();
   private readonly users = new Map<string, AuthUser>();
   private readonly sites = new Map<string, string>();
+  private cases = 0;
 
   constructor(
     private readonly get: Get,
@@ -102,6 +105,12 @@ class DemoStory {
     // The crews' timetables from the third week on, open for booking by hand or by the planner.
     await this.timetable('pk.ambon', mardika, [1, 3, 5]);
     await this.timetable('pk.ambon', 'Rumah Singgah Dinas Sosial', [2, 4], { start: '08:00', end: '12:00', breakMinutes: 0 });
+
+    // Today's roll-calls: a crew at Pasar Mardika and one at the Rumah Singgah, on shifts under way now.
+    await this.crewToday(mardika, demoCast.crews.mardikaToday);
+    await this.crewToday('Rumah Singgah Dinas Sosial', demoCast.crews.rumahSinggahToday);
+    // Yesterday's afternoon crew: the coordinator confirmed them; the supervisor's sign-off is still to come.
+    await this.crewConfirmed(mardika, demoCast.crews.mardikaYesterday, this.workingDay(-1));
 
     // Rahmat: Sungai Penuh, Jambi (WIB), starting this week.
     const rahmat = await this.order('pk.sungaipenuh', sungaiPenuh, demoCast.persons.rahmat, { totalHours: 24, maxHoursPerDay: 4, startedDaysAgo: 2 });
@@ -181,6 +190,50 @@ class DemoStory {
       if (!weekdays.includes(date.weekday) || this.holidays.includes(date.toISODate()!)) continue;
       await this.get(ShiftsService).create(this.users.get(supervisor)!, siteId, { date: date.toISODate()!, ...times });
     }
+  }
+
+  /**
+   * A crew on a shift that started up to half an hour ago (in the site's zone, capped at the day's end), so its
+   * roll-call can be taken now; booked on yesterday's clock. A holiday is opened for the site first (R-23).
+   */
+  private async crewToday(siteName: string, persons: CreatePersonDto[]) {
+    const now = DateTime.now().setZone(this.today.zoneName!);
+    const startsAt = now.startOf('hour').plus({ minutes: now.minute < 30 ? 0 : 30 });
+    const endsAt = DateTime.min(startsAt.plus({ hours: 3 }), startsAt.endOf('day'));
+    const date = startsAt.toISODate()!;
+    const times = { start: startsAt.toFormat('HH:mm'), end: endsAt.toFormat('HH:mm'), breakMinutes: 0 };
+    const orders = [];
+    for (const person of persons) orders.push(await this.order('pk.ambon', demoCast.places.ambon, { ...person, caseNumber: this.caseNumber() }, CREW_TERMS));
+    const siteId = this.sites.get(siteName)!;
+    if (this.holidays.includes(date)) {
+      await this.get(SitesService).openDate(this.users.get('admin')!, siteId, { date, reason: 'Kerja bakti kota' });
+    }
+    this.clock.set(startsAt.minus({ days: 1 }).toJSDate());
+    const shift = await this.get(ShiftsService).create(orders[0].supervisor, siteId, { date, ...times });
+    for (const order of orders) await this.get(BookingService).book(order.supervisor, { orderId: order.id, shiftId: shift.id });
+  }
+
+  /** A crew that worked a whole afternoon shift, checked in and out by the coordinator, not yet signed off. */
+  private async crewConfirmed(siteName: string, persons: CreatePersonDto[], date: DateTime) {
+    const orders = [];
+    for (const person of persons) orders.push(await this.order('pk.ambon', demoCast.places.ambon, { ...person, caseNumber: this.caseNumber() }, CREW_TERMS));
+    const supervisor = orders[0].supervisor;
+    this.clock.set(date.minus({ days: 1 }).set({ hour: 9 }).toJSDate());
+    const shift = await this.get(ShiftsService).create(supervisor, this.sites.get(siteName)!, { date: date.toISODate()!, start: '13:00', end: '16:00', breakMinutes: 0 });
+    const coordinator = this.users.get((demoCast.places.ambon.coordinators as Record<string, string>)[siteName])!;
+    const attendance = this.get(AttendanceService);
+    for (const order of orders) {
+      this.clock.set(date.minus({ days: 1 }).set({ hour: 9 }).toJSDate());
+      const assignment = await this.get(BookingService).book(supervisor, { orderId: order.id, shiftId: shift.id });
+      this.clock.set(DateTime.fromJSDate(shift.startsAt).plus({ minutes: 5 }).toJSDate());
+      await attendance.checkIn(coordinator, assignment.id, { at: shift.startsAt.toISOString() }, { key: undefined });
+      this.clock.set(DateTime.fromJSDate(shift.endsAt).plus({ minutes: 5 }).toJSDate());
+      await attendance.checkOut(coordinator, assignment.id, { at: shift.endsAt.toISOString(), note: 'Membersihkan saluran pasar' }, { key: undefined });
+    }
+  }
+
+  private caseNumber(): string {
+    return `${60 + this.cases++}/Pid.C/2026/PN Amb`;
   }
 
   private workingDay(n: number): DateTime {

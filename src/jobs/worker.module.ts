@@ -3,7 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AttendanceChecksService } from '../attendance-checks/attendance-checks.service.js';
 import { IdempotencyExpiry } from '../common/idempotency-expiry.js';
-import { DeadlinesService } from '../deadlines/deadlines.service.js';
+import { DeadlinesModule } from '../deadlines/deadlines.module.js';
 import { CompletionService } from '../enforcement/completion.service.js';
 import { WarningsService } from '../enforcement/warnings.service.js';
 import { EnforcementModule } from '../enforcement/enforcement.module.js';
@@ -23,7 +23,7 @@ import { WorkerHeartbeat } from './worker-heartbeat.js';
  * happen once across replicas is a BullMQ job scheduler (job-schedules.ts) or holds a PostgreSQL advisory lock.
  */
 @Module({
-  imports: [DiscoveryModule, ScheduleModule.forRoot(), NotificationsModule, EnforcementModule],
+  imports: [DiscoveryModule, ScheduleModule.forRoot(), NotificationsModule, EnforcementModule, DeadlinesModule],
   providers: [
     JobHandlers,
     JobSchedules,
@@ -37,8 +37,7 @@ import { WorkerHeartbeat } from './worker-heartbeat.js';
     WarningsService,
     CompletionService,
     RostersService,
-    DeadlinesService,
   ],
-  exports: [OutboxRelay, ReconcileService, RostersService, DeadlinesService, IdempotencyExpiry],
+  exports: [OutboxRelay, ReconcileService, RostersService, DeadlinesModule, IdempotencyExpiry],
 })
 export class WorkerModule {}

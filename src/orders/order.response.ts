@@ -17,6 +17,7 @@ export class OrderProgressResponse implements OrderProgress {
 export class OrderResponse implements OrderView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) personId: string;
+  @ApiProperty({ description: "the person's name, for lists and the order's page" }) personName: string;
   @ApiProperty({ format: 'uuid' }) bapasId: string;
   @ApiProperty({ format: 'uuid' }) kejaksaanId: string;
   @ApiProperty({ format: 'uuid' }) supervisorId: string;

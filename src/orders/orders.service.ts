@@ -37,6 +37,8 @@ export interface OrderProgress {
 export interface OrderView {
   id: string;
   personId: string;
+  /** the person's name only (R-30), so lists of orders read as people */
+  personName: string;
   bapasId: string;
   kejaksaanId: string;
   supervisorId: string;
@@ -169,12 +171,13 @@ export class OrdersService {
   }
 
   async view(manager: EntityManager, order: Order): Promise<OrderView> {
-    const [{ scheduled }] = await manager.query(
-      `SELECT coalesce(sum(planned_minutes), 0)::int AS scheduled FROM assignment
-        WHERE order_id = $1 AND status IN ${PENDING_STATUSES}`,
-      [order.id],
+    const [{ scheduled, person_name }] = await manager.query(
+      `SELECT (SELECT coalesce(sum(planned_minutes), 0)::int FROM assignment
+                WHERE order_id = $1 AND status IN ${PENDING_STATUSES}) AS scheduled,
+              (SELECT full_name FROM person WHERE id = $2) AS person_name`,
+      [order.id, order.personId],
     );
-    return toOrderView(order, scheduled);
+    return toOrderView(order, scheduled, person_name);
   }
 
   private async kejaksaanFor(manager: EntityManager, actor: AuthUser, dto: CreateOrderDto): Promise<string> {
@@ -205,10 +208,11 @@ function replacedSentenceOf(dto: ReplacedSentenceDto): ReplacedSentence {
   return dto.kind === 'imprisonment' ? { kind: 'imprisonment', days: dto.days! } : { kind: 'fine', amountRupiah: dto.amountRupiah! };
 }
 
-export function toOrderView(order: Order, scheduledMinutes: number): OrderView {
+export function toOrderView(order: Order, scheduledMinutes: number, personName: string): OrderView {
   return {
     id: order.id,
     personId: order.personId,
+    personName,
     bapasId: order.bapasId,
     kejaksaanId: order.kejaksaanId,
     supervisorId: order.supervisorId,

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { PageQuery } from '../common/pagination.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsObject, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min,
@@ -73,4 +74,12 @@ export class UpdatePersonDto {
   unavailable?: UnavailableWindowDto[];
   @ApiPropertyOptional() @IsDefinedWhenGiven() @IsBoolean() inSchool?: boolean;
   @ApiPropertyOptional({ enum: ['id', 'en'] }) @IsDefinedWhenGiven() @IsIn(['id', 'en']) locale?: 'id' | 'en';
+}
+
+export class PersonSearchQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'Yohanis', description: "part of the person's name or of a case number of their orders" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }

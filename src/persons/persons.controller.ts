@@ -3,9 +3,8 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { ApiProblems } from '../common/openapi.js';
-import { PageQuery } from '../common/pagination.js';
 import { IdParam } from '../common/validation.js';
-import { CreatePersonDto, DeclareConflictDto, UpdatePersonDto } from './dto.js';
+import { CreatePersonDto, DeclareConflictDto, PersonSearchQuery, UpdatePersonDto } from './dto.js';
 import { ConflictResponse, PersonPage, PersonResponse, PersonUpdatedResponse } from './person.response.js';
 import { PersonsService } from './persons.service.js';
 
@@ -27,10 +26,10 @@ export class PersonsController {
   }
 
   @Get()
-  @ApiOperation({ summary: "List the persons of the supervisor's Bapas" })
+  @ApiOperation({ summary: "List the persons of the supervisor's Bapas, or search them by name or case number (q)" })
   @ApiOkResponse({ type: PersonPage })
   @ApiProblems(400, 401, 403)
-  list(@CurrentUser() actor: AuthUser, @Query() query: PageQuery): Promise<PersonPage> {
+  list(@CurrentUser() actor: AuthUser, @Query() query: PersonSearchQuery): Promise<PersonPage> {
     return this.persons.list(actor, query);
   }
 

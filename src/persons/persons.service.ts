@@ -7,11 +7,11 @@ import { Clock } from '../common/clock.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { assertValid, conflict, forbidden, notFound, unknownReference } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
-import { Page, PageQuery } from '../common/pagination.js';
+import { Page } from '../common/pagination.js';
 import { normalisePhone } from '../common/phone.js';
 import { RuleViolation } from '../common/rule-violation.js';
 import { User } from '../identity/user.entity.js';
-import { CreatePersonDto, DeclareConflictDto, UpdatePersonDto } from './dto.js';
+import { CreatePersonDto, DeclareConflictDto, PersonSearchQuery, UpdatePersonDto } from './dto.js';
 import { Person } from './person.entity.js';
 import { anonymisedFields, placeholderNik } from './retention.rules.js';
 
@@ -95,13 +95,24 @@ export class PersonsService {
     return toPersonView(await this.supervised(this.dataSource.manager, actor, id));
   }
 
-  async list(actor: AuthUser, query: PageQuery): Promise<Page<PersonView>> {
-    const [items, total] = await this.dataSource.getRepository(Person).findAndCount({
-      where: { bapasId: actor.agencyId },
-      order: { fullName: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
-    });
+  /** The Bapas's persons (R-26), found by part of the name or of a case number. */
+  async list(actor: AuthUser, query: PersonSearchQuery): Promise<Page<PersonView>> {
+    const builder = this.dataSource
+      .getRepository(Person)
+      .createQueryBuilder('p')
+      .where('p.bapasId = :bapasId', { bapasId: actor.agencyId })
+      .orderBy('p.fullName', 'ASC')
+      .take(query.limit)
+      .skip(query.offset);
+    const q = query.q?.trim();
+    if (q) {
+      const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      builder.andWhere(
+        `(p.fullName ILIKE :like OR EXISTS (SELECT 1 FROM court_order o WHERE o.person_id = p.id AND o.case_number ILIKE :like))`,
+        { like },
+      );
+    }
+    const [items, total] = await builder.getManyAndCount();
     return { items: items.map(toPersonView), total };
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DateTime } from 'luxon';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Agency } from '../agencies/agency.entity.js';
 import { Agreement } from '../agreements/agreement.entity.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -13,7 +14,7 @@ import { Page } from '../common/pagination.js';
 import { RuleViolation } from '../common/rule-violation.js';
 import { Site } from '../sites/site.entity.js';
 import { SitesService } from '../sites/sites.service.js';
-import { CreateShiftDto, ShiftRangeQuery } from './dto.js';
+import { CreateShiftDto, MyShiftsQuery, ShiftAtSiteResponse, ShiftRangeQuery } from './dto.js';
 import { Shift } from './shift.entity.js';
 import { shiftTimes, shiftViolations } from './shift.rules.js';
 
@@ -24,11 +25,15 @@ defineMessages({
   },
   'shift.starts_in_past': { id: 'Sesi tidak boleh dibuat di masa lalu.', en: 'A shift cannot start in the past.' },
   'shift.holiday': { id: 'Tidak ada sesi pada hari libur ({name}) (R-23).', en: 'No shifts on a holiday ({name}) (R-23).' },
+  'shift.range_backwards': { id: 'Tanggal akhir tidak boleh sebelum tanggal awal.', en: 'The last date cannot be before the first.' },
+  'shift.range_too_long': { id: 'Rentang tanggal paling lama {days} hari.', en: 'The date range is at most {days} days.' },
   'shift.agreement_not_valid': {
     id: 'PKS lokasi ini tidak berlaku pada tanggal tersebut (R-05).',
     en: "The site's agreement is not valid on that date (R-05).",
   },
 });
+
+const MAX_RANGE_DAYS = 31;
 
 export interface ShiftView {
   id: string;
@@ -109,6 +114,41 @@ export class ShiftsService {
     return { items: items.map(toShiftView), total };
   }
 
+  /** R-26: a coordinator's shifts are those at the sites they coordinate, in the sites' local dates. */
+  async forCoordinator(user: AuthUser, query: MyShiftsQuery): Promise<Page<ShiftAtSiteResponse>> {
+    const days = DateTime.fromISO(query.to).diff(DateTime.fromISO(query.from), 'days').days;
+    if (days < 0) assertValid([{ field: 'to', code: 'shift.range_backwards' }]);
+    if (days > MAX_RANGE_DAYS) assertValid([{ field: 'to', code: 'shift.range_too_long', params: { days: MAX_RANGE_DAYS } }]);
+    const manager = this.dataSource.manager;
+    const siteIds = await this.sites.coordinatedBy(manager, user.id);
+    if (siteIds.length === 0) return { items: [], total: 0 };
+    const [shifts, total] = await manager
+      .getRepository(Shift)
+      .createQueryBuilder('shift')
+      .where('shift.siteId IN (:...siteIds)', { siteIds })
+      .andWhere('shift.date BETWEEN :from AND :to', query)
+      .orderBy('shift.startsAt', 'ASC')
+      .take(query.limit)
+      .skip(query.offset)
+      .getManyAndCount();
+    const sites = new Map((await manager.findBy(Site, { id: In(siteIds) })).map((site) => [site.id, site]));
+    return { items: shifts.map((shift) => withSite(shift, sites.get(shift.siteId)!)), total };
+  }
+
+  /** One shift with its site: for the site's coordinators, the supervisors who plan there, admins. */
+  async get(user: AuthUser, id: string): Promise<ShiftAtSiteResponse> {
+    const manager = this.dataSource.manager;
+    const shift = await manager.findOneBy(Shift, { id });
+    if (!shift) throw notFound('shift');
+    const site = await manager.findOneByOrFail(Site, { id: shift.siteId });
+    const allowed =
+      user.role === 'admin' ||
+      (user.role === 'supervisor' && (await this.sites.usableBy(manager, user.agencyId, site))) ||
+      (await this.sites.coordinates(manager, user.id, site.id));
+    if (!allowed) throw forbidden();
+    return withSite(shift, site);
+  }
+
   /** A supervisor plans at the sites their Bapas has an agreement for; an admin anywhere. */
   private async siteForPlanning(manager: EntityManager, actor: AuthUser, siteId: string): Promise<Site> {
     const site = await manager.findOneBy(Site, { id: siteId });
@@ -127,6 +167,11 @@ export class ShiftsService {
     if (date < agreement.validFrom || date > agreement.validTo) refusals.push({ field: 'date', code: 'shift.agreement_not_valid' });
     return refusals;
   }
+}
+
+function withSite(shift: Shift, site: Site): ShiftAtSiteResponse {
+  const { id, name, address, timezone, radiusMeters, lat, lng } = site;
+  return { ...toShiftView(shift), site: { id, name, address, timezone, radiusMeters, location: { lat, lng } } };
 }
 
 export function toShiftView(shift: Shift): ShiftView {

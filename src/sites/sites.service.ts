@@ -116,6 +116,12 @@ export class SitesService {
     return rows.map((row) => row.user_id);
   }
 
+  /** The sites a coordinator works at (R-26). */
+  async coordinatedBy(manager: EntityManager, userId: string): Promise<string[]> {
+    const rows: { site_id: string }[] = await manager.query(`SELECT site_id FROM site_coordinator WHERE user_id = $1`, [userId]);
+    return rows.map((row) => row.site_id);
+  }
+
   /** R-26: a coordinator records only at their own sites. */
   async coordinates(manager: EntityManager, userId: string, siteId: string): Promise<boolean> {
     const rows = await manager.query(`SELECT 1 FROM site_coordinator WHERE site_id = $1 AND user_id = $2`, [siteId, userId]);

@@ -90,6 +90,16 @@ export const ACCESS: Record<string, Access> = {
   'GET /api/v1/assignments/:id': { who: only('supervisor', 'prosecutor', 'coordinator'), scope: 'mardika' },
   'GET /api/v1/assignments/:id/notifications': { who: only('supervisor', 'prosecutor', 'coordinator'), scope: 'mardika' },
   'GET /api/v1/shifts/:shiftId/assignments': { who: only('supervisor', 'coordinator'), scope: 'mardika' },
+  // A coordinator's own sites' shifts: every coordinator gets theirs, nobody else's.
+  'GET /api/v1/shifts': { who: only('coordinator'), query: (ids) => `from=${ids.futureDate}&to=${ids.futureDate}` },
+  'GET /api/v1/shifts/:id': { who: only('coordinator', 'supervisor', 'admin'), scope: 'mardika' },
+  // The whole shift signed off: only the caller's own Bapas's confirmed bookings (another Bapas gets none).
+  'POST /api/v1/shifts/:shiftId/sign-off': { who: only('supervisor') },
+  'GET /api/v1/worklist': { who: only('supervisor') },
+  'POST /api/v1/persons/:id/link': { who: only('supervisor'), scope: 'ambon' },
+  // The person's own page: the signed link is the only key.
+  'GET /api/v1/person-page/:token': { who: 'anyone' },
+  'POST /api/v1/person-page/:token/notices': { who: 'anyone' },
   'POST /api/v1/assignments/:id/cancel': { who: only('supervisor'), scope: 'ambon', denyBody: reason },
   'POST /api/v1/assignments/:id/check-in': { who: only('coordinator'), scope: 'mardika' },
   'POST /api/v1/assignments/:id/check-out': { who: only('coordinator'), scope: 'mardika' },

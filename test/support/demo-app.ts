@@ -87,6 +87,8 @@ export interface AmbonIds {
   orderBody: object;
   /** A breach reported on another Ambon order (that one takes no more bookings or plans). */
   breach: string;
+  /** Yohanis's own page link (the person page's token). */
+  personLink: string;
   /** A holiday of the loaded calendar, and a year. */
   holiday: string;
   year: string;
@@ -117,6 +119,8 @@ export async function ambonIds(t: TestApp, tokens: Map<Username, string>): Promi
   const breached = await one(`SELECT id FROM court_order WHERE case_number = '${demoCast.persons.fadli.caseNumber}'`);
   const breach = await t.http().post(`/api/v1/orders/${breached}/breaches`).set(as('pk.ambon')).send({ reason: 'tidak hadir tanpa alasan' });
   if (breach.status !== 201) throw new Error(`breach: ${breach.status} ${JSON.stringify(breach.body)}`);
+  const link = await t.http().post(`/api/v1/persons/${person}/link`).set(as('pk.ambon')).send({});
+  if (link.status !== 201) throw new Error(`person link: ${link.status} ${JSON.stringify(link.body)}`);
   const holiday = await one(`SELECT to_char(date, 'YYYY-MM-DD') AS id FROM holiday WHERE date > now() ORDER BY date LIMIT 1`);
   const futureDate = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
   const endDate = new Date(Date.now() + 80 * 86_400_000).toISOString().slice(0, 10);
@@ -138,6 +142,7 @@ export async function ambonIds(t: TestApp, tokens: Map<Username, string>): Promi
       replacedSentence: { kind: 'imprisonment', days: 60 }, consentRecorded: true,
     },
     breach: breach.body.id,
+    personLink: link.body.token,
     holiday,
     year: holiday.slice(0, 4),
   };
@@ -159,6 +164,7 @@ function paramValue(parent: string, param: string, ids: AmbonIds): string {
   if (param === 'entryId') return ids.ledgerEntry;
   if (param === 'orderId') return ids.order;
   if (param === 'shiftId') return ids.shift;
+  if (param === 'token') return ids.personLink;
   if (param === 'siteId') return ids.site;
   const byParent: Record<string, string> = {
     orders: ids.order, assignments: ids.assignment, users: ids.spareUser, agencies: ids.agency, persons: ids.person, plans: ids.plan, agreements: ids.agreement,

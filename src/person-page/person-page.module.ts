@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { PersonsModule } from '../persons/persons.module.js';
+import { PersonPageController } from './person-page.controller.js';
+import { PersonPageService } from './person-page.service.js';
+
+@Module({ imports: [PersonsModule], controllers: [PersonPageController], providers: [PersonPageService] })
+export class PersonPageModule {}

@@ -1,0 +1,44 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import { currentLang } from '../i18n.js';
+import { currentSession } from '../session.js';
+import { noteServerDate } from '../server-clock.js';
+import type { paths } from './schema.js';
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  errors?: { field: string; message: string }[];
+}
+
+/** A refused request, with the server's problem+json (already in the user's language). */
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
+  }
+}
+
+const headers: Middleware = {
+  onRequest({ request }) {
+    const session = currentSession();
+    if (session && !request.headers.has('authorization')) request.headers.set('authorization', `Bearer ${session.token}`);
+    request.headers.set('accept-language', currentLang());
+    return request;
+  },
+  onResponse({ response }) {
+    noteServerDate(response.headers.get('date'));
+    return response;
+  },
+};
+
+export const api = createClient<paths>({ baseUrl: location.origin });
+api.use(headers);
+
+/** The answer's data, or an ApiError carrying the server's message. */
+export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<NonNullable<T>> {
+  const { data, error, response } = await call;
+  if (response.ok) return data as NonNullable<T>;
+  const problem = (error && typeof error === 'object' ? error : {}) as Partial<Problem>;
+  throw new ApiError({ ...problem, status: response.status });
+}

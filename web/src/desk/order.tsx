@@ -1,0 +1,160 @@
+import { api, ok } from '../api/client.js';
+import { t } from '../i18n.js';
+import { currentSession } from '../session.js';
+import { formatDate, formatInstant, formatMinutes, formatTime, zoneLabel } from '../time.js';
+import { ErrorBox, Loading, Page, Progress, useAction, useLoad } from '../ui.js';
+import { Breaches } from './breaches.js';
+import { PlanOrder } from './plan.js';
+
+const FALLBACK_ZONE = 'Asia/Jakarta';
+
+async function loadOrder(id: string) {
+  const path = { params: { path: { id } } };
+  const [order, ledger, bookings, sites, audit] = await Promise.all([
+    ok(api.GET('/api/v1/orders/{id}', path)),
+    ok(api.GET('/api/v1/orders/{id}/ledger', { params: { path: { id }, query: { limit: 500 } } })),
+    ok(api.GET('/api/v1/orders/{orderId}/assignments', { params: { path: { orderId: id }, query: { limit: 500 } } })),
+    ok(api.GET('/api/v1/sites')),
+    ok(api.GET('/api/v1/audit-events', { params: { query: { entityType: 'order', entityId: id, limit: 500 } } })),
+  ]);
+  return { order, ledger, bookings, sites: new Map(sites.items.map((s) => [s.id, s])), audit };
+}
+
+function SignOff({ assignmentId, done }: { assignmentId: string; done: () => void }) {
+  const action = useAction(async () => {
+    await ok(api.POST('/api/v1/assignments/{id}/sign-off', { params: { path: { id: assignmentId } }, body: {} }));
+    done();
+  });
+  return (
+    <>
+      <button type="button" disabled={action.busy} onClick={() => void action.run()}>
+        {t('order.signOff')}
+      </button>
+      <ErrorBox error={action.error} />
+    </>
+  );
+}
+
+/** An order's page: progress, bookings, ledger, audit trail; the supervisor also signs off and plans here. */
+export default function OrderPage({ params }: { params: { orderId: string } }) {
+  const loaded = useLoad(() => loadOrder(params.orderId), [params.orderId]);
+  const supervisor = currentSession()?.user.role === 'supervisor';
+  const data = loaded.data;
+  if (!data) {
+    return (
+      <Page title={t('order.title')}>
+        <Loading loaded={loaded} />
+      </Page>
+    );
+  }
+  const { order, ledger, bookings, sites, audit } = data;
+  const p = order.progress;
+  const zoneOf = (siteId: string) => sites.get(siteId)?.timezone ?? FALLBACK_ZONE;
+  const mainZone = bookings.items.length ? zoneOf(bookings.items[0].siteId) : FALLBACK_ZONE;
+  return (
+    <Page title={`${order.personName} · ${order.caseNumber}`} wide>
+      <p class="sub">
+        {order.courtName} · {t(`status.${order.status}` as 'status.active')} · {t('order.period', { from: formatDate(order.startDate, 'short'), to: formatDate(order.endDate, 'short') })} ·{' '}
+        {t('order.perDay', { hours: order.maxHoursPerDay })}
+        {order.regime === 'child' ? ` · ${t('order.child')}` : ''}
+      </p>
+      <section aria-labelledby="h-progress">
+        <h2 id="h-progress">{t('order.progress')}</h2>
+        <Progress required={p.requiredMinutes} scheduled={p.scheduledMinutes} credited={p.creditedMinutes} />
+        <dl class="figures" data-testid="progress">
+          <div>
+            <dt>{t('order.required')}</dt>
+            <dd>{formatMinutes(p.requiredMinutes)}</dd>
+          </div>
+          <div>
+            <dt>{t('order.scheduled')}</dt>
+            <dd>{formatMinutes(p.scheduledMinutes)}</dd>
+          </div>
+          <div>
+            <dt>{t('order.credited')}</dt>
+            <dd data-testid="credited">{formatMinutes(p.creditedMinutes)}</dd>
+          </div>
+          <div>
+            <dt>{t('order.remaining')}</dt>
+            <dd>{formatMinutes(p.remainingMinutes)}</dd>
+          </div>
+        </dl>
+      </section>
+      {supervisor && order.status === 'active' ? <PlanOrder orderId={order.id} zone={zoneLabel(mainZone)} applied={loaded.reload} /> : null}
+      <Breaches orderId={order.id} orderStatus={order.status} zone={mainZone} changed={loaded.reload} />
+      <section aria-labelledby="h-bookings">
+        <h2 id="h-bookings">{t('order.bookings', { count: bookings.total })}</h2>
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('desk.date')}</th>
+                <th scope="col">{t('desk.site')}</th>
+                <th scope="col">{t('desk.time')}</th>
+                <th scope="col">{t('desk.status')}</th>
+                <th scope="col">{t('desk.worked')}</th>
+                {supervisor ? <th scope="col">{t('desk.action')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {bookings.items.map((b) => {
+                const zone = zoneOf(b.siteId);
+                return (
+                  <tr key={b.id}>
+                    <td>{formatDate(b.date, 'short')}</td>
+                    <td>{sites.get(b.siteId)?.name ?? '—'}</td>
+                    <td>
+                      {formatTime(b.startsAt, zone)}–{formatTime(b.endsAt, zone)}
+                    </td>
+                    <td>
+                      {t(`status.${b.status}` as 'status.scheduled')}
+                      {b.absence?.reason ? <div class="sub">{b.absence.reason}</div> : null}
+                    </td>
+                    <td>{b.workedMinutes === null || b.workedMinutes === undefined ? '—' : formatMinutes(b.workedMinutes)}</td>
+                    {supervisor ? <td>{b.status === 'checked_out' ? <SignOff assignmentId={b.id} done={loaded.reload} /> : null}</td> : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section aria-labelledby="h-ledger" data-testid="ledger">
+        <h2 id="h-ledger">{t('order.ledger', { count: ledger.total })}</h2>
+        <p class="legal">{t('order.ledgerNote')}</p>
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('order.when')}</th>
+                <th scope="col">{t('order.kind')}</th>
+                <th scope="col">{t('order.minutes')}</th>
+                <th scope="col">{t('order.reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ledger.items.map((entry) => (
+                <tr key={entry.id}>
+                  <td>{formatInstant(entry.createdAt, mainZone)}</td>
+                  <td>{entry.kind === 'credit' ? t('order.credit') : t('order.reversal')}</td>
+                  <td>{formatMinutes(entry.minutes)}</td>
+                  <td>{entry.reason ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section aria-labelledby="h-audit">
+        <h2 id="h-audit">{t('order.audit')}</h2>
+        <ol>
+          {audit.items.map((event) => (
+            <li key={event.id}>
+              {formatInstant(event.at, mainZone)} · <code>{event.action}</code>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </Page>
+  );
+}

@@ -1,0 +1,48 @@
+import { currentLang } from './i18n.js';
+
+const ZONE_LABELS: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+
+export const zoneLabel = (timezone: string): string => ZONE_LABELS[timezone] ?? timezone;
+
+const locale = () => (currentLang() === 'en' ? 'en-GB' : 'id-ID');
+
+/** `07.00 WIT` (Indonesian) or `07:00 WIT` (English): an instant in the site's zone with its label (R-22). */
+export function formatTime(instant: string | Date, timezone: string): string {
+  const time = new Intl.DateTimeFormat(locale(), { timeZone: timezone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return `${time.format(new Date(instant))} ${zoneLabel(timezone)}`;
+}
+
+/** `Selasa, 1 Desember 2026` for a local date `2026-12-01` (a calendar date: no zone to convert). */
+export function formatDate(localDate: string, style: 'long' | 'short' = 'long'): string {
+  const [y, m, d] = localDate.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale(), {
+    timeZone: 'UTC',
+    weekday: style === 'long' ? 'long' : 'short',
+    day: 'numeric',
+    month: style === 'long' ? 'long' : 'short',
+    year: style === 'long' ? 'numeric' : undefined,
+  }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+export function formatInstant(instant: string, timezone: string): string {
+  const date = new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(new Date(instant));
+  return `${formatDate(date, 'short')} ${formatTime(instant, timezone)}`;
+}
+
+/** Today's local date at a zone, `YYYY-MM-DD`. */
+export function localToday(timezone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(now);
+}
+
+export function addDays(localDate: string, days: number): string {
+  const [y, m, d] = localDate.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Minutes as `3 j 15 m` / `3 h 15 m`. */
+export function formatMinutes(minutes: number): string {
+  const h = Math.floor(Math.abs(minutes) / 60);
+  const m = Math.abs(minutes) % 60;
+  const sign = minutes < 0 ? '−' : '';
+  return `${sign}${h} ${currentLang() === 'en' ? 'h' : 'j'}${m ? ` ${m} m` : ''}`;
+}
