@@ -10,7 +10,7 @@ import { answeredStatus, recordTap, savedRoster, saveRoster, type Tap, type TapK
 import { useTaps, WaitingTaps } from './waiting-taps.js';
 
 type Shift = components['schemas']['ShiftAtSiteResponse'];
-type Booking = components['schemas']['AssignmentResponse'];
+type Booking = components['schemas']['Assignment'];
 
 interface Roster {
   shift: Shift;

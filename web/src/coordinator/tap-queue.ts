@@ -101,7 +101,7 @@ export async function saveRoster(roster: SavedRoster): Promise<void> {
 }
 
 async function send(tap: Tap): Promise<{ outcome: Outcome; status?: number; message?: string; answer?: { status: string } }> {
-  const params = { path: { id: tap.assignmentId }, header: { 'idempotency-key': tap.key } };
+  const params = { path: { id: tap.assignmentId }, header: { 'Idempotency-Key': tap.key } };
   let response: Response;
   let error: unknown;
   let data: unknown;

@@ -5,7 +5,7 @@ import { t } from '../i18n.js';
 import { formatDate, formatMinutes } from '../time.js';
 import { ErrorBox, useAction } from '../ui.js';
 
-type Plan = components['schemas']['PlanResponse'];
+type Plan = components['schemas']['Plan'];
 
 /** The planner for one order: a preview first (nothing booked), then applied from here through the booking rules. */
 export function PlanOrder({ orderId, zone, applied }: { orderId: string; zone: string; applied: () => void }) {
