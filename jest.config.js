@@ -16,4 +16,6 @@ export default {
   // Set-ups (a world of users, the demo) take seconds; on a loaded machine more.
   testTimeout: 60000,
   maxWorkers: 2,
+  // The checkout's own cache: a shared /tmp cache once served a transform of another checkout's older files.
+  cacheDirectory: '<rootDir>/node_modules/.cache/jest',
 };
