@@ -100,6 +100,8 @@ describe('the OpenAPI document', () => {
         ['GET /api/v1/health', [{}]],
         ['GET /api/v1/health/live', [{}]],
         ['GET /api/v1/health/ready', [{}]],
+        ['GET /api/v1/person-page/{token}', [{}]],
+        ['POST /api/v1/person-page/{token}/notices', [{}]],
       ]);
     });
 
@@ -283,6 +285,15 @@ describe('the OpenAPI document', () => {
     await call('GET /persons/{id}/notifications', 200, w.get('supervisor', `/persons/${person.id}/notifications`));
     await call('GET /persons/{id}/export', 200, w.get('supervisor', `/persons/${person.id}/export`));
     await call('GET /persons/{id}/export', 403, w.get('otherBapasSupervisor', `/persons/${person.id}/export`));
+    await call('GET /worklist', 200, w.get('supervisor', '/worklist'));
+    await call('GET /shifts', 200, w.get('coordinatorA', '/shifts?from=2026-12-01&to=2026-12-07'));
+    await call('GET /shifts/{id}', 200, w.get('coordinatorA', `/shifts/${first.id}`));
+    await call('POST /shifts/{shiftId}/sign-off', 200, w.post('supervisor', `/shifts/${third.id}/sign-off`));
+    const link = await call('POST /persons/{id}/link', 201, w.post('supervisor', `/persons/${person.id}/link`));
+    await call('GET /person-page/{token}', 200, t.http().get(`/api/v1/person-page/${link.token}`));
+    await call('GET /person-page/{token}', 401, t.http().get('/api/v1/person-page/forged.token'));
+    const notice = { assignmentId: '00000000-0000-4000-8000-000000000000', reason: 'Sakit' };
+    await call('POST /person-page/{token}/notices', 400, t.http().post(`/api/v1/person-page/${link.token}/notices`).send(notice));
     t.clock.set(DEFAULT_NOW);
 
     await w.shift('siteB', { date: '2026-12-08', start: '08:00', end: '16:00' });

@@ -95,6 +95,9 @@ describe('personal data', () => {
       const plan = await w.post('supervisor', `/orders/${ids.childOrder}/plan`, {});
       expect(plan.status).toBe(201);
       ids.plan = plan.body.id;
+      const link = await w.post('supervisor', `/persons/${ids.person}/link`);
+      expect(link.status).toBe(201);
+      ids.personPage = link.body.token;
     });
 
     it('R-30: the supervisor of the person\'s Bapas sees NIK and religion; a supervisor of another Bapas gets 403', async () => {
@@ -109,7 +112,7 @@ describe('personal data', () => {
       const byResource: Record<string, string> = {
         persons: ids.person, orders: ids.order, assignments: ids.assignment, shifts: ids.shiftA, sites: w.ids.siteA,
         breaches: ids.breach, plans: ids.plan, agreements: w.ids.agreement, users: w.ids.coordinatorA, agencies: w.ids.opd,
-        'holiday-years': '2026', ledger: ids.order,
+        'holiday-years': '2026', ledger: ids.order, 'person-page': ids.personPage,
       };
       const segments = path.split('/');
       return segments
@@ -125,6 +128,7 @@ describe('personal data', () => {
     /** What a route needs to answer at all; the monthly report as CSV (text, so the search reads it) of the caller's agency. */
     const queries = (actor: Actor): Record<string, string> => ({
       '/api/v1/sites/:siteId/shifts': '?from=2026-11-23&to=2027-01-31',
+      '/api/v1/shifts': '?from=2026-11-23&to=2026-12-20',
       '/api/v1/reports/monthly': `?agencyId=${w.ids[actor === 'prosecutor' ? 'kejari' : 'opd']}&month=2026-11&format=csv`,
     });
 

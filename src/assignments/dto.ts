@@ -49,7 +49,7 @@ export class ShiftSignOffItemResponse {
   @ApiProperty({ format: 'uuid' }) assignmentId: string;
   @ApiProperty({ example: 'Yusuf Wally' }) personName: string;
   @ApiProperty({ enum: ['credited', 'refused'] }) outcome: 'credited' | 'refused';
-  @ApiProperty({ type: Number, nullable: true, example: 180 }) creditedMinutes: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: 180 }) creditedMinutes: number | null;
   @ApiProperty({ type: String, nullable: true, description: "why it was refused, in the caller's language" }) message: string | null;
 }
 

@@ -40,9 +40,9 @@ export class OwnShiftResponse {
 }
 
 export class OwnHoursResponse {
-  @ApiProperty({ example: 2400 }) requiredMinutes: number;
-  @ApiProperty({ example: 720 }) creditedMinutes: number;
-  @ApiProperty({ example: 1680 }) remainingMinutes: number;
+  @ApiProperty({ type: 'integer', example: 2400 }) requiredMinutes: number;
+  @ApiProperty({ type: 'integer', example: 720 }) creditedMinutes: number;
+  @ApiProperty({ type: 'integer', example: 1680 }) remainingMinutes: number;
   @ApiProperty({ example: '2027-05-01', description: 'the last day of my orders in force' }) endDate: string;
 }
 

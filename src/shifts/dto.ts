@@ -49,12 +49,12 @@ export class ShiftAtSiteResponse {
   @ApiProperty({ example: '2026-12-01', description: "the site's local date" }) date: string;
   @ApiProperty({ example: '07:00' }) start: string;
   @ApiProperty({ example: '11:00' }) end: string;
-  @ApiProperty({ example: 15 }) breakMinutes: number;
+  @ApiProperty({ type: 'integer', example: 15 }) breakMinutes: number;
   @ApiProperty({ example: 12 }) capacity: number;
   @ApiProperty({ example: 5, description: 'people booked (cancelled bookings free their seat)' }) bookedCount: number;
   @ApiProperty({ format: 'date-time' }) startsAt: Date;
   @ApiProperty({ format: 'date-time' }) endsAt: Date;
-  @ApiProperty({ example: 225 }) plannedMinutes: number;
+  @ApiProperty({ type: 'integer', example: 225 }) plannedMinutes: number;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) coordinatorId: string | null;
   @ApiProperty({ type: ShiftSiteResponse }) site: ShiftSiteResponse;
 }

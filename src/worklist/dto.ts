@@ -12,8 +12,8 @@ export class ConfirmedBookingResponse {
   @ApiProperty({ example: 'Yusuf Wally' }) personName: string;
   @ApiProperty({ format: 'date-time' }) checkInAt: string;
   @ApiProperty({ format: 'date-time' }) checkOutAt: string;
-  @ApiProperty({ example: 0 }) penaltyMinutes: number;
-  @ApiProperty({ example: 180, description: 'what the coordinator confirmed (R-15)' }) workedMinutes: number;
+  @ApiProperty({ type: 'integer', example: 0 }) penaltyMinutes: number;
+  @ApiProperty({ type: 'integer', example: 180, description: 'what the coordinator confirmed (R-15)' }) workedMinutes: number;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
   @ApiProperty({ example: 'Johny Souisa', description: 'the first signature: who confirmed (R-14)' }) confirmedBy: string;
 }
@@ -49,7 +49,7 @@ export class OrderAtRiskResponse {
   @ApiProperty({ example: '41/Pid.C/2026/PN Amb' }) caseNumber: string;
   @ApiProperty({ example: 'Yohanis Latuheru' }) personName: string;
   @ApiProperty({ example: '2027-05-01' }) endDate: string;
-  @ApiProperty({ example: 1680 }) remainingMinutes: number;
+  @ApiProperty({ type: 'integer', example: 1680 }) remainingMinutes: number;
   @ApiProperty({ type: [OrderRiskResponse] }) risks: OrderRiskResponse[];
 }
 
