@@ -60,7 +60,7 @@ export class CalendarService implements OnApplicationBootstrap {
   async loadHolidays(): Promise<void> {
     const files = await readHolidayFiles(this.config.HOLIDAYS_DIR);
     const loaded = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('bakti.holidays'))`);
+      await lockCalendar(manager);
       const known = new Map<number, string | null>(
         (await manager.query(`SELECT year, source_hash FROM holiday_year`)).map((row: { year: number; source_hash: string | null }) => [row.year, row.source_hash]),
       );
@@ -129,7 +129,7 @@ export class CalendarService implements OnApplicationBootstrap {
       throw badRequest([{ field: 'national', code: 'calendar.bad_file', params: { detail: (error as Error).message } }]);
     }
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('bakti.holidays'))`);
+      await lockCalendar(manager);
       const before = await this.yearView(manager, year);
       await this.replaceYear(manager, parsed, actor.id);
       const after = await this.yearView(manager, year);
@@ -218,6 +218,11 @@ export class CalendarService implements OnApplicationBootstrap {
     );
     return row ?? null;
   }
+}
+
+/** One writer of the calendar at a time, across replicas (boot loads and admins' loads). */
+async function lockCalendar(manager: EntityManager): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('bakti.holidays'))`);
 }
 
 /** The audit trail's id for a year's calendar (events need a UUID; a year has none of its own). */

@@ -14,6 +14,7 @@ import { OnJob } from '../jobs/job-handler.js';
 import { JOBS, type JobOutcome } from '../jobs/jobs.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { Order } from '../orders/order.entity.js';
+import { orderProsecutors } from '../orders/order-prosecutors.js';
 import { orderInScope } from '../orders/order-scope.js';
 import { OrdersService } from '../orders/orders.service.js';
 import { absencesOpenBreach, BreachGrounds, decisionViolations, orderStatusAfter } from './breach.rules.js';
@@ -169,11 +170,8 @@ export class BreachesService {
   /** The order's prosecutor (or, none named, its Kejari's) and its supervisor; the person hears of decisions. */
   private async tell(manager: EntityManager, order: Order, breachId: string, reason: 'breach_opened' | 'breach_decided', words: Record<string, string>) {
     const person: { full_name: string } = (await manager.query(`SELECT full_name FROM person WHERE id = $1`, [order.personId]))[0];
-    const prosecutors: { id: string }[] = order.prosecutorId
-      ? [{ id: order.prosecutorId }]
-      : await manager.query(`SELECT id FROM app_user WHERE role = 'prosecutor' AND active AND agency_id = $1`, [order.kejaksaanId]);
     const recipients = [
-      ...prosecutors.map(({ id }) => ({ type: 'user' as const, id })),
+      ...(await orderProsecutors(manager, order)).map((id) => ({ type: 'user' as const, id })),
       { type: 'user' as const, id: order.supervisorId },
       ...(reason === 'breach_decided' ? [{ type: 'person' as const, id: order.personId }] : []),
     ];

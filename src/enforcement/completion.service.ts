@@ -7,6 +7,7 @@ import { OnJob } from '../jobs/job-handler.js';
 import { JOBS, type JobOutcome } from '../jobs/jobs.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { Order } from '../orders/order.entity.js';
+import { orderProsecutors } from '../orders/order-prosecutors.js';
 import { Person } from '../persons/person.entity.js';
 
 /** R-16: when an order reaches its required minutes, its prosecutor (or, none named, its Kejari's) is told. */
@@ -24,11 +25,8 @@ export class CompletionService {
       if (!order || order.status !== 'completed' || !order.completedAt) return 'skipped';
       const person = await manager.findOneByOrFail(Person, { id: order.personId });
       const bapas = await manager.findOneByOrFail(Agency, { id: order.bapasId });
-      const prosecutors: { id: string }[] = order.prosecutorId
-        ? [{ id: order.prosecutorId }]
-        : await manager.query(`SELECT id FROM app_user WHERE role = 'prosecutor' AND active AND agency_id = $1`, [order.kejaksaanId]);
       let fresh = false;
-      for (const { id } of prosecutors) {
+      for (const id of await orderProsecutors(manager, order)) {
         fresh =
           (await this.notifications.notify(manager, {
             recipient: { type: 'user', id },

@@ -81,8 +81,10 @@ export class Authenticator {
 
   private async countFailure(username: string, address: string, user: User | null): Promise<void> {
     const windowMs = this.config.LOGIN_FAILURE_WINDOW_MINUTES * 60_000;
-    await this.counters.hit(`login:user:${username}`, windowMs, this.config.LOGIN_FAILURES_PER_USERNAME, windowMs);
-    await this.counters.hit(`login:addr:${address}`, windowMs, this.config.LOGIN_FAILURES_PER_ADDRESS, windowMs);
+    await Promise.all([
+      this.counters.hit(`login:user:${username}`, windowMs, this.config.LOGIN_FAILURES_PER_USERNAME, windowMs),
+      this.counters.hit(`login:addr:${address}`, windowMs, this.config.LOGIN_FAILURES_PER_ADDRESS, windowMs),
+    ]);
     if (!user) return;
     const lockedUntil = new Date(this.clock.now().getTime() + this.config.LOCKOUT_MINUTES * 60_000);
     await this.dataSource.transaction(async (manager) => {
