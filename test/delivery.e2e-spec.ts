@@ -8,7 +8,7 @@ import { redisConnection } from '../src/common/redis.js';
 import { QUEUES } from '../src/jobs/jobs.js';
 import { NotificationsService } from '../src/notifications/notifications.service.js';
 import { startTestApp, TestApp } from './support/test-app.js';
-import { ownDatabase } from './support/test-config.js';
+import { ownDatabase, testRedisUrl } from './support/test-config.js';
 import { waitFor } from './support/wait.js';
 import { World } from './support/world.js';
 
@@ -18,7 +18,7 @@ import { World } from './support/world.js';
  * in this process. The file has its own database, Redis database and queue prefix, so no other test file's
  * outbox rows or jobs meet this file's worker.
  */
-const REDIS_URL = 'redis://127.0.0.1:6379/7';
+const REDIS_URL = testRedisUrl(7);
 const PREFIX = `{bakti-delivery-${randomInt(1e9)}}`;
 const SECRET = 'delivery-test-secret-0123456789';
 const PHONE = '081234567890';

@@ -8,12 +8,12 @@ import { AttendanceChecksService } from '../src/attendance-checks/attendance-che
 import { DeadlinesService } from '../src/deadlines/deadlines.service.js';
 import { RostersService } from '../src/rosters/rosters.service.js';
 import { DEFAULT_NOW, startTestApp, TestApp } from './support/test-app.js';
-import { ownDatabase } from './support/test-config.js';
+import { ownDatabase, testRedisUrl } from './support/test-config.js';
 import { waitFor } from './support/wait.js';
 import { World } from './support/world.js';
 
 /** This file runs the worker in-process, on its own database, Redis database and queue prefix. */
-const REDIS_URL = 'redis://127.0.0.1:6379/6';
+const REDIS_URL = testRedisUrl(6);
 const PREFIX = `{bakti-jobs-${randomInt(1e9)}}`;
 
 

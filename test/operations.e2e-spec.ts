@@ -11,7 +11,7 @@ import { IdempotencyService } from '../src/common/idempotency.js';
 import { AppConfig } from '../src/config/app-config.js';
 import { dataSourceOptions, prepareDatabase } from '../src/database/data-source.js';
 import { DEFAULT_NOW, TestApp } from './support/test-app.js';
-import { testConfig } from './support/test-config.js';
+import { testConfig, testRedisUrl } from './support/test-config.js';
 import { World } from './support/world.js';
 
 const METRICS_TOKEN = 'metrics-token-for-the-tests';
@@ -40,7 +40,7 @@ describe('operations: access log, request ids, metrics, idempotency expiry', () 
     const clock = new FixedClock(new Date(DEFAULT_NOW));
     // As startTestApp, but with the production logger kept, so the JSON lines themselves are checked.
     const config = testConfig({
-      REDIS_URL: 'redis://127.0.0.1:6379/13', QUEUE_PREFIX: '{bakti-ops-test}', METRICS_TOKEN, NODE_ENV: 'production',
+      REDIS_URL: testRedisUrl(13), QUEUE_PREFIX: '{bakti-ops-test}', METRICS_TOKEN, NODE_ENV: 'production',
       JWT_SECRET: 'operations-test-secret-of-32-characters-or-more', AUDIT_KEY: 'operations-test-audit-key-of-32-characters-or-more',
     });
     await prepareDatabase(config.MIGRATION_DATABASE_URL, config.DATABASE_URL);

@@ -5,6 +5,12 @@ import { AppConfig, loadConfig } from '../../src/config/app-config.js';
 /** Set by jest.config.js; the global setup drops this database at the start of every run. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL!;
 
+/** The tests' Redis (`TEST_REDIS_URL`, default the local one): checkouts testing side by side each give their own. */
+export function testRedisUrl(database?: number): string {
+  const base = (process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379').replace(/\/\d*$/, '');
+  return database === undefined ? base : `${base}/${database}`;
+}
+
 /**
  * The API role unless a test asks for the worker: one worker per test file would relay the whole shared outbox
  * with its own clock. A test file that runs the worker gets its own Redis database and queue prefix.
@@ -20,6 +26,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     // Counters of this app alone, so sign-ins of other test files (and earlier runs) don't count against it.
     THROTTLE_PREFIX: `{bakti-throttle-${randomUUID()}}`,
     AUTH_REQUESTS_PER_MINUTE: '100000',
+    REDIS_URL: testRedisUrl(),
     ...overrides,
     DATABASE_URL: asServiceRole(owner),
     MIGRATION_DATABASE_URL: owner,
