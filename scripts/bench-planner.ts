@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   if (LOADS.some((load) => !(load > 0 && load <= 1))) throw new Error('BENCH_LOADS must be numbers in (0, 1]');
   if (process.argv[2] === ROW_FLAG) return runRow(process.argv[3], Number(process.argv[4]));
   const started = Date.now();
-  step(`Seed ${SEED}; scales ${SCALES.map((scale) => scale.name).join(', ')}; loads ${LOADS.join(', ')}; exact at ${EXACT.join(', ') || 'none'}`);
+  step(
+    `Seed ${SEED}; scales ${SCALES.map((scale) => scale.name).join(', ')}; loads ${LOADS.join(', ')}; exact at ${EXACT.join(', ') || 'none'}`,
+  );
   const rows: Outcome[] = [];
   for (const scale of SCALES) {
     for (const load of LOADS) rows.push(await inChild(scale.name, load));
@@ -51,18 +53,30 @@ function inChild(scale: string, load: number): Promise<Outcome> {
     let result: RowResult | null = null;
     const child = fork(fileURLToPath(import.meta.url), [ROW_FLAG, scale, String(load)]);
     child.on('message', (message) => (result = message as RowResult));
-    child.on('exit', (code, signal) => resolve(result ?? { scale, load, error: `child exited with ${signal ?? code}` }));
+    child.on('exit', (code, signal) =>
+      resolve(result ?? { scale, load, error: `child exited with ${signal ?? code}` }),
+    );
   });
 }
 
 async function runRow(scaleName: string, load: number): Promise<void> {
-  const settings: RowSettings = { seed: SEED, exact: EXACT.includes(scaleName), exactSeconds: EXACT_SECONDS, noShows: NO_SHOWS };
-  const result = await measureRow(scaleNamed(scaleName), load, settings, (message) => step(`${scaleName} ${load}: ${message}`));
+  const settings: RowSettings = {
+    seed: SEED,
+    exact: EXACT.includes(scaleName),
+    exactSeconds: EXACT_SECONDS,
+    noShows: NO_SHOWS,
+  };
+  const result = await measureRow(scaleNamed(scaleName), load, settings, (message) =>
+    step(`${scaleName} ${load}: ${message}`),
+  );
   process.send?.(result, () => process.exit(0));
 }
 
 function list(name: string, fallback: string): string[] {
-  return (process.env[name] ?? fallback).split(',').map((item) => item.trim()).filter(Boolean);
+  return (process.env[name] ?? fallback)
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 function positiveInt(name: string, fallback: number): number {

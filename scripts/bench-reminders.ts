@@ -61,7 +61,8 @@ interface OutboxJob {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  if (FIXTURES !== 'sql' && FIXTURES !== 'services') throw new Error(`BENCH_FIXTURES must be sql or services, not ${FIXTURES}`);
+  if (FIXTURES !== 'sql' && FIXTURES !== 'services')
+    throw new Error(`BENCH_FIXTURES must be sql or services, not ${FIXTURES}`);
   const databaseUrl = benchDatabaseUrl();
   const redisUrl = benchRedisUrl();
 
@@ -82,7 +83,9 @@ async function main(): Promise<void> {
     SEED_DEMO: 'false',
   });
   const clock = new FixedClock(NOW);
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, clock), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, clock), {
+    logger: ['error', 'warn'],
+  });
   let raw: Queue | undefined;
   let rawAll: Queue | undefined;
   try {
@@ -93,21 +96,28 @@ async function main(): Promise<void> {
     let t = performance.now();
     const world = await buildWorld(app.get.bind(app) as Get, dataSource);
     const fixtureSeconds = seconds(t);
-    step(`Fixtures: ${plural(world.sites, 'site')}, ${plural(world.shiftIds.length, 'shift')} on ${world.days} working days, ${BOOKINGS} persons and orders in ${fmt(fixtureSeconds, 1)} s`);
+    step(
+      `Fixtures: ${plural(world.sites, 'site')}, ${plural(world.shiftIds.length, 'shift')} on ${world.days} working days, ${BOOKINGS} persons and orders in ${fmt(fixtureSeconds, 1)} s`,
+    );
 
     // Bookings, through the service, with real transactions and rules.
     step(`Booking ${BOOKINGS} assignments, ${CONCURRENCY} in flight`);
     const booking = app.get(BookingService);
     t = performance.now();
     await inParallel(BOOKINGS, CONCURRENCY, async (i) => {
-      await booking.book(world.supervisor, { orderId: world.orderIds[i], shiftId: world.shiftIds[i % world.shiftIds.length] });
+      await booking.book(world.supervisor, {
+        orderId: world.orderIds[i],
+        shiftId: world.shiftIds[i % world.shiftIds.length],
+      });
     });
     const bookingSeconds = seconds(t);
     const pending: { job_name: string; count: number }[] = await dataSource.query(
       `SELECT job_name, count(*)::int AS count FROM outbox WHERE relayed_at IS NULL GROUP BY job_name ORDER BY job_name`,
     );
     const outboxTotal = pending.reduce((sum, row) => sum + row.count, 0);
-    const outboxReminders = pending.filter((row) => REMINDERS.includes(row.job_name)).reduce((sum, row) => sum + row.count, 0);
+    const outboxReminders = pending
+      .filter((row) => REMINDERS.includes(row.job_name))
+      .reduce((sum, row) => sum + row.count, 0);
     expect(outboxReminders === 2 * BOOKINGS, `outbox holds ${outboxReminders} reminder rows, expected ${2 * BOOKINGS}`);
 
     // SERVICE path: the relay (the worker's code, built by hand: the api role does not load the worker module).
@@ -127,14 +137,19 @@ async function main(): Promise<void> {
     const reminderIds = (
       await dataSource.query(`SELECT job_id FROM outbox WHERE job_name = ANY($1) ORDER BY id`, [REMINDERS])
     ).map((row: { job_id: string }) => row.job_id);
-    const remindersInRedis = await countExisting(redis, reminderIds.map((id: string) => `${QUEUE_PREFIX}:${QUEUES.work}:${id}`));
+    const remindersInRedis = await countExisting(
+      redis,
+      reminderIds.map((id: string) => `${QUEUE_PREFIX}:${QUEUES.work}:${id}`),
+    );
     const [{ left }] = await dataSource.query(`SELECT count(*)::int AS left FROM outbox WHERE relayed_at IS NULL`);
     expect(left === 0, `${left} outbox rows not relayed`);
     expect(remindersInRedis === 2 * BOOKINGS, `${remindersInRedis} reminder jobs in Redis, expected ${2 * BOOKINGS}`);
     expect(delayed === outboxTotal, `${delayed} delayed jobs in the work queue, expected ${outboxTotal}`);
 
     // RAW path: the same reminder jobs (names, ids, payloads, delays) with a plain Queue and addBulk.
-    const outboxJobs: OutboxJob[] = await dataSource.query(`SELECT job_name, job_id, payload, run_at FROM outbox ORDER BY id`);
+    const outboxJobs: OutboxJob[] = await dataSource.query(
+      `SELECT job_name, job_id, payload, run_at FROM outbox ORDER BY id`,
+    );
     const reminders = outboxJobs.filter((job) => REMINDERS.includes(job.job_name));
     raw = new Queue('raw-bench', { connection: redisConnection(redisUrl), prefix: QUEUE_PREFIX });
     step(`Raw path: addBulk of ${reminders.length} reminder jobs in chunks of ${CHUNK}`);
@@ -146,7 +161,10 @@ async function main(): Promise<void> {
     step(`Raw path, like for like: addBulk of all ${outboxJobs.length} outbox jobs in chunks of ${CHUNK}`);
     const rawAllSeconds = await addBulkTimed(rawAll, outboxJobs, clock.now().getTime());
     const rawAllDelayed = await rawAll.getDelayedCount();
-    expect(rawAllDelayed === outboxJobs.length, `${rawAllDelayed} delayed jobs in raw-bench-all, expected ${outboxJobs.length}`);
+    expect(
+      rawAllDelayed === outboxJobs.length,
+      `${rawAllDelayed} delayed jobs in raw-bench-all, expected ${outboxJobs.length}`,
+    );
 
     // Report.
     const reminderJobs = 2 * BOOKINGS;
@@ -160,8 +178,12 @@ async function main(): Promise<void> {
     const line = '-'.repeat(72);
     console.log(`\n${line}`);
     console.log(`Bakti reminder benchmark: ${BOOKINGS} bookings`);
-    console.log(`node ${process.version}, ${os.availableParallelism()} CPUs (${cpus[0]?.model.trim() ?? '?'}), ${os.platform()} ${os.arch()}`);
-    console.log(`PostgreSQL ${pgVersion} (${databaseName(databaseUrl)}), Redis ${redisVersion} (${redisUrl}, prefix ${QUEUE_PREFIX})`);
+    console.log(
+      `node ${process.version}, ${os.availableParallelism()} CPUs (${cpus[0]?.model.trim() ?? '?'}), ${os.platform()} ${os.arch()}`,
+    );
+    console.log(
+      `PostgreSQL ${pgVersion} (${databaseName(databaseUrl)}), Redis ${redisVersion} (${redisUrl}, prefix ${QUEUE_PREFIX})`,
+    );
     console.log(
       `fixtures: agencies, users, agreement, ${plural(world.sites, 'site')}, ${plural(world.shiftIds.length, 'shift')} through the services; ` +
         `${BOOKINGS} persons and orders ${FIXTURES === 'sql' ? 'by bulk SQL INSERT (no audit events)' : 'through PersonsService/OrdersService'}` +
@@ -173,16 +195,22 @@ async function main(): Promise<void> {
     );
     console.log(`relay: ${RELAYS} OutboxRelay.relayBatch() loops side by side, ${batches} batches of up to 1000 rows`);
     console.log(line);
-    console.log(table([
-      ['path', 'jobs', 'seconds', 'jobs/s'],
-      ['service: reminder jobs in Redis', String(reminderJobs), fmt(serviceSeconds, 3), fmt(serviceRate, 0)],
-      ['service: all jobs relayed', String(outboxTotal), fmt(serviceSeconds, 3), fmt(allRate, 0)],
-      ['raw BullMQ addBulk (reminders)', String(reminderJobs), fmt(rawSeconds, 3), fmt(rawRate, 0)],
-      ['raw BullMQ addBulk (all outbox jobs)', String(outboxJobs.length), fmt(rawAllSeconds, 3), fmt(rawAllRate, 0)],
-    ]));
+    console.log(
+      table([
+        ['path', 'jobs', 'seconds', 'jobs/s'],
+        ['service: reminder jobs in Redis', String(reminderJobs), fmt(serviceSeconds, 3), fmt(serviceRate, 0)],
+        ['service: all jobs relayed', String(outboxTotal), fmt(serviceSeconds, 3), fmt(allRate, 0)],
+        ['raw BullMQ addBulk (reminders)', String(reminderJobs), fmt(rawSeconds, 3), fmt(rawRate, 0)],
+        ['raw BullMQ addBulk (all outbox jobs)', String(outboxJobs.length), fmt(rawAllSeconds, 3), fmt(rawAllRate, 0)],
+      ]),
+    );
     console.log(line);
-    console.log(`ratio service/raw, reminder jobs/s: ${fmt(serviceRate / rawRate, 2)} (aim >= 0.50: ${serviceRate / rawRate >= 0.5 ? 'met' : 'NOT met'})`);
-    console.log(`ratio like for like, all relayed jobs/s over raw addBulk of the same jobs: ${fmt(allRate / rawAllRate, 2)}`);
+    console.log(
+      `ratio service/raw, reminder jobs/s: ${fmt(serviceRate / rawRate, 2)} (aim >= 0.50: ${serviceRate / rawRate >= 0.5 ? 'met' : 'NOT met'})`,
+    );
+    console.log(
+      `ratio like for like, all relayed jobs/s over raw addBulk of the same jobs: ${fmt(allRate / rawAllRate, 2)}`,
+    );
     console.log(
       `verified: ${remindersInRedis} reminder job ids in Redis, ${delayed} delayed jobs in "work", ${rawDelayed} in "raw-bench", ` +
         `${rawAllDelayed} in "raw-bench-all", 0 outbox rows left`,
@@ -235,7 +263,9 @@ async function buildWorld(get: Get, dataSource: DataSource): Promise<World> {
 
   // Working days of December 2026 (Monday to Friday, not a holiday: 24 and 25 December are out).
   const holidays = new Set(
-    (await dataSource.query(`SELECT date FROM holiday WHERE date BETWEEN '2026-12-01' AND '2026-12-31'`)).map((row: { date: string }) => row.date),
+    (await dataSource.query(`SELECT date FROM holiday WHERE date BETWEEN '2026-12-01' AND '2026-12-31'`)).map(
+      (row: { date: string }) => row.date,
+    ),
   );
   const days: string[] = [];
   for (let day = 1; day <= 31; day++) {
@@ -266,14 +296,19 @@ async function buildWorld(get: Get, dataSource: DataSource): Promise<World> {
   const shiftIds: string[] = new Array(shiftCount);
   await inParallel(shiftCount, CONCURRENCY, async (n) => {
     const shift = await shifts.create(supervisor, siteIds[n % siteCount], {
-      date: days[Math.floor(n / siteCount)], start: '08:00', end: '12:00', breakMinutes: 0, capacity: SHIFT_CAPACITY,
+      date: days[Math.floor(n / siteCount)],
+      start: '08:00',
+      end: '12:00',
+      breakMinutes: 0,
+      capacity: SHIFT_CAPACITY,
     });
     shiftIds[n] = shift.id;
   });
 
-  const orderIds = FIXTURES === 'sql'
-    ? await ordersBySql(dataSource, supervisor, prosecutor.id, kejari.id)
-    : await ordersByServices(get, supervisor, prosecutor.id);
+  const orderIds =
+    FIXTURES === 'sql'
+      ? await ordersBySql(dataSource, supervisor, prosecutor.id, kejari.id)
+      : await ordersByServices(get, supervisor, prosecutor.id);
   return { supervisor, orderIds, shiftIds, sites: siteCount, days: days.length };
 }
 
@@ -295,10 +330,19 @@ async function ordersByServices(get: Get, supervisor: AuthUser, prosecutorId: st
   const orders = get(OrdersService);
   const ids: string[] = new Array(BOOKINGS);
   await inParallel(BOOKINGS, CONCURRENCY, async (i) => {
-    const person = await persons.create(supervisor, { fullName: `Klien Bench ${i + 1}`, nik: nik(i), birthDate: '1990-01-15', sex: 'M' });
+    const person = await persons.create(supervisor, {
+      fullName: `Klien Bench ${i + 1}`,
+      nik: nik(i),
+      birthDate: '1990-01-15',
+      sex: 'M',
+    });
     const order = await orders.create(supervisor, {
-      personId: person.id, caseNumber: caseNumber(i), ...ORDER_TERMS,
-      replacedSentence: { kind: 'imprisonment', days: 60 }, prosecutorId, consentRecorded: true,
+      personId: person.id,
+      caseNumber: caseNumber(i),
+      ...ORDER_TERMS,
+      replacedSentence: { kind: 'imprisonment', days: 60 },
+      prosecutorId,
+      consentRecorded: true,
     });
     ids[i] = order.id;
   });
@@ -306,7 +350,12 @@ async function ordersByServices(get: Get, supervisor: AuthUser, prosecutorId: st
 }
 
 /** The same persons and orders as the services would store, in two statements (and without audit events). */
-async function ordersBySql(dataSource: DataSource, supervisor: AuthUser, prosecutorId: string, kejaksaanId: string): Promise<string[]> {
+async function ordersBySql(
+  dataSource: DataSource,
+  supervisor: AuthUser,
+  prosecutorId: string,
+  kejaksaanId: string,
+): Promise<string[]> {
   return dataSource.transaction(async (manager) => {
     const persons: { id: string }[] = await manager.query(
       `INSERT INTO person (bapas_id, full_name, nik, birth_date, sex, religion, worship_defaults, unavailable, in_school, locale, created_by)
@@ -320,9 +369,20 @@ async function ordersBySql(dataSource: DataSource, supervisor: AuthUser, prosecu
           consent_recorded, status)
        SELECT p.id, $2, $3, $4, $5, p.n || '/Pid.C/2026/PN Amb', $6, $7, $8, 'adult', $9, $10, $11, $12, 'imprisonment', 60, true, 'active'
          FROM unnest($1::uuid[]) WITH ORDINALITY AS p (id, n) ORDER BY p.n RETURNING id`,
-      [persons.map((p) => p.id), supervisor.agencyId, kejaksaanId, supervisor.id, prosecutorId, ORDER_TERMS.courtName,
-        ORDER_TERMS.offenseDate, ORDER_TERMS.verdictDate, ORDER_TERMS.totalHours, ORDER_TERMS.maxHoursPerDay,
-        ORDER_TERMS.startDate, ORDER_TERMS.endDate],
+      [
+        persons.map((p) => p.id),
+        supervisor.agencyId,
+        kejaksaanId,
+        supervisor.id,
+        prosecutorId,
+        ORDER_TERMS.courtName,
+        ORDER_TERMS.offenseDate,
+        ORDER_TERMS.verdictDate,
+        ORDER_TERMS.totalHours,
+        ORDER_TERMS.maxHoursPerDay,
+        ORDER_TERMS.startDate,
+        ORDER_TERMS.endDate,
+      ],
     );
     return orders.map((o) => o.id);
   });
@@ -402,7 +462,9 @@ function benchRedisUrl(): string {
     url.pathname = '/9';
   }
   if (url.pathname.length <= 1 || url.pathname === '/0') {
-    throw new Error(`Refusing to FLUSHDB Redis database 0 (${url}): give the benchmark its own database, e.g. redis://127.0.0.1:6379/9`);
+    throw new Error(
+      `Refusing to FLUSHDB Redis database 0 (${url}): give the benchmark its own database, e.g. redis://127.0.0.1:6379/9`,
+    );
   }
   return url.toString();
 }
@@ -430,7 +492,8 @@ function expect(ok: boolean, message: string): void {
 }
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
-const fmt = (value: number, digits: number) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fmt = (value: number, digits: number) =>
+  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 function step(message: string): void {
   console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -439,7 +502,11 @@ function step(message: string): void {
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   return rows
-    .map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('   '))
+    .map((row) =>
+      row
+        .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+        .join('   '),
+    )
     .join('\n');
 }
 

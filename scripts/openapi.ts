@@ -12,7 +12,9 @@ import { loadConfig } from '../src/config/app-config.js';
 import { openApiArtifacts, ROOT } from './openapi/artifacts.js';
 
 // Nothing is started and no secret is used, so the development defaults do.
-const artifacts = await openApiArtifacts(await previewOpenApiDocument(loadConfig({ ...process.env, NODE_ENV: 'development' })));
+const artifacts = await openApiArtifacts(
+  await previewOpenApiDocument(loadConfig({ ...process.env, NODE_ENV: 'development' })),
+);
 for (const [file, text] of Object.entries(artifacts)) {
   writeFileSync(join(ROOT, file), text);
   process.stdout.write(`${file}: ${text.length} characters\n`);

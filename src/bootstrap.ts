@@ -37,7 +37,10 @@ export async function createHttpApp(config: AppConfig, logger?: LoggerService): 
  * provider is instantiated, so no database, Redis or queue is touched (about half a second).
  */
 export async function previewOpenApiDocument(config: AppConfig): Promise<OpenAPIObject> {
-  const app = await NestFactory.create(AppModule.forRoot({ ...config, APP_ROLE: 'api' }), { preview: true, logger: false });
+  const app = await NestFactory.create(AppModule.forRoot({ ...config, APP_ROLE: 'api' }), {
+    preview: true,
+    logger: false,
+  });
   app.setGlobalPrefix(API_PREFIX);
   const document = buildOpenApiDocument(app);
   await app.close();

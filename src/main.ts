@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   const app = await createHttpApp(config, logger);
   await app.listen(config.PORT);
   shutdown.manage(app, app.getHttpServer());
-  log.log(`API${config.APP_ROLE === 'all' ? ' and worker' : ''} on http://localhost:${config.PORT}/api/v1, docs on /api/docs, queues on /admin/queues`);
+  log.log(
+    `API${config.APP_ROLE === 'all' ? ' and worker' : ''} on http://localhost:${config.PORT}/api/v1, docs on /api/docs, queues on /admin/queues`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -18,8 +18,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     new DocumentBuilder()
       .setTitle('Bakti API')
       .setDescription(
-        'Pidana kerja sosial: orders, sites, shifts, attendance and two-party sign-off. '
-          + 'Errors are application/problem+json, in Indonesian unless Accept-Language asks for English.',
+        'Pidana kerja sosial: orders, sites, shifts, attendance and two-party sign-off. ' +
+          'Errors are application/problem+json, in Indonesian unless Accept-Language asks for English.',
       )
       .setVersion('1')
       .addServer('/', 'this service')
@@ -35,7 +35,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       summary: 'This OpenAPI document',
       tags: ['docs'],
       security: [{}],
-      responses: { 200: { description: 'The OpenAPI 3 document', content: { 'application/json': { schema: { type: 'object' } } } } },
+      responses: {
+        200: { description: 'The OpenAPI 3 document', content: { 'application/json': { schema: { type: 'object' } } } },
+      },
     },
   };
   return sortMaps(document);
@@ -45,9 +47,13 @@ function shareHeaders(document: OpenAPIObject): void {
   for (const item of Object.values(document.paths)) {
     for (const operation of [item.get, item.post, item.put, item.patch, item.delete]) {
       for (const [component, header] of Object.entries(SHARED_HEADERS)) {
-        const index = operation?.parameters?.findIndex((p) => 'name' in p && p.name === header && p.in === 'header') ?? -1;
+        const index =
+          operation?.parameters?.findIndex((p) => 'name' in p && p.name === header && p.in === 'header') ?? -1;
         if (index < 0) continue;
-        document.components!.parameters = { ...document.components!.parameters, [component]: operation!.parameters![index] };
+        document.components!.parameters = {
+          ...document.components!.parameters,
+          [component]: operation!.parameters![index],
+        };
         operation!.parameters![index] = { $ref: `#/components/parameters/${component}` };
       }
     }

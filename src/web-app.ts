@@ -24,7 +24,10 @@ export function mountWebApp(app: INestApplication): void {
     express.static(dir, {
       index: false,
       setHeaders: (response, path) =>
-        response.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+        response.setHeader(
+          'Cache-Control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
     }),
   );
   app.use((request: Request, response: Response, next: NextFunction) => {

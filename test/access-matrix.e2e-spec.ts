@@ -1,7 +1,17 @@
 import type { Role } from '../src/identity/user.entity.js';
 import { demoCast } from '../src/database/demo-cast.js';
 import { ACCESS, verdict, Verdict } from './support/access-table.js';
-import { AmbonIds, ambonIds, fillPath, registeredRoutes, Route, rowCounts, startDemoApp, Username, USERNAMES } from './support/demo-app.js';
+import {
+  AmbonIds,
+  ambonIds,
+  fillPath,
+  registeredRoutes,
+  Route,
+  rowCounts,
+  startDemoApp,
+  Username,
+  USERNAMES,
+} from './support/demo-app.js';
 import type { TestApp } from './support/test-app.js';
 
 /**
@@ -24,16 +34,22 @@ describe('the access matrix, generated from the router', () => {
   }, 120_000);
   afterAll(() => t?.close());
 
-  interface Cell { route: Route; caller: Username | undefined; expected: Verdict }
+  interface Cell {
+    route: Route;
+    caller: Username | undefined;
+    expected: Verdict;
+  }
 
   const cells = (): Cell[] =>
-    routes.filter((route) => ACCESS[route.key]).flatMap((route) =>
-      CALLERS.map((caller) => ({
-        route,
-        caller,
-        expected: verdict(ACCESS[route.key], caller ? { username: caller, role: ROLES.get(caller)! } : undefined),
-      })),
-    );
+    routes
+      .filter((route) => ACCESS[route.key])
+      .flatMap((route) =>
+        CALLERS.map((caller) => ({
+          route,
+          caller,
+          expected: verdict(ACCESS[route.key], caller ? { username: caller, role: ROLES.get(caller)! } : undefined),
+        })),
+      );
 
   async function call(cell: Cell, body: object): Promise<{ status: number; text: string }> {
     const access = ACCESS[cell.route.key];
@@ -42,7 +58,10 @@ describe('the access matrix, generated from the router', () => {
     let request = t.http()[method](fillPath(cell.route.path, ids) + query);
     if (cell.caller) request = request.set('authorization', `Bearer ${tokens.get(cell.caller)}`);
     const response = method === 'get' ? await request : await request.send(body);
-    return { status: response.status, text: `${cell.route.key} as ${cell.caller ?? 'nobody'}: ${response.status} ${response.text.slice(0, 200)}` };
+    return {
+      status: response.status,
+      text: `${cell.route.key} as ${cell.caller ?? 'nobody'}: ${response.status} ${response.text.slice(0, 200)}`,
+    };
   }
 
   it('has a row for every registered route, and a route for every row', () => {

@@ -2,7 +2,8 @@ import { DEFAULT_NOW, startTestApp, TestApp } from './support/test-app.js';
 import { World } from './support/world.js';
 
 const codes = (body: { errors?: { code: string }[] }) => (body.errors ?? []).map((e) => e.code);
-const minutesAfter = (instant: string, minutes: number) => new Date(Date.parse(instant) + minutes * 60_000).toISOString();
+const minutesAfter = (instant: string, minutes: number) =>
+  new Date(Date.parse(instant) + minutes * 60_000).toISOString();
 
 /** Mondays to Thursdays from December 2026 on, clear of holidays: one shift a day keeps the daily cap out of the way. */
 const WORKING_DAYS = Array.from({ length: 120 }, (_, i) => new Date(Date.UTC(2026, 11, 1 + i)))
@@ -31,7 +32,10 @@ describe('attendance and two-party sign-off', () => {
   }
 
   /** The coordinator (or another site coordinator) checks the person in at the start and out at the end. */
-  async function worked(a: { id: string; shift: { startsAt: string; endsAt: string } }, by: 'coordinatorA' | 'supervisor2' = 'coordinatorA') {
+  async function worked(
+    a: { id: string; shift: { startsAt: string; endsAt: string } },
+    by: 'coordinatorA' | 'supervisor2' = 'coordinatorA',
+  ) {
     t.clock.set(minutesAfter(a.shift.endsAt, 5));
     expect((await w.post(by, `/assignments/${a.id}/check-in`, { at: a.shift.startsAt })).status).toBe(200);
     const out = await w.post(by, `/assignments/${a.id}/check-out`, { at: a.shift.endsAt });
@@ -39,7 +43,7 @@ describe('attendance and two-party sign-off', () => {
     return out.body;
   }
 
-  it('R-26: only a coordinator of the shift\'s site records attendance (another site\'s coordinator gets 403)', async () => {
+  it("R-26: only a coordinator of the shift's site records attendance (another site's coordinator gets 403)", async () => {
     const a = await booked(await w.personWithOrder());
     t.clock.set(a.shift.startsAt);
     const other = await w.post('coordinatorB', `/assignments/${a.id}/check-in`, {});
@@ -51,13 +55,19 @@ describe('attendance and two-party sign-off', () => {
   it('R-19: a check-in is never in the future nor earlier than the start minus 60 minutes; both times are kept', async () => {
     const a = await booked(await w.personWithOrder());
     t.clock.set(minutesAfter(a.shift.startsAt, 30));
-    const future = await w.post('coordinatorA', `/assignments/${a.id}/check-in`, { at: minutesAfter(a.shift.startsAt, 40) });
+    const future = await w.post('coordinatorA', `/assignments/${a.id}/check-in`, {
+      at: minutesAfter(a.shift.startsAt, 40),
+    });
     expect(future.status).toBe(400);
     expect(future.body.errors).toEqual([expect.objectContaining({ field: 'at', code: 'attendance.in_future' })]);
-    const early = await w.post('coordinatorA', `/assignments/${a.id}/check-in`, { at: minutesAfter(a.shift.startsAt, -61) });
+    const early = await w.post('coordinatorA', `/assignments/${a.id}/check-in`, {
+      at: minutesAfter(a.shift.startsAt, -61),
+    });
     expect(codes(early.body)).toEqual(['attendance.too_early']);
 
-    const late = await w.post('coordinatorA', `/assignments/${a.id}/check-in`, { at: minutesAfter(a.shift.startsAt, 5) });
+    const late = await w.post('coordinatorA', `/assignments/${a.id}/check-in`, {
+      at: minutesAfter(a.shift.startsAt, 5),
+    });
     expect(late.status).toBe(200);
     expect(late.body.checkIn.at).toBe(minutesAfter(a.shift.startsAt, 5));
     expect(late.body.checkIn.receivedAt).toBe(minutesAfter(a.shift.startsAt, 30));
@@ -72,14 +82,17 @@ describe('attendance and two-party sign-off', () => {
     expect(far.body.checkIn.distanceMeters).toBeGreaterThan(200);
     const b = await booked(await w.personWithOrder());
     t.clock.set(b.shift.startsAt);
-    const near = await w.post('coordinatorA', `/assignments/${b.id}/check-in`, { location: { lat: -3.6926, lng: 128.1843 } });
+    const near = await w.post('coordinatorA', `/assignments/${b.id}/check-in`, {
+      location: { lat: -3.6926, lng: 128.1843 },
+    });
     expect(near.body.checkIn).toEqual(expect.objectContaining({ outsideRadius: false, distanceMeters: 16 }));
   });
 
   it('a resent check-in with the same Idempotency-Key gives the same answer and changes nothing twice', async () => {
     const a = await booked(await w.personWithOrder());
     t.clock.set(minutesAfter(a.shift.startsAt, 2));
-    const send = (body: object) => w.post('coordinatorA', `/assignments/${a.id}/check-in`, body, { 'Idempotency-Key': `phone-${a.id}` });
+    const send = (body: object) =>
+      w.post('coordinatorA', `/assignments/${a.id}/check-in`, body, { 'Idempotency-Key': `phone-${a.id}` });
 
     const answers = await Promise.all(Array.from({ length: 5 }, () => send({ at: a.shift.startsAt })));
 
@@ -97,7 +110,9 @@ describe('attendance and two-party sign-off', () => {
 
   it('R-14: no sign-off before the coordinator has confirmed the attendance', async () => {
     const a = await booked(await w.personWithOrder());
-    expect(codes((await w.post('supervisor', `/assignments/${a.id}/sign-off`, {})).body)).toEqual(['signoff.not_confirmed']);
+    expect(codes((await w.post('supervisor', `/assignments/${a.id}/sign-off`, {})).body)).toEqual([
+      'signoff.not_confirmed',
+    ]);
     t.clock.set(a.shift.startsAt);
     await w.post('coordinatorA', `/assignments/${a.id}/check-in`, {});
     const early = await w.post('supervisor', `/assignments/${a.id}/sign-off`, {});
@@ -128,36 +143,56 @@ describe('attendance and two-party sign-off', () => {
     t.clock.set(minutesAfter(a.shift.endsAt, 1));
     await w.post('coordinatorA', `/assignments/${a.id}/check-in`, { at: minutesAfter(a.shift.startsAt, 10) });
     const out = await w.post('coordinatorA', `/assignments/${a.id}/check-out`, {
-      at: minutesAfter(a.shift.endsAt, -30), penaltyMinutes: 20, note: 'Meninggalkan lokasi 20 menit',
+      at: minutesAfter(a.shift.endsAt, -30),
+      penaltyMinutes: 20,
+      note: 'Meninggalkan lokasi 20 menit',
     });
     expect(out.body.workedMinutes).toBe(240 - 10 - 30 - 20);
 
     const above = await w.post('supervisor', `/assignments/${a.id}/sign-off`, { creditedMinutes: 181 });
     expect(above.status).toBe(400);
-    expect(above.body.errors).toEqual([expect.objectContaining({ field: 'creditedMinutes', code: 'signoff.above_worked' })]);
+    expect(above.body.errors).toEqual([
+      expect.objectContaining({ field: 'creditedMinutes', code: 'signoff.above_worked' }),
+    ]);
     const lowerWithoutNote = await w.post('supervisor', `/assignments/${a.id}/sign-off`, { creditedMinutes: 150 });
     expect(codes(lowerWithoutNote.body)).toEqual(['signoff.note_required']);
-    const lower = await w.post('supervisor', `/assignments/${a.id}/sign-off`, { creditedMinutes: 150, note: 'Pekerjaan belum selesai' });
+    const lower = await w.post('supervisor', `/assignments/${a.id}/sign-off`, {
+      creditedMinutes: 150,
+      note: 'Pekerjaan belum selesai',
+    });
     expect(lower.body.creditedMinutes).toBe(150);
     expect((await w.get('supervisor', `/orders/${orderId}`)).body.progress.creditedMinutes).toBe(150);
   });
 
   it('R-15/R-16: credits never exceed what the order still needs, and the order completes at exactly its required minutes', async () => {
     const orderId = await w.personWithOrder({}, { totalHours: 10 });
-    const [first, second, third, spare] = [await booked(orderId), await booked(orderId), await booked(orderId), await booked(orderId)];
+    const [first, second, third, spare] = [
+      await booked(orderId),
+      await booked(orderId),
+      await booked(orderId),
+      await booked(orderId),
+    ];
     for (const a of [first, second]) {
       await worked(a);
       expect((await w.post('supervisor', `/assignments/${a.id}/sign-off`, {})).status).toBe(200);
     }
     await worked(third);
-    const tooMuch = await w.post('supervisor', `/assignments/${third.id}/sign-off`, { creditedMinutes: 121, note: 'x' });
+    const tooMuch = await w.post('supervisor', `/assignments/${third.id}/sign-off`, {
+      creditedMinutes: 121,
+      note: 'x',
+    });
     expect(codes(tooMuch.body)).toContain('signoff.above_remaining');
 
     const last = await w.post('supervisor', `/assignments/${third.id}/sign-off`, {});
     expect(last.body.creditedMinutes).toBe(120);
     const order = (await w.get('prosecutor', `/orders/${orderId}`)).body;
     expect(order.status).toBe('completed');
-    expect(order.progress).toEqual({ requiredMinutes: 600, creditedMinutes: 600, remainingMinutes: 0, scheduledMinutes: 0 });
+    expect(order.progress).toEqual({
+      requiredMinutes: 600,
+      creditedMinutes: 600,
+      remainingMinutes: 0,
+      scheduledMinutes: 0,
+    });
     const spareNow = (await w.get('supervisor', `/assignments/${spare.id}`)).body;
     expect(spareNow.status).toBe('cancelled');
   });
@@ -171,7 +206,9 @@ describe('attendance and two-party sign-off', () => {
 
     expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
     expect(answers.map((r) => r.body.creditedMinutes).sort()).toEqual([0, 240, 240]);
-    const [{ sum }] = await t.db.query(`SELECT sum(minutes)::int AS sum FROM ledger_entry WHERE order_id = $1`, [orderId]);
+    const [{ sum }] = await t.db.query(`SELECT sum(minutes)::int AS sum FROM ledger_entry WHERE order_id = $1`, [
+      orderId,
+    ]);
     expect(sum).toBe(480);
     expect((await w.get('supervisor', `/orders/${orderId}`)).body.status).toBe('completed');
   });
@@ -181,10 +218,18 @@ describe('attendance and two-party sign-off', () => {
     const tooSoon = await w.post('coordinatorA', `/assignments/${a.id}/absence`, { reason: 'Tidak datang' });
     expect(codes(tooSoon.body)).toEqual(['attendance.absence_before_start']);
     t.clock.set(minutesAfter(a.shift.startsAt, 30));
-    expect((await w.post('coordinatorA', `/assignments/${a.id}/absence`, { reason: 'Tidak datang' })).body.status).toBe('absent');
-    const decided = await w.post('supervisor', `/assignments/${a.id}/absence-decision`, { excused: false, reason: 'Tanpa kabar' });
+    expect((await w.post('coordinatorA', `/assignments/${a.id}/absence`, { reason: 'Tidak datang' })).body.status).toBe(
+      'absent',
+    );
+    const decided = await w.post('supervisor', `/assignments/${a.id}/absence-decision`, {
+      excused: false,
+      reason: 'Tanpa kabar',
+    });
     expect(decided.body.status).toBe('unexcused');
-    const again = await w.post('supervisor', `/assignments/${a.id}/absence-decision`, { excused: true, reason: 'Surat dokter' });
+    const again = await w.post('supervisor', `/assignments/${a.id}/absence-decision`, {
+      excused: true,
+      reason: 'Surat dokter',
+    });
     expect(again.status).toBe(409);
     expect(codes(again.body)).toEqual(['assignment.invalid_transition']);
   });
@@ -192,7 +237,10 @@ describe('attendance and two-party sign-off', () => {
   it('R-27: a coordinator related to the person cannot record their attendance', async () => {
     const personId = await w.person();
     const a = await booked(await w.order(personId));
-    expect((await w.post('supervisor', `/persons/${personId}/conflicts`, { userId: w.ids.coordinatorA, relation: 'sepupu' })).status).toBe(201);
+    expect(
+      (await w.post('supervisor', `/persons/${personId}/conflicts`, { userId: w.ids.coordinatorA, relation: 'sepupu' }))
+        .status,
+    ).toBe(201);
     t.clock.set(a.shift.startsAt);
     const refused = await w.post('coordinatorA', `/assignments/${a.id}/check-in`, {});
     expect(refused.status).toBe(403);
@@ -211,17 +259,27 @@ describe('attendance and two-party sign-off', () => {
 
     const noReason = await w.post('supervisor', `/orders/${orderId}/ledger/${credit.id}/reversal`, { minutes: 30 });
     expect(noReason.status).toBe(400);
-    const tooMuch = await w.post('supervisor', `/orders/${orderId}/ledger/${credit.id}/reversal`, { minutes: 241, reason: 'x' });
+    const tooMuch = await w.post('supervisor', `/orders/${orderId}/ledger/${credit.id}/reversal`, {
+      minutes: 241,
+      reason: 'x',
+    });
     expect(tooMuch.status).toBe(400);
     const reversal = await w.post('supervisor', `/orders/${orderId}/ledger/${credit.id}/reversal`, {
-      minutes: 30, reason: 'Istirahat 30 menit belum dipotong',
+      minutes: 30,
+      reason: 'Istirahat 30 menit belum dipotong',
     });
     expect(reversal.status).toBe(201);
     expect(reversal.body).toEqual(expect.objectContaining({ kind: 'reversal', minutes: -30, reversesId: credit.id }));
     const again = await w.post('supervisor', `/orders/${orderId}/ledger/${credit.id}/reversal`, { reason: 'lagi' });
     expect(codes(again.body)).toEqual(['ledger.already_reversed']);
-    expect(codes((await w.post('supervisor', `/orders/${orderId}/ledger/${reversal.body.id}/reversal`, { reason: 'x' })).body)).toEqual(['ledger.not_a_credit']);
-    expect((await w.post('prosecutor', `/orders/${orderId}/ledger/${credit.id}/reversal`, { reason: 'x' })).status).toBe(403);
+    expect(
+      codes(
+        (await w.post('supervisor', `/orders/${orderId}/ledger/${reversal.body.id}/reversal`, { reason: 'x' })).body,
+      ),
+    ).toEqual(['ledger.not_a_credit']);
+    expect(
+      (await w.post('prosecutor', `/orders/${orderId}/ledger/${credit.id}/reversal`, { reason: 'x' })).status,
+    ).toBe(403);
 
     const order = (await w.get('prosecutor', `/orders/${orderId}`)).body;
     expect(order).toEqual(expect.objectContaining({ status: 'active', completedAt: null }));
@@ -236,15 +294,21 @@ describe('attendance and two-party sign-off', () => {
     const a = await booked(orderId);
     await worked(a);
     await w.post('supervisor', `/assignments/${a.id}/sign-off`, {});
-    await expect(t.db.query(`UPDATE ledger_entry SET minutes = 480 WHERE order_id = $1`, [orderId])).rejects.toThrow(/append-only/);
+    await expect(t.db.query(`UPDATE ledger_entry SET minutes = 480 WHERE order_id = $1`, [orderId])).rejects.toThrow(
+      /append-only/,
+    );
     await expect(t.db.query(`DELETE FROM ledger_entry WHERE order_id = $1`, [orderId])).rejects.toThrow(/append-only/);
     await expect(t.db.query(`TRUNCATE ledger_entry CASCADE`)).rejects.toThrow(/append-only/);
-    await expect(t.db.query(`UPDATE audit_event SET action = 'x' WHERE entity_id = $1`, [a.id])).rejects.toThrow(/append-only/);
-    const [{ sum }] = await t.db.query(`SELECT sum(minutes)::int AS sum FROM ledger_entry WHERE order_id = $1`, [orderId]);
+    await expect(t.db.query(`UPDATE audit_event SET action = 'x' WHERE entity_id = $1`, [a.id])).rejects.toThrow(
+      /append-only/,
+    );
+    const [{ sum }] = await t.db.query(`SELECT sum(minutes)::int AS sum FROM ledger_entry WHERE order_id = $1`, [
+      orderId,
+    ]);
     expect(sum).toBe(240);
   });
 
-  it('R-16: the database refuses a credit beyond the order\'s requirement even when the service is bypassed', async () => {
+  it("R-16: the database refuses a credit beyond the order's requirement even when the service is bypassed", async () => {
     const orderId = await w.personWithOrder({}, { totalHours: 8 });
     const a = await booked(orderId);
     await worked(a);

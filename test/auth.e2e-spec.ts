@@ -19,7 +19,9 @@ function keysOf(value: unknown): string[] {
 const expectProblem = (response: Response, status: number) => {
   expect({ status: response.status, body: response.body }).toEqual(expect.objectContaining({ status }));
   expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(response.body).toEqual(expect.objectContaining({ type: expect.any(String), title: expect.any(String), status }));
+  expect(response.body).toEqual(
+    expect.objectContaining({ type: expect.any(String), title: expect.any(String), status }),
+  );
 };
 
 describe('authentication, roles, scope and personal data', () => {
@@ -33,14 +35,20 @@ describe('authentication, roles, scope and personal data', () => {
   let shiftId: string;
   let assignmentId: string;
 
-  const login = (name: string, password: string) => t.http().post('/api/v1/auth/login').send({ username: name, password });
+  const login = (name: string, password: string) =>
+    t.http().post('/api/v1/auth/login').send({ username: name, password });
 
   beforeAll(async () => {
     t = await startTestApp();
     w = await World.build(t);
     username = `pk.auth.${w.tag.toLowerCase()}`;
     const created = await w.post('admin', '/users', {
-      username, password: PASSWORD, fullName: `PK Auth ${w.tag}`, role: 'supervisor', agencyId: w.ids.bapas, phone: '081234567890',
+      username,
+      password: PASSWORD,
+      fullName: `PK Auth ${w.tag}`,
+      role: 'supervisor',
+      agencyId: w.ids.bapas,
+      phone: '081234567890',
     });
     expect(created.status).toBe(201);
     userId = created.body.id;
@@ -48,7 +56,11 @@ describe('authentication, roles, scope and personal data', () => {
 
     personNik = `8171${String(randomInt(10 ** 11, 10 ** 12)).padStart(12, '0')}`;
     const person = await w.post('supervisor', '/persons', {
-      fullName: `Yohanis Auth ${w.tag}`, nik: personNik, birthDate: '1988-06-30', sex: 'M', religion: 'protestant',
+      fullName: `Yohanis Auth ${w.tag}`,
+      nik: personNik,
+      birthDate: '1988-06-30',
+      sex: 'M',
+      religion: 'protestant',
     });
     expect(person.status).toBe(201);
     personId = person.body.id;
@@ -82,7 +94,11 @@ describe('authentication, roles, scope and personal data', () => {
 
     it('POST /users answers without the password or its hash', async () => {
       const response = await w.post('admin', '/users', {
-        username: `pk.nopw.${w.tag.toLowerCase()}`, password: 'another-password-2', fullName: 'PK', role: 'supervisor', agencyId: w.ids.bapas,
+        username: `pk.nopw.${w.tag.toLowerCase()}`,
+        password: 'another-password-2',
+        fullName: 'PK',
+        role: 'supervisor',
+        agencyId: w.ids.bapas,
       });
       expect(response.status).toBe(201);
       expect(keysOf(response.body).filter((key) => /password|hash/.test(key))).toEqual([]);
@@ -105,7 +121,10 @@ describe('authentication, roles, scope and personal data', () => {
       ['no Authorization header', undefined],
       ['a garbage token', 'Bearer garbage.token.value'],
       ['a token of the wrong scheme', 'Basic dXNlcjpwYXNz'],
-      ['a token with a forged signature', 'Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDAiLCJyb2xlIjoiYWRtaW4ifQ.c2lnbmF0dXJl'],
+      [
+        'a token with a forged signature',
+        'Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDAiLCJyb2xlIjoiYWRtaW4ifQ.c2lnbmF0dXJl',
+      ],
     ])('%s gets 401 on a protected endpoint', async (_what, header) => {
       const request = t.http().get(`/api/v1/orders/${orderId}`);
       const response = header ? await request.set('authorization', header) : await request;
@@ -133,21 +152,38 @@ describe('authentication, roles, scope and personal data', () => {
     it('a coordinator may not create an order (403), and none is made', async () => {
       const person = await w.person();
       const response = await w.post('coordinatorA', '/orders', {
-        personId: person, caseNumber: `1/Pid.C/2026/PN Amb/${w.tag}`, courtName: 'Pengadilan Negeri Ambon', offenseDate: '2026-08-01',
-        verdictDate: '2026-11-02', totalHours: 40, maxHoursPerDay: 8, startDate: '2026-11-23', endDate: '2027-05-22',
-        replacedSentence: { kind: 'imprisonment', days: 60 }, prosecutorId: w.ids.prosecutor, consentRecorded: true,
+        personId: person,
+        caseNumber: `1/Pid.C/2026/PN Amb/${w.tag}`,
+        courtName: 'Pengadilan Negeri Ambon',
+        offenseDate: '2026-08-01',
+        verdictDate: '2026-11-02',
+        totalHours: 40,
+        maxHoursPerDay: 8,
+        startDate: '2026-11-23',
+        endDate: '2027-05-22',
+        replacedSentence: { kind: 'imprisonment', days: 60 },
+        prosecutorId: w.ids.prosecutor,
+        consentRecorded: true,
       });
       expectProblem(response, 403);
-      const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM court_order WHERE person_id = $1`, [person]);
+      const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM court_order WHERE person_id = $1`, [
+        person,
+      ]);
       expect(count).toBe(0);
     });
 
     it('a supervisor may not create an agency (403)', async () => {
       const response = await w.post('supervisor', '/agencies', {
-        code: `SUP-${w.tag}`, name: 'Bapas palsu', kind: 'bapas', region: 'ID-MA', timezone: 'Asia/Jayapura',
+        code: `SUP-${w.tag}`,
+        name: 'Bapas palsu',
+        kind: 'bapas',
+        region: 'ID-MA',
+        timezone: 'Asia/Jayapura',
       });
       expectProblem(response, 403);
-      const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM agency WHERE code = $1`, [`SUP-${w.tag}`]);
+      const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM agency WHERE code = $1`, [
+        `SUP-${w.tag}`,
+      ]);
       expect(count).toBe(0);
     });
 
@@ -156,25 +192,34 @@ describe('authentication, roles, scope and personal data', () => {
       const shift = await w.shift('siteB', { date: '2026-12-03' });
       const response = await w.post('admin', '/assignments', { orderId: order, shiftId: shift.id });
       expectProblem(response, 403);
-      const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM assignment WHERE order_id = $1`, [order]);
+      const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM assignment WHERE order_id = $1`, [
+        order,
+      ]);
       expect(count).toBe(0);
     });
   });
 
   describe('scope (R-26)', () => {
-    it("R-26: a supervisor of another Bapas gets 403 reading the order and booking on it", async () => {
+    it('R-26: a supervisor of another Bapas gets 403 reading the order and booking on it', async () => {
       expectProblem(await w.get('otherBapasSupervisor', `/orders/${orderId}`), 403);
       expectProblem(await w.get('otherBapasSupervisor', `/orders/${orderId}/ledger`), 403);
       const shift = await w.shift('siteA', { date: '2026-12-04', start: '14:00', end: '16:00' });
       expectProblem(await w.post('otherBapasSupervisor', '/assignments', { orderId, shiftId: shift.id }), 403);
-      const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM assignment WHERE shift_id = $1`, [shift.id]);
+      const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM assignment WHERE shift_id = $1`, [
+        shift.id,
+      ]);
       expect(count).toBe(0);
     });
 
     it('R-26: the supervisor of the Bapas reads its order (the positive control)', async () => {
       const response = await w.get('supervisor', `/orders/${orderId}`);
       expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ id: orderId, status: 'active', regime: 'adult', progress: { requiredMinutes: 2400 } });
+      expect(response.body).toMatchObject({
+        id: orderId,
+        status: 'active',
+        regime: 'adult',
+        progress: { requiredMinutes: 2400 },
+      });
     });
 
     it('R-26: a prosecutor of another Kejari gets 403 on the order and its ledger', async () => {
@@ -234,7 +279,12 @@ describe('authentication, roles, scope and personal data', () => {
       expect(response.status).toBe(200);
       expect(response.body.total).toBeGreaterThanOrEqual(1);
       const [first] = response.body.items;
-      expect(first).toMatchObject({ action: 'order.created', entityType: 'order', entityId: orderId, actorId: w.ids.supervisor });
+      expect(first).toMatchObject({
+        action: 'order.created',
+        entityType: 'order',
+        entityId: orderId,
+        actorId: w.ids.supervisor,
+      });
       expect(first).toHaveProperty('prevHash');
       expect(first.hash).toMatch(/^[0-9a-f]{64}$/);
       expect(first.prevHash).not.toBe(first.hash);

@@ -78,22 +78,37 @@ describe('booking a person on a shift (POST /assignments)', () => {
 
   it('R-23: no shift on a national holiday or cuti bersama, unless an administrator opens the date for the site', async () => {
     for (const date of ['2026-12-25', '2026-12-24']) {
-      const refused = await w.post('supervisor', `/sites/${w.ids.siteA}/shifts`, { date, start: '08:00', end: '12:00' });
+      const refused = await w.post('supervisor', `/sites/${w.ids.siteA}/shifts`, {
+        date,
+        start: '08:00',
+        end: '12:00',
+      });
       expect(refused.status).toBe(409);
       expect(codes(refused.body)).toEqual(['shift.holiday']);
     }
-    const opened = await w.post('admin', `/sites/${w.ids.siteA}/open-dates`, { date: '2026-12-24', reason: 'Kerja bakti Natal' });
+    const opened = await w.post('admin', `/sites/${w.ids.siteA}/open-dates`, {
+      date: '2026-12-24',
+      reason: 'Kerja bakti Natal',
+    });
     expect(opened.status).toBe(201);
     const shift = await w.shift('siteA', { date: '2026-12-24' });
     expect((await w.book(await w.personWithOrder(), shift.id)).status).toBe(201);
-    const otherSite = await w.post('supervisor', `/sites/${w.ids.siteB}/shifts`, { date: '2026-12-24', start: '08:00', end: '12:00' });
+    const otherSite = await w.post('supervisor', `/sites/${w.ids.siteB}/shifts`, {
+      date: '2026-12-24',
+      start: '08:00',
+      end: '12:00',
+    });
     expect(otherSite.status).toBe(409);
   });
 
   it('R-05: a site whose agreement has expired takes no shift after the expiry', async () => {
     const lastDay = await w.shift('siteExpiring', { date: '2026-11-30' });
     expect((await w.book(await w.personWithOrder(), lastDay.id)).status).toBe(201);
-    const expired = await w.post('supervisor', `/sites/${w.ids.siteExpiring}/shifts`, { date: '2026-12-01', start: '08:00', end: '12:00' });
+    const expired = await w.post('supervisor', `/sites/${w.ids.siteExpiring}/shifts`, {
+      date: '2026-12-01',
+      start: '08:00',
+      end: '12:00',
+    });
     expect(expired.status).toBe(409);
     expect(codes(expired.body)).toEqual(['shift.agreement_not_valid']);
   });
@@ -133,16 +148,32 @@ describe('booking a person on a shift (POST /assignments)', () => {
     const thursday = await w.shift('siteA', { date: '2026-12-17', start: '08:00', end: '12:00' });
     const booking = await w.book(orderId, thursday.id);
 
-    const changed = await w.t.http().patch(`/api/v1/persons/${personId}`).set('authorization', w.authorization('supervisor'))
-      .send({ phone: '0812-9999-0001', unavailable: [{ weekday: 4, from: '07:00', to: '10:00', reason: 'kerja pagi' }] });
+    const changed = await w.t
+      .http()
+      .patch(`/api/v1/persons/${personId}`)
+      .set('authorization', w.authorization('supervisor'))
+      .send({
+        phone: '0812-9999-0001',
+        unavailable: [{ weekday: 4, from: '07:00', to: '10:00', reason: 'kerja pagi' }],
+      });
     expect(changed.status).toBe(200);
-    expect(changed.body).toEqual(expect.objectContaining({ phone: '+6281299990001', bookingsToReview: [booking.body.id] }));
+    expect(changed.body).toEqual(
+      expect.objectContaining({ phone: '+6281299990001', bookingsToReview: [booking.body.id] }),
+    );
     const stored = (await w.get('supervisor', `/persons/${personId}`)).body;
     const { phone: _, unavailable: __, ...untouched } = stored;
     expect(changed.body).toEqual(expect.objectContaining(untouched));
-    const renamed = await w.t.http().patch(`/api/v1/persons/${personId}`).set('authorization', w.authorization('supervisor')).send({ nik: '1234567890123456' });
+    const renamed = await w.t
+      .http()
+      .patch(`/api/v1/persons/${personId}`)
+      .set('authorization', w.authorization('supervisor'))
+      .send({ nik: '1234567890123456' });
     expect(renamed.status).toBe(400);
-    const other = await w.t.http().patch(`/api/v1/persons/${personId}`).set('authorization', w.authorization('otherBapasSupervisor')).send({ inSchool: true });
+    const other = await w.t
+      .http()
+      .patch(`/api/v1/persons/${personId}`)
+      .set('authorization', w.authorization('otherBapasSupervisor'))
+      .send({ inSchool: true });
     expect(other.status).toBe(403);
     const trail = await w.get('supervisor', `/audit-events?entityType=person&entityId=${personId}`);
     expect(trail.body.items.map((e: { action: string }) => e.action)).toEqual(['person.created', 'person.updated']);

@@ -25,7 +25,6 @@ const PHONE = '081234567890';
 const E164 = '+6281234567890';
 const WORKER_LOCK_MS = 1500;
 
-
 interface Received {
   id: string;
   raw: string;
@@ -86,7 +85,11 @@ class Gateway {
     const expected = Buffer.from(`sha256=${createHmac('sha256', SECRET).update(raw).digest('hex')}`);
     const given = Buffer.from(String(req.headers['x-bakti-signature'] ?? ''));
     const received: Received = {
-      id: String(body.id), raw, body, signatureValid: given.length === expected.length && timingSafeEqual(given, expected), answered: 'held',
+      id: String(body.id),
+      raw,
+      body,
+      signatureValid: given.length === expected.length && timingSafeEqual(given, expected),
+      answered: 'held',
     };
     this.received.push(received);
     const answer = (status: number, payload: object) => {
@@ -121,18 +124,24 @@ class WorkerProcess {
   }
 
   static async start(env: Record<string, string>): Promise<WorkerProcess> {
-    const worker = new WorkerProcess(spawn(process.execPath, ['dist/main.js'], {
-      cwd: process.cwd(),
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }));
+    const worker = new WorkerProcess(
+      spawn(process.execPath, ['dist/main.js'], {
+        cwd: process.cwd(),
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    );
     let exitCode: number | null = null;
     worker.child.once('exit', (code) => (exitCode = code ?? -1));
     try {
-      await waitFor(() => {
-        if (exitCode !== null) throw new Error(`worker exited with ${exitCode} before it ran:\n${worker.log()}`);
-        return worker.output.join('').includes('Worker running');
-      }, 'the worker process to start', 15_000);
+      await waitFor(
+        () => {
+          if (exitCode !== null) throw new Error(`worker exited with ${exitCode} before it ran:\n${worker.log()}`);
+          return worker.output.join('').includes('Worker running');
+        },
+        'the worker process to start',
+        15_000,
+      );
     } catch (error) {
       await worker.stop();
       throw error;
@@ -208,7 +217,13 @@ describe('notifications through the webhook gateway, with a worker process that 
     const DATABASE_URL = await ownDatabase('delivery');
     const notify = { NOTIFY_CHANNEL: 'webhook', NOTIFY_WEBHOOK_URL: gateway.url, NOTIFY_WEBHOOK_SECRET: SECRET };
     // The API role only writes; its clock is real time so the worker (real clock) runs the delivery at once.
-    t = await startTestApp(new Date().toISOString(), { APP_ROLE: 'api', DATABASE_URL, REDIS_URL, QUEUE_PREFIX: PREFIX, ...notify });
+    t = await startTestApp(new Date().toISOString(), {
+      APP_ROLE: 'api',
+      DATABASE_URL,
+      REDIS_URL,
+      QUEUE_PREFIX: PREFIX,
+      ...notify,
+    });
     w = await World.build(t);
     delivery = new Queue(QUEUES.delivery, { connection: redisConnection(REDIS_URL), prefix: PREFIX });
     workerEnv = {
@@ -272,10 +287,14 @@ describe('notifications through the webhook gateway, with a worker process that 
       [id],
     );
   const settled = (id: string, status: 'sent' | 'failed', timeoutMs = 10_000) =>
-    waitFor(async () => {
-      const row = await notification(id);
-      return row.status === status ? row : null;
-    }, `notification ${id} to be ${status}`, timeoutMs);
+    waitFor(
+      async () => {
+        const row = await notification(id);
+        return row.status === status ? row : null;
+      },
+      `notification ${id} to be ${status}`,
+      timeoutMs,
+    );
   /** The delivery job is finished in BullMQ: nothing will send this notification again. */
   const jobFinished = (id: string, state: 'completed' | 'failed') =>
     waitFor(async () => {
@@ -284,7 +303,7 @@ describe('notifications through the webhook gateway, with a worker process that 
       return delivery.getJob(`deliver-${id}`);
     }, `job deliver-${id} to be ${state}`);
 
-  it('the webhook POST carries {id, reason, to, text, locale} signed with the secret; the gateway\'s id and status are recorded and shown in the history', async () => {
+  it("the webhook POST carries {id, reason, to, text, locale} signed with the secret; the gateway's id and status are recorded and shown in the history", async () => {
     await startWorker();
     const n = await notifyWarning();
 
@@ -293,12 +312,22 @@ describe('notifications through the webhook gateway, with a worker process that 
     const [post, ...more] = gateway.of(n.id);
     expect(more).toEqual([]);
     expect(post.signatureValid).toBe(true);
-    expect(post.body).toEqual(expect.objectContaining({ id: n.id, reason: 'warning', to: E164, locale: 'id', text: sent.text }));
+    expect(post.body).toEqual(
+      expect.objectContaining({ id: n.id, reason: 'warning', to: E164, locale: 'id', text: sent.text }),
+    );
     expect(post.body.text).toContain('PERINGATAN TERTULIS');
     expect(post.body.text).toContain(`A ${w.tag}`);
     expect(post.body.text).not.toMatch(/\{\w+\}/);
     expect(gateway.deliveries.get(n.id)).toBe(1);
-    expect(sent).toEqual(expect.objectContaining({ channel: 'webhook', to_address: E164, attempts: 1, provider_status: 'queued', status_reason: null }));
+    expect(sent).toEqual(
+      expect.objectContaining({
+        channel: 'webhook',
+        to_address: E164,
+        attempts: 1,
+        provider_status: 'queued',
+        status_reason: null,
+      }),
+    );
     expect(sent.provider_id).toMatch(/^gw-\d+$/);
     expect(sent.sent_at).not.toBeNull();
 
@@ -306,9 +335,23 @@ describe('notifications through the webhook gateway, with a worker process that 
     expect(listed.status).toBe(200);
     expect(listed.body.items).toEqual([
       expect.objectContaining({
-        id: n.id, reason: 'warning', subjectKey: n.subjectKey, status: 'sent', to: E164, attempts: 1,
-        providerId: sent.provider_id, providerStatus: 'queued',
-        history: [expect.objectContaining({ outcome: 'sent', httpStatus: 200, providerId: sent.provider_id, providerStatus: 'queued', error: null })],
+        id: n.id,
+        reason: 'warning',
+        subjectKey: n.subjectKey,
+        status: 'sent',
+        to: E164,
+        attempts: 1,
+        providerId: sent.provider_id,
+        providerStatus: 'queued',
+        history: [
+          expect.objectContaining({
+            outcome: 'sent',
+            httpStatus: 200,
+            providerId: sent.provider_id,
+            providerStatus: 'queued',
+            error: null,
+          }),
+        ],
       }),
     ]);
     expect((await jobFinished(n.id, 'completed')).returnvalue).toBe('sent');
@@ -365,16 +408,31 @@ describe('notifications through the webhook gateway, with a worker process that 
 
     const history = await attempts(n.id);
     expect(history.length).toBeGreaterThanOrEqual(4);
-    expect(history.slice(0, -1)).toEqual(history.slice(0, -1).map(() => expect.objectContaining({ outcome: 'failed', http_status: 503, provider_id: null })));
-    expect(history.at(-1)).toEqual(expect.objectContaining({ outcome: 'sent', http_status: 200, provider_id: sent.provider_id, provider_status: 'queued', error: null }));
+    expect(history.slice(0, -1)).toEqual(
+      history
+        .slice(0, -1)
+        .map(() => expect.objectContaining({ outcome: 'failed', http_status: 503, provider_id: null })),
+    );
+    expect(history.at(-1)).toEqual(
+      expect.objectContaining({
+        outcome: 'sent',
+        http_status: 200,
+        provider_id: sent.provider_id,
+        provider_status: 'queued',
+        error: null,
+      }),
+    );
     expect(sent.attempts).toBe(history.length);
     expect(sent.status_reason).toBeNull();
     expect(gateway.of(n.id).map((post) => post.answered)).toEqual([...history.slice(0, -1).map(() => 503), 200]);
     expect(gateway.deliveries.get(n.id)).toBe(1);
 
     const listed = await w.get('supervisor', `/persons/${n.personId}/notifications`);
-    expect(listed.body.items[0].history.map((attempt: { outcome: string; httpStatus: number }) => `${attempt.outcome} ${attempt.httpStatus}`))
-      .toEqual([...history.slice(0, -1).map(() => 'failed 503'), 'sent 200']);
+    expect(
+      listed.body.items[0].history.map(
+        (attempt: { outcome: string; httpStatus: number }) => `${attempt.outcome} ${attempt.httpStatus}`,
+      ),
+    ).toEqual([...history.slice(0, -1).map(() => 'failed 503'), 'sent 200']);
   }, 30_000);
 
   it('a gateway that refuses the message itself (HTTP 400) is not retried: the notification ends failed after one attempt', async () => {
@@ -389,7 +447,9 @@ describe('notifications through the webhook gateway, with a worker process that 
     expect(failed.attempts).toBe(1);
     expect(failed.status_reason).toContain('400');
     expect(failed.sent_at).toBeNull();
-    expect(await attempts(n.id)).toEqual([expect.objectContaining({ outcome: 'failed', http_status: 400, provider_id: null })]);
+    expect(await attempts(n.id)).toEqual([
+      expect.objectContaining({ outcome: 'failed', http_status: 400, provider_id: null }),
+    ]);
     expect(gateway.of(n.id)).toHaveLength(1);
     expect(gateway.deliveries.has(n.id)).toBe(false);
   });

@@ -7,13 +7,26 @@ import { dataSourceOptions, prepareDatabase } from '../src/database/data-source.
 import { seedDemo } from '../src/database/demo-seed.js';
 import { ownDatabase } from './support/test-config.js';
 
-const TABLES = ['agency', 'app_user', 'agreement', 'site', 'shift', 'person', 'court_order', 'assignment', 'ledger_entry', 'audit_event'];
+const TABLES = [
+  'agency',
+  'app_user',
+  'agreement',
+  'site',
+  'shift',
+  'person',
+  'court_order',
+  'assignment',
+  'ledger_entry',
+  'audit_event',
+];
 
 describe('the demo data', () => {
   let db: DataSource;
   const counts = async () =>
     Object.fromEntries(
-      await Promise.all(TABLES.map(async (table) => [table, (await db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n])),
+      await Promise.all(
+        TABLES.map(async (table) => [table, (await db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n]),
+      ),
     );
 
   let DEMO_URL: string;
@@ -34,9 +47,8 @@ describe('the demo data', () => {
     await seedDemo(config, logger);
 
     expect(await counts()).toEqual(first);
-    const orders: { regime: string; status: string; credited_minutes: number; required_minutes: number }[] = await db.query(
-      `SELECT regime, status, credited_minutes, required_minutes FROM court_order ORDER BY case_number`,
-    );
+    const orders: { regime: string; status: string; credited_minutes: number; required_minutes: number }[] =
+      await db.query(`SELECT regime, status, credited_minutes, required_minutes FROM court_order ORDER BY case_number`);
     // Yohanis, Fadli, Rahmat and the ten crew members (today's two roll-calls, yesterday's sign-off); Maria completed.
     expect(orders.map((o) => o.status).sort()).toEqual([...Array(13).fill('active'), 'completed']);
     const crews: { status: string; n: number }[] = await db.query(
@@ -44,7 +56,10 @@ describe('the demo data', () => {
         WHERE p.full_name IN ('Yusuf Wally', 'Daniel Matulessy', 'Frans Siahaya', 'Meity Latumahina', 'Hasan Lessy', 'Grace Sopacua')
         GROUP BY a.status ORDER BY a.status`,
     );
-    expect(crews).toEqual([{ status: 'checked_out', n: 3 }, { status: 'scheduled', n: 3 }]);
+    expect(crews).toEqual([
+      { status: 'checked_out', n: 3 },
+      { status: 'scheduled', n: 3 },
+    ]);
     expect(orders.filter((o) => o.regime === 'child')).toHaveLength(1);
     const completed = orders.find((o) => o.status === 'completed')!;
     expect(completed.credited_minutes).toBe(completed.required_minutes);
@@ -54,7 +69,7 @@ describe('the demo data', () => {
     expect(roles.map((r) => r.role)).toEqual(['admin', 'coordinator', 'prosecutor', 'supervisor']);
   });
 
-  it('R-25: its audit trail verifies, and a row changed behind the triggers\' back is found', async () => {
+  it("R-25: its audit trail verifies, and a row changed behind the triggers' back is found", async () => {
     const audit = new AuditService(db, new Clock(), loadConfig({ ...process.env, NODE_ENV: 'test' }));
     const verdict = await audit.verifyChain();
     expect(verdict.problems).toEqual([]);
@@ -62,7 +77,9 @@ describe('the demo data', () => {
     const chains: { chain: number }[] = await db.query(`SELECT DISTINCT chain FROM audit_event`);
     expect(chains.length).toBeGreaterThan(1);
 
-    const [victim] = await db.query(`SELECT seq FROM audit_event WHERE action = 'ledger.credited' ORDER BY seq LIMIT 1`);
+    const [victim] = await db.query(
+      `SELECT seq FROM audit_event WHERE action = 'ledger.credited' ORDER BY seq LIMIT 1`,
+    );
     await db.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only`);
     await db.query(`UPDATE audit_event SET after = jsonb_set(after, '{minutes}', '480') WHERE seq = $1`, [victim.seq]);
     await db.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only`);

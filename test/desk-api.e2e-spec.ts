@@ -4,7 +4,8 @@ import { DEFAULT_NOW, startTestApp, TestApp } from './support/test-app.js';
 import { World } from './support/world.js';
 
 const fields = (body: { errors?: { field: string }[] }) => (body.errors ?? []).map((e) => e.field);
-const minutesAfter = (instant: string, minutes: number) => new Date(Date.parse(instant) + minutes * 60_000).toISOString();
+const minutesAfter = (instant: string, minutes: number) =>
+  new Date(Date.parse(instant) + minutes * 60_000).toISOString();
 
 /** The endpoints the web app added: a coordinator's days, a shift's sign-off at once, the worklist, the person's page. */
 describe('web app endpoints', () => {
@@ -75,10 +76,22 @@ describe('web app endpoints', () => {
       w.post('supervisor', `/shifts/${shift.id}/sign-off`),
       w.post('supervisor', `/shifts/${shift.id}/sign-off`),
     ]);
-    const credited = [...first.body.items, ...again.body.items].filter((i: { outcome: string }) => i.outcome === 'credited');
+    const credited = [...first.body.items, ...again.body.items].filter(
+      (i: { outcome: string }) => i.outcome === 'credited',
+    );
     expect(credited.map((i: { creditedMinutes: number }) => i.creditedMinutes)).toEqual([180, 180]);
     const ledgers = await Promise.all(
-      ids.slice(0, 2).map(async (id) => (await w.get('supervisor', `/orders/${(await w.get('supervisor', `/assignments/${id}`)).body.orderId}/ledger`)).body.total),
+      ids
+        .slice(0, 2)
+        .map(
+          async (id) =>
+            (
+              await w.get(
+                'supervisor',
+                `/orders/${(await w.get('supervisor', `/assignments/${id}`)).body.orderId}/ledger`,
+              )
+            ).body.total,
+        ),
     );
     expect(ledgers).toEqual([1, 1]);
     expect((await w.post('supervisor', '/shifts/00000000-0000-4000-8000-000000000000/sign-off')).status).toBe(404);
@@ -104,7 +117,9 @@ describe('web app endpoints', () => {
     expect(byName.body.items.map((p: { id: string }) => p.id)).toEqual([personId]);
     const byCase = await w.get('supervisor', `/persons?q=${encodeURIComponent(order.caseNumber)}`);
     expect(byCase.body.items.map((p: { id: string }) => p.id)).toEqual([personId]);
-    expect((await w.get('otherBapasSupervisor', `/persons?q=${encodeURIComponent(`Unik ${w.tag}`)}`)).body.total).toBe(0);
+    expect((await w.get('otherBapasSupervisor', `/persons?q=${encodeURIComponent(`Unik ${w.tag}`)}`)).body.total).toBe(
+      0,
+    );
     const percent = await w.get('supervisor', '/persons?q=%25');
     expect(percent.body.items.map((p: { id: string }) => p.id)).not.toContain(personId);
     const long = await w.get('supervisor', `/persons?q=${'x'.repeat(101)}`);
@@ -124,12 +139,21 @@ describe('web app endpoints', () => {
       fullName: mine.person.fullName,
       hours: { requiredMinutes: 2400, creditedMinutes: 0, remainingMinutes: 2400, endDate: '2027-05-22' },
       nextShifts: [
-        expect.objectContaining({ assignmentId: ids[0], date: '2026-12-07', site: expect.objectContaining({ name: `A ${w.tag}` }), notice: null }),
+        expect.objectContaining({
+          assignmentId: ids[0],
+          date: '2026-12-07',
+          site: expect.objectContaining({ name: `A ${w.tag}` }),
+          notice: null,
+        }),
       ],
     });
     expect(JSON.stringify(page.body)).not.toMatch(/nik|religion/i);
 
-    const expired = personLinkToken(mine.person.id, new Date(Date.parse(DEFAULT_NOW) - 1000), t.app.get(AppConfig).JWT_SECRET);
+    const expired = personLinkToken(
+      mine.person.id,
+      new Date(Date.parse(DEFAULT_NOW) - 1000),
+      t.app.get(AppConfig).JWT_SECRET,
+    );
     const refused = await t.http().get(`/api/v1/person-page/${expired}`);
     expect([refused.status, refused.body.type]).toEqual([401, 'urn:bakti:problem:person_link.expired']);
     const forged = link.body.token.replace(/^./, (c: string) => (c === 'A' ? 'B' : 'A'));
@@ -152,7 +176,11 @@ describe('web app endpoints', () => {
     ]);
     expect([a.status, b.status].sort()).toEqual([201, 409]);
     const worklist = await w.get('supervisor', '/worklist');
-    expect(worklist.body.notices.filter((n: { assignmentId: string }) => n.assignmentId === ids[0]).map((n: { notice: string }) => n.notice)).toEqual(['Anak sakit']);
+    expect(
+      worklist.body.notices
+        .filter((n: { assignmentId: string }) => n.assignmentId === ids[0])
+        .map((n: { notice: string }) => n.notice),
+    ).toEqual(['Anak sakit']);
     t.clock.set(minutesAfter(shift.startsAt, 1));
     // R-20: "in advance" means before the shift starts.
     const late = await t.http().post(notices).send({ assignmentId: ids[0], reason: 'terlambat' });

@@ -18,7 +18,10 @@ interface Service {
   depends_on?: Record<string, { condition: string }>;
 }
 
-const compose = parse(readFileSync('docker-compose.yml', 'utf8')) as { services: Record<string, Service>; volumes?: Record<string, unknown> };
+const compose = parse(readFileSync('docker-compose.yml', 'utf8')) as {
+  services: Record<string, Service>;
+  volumes?: Record<string, unknown>;
+};
 const dockerfile = readFileSync('Dockerfile', 'utf8');
 const instructions = dockerfile.split('\n').filter((line) => /^[A-Z]+ /.test(line));
 const { postgres, redis, bakti } = compose.services;
@@ -63,8 +66,12 @@ describe('docker-compose.yml', () => {
     expect(postgres.environment?.POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD:-.+\}$/);
     expect(redis.environment?.REDIS_PASSWORD).toMatch(/^\$\{REDIS_PASSWORD:-.+\}$/);
     expect(redis.command?.join(' ')).toContain('--requirepass "$$REDIS_PASSWORD"');
-    expect(bakti.environment?.DATABASE_URL).toMatch(/^postgres:\/\/bakti_app:\$\{APP_DB_PASSWORD:-.+\}@postgres:5432\/bakti$/);
-    expect(bakti.environment?.MIGRATION_DATABASE_URL).toMatch(/^postgres:\/\/bakti:\$\{POSTGRES_PASSWORD:-.+\}@postgres:5432\/bakti$/);
+    expect(bakti.environment?.DATABASE_URL).toMatch(
+      /^postgres:\/\/bakti_app:\$\{APP_DB_PASSWORD:-.+\}@postgres:5432\/bakti$/,
+    );
+    expect(bakti.environment?.MIGRATION_DATABASE_URL).toMatch(
+      /^postgres:\/\/bakti:\$\{POSTGRES_PASSWORD:-.+\}@postgres:5432\/bakti$/,
+    );
     expect(bakti.environment?.REDIS_URL).toMatch(/^redis:\/\/:\$\{REDIS_PASSWORD:-.+\}@redis:6379$/);
   });
 
@@ -74,7 +81,10 @@ describe('docker-compose.yml', () => {
     expect(postgres.healthcheck?.test).toBeDefined();
     expect(redis.healthcheck?.test).toBeDefined();
     expect(bakti.build).toBe('.');
-    expect(bakti.depends_on).toEqual({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
+    expect(bakti.depends_on).toEqual({
+      postgres: { condition: 'service_healthy' },
+      redis: { condition: 'service_healthy' },
+    });
     const known = Object.keys(new AppConfig());
     expect(Object.keys(bakti.environment ?? {}).filter((name) => !known.includes(name))).toEqual([]);
   });

@@ -19,11 +19,13 @@ describe('faults: PostgreSQL connections cut during the roll-call', () => {
 
   /** Cuts every connection of the service (not the test's own) to this file's database; answers how many. */
   const cut = async (where = 'true'): Promise<number> =>
-    (await admin.query(
-      `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity
+    (
+      await admin.query(
+        `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity
         WHERE datname = $1 AND application_name = 'bakti-api' AND ${where}`,
-      [database],
-    )).rows[0].n;
+        [database],
+      )
+    ).rows[0].n;
 
   const tap = (id: string, at: string) =>
     w.post('coordinatorA', `/assignments/${id}/check-in`, { at }, { 'Idempotency-Key': `tap-${id}` });
@@ -40,15 +42,21 @@ describe('faults: PostgreSQL connections cut during the roll-call', () => {
   }
 
   const auditedCheckIns = (id: string): Promise<number> =>
-    t.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1 AND action = 'assignment.checked_in'`, [id]).then(([row]) => row.n);
+    t.db
+      .query(`SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1 AND action = 'assignment.checked_in'`, [
+        id,
+      ])
+      .then(([row]) => row.n);
 
   async function bookings(count: number, date: string) {
     const shift = await w.shift('siteA', { date, start: '08:00', end: '12:00', capacity: count });
-    const ids = await Promise.all(Array.from({ length: count }, async () => {
-      const booked = await w.book(await w.personWithOrder(), shift.id);
-      expect(booked.status).toBe(201);
-      return booked.body.id as string;
-    }));
+    const ids = await Promise.all(
+      Array.from({ length: count }, async () => {
+        const booked = await w.book(await w.personWithOrder(), shift.id);
+        expect(booked.status).toBe(201);
+        return booked.body.id as string;
+      }),
+    );
     return { ids, shift };
   }
 
@@ -68,15 +76,24 @@ describe('faults: PostgreSQL connections cut during the roll-call', () => {
   afterEach(() => t.clock.set(DEFAULT_NOW));
 
   it('a tap cut in the middle of its transaction answers 503 (never 500) and its retry with the same key records it once', async () => {
-    const { ids: [id], shift } = await bookings(1, '2026-11-24');
+    const {
+      ids: [id],
+      shift,
+    } = await bookings(1, '2026-11-24');
     t.clock.set(shift.startsAt);
     // The test holds the assignment's row, so the tap waits inside its transaction (its key row already written).
-    const holder = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:5432/${database}`, application_name: 'bakti-fault-holder' });
+    const holder = new pg.Client({
+      connectionString: `postgres://postgres@127.0.0.1:5432/${database}`,
+      application_name: 'bakti-fault-holder',
+    });
     await holder.connect();
     await holder.query('BEGIN');
     await holder.query('SELECT 1 FROM assignment WHERE id = $1 FOR UPDATE', [id]);
     const pending = tap(id, shift.startsAt).then((response) => response); // supertest sends on then()
-    await waitFor(async () => (await cut(`wait_event_type = 'Lock'`)) > 0, 'the tap waiting inside its transaction, cut');
+    await waitFor(
+      async () => (await cut(`wait_event_type = 'Lock'`)) > 0,
+      'the tap waiting inside its transaction, cut',
+    );
     const cutOff = await pending;
     await holder.query('ROLLBACK');
     await holder.end();
@@ -84,8 +101,14 @@ describe('faults: PostgreSQL connections cut during the roll-call', () => {
     expect(cutOff.status).toBe(503);
     expect(cutOff.headers['content-type']).toContain('application/problem+json');
     expect(cutOff.headers['retry-after']).toBe('5');
-    expect(cutOff.body).toMatchObject({ status: 503, type: 'urn:bakti:problem:service.database_unavailable', requestId: cutOff.headers['x-request-id'] });
-    expect(await t.db.query(`SELECT count(*)::int AS n FROM idempotency_record WHERE key = $1`, [`tap-${id}`])).toEqual([{ n: 0 }]);
+    expect(cutOff.body).toMatchObject({
+      status: 503,
+      type: 'urn:bakti:problem:service.database_unavailable',
+      requestId: cutOff.headers['x-request-id'],
+    });
+    expect(await t.db.query(`SELECT count(*)::int AS n FROM idempotency_record WHERE key = $1`, [`tap-${id}`])).toEqual(
+      [{ n: 0 }],
+    );
     expect(await auditedCheckIns(id)).toBe(0);
 
     const retried = await tap(id, shift.startsAt);
@@ -109,11 +132,13 @@ describe('faults: PostgreSQL connections cut during the roll-call', () => {
       }
     })();
     const statuses: number[] = [];
-    const answers = await Promise.all(ids.map(async (id) => {
-      const first = await tapUntilAnswered(id, shift.startsAt, statuses);
-      const resent = await tapUntilAnswered(id, shift.startsAt, statuses); // the phone lost the first answer
-      return [first, resent];
-    })).finally(() => {
+    const answers = await Promise.all(
+      ids.map(async (id) => {
+        const first = await tapUntilAnswered(id, shift.startsAt, statuses);
+        const resent = await tapUntilAnswered(id, shift.startsAt, statuses); // the phone lost the first answer
+        return [first, resent];
+      }),
+    ).finally(() => {
       cutting = false;
     });
     await cutter;
@@ -125,7 +150,8 @@ describe('faults: PostgreSQL connections cut during the roll-call', () => {
       expect(resent.body).toEqual(first.body);
     }
     const rows: { status: string; n: number }[] = await t.db.query(
-      `SELECT status, count(*)::int AS n FROM assignment WHERE id = ANY($1::uuid[]) GROUP BY status`, [ids],
+      `SELECT status, count(*)::int AS n FROM assignment WHERE id = ANY($1::uuid[]) GROUP BY status`,
+      [ids],
     );
     expect(rows).toEqual([{ status: 'checked_in', n: 12 }]);
     expect(await Promise.all(ids.map(auditedCheckIns))).toEqual(ids.map(() => 1));

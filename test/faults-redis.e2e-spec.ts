@@ -20,10 +20,18 @@ describe('faults: Redis unreachable at boot and stopped mid-run', () => {
 
   const health = () => t.http().get('/api/v1/health');
   const unrelayed = (assignmentId: string): Promise<number> =>
-    t.db.query(`SELECT count(*)::int AS n FROM outbox WHERE relayed_at IS NULL AND payload->>'assignmentId' = $1`, [assignmentId]).then(([row]) => row.n);
+    t.db
+      .query(`SELECT count(*)::int AS n FROM outbox WHERE relayed_at IS NULL AND payload->>'assignmentId' = $1`, [
+        assignmentId,
+      ])
+      .then(([row]) => row.n);
   const remindersQueued = (assignmentId: string) =>
     waitFor(async () => {
-      const jobs = await Promise.all([`reminder-day-before-${assignmentId}`, `reminder-2h-${assignmentId}`].map((id) => work.getJob(id).catch(() => undefined)));
+      const jobs = await Promise.all(
+        [`reminder-day-before-${assignmentId}`, `reminder-2h-${assignmentId}`].map((id) =>
+          work.getJob(id).catch(() => undefined),
+        ),
+      );
       return jobs.every(Boolean) ? jobs : null;
     }, `the reminders of ${assignmentId} in the queue`);
 
@@ -38,9 +46,19 @@ describe('faults: Redis unreachable at boot and stopped mid-run', () => {
   /** The roll-call of a booking and the supervisor's sign-off, with the clock just after the shift. */
   async function rollCallAndSignOff(a: { id: string; shift: { startsAt: string; endsAt: string } }) {
     t.clock.set(new Date(Date.parse(a.shift.endsAt) + 5 * 60_000).toISOString());
-    const checkIn = await w.post('coordinatorA', `/assignments/${a.id}/check-in`, { at: a.shift.startsAt }, { 'Idempotency-Key': `in-${a.id}` });
+    const checkIn = await w.post(
+      'coordinatorA',
+      `/assignments/${a.id}/check-in`,
+      { at: a.shift.startsAt },
+      { 'Idempotency-Key': `in-${a.id}` },
+    );
     expect(checkIn.status).toBe(200);
-    const checkOut = await w.post('coordinatorA', `/assignments/${a.id}/check-out`, { at: a.shift.endsAt }, { 'Idempotency-Key': `out-${a.id}` });
+    const checkOut = await w.post(
+      'coordinatorA',
+      `/assignments/${a.id}/check-out`,
+      { at: a.shift.endsAt },
+      { 'Idempotency-Key': `out-${a.id}` },
+    );
     expect(checkOut.status).toBe(200);
     const signOff = await w.post('supervisor', `/assignments/${a.id}/sign-off`, {});
     expect(signOff.status).toBe(200);
@@ -53,7 +71,12 @@ describe('faults: Redis unreachable at boot and stopped mid-run', () => {
     const DATABASE_URL = await ownDatabase('faults_redis');
     // Boot itself is the first proof: with the worker's reconcile at boot, init used to wait for Redis forever.
     t = await startTestApp(DEFAULT_NOW, {
-      APP_ROLE: 'all', RECONCILE_ON_BOOT: 'true', DATABASE_URL, REDIS_URL: redis.url, QUEUE_PREFIX: '{bakti-faults}', OUTBOX_POLL_MS: '50',
+      APP_ROLE: 'all',
+      RECONCILE_ON_BOOT: 'true',
+      DATABASE_URL,
+      REDIS_URL: redis.url,
+      QUEUE_PREFIX: '{bakti-faults}',
+      OUTBOX_POLL_MS: '50',
     });
     w = await World.build(t);
     work = t.app.get(JobQueues).queue(QUEUES.work);
@@ -66,7 +89,13 @@ describe('faults: Redis unreachable at boot and stopped mid-run', () => {
   it('Redis unreachable at boot: booking, roll-call and sign-off succeed, /health is 503 naming Redis, the reminders reach the queue once Redis is up', async () => {
     const readiness = await health();
     expect(readiness.status).toBe(503);
-    expect(readiness.body).toEqual({ status: 'unavailable', postgres: 'up', redis: 'down', workers: 0, calendar: expect.any(Object) });
+    expect(readiness.body).toEqual({
+      status: 'unavailable',
+      postgres: 'up',
+      redis: 'down',
+      workers: 0,
+      calendar: expect.any(Object),
+    });
     expect((await t.http().get('/api/v1/health/live')).status).toBe(200);
     const admin = `Basic ${Buffer.from(`admin.${w.tag.toLowerCase()}:test-password-1`).toString('base64')}`;
     expect((await t.http().get('/admin/queues').set('authorization', admin)).status).toBe(503);
@@ -81,7 +110,10 @@ describe('faults: Redis unreachable at boot and stopped mid-run', () => {
     expect(dayBefore!.data).toEqual({ assignmentId: ahead.id });
     expect(twoHours!.opts.delay).toBeGreaterThan(0);
     await waitFor(async () => (await unrelayed(ahead.id)) === 0, 'the outbox drained'); // the reconcile may have been first
-    const ready = await waitFor(async () => ((await health()).status === 200 ? (await health()).body : null), 'readiness 200');
+    const ready = await waitFor(
+      async () => ((await health()).status === 200 ? (await health()).body : null),
+      'readiness 200',
+    );
     expect(ready).toEqual({ status: 'ok', postgres: 'up', redis: 'up', workers: 1, calendar: expect.any(Object) });
   }, 90_000);
 

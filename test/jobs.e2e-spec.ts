@@ -16,14 +16,16 @@ import { World } from './support/world.js';
 const REDIS_URL = testRedisUrl(6);
 const PREFIX = `{bakti-jobs-${randomInt(1e9)}}`;
 
-
 describe('reminders, attendance checks and notifications through BullMQ', () => {
   let t: TestApp;
   let w: World;
   let work: Queue;
   let redis: Redis;
 
-  const notifications = (assignmentId: string, reason?: string): Promise<{ reason: string; recipient_id: string; text: string; status: string; attempts: number }[]> =>
+  const notifications = (
+    assignmentId: string,
+    reason?: string,
+  ): Promise<{ reason: string; recipient_id: string; text: string; status: string; attempts: number }[]> =>
     t.db.query(
       `SELECT reason, recipient_id, text, status, attempts FROM notification WHERE assignment_id = $1 AND ($2::text IS NULL OR reason = $2) ORDER BY created_at`,
       [assignmentId, reason ?? null],
@@ -41,7 +43,13 @@ describe('reminders, attendance checks and notifications through BullMQ', () => 
     redis = new Redis(REDIS_URL);
     await redis.flushdb();
     const DATABASE_URL = await ownDatabase('jobs');
-    t = await startTestApp(DEFAULT_NOW, { APP_ROLE: 'all', DATABASE_URL, REDIS_URL, QUEUE_PREFIX: PREFIX, OUTBOX_POLL_MS: '50' });
+    t = await startTestApp(DEFAULT_NOW, {
+      APP_ROLE: 'all',
+      DATABASE_URL,
+      REDIS_URL,
+      QUEUE_PREFIX: PREFIX,
+      OUTBOX_POLL_MS: '50',
+    });
     w = await World.build(t);
     work = t.app.get(JobQueues).queue(QUEUES.work);
   });
@@ -64,8 +72,18 @@ describe('reminders, attendance checks and notifications through BullMQ', () => 
     const health = await t.http().get('/api/v1/health');
     expect(health.body).toEqual(expect.objectContaining({ status: 'ok', workers: 1 }));
     expect((await t.http().get('/admin/queues')).status).toBe(401);
-    expect((await t.http().get('/admin/queues').set('authorization', `Basic ${Buffer.from(`admin.${w.tag.toLowerCase()}:wrong`).toString('base64')}`)).status).toBe(401);
-    const admin = await t.http().get('/admin/queues').set('authorization', `Basic ${Buffer.from(`admin.${w.tag.toLowerCase()}:test-password-1`).toString('base64')}`);
+    expect(
+      (
+        await t
+          .http()
+          .get('/admin/queues')
+          .set('authorization', `Basic ${Buffer.from(`admin.${w.tag.toLowerCase()}:wrong`).toString('base64')}`)
+      ).status,
+    ).toBe(401);
+    const admin = await t
+      .http()
+      .get('/admin/queues')
+      .set('authorization', `Basic ${Buffer.from(`admin.${w.tag.toLowerCase()}:test-password-1`).toString('base64')}`);
     expect(admin.status).toBe(200);
     expect(admin.text).toContain('<html');
     expect((await t.http().get('/admin/queues').set('authorization', w.authorization('supervisor'))).status).toBe(403);
@@ -85,7 +103,10 @@ describe('reminders, attendance checks and notifications through BullMQ', () => 
     expect(reminder.text).toContain('Jl. Pantai Mardika');
     expect(reminder.text).toMatch(/08:00-12:00 WIT/);
     expect(reminder.text).toContain(`coordinatorA ${w.tag}`);
-    await waitFor(async () => (await notifications(a.id, 'shift_reminder_day_before'))[0]?.status === 'sent', 'delivery');
+    await waitFor(
+      async () => (await notifications(a.id, 'shift_reminder_day_before'))[0]?.status === 'sent',
+      'delivery',
+    );
   });
 
   it('after a rebooking only the new booking is reminded; after a cancellation nothing goes out', async () => {
@@ -113,7 +134,13 @@ describe('reminders, attendance checks and notifications through BullMQ', () => 
     expect((await finished(`reminder-day-before-${booked.body.id}`)).returnvalue).toBe('sent');
     const listed = await w.get('supervisor', `/persons/${personId}/notifications`);
     expect(listed.body.items).toEqual([
-      expect.objectContaining({ reason: 'shift_reminder_day_before', to: '+6281234567892', status: 'skipped', statusReason: 'opted_out', history: [] }),
+      expect.objectContaining({
+        reason: 'shift_reminder_day_before',
+        to: '+6281234567892',
+        status: 'skipped',
+        statusReason: 'opted_out',
+        history: [],
+      }),
     ]);
     expect((await w.get('coordinatorA', `/assignments/${booked.body.id}/notifications`)).body.total).toBe(1);
     expect((await w.get('coordinatorB', `/assignments/${booked.body.id}/notifications`)).status).toBe(403);
@@ -134,7 +161,9 @@ describe('reminders, attendance checks and notifications through BullMQ', () => 
     await checks.scan();
 
     const told = await notifications(absent.id, 'no_show');
-    expect(told.map((n) => n.recipient_id).sort()).toEqual([w.ids.supervisor, w.ids.coordinatorA, w.ids.supervisor2].sort());
+    expect(told.map((n) => n.recipient_id).sort()).toEqual(
+      [w.ids.supervisor, w.ids.coordinatorA, w.ids.supervisor2].sort(),
+    );
     expect(await notifications(present.body.id, 'no_show')).toEqual([]);
     const [flag] = await t.db.query(`SELECT no_show_flagged_at, status FROM assignment WHERE id = $1`, [absent.id]);
     expect(flag).toEqual({ status: 'scheduled', no_show_flagged_at: at(30) });
@@ -178,7 +207,10 @@ describe('reminders, attendance checks and notifications through BullMQ', () => 
       await w.post('supervisor', `/assignments/${a.id}/sign-off`, {});
     }
     expect((await finished(`completed-${orderId}`)).returnvalue).toBe('sent');
-    const [told] = await t.db.query(`SELECT recipient_id, text FROM notification WHERE reason = 'order_completed' AND order_id = $1`, [orderId]);
+    const [told] = await t.db.query(
+      `SELECT recipient_id, text FROM notification WHERE reason = 'order_completed' AND order_id = $1`,
+      [orderId],
+    );
     expect(told.recipient_id).toBe(w.ids.prosecutor);
     expect(told.text).toContain('8 jam terpenuhi');
   });
@@ -186,9 +218,16 @@ describe('reminders, attendance checks and notifications through BullMQ', () => 
   it('Redis emptied after bookings: reconcile brings every future job back, and nothing is sent twice', async () => {
     t.clock.set('2026-12-08T08:59:59Z');
     const reminded = await bookOn('siteB', '2026-12-09');
-    await waitFor(async () => (await notifications(reminded.id, 'shift_reminder_day_before'))[0]?.status === 'sent', 'first reminder');
+    await waitFor(
+      async () => (await notifications(reminded.id, 'shift_reminder_day_before'))[0]?.status === 'sent',
+      'first reminder',
+    );
     t.clock.set(DEFAULT_NOW);
-    const ahead = [await bookOn('siteA', '2026-12-14'), await bookOn('siteA', '2026-12-15'), await bookOn('siteB', '2026-12-16')];
+    const ahead = [
+      await bookOn('siteA', '2026-12-14'),
+      await bookOn('siteA', '2026-12-15'),
+      await bookOn('siteB', '2026-12-16'),
+    ];
     const expected = ahead.flatMap(({ id }) => [`reminder-day-before-${id}`, `reminder-2h-${id}`]);
     for (const jobId of expected) await relayed(jobId);
 
@@ -203,7 +242,12 @@ describe('reminders, attendance checks and notifications through BullMQ', () => 
     expect(report.assignmentJobs).toBeGreaterThanOrEqual(expected.length);
     const schedulers = (await work.getJobSchedulers()).map((s) => s.key);
     expect(schedulers).toEqual(
-      expect.arrayContaining(['roster-send-Asia-Jayapura', 'deadline-risk_scan-Asia-Jayapura', 'jobs-reconcile', 'attendance-scan']),
+      expect.arrayContaining([
+        'roster-send-Asia-Jayapura',
+        'deadline-risk_scan-Asia-Jayapura',
+        'jobs-reconcile',
+        'attendance-scan',
+      ]),
     );
 
     // The same reminder relayed again (a crash before the outbox row was marked) finds its message already stored.
@@ -214,7 +258,7 @@ describe('reminders, attendance checks and notifications through BullMQ', () => 
     expect(only).toEqual(expect.objectContaining({ status: 'sent', attempts: 1 }));
   });
 
-  it('each coordinator gets the next day\'s roster of their sites, once', async () => {
+  it("each coordinator gets the next day's roster of their sites, once", async () => {
     await bookOn('siteA', '2026-12-10', '08:00', '12:00', { fullName: `Roster ${w.tag}` });
     const rosters = t.app.get(RostersService);
     expect(await rosters.send('Asia/Jayapura', '2026-12-10')).toBeGreaterThanOrEqual(2);
@@ -229,7 +273,10 @@ describe('reminders, attendance checks and notifications through BullMQ', () => 
 
   it('the morning risk scan reports who provably cannot finish, and who has nothing booked', async () => {
     const weekdays = [1, 2, 3, 4, 5, 7].map((weekday) => ({ weekday, from: '00:00', to: '23:59' }));
-    const saturdayOnly = await w.personWithOrder({ fullName: `Sabtu ${w.tag}`, unavailable: weekdays }, { totalHours: 240, startDate: '2026-11-23', endDate: '2027-05-22' });
+    const saturdayOnly = await w.personWithOrder(
+      { fullName: `Sabtu ${w.tag}`, unavailable: weekdays },
+      { totalHours: 240, startDate: '2026-11-23', endDate: '2027-05-22' },
+    );
     const idle = await w.personWithOrder({ fullName: `Idle ${w.tag}` }, { totalHours: 20 });
     const risks = await t.app.get(DeadlinesService).scan('Asia/Jayapura', '2026-11-23');
 
@@ -249,6 +296,4 @@ describe('reminders, attendance checks and notifications through BullMQ', () => 
     expect(report.text).toContain(`Sabtu ${w.tag}`);
     expect(report.text).toMatch(/paling banyak 12000 menit/);
   });
-
 });
-

@@ -40,15 +40,25 @@ describe('operations: access log, request ids, metrics, idempotency expiry', () 
     const clock = new FixedClock(new Date(DEFAULT_NOW));
     // As startTestApp, but with the production logger kept, so the JSON lines themselves are checked.
     const config = testConfig({
-      REDIS_URL: testRedisUrl(13), QUEUE_PREFIX: '{bakti-ops-test}', METRICS_TOKEN, NODE_ENV: 'production',
-      JWT_SECRET: 'operations-test-secret-of-32-characters-or-more', AUDIT_KEY: 'operations-test-audit-key-of-32-characters-or-more',
+      REDIS_URL: testRedisUrl(13),
+      QUEUE_PREFIX: '{bakti-ops-test}',
+      METRICS_TOKEN,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'operations-test-secret-of-32-characters-or-more',
+      AUDIT_KEY: 'operations-test-audit-key-of-32-characters-or-more',
     });
     await prepareDatabase(config.MIGRATION_DATABASE_URL, config.DATABASE_URL);
     const app = configureHttp(await NestFactory.create(AppModule.forRoot(config, clock), { logger: logs }));
     await app.init();
-    const db = await new DataSource({ ...dataSourceOptions(config.MIGRATION_DATABASE_URL), extra: { max: 4 } }).initialize();
+    const db = await new DataSource({
+      ...dataSourceOptions(config.MIGRATION_DATABASE_URL),
+      extra: { max: 4 },
+    }).initialize();
     t = {
-      app, clock, db, http: () => request(app.getHttpServer()),
+      app,
+      clock,
+      db,
+      http: () => request(app.getHttpServer()),
       close: async () => {
         await app.close();
         await db.destroy();
@@ -59,19 +69,39 @@ describe('operations: access log, request ids, metrics, idempotency expiry', () 
   afterAll(() => t.close());
 
   const accessLines = (requestId: string) =>
-    logs.lines.filter((line) => line.context === 'HTTP' && (line.message as { requestId?: string }).requestId === requestId).map((line) => line.message);
+    logs.lines
+      .filter((line) => line.context === 'HTTP' && (line.message as { requestId?: string }).requestId === requestId)
+      .map((line) => line.message);
 
   it('one access log line per request: method, route, status, duration, user and request id; no password, token or NIK', async () => {
     const nik = '8171012345678901';
-    const person = await w.post('supervisor', '/persons', { fullName: 'Klien Log', nik, birthDate: '1990-01-15', sex: 'M' });
+    const person = await w.post('supervisor', '/persons', {
+      fullName: 'Klien Log',
+      nik,
+      birthDate: '1990-01-15',
+      sex: 'M',
+    });
     expect(person.status).toBe(201);
     const read = await w.get('supervisor', `/persons/${person.body.id}?nik=${nik}`);
     expect(read.status).toBe(200);
-    expect(accessLines(read.headers['x-request-id'])).toEqual([{
-      msg: 'request', method: 'GET', route: '/api/v1/persons/:id', status: 200, durationMs: expect.any(Number), userId: w.ids.supervisor, requestId: read.headers['x-request-id'],
-    }]);
-    const login = await t.http().post('/api/v1/auth/login').send({ username: 'nobody', password: 'secret-password-in-body' });
-    expect(accessLines(login.headers['x-request-id'])).toEqual([expect.objectContaining({ method: 'POST', route: '/api/v1/auth/login', status: 401, userId: null })]);
+    expect(accessLines(read.headers['x-request-id'])).toEqual([
+      {
+        msg: 'request',
+        method: 'GET',
+        route: '/api/v1/persons/:id',
+        status: 200,
+        durationMs: expect.any(Number),
+        userId: w.ids.supervisor,
+        requestId: read.headers['x-request-id'],
+      },
+    ]);
+    const login = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: 'nobody', password: 'secret-password-in-body' });
+    expect(accessLines(login.headers['x-request-id'])).toEqual([
+      expect.objectContaining({ method: 'POST', route: '/api/v1/auth/login', status: 401, userId: null }),
+    ]);
 
     const everything = JSON.stringify(logs.lines);
     expect(everything).not.toContain(nik);
@@ -79,7 +109,7 @@ describe('operations: access log, request ids, metrics, idempotency expiry', () 
     expect(everything).not.toContain(w.authorization('supervisor').slice(7));
   });
 
-  it('X-Request-Id: a caller\'s sane id is echoed, anything else replaced; problem+json carries it', async () => {
+  it("X-Request-Id: a caller's sane id is echoed, anything else replaced; problem+json carries it", async () => {
     const given = `trace-${randomUUID()}`;
     const echoed = await t.http().get('/api/v1/health/live').set('X-Request-Id', given);
     expect(echoed.status).toBe(200);
@@ -100,21 +130,33 @@ describe('operations: access log, request ids, metrics, idempotency expiry', () 
     const anonymous = await t.http().get('/metrics').set('Accept-Language', 'en');
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers['content-type']).toContain('application/problem+json');
-    expect(anonymous.body).toMatchObject({ type: 'urn:bakti:problem:metrics.token_required', detail: 'The METRICS_TOKEN bearer token is required.', requestId: anonymous.headers['x-request-id'] });
-    expect((await t.http().get('/metrics').set('authorization', 'Bearer wrong-token-of-the-same-size')).status).toBe(401);
+    expect(anonymous.body).toMatchObject({
+      type: 'urn:bakti:problem:metrics.token_required',
+      detail: 'The METRICS_TOKEN bearer token is required.',
+      requestId: anonymous.headers['x-request-id'],
+    });
+    expect((await t.http().get('/metrics').set('authorization', 'Bearer wrong-token-of-the-same-size')).status).toBe(
+      401,
+    );
     expect((await t.http().get('/metrics').set('authorization', w.authorization('admin'))).status).toBe(401);
 
     const orderId = await w.personWithOrder({ home: { lat: -3.6925, lng: 128.1842 } });
     const shift = await w.shift('siteA', { date: '2026-12-08' });
-    expect((await w.post('supervisor', `/orders/${orderId}/plan`, { from: '2026-12-07', to: '2026-12-13' })).status).toBe(201);
+    expect(
+      (await w.post('supervisor', `/orders/${orderId}/plan`, { from: '2026-12-07', to: '2026-12-13' })).status,
+    ).toBe(201);
     expect((await w.book(orderId, shift.id)).status).toBe(201);
 
     const metrics = await t.http().get('/metrics').set('authorization', `Bearer ${METRICS_TOKEN}`);
     expect(metrics.status).toBe(200);
     expect(metrics.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = metrics.text;
-    expect(text).toMatch(/^bakti_http_request_duration_seconds_bucket\{le="\+Inf",method="POST",route="\/api\/v1\/orders\/:id\/plan",status="201"\} 1$/m);
-    expect(text).toMatch(/^bakti_http_request_duration_seconds_count\{method="POST",route="\/api\/v1\/orders\/:id\/plan",status="201"\} 1$/m);
+    expect(text).toMatch(
+      /^bakti_http_request_duration_seconds_bucket\{le="\+Inf",method="POST",route="\/api\/v1\/orders\/:id\/plan",status="201"\} 1$/m,
+    );
+    expect(text).toMatch(
+      /^bakti_http_request_duration_seconds_count\{method="POST",route="\/api\/v1\/orders\/:id\/plan",status="201"\} 1$/m,
+    );
     expect(text).not.toContain(orderId);
     for (const state of ['waiting', 'active', 'delayed', 'failed']) {
       expect(text).toMatch(new RegExp(`^bakti_queue_jobs\\{queue="work",state="${state}"\\} \\d+$`, 'm'));
@@ -138,7 +180,8 @@ describe('operations: access log, request ids, metrics, idempotency expiry', () 
        VALUES ($1, $2, 'h', 200, '{}', $3), ($1, $4, 'h', 200, '{}', $5)`,
       [w.ids.coordinatorA, keys.old, ago(ttlHours + 1), keys.young, ago(ttlHours - 1)],
     );
-    const remaining = () => t.db.query(`SELECT key FROM idempotency_record WHERE key = ANY($1) ORDER BY key`, [Object.values(keys)]);
+    const remaining = () =>
+      t.db.query(`SELECT key FROM idempotency_record WHERE key = ANY($1) ORDER BY key`, [Object.values(keys)]);
 
     const other = await t.db.createQueryRunner();
     await other.connect();

@@ -4,7 +4,7 @@ import { World } from './support/world.js';
 const codes = (body: { errors?: { code: string; field?: string }[] }) => (body.errors ?? []).map((e) => e.code);
 const fields = (body: { errors?: { field?: string }[] }) => (body.errors ?? []).map((e) => e.field);
 /** Near the World's sites in Ambon (about 1 km away). */
-const HOME = { lat: -3.7020, lng: 128.1842 };
+const HOME = { lat: -3.702, lng: 128.1842 };
 const FAR_HOME = { lat: -3.3, lng: 128.9 };
 
 describe('planning: preview, apply, re-plan (POST /orders/{id}/plan, POST /plans, POST /plans/{id}/apply)', () => {
@@ -21,7 +21,11 @@ describe('planning: preview, apply, re-plan (POST /orders/{id}/plan, POST /plans
   const planOrder = (orderId: string, body: object = {}, headers: Record<string, string> = {}) =>
     w.post('supervisor', `/orders/${orderId}/plan`, body, headers);
   const bookedRows = async (orderId: string) =>
-    (await t.db.query(`SELECT count(*)::int AS n FROM assignment WHERE order_id = $1 AND status <> 'cancelled'`, [orderId]))[0].n;
+    (
+      await t.db.query(`SELECT count(*)::int AS n FROM assignment WHERE order_id = $1 AND status <> 'cancelled'`, [
+        orderId,
+      ])
+    )[0].n;
 
   it('previews the bookings that complete an order, nearest and earliest first, and books nothing yet', async () => {
     const orderId = await w.personWithOrder({ home: HOME }, { totalHours: 16 });
@@ -32,18 +36,36 @@ describe('planning: preview, apply, re-plan (POST /orders/{id}/plan, POST /plans
     const preview = await planOrder(orderId, { from: '2026-12-07', to: '2026-12-13' });
 
     expect(preview.status).toBe(201);
-    expect(preview.body).toMatchObject({ status: 'preview', orderId, summary: { orders: 1, bookings: 2, needMinutes: 960, plannedMinutes: 960, ordersComplete: 1 } });
+    expect(preview.body).toMatchObject({
+      status: 'preview',
+      orderId,
+      summary: { orders: 1, bookings: 2, needMinutes: 960, plannedMinutes: 960, ordersComplete: 1 },
+    });
     expect(preview.body.bookings.map((b: { date: string }) => b.date)).toEqual(['2026-12-07', '2026-12-08']);
-    expect(preview.body.bookings[0]).toMatchObject({ siteId: w.ids.siteB, plannedMinutes: 480, start: '08:00', end: '16:00' });
-    expect(preview.body.orders[0]).toMatchObject({ orderId, needMinutes: 960, plannedMinutes: 960, shortfall: null, explanation: null });
+    expect(preview.body.bookings[0]).toMatchObject({
+      siteId: w.ids.siteB,
+      plannedMinutes: 480,
+      start: '08:00',
+      end: '16:00',
+    });
+    expect(preview.body.orders[0]).toMatchObject({
+      orderId,
+      needMinutes: 960,
+      plannedMinutes: 960,
+      shortfall: null,
+      explanation: null,
+    });
     expect(await bookedRows(orderId)).toBe(0);
-    const [{ booked }] = await t.db.query(`SELECT sum(booked_count)::int AS booked FROM shift WHERE id = ANY($1)`, [shifts.map((s) => s.id)]);
+    const [{ booked }] = await t.db.query(`SELECT sum(booked_count)::int AS booked FROM shift WHERE id = ANY($1)`, [
+      shifts.map((s) => s.id),
+    ]);
     expect(booked).toBe(0);
   });
 
   it('applies a preview once: every proposal is booked through the booking rules; a second apply is 409', async () => {
     const orderId = await w.personWithOrder({ home: HOME }, { totalHours: 8, maxHoursPerDay: 4 });
-    for (const date of ['2026-12-14', '2026-12-15', '2026-12-16']) await w.shift('siteB', { date, start: '13:00', end: '17:00' });
+    for (const date of ['2026-12-14', '2026-12-15', '2026-12-16'])
+      await w.shift('siteB', { date, start: '13:00', end: '17:00' });
     const preview = await planOrder(orderId, { from: '2026-12-14', to: '2026-12-20' });
     expect(preview.body.bookings).toHaveLength(2);
 
@@ -54,12 +76,17 @@ describe('planning: preview, apply, re-plan (POST /orders/{id}/plan, POST /plans
     expect(applied.body.result.booked).toHaveLength(2);
     expect(applied.body.result.refused).toEqual([]);
     expect(await bookedRows(orderId)).toBe(2);
-    expect((await w.get('supervisor', `/orders/${orderId}`)).body.progress).toMatchObject({ scheduledMinutes: 480, remainingMinutes: 480 });
+    expect((await w.get('supervisor', `/orders/${orderId}`)).body.progress).toMatchObject({
+      scheduledMinutes: 480,
+      remainingMinutes: 480,
+    });
     const again = await w.post('supervisor', `/plans/${preview.body.id}/apply`);
     expect(again.status).toBe(409);
     expect(codes(again.body)).toEqual(['plan.already_applied']);
     expect(await bookedRows(orderId)).toBe(2);
-    const audit = await t.db.query(`SELECT action FROM audit_event WHERE entity_type = 'plan' AND entity_id = $1`, [preview.body.id]);
+    const audit = await t.db.query(`SELECT action FROM audit_event WHERE entity_type = 'plan' AND entity_id = $1`, [
+      preview.body.id,
+    ]);
     expect(audit).toEqual([{ action: 'plan.applied' }]);
   });
 
@@ -97,7 +124,11 @@ describe('planning: preview, apply, re-plan (POST /orders/{id}/plan, POST /plans
          FROM shift s WHERE s.id = ANY($1)`,
       [shifts.map((s) => s.id)],
     );
-    expect(rows).toEqual([{ booked: 1, rows: 1 }, { booked: 1, rows: 1 }, { booked: 1, rows: 1 }]);
+    expect(rows).toEqual([
+      { booked: 1, rows: 1 },
+      { booked: 1, rows: 1 },
+      { booked: 1, rows: 1 },
+    ]);
     const { booked, refused } = applied.body.result;
     expect(booked.length + manual.filter((r) => r.status === 201).length).toBe(3);
     expect(booked.length + refused.length).toBe(3);
@@ -120,14 +151,23 @@ describe('planning: preview, apply, re-plan (POST /orders/{id}/plan, POST /plans
     const far = byOrder.get(faraway) as { shortfall: unknown; explanation: string };
     expect(far.shortfall).toEqual({ kind: 'bound', reachableMinutes: 0 });
     expect(far.explanation).toContain('Tidak dapat selesai');
-    const competing = [byOrder.get(first), byOrder.get(second)] as { plannedMinutes: number; shortfall: { kind: string; siteIds?: string[] } | null; explanation: string }[];
+    const competing = [byOrder.get(first), byOrder.get(second)] as {
+      plannedMinutes: number;
+      shortfall: { kind: string; siteIds?: string[] } | null;
+      explanation: string;
+    }[];
     expect(competing.map((o) => o.plannedMinutes).sort()).toEqual([0, 240]);
     const loser = competing.find((o) => o.plannedMinutes === 0)!;
     expect(loser.shortfall).toEqual({ kind: 'bound', reachableMinutes: 240 });
 
-    const english = await w.t.http().get(`/api/v1/plans/${plan.body.id}`).set({ authorization: w.authorization('supervisor'), 'accept-language': 'en' });
+    const english = await w.t
+      .http()
+      .get(`/api/v1/plans/${plan.body.id}`)
+      .set({ authorization: w.authorization('supervisor'), 'accept-language': 'en' });
     expect(english.status).toBe(200);
-    expect(english.body.orders.find((o: { orderId: string }) => o.orderId === faraway).explanation).toContain('Cannot finish');
+    expect(english.body.orders.find((o: { orderId: string }) => o.orderId === faraway).explanation).toContain(
+      'Cannot finish',
+    );
   });
 
   it('names the site an order competes for when alone it could finish', async () => {
@@ -159,14 +199,19 @@ describe('planning: preview, apply, re-plan (POST /orders/{id}/plan, POST /plans
     expect((await w.book(other, spare.id)).status).toBe(201);
     await w.shift('siteB', { date: '2027-01-21', capacity: 1 });
     t.clock.set(new Date(new Date(missed.startsAt).getTime() + 31 * 60_000).toISOString());
-    expect((await w.post('coordinatorB', `/assignments/${a.body.id}/absence`, { reason: 'Tidak datang' })).status).toBe(200);
+    expect((await w.post('coordinatorB', `/assignments/${a.body.id}/absence`, { reason: 'Tidak datang' })).status).toBe(
+      200,
+    );
 
     const replan = await planOrder(orderId, { to: '2027-01-24' });
 
     expect(replan.status).toBe(201);
     expect(replan.body.summary).toMatchObject({ needMinutes: 240, plannedMinutes: 240, bookings: 1 });
     expect(replan.body.bookings[0].date).toBe('2027-01-21');
-    const [{ status }] = await t.db.query(`SELECT status FROM assignment WHERE order_id = $1 AND shift_id = $2`, [other, spare.id]);
+    const [{ status }] = await t.db.query(`SELECT status FROM assignment WHERE order_id = $1 AND shift_id = $2`, [
+      other,
+      spare.id,
+    ]);
     expect(status).toBe('scheduled');
   });
 
@@ -182,29 +227,50 @@ describe('planning: preview, apply, re-plan (POST /orders/{id}/plan, POST /plans
 
     const still = await planOrder(target, window);
     expect(still.body).toMatchObject({ moves: [], bookings: [], summary: { plannedMinutes: 0 } });
-    expect(still.body.orders[0].shortfall).toEqual({ kind: 'shared_capacity', reachableMinutes: 480, siteIds: [w.ids.siteB] });
+    expect(still.body.orders[0].shortfall).toEqual({
+      kind: 'shared_capacity',
+      reachableMinutes: 480,
+      siteIds: [w.ids.siteB],
+    });
 
     const moving = await planOrder(target, { ...window, allowMoves: true });
     expect(moving.status).toBe(201);
     expect(moving.body.moves).toEqual([
-      { assignmentId: booked.body.id, orderId: other, from: { shiftId: monday.id, siteId: w.ids.siteB, date: '2027-02-01' },
-        to: { shiftId: tuesday.id, siteId: w.ids.siteB, siteName: `B ${w.tag}`, date: '2027-02-02', start: '08:00', end: '16:00' } },
+      {
+        assignmentId: booked.body.id,
+        orderId: other,
+        from: { shiftId: monday.id, siteId: w.ids.siteB, date: '2027-02-01' },
+        to: {
+          shiftId: tuesday.id,
+          siteId: w.ids.siteB,
+          siteName: `B ${w.tag}`,
+          date: '2027-02-02',
+          start: '08:00',
+          end: '16:00',
+        },
+      },
     ]);
     expect(moving.body.bookings).toMatchObject([{ orderId: target, shiftId: monday.id }]);
     expect(moving.body.orders[0]).toMatchObject({ plannedMinutes: 480, shortfall: null });
 
     const applied = await w.post('supervisor', `/plans/${moving.body.id}/apply`);
 
-    expect(applied.body.result).toMatchObject({ moved: [{ assignmentId: booked.body.id }], booked: [{ orderId: target, shiftId: monday.id }], refused: [] });
+    expect(applied.body.result).toMatchObject({
+      moved: [{ assignmentId: booked.body.id }],
+      booked: [{ orderId: target, shiftId: monday.id }],
+      refused: [],
+    });
     const rows = await t.db.query(
       `SELECT order_id, shift_id, status FROM assignment WHERE shift_id = ANY($1) ORDER BY status, order_id`,
       [[monday.id, tuesday.id]],
     );
-    expect(rows).toEqual(expect.arrayContaining([
-      { order_id: other, shift_id: monday.id, status: 'cancelled' },
-      { order_id: other, shift_id: tuesday.id, status: 'scheduled' },
-      { order_id: target, shift_id: monday.id, status: 'scheduled' },
-    ]));
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { order_id: other, shift_id: monday.id, status: 'cancelled' },
+        { order_id: other, shift_id: tuesday.id, status: 'scheduled' },
+        { order_id: target, shift_id: monday.id, status: 'scheduled' },
+      ]),
+    );
     expect(rows).toHaveLength(3);
     const counts = await t.db.query(`SELECT booked_count FROM shift WHERE id = ANY($1)`, [[monday.id, tuesday.id]]);
     expect(counts).toEqual([{ booked_count: 1 }, { booked_count: 1 }]);
@@ -235,7 +301,11 @@ describe('planning: preview, apply, re-plan (POST /orders/{id}/plan, POST /plans
     ];
     for (const [body, field] of cases) {
       const response = await w.post('supervisor', '/plans', body);
-      expect({ field, status: response.status, fields: fields(response.body) }).toEqual({ field, status: 400, fields: expect.arrayContaining([field]) });
+      expect({ field, status: response.status, fields: fields(response.body) }).toEqual({
+        field,
+        status: 400,
+        fields: expect.arrayContaining([field]),
+      });
     }
     expect((await w.post('supervisor', '/orders/not-a-uuid/plan')).status).toBe(400);
     expect((await planOrder(orderId, { from: '01-01-2027' })).status).toBe(400);

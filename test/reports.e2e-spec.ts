@@ -18,7 +18,10 @@ const binary = (res: Response, done: (error: Error | null, body: Buffer) => void
 };
 
 async function pdfText(body: Buffer): Promise<{ pages: number; text: string; keywords: string }> {
-  const pdf = await getDocument({ data: new Uint8Array(body), standardFontDataUrl: 'node_modules/pdfjs-dist/standard_fonts/' }).promise;
+  const pdf = await getDocument({
+    data: new Uint8Array(body),
+    standardFontDataUrl: 'node_modules/pdfjs-dist/standard_fonts/',
+  }).promise;
   const parts: string[] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
     const content = await (await pdf.getPage(n)).getTextContent();
@@ -71,7 +74,7 @@ describe('reports: the berita acara, the monthly reports and the export log (R-0
   }, 120_000);
   afterAll(() => t?.close());
 
-  it('R-16: the berita acara of Maria\'s completed order has the case, the total, both signatures, no NIK, and a fresh checkpoint', async () => {
+  it("R-16: the berita acara of Maria's completed order has the case, the total, both signatures, no NIK, and a fresh checkpoint", async () => {
     const before: { n: number }[] = await t.db.query(`SELECT count(*)::int AS n FROM audit_checkpoint`);
     const res = await download('pk.ambon', `/orders/${maria.id}/completion-report`, 'completion_report', 'pdf');
     expect(res.headers['content-type']).toBe('application/pdf');
@@ -109,36 +112,51 @@ describe('reports: the berita acara, the monthly reports and the export log (R-0
     expect(text).toContain(latest.id);
     const printed = JSON.parse(keywords.replace(/^bakti-checkpoint:/, ''));
     expect(printed.signature).toBe(latest.signature);
-    const verdict = await t.http().post('/api/v1/audit-events/checkpoints/verify').set('authorization', `Bearer ${tokens['jaksa.ambon']}`).send(printed);
+    const verdict = await t
+      .http()
+      .post('/api/v1/audit-events/checkpoints/verify')
+      .set('authorization', `Bearer ${tokens['jaksa.ambon']}`)
+      .send(printed);
     expect(verdict.status).toBe(200);
     expect(verdict.body.intact).toBe(true);
   });
 
-  it('R-26: the prosecutor of the order\'s Kejari prints it too; another Kejari\'s gets 403; an active order answers 409', async () => {
+  it("R-26: the prosecutor of the order's Kejari prints it too; another Kejari's gets 403; an active order answers 409", async () => {
     const res = await download('jaksa.ambon', `/orders/${maria.id}/completion-report`, 'completion_report', 'pdf');
     expect((await pdfText(res.body)).text).toContain(maria.case_number);
 
     expect((await get('jaksa.sungaipenuh', `/orders/${maria.id}/completion-report`)).status).toBe(403);
-    const [active] = await t.db.query(`SELECT id FROM court_order WHERE status = 'active' AND bapas_id = $1 LIMIT 1`, [agencyOf['pk.ambon']]);
-    const refused = await t.http().get(`/api/v1/orders/${active.id}/completion-report`).set('authorization', `Bearer ${tokens['pk.ambon']}`);
+    const [active] = await t.db.query(`SELECT id FROM court_order WHERE status = 'active' AND bapas_id = $1 LIMIT 1`, [
+      agencyOf['pk.ambon'],
+    ]);
+    const refused = await t
+      .http()
+      .get(`/api/v1/orders/${active.id}/completion-report`)
+      .set('authorization', `Bearer ${tokens['pk.ambon']}`);
     expect(refused.status).toBe(409);
     expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(refused.body.errors[0].code).toBe('report.order_not_completed');
   });
 
-  it('R-09: the Kejari\'s monthly XLSX has the rows the database has, and the latest checkpoint', async () => {
+  it("R-09: the Kejari's monthly XLSX has the rows the database has, and the latest checkpoint", async () => {
     const kejari = agencyOf['jaksa.ambon'];
-    const res = await download('jaksa.ambon', `/reports/monthly?agencyId=${kejari}&month=${month}&format=xlsx`, 'monthly_report', 'xlsx');
+    const res = await download(
+      'jaksa.ambon',
+      `/reports/monthly?agencyId=${kejari}&month=${month}&format=xlsx`,
+      'monthly_report',
+      'xlsx',
+    );
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.body as unknown as ArrayBuffer);
 
     const window = monthBounds(month, 'Asia/Jayapura');
-    const orders: { case_number: string; status: string; credited_minutes: number; required_minutes: number }[] = await t.db.query(
-      `SELECT case_number, status, credited_minutes, required_minutes FROM court_order
+    const orders: { case_number: string; status: string; credited_minutes: number; required_minutes: number }[] =
+      await t.db.query(
+        `SELECT case_number, status, credited_minutes, required_minutes FROM court_order
         WHERE kejaksaan_id = $1 AND start_date <= $3 AND (end_date >= $2 OR status IN ('active', 'breached')) ORDER BY case_number`,
-      [kejari, window.firstDate, window.lastDate],
-    );
+        [kejari, window.firstDate, window.lastDate],
+      );
     expect(orders.length).toBeGreaterThanOrEqual(3);
     const sheet = workbook.getWorksheet('Putusan')!;
     expect(sheet.getRow(1).getCell(1).value).toBe('Nomor perkara');
@@ -151,7 +169,9 @@ describe('reports: the berita acara, the monthly reports and the export log (R-0
     }
 
     const summary = new Map(
-      (workbook.getWorksheet('Ringkasan')!.getSheetValues() as unknown[][]).filter(Boolean).map((row) => [row[1], row[2]]),
+      (workbook.getWorksheet('Ringkasan')!.getSheetValues() as unknown[][])
+        .filter(Boolean)
+        .map((row) => [row[1], row[2]]),
     );
     expect(summary.get('Jumlah putusan')).toBe(orders.length);
     expect(summary.get('Selesai')).toBe(orders.filter((order) => order.status === 'completed').length);
@@ -170,18 +190,41 @@ describe('reports: the berita acara, the monthly reports and the export log (R-0
     );
     expect(summary.get('Laporan pelanggaran dibuka bulan ini')).toBe(breaches.n);
 
-    const [latest] = await t.db.query(`SELECT signature, event_count::int AS events FROM audit_checkpoint ORDER BY seq DESC LIMIT 1`);
-    const audit = new Map((workbook.getWorksheet('Checkpoint audit')!.getSheetValues() as unknown[][]).filter(Boolean).map((row) => [row[1], row[2]]));
+    const [latest] = await t.db.query(
+      `SELECT signature, event_count::int AS events FROM audit_checkpoint ORDER BY seq DESC LIMIT 1`,
+    );
+    const audit = new Map(
+      (workbook.getWorksheet('Checkpoint audit')!.getSheetValues() as unknown[][])
+        .filter(Boolean)
+        .map((row) => [row[1], row[2]]),
+    );
     expect(audit.get('Tanda tangan (HMAC-SHA256)')).toBe(latest.signature);
     expect(audit.get('Jumlah peristiwa audit')).toBe(latest.events);
   });
 
-  it('R-09: the OPD\'s monthly CSV parses, one line per site with the work the database records there', async () => {
+  it("R-09: the OPD's monthly CSV parses, one line per site with the work the database records there", async () => {
     const opd = agencyOf['koord.dinsos'];
-    const res = await download('koord.dinsos', `/reports/monthly?agencyId=${opd}&month=${month}&format=csv`, 'monthly_report', 'csv');
+    const res = await download(
+      'koord.dinsos',
+      `/reports/monthly?agencyId=${opd}&month=${month}&format=csv`,
+      'monthly_report',
+      'csv',
+    );
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    const lines = res.body.toString('utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((line: string) => line.split(','));
-    expect(lines[0]).toEqual(['Lokasi', 'Sesi', 'Terpidana', 'Menit dikonfirmasi', 'Menit dikreditkan', 'Ketidakhadiran']);
+    const lines = res.body
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n')
+      .map((line: string) => line.split(','));
+    expect(lines[0]).toEqual([
+      'Lokasi',
+      'Sesi',
+      'Terpidana',
+      'Menit dikonfirmasi',
+      'Menit dikreditkan',
+      'Ketidakhadiran',
+    ]);
     const window = monthBounds(month, 'Asia/Jayapura');
     const sites: { name: string; shifts: number; persons: number; credited: number }[] = await t.db.query(
       `SELECT s.name,
@@ -194,14 +237,19 @@ describe('reports: the berita acara, the monthly reports and the export log (R-0
          FROM site s WHERE s.agency_id = $1 ORDER BY s.name`,
       [opd, window.firstDate, window.lastDate],
     );
-    expect(lines.slice(1).map((line: string[]) => [line[0], Number(line[1]), Number(line[2]), Number(line[4])])).toEqual(
-      sites.map((site) => [site.name, site.shifts, site.persons, site.credited]),
-    );
+    expect(
+      lines.slice(1).map((line: string[]) => [line[0], Number(line[1]), Number(line[2]), Number(line[4])]),
+    ).toEqual(sites.map((site) => [site.name, site.shifts, site.persons, site.credited]));
     expect(sites.some((site) => site.credited > 0)).toBe(true);
   });
 
-  it('R-09: the Bapas\'s monthly PDF opens with its orders and the latest checkpoint\'s signature', async () => {
-    const res = await download('pk.ambon', `/reports/monthly?agencyId=${agencyOf['pk.ambon']}&month=${month}&format=pdf`, 'monthly_report', 'pdf');
+  it("R-09: the Bapas's monthly PDF opens with its orders and the latest checkpoint's signature", async () => {
+    const res = await download(
+      'pk.ambon',
+      `/reports/monthly?agencyId=${agencyOf['pk.ambon']}&month=${month}&format=pdf`,
+      'monthly_report',
+      'pdf',
+    );
     expect(res.headers['content-type']).toBe('application/pdf');
     const { text } = await pdfText(res.body);
     const [latest] = await t.db.query(`SELECT signature FROM audit_checkpoint ORDER BY seq DESC LIMIT 1`);
@@ -211,14 +259,22 @@ describe('reports: the berita acara, the monthly reports and the export log (R-0
     expect(text).not.toContain(maria.nik);
   });
 
-  it('R-26: other agencies\' users get 403; a bad month or format is a 400 naming the field', async () => {
+  it("R-26: other agencies' users get 403; a bad month or format is a 400 naming the field", async () => {
     const kejari = agencyOf['jaksa.ambon'];
-    expect((await get('jaksa.sungaipenuh', `/reports/monthly?agencyId=${kejari}&month=${month}&format=pdf`)).status).toBe(403);
+    expect(
+      (await get('jaksa.sungaipenuh', `/reports/monthly?agencyId=${kejari}&month=${month}&format=pdf`)).status,
+    ).toBe(403);
     expect((await get('pk.ambon', `/reports/monthly?agencyId=${kejari}&month=${month}&format=pdf`)).status).toBe(403);
-    expect((await get('koord.dlhp', `/reports/monthly?agencyId=${agencyOf['koord.dinsos']}&month=${month}&format=csv`)).status).toBe(403);
+    expect(
+      (await get('koord.dlhp', `/reports/monthly?agencyId=${agencyOf['koord.dinsos']}&month=${month}&format=csv`))
+        .status,
+    ).toBe(403);
 
     const bad = async (query: string, field: string, code: string) => {
-      const res = await t.http().get(`/api/v1/reports/monthly?${query}`).set('authorization', `Bearer ${tokens['jaksa.ambon']}`);
+      const res = await t
+        .http()
+        .get(`/api/v1/reports/monthly?${query}`)
+        .set('authorization', `Bearer ${tokens['jaksa.ambon']}`);
       expect(res.status).toBe(400);
       expect(res.body.errors).toEqual([expect.objectContaining({ field, code })]);
     };
@@ -226,12 +282,15 @@ describe('reports: the berita acara, the monthly reports and the export log (R-0
     await bad(`agencyId=${kejari}&month=${month}&format=docx`, 'format', 'validation.isIn');
     await bad(`agencyId=${kejari}&month=2100-01&format=pdf`, 'month', 'report.month_in_future');
     await bad(`agencyId=nope&month=${month}`, 'agencyId', 'validation.isUuid');
-    const kanwil = await t.http().get(`/api/v1/reports/monthly?agencyId=${agencyOf.admin}&month=${month}`).set('authorization', `Bearer ${tokens.admin}`);
+    const kanwil = await t
+      .http()
+      .get(`/api/v1/reports/monthly?agencyId=${agencyOf.admin}&month=${month}`)
+      .set('authorization', `Bearer ${tokens.admin}`);
     expect(kanwil.status).toBe(400);
     expect(kanwil.body.errors[0].field).toBe('agencyId');
   });
 
-  it('R-09: on the first of the month each Kejari\'s prosecutors, Bapas\'s supervisors and OPD\'s coordinators get a link to the report, once', async () => {
+  it("R-09: on the first of the month each Kejari's prosecutors, Bapas's supervisors and OPD's coordinators get a link to the report, once", async () => {
     const job = t.app.get(MonthlyReportsJob);
     const expected: { id: string; agency_id: string }[] = await t.db.query(
       `SELECT u.id, u.agency_id FROM app_user u JOIN agency a ON a.id = u.agency_id
@@ -246,7 +305,9 @@ describe('reports: the berita acara, the monthly reports and the export log (R-0
       `SELECT recipient_id, text FROM notification WHERE reason = 'monthly_report'`,
     );
     expect(stored.map((n) => n.recipient_id).sort()).toEqual(expected.map((u) => u.id).sort());
-    const jaksa = stored.find((n) => n.recipient_id === (expected.find((u) => u.agency_id === agencyOf['jaksa.ambon']))!.id)!;
+    const jaksa = stored.find(
+      (n) => n.recipient_id === expected.find((u) => u.agency_id === agencyOf['jaksa.ambon'])!.id,
+    )!;
     expect(jaksa.text).toContain('Laporan bulanan Kejaksaan Negeri Ambon');
     const link = /\/api\/v1(\/reports\/monthly\?\S+format=pdf)/.exec(jaksa.text)![1];
     expect(link).toBe(`/reports/monthly?agencyId=${agencyOf['jaksa.ambon']}&month=${month}&format=pdf`);
@@ -265,19 +326,25 @@ describe('reports: the berita acara, the monthly reports and the export log (R-0
     expect(paths['/api/v1/exports'].get.summary).toContain('export log');
   });
 
-  it('R-30: the export log lists every download made above, to admins only, and can\'t be rewritten', async () => {
+  it("R-30: the export log lists every download made above, to admins only, and can't be rewritten", async () => {
     expect((await get('jaksa.ambon', '/exports')).status).toBe(403);
     const res = await t.http().get('/api/v1/exports?limit=500').set('authorization', `Bearer ${tokens.admin}`);
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(downloads.length);
-    const logged = res.body.items.map((item: { username: string; kind: string; format: string }) => ({ username: item.username, kind: item.kind, format: item.format }));
+    const logged = res.body.items.map((item: { username: string; kind: string; format: string }) => ({
+      username: item.username,
+      kind: item.kind,
+      format: item.format,
+    }));
     expect(logged.reverse()).toEqual(downloads);
     const completion = res.body.items.find((item: { kind: string }) => item.kind === 'completion_report');
     expect(completion).toEqual(expect.objectContaining({ orderId: maria.id, personCount: 1 }));
     expect(res.body.items.find((item: { format: string }) => item.format === 'csv').personCount).toBe(0);
 
     const page = await t.http().get('/api/v1/exports?limit=2&offset=1').set('authorization', `Bearer ${tokens.admin}`);
-    expect(page.body.items.map((item: { id: string }) => item.id)).toEqual(res.body.items.slice(1, 3).map((item: { id: string }) => item.id));
+    expect(page.body.items.map((item: { id: string }) => item.id)).toEqual(
+      res.body.items.slice(1, 3).map((item: { id: string }) => item.id),
+    );
 
     await expect(t.db.query(`UPDATE export_log SET person_count = 0`)).rejects.toThrow();
     await expect(t.db.query(`DELETE FROM export_log`)).rejects.toThrow();

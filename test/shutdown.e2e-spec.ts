@@ -32,12 +32,24 @@ describe('shutdown (SIGTERM) with Redis unreachable', () => {
     return holder;
   }
   const login = (service: SpawnedService) =>
-    fetch(`${service.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'nobody', password: 'not-a-password' }) });
+    fetch(`${service.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'nobody', password: 'not-a-password' }),
+    });
   const loginWaiting = async () => {
     const probe = new pg.Client({ connectionString: databaseUrl });
     await probe.connect();
     try {
-      return await waitFor(async () => (await probe.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'bakti-all' AND wait_event_type = 'Lock'`)).rowCount! > 0, 'the login waiting on the lock');
+      return await waitFor(
+        async () =>
+          (
+            await probe.query(
+              `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'bakti-all' AND wait_event_type = 'Lock'`,
+            )
+          ).rowCount! > 0,
+        'the login waiting on the lock',
+      );
     } finally {
       await probe.end();
     }
@@ -46,10 +58,17 @@ describe('shutdown (SIGTERM) with Redis unreachable', () => {
   beforeAll(async () => {
     databaseUrl = await ownDatabase('shutdown');
     env = {
-      NODE_ENV: 'production', APP_ROLE: 'all', DATABASE_URL: asServiceRole(databaseUrl), MIGRATION_DATABASE_URL: databaseUrl,
+      NODE_ENV: 'production',
+      APP_ROLE: 'all',
+      DATABASE_URL: asServiceRole(databaseUrl),
+      MIGRATION_DATABASE_URL: databaseUrl,
       REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
-      JWT_SECRET: 'shutdown-test-secret-of-at-least-32-characters', AUDIT_KEY: 'shutdown-test-audit-key-of-at-least-32-characters', QUEUE_PREFIX: '{bakti-shutdown}', SHUTDOWN_TIMEOUT_MS: String(DEADLINE_MS),
-      SEED_DEMO: 'false', RECONCILE_ON_BOOT: 'true',
+      JWT_SECRET: 'shutdown-test-secret-of-at-least-32-characters',
+      AUDIT_KEY: 'shutdown-test-audit-key-of-at-least-32-characters',
+      QUEUE_PREFIX: '{bakti-shutdown}',
+      SHUTDOWN_TIMEOUT_MS: String(DEADLINE_MS),
+      SEED_DEMO: 'false',
+      RECONCILE_ON_BOOT: 'true',
     };
   });
   afterEach(() => {
@@ -59,69 +78,106 @@ describe('shutdown (SIGTERM) with Redis unreachable', () => {
 
   const SPAWNING_TEST_MS = 90_000;
 
-  it('listens in APP_ROLE=all with Redis down, logs JSON and Redis\'s state once, and SIGTERM exits 0 within SHUTDOWN_TIMEOUT_MS', async () => {
-    const service = await start();
-    const readiness = await service.get('/api/v1/health');
-    expect(readiness.status).toBe(503);
-    expect(await readiness.json()).toMatchObject({ status: 'unavailable', redis: 'down', postgres: 'up' });
-    // Up for 2 s: ioredis has retried several times by now (every 200-400 ms at first).
-    await waitFor(async () => ((await (await service.get('/api/v1/health/live')).json()) as { uptimeSeconds: number }).uptimeSeconds >= 2, 'two seconds up');
+  it(
+    "listens in APP_ROLE=all with Redis down, logs JSON and Redis's state once, and SIGTERM exits 0 within SHUTDOWN_TIMEOUT_MS",
+    async () => {
+      const service = await start();
+      const readiness = await service.get('/api/v1/health');
+      expect(readiness.status).toBe(503);
+      expect(await readiness.json()).toMatchObject({ status: 'unavailable', redis: 'down', postgres: 'up' });
+      // Up for 2 s: ioredis has retried several times by now (every 200-400 ms at first).
+      await waitFor(
+        async () =>
+          ((await (await service.get('/api/v1/health/live')).json()) as { uptimeSeconds: number }).uptimeSeconds >= 2,
+        'two seconds up',
+      );
 
-    const sent = service.signal('SIGTERM');
-    const { code, at } = await service.exited;
-    expect(code).toBe(0);
-    expect(at - sent).toBeLessThan(DEADLINE_MS);
+      const sent = service.signal('SIGTERM');
+      const { code, at } = await service.exited;
+      expect(code).toBe(0);
+      expect(at - sent).toBeLessThan(DEADLINE_MS);
 
-    const logs = service.lines.map((line) => JSON.parse(line) as { context?: string; message: unknown; level: string });
-    expect(logs.filter((log) => log.context === 'Redis').map((log) => log.message)).toEqual([
-      expect.stringContaining('Redis is unreachable'),
-    ]);
-    expect(service.lines.join('\n')).not.toMatch(/Unhandled error event/);
-    expect(logs.find((log) => log.context === 'HTTP' && (log.message as { route?: string }).route === '/api/v1/health')?.message).toEqual({
-      msg: 'request', method: 'GET', route: '/api/v1/health', status: 503, durationMs: expect.any(Number), userId: null, requestId: readiness.headers.get('x-request-id'),
-    });
-  }, SPAWNING_TEST_MS);
+      const logs = service.lines.map(
+        (line) => JSON.parse(line) as { context?: string; message: unknown; level: string },
+      );
+      expect(logs.filter((log) => log.context === 'Redis').map((log) => log.message)).toEqual([
+        expect.stringContaining('Redis is unreachable'),
+      ]);
+      expect(service.lines.join('\n')).not.toMatch(/Unhandled error event/);
+      expect(
+        logs.find((log) => log.context === 'HTTP' && (log.message as { route?: string }).route === '/api/v1/health')
+          ?.message,
+      ).toEqual({
+        msg: 'request',
+        method: 'GET',
+        route: '/api/v1/health',
+        status: 503,
+        durationMs: expect.any(Number),
+        userId: null,
+        requestId: readiness.headers.get('x-request-id'),
+      });
+    },
+    SPAWNING_TEST_MS,
+  );
 
-  it('SIGTERM stops taking requests and lets the request in flight finish before exiting 0', async () => {
-    const service = await start({ SHUTDOWN_TIMEOUT_MS: '30000' }); // not about the deadline: room for a loaded machine
-    const holder = await holdUsers();
-    try {
-      const inFlight = login(service);
-      await loginWaiting();
-      service.signal('SIGTERM');
-      await waitFor(async () => (await service.get('/api/v1/health/live').then(() => false, () => true)), 'new connections refused');
-      await holder.query('ROLLBACK');
-      expect((await inFlight).status).toBe(401);
-      expect((await service.exited).code).toBe(0);
-    } finally {
-      await holder.end();
-    }
-  }, SPAWNING_TEST_MS);
+  it(
+    'SIGTERM stops taking requests and lets the request in flight finish before exiting 0',
+    async () => {
+      const service = await start({ SHUTDOWN_TIMEOUT_MS: '30000' }); // not about the deadline: room for a loaded machine
+      const holder = await holdUsers();
+      try {
+        const inFlight = login(service);
+        await loginWaiting();
+        service.signal('SIGTERM');
+        await waitFor(
+          async () =>
+            await service.get('/api/v1/health/live').then(
+              () => false,
+              () => true,
+            ),
+          'new connections refused',
+        );
+        await holder.query('ROLLBACK');
+        expect((await inFlight).status).toBe(401);
+        expect((await service.exited).code).toBe(0);
+      } finally {
+        await holder.end();
+      }
+    },
+    SPAWNING_TEST_MS,
+  );
 
-  it('a request that can\'t finish: the deadline ends the process (exit 1), and a second SIGTERM ends it at once', async () => {
-    const holder = await holdUsers();
-    try {
-      const stuck = await start();
-      void login(stuck).catch(() => undefined);
-      await loginWaiting();
-      const sent = stuck.signal('SIGTERM');
-      const { code, at } = await stuck.exited;
-      expect(code).toBe(1);
-      expect(at - sent).toBeGreaterThanOrEqual(DEADLINE_MS - 100);
-      expect(at - sent).toBeLessThan(DEADLINE_MS + 2000);
+  it(
+    "a request that can't finish: the deadline ends the process (exit 1), and a second SIGTERM ends it at once",
+    async () => {
+      const holder = await holdUsers();
+      try {
+        const stuck = await start();
+        void login(stuck).catch(() => undefined);
+        await loginWaiting();
+        const sent = stuck.signal('SIGTERM');
+        const { code, at } = await stuck.exited;
+        expect(code).toBe(1);
+        expect(at - sent).toBeGreaterThanOrEqual(DEADLINE_MS - 100);
+        expect(at - sent).toBeLessThan(DEADLINE_MS + 2000);
 
-      const impatient = await start({ SHUTDOWN_TIMEOUT_MS: '60000' });
-      void login(impatient).catch(() => undefined);
-      await loginWaiting();
-      impatient.signal('SIGTERM');
-      await waitFor(() => impatient.lines.some((line) => line.includes('SIGTERM: stopping')), 'the first SIGTERM taken');
-      const second = impatient.signal('SIGTERM');
-      const ended = await impatient.exited;
-      expect(ended.code).toBe(1);
-      expect(ended.at - second).toBeLessThan(2000);
-    } finally {
-      await holder.query('ROLLBACK');
-      await holder.end();
-    }
-  }, SPAWNING_TEST_MS);
+        const impatient = await start({ SHUTDOWN_TIMEOUT_MS: '60000' });
+        void login(impatient).catch(() => undefined);
+        await loginWaiting();
+        impatient.signal('SIGTERM');
+        await waitFor(
+          () => impatient.lines.some((line) => line.includes('SIGTERM: stopping')),
+          'the first SIGTERM taken',
+        );
+        const second = impatient.signal('SIGTERM');
+        const ended = await impatient.exited;
+        expect(ended.code).toBe(1);
+        expect(ended.at - second).toBeLessThan(2000);
+      } finally {
+        await holder.query('ROLLBACK');
+        await holder.end();
+      }
+    },
+    SPAWNING_TEST_MS,
+  );
 });

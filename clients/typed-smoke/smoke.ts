@@ -56,11 +56,16 @@ export class ProblemAnswer extends Error {
 
 export async function loginBookAndRead(input: SmokeInput): Promise<SmokeResult> {
   const client = createClient<paths>({ baseUrl: input.baseUrl, fetch: input.fetch });
-  const login = await client.POST('/api/v1/auth/login', { body: { username: input.username, password: input.password } });
+  const login = await client.POST('/api/v1/auth/login', {
+    body: { username: input.username, password: input.password },
+  });
   if (!login.data) throw new ProblemAnswer('login', login.error);
   const headers = { authorization: `${login.data.tokenType} ${login.data.accessToken}` };
 
-  const booking = await client.POST('/api/v1/assignments', { headers, body: { orderId: input.orderId, shiftId: input.shiftId } });
+  const booking = await client.POST('/api/v1/assignments', {
+    headers,
+    body: { orderId: input.orderId, shiftId: input.shiftId },
+  });
   if (!booking.data) throw new ProblemAnswer('book', booking.error);
 
   const order = await client.GET('/api/v1/orders/{id}', { headers, params: { path: { id: booking.data.orderId } } });

@@ -20,7 +20,8 @@ export function candidates(problem: PlanningProblem): Candidate[] {
       if (travel === null || travel > problem.maxTravelMeters) continue;
       for (const shift of shiftsBySite.get(site.id) ?? []) {
         const inPeriod = shift.date >= order.startDate && shift.date <= order.endDate;
-        if (inPeriod && candidateRefusals(index, order, shift).length === 0) found.push({ order, shift, travelMeters: travel });
+        if (inPeriod && candidateRefusals(index, order, shift).length === 0)
+          found.push({ order, shift, travelMeters: travel });
       }
     }
   }
@@ -28,5 +29,12 @@ export function candidates(problem: PlanningProblem): Candidate[] {
 }
 
 export function bookingOf({ order, shift, travelMeters }: Candidate): PlannedBooking {
-  return { orderId: order.id, shiftId: shift.id, siteId: shift.siteId, date: shift.date, plannedMinutes: shift.plannedMinutes, travelMeters };
+  return {
+    orderId: order.id,
+    shiftId: shift.id,
+    siteId: shift.siteId,
+    date: shift.date,
+    plannedMinutes: shift.plannedMinutes,
+    travelMeters,
+  };
 }

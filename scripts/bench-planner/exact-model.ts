@@ -21,11 +21,17 @@ export function exactModelText(problem: PlanningProblem, candidates: Candidate[]
 
   const lp = new LpWriter();
   lp.section('Maximize');
-  lp.objective('counted', counted.map((k) => ({ coefficient: 1, variable: countedColumn(k) })));
+  lp.objective(
+    'counted',
+    counted.map((k) => ({ coefficient: 1, variable: countedColumn(k) })),
+  );
   lp.section('Subject To');
   for (const [orderId, indexes] of byOrder) {
     const k = orderNumber.get(orderId) as number;
-    const planned = indexes.map((i) => ({ coefficient: -candidates[i].shift.plannedMinutes, variable: bookingColumn(i) }));
+    const planned = indexes.map((i) => ({
+      coefficient: -candidates[i].shift.plannedMinutes,
+      variable: bookingColumn(i),
+    }));
     lp.constraint(`planned${k}`, [{ coefficient: 1, variable: countedColumn(k) }, ...planned], '<=', 0);
   }
   let trip = 0;

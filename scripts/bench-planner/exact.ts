@@ -47,7 +47,9 @@ export async function solveExactly(problem: PlanningProblem, timeLimitSeconds: n
     const { numCols, numRows, numNonzeros } = model.getDimensions();
     const columnOf = new Map(Array.from({ length: numCols }, (_, column) => [model.getColName(column), column]));
     const bookingColumns = allowed.map((_, i) => columnOf.get(bookingColumn(i)) as number);
-    const countedColumns = problem.orders.map((_, k) => columnOf.get(countedColumn(k))).filter((column) => column !== undefined);
+    const countedColumns = problem.orders
+      .map((_, k) => columnOf.get(countedColumn(k)))
+      .filter((column) => column !== undefined);
 
     const counted = runStage(highs, model);
     const start = model.getSolution().colValue;
@@ -55,7 +57,10 @@ export async function solveExactly(problem: PlanningProblem, timeLimitSeconds: n
     const travelCost = new Float64Array(numCols);
     bookingColumns.forEach((column, i) => (travelCost[column] = allowed[i].travelMeters));
     model.changeColsCost({ kind: 'range', from: 0, to: numCols - 1 }, travelCost);
-    model.addRow(counted.objective - 0.5, highs.infinity, { indices: countedColumns, values: countedColumns.map(() => 1) });
+    model.addRow(counted.objective - 0.5, highs.infinity, {
+      indices: countedColumns,
+      values: countedColumns.map(() => 1),
+    });
     model.setSolution({ colValue: start });
     model.options.set('mip_rel_gap', TRAVEL_RELATIVE_GAP);
     model.zeroAllClocks();
@@ -78,7 +83,9 @@ function runStage(highs: Highs, model: Model): ExactStage {
   const started = performance.now();
   const { modelStatus } = model.run();
   const seconds = (performance.now() - started) / 1000;
-  const status = Object.entries(highs.constants.modelStatus).find(([, code]) => code === modelStatus)?.[0] ?? String(modelStatus);
-  if (model.info.get('primal_solution_status') !== highs.constants.solutionStatus.feasible) throw new Error(`HiGHS found no feasible plan (${status})`);
+  const status =
+    Object.entries(highs.constants.modelStatus).find(([, code]) => code === modelStatus)?.[0] ?? String(modelStatus);
+  if (model.info.get('primal_solution_status') !== highs.constants.solutionStatus.feasible)
+    throw new Error(`HiGHS found no feasible plan (${status})`);
   return { status, objective: model.getObjectiveValue(), gap: Number(model.info.get('mip_gap')), seconds };
 }

@@ -26,7 +26,13 @@ export async function generateInstance(scale: Scale, load: number, seed: number)
   const requiredMinutes = orders.reduce((sum, order) => sum + order.needMinutes, 0);
   const shifts = rollOutShifts(new Random(seed, 'shifts'), sites, horizon, requiredMinutes / load);
   return {
-    problem: { now: horizon.now, orders, sites: sites.map(({ site }) => site), shifts, maxTravelMeters: MAX_TRAVEL_METERS },
+    problem: {
+      now: horizon.now,
+      orders,
+      sites: sites.map(({ site }) => site),
+      shifts,
+      maxTravelMeters: MAX_TRAVEL_METERS,
+    },
     requiredMinutes,
     capacityMinutes: usableCapacityMinutes(sites, shifts),
   };

@@ -38,7 +38,10 @@ export class LpWriter {
 
   private sum(label: string, terms: Term[], tail: string): void {
     for (let from = 0; from < terms.length; from += TERMS_PER_LINE) {
-      const chunk = terms.slice(from, from + TERMS_PER_LINE).map(formatTerm).join(' ');
+      const chunk = terms
+        .slice(from, from + TERMS_PER_LINE)
+        .map(formatTerm)
+        .join(' ');
       const last = from + TERMS_PER_LINE >= terms.length;
       this.lines.push(`${from === 0 ? ` ${label}` : '  '} ${chunk}${last ? tail : ''}`);
     }

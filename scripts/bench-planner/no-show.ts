@@ -43,7 +43,10 @@ export function afterNoShow(problem: PlanningProblem, current: PlannedBooking[],
         needMinutes: Math.max(0, order.needMinutes - (plannedMinutes.get(order.id) ?? 0)),
         person: { ...order.person, bookedDates: [...order.person.bookedDates, ...(bookedDates.get(order.id) ?? [])] },
       })),
-      shifts: problem.shifts.map((shift) => ({ ...shift, freeSeats: shift.freeSeats - (seatsTaken.get(shift.id) ?? 0) })),
+      shifts: problem.shifts.map((shift) => ({
+        ...shift,
+        freeSeats: shift.freeSeats - (seatsTaken.get(shift.id) ?? 0),
+      })),
     },
   };
 }

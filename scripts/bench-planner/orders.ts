@@ -49,7 +49,9 @@ export function generateOrders(random: Random, persons: number, cities: City[], 
         worshipDefaults: true,
         inSchool: regime === 'child' && random.chance(0.85),
         unavailable: regime === 'child' ? [] : random.weighted(AVAILABILITY),
-        home: random.chance(NO_HOME_SHARE) ? null : scatter(random, cities[n % cities.length].centre, HOME_RADIUS_METERS),
+        home: random.chance(NO_HOME_SHARE)
+          ? null
+          : scatter(random, cities[n % cities.length].centre, HOME_RADIUS_METERS),
         bookedDates: [],
       },
     };

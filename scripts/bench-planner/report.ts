@@ -18,8 +18,26 @@ export function report(rows: Outcome[]): string {
   const measured = rows.filter((row): row is RowResult => !isFailed(row));
   return [
     markdownTable(
-      ['scale', 'load', 'persons', 'sites', 'shifts', 'required h', 'plan ms', 'peak MB', 'violations plan / re-plan',
-        'booked %', 'upper bound %', 'exact %', 'gap min', 'travel vs exact', 're-plan ms (median / max)', 'max moved', 'completed with 10% spare', 'same plan'],
+      [
+        'scale',
+        'load',
+        'persons',
+        'sites',
+        'shifts',
+        'required h',
+        'plan ms',
+        'peak MB',
+        'violations plan / re-plan',
+        'booked %',
+        'upper bound %',
+        'exact %',
+        'gap min',
+        'travel vs exact',
+        're-plan ms (median / max)',
+        'max moved',
+        'completed with 10% spare',
+        'same plan',
+      ],
       rows.map((row) => (isFailed(row) ? [row.scale, String(row.load), `failed: ${row.error}`] : planRow(row))),
     ),
     '',
@@ -30,9 +48,12 @@ export function report(rows: Outcome[]): string {
     markdownTable(
       ['scale', 'load', 'orders', ...SHORTFALL_KINDS, 'instance MB', 're-plans'],
       measured.map((row) => [
-        row.scale, String(row.load), String(row.persons),
+        row.scale,
+        String(row.load),
+        String(row.persons),
         ...SHORTFALL_KINDS.map((kind) => String(row.shortfalls[kind] ?? 0)),
-        row.instanceMegabytes.toFixed(0), String(row.replan.samples),
+        row.instanceMegabytes.toFixed(0),
+        String(row.replan.samples),
       ]),
     ),
     ...notes(measured),
@@ -69,7 +90,20 @@ function exactTable(rows: RowResult[]): string[] {
     'Exact plans (HiGHS): stage 1 the most counted minutes, stage 2 the least travel at that value.',
     '',
     markdownTable(
-      ['scale', 'load', 'columns', 'rows', 'nonzeros', 'LP MB', 'WASM MB', 'stage 1 s', 'stage 1', 'stage 2 s', 'stage 2', 'violations'],
+      [
+        'scale',
+        'load',
+        'columns',
+        'rows',
+        'nonzeros',
+        'LP MB',
+        'WASM MB',
+        'stage 1 s',
+        'stage 1',
+        'stage 2 s',
+        'stage 2',
+        'violations',
+      ],
       rows.map(exactRow),
     ),
   ];
@@ -79,9 +113,17 @@ function exactRow(row: RowResult): string[] {
   const exact = row.exact as NonNullable<RowResult['exact']>;
   const stage = ({ status, gap }: { status: string; gap: number }) => `${status}, gap ${gap.toExponential(1)}`;
   return [
-    row.scale, String(row.load), String(exact.columns), String(exact.rows), String(exact.nonzeros),
-    exact.lpMegabytes.toFixed(1), exact.wasmMegabytes.toFixed(0),
-    exact.counted.seconds.toFixed(1), stage(exact.counted), exact.travel.seconds.toFixed(1), stage(exact.travel),
+    row.scale,
+    String(row.load),
+    String(exact.columns),
+    String(exact.rows),
+    String(exact.nonzeros),
+    exact.lpMegabytes.toFixed(1),
+    exact.wasmMegabytes.toFixed(0),
+    exact.counted.seconds.toFixed(1),
+    stage(exact.counted),
+    exact.travel.seconds.toFixed(1),
+    stage(exact.travel),
     String(exact.violations.count),
   ];
 }
@@ -92,14 +134,20 @@ function notes(rows: RowResult[]): string[] {
   for (const row of rows) {
     const label = `${row.scale} ${row.load}`;
     if (row.reported.countedMinutes !== row.countedMinutes) {
-      lines.push(`- ${label}: the planner reports ${row.reported.countedMinutes} counted minutes, the bookings count ${row.countedMinutes}`);
+      lines.push(
+        `- ${label}: the planner reports ${row.reported.countedMinutes} counted minutes, the bookings count ${row.countedMinutes}`,
+      );
     }
     if (row.reported.travelMeters !== row.travelMeters) {
-      lines.push(`- ${label}: the planner reports ${row.reported.travelMeters} m of travel, the bookings add up to ${row.travelMeters}`);
+      lines.push(
+        `- ${label}: the planner reports ${row.reported.travelMeters} m of travel, the bookings add up to ${row.travelMeters}`,
+      );
     }
     if (row.upperBoundMinutes < row.countedMinutes) lines.push(`- ${label}: the upper bound is below the plan`);
     if (row.exact && Math.round(row.exact.counted.objective) !== row.exact.countedMinutes) {
-      lines.push(`- ${label}: HiGHS's value ${row.exact.counted.objective} ≠ its bookings' ${row.exact.countedMinutes}`);
+      lines.push(
+        `- ${label}: HiGHS's value ${row.exact.counted.objective} ≠ its bookings' ${row.exact.countedMinutes}`,
+      );
     }
     if (row.exact && row.upperBoundMinutes < Math.round(row.exact.counted.objective)) {
       lines.push(`- ${label}: the planner's upper bound ${row.upperBoundMinutes} is below the exact optimum`);

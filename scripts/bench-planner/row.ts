@@ -63,10 +63,17 @@ interface Exact extends Omit<ExactPlan, 'bookings'> {
 
 const megabytes = () => process.resourceUsage().maxRSS / 1024;
 
-export async function measureRow(scale: Scale, load: number, settings: RowSettings, step: (message: string) => void): Promise<RowResult> {
+export async function measureRow(
+  scale: Scale,
+  load: number,
+  settings: RowSettings,
+  step: (message: string) => void,
+): Promise<RowResult> {
   const { problem, requiredMinutes, capacityMinutes } = await generateInstance(scale, load, settings.seed);
   const instanceMegabytes = megabytes();
-  step(`instance: ${problem.orders.length} orders, ${problem.shifts.length} shifts, load ${(requiredMinutes / capacityMinutes).toFixed(3)}`);
+  step(
+    `instance: ${problem.orders.length} orders, ${problem.shifts.length} shifts, load ${(requiredMinutes / capacityMinutes).toFixed(3)}`,
+  );
 
   let started = performance.now();
   const plan = await planInParallel(problem);
@@ -86,8 +93,14 @@ export async function measureRow(scale: Scale, load: number, settings: RowSettin
   if (settings.exact) {
     started = performance.now();
     const { bookings, ...solution } = await solveExactly(problem, settings.exactSeconds);
-    exact = { ...solution, violations: found(validatePlan(problem, bookings)), countedMinutes: countedMinutes(problem, bookings) };
-    step(`exact plan in ${((performance.now() - started) / 1000).toFixed(1)} s: ${solution.columns} columns, ${solution.rows} rows`);
+    exact = {
+      ...solution,
+      violations: found(validatePlan(problem, bookings)),
+      countedMinutes: countedMinutes(problem, bookings),
+    };
+    step(
+      `exact plan in ${((performance.now() - started) / 1000).toFixed(1)} s: ${solution.columns} columns, ${solution.rows} rows`,
+    );
   }
 
   return {
@@ -108,7 +121,9 @@ export async function measureRow(scale: Scale, load: number, settings: RowSettin
     shortfalls: shortfallsByKind(plan),
     completed: {
       orders: plan.outcomes.filter((outcome) => outcome.shortfall === null && outcome.needMinutes > 0).length,
-      withSpare: plan.outcomes.filter((outcome) => outcome.shortfall === null && outcome.needMinutes > 0 && outcome.withSpare).length,
+      withSpare: plan.outcomes.filter(
+        (outcome) => outcome.shortfall === null && outcome.needMinutes > 0 && outcome.withSpare,
+      ).length,
     },
     samePlan,
     replan,
@@ -144,7 +159,13 @@ function measureReplans(problem: PlanningProblem, plan: PlanResult, settings: Ro
       ),
     );
   }
-  return { samples: sample.length, medianMs: median(times), maxMs: Math.max(...times), maxMoved, violations: found(violations) };
+  return {
+    samples: sample.length,
+    medianMs: median(times),
+    maxMs: Math.max(...times),
+    maxMoved,
+    violations: found(violations),
+  };
 }
 
 function found(violations: Violation[]): Found {
@@ -159,7 +180,10 @@ function shortfallsByKind(plan: PlanResult): Record<string, number> {
 
 /** The same bookings in any order are the same plan. */
 function canonical(bookings: PlannedBooking[]): string {
-  return bookings.map((booking) => `${booking.orderId} ${booking.shiftId}`).sort().join('\n');
+  return bookings
+    .map((booking) => `${booking.orderId} ${booking.shiftId}`)
+    .sort()
+    .join('\n');
 }
 
 function median(values: number[]): number {

@@ -12,7 +12,12 @@ const UNCOORDINATED_SHARE = 0.01;
  * usable shifts (open date, valid agreement, a coordinator) reach the capacity asked for; the last slot stops
  * mid-horizon. Shifts on closed dates and after an agreement ends are rolled out too: the planner must skip them.
  */
-export function rollOutShifts(random: Random, sites: GeneratedSite[], horizon: Horizon, capacityMinutes: number): PlanShift[] {
+export function rollOutShifts(
+  random: Random,
+  sites: GeneratedSite[],
+  horizon: Horizon,
+  capacityMinutes: number,
+): PlanShift[] {
   const datesByWeekday = groupBy(horizon.dates, isoWeekday);
   const pool = random.shuffle(sites.flatMap((site) => site.weeklySlots.map((slot) => ({ site, slot }))));
   const shifts: PlanShift[] = [];
@@ -45,7 +50,8 @@ function shiftOn(random: Random, { site, timezone }: GeneratedSite, slot: Weekly
 }
 
 function usable({ site }: GeneratedSite, shift: PlanShift): boolean {
-  const agreementValid = site.agreement !== null && shift.date >= site.agreement.validFrom && shift.date <= site.agreement.validTo;
+  const agreementValid =
+    site.agreement !== null && shift.date >= site.agreement.validFrom && shift.date <= site.agreement.validTo;
   return agreementValid && shift.coordinated && !site.closedDates.includes(shift.date);
 }
 

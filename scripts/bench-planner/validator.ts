@@ -29,26 +29,34 @@ export function validatePlan(
     if (!checked.has(booking)) violations.push(...bookingViolations(index, booking, order, shift));
     // POLICY: one trip a day, which also keeps R-17 (no overlap) and R-03 (the single shift is the day's work)
     const trip = `${order.id} ${shift.date}`;
-    if (trips.has(trip)) violations.push({ rule: 'plan.two_trips_a_day', description: `${order.id} twice on ${shift.date}` });
+    if (trips.has(trip))
+      violations.push({ rule: 'plan.two_trips_a_day', description: `${order.id} twice on ${shift.date}` });
     trips.add(trip);
     seatsTaken.set(shift.id, (seatsTaken.get(shift.id) ?? 0) + 1);
   }
   for (const [shiftId, taken] of seatsTaken) {
     const freeSeats = index.shifts.get(shiftId)?.freeSeats ?? 0;
     // R-18
-    if (taken > freeSeats) violations.push({ rule: 'plan.over_capacity', description: `${shiftId}: ${taken} booked, ${freeSeats} free` });
+    if (taken > freeSeats)
+      violations.push({ rule: 'plan.over_capacity', description: `${shiftId}: ${taken} booked, ${freeSeats} free` });
   }
   return violations;
 }
 
 /** The planning rules for the pair, and the booking's copies of the shift's fields and of the distance. */
-function bookingViolations(index: ProblemIndex, booking: PlannedBooking, order: PlanOrder, shift: PlanShift): Violation[] {
+function bookingViolations(
+  index: ProblemIndex,
+  booking: PlannedBooking,
+  order: PlanOrder,
+  shift: PlanShift,
+): Violation[] {
   const what = `${booking.orderId} on ${booking.shiftId}`;
   const travel = travelMeters(order, index.site(shift));
   const mismatches = [
     booking.siteId !== shift.siteId && `siteId ${booking.siteId} ≠ ${shift.siteId}`,
     booking.date !== shift.date && `date ${booking.date} ≠ ${shift.date}`,
-    booking.plannedMinutes !== shift.plannedMinutes && `plannedMinutes ${booking.plannedMinutes} ≠ ${shift.plannedMinutes}`,
+    booking.plannedMinutes !== shift.plannedMinutes &&
+      `plannedMinutes ${booking.plannedMinutes} ≠ ${shift.plannedMinutes}`,
     travel !== null && booking.travelMeters !== travel && `travelMeters ${booking.travelMeters} ≠ ${travel}`,
   ].filter((mismatch): mismatch is string => mismatch !== false);
   return [

@@ -26,10 +26,17 @@ export class AgenciesController {
   @Post(':id/head')
   @Roles('admin')
   @HttpCode(200)
-  @ApiOperation({ summary: "Name the agency's head", description: 'An active user of the agency; told of changes to its accounts (R-28).' })
+  @ApiOperation({
+    summary: "Name the agency's head",
+    description: 'An active user of the agency; told of changes to its accounts (R-28).',
+  })
   @ApiOkResponse({ type: AgencyResponse })
   @ApiProblems(400, 401, 403, 404)
-  setHead(@CurrentUser() actor: AuthUser, @IdParam('id') id: string, @Body() dto: AgencyHeadDto): Promise<AgencyResponse> {
+  setHead(
+    @CurrentUser() actor: AuthUser,
+    @IdParam('id') id: string,
+    @Body() dto: AgencyHeadDto,
+  ): Promise<AgencyResponse> {
     return this.agencies.setHead(actor, id, dto.userId);
   }
 

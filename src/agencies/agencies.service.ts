@@ -11,7 +11,10 @@ import { CreateAgencyDto } from './dto.js';
 
 defineMessages({
   'agency.code_taken': { id: 'Kode instansi sudah dipakai.', en: 'The agency code is taken.' },
-  'agency.head_not_member': { id: 'Kepala instansi harus pengguna aktif instansi ini.', en: 'The head must be an active user of this agency.' },
+  'agency.head_not_member': {
+    id: 'Kepala instansi harus pengguna aktif instansi ini.',
+    en: 'The head must be an active user of this agency.',
+  },
 });
 
 @Injectable()
@@ -23,7 +26,8 @@ export class AgenciesService {
 
   create(actor: AuthUser | null, dto: CreateAgencyDto): Promise<Agency> {
     return this.dataSource.transaction(async (manager) => {
-      if (await manager.existsBy(Agency, { code: dto.code })) throw conflict({ field: 'code', code: 'agency.code_taken' });
+      if (await manager.existsBy(Agency, { code: dto.code }))
+        throw conflict({ field: 'code', code: 'agency.code_taken' });
       const agency = await manager.save(manager.create(Agency, dto));
       await this.audit.record(manager, {
         actorId: actor?.id ?? null,
@@ -41,12 +45,22 @@ export class AgenciesService {
     return this.dataSource.transaction(async (manager) => {
       const agency = await manager.findOneBy(Agency, { id: agencyId });
       if (!agency) throw notFound('agency');
-      const [member] = await manager.query(`SELECT 1 FROM app_user WHERE id = $1 AND agency_id = $2 AND active`, [userId, agencyId]);
+      const [member] = await manager.query(`SELECT 1 FROM app_user WHERE id = $1 AND agency_id = $2 AND active`, [
+        userId,
+        agencyId,
+      ]);
       if (!member) throw badRequest([{ field: 'userId', code: 'agency.head_not_member' }]);
       const before = { ...agency };
       agency.headUserId = userId;
       await manager.save(agency);
-      await this.audit.record(manager, { actorId: actor.id, action: 'agency.head_set', entityType: 'agency', entityId: agencyId, before, after: agency });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'agency.head_set',
+        entityType: 'agency',
+        entityId: agencyId,
+        before,
+        after: agency,
+      });
       return agency;
     });
   }

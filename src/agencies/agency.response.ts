@@ -10,7 +10,12 @@ export class AgencyResponse implements Agency {
   @ApiProperty({ enum: AGENCY_KINDS }) kind: AgencyKind;
   @ApiProperty({ example: 'ID-MA', description: 'ISO 3166-2 province code' }) region: string;
   @ApiProperty({ example: 'Asia/Jayapura' }) timezone: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'told of changes to the accounts of its agency' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'told of changes to the accounts of its agency',
+  })
   headUserId: string | null;
   @ApiProperty() createdAt: Date;
 }

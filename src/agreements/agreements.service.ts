@@ -11,7 +11,10 @@ import { Agreement } from './agreement.entity.js';
 import { CreateAgreementDto } from './dto.js';
 
 defineMessages({
-  'agreement.ends_before_start': { id: 'Tanggal akhir harus sesudah tanggal mulai.', en: 'validTo must not be before validFrom.' },
+  'agreement.ends_before_start': {
+    id: 'Tanggal akhir harus sesudah tanggal mulai.',
+    en: 'validTo must not be before validFrom.',
+  },
   'agreement.number_taken': { id: 'Nomor PKS sudah terdaftar.', en: 'An agreement with this number exists.' },
 });
 
@@ -37,7 +40,10 @@ export class AgreementsService {
       const { agencyIds, ...fields } = dto;
       const agreement = await manager.save(manager.create(Agreement, fields));
       for (const agencyId of agencyIds) {
-        await manager.query(`INSERT INTO agreement_party (agreement_id, agency_id) VALUES ($1, $2)`, [agreement.id, agencyId]);
+        await manager.query(`INSERT INTO agreement_party (agreement_id, agency_id) VALUES ($1, $2)`, [
+          agreement.id,
+          agencyId,
+        ]);
       }
       const view = { ...agreement, agencyIds };
       await this.audit.record(manager, {

@@ -35,7 +35,11 @@ export class AssignmentAccess {
   }
 
   /** A supervisor of the order's Bapas decides, unless related to the person. */
-  async asSupervisor(manager: EntityManager, user: AuthUser, id: string): Promise<{ assignment: Assignment; order: Order }> {
+  async asSupervisor(
+    manager: EntityManager,
+    user: AuthUser,
+    id: string,
+  ): Promise<{ assignment: Assignment; order: Order }> {
     const unlocked = await this.load(manager, id, false);
     const order = await this.orders.supervised(manager, user, unlocked.orderId, true);
     const assignment = await this.load(manager, id, true);
@@ -47,7 +51,6 @@ export class AssignmentAccess {
     if (await this.sites.coordinates(manager, user.id, assignment.siteId)) return true;
     return orderInScope(user, await manager.findOneByOrFail(Order, { id: assignment.orderId }));
   }
-
 
   private async refuseRelated(manager: EntityManager, user: AuthUser, assignment: Assignment): Promise<void> {
     if (await hasConflict(manager, user.id, assignment.personId)) throw forbidden('attendance.conflict_of_interest');

@@ -1,7 +1,14 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export const ASSIGNMENT_STATUSES = [
-  'scheduled', 'checked_in', 'checked_out', 'credited', 'absent', 'excused', 'unexcused', 'cancelled',
+  'scheduled',
+  'checked_in',
+  'checked_out',
+  'credited',
+  'absent',
+  'excused',
+  'unexcused',
+  'cancelled',
 ] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 

@@ -13,7 +13,11 @@ export class AssignmentPersonResponse implements Shape<AssignmentView['person']>
 @ApiSchema({ name: 'AttendanceRecord', description: 'An arrival or a departure as the coordinator recorded it (R-19)' })
 export class AttendanceRecordResponse implements Shape<AssignmentView['checkIn']> {
   @ApiProperty({ description: 'when it happened' }) at: Date;
-  @ApiProperty({ type: Date, nullable: true, description: 'when the service received it (late when the phone was offline)' })
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    description: 'when the service received it (late when the phone was offline)',
+  })
   receivedAt: Date | null;
   @ApiProperty({ type: LocationDto, nullable: true }) location: LocationDto | null;
   @ApiProperty({ type: 'integer', nullable: true, description: 'from the site' }) distanceMeters: number | null;
@@ -52,7 +56,10 @@ export class CancellationResponse implements Shape<AssignmentView['cancellation'
   @ApiProperty() at: Date;
 }
 
-@ApiSchema({ name: 'Assignment', description: 'One person booked on one shift (penugasan), with its attendance and sign-off' })
+@ApiSchema({
+  name: 'Assignment',
+  description: 'One person booked on one shift (penugasan), with its attendance and sign-off',
+})
 export class AssignmentResponse implements AssignmentView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) orderId: string;
@@ -65,7 +72,11 @@ export class AssignmentResponse implements AssignmentView {
   @ApiProperty() endsAt: Date;
   @ApiProperty({ type: 'integer' }) plannedMinutes: number;
   @ApiProperty({ type: AttendanceRecordResponse, nullable: true }) checkIn: AttendanceRecordResponse | null;
-  @ApiProperty({ type: AttendanceRecordResponse, nullable: true, description: "the coordinator's confirmation (first signature)" })
+  @ApiProperty({
+    type: AttendanceRecordResponse,
+    nullable: true,
+    description: "the coordinator's confirmation (first signature)",
+  })
   checkOut: AttendanceRecordResponse | null;
   @ApiProperty({ type: 'integer', nullable: true }) penaltyMinutes: number | null;
   @ApiProperty({ type: 'integer', nullable: true }) workedMinutes: number | null;
@@ -78,7 +89,10 @@ export class AssignmentResponse implements AssignmentView {
 
 export class AssignmentPage extends PageOf(AssignmentResponse) {}
 
-@ApiSchema({ name: 'BookedAssignment', description: "A new booking, with the calendar's warnings (R-23: a year whose official calendar is not loaded)" })
+@ApiSchema({
+  name: 'BookedAssignment',
+  description: "A new booking, with the calendar's warnings (R-23: a year whose official calendar is not loaded)",
+})
 export class BookedAssignmentResponse extends AssignmentResponse {
   @ApiProperty({ type: [LocalizedWarning] }) warnings: LocalizedWarning[];
 }

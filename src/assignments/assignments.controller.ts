@@ -10,7 +10,15 @@ import { AssignmentPage, AssignmentResponse, BookedAssignmentResponse } from './
 import { AssignmentsQueries } from './assignments.queries.js';
 import { AttendanceService } from './attendance.service.js';
 import { BookingService } from './booking.service.js';
-import { AbsenceDecisionDto, BookDto, CheckInDto, CheckOutDto, ReasonDto, ShiftSignOffResponse, SignOffDto } from './dto.js';
+import {
+  AbsenceDecisionDto,
+  BookDto,
+  CheckInDto,
+  CheckOutDto,
+  ReasonDto,
+  ShiftSignOffResponse,
+  SignOffDto,
+} from './dto.js';
 import { ShiftSignOff } from './shift-sign-off.js';
 import { SignOffService } from './sign-off.service.js';
 
@@ -29,8 +37,9 @@ export class AssignmentsController {
   @Roles('supervisor')
   @ApiOperation({
     summary: 'Book an order on a shift',
-    description: '409 when the shift is full, the booking overlaps another, passes the daily cap, falls outside the order period, '
-      + "on a holiday or in the person's unavailable window, at a site without a valid agreement, or a child at a site not for minors.",
+    description:
+      '409 when the shift is full, the booking overlaps another, passes the daily cap, falls outside the order period, ' +
+      "on a holiday or in the person's unavailable window, at a site without a valid agreement, or a child at a site not for minors.",
   })
   @ApiCreatedResponse({ type: BookedAssignmentResponse })
   @ApiProblems(400, 401, 403, 404, 409)
@@ -56,15 +65,26 @@ export class AssignmentsController {
   @ApiOperation({ summary: "An order's assignments", description: 'By start, then by name.' })
   @ApiOkResponse({ type: AssignmentPage })
   @ApiProblems(400, 401, 403, 404)
-  forOrder(@CurrentUser() user: AuthUser, @IdParam('orderId') orderId: string, @Query() query: PageQuery): Promise<AssignmentPage> {
+  forOrder(
+    @CurrentUser() user: AuthUser,
+    @IdParam('orderId') orderId: string,
+    @Query() query: PageQuery,
+  ): Promise<AssignmentPage> {
     return this.queries.forOrder(user, orderId, query);
   }
 
   @Get('shifts/:shiftId/assignments')
-  @ApiOperation({ summary: "A shift's roll-call", description: "For the site's coordinators and the supervisors who plan there." })
+  @ApiOperation({
+    summary: "A shift's roll-call",
+    description: "For the site's coordinators and the supervisors who plan there.",
+  })
   @ApiOkResponse({ type: AssignmentPage })
   @ApiProblems(400, 401, 403, 404)
-  roster(@CurrentUser() user: AuthUser, @IdParam('shiftId') shiftId: string, @Query() query: PageQuery): Promise<AssignmentPage> {
+  roster(
+    @CurrentUser() user: AuthUser,
+    @IdParam('shiftId') shiftId: string,
+    @Query() query: PageQuery,
+  ): Promise<AssignmentPage> {
     return this.queries.roster(user, shiftId, query);
   }
 
@@ -74,7 +94,11 @@ export class AssignmentsController {
   @ApiOperation({ summary: 'Cancel a booking before its shift starts' })
   @ApiOkResponse({ type: AssignmentResponse })
   @ApiProblems(400, 401, 403, 404, 409)
-  cancel(@CurrentUser() actor: AuthUser, @IdParam('id') id: string, @Body() dto: ReasonDto): Promise<AssignmentResponse> {
+  cancel(
+    @CurrentUser() actor: AuthUser,
+    @IdParam('id') id: string,
+    @Body() dto: ReasonDto,
+  ): Promise<AssignmentResponse> {
     return this.booking.cancel(actor, id, dto);
   }
 
@@ -82,7 +106,7 @@ export class AssignmentsController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Record the arrival',
-    description: "By a coordinator of the site; `at` may be late (offline phone), never in the future.",
+    description: 'By a coordinator of the site; `at` may be late (offline phone), never in the future.',
   })
   @ApiOkResponse({ type: AssignmentResponse })
   @ApiProblems(400, 401, 403, 404, 409)
@@ -131,12 +155,17 @@ export class AssignmentsController {
   @Roles('supervisor')
   @ApiOperation({
     summary: 'Sign off the confirmed minutes (the second signature)',
-    description: 'R-15: by a supervisor of the order who did not confirm them; credits the ledger. '
-      + '`creditedMinutes` can only be lower, with a note.',
+    description:
+      'R-15: by a supervisor of the order who did not confirm them; credits the ledger. ' +
+      '`creditedMinutes` can only be lower, with a note.',
   })
   @ApiOkResponse({ type: AssignmentResponse })
   @ApiProblems(400, 401, 403, 404, 409)
-  signOff(@CurrentUser() actor: AuthUser, @IdParam('id') id: string, @Body() dto: SignOffDto): Promise<AssignmentResponse> {
+  signOff(
+    @CurrentUser() actor: AuthUser,
+    @IdParam('id') id: string,
+    @Body() dto: SignOffDto,
+  ): Promise<AssignmentResponse> {
     return this.signOffs.signOff(actor, id, dto);
   }
 
@@ -147,17 +176,28 @@ export class AssignmentsController {
   @ApiOperation({ summary: 'Sign off every confirmed booking of a shift at once (each on its own; refusals listed)' })
   @ApiOkResponse({ type: ShiftSignOffResponse })
   @ApiProblems(400, 401, 403, 404)
-  signOffShift(@CurrentUser() actor: AuthUser, @IdParam('shiftId') shiftId: string, @AcceptLanguage() acceptLanguage?: string) {
+  signOffShift(
+    @CurrentUser() actor: AuthUser,
+    @IdParam('shiftId') shiftId: string,
+    @AcceptLanguage() acceptLanguage?: string,
+  ) {
     return this.shiftSignOff.signOffShift(actor, shiftId, pickLocale(acceptLanguage));
   }
 
   @Post('assignments/:id/absence-decision')
   @HttpCode(200)
   @Roles('supervisor')
-  @ApiOperation({ summary: 'Decide whether an absence is excused', description: 'R-21: an unexcused absence sends a written warning.' })
+  @ApiOperation({
+    summary: 'Decide whether an absence is excused',
+    description: 'R-21: an unexcused absence sends a written warning.',
+  })
   @ApiOkResponse({ type: AssignmentResponse })
   @ApiProblems(400, 401, 403, 404, 409)
-  decideAbsence(@CurrentUser() actor: AuthUser, @IdParam('id') id: string, @Body() dto: AbsenceDecisionDto): Promise<AssignmentResponse> {
+  decideAbsence(
+    @CurrentUser() actor: AuthUser,
+    @IdParam('id') id: string,
+    @Body() dto: AbsenceDecisionDto,
+  ): Promise<AssignmentResponse> {
     return this.signOffs.decideAbsence(actor, id, dto);
   }
 }

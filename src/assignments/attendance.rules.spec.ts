@@ -132,7 +132,12 @@ describe('workedMinutes', () => {
 
   it('R-15 never exceeds the planned minutes, for any presence', () => {
     for (let present = 0; present <= 240; present += 1) {
-      const worked = workedMinutes({ ...shift, breakMinutes: 37, checkInAt: startsAt, checkOutAt: at(startsAt, present) });
+      const worked = workedMinutes({
+        ...shift,
+        breakMinutes: 37,
+        checkInAt: startsAt,
+        checkOutAt: at(startsAt, present),
+      });
       expect(worked).toBeLessThanOrEqual(240 - 37);
       expect(Number.isInteger(worked)).toBe(true);
     }

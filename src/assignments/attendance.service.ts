@@ -21,7 +21,7 @@ import { CheckInDto, CheckOutDto, ReasonDto } from './dto.js';
 defineMessages({
   'attendance.conflict_of_interest': {
     id: 'Anda memiliki hubungan dengan orang ini dan tidak boleh mencatat atau mengesahkan jamnya (R-27).',
-    en: "You are related to this person and may not record or sign off their hours (R-27).",
+    en: 'You are related to this person and may not record or sign off their hours (R-27).',
   },
   'attendance.absence_before_start': {
     id: 'Ketidakhadiran baru dapat dicatat setelah sesi dimulai.',
@@ -72,12 +72,16 @@ export class AttendanceService {
    */
   checkOut(actor: AuthUser, id: string, dto: CheckOutDto, { key }: IdempotencyContext): Promise<AssignmentView> {
     const redo = async (manager: EntityManager, assignment: Assignment) =>
-      assignment.confirmedBy !== null && assignment.confirmedBy !== actor.id && (await hasConflict(manager, assignment.confirmedBy, assignment.personId));
+      assignment.confirmedBy !== null &&
+      assignment.confirmedBy !== actor.id &&
+      (await hasConflict(manager, assignment.confirmedBy, assignment.personId));
     return this.record(actor, id, 'checked_out', { key, body: dto, redo }, async (manager, assignment, now) => {
       const at = dto.at ? new Date(dto.at) : now;
       assertValid(checkOutViolations({ at, now, checkInAt: assignment.checkInAt! }));
       const penaltyMinutes = dto.penaltyMinutes ?? 0;
-      assertValid(penaltyMinutes > 0 && !dto.note?.trim() ? [{ field: 'note', code: 'attendance.penalty_needs_note' }] : []);
+      assertValid(
+        penaltyMinutes > 0 && !dto.note?.trim() ? [{ field: 'note', code: 'attendance.penalty_needs_note' }] : [],
+      );
       const shift = await manager.findOneByOrFail(Shift, { id: assignment.shiftId });
       const site = await manager.findOneByOrFail(Site, { id: assignment.siteId });
       const flag = locationFlag(site, dto.location);
@@ -115,7 +119,11 @@ export class AttendanceService {
     actor: AuthUser,
     id: string,
     to: AssignmentStatus,
-    request: { key: string | undefined; body: object; redo?: (manager: EntityManager, assignment: Assignment) => Promise<boolean> },
+    request: {
+      key: string | undefined;
+      body: object;
+      redo?: (manager: EntityManager, assignment: Assignment) => Promise<boolean>;
+    },
     apply: (manager: EntityManager, assignment: Assignment, now: Date) => Promise<void>,
   ): Promise<AssignmentView> {
     return this.dataSource.transaction(async (manager) => {
@@ -130,7 +138,12 @@ export class AttendanceService {
         await manager.save(assignment);
         const after = await readAssignmentView(manager, assignment);
         await this.audit.record(manager, {
-          actorId: actor.id, action: redone ? `assignment.${to}_again` : `assignment.${to}`, entityType: 'assignment', entityId: id, before, after,
+          actorId: actor.id,
+          action: redone ? `assignment.${to}_again` : `assignment.${to}`,
+          entityType: 'assignment',
+          entityId: id,
+          before,
+          after,
         });
         return after;
       });

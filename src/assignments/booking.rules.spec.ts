@@ -117,7 +117,9 @@ describe('bookingRefusals', () => {
 
     it('R-11 refuses a child at a site not suitable for minors', () => {
       expect(
-        bookingRefusals(context({ order: child, site: { minorsAllowed: false }, shift: shiftAt(SUNDAY, '08:00', '12:00') })),
+        bookingRefusals(
+          context({ order: child, site: { minorsAllowed: false }, shift: shiftAt(SUNDAY, '08:00', '12:00') }),
+        ),
       ).toEqual([{ code: 'booking.site_not_for_minors' }]);
     });
 
@@ -166,9 +168,9 @@ describe('bookingRefusals', () => {
     });
 
     it('R-11 accepts exactly 4 hours on a school day for a child in school', () => {
-      expect(codes({ ...childInSchool, shift: shiftAt(WEDNESDAY, '14:00', '17:00'), sameDayPlannedMinutes: 60 })).toEqual(
-        [],
-      );
+      expect(
+        codes({ ...childInSchool, shift: shiftAt(WEDNESDAY, '14:00', '17:00'), sameDayPlannedMinutes: 60 }),
+      ).toEqual([]);
     });
 
     it('R-11 refuses 4 hours and a minute on a school day for a child in school', () => {
@@ -223,9 +225,9 @@ describe('bookingRefusals', () => {
     });
 
     it('R-24 skips the defaults for a person who opted out of them', () => {
-      expect(codes({ person: { ...muslim, worshipDefaults: false }, shift: shiftAt(FRIDAY, '11:00', '14:00') })).toEqual(
-        [],
-      );
+      expect(
+        codes({ person: { ...muslim, worshipDefaults: false }, shift: shiftAt(FRIDAY, '11:00', '14:00') }),
+      ).toEqual([]);
     });
 
     it('R-24 reads the defaults from WORSHIP_DEFAULTS, so a deployment can change them', () => {
@@ -252,9 +254,9 @@ describe('bookingRefusals', () => {
     });
 
     it('R-06 accepts a shift starting exactly when the window ends', () => {
-      expect(codes({ person: { unavailable: [wednesdayMarket] }, shift: shiftAt(WEDNESDAY, '09:00', '12:00') })).toEqual(
-        [],
-      );
+      expect(
+        codes({ person: { unavailable: [wednesdayMarket] }, shift: shiftAt(WEDNESDAY, '09:00', '12:00') }),
+      ).toEqual([]);
     });
 
     it('R-06 ignores a window on another weekday', () => {

@@ -57,11 +57,15 @@ export class BookingService {
       // Locked like a sign-off locks it: no booking slips in while the order completes and releases its seats.
       const order = await this.orders.supervised(manager, actor, dto.orderId, true);
       // One booking at a time per person (who may have several orders): the daily cap (R-17) is a sum.
-      const person = await manager.findOneOrFail(Person, { where: { id: order.personId }, lock: { mode: 'pessimistic_write' } });
+      const person = await manager.findOneOrFail(Person, {
+        where: { id: order.personId },
+        lock: { mode: 'pessimistic_write' },
+      });
       const shift = await manager.findOneBy(Shift, { id: dto.shiftId });
       if (!shift) throw unknownReference('shiftId', 'shift');
       const site = await manager.findOneByOrFail(Site, { id: shift.siteId });
-      if (!(await this.sites.usableBy(manager, order.bapasId, site))) throw conflict({ code: 'booking.site_not_for_bapas' });
+      if (!(await this.sites.usableBy(manager, order.bapasId, site)))
+        throw conflict({ code: 'booking.site_not_for_bapas' });
       assertNoConflict(await this.refusals(manager, order, person, shift, site));
 
       // R-18: the seat is taken by one conditional update, so concurrent bookings can't pass the capacity.
@@ -85,11 +89,20 @@ export class BookingService {
           createdBy: actor.id,
         }),
       );
-      const booked = { assignmentId: assignment.id, localDate: shift.date, timezone: site.timezone, startsAt: shift.startsAt };
+      const booked = {
+        assignmentId: assignment.id,
+        localDate: shift.date,
+        timezone: site.timezone,
+        startsAt: shift.startsAt,
+      };
       await this.outbox.add(manager, assignmentJobs(booked, this.clock.now()));
       const view = toAssignmentView(assignment, person.fullName);
       await this.audit.record(manager, {
-        actorId: actor.id, action: 'assignment.booked', entityType: 'assignment', entityId: assignment.id, after: view,
+        actorId: actor.id,
+        action: 'assignment.booked',
+        entityType: 'assignment',
+        entityId: assignment.id,
+        after: view,
       });
       return { ...view, warnings: await this.calendar.warningsFor(manager, [shift.date]) };
     });
@@ -105,7 +118,13 @@ export class BookingService {
   }
 
   /** Cancels an order's scheduled assignments (those starting after `from`, when given), giving their seats back. */
-  async releaseScheduled(manager: EntityManager, actorId: string | null, orderId: string, reason: string, from?: Date): Promise<number> {
+  async releaseScheduled(
+    manager: EntityManager,
+    actorId: string | null,
+    orderId: string,
+    reason: string,
+    from?: Date,
+  ): Promise<number> {
     const pending = await manager.find(Assignment, {
       where: { orderId, status: 'scheduled', ...(from ? { startsAt: MoreThan(from) } : {}) },
       lock: { mode: 'pessimistic_write' },
@@ -115,14 +134,29 @@ export class BookingService {
   }
 
   /** Cancels a scheduled assignment and gives its seat back. */
-  async release(manager: EntityManager, actorId: string | null, assignment: Assignment, reason: string): Promise<AssignmentView> {
+  async release(
+    manager: EntityManager,
+    actorId: string | null,
+    assignment: Assignment,
+    reason: string,
+  ): Promise<AssignmentView> {
     const before = await readAssignmentView(manager, assignment);
     await manager.query(`UPDATE shift SET booked_count = booked_count - 1 WHERE id = $1`, [assignment.shiftId]);
-    Object.assign(assignment, { status: 'cancelled', cancelReason: reason, cancelledBy: actorId, cancelledAt: this.clock.now() });
+    Object.assign(assignment, {
+      status: 'cancelled',
+      cancelReason: reason,
+      cancelledBy: actorId,
+      cancelledAt: this.clock.now(),
+    });
     await manager.save(assignment);
     const after = await readAssignmentView(manager, assignment);
     await this.audit.record(manager, {
-      actorId, action: 'assignment.cancelled', entityType: 'assignment', entityId: assignment.id, before, after,
+      actorId,
+      action: 'assignment.cancelled',
+      entityType: 'assignment',
+      entityId: assignment.id,
+      before,
+      after,
     });
     return after;
   }
@@ -144,7 +178,13 @@ export class BookingService {
       now: this.clock.now(),
       order,
       person,
-      shift: { date: shift.date, start: shift.startTime, end: shift.endTime, startsAt: shift.startsAt, plannedMinutes: shift.plannedMinutes },
+      shift: {
+        date: shift.date,
+        start: shift.startTime,
+        end: shift.endTime,
+        startsAt: shift.startsAt,
+        plannedMinutes: shift.plannedMinutes,
+      },
       site,
       agreement,
       holiday: await this.calendar.closingHoliday(manager, site.id, host.region, shift.date),
@@ -152,5 +192,4 @@ export class BookingService {
       overlapsAnotherBooking: overlapping.length > 0,
     });
   }
-
 }

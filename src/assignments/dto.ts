@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsObject, IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  IsObject,
+  IsBoolean,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsIsoInstant } from '../common/validators.js';
 import { LocationDto } from '../sites/dto.js';
 
@@ -18,11 +30,20 @@ export class CheckInDto {
   @IsOptional()
   @IsIsoInstant()
   at?: string;
-  @ApiPropertyOptional({ type: LocationDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => LocationDto) location?: LocationDto;
+  @ApiPropertyOptional({ type: LocationDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LocationDto)
+  location?: LocationDto;
 }
 
 export class CheckOutDto extends CheckInDto {
-  @ApiPropertyOptional({ type: 'integer', description: 'time not worked (sent home, long absence from the task)', default: 0 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'time not worked (sent home, long absence from the task)',
+    default: 0,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -50,7 +71,8 @@ export class ShiftSignOffItemResponse {
   @ApiProperty({ example: 'Yusuf Wally' }) personName: string;
   @ApiProperty({ enum: ['credited', 'refused'] }) outcome: 'credited' | 'refused';
   @ApiProperty({ type: 'integer', nullable: true, example: 180 }) creditedMinutes: number | null;
-  @ApiProperty({ type: String, nullable: true, description: "why it was refused, in the caller's language" }) message: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "why it was refused, in the caller's language" }) message:
+    string | null;
 }
 
 export class ShiftSignOffResponse {

@@ -39,7 +39,13 @@ export class ShiftSignOff {
     for (const { id, full_name: personName } of confirmed) {
       try {
         const signed = await this.signOffs.signOff(actor, id, {});
-        items.push({ assignmentId: id, personName, outcome: 'credited', creditedMinutes: signed.creditedMinutes, message: null });
+        items.push({
+          assignmentId: id,
+          personName,
+          outcome: 'credited',
+          creditedMinutes: signed.creditedMinutes,
+          message: null,
+        });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         const message = error.violations.map((v) => localize(v.code, locale, v.params)).join(' ');

@@ -53,9 +53,11 @@ export class SignOffService {
       // The order row stays locked to the end: two sign-offs of one order can't both take its last minutes.
       const { assignment, order } = await this.access.asSupervisor(manager, actor, id);
       if (assignment.status !== 'checked_out') {
-        assertNoConflict(assignment.status === 'checked_in' || assignment.status === 'scheduled'
-          ? [{ code: 'signoff.not_confirmed' }]
-          : transitionRefusals(assignment.status, 'credited'));
+        assertNoConflict(
+          assignment.status === 'checked_in' || assignment.status === 'scheduled'
+            ? [{ code: 'signoff.not_confirmed' }]
+            : transitionRefusals(assignment.status, 'credited'),
+        );
       }
       if (assignment.confirmedBy === actor.id) throw conflict({ code: 'signoff.own_confirmation' });
       if (await hasConflict(manager, assignment.confirmedBy!, assignment.personId)) {
@@ -69,7 +71,12 @@ export class SignOffService {
 
       const before = await readAssignmentView(manager, assignment);
       if (minutes > 0) {
-        await this.ledger.credit(manager, { orderId: order.id, assignmentId: assignment.id, minutes, actorId: actor.id });
+        await this.ledger.credit(manager, {
+          orderId: order.id,
+          assignmentId: assignment.id,
+          minutes,
+          actorId: actor.id,
+        });
       }
       Object.assign(assignment, {
         status: 'credited',
@@ -81,7 +88,12 @@ export class SignOffService {
       await manager.save(assignment);
       const after = await readAssignmentView(manager, assignment);
       await this.audit.record(manager, {
-        actorId: actor.id, action: 'assignment.credited', entityType: 'assignment', entityId: id, before, after,
+        actorId: actor.id,
+        action: 'assignment.credited',
+        entityType: 'assignment',
+        entityId: id,
+        before,
+        after,
       });
       if (minutes > 0 && minutes === remaining) await this.complete(manager, actor, order);
       return after;
@@ -102,8 +114,19 @@ export class SignOffService {
       });
       await manager.save(assignment);
       const after = await readAssignmentView(manager, assignment);
-      await this.audit.record(manager, { actorId: actor.id, action: `assignment.${to}`, entityType: 'assignment', entityId: id, before, after });
-      if (to === 'unexcused') await this.outbox.add(manager, [warningJob(id, this.clock.now()), breachCheckJob(assignment.orderId, id, this.clock.now())]);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: `assignment.${to}`,
+        entityType: 'assignment',
+        entityId: id,
+        before,
+        after,
+      });
+      if (to === 'unexcused')
+        await this.outbox.add(manager, [
+          warningJob(id, this.clock.now()),
+          breachCheckJob(assignment.orderId, id, this.clock.now()),
+        ]);
       return after;
     });
   }
@@ -123,5 +146,4 @@ export class SignOffService {
     await this.outbox.add(manager, [completionJob(order.id, completedAt)]);
     await this.booking.releaseScheduled(manager, actor.id, order.id, ORDER_COMPLETED_REASON);
   }
-
 }

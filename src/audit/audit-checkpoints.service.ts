@@ -47,7 +47,12 @@ export class AuditCheckpoints {
       );
       const heads = new Map(since);
       for (const row of chains) {
-        heads.set(row.chain, { chain: row.chain, seq: row.seq, hash: row.hash, count: (since.get(row.chain)?.count ?? 0) + row.added });
+        heads.set(row.chain, {
+          chain: row.chain,
+          seq: row.seq,
+          hash: row.hash,
+          count: (since.get(row.chain)?.count ?? 0) + row.added,
+        });
       }
       const sorted = [...heads.values()].sort((a, b) => a.chain - b.chain);
       const unsigned = {
@@ -60,7 +65,14 @@ export class AuditCheckpoints {
       const checkpoint = { ...unsigned, signature: signCheckpoint(this.config.AUDIT_KEY, unsigned) };
       await manager.query(
         `INSERT INTO audit_checkpoint (id, at, heads, event_count, prev_signature, signature) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [checkpoint.id, checkpoint.at, JSON.stringify(checkpoint.heads), checkpoint.eventCount, checkpoint.prevSignature, checkpoint.signature],
+        [
+          checkpoint.id,
+          checkpoint.at,
+          JSON.stringify(checkpoint.heads),
+          checkpoint.eventCount,
+          checkpoint.prevSignature,
+          checkpoint.signature,
+        ],
       );
       return checkpoint;
     });
@@ -68,11 +80,28 @@ export class AuditCheckpoints {
 
   latest(manager = this.dataSource.manager): Promise<Checkpoint | null> {
     return manager
-      .query(`SELECT id, at, heads, event_count, prev_signature, signature FROM audit_checkpoint ORDER BY seq DESC LIMIT 1`)
-      .then(([row]: { id: string; at: Date; heads: CheckpointHead[]; event_count: string; prev_signature: string | null; signature: string }[]) =>
-        row
-          ? { id: row.id, at: row.at.toISOString(), heads: row.heads, eventCount: Number(row.event_count), prevSignature: row.prev_signature, signature: row.signature }
-          : null,
+      .query(
+        `SELECT id, at, heads, event_count, prev_signature, signature FROM audit_checkpoint ORDER BY seq DESC LIMIT 1`,
+      )
+      .then(
+        ([row]: {
+          id: string;
+          at: Date;
+          heads: CheckpointHead[];
+          event_count: string;
+          prev_signature: string | null;
+          signature: string;
+        }[]) =>
+          row
+            ? {
+                id: row.id,
+                at: row.at.toISOString(),
+                heads: row.heads,
+                eventCount: Number(row.event_count),
+                prevSignature: row.prev_signature,
+                signature: row.signature,
+              }
+            : null,
       );
   }
 

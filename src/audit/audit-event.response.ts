@@ -10,13 +10,15 @@ export class AuditEventResponse implements Omit<AuditEvent, 'seq'> {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: 'integer', description: 'which of the 16 chains the event extends' }) chain: number;
   @ApiProperty() at: Date;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for the system' }) actorId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for the system' }) actorId:
+    string | null;
   @ApiProperty({ example: 'assignment.booked' }) action: string;
   @ApiProperty({ example: 'assignment' }) entityType: string;
   @ApiProperty({ format: 'uuid' }) entityId: string;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) before: JsonObject | null;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) after: JsonObject | null;
-  @ApiProperty({ type: String, nullable: true, description: 'the hash of the previous event of the chain' }) prevHash: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the hash of the previous event of the chain' }) prevHash:
+    string | null;
   @ApiProperty() hash: string;
 }
 
@@ -26,13 +28,22 @@ export class AuditEventPage extends PageOf(AuditEventResponse) {}
 export class ChainCheckpointsResponse implements Shape<TrailVerdict['checkpoints']> {
   @ApiProperty({ type: 'integer' }) verified: number;
   @ApiProperty({ type: String, nullable: true }) latestSeq: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'the checkpoint the check started from, or null from the start' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the checkpoint the check started from, or null from the start',
+  })
   from: string | null;
 }
 
 @ApiSchema({ name: 'LedgerBalance' })
 export class LedgerBalanceResponse implements Shape<TrailVerdict['ledger']> {
-  @ApiProperty({ type: 'string', format: 'uuid', isArray: true, description: 'orders whose credited minutes are not their ledger' })
+  @ApiProperty({
+    type: 'string',
+    format: 'uuid',
+    isArray: true,
+    description: 'orders whose credited minutes are not their ledger',
+  })
   ordersOutOfBalance: string[];
 }
 
@@ -42,8 +53,10 @@ export class LedgerBalanceResponse implements Shape<TrailVerdict['ledger']> {
 })
 export class TrailVerdictResponse implements TrailVerdict {
   @ApiProperty() intact: boolean;
-  @ApiProperty({ type: 'integer', description: 'events whose links were checked before the first broken one' }) checked: number;
-  @ApiPropertyOptional({ description: 'the sequence number of the first event whose hash does not match' }) firstBrokenSeq?: string;
+  @ApiProperty({ type: 'integer', description: 'events whose links were checked before the first broken one' })
+  checked: number;
+  @ApiPropertyOptional({ description: 'the sequence number of the first event whose hash does not match' })
+  firstBrokenSeq?: string;
   @ApiProperty({ type: [String], description: 'each thing found wrong, in words' }) problems: string[];
   @ApiProperty({ type: ChainCheckpointsResponse }) checkpoints: ChainCheckpointsResponse;
   @ApiProperty({ type: LedgerBalanceResponse }) ledger: LedgerBalanceResponse;
@@ -77,7 +90,10 @@ export class AnchorMissingResponse implements Shape<AnchorVerdict['missing'][num
 @ApiSchema({ name: 'AnchorVerdict' })
 export class AnchorVerdictResponse implements AnchorVerdict {
   @ApiProperty() signatureValid: boolean;
-  @ApiProperty({ type: [AnchorMissingResponse], description: "the checkpoint's heads the database no longer holds as they were" })
+  @ApiProperty({
+    type: [AnchorMissingResponse],
+    description: "the checkpoint's heads the database no longer holds as they were",
+  })
   missing: AnchorMissingResponse[];
   @ApiProperty() intact: boolean;
 }

@@ -11,18 +11,31 @@ describe('audit hashes and fingerprints (R-28, R-30)', () => {
   });
 
   it('R-30: NIK, religion, phone, address and home are kept as fingerprints that change when the value does', () => {
-    const person = { fullName: 'Yohanis', nik: '8171012345670001', religion: 'protestant', phone: '+6281234567890', address: 'Jl. A', home: { lat: -3.7, lng: 128.2 }, inSchool: false };
+    const person = {
+      fullName: 'Yohanis',
+      nik: '8171012345670001',
+      religion: 'protestant',
+      phone: '+6281234567890',
+      address: 'Jl. A',
+      home: { lat: -3.7, lng: 128.2 },
+      inSchool: false,
+    };
     const kept = withPersonalDataFingerprinted(key, person) as Record<string, unknown>;
     expect(kept.fullName).toMatch(/^fp:/);
     expect(kept.inSchool).toBe(false);
-    for (const field of ['nik', 'religion', 'phone', 'address', 'home']) expect(kept[field]).toMatch(/^fp:[0-9a-f]{24}$/);
+    for (const field of ['nik', 'religion', 'phone', 'address', 'home'])
+      expect(kept[field]).toMatch(/^fp:[0-9a-f]{24}$/);
     expect(JSON.stringify(kept)).not.toMatch(/8171012345670001|protestant|6281234567890|Jl\. A|128\.2/);
     expect(kept.nik).toBe(fingerprint(key, 'nik', '8171012345670001'));
     expect(fingerprint(key, 'nik', '8171012345670002')).not.toBe(kept.nik);
   });
 
   it('finds personal fields at any depth (the person inside an assignment)', () => {
-    const kept = withPersonalDataFingerprinted(key, { id: 'a1', person: { id: 'p1', fullName: 'Yohanis' }, items: [{ phone: '+62812' }] });
+    const kept = withPersonalDataFingerprinted(key, {
+      id: 'a1',
+      person: { id: 'p1', fullName: 'Yohanis' },
+      items: [{ phone: '+62812' }],
+    });
     expect(JSON.stringify(kept)).not.toMatch(/Yohanis|\+62812/);
     expect((kept as { person: { id: string } }).person.id).toBe('p1');
   });

@@ -13,7 +13,18 @@ export function keyedHash(key: string, value: unknown): string {
  * R-30: what an audit event keeps of these fields, at any depth, is a keyed fingerprint: it shows that a value
  * changed, not what it is, and nothing in the trail names a person once their record is anonymised.
  */
-export const PERSONAL_FIELDS = ['nik', 'fullName', 'personName', 'religion', 'phone', 'address', 'home', 'homeLat', 'homeLng', 'birthDate'] as const;
+export const PERSONAL_FIELDS = [
+  'nik',
+  'fullName',
+  'personName',
+  'religion',
+  'phone',
+  'address',
+  'home',
+  'homeLat',
+  'homeLng',
+  'birthDate',
+] as const;
 
 export function fingerprint(key: string, field: string, value: unknown): string {
   return `fp:${keyedHash(key, { field, value }).slice(0, 24)}`;

@@ -9,14 +9,29 @@ import { forbidden, notFound } from '../common/domain-error.js';
 import { ApiProblems } from '../common/openapi.js';
 import { PageQuery } from '../common/pagination.js';
 import { AuditEvent } from './audit-event.entity.js';
-import { AnchorVerdictResponse, AuditEventPage, CheckpointResponse, TrailVerdictResponse } from './audit-event.response.js';
+import {
+  AnchorVerdictResponse,
+  AuditEventPage,
+  CheckpointResponse,
+  TrailVerdictResponse,
+} from './audit-event.response.js';
 import { AuditCheckpoints } from './audit-checkpoints.service.js';
 import { CheckpointDto } from './dto.js';
 import { TrailVerification } from './trail-verification.js';
 import { AuditScope } from './audit-scope.js';
 
 const ENTITY_TYPES = [
-  'agency', 'user', 'agreement', 'site', 'shift', 'person', 'order', 'assignment', 'ledger_entry', 'breach', 'calendar',
+  'agency',
+  'user',
+  'agreement',
+  'site',
+  'shift',
+  'person',
+  'order',
+  'assignment',
+  'ledger_entry',
+  'breach',
+  'calendar',
 ] as const;
 
 class VerifyQuery {
@@ -46,14 +61,18 @@ export class AuditTrailController {
   @Roles('admin', 'supervisor', 'prosecutor')
   @ApiOperation({
     summary: 'Audit events, oldest first',
-    description: 'R-25. Admins see all; supervisors and prosecutors one entity in their scope at a time (entityType and entityId).',
+    description:
+      'R-25. Admins see all; supervisors and prosecutors one entity in their scope at a time (entityType and entityId).',
   })
   @ApiOkResponse({ type: AuditEventPage })
   @ApiProblems(400, 401, 403)
   async list(@CurrentUser() user: AuthUser, @Query() query: AuditQuery): Promise<AuditEventPage> {
     if (user.role !== 'admin' && !(await this.scope.allows(user, query.entityType, query.entityId))) throw forbidden();
     const [events, total] = await this.dataSource.getRepository(AuditEvent).findAndCount({
-      where: { ...(query.entityType ? { entityType: query.entityType } : {}), ...(query.entityId ? { entityId: query.entityId } : {}) },
+      where: {
+        ...(query.entityType ? { entityType: query.entityType } : {}),
+        ...(query.entityId ? { entityId: query.entityId } : {}),
+      },
       order: { seq: 'ASC' },
       take: query.limit,
       skip: query.offset,
@@ -77,7 +96,10 @@ export class AuditTrailController {
   /** R-28: a signed checkpoint of the chains' heads, now (the worker writes one every hour). */
   @Post('checkpoints')
   @Roles('admin')
-  @ApiOperation({ summary: "Write a signed checkpoint of the chains' heads now", description: 'R-28 (the worker writes one every hour).' })
+  @ApiOperation({
+    summary: "Write a signed checkpoint of the chains' heads now",
+    description: 'R-28 (the worker writes one every hour).',
+  })
   @ApiCreatedResponse({ type: CheckpointResponse })
   @ApiProblems(401, 403)
   checkpoint(): Promise<CheckpointResponse> {

@@ -71,7 +71,9 @@ export class AuditService {
 
   async record(manager: EntityManager, change: AuditChange): Promise<void> {
     const chain = await this.chainFor(manager);
-    const [last] = await manager.query(`SELECT hash FROM audit_event WHERE chain = $1 ORDER BY seq DESC LIMIT 1`, [chain]);
+    const [last] = await manager.query(`SELECT hash FROM audit_event WHERE chain = $1 ORDER BY seq DESC LIMIT 1`, [
+      chain,
+    ]);
     const event = {
       id: randomUUID(),
       chain,
@@ -87,8 +89,19 @@ export class AuditService {
     await manager.query(
       `INSERT INTO audit_event (id, chain, at, actor_id, action, entity_type, entity_id, before, after, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [event.id, chain, event.at, event.actorId, event.action, event.entityType, event.entityId,
-        JSON.stringify(event.before), JSON.stringify(event.after), event.prevHash, keyedHash(this.key, event)],
+      [
+        event.id,
+        chain,
+        event.at,
+        event.actorId,
+        event.action,
+        event.entityType,
+        event.entityId,
+        JSON.stringify(event.before),
+        JSON.stringify(event.after),
+        event.prevHash,
+        keyedHash(this.key, event),
+      ],
     );
   }
 
@@ -103,7 +116,8 @@ export class AuditService {
     const start = options.fromLatestCheckpoint && problems.length === 0 ? checkpoints.at(-1) : undefined;
     const expected = new Map<string, CheckpointHead & { checkpoint: string }>();
     for (const checkpoint of start ? [] : checkpoints) {
-      for (const head of checkpoint.heads) expected.set(`${head.chain}:${head.seq}`, { ...head, checkpoint: checkpoint.seq });
+      for (const head of checkpoint.heads)
+        expected.set(`${head.chain}:${head.seq}`, { ...head, checkpoint: checkpoint.seq });
     }
     const lastHash = new Map<number, string>(start?.heads.map((head) => [head.chain, head.hash]) ?? []);
     const count = new Map<number, number>(start?.heads.map((head) => [head.chain, head.count]) ?? []);
@@ -125,7 +139,9 @@ export class AuditService {
         if (expectation) {
           expected.delete(`${row.chain}:${row.seq}`);
           if (expectation.hash !== row.hash || expectation.count !== n) {
-            problems.push(`checkpoint ${expectation.checkpoint}: chain ${row.chain} at event ${row.seq} no longer matches (hash or number of events before it)`);
+            problems.push(
+              `checkpoint ${expectation.checkpoint}: chain ${row.chain} at event ${row.seq} no longer matches (hash or number of events before it)`,
+            );
           }
         }
         if (firstBrokenSeq !== undefined) continue;
@@ -141,22 +157,35 @@ export class AuditService {
       after = rows[rows.length - 1].seq;
     }
     for (const missing of expected.values()) {
-      problems.push(`checkpoint ${missing.checkpoint}: event ${missing.seq} of chain ${missing.chain} is missing (the trail was cut or rewritten)`);
+      problems.push(
+        `checkpoint ${missing.checkpoint}: event ${missing.seq} of chain ${missing.chain} is missing (the trail was cut or rewritten)`,
+      );
     }
     return {
       intact: problems.length === 0,
       checked,
       ...(firstBrokenSeq !== undefined ? { firstBrokenSeq } : {}),
       problems,
-      checkpoints: { verified: checkpoints.length, latestSeq: checkpoints.at(-1)?.seq ?? null, from: start?.seq ?? null },
+      checkpoints: {
+        verified: checkpoints.length,
+        latestSeq: checkpoints.at(-1)?.seq ?? null,
+        from: start?.seq ?? null,
+      },
     };
   }
 
   private async storedCheckpoints(): Promise<StoredCheckpoint[]> {
-    const rows: { seq: string; id: string; at: Date; heads: CheckpointHead[]; event_count: string; prev_signature: string | null; signature: string }[] =
-      await this.dataSource.query(
-        `SELECT c.seq::text AS seq, id, at, heads, event_count, prev_signature, signature FROM audit_checkpoint c ORDER BY c.seq`,
-      );
+    const rows: {
+      seq: string;
+      id: string;
+      at: Date;
+      heads: CheckpointHead[];
+      event_count: string;
+      prev_signature: string | null;
+      signature: string;
+    }[] = await this.dataSource.query(
+      `SELECT c.seq::text AS seq, id, at, heads, event_count, prev_signature, signature FROM audit_checkpoint c ORDER BY c.seq`,
+    );
     return rows.map((row) => ({
       seq: row.seq,
       id: row.id,
@@ -199,5 +228,8 @@ function eventOf(row: EventRow) {
 }
 
 function minSeq(heads: CheckpointHead[]): bigint {
-  return heads.reduce((least, head) => (BigInt(head.seq) < least ? BigInt(head.seq) : least), heads.length ? BigInt(heads[0].seq) : 0n);
+  return heads.reduce(
+    (least, head) => (BigInt(head.seq) < least ? BigInt(head.seq) : least),
+    heads.length ? BigInt(heads[0].seq) : 0n,
+  );
 }

@@ -1,10 +1,26 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { AUDIT_CHAINS } from './audit.service.js';
 
 export class CheckpointHeadDto {
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: AUDIT_CHAINS - 1 }) @IsInt() @Min(0) @Max(AUDIT_CHAINS - 1) chain: number;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: AUDIT_CHAINS - 1 })
+  @IsInt()
+  @Min(0)
+  @Max(AUDIT_CHAINS - 1)
+  chain: number;
   @ApiProperty({ example: '1234' }) @IsString() @Matches(/^\d{1,18}$/) seq: string;
   @ApiProperty() @IsString() @Matches(/^[0-9a-f]{64}$/) hash: string;
   @ApiProperty({ type: 'integer' }) @IsInt() @Min(1) count: number;
@@ -21,6 +37,7 @@ export class CheckpointDto {
   @Type(() => CheckpointHeadDto)
   heads: CheckpointHeadDto[];
   @ApiProperty({ type: 'integer' }) @IsInt() @Min(0) eventCount: number;
-  @ApiProperty({ type: String, nullable: true }) @IsOptional() @IsString() @Matches(/^[0-9a-f]{64}$/) prevSignature: string | null;
+  @ApiProperty({ type: String, nullable: true }) @IsOptional() @IsString() @Matches(/^[0-9a-f]{64}$/) prevSignature:
+    string | null;
   @ApiProperty() @IsString() @Matches(/^[0-9a-f]{64}$/) signature: string;
 }

@@ -17,7 +17,10 @@ export class TrailVerification {
   async verify(fromLatestCheckpoint: boolean): Promise<TrailVerdict> {
     const verdict = await this.audit.verifyChain({ fromLatestCheckpoint });
     const ordersOutOfBalance = await this.ledger.ordersOutOfBalance();
-    const problems = [...verdict.problems, ...ordersOutOfBalance.map((id) => `order ${id}: credited minutes differ from its ledger`)];
+    const problems = [
+      ...verdict.problems,
+      ...ordersOutOfBalance.map((id) => `order ${id}: credited minutes differ from its ledger`),
+    ];
     return { ...verdict, intact: problems.length === 0, problems, ledger: { ordersOutOfBalance } };
   }
 }

@@ -23,7 +23,8 @@ export class CalendarController {
   @Get('holidays')
   @ApiOperation({
     summary: 'Holidays between two dates',
-    description: "National ones and cuti bersama, with the region's own when asked (R-23); `provisional` in a year without its decree.",
+    description:
+      "National ones and cuti bersama, with the region's own when asked (R-23); `provisional` in a year without its decree.",
   })
   @ApiOkResponse({ type: HolidayPage })
   @ApiProblems(400, 401)
@@ -48,7 +49,11 @@ export class CalendarController {
   @ApiParam({ name: 'date', format: 'date' })
   @ApiOkResponse({ type: HolidayResponse })
   @ApiProblems(400, 401, 403, 404, 409)
-  move(@CurrentUser() actor: AuthUser, @Param('date') date: string, @Body() dto: MoveHolidayDto): Promise<HolidayResponse> {
+  move(
+    @CurrentUser() actor: AuthUser,
+    @Param('date') date: string,
+    @Body() dto: MoveHolidayDto,
+  ): Promise<HolidayResponse> {
     return this.calendar.moveHoliday(actor, pathDate(date), dto.region ?? '', dto.to);
   }
 
@@ -59,7 +64,11 @@ export class CalendarController {
   @ApiParam({ name: 'date', format: 'date' })
   @ApiOkResponse({ type: HolidayResponse })
   @ApiProblems(400, 401, 403, 404)
-  remove(@CurrentUser() actor: AuthUser, @Param('date') date: string, @Query() query: RegionQuery): Promise<HolidayResponse> {
+  remove(
+    @CurrentUser() actor: AuthUser,
+    @Param('date') date: string,
+    @Query() query: RegionQuery,
+  ): Promise<HolidayResponse> {
     return this.calendar.removeHoliday(actor, pathDate(date), query.region ?? '');
   }
 
@@ -74,10 +83,22 @@ export class CalendarController {
 
   @Put('holiday-years/:year')
   @Roles('admin')
-  @ApiOperation({ summary: 'Load a year\'s joint decree (SKB): it replaces the year\'s holidays and makes the calendar official' })
+  @ApiOperation({
+    summary: "Load a year's joint decree (SKB): it replaces the year's holidays and makes the calendar official",
+  })
   @ApiOkResponse({ type: CalendarYearResponse })
   @ApiProblems(400, 401, 403)
-  loadYear(@CurrentUser() actor: AuthUser, @Param() { year }: YearParam, @Body() dto: HolidayYearDto): Promise<CalendarYearResponse> {
-    return this.calendar.loadYear(actor, year, { year, source: dto.source, national: dto.national, cutiBersama: dto.cutiBersama, regional: dto.regional ?? {} });
+  loadYear(
+    @CurrentUser() actor: AuthUser,
+    @Param() { year }: YearParam,
+    @Body() dto: HolidayYearDto,
+  ): Promise<CalendarYearResponse> {
+    return this.calendar.loadYear(actor, year, {
+      year,
+      source: dto.source,
+      national: dto.national,
+      cutiBersama: dto.cutiBersama,
+      regional: dto.regional ?? {},
+    });
   }
 }

@@ -2,7 +2,13 @@ import { provisionalHolidays, yearsToCover, yearsWithoutOfficialCalendar } from 
 
 describe('calendar beyond the loaded years (R-23)', () => {
   it('a year without its joint decree has the five fixed-date national holidays', () => {
-    expect(provisionalHolidays(2027).map((h) => h.date)).toEqual(['2027-01-01', '2027-05-01', '2027-06-01', '2027-08-17', '2027-12-25']);
+    expect(provisionalHolidays(2027).map((h) => h.date)).toEqual([
+      '2027-01-01',
+      '2027-05-01',
+      '2027-06-01',
+      '2027-08-17',
+      '2027-12-25',
+    ]);
   });
 
   it('this year and the next two are covered', () => {

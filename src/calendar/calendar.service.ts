@@ -14,7 +14,10 @@ import { provisionalHolidays, yearsToCover, yearsWithoutOfficialCalendar } from 
 import { HolidayFile, HolidayKind, HolidayYear, parseHolidayFile, readHolidayFiles } from './holiday-file.js';
 
 defineMessages({
-  'calendar.holiday_exists': { id: 'Tanggal ini sudah hari libur di wilayah itu.', en: 'This date is a holiday in that region already.' },
+  'calendar.holiday_exists': {
+    id: 'Tanggal ini sudah hari libur di wilayah itu.',
+    en: 'This date is a holiday in that region already.',
+  },
   'calendar.bad_file': { id: 'Berkas kalender tidak valid: {detail}', en: 'The calendar file is invalid: {detail}' },
 });
 
@@ -62,11 +65,15 @@ export class CalendarService implements OnApplicationBootstrap {
     const loaded = await this.dataSource.transaction(async (manager) => {
       await lockCalendar(manager);
       const known = new Map<number, string | null>(
-        (await manager.query(`SELECT year, source_hash FROM holiday_year`)).map((row: { year: number; source_hash: string | null }) => [row.year, row.source_hash]),
+        (await manager.query(`SELECT year, source_hash FROM holiday_year`)).map(
+          (row: { year: number; source_hash: string | null }) => [row.year, row.source_hash],
+        ),
       );
       const changed = [...files.values()].filter((file) => known.get(file.year) !== file.hash);
       for (const file of changed) await this.replaceYear(manager, file, null);
-      for (const year of yearsToCover(localDate(this.clock.now(), CALENDAR_ZONE)).filter((y) => !known.has(y) && !files.has(y))) {
+      for (const year of yearsToCover(localDate(this.clock.now(), CALENDAR_ZONE)).filter(
+        (y) => !known.has(y) && !files.has(y),
+      )) {
         await this.provisionYear(manager, year);
       }
       return changed.map((file) => file.year);
@@ -126,7 +133,9 @@ export class CalendarService implements OnApplicationBootstrap {
     try {
       parsed = parseHolidayFile({ ...file, year });
     } catch (error) {
-      throw badRequest([{ field: 'national', code: 'calendar.bad_file', params: { detail: (error as Error).message } }]);
+      throw badRequest([
+        { field: 'national', code: 'calendar.bad_file', params: { detail: (error as Error).message } },
+      ]);
     }
     return this.dataSource.transaction(async (manager) => {
       await lockCalendar(manager);
@@ -134,13 +143,21 @@ export class CalendarService implements OnApplicationBootstrap {
       await this.replaceYear(manager, parsed, actor.id);
       const after = await this.yearView(manager, year);
       await this.audit.record(manager, {
-        actorId: actor.id, action: 'calendar.year_loaded', entityType: 'calendar', entityId: calendarEntity(year), before, after: { ...after, holidays: parsed.rows },
+        actorId: actor.id,
+        action: 'calendar.year_loaded',
+        entityType: 'calendar',
+        entityId: calendarEntity(year),
+        before,
+        after: { ...after, holidays: parsed.rows },
       });
       return after!;
     });
   }
 
-  addHoliday(actor: AuthUser, holiday: { date: string; region?: string; kind: HolidayKind; name: string }): Promise<Holiday> {
+  addHoliday(
+    actor: AuthUser,
+    holiday: { date: string; region?: string; kind: HolidayKind; name: string },
+  ): Promise<Holiday> {
     const row = { date: holiday.date, region: holiday.region ?? '', kind: holiday.kind, name: holiday.name };
     return this.change(actor, row.date, 'calendar.holiday_added', async (manager) => {
       const inserted = await manager.query(
@@ -154,7 +171,10 @@ export class CalendarService implements OnApplicationBootstrap {
 
   removeHoliday(actor: AuthUser, date: string, region = ''): Promise<Holiday> {
     return this.change(actor, date, 'calendar.holiday_removed', async (manager) => {
-      const [[removed]] = await manager.query(`DELETE FROM holiday WHERE date = $1 AND region = $2 RETURNING date, region, kind, name`, [date, region]);
+      const [[removed]] = await manager.query(
+        `DELETE FROM holiday WHERE date = $1 AND region = $2 RETURNING date, region, kind, name`,
+        [date, region],
+      );
       if (!removed) throw notFound('holiday');
       return { before: removed, after: removed };
     });
@@ -177,19 +197,39 @@ export class CalendarService implements OnApplicationBootstrap {
     });
   }
 
-  private change(actor: AuthUser, date: string, action: string, apply: (manager: EntityManager) => Promise<{ before: unknown; after: Holiday }>) {
+  private change(
+    actor: AuthUser,
+    date: string,
+    action: string,
+    apply: (manager: EntityManager) => Promise<{ before: unknown; after: Holiday }>,
+  ) {
     return this.dataSource.transaction(async (manager) => {
       const { before, after } = await apply(manager);
-      await this.audit.record(manager, { actorId: actor.id, action, entityType: 'calendar', entityId: calendarEntity(Number(date.slice(0, 4))), before, after });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action,
+        entityType: 'calendar',
+        entityId: calendarEntity(Number(date.slice(0, 4))),
+        before,
+        after,
+      });
       return action === 'calendar.holiday_removed' ? (before as Holiday) : after;
     });
   }
 
   private async replaceYear(manager: EntityManager, file: HolidayYear, actorId: string | null): Promise<void> {
-    await manager.query(`DELETE FROM holiday WHERE date BETWEEN $1 AND $2`, [`${file.year}-01-01`, `${file.year}-12-31`]);
+    await manager.query(`DELETE FROM holiday WHERE date BETWEEN $1 AND $2`, [
+      `${file.year}-01-01`,
+      `${file.year}-12-31`,
+    ]);
     await manager.query(
       `INSERT INTO holiday (date, region, kind, name) SELECT * FROM unnest($1::date[], $2::text[], $3::text[], $4::text[])`,
-      [file.rows.map((r) => r.date), file.rows.map((r) => r.region), file.rows.map((r) => r.kind), file.rows.map((r) => r.name)],
+      [
+        file.rows.map((r) => r.date),
+        file.rows.map((r) => r.region),
+        file.rows.map((r) => r.kind),
+        file.rows.map((r) => r.name),
+      ],
     );
     await manager.query(
       `INSERT INTO holiday_year (year, official, source, source_hash, loaded_at, loaded_by) VALUES ($1, true, $2, $3, now(), $4)

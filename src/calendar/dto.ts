@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsLocalDate } from '../common/validators.js';
 
 const REGION = /^ID-[A-Z]{2}$/;
@@ -12,7 +26,11 @@ export class HolidayQuery {
 }
 
 export class RegionQuery {
-  @ApiPropertyOptional({ example: 'ID-MA', description: 'empty for a national holiday' }) @IsOptional() @IsString() @Matches(REGION) region?: string;
+  @ApiPropertyOptional({ example: 'ID-MA', description: 'empty for a national holiday' })
+  @IsOptional()
+  @IsString()
+  @Matches(REGION)
+  region?: string;
 }
 
 export class NewHolidayDto {
@@ -22,7 +40,9 @@ export class NewHolidayDto {
   @IsString()
   @Matches(REGION)
   region?: string;
-  @ApiProperty({ enum: ['national', 'cuti_bersama', 'regional'] }) @IsIn(['national', 'cuti_bersama', 'regional']) kind: 'national' | 'cuti_bersama' | 'regional';
+  @ApiProperty({ enum: ['national', 'cuti_bersama', 'regional'] })
+  @IsIn(['national', 'cuti_bersama', 'regional'])
+  kind: 'national' | 'cuti_bersama' | 'regional';
   @ApiProperty({ example: 'Isra Mikraj Nabi Muhammad SAW' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
 }
 
@@ -43,8 +63,18 @@ export class HolidayYearDto {
   @IsString()
   @MaxLength(500)
   source?: string;
-  @ApiProperty({ type: [DatedNameDto] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => DatedNameDto) national: DatedNameDto[];
-  @ApiProperty({ type: [DatedNameDto] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => DatedNameDto) cutiBersama: DatedNameDto[];
+  @ApiProperty({ type: [DatedNameDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => DatedNameDto)
+  national: DatedNameDto[];
+  @ApiProperty({ type: [DatedNameDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => DatedNameDto)
+  cutiBersama: DatedNameDto[];
   @ApiPropertyOptional({
     description: 'province code → its holidays',
     example: { 'ID-MA': [] },
@@ -57,5 +87,10 @@ export class HolidayYearDto {
 }
 
 export class YearParam {
-  @ApiProperty({ type: 'integer', minimum: 1900, maximum: 2100 }) @Type(() => Number) @IsInt() @Min(1900) @Max(2100) year: number;
+  @ApiProperty({ type: 'integer', minimum: 1900, maximum: 2100 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1900)
+  @Max(2100)
+  year: number;
 }

@@ -26,7 +26,11 @@ export class CoreModule implements OnApplicationShutdown {
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: REDIS, useFactory: () => createRedis(config.REDIS_URL) },
-        { provide: SharedCounters, inject: [REDIS], useFactory: (redis: Redis) => new SharedCounters(redis, config.THROTTLE_PREFIX) },
+        {
+          provide: SharedCounters,
+          inject: [REDIS],
+          useFactory: (redis: Redis) => new SharedCounters(redis, config.THROTTLE_PREFIX),
+        },
         { provide: Clock, useValue: clock },
         AuditService,
         Authenticator,
@@ -35,7 +39,17 @@ export class CoreModule implements OnApplicationShutdown {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
-      exports: [AppConfig, REDIS, Clock, AuditService, Authenticator, IdempotencyService, JwtModule, SharedCounters, SignInRateGuard],
+      exports: [
+        AppConfig,
+        REDIS,
+        Clock,
+        AuditService,
+        Authenticator,
+        IdempotencyService,
+        JwtModule,
+        SharedCounters,
+        SignInRateGuard,
+      ],
     };
   }
 

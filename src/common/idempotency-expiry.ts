@@ -24,14 +24,18 @@ export class IdempotencyExpiry {
 
   @Cron(CronExpression.EVERY_HOUR, { name: 'idempotency-expiry' })
   async scheduled(): Promise<void> {
-    await this.run().catch((error: Error) => this.logger.warn(`Idempotency expiry failed, next hour retries: ${error.message}`));
+    await this.run().catch((error: Error) =>
+      this.logger.warn(`Idempotency expiry failed, next hour retries: ${error.message}`),
+    );
   }
 
   /** Answers how many keys were forgotten, or null when another replica holds the lock. */
   run(): Promise<number | null> {
     const olderThan = new Date(this.clock.now().getTime() - this.config.IDEMPOTENCY_TTL_HOURS * 3600_000);
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext('bakti.idempotency-expiry')) AS locked`);
+      const [{ locked }] = await manager.query(
+        `SELECT pg_try_advisory_xact_lock(hashtext('bakti.idempotency-expiry')) AS locked`,
+      );
       if (!locked) return null;
       const deleted = await this.idempotency.expire(manager, olderThan);
       if (deleted > 0) this.logger.log(`Forgot ${deleted} idempotency keys older than ${olderThan.toISOString()}`);

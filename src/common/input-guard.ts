@@ -30,11 +30,14 @@ export function inputViolation(input: unknown): RuleViolation | null {
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
-    if (depth >= MAX_INPUT_DEPTH) return { field: path || undefined, code: 'input.too_deep', params: { value: String(MAX_INPUT_DEPTH) } };
+    if (depth >= MAX_INPUT_DEPTH)
+      return { field: path || undefined, code: 'input.too_deep', params: { value: String(MAX_INPUT_DEPTH) } };
     for (const [key, member] of Object.entries(value)) {
-      if (++nodes > MAX_INPUT_NODES) return { code: 'input.too_many_members', params: { value: String(MAX_INPUT_NODES) } };
+      if (++nodes > MAX_INPUT_NODES)
+        return { code: 'input.too_many_members', params: { value: String(MAX_INPUT_NODES) } };
       const memberPath = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-      if (NUL.test(key) || LONE_SURROGATE.test(key)) return { field: path || undefined, code: 'validation.wellFormedText' };
+      if (NUL.test(key) || LONE_SURROGATE.test(key))
+        return { field: path || undefined, code: 'validation.wellFormedText' };
       // JSON.parse keeps these as members; the transformer drops them unseen by the whitelist, so they'd pass as nothing.
       if (PROTOTYPE_KEYS.has(key)) return { field: memberPath, code: 'validation.whitelistValidation' };
       stack.push({ value: member, path: memberPath, depth: depth + 1 });

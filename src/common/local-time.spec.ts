@@ -3,7 +3,7 @@ import { earliestLocalDate, localDate, longDate, zoneAbbreviation } from './loca
 describe('local time words (R-22)', () => {
   const noon = new Date('2026-12-02T05:00:00Z');
 
-  it('names Indonesia\'s three zones', () => {
+  it("names Indonesia's three zones", () => {
     expect(zoneAbbreviation('Asia/Jakarta', noon)).toBe('WIB');
     expect(zoneAbbreviation('Asia/Makassar', noon)).toBe('WITA');
     expect(zoneAbbreviation('Asia/Jayapura', noon)).toBe('WIT');
@@ -22,7 +22,7 @@ describe('local time words (R-22)', () => {
     expect(localDate(new Date('2026-12-01T16:30:00Z'), 'Asia/Jakarta', 1)).toBe('2026-12-02');
   });
 
-  it('R-22: the earliest local date of several zones is the westernmost one\'s, not the UTC date', () => {
+  it("R-22: the earliest local date of several zones is the westernmost one's, not the UTC date", () => {
     const wibMorning = new Date('2026-12-01T23:30:00Z');
     expect(earliestLocalDate(wibMorning, ['Asia/Jayapura', 'Asia/Jakarta'])).toBe('2026-12-02');
     const wibLateEvening = new Date('2026-12-02T16:30:00Z');

@@ -3,7 +3,9 @@ import { DateTime } from 'luxon';
 /** WIB, WITA, WIT for Indonesia's zones (R-22); an offset elsewhere. */
 export function zoneAbbreviation(timezone: string, at: Date): string {
   const offset = DateTime.fromJSDate(at, { zone: timezone }).offset / 60;
-  return ({ 7: 'WIB', 8: 'WITA', 9: 'WIT' } as Record<number, string>)[offset] ?? `UTC${offset >= 0 ? '+' : ''}${offset}`;
+  return (
+    ({ 7: 'WIB', 8: 'WITA', 9: 'WIT' } as Record<number, string>)[offset] ?? `UTC${offset >= 0 ? '+' : ''}${offset}`
+  );
 }
 
 /** "Rabu, 2 Desember 2026" or "Wednesday, 2 December 2026". */

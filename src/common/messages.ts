@@ -28,7 +28,10 @@ const commonMessages: MessageCatalog = {
   reference_not_found: { id: '{entity} tidak ditemukan.', en: 'No such {entity}.' },
   route_not_found: { id: 'Alamat ini tidak ada.', en: 'No such route.' },
   malformed_json: { id: 'Isi permintaan bukan JSON yang valid.', en: 'The request body is not valid JSON.' },
-  internal_error: { id: 'Terjadi kesalahan internal; sudah dicatat.', en: 'An internal error occurred; it has been logged.' },
+  internal_error: {
+    id: 'Terjadi kesalahan internal; sudah dicatat.',
+    en: 'An internal error occurred; it has been logged.',
+  },
   invalid_value: {
     id: 'Sebuah nilai di luar jangkauan yang dapat disimpan.',
     en: 'A value is outside the range that can be stored.',
@@ -92,7 +95,10 @@ const validationMessages: MessageCatalog = {
     id: 'harus waktu ISO 8601 dengan zona (mis. 2026-12-01T08:00:00+09:00)',
     en: 'must be an ISO 8601 instant with offset (e.g. 2026-12-01T08:00:00+09:00)',
   },
-  'validation.isTimeZone': { id: 'harus zona waktu IANA (mis. Asia/Jayapura)', en: 'must be an IANA time zone (e.g. Asia/Jayapura)' },
+  'validation.isTimeZone': {
+    id: 'harus zona waktu IANA (mis. Asia/Jayapura)',
+    en: 'must be an IANA time zone (e.g. Asia/Jayapura)',
+  },
   'validation.isLatitude': { id: 'harus lintang -90..90', en: 'must be a latitude -90..90' },
   'validation.isLongitude': { id: 'harus bujur -180..180', en: 'must be a longitude -180..180' },
   'validation.isNik': { id: 'NIK harus 16 angka', en: 'a NIK must be 16 digits' },

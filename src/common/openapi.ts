@@ -1,9 +1,19 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, Type } from '@nestjs/common';
-import { ApiExtraModels, ApiHeader, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiHeader,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 
 /** One refused field (or, without `field`, the whole request), as the problem+json filter writes it. */
 export class ProblemError {
-  @ApiPropertyOptional({ example: 'totalHours', description: 'the field, a dotted path into the body, or a header name' })
+  @ApiPropertyOptional({
+    example: 'totalHours',
+    description: 'the field, a dotted path into the body, or a header name',
+  })
   field?: string;
   @ApiProperty({ example: 'validation.max', description: 'a stable code to branch on' }) code: string;
   @ApiProperty({ example: 'maksimal 240', description: 'in the language of Accept-Language (Indonesian by default)' })
@@ -24,7 +34,8 @@ export class Problem {
   @ApiProperty({ type: 'integer', example: 400 }) status: number;
   @ApiProperty({ example: 'totalHours: maksimal 240' }) detail: string;
   @ApiPropertyOptional({ type: [ProblemError] }) errors?: ProblemError[];
-  @ApiPropertyOptional({ description: 'the request id of the logs, also in the X-Request-Id header' }) requestId?: string;
+  @ApiPropertyOptional({ description: 'the request id of the logs, also in the X-Request-Id header' })
+  requestId?: string;
 }
 
 const PROBLEMS = {
@@ -33,7 +44,7 @@ const PROBLEMS = {
   403: 'The role or the scope (R-26) does not allow it',
   404: 'No such thing, or not visible to you',
   409: 'The request clashes with the current state',
-  429: 'Too many sign-in attempts: try again after the Retry-After header\'s seconds',
+  429: "Too many sign-in attempts: try again after the Retry-After header's seconds",
 } as const;
 
 export type ProblemStatus = keyof typeof PROBLEMS;
@@ -47,7 +58,11 @@ export function ApiProblems(...answers: (ProblemStatus | [ProblemStatus, string]
     ApiExtraModels(Problem),
     ...answers.map((answer) => {
       const [status, description] = Array.isArray(answer) ? answer : [answer, PROBLEMS[answer]];
-      return ApiResponse({ status, description, content: { 'application/problem+json': { schema: { $ref: getSchemaPath(Problem) } } } });
+      return ApiResponse({
+        status,
+        description,
+        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(Problem) } } },
+      });
     }),
   );
 }
@@ -60,19 +75,24 @@ type HeaderSchema = NonNullable<Parameters<typeof ApiHeader>[0]['schema']>;
 /** A parameter decorator that reads an optional header and documents it (each shared under components.parameters). */
 function optionalHeader(name: string, description: string, schema: HeaderSchema): () => ParameterDecorator {
   const read = createParamDecorator(
-    (_: unknown, context: ExecutionContext): string | undefined => context.switchToHttp().getRequest().headers[name.toLowerCase()],
+    (_: unknown, context: ExecutionContext): string | undefined =>
+      context.switchToHttp().getRequest().headers[name.toLowerCase()],
   );
   return () => (target, key, index) => {
     read()(target, key, index);
-    ApiHeader({ name, required: false, description, schema })(target, key!, Object.getOwnPropertyDescriptor(target, key!)!);
+    ApiHeader({ name, required: false, description, schema })(
+      target,
+      key!,
+      Object.getOwnPropertyDescriptor(target, key!)!,
+    );
   };
 }
 
 /** The optional Idempotency-Key of a write a phone may resend after a lost answer (API.md). */
 export const IdempotencyKey = optionalHeader(
   IDEMPOTENCY_KEY_HEADER,
-  'Resend-safe writes: the same key and body give the same answer and change nothing twice; '
-    + 'the same key with another body answers 409 idempotency.key_reused. 1 to 200 visible ASCII characters.',
+  'Resend-safe writes: the same key and body give the same answer and change nothing twice; ' +
+    'the same key with another body answers 409 idempotency.key_reused. 1 to 200 visible ASCII characters.',
   { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' },
 );
 

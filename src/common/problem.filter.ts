@@ -28,7 +28,9 @@ export class ProblemFilter implements ExceptionFilter {
     const problem = this.classify(exception);
     if (problem.status === 503) {
       // The loss itself is logged once by the dependency's watch; the access log has this request.
-      this.logger.debug(`${request.method} ${routeOf(request)}: 503, ${(exception as Error)?.message ?? String(exception)}`);
+      this.logger.debug(
+        `${request.method} ${routeOf(request)}: 503, ${(exception as Error)?.message ?? String(exception)}`,
+      );
     } else if (problem.status >= 500) {
       this.logger.error(`${request.method} ${routeOf(request)}: ${(exception as Error)?.stack ?? String(exception)}`);
     }
@@ -44,7 +46,11 @@ export class ProblemFilter implements ExceptionFilter {
   private classify(exception: unknown): Problem {
     const unavailable = unavailableDependency(exception);
     if (unavailable) {
-      return { status: 503, violations: [{ code: `service.${unavailable}_unavailable` }], headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } };
+      return {
+        status: 503,
+        violations: [{ code: `service.${unavailable}_unavailable` }],
+        headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+      };
     }
     if (exception instanceof DomainError) {
       return { status: exception.status, violations: exception.violations, headers: exception.headers };

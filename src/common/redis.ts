@@ -45,8 +45,10 @@ function logStateChanges(client: Redis, logger: Logger): void {
 /** Errors a BullMQ client raises while Redis is away: the shared client already said so once. */
 export function isConnectionError(error: Error): boolean {
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE'].includes(code)
-    || /Connection is closed|connect ECONNREFUSED|Stream isn't writeable/i.test(error.message);
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE'].includes(code) ||
+    /Connection is closed|connect ECONNREFUSED|Stream isn't writeable/i.test(error.message)
+  );
 }
 
 /** ioredis options from a redis:// URL, as BullMQ wants them (workers need maxRetriesPerRequest: null). */

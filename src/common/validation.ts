@@ -15,7 +15,11 @@ export function createValidationPipe(): ValidationPipe {
 }
 
 function toViolations(error: ValidationError, parent: string): RuleViolation[] {
-  const field = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
+  const field = parent
+    ? /^\d+$/.test(error.property)
+      ? `${parent}[${error.property}]`
+      : `${parent}.${error.property}`
+    : error.property;
   const own: RuleViolation[] = [];
   const constraints = error.constraints ?? {};
   if (error.value === undefined && !('whitelistValidation' in constraints) && Object.keys(constraints).length > 0) {
@@ -29,7 +33,16 @@ function toViolations(error: ValidationError, parent: string): RuleViolation[] {
 }
 
 const TYPE_CONSTRAINTS = new Set([
-  'isString', 'isInt', 'isNumber', 'isBoolean', 'isUuid', 'isObject', 'isArray', 'isLocalDate', 'isLocalTime', 'isIsoInstant',
+  'isString',
+  'isInt',
+  'isNumber',
+  'isBoolean',
+  'isUuid',
+  'isObject',
+  'isArray',
+  'isLocalDate',
+  'isLocalTime',
+  'isIsoInstant',
 ]);
 
 /** A value of the wrong type gets only that complaint, not every range check besides. */
@@ -41,7 +54,10 @@ function typeFirst(constraints: Record<string, string>): Record<string, string> 
 /** class-validator puts the limits only in its English text; lift them out for the translated message. */
 function paramsFrom(english: string): Record<string, string> {
   const values = /following values: (.*)$/.exec(english)?.[1];
-  const limit = /(?:less than|greater than|shorter than|longer than|at least|at most|not contain more than|contain at least) (\d+)/.exec(english)?.[1];
+  const limit =
+    /(?:less than|greater than|shorter than|longer than|at least|at most|not contain more than|contain at least) (\d+)/.exec(
+      english,
+    )?.[1];
   return { ...(values ? { values } : {}), ...(limit ? { value: limit } : {}) };
 }
 
@@ -57,7 +73,9 @@ export class ParseIdPipe implements PipeTransform<string, string> {
 }
 
 /** A path id: checked by ParseIdPipe, documented as `format: uuid`. */
-export const IdParam = (name: string): ParameterDecorator => (target, key, index) => {
-  Param(name, ParseIdPipe)(target, key, index);
-  ApiParam({ name, type: String, format: 'uuid' })(target, key!, Object.getOwnPropertyDescriptor(target, key!)!);
-};
+export const IdParam =
+  (name: string): ParameterDecorator =>
+  (target, key, index) => {
+    Param(name, ParseIdPipe)(target, key, index);
+    ApiParam({ name, type: String, format: 'uuid' })(target, key!, Object.getOwnPropertyDescriptor(target, key!)!);
+  };

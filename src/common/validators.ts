@@ -23,7 +23,10 @@ const withinSaneYears = (value: string) => {
 };
 
 export const isLocalDate = (value: unknown): value is string =>
-  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && withinSaneYears(value) && DateTime.fromISO(value).isValid;
+  typeof value === 'string' &&
+  /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+  withinSaneYears(value) &&
+  DateTime.fromISO(value).isValid;
 
 export const IsLocalDate = constraint('isLocalDate', isLocalDate);
 

@@ -16,7 +16,9 @@ describe('configuration from the environment', () => {
   });
 
   it('names every bad variable in one message', () => {
-    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', APP_ROLE: 'everything' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', APP_ROLE: 'everything' })).toThrow(
+      ConfigError,
+    );
     try {
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', APP_ROLE: 'everything' });
     } catch (error) {
@@ -32,8 +34,12 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET must be set/);
     expect(() => loadConfig({})).toThrow(/JWT_SECRET must be set \(the built-in value is public/);
     expect(() => loadConfig({ NODE_ENV: 'test' })).toThrow(/AUDIT_KEY must be set/);
-    expect(() => loadConfig({ ...SECRETS, JWT_SECRET: 'bakti-compose-secret-change-me-please' })).toThrow(/JWT_SECRET must be set/);
-    expect(() => loadConfig({ ...SECRETS, AUDIT_KEY: 'short-key' })).toThrow(/AUDIT_KEY must be at least 32 characters/);
+    expect(() => loadConfig({ ...SECRETS, JWT_SECRET: 'bakti-compose-secret-change-me-please' })).toThrow(
+      /JWT_SECRET must be set/,
+    );
+    expect(() => loadConfig({ ...SECRETS, AUDIT_KEY: 'short-key' })).toThrow(
+      /AUDIT_KEY must be at least 32 characters/,
+    );
     expect(loadConfig({ NODE_ENV: 'production', ...SECRETS }).NODE_ENV).toBe('production');
     expect(loadConfig({ ...SECRETS }).NODE_ENV).toBe('production');
     expect(loadConfig({ NODE_ENV: 'development' }).JWT_SECRET).toMatch(/development/);

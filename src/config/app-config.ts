@@ -1,5 +1,16 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsString, ValidateIf, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsString,
+  ValidateIf,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 /** `api` serves HTTP, `worker` runs the queues, the outbox relay and the schedules, `all` both in one process. */
 export type AppRole = 'api' | 'worker' | 'all';
@@ -208,9 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const given = Object.fromEntries(Object.entries(env).filter(([key, value]) => known.includes(key) && value !== ''));
   const config = plainToInstance(AppConfig, given, { exposeDefaultValues: true });
-  const problems = validateSync(config).flatMap((error) =>
-    Object.values(error.constraints ?? {}),
-  );
+  const problems = validateSync(config).flatMap((error) => Object.values(error.constraints ?? {}));
   problems.push(...secretProblems(config));
   if (config.NODE_ENV === 'production' && config.SEED_DEMO) {
     problems.push('SEED_DEMO is refused in production: the demo users share a known password');
@@ -227,7 +236,8 @@ function secretProblems(config: AppConfig): string[] {
   if (config.NODE_ENV === 'development') return [];
   return (['JWT_SECRET', 'AUDIT_KEY'] as const).flatMap((name) => {
     const value = config[name];
-    if (KNOWN_SECRETS.has(value)) return [`${name} must be set (the built-in value is public; NODE_ENV=development allows it)`];
+    if (KNOWN_SECRETS.has(value))
+      return [`${name} must be set (the built-in value is public; NODE_ENV=development allows it)`];
     if (value.length < SECRET_MIN_LENGTH) return [`${name} must be at least ${SECRET_MIN_LENGTH} characters`];
     return [];
   });

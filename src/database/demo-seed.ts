@@ -32,7 +32,9 @@ export async function seedDemo(config: AppConfig, logger: LoggerService): Promis
   const clock = new FixedClock(today.minus({ days: 30 }).toJSDate());
   // The story is told on the API's side only: its jobs wait in the outbox for the service's worker.
   const storyteller = { ...config, APP_ROLE: 'api' as const };
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(storyteller, clock), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(storyteller, clock), {
+    logger: ['error', 'warn'],
+  });
   try {
     const dataSource = app.get(DataSource);
     if (await dataSource.getRepository(Agency).existsBy({ code: demoCast.agencies[0].code })) {
@@ -40,11 +42,16 @@ export async function seedDemo(config: AppConfig, logger: LoggerService): Promis
       return;
     }
     const files = await readHolidayFiles(config.HOLIDAYS_DIR);
-    const provisional = yearsToCover(today.toISODate()!).filter((year) => !files.has(year)).flatMap(provisionalHolidays);
+    const provisional = yearsToCover(today.toISODate()!)
+      .filter((year) => !files.has(year))
+      .flatMap(provisionalHolidays);
     const holidays = [...[...files.values()].flatMap((year) => year.rows), ...provisional].map((h) => h.date);
     const story = new DemoStory(app.get.bind(app) as Get, clock, config.DEMO_PASSWORD, today, holidays);
     await story.tell();
-    logger.log(`Demo data loaded. Log in as admin, pk.ambon, koord.dlhp, jaksa.ambon ... with password: ${config.DEMO_PASSWORD}`, 'Demo');
+    logger.log(
+      `Demo data loaded. Log in as admin, pk.ambon, koord.dlhp, jaksa.ambon ... with password: ${config.DEMO_PASSWORD}`,
+      'Demo',
+    );
   } finally {
     await app.close();
   }
@@ -83,7 +90,11 @@ class DemoStory {
     const mardika = 'Pasukan Kuning Pasar Mardika';
 
     // Yohanis: an adult in Ambon, 40 hours, with signed-off history, an excused absence and shifts ahead.
-    const yohanis = await this.order('pk.ambon', ambon, demoCast.persons.yohanis, { totalHours: 40, maxHoursPerDay: 4, startedDaysAgo: 35 });
+    const yohanis = await this.order('pk.ambon', ambon, demoCast.persons.yohanis, {
+      totalHours: 40,
+      maxHoursPerDay: 4,
+      startedDaysAgo: 35,
+    });
     for (const n of [15, 10, 5]) await this.workedShift(yohanis, mardika, this.workingDay(-n));
     await this.missedShift(yohanis, mardika, this.workingDay(-2), { excused: true, reason: 'Sakit, ada surat dokter' });
     // Worked on the last working day, but the coordinator's phone was offline: attendance still to be recorded.
@@ -91,20 +102,36 @@ class DemoStory {
     for (const n of [2, 7]) await this.shift(yohanis, mardika, this.workingDay(n));
 
     // Maria: 8 hours, both shifts worked and signed off: a completed order.
-    const maria = await this.order('pk.ambon', ambon, demoCast.persons.maria, { totalHours: 8, maxHoursPerDay: 4, startedDaysAgo: 35 });
+    const maria = await this.order('pk.ambon', ambon, demoCast.persons.maria, {
+      totalHours: 8,
+      maxHoursPerDay: 4,
+      startedDaysAgo: 35,
+    });
     for (const n of [12, 6]) {
-      await this.workedShift(maria, 'Rumah Singgah Dinas Sosial', this.workingDay(-n), { start: '08:00', end: '12:00', breakMinutes: 0 });
+      await this.workedShift(maria, 'Rumah Singgah Dinas Sosial', this.workingDay(-n), {
+        start: '08:00',
+        end: '12:00',
+        breakMinutes: 0,
+      });
     }
 
     // Fadli: a child in school, afternoons at the park that takes minors.
     const afternoon = { start: '15:00', end: '17:00', breakMinutes: 15 };
-    const fadli = await this.order('pk.ambon', ambon, demoCast.persons.fadli, { totalHours: 20, maxHoursPerDay: 3, startedDaysAgo: 14 });
+    const fadli = await this.order('pk.ambon', ambon, demoCast.persons.fadli, {
+      totalHours: 20,
+      maxHoursPerDay: 3,
+      startedDaysAgo: 14,
+    });
     await this.workedShift(fadli, 'Taman Kota Ambon', this.workingDay(-4), afternoon);
     await this.shift(fadli, 'Taman Kota Ambon', this.workingDay(3), afternoon);
 
     // The crews' timetables from the third week on, open for booking by hand or by the planner.
     await this.timetable('pk.ambon', mardika, [1, 3, 5]);
-    await this.timetable('pk.ambon', 'Rumah Singgah Dinas Sosial', [2, 4], { start: '08:00', end: '12:00', breakMinutes: 0 });
+    await this.timetable('pk.ambon', 'Rumah Singgah Dinas Sosial', [2, 4], {
+      start: '08:00',
+      end: '12:00',
+      breakMinutes: 0,
+    });
 
     // Today's roll-calls: a crew at Pasar Mardika and one at the Rumah Singgah, on shifts under way now.
     await this.crewToday(mardika, demoCast.crews.mardikaToday);
@@ -113,13 +140,18 @@ class DemoStory {
     await this.crewConfirmed(mardika, demoCast.crews.mardikaYesterday, this.workingDay(-1));
 
     // Rahmat: Sungai Penuh, Jambi (WIB), starting this week.
-    const rahmat = await this.order('pk.sungaipenuh', sungaiPenuh, demoCast.persons.rahmat, { totalHours: 24, maxHoursPerDay: 4, startedDaysAgo: 2 });
+    const rahmat = await this.order('pk.sungaipenuh', sungaiPenuh, demoCast.persons.rahmat, {
+      totalHours: 24,
+      maxHoursPerDay: 4,
+      startedDaysAgo: 2,
+    });
     await this.shift(rahmat, 'Kebersihan Pasar Tanjung Bajure', this.workingDay(4));
   }
 
   private async cast(): Promise<void> {
     const admin: AuthUser = { id: '', username: 'seed', fullName: 'seed', role: 'admin', agencyId: '' };
-    for (const agency of demoCast.agencies) this.agencies.set(agency.code, await this.get(AgenciesService).create(null, agency));
+    for (const agency of demoCast.agencies)
+      this.agencies.set(agency.code, await this.get(AgenciesService).create(null, agency));
     for (const user of demoCast.users) {
       const created = await this.get(UsersService).seedActivated({
         ...user,
@@ -147,7 +179,12 @@ class DemoStory {
     }
   }
 
-  private async order(supervisor: string, place: DemoPlace, person: CreatePersonDto & { caseNumber: string }, terms: { totalHours: number; maxHoursPerDay: number; startedDaysAgo: number }) {
+  private async order(
+    supervisor: string,
+    place: DemoPlace,
+    person: CreatePersonDto & { caseNumber: string },
+    terms: { totalHours: number; maxHoursPerDay: number; startedDaysAgo: number },
+  ) {
     const actor = this.users.get(supervisor)!;
     const start = this.today.minus({ days: terms.startedDaysAgo });
     this.clock.set(start.minus({ days: 1 }).toJSDate());
@@ -163,7 +200,8 @@ class DemoStory {
       maxHoursPerDay: terms.maxHoursPerDay,
       startDate: start.toISODate()!,
       endDate: start.plus({ months: 6 }).toISODate()!,
-      replacedSentence: terms.totalHours > 30 ? { kind: 'imprisonment', days: 60 } : { kind: 'fine', amountRupiah: 2_500_000 },
+      replacedSentence:
+        terms.totalHours > 30 ? { kind: 'imprisonment', days: 60 } : { kind: 'fine', amountRupiah: 2_500_000 },
       prosecutorId: this.users.get(place.prosecutor)!.id,
       consentRecorded: true,
     });
@@ -203,23 +241,35 @@ class DemoStory {
     const date = startsAt.toISODate()!;
     const times = { start: startsAt.toFormat('HH:mm'), end: endsAt.toFormat('HH:mm'), breakMinutes: 0 };
     const orders = [];
-    for (const person of persons) orders.push(await this.order('pk.ambon', demoCast.places.ambon, { ...person, caseNumber: this.caseNumber() }, CREW_TERMS));
+    for (const person of persons)
+      orders.push(
+        await this.order('pk.ambon', demoCast.places.ambon, { ...person, caseNumber: this.caseNumber() }, CREW_TERMS),
+      );
     const siteId = this.sites.get(siteName)!;
     if (this.holidays.includes(date)) {
       await this.get(SitesService).openDate(this.users.get('admin')!, siteId, { date, reason: 'Kerja bakti kota' });
     }
     this.clock.set(startsAt.minus({ days: 1 }).toJSDate());
     const shift = await this.get(ShiftsService).create(orders[0].supervisor, siteId, { date, ...times });
-    for (const order of orders) await this.get(BookingService).book(order.supervisor, { orderId: order.id, shiftId: shift.id });
+    for (const order of orders)
+      await this.get(BookingService).book(order.supervisor, { orderId: order.id, shiftId: shift.id });
   }
 
   /** A crew that worked a whole afternoon shift, checked in and out by the coordinator, not yet signed off. */
   private async crewConfirmed(siteName: string, persons: CreatePersonDto[], date: DateTime) {
     const orders = [];
-    for (const person of persons) orders.push(await this.order('pk.ambon', demoCast.places.ambon, { ...person, caseNumber: this.caseNumber() }, CREW_TERMS));
+    for (const person of persons)
+      orders.push(
+        await this.order('pk.ambon', demoCast.places.ambon, { ...person, caseNumber: this.caseNumber() }, CREW_TERMS),
+      );
     const supervisor = orders[0].supervisor;
     this.clock.set(date.minus({ days: 1 }).set({ hour: 9 }).toJSDate());
-    const shift = await this.get(ShiftsService).create(supervisor, this.sites.get(siteName)!, { date: date.toISODate()!, start: '13:00', end: '16:00', breakMinutes: 0 });
+    const shift = await this.get(ShiftsService).create(supervisor, this.sites.get(siteName)!, {
+      date: date.toISODate()!,
+      start: '13:00',
+      end: '16:00',
+      breakMinutes: 0,
+    });
     const coordinator = this.users.get((demoCast.places.ambon.coordinators as Record<string, string>)[siteName])!;
     const attendance = this.get(AttendanceService);
     for (const order of orders) {
@@ -228,7 +278,12 @@ class DemoStory {
       this.clock.set(DateTime.fromJSDate(shift.startsAt).plus({ minutes: 5 }).toJSDate());
       await attendance.checkIn(coordinator, assignment.id, { at: shift.startsAt.toISOString() }, { key: undefined });
       this.clock.set(DateTime.fromJSDate(shift.endsAt).plus({ minutes: 5 }).toJSDate());
-      await attendance.checkOut(coordinator, assignment.id, { at: shift.endsAt.toISOString(), note: 'Membersihkan saluran pasar' }, { key: undefined });
+      await attendance.checkOut(
+        coordinator,
+        assignment.id,
+        { at: shift.endsAt.toISOString(), note: 'Membersihkan saluran pasar' },
+        { key: undefined },
+      );
     }
   }
 
@@ -239,7 +294,7 @@ class DemoStory {
   private workingDay(n: number): DateTime {
     const step = Math.sign(n);
     let day = this.today;
-    for (let found = 0; found < Math.abs(n); ) {
+    for (let found = 0; found < Math.abs(n);) {
       day = day.plus({ days: step });
       if (day.weekday <= 4 && !this.holidays.includes(day.toISODate()!)) found++;
     }
@@ -251,17 +306,37 @@ class DemoStory {
     const attendance = this.get(AttendanceService);
     const startsAt = DateTime.fromJSDate(shift.startsAt);
     this.clock.set(startsAt.plus({ minutes: 5 }).toJSDate());
-    await attendance.checkIn(coordinator, assignment.id, { at: startsAt.minus({ minutes: 3 }).toISO()! }, { key: undefined });
+    await attendance.checkIn(
+      coordinator,
+      assignment.id,
+      { at: startsAt.minus({ minutes: 3 }).toISO()! },
+      { key: undefined },
+    );
     this.clock.set(DateTime.fromJSDate(shift.endsAt).plus({ minutes: 2 }).toJSDate());
-    await attendance.checkOut(coordinator, assignment.id, { at: shift.endsAt.toISOString(), note: 'Pekerjaan selesai dengan baik' }, { key: undefined });
+    await attendance.checkOut(
+      coordinator,
+      assignment.id,
+      { at: shift.endsAt.toISOString(), note: 'Pekerjaan selesai dengan baik' },
+      { key: undefined },
+    );
     this.clock.set(DateTime.fromJSDate(shift.endsAt).plus({ hours: 20 }).toJSDate());
     await this.get(SignOffService).signOff(order.supervisor, assignment.id, {});
   }
 
-  private async missedShift(order: DemoOrder, siteName: string, date: DateTime, decision: { excused: boolean; reason: string }) {
+  private async missedShift(
+    order: DemoOrder,
+    siteName: string,
+    date: DateTime,
+    decision: { excused: boolean; reason: string },
+  ) {
     const { shift, assignment, coordinator } = await this.shift(order, siteName, date);
     this.clock.set(DateTime.fromJSDate(shift.startsAt).plus({ minutes: 45 }).toJSDate());
-    await this.get(AttendanceService).absence(coordinator, assignment.id, { reason: 'Tidak datang' }, { key: undefined });
+    await this.get(AttendanceService).absence(
+      coordinator,
+      assignment.id,
+      { reason: 'Tidak datang' },
+      { key: undefined },
+    );
     this.clock.set(DateTime.fromJSDate(shift.endsAt).plus({ hours: 24 }).toJSDate());
     await this.get(SignOffService).decideAbsence(order.supervisor, assignment.id, decision);
   }

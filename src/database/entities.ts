@@ -11,4 +11,17 @@ import { Plan } from '../planning/plan.entity.js';
 import { Shift } from '../shifts/shift.entity.js';
 import { Site } from '../sites/site.entity.js';
 
-export const entities = [Agency, Agreement, Assignment, AuditEvent, User, LedgerEntry, Notification, Order, Person, Plan, Shift, Site];
+export const entities = [
+  Agency,
+  Agreement,
+  Assignment,
+  AuditEvent,
+  User,
+  LedgerEntry,
+  Notification,
+  Order,
+  Person,
+  Plan,
+  Shift,
+  Site,
+];

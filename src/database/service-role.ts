@@ -32,7 +32,9 @@ async function createRoleIfMissing(owner: DataSource, role: string, password: st
   if (await exists()) return;
   const login = password ? `LOGIN PASSWORD ${pg.escapeLiteral(password)}` : 'LOGIN';
   await owner
-    .query(`CREATE ROLE ${pg.escapeIdentifier(role)} ${login} NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS`)
+    .query(
+      `CREATE ROLE ${pg.escapeIdentifier(role)} ${login} NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS`,
+    )
     .catch(async (error: unknown) => {
       // Another database's first start (a parallel test file, a replica) created it meanwhile.
       if (!(await exists())) throw error;

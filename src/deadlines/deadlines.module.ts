@@ -4,5 +4,9 @@ import { NotificationsModule } from '../notifications/notifications.module.js';
 import { DeadlinesService } from './deadlines.service.js';
 
 /** The risk scan: run each morning by the worker, read on demand by the supervisor's worklist. */
-@Module({ imports: [NotificationsModule, EnforcementModule], providers: [DeadlinesService], exports: [DeadlinesService] })
+@Module({
+  imports: [NotificationsModule, EnforcementModule],
+  providers: [DeadlinesService],
+  exports: [DeadlinesService],
+})
 export class DeadlinesModule {}

@@ -49,7 +49,10 @@ export class DeadlinesService {
           recipient: { type: 'user', id: supervisorId },
           reason: 'order_at_risk',
           subjectKey: today,
-          params: (locale) => ({ date: longDate(today, locale), list: mine.map((item) => riskLine(item, locale)).join('\n') }),
+          params: (locale) => ({
+            date: longDate(today, locale),
+            list: mine.map((item) => riskLine(item, locale)).join('\n'),
+          }),
         });
         if (fresh) stored++;
       }
@@ -67,10 +70,15 @@ export class DeadlinesService {
       .getMany();
     if (orders.length === 0) return [];
     const persons = new Map(
-      (await this.dataSource.getRepository(Person).findBy({ id: In(orders.map((o) => o.personId)) })).map((p) => [p.id, p]),
+      (await this.dataSource.getRepository(Person).findBy({ id: In(orders.map((o) => o.personId)) })).map((p) => [
+        p.id,
+        p,
+      ]),
     );
     const regions = new Map(
-      (await this.dataSource.getRepository(Agency).findBy({ id: In([...new Set(orders.map((o) => o.bapasId))]) })).map((b) => [b.id, b.region]),
+      (await this.dataSource.getRepository(Agency).findBy({ id: In([...new Set(orders.map((o) => o.bapasId))]) })).map(
+        (b) => [b.id, b.region],
+      ),
     );
     const holidays: { date: string; region: string }[] = await this.dataSource.query(
       `SELECT date, region FROM holiday WHERE date > $1 AND date <= $2`,

@@ -1,13 +1,19 @@
 import { expectCatalogMatches } from '../../test/support/catalog.js';
 import { orderRisks, PersonWindows, riskMessages, workableMinutes } from './risk.rules.js';
 
-const adult: PersonWindows = { regime: 'adult', inSchool: false, religion: null, worshipDefaults: true, unavailable: [] };
+const adult: PersonWindows = {
+  regime: 'adult',
+  inSchool: false,
+  religion: null,
+  worshipDefaults: true,
+  unavailable: [],
+};
 const WEDNESDAY = '2026-12-02';
 const FRIDAY = '2026-12-04';
 const SATURDAY = '2026-12-05';
 
 describe('how much a person could still work (risk scan)', () => {
-  it('R-03: a free adult day is capped by the verdict\'s hours per day', () => {
+  it("R-03: a free adult day is capped by the verdict's hours per day", () => {
     expect(workableMinutes(WEDNESDAY, false, adult, 480)).toBe(480);
     expect(workableMinutes(WEDNESDAY, false, adult, 24 * 60)).toBe(14 * 60);
   });
@@ -16,9 +22,15 @@ describe('how much a person could still work (risk scan)', () => {
     expect(workableMinutes(WEDNESDAY, true, adult, 480)).toBe(0);
   });
 
-  it('R-24/R-06: worship and the person\'s own windows are taken out of the day', () => {
+  it("R-24/R-06: worship and the person's own windows are taken out of the day", () => {
     expect(workableMinutes(FRIDAY, false, { ...adult, religion: 'islam' }, 24 * 60)).toBe(14 * 60 - 120);
-    const trader = { ...adult, unavailable: [{ weekday: 3, from: '05:00', to: '12:00' }, { weekday: 3, from: '11:00', to: '15:00' }] };
+    const trader = {
+      ...adult,
+      unavailable: [
+        { weekday: 3, from: '05:00', to: '12:00' },
+        { weekday: 3, from: '11:00', to: '15:00' },
+      ],
+    };
     expect(workableMinutes(WEDNESDAY, false, trader, 24 * 60)).toBe(5 * 60);
   });
 
@@ -34,19 +46,50 @@ describe('how much a person could still work (risk scan)', () => {
     expect(workableMinutes(SATURDAY, false, saturdayOnly, 480)).toBe(480);
     expect(workableMinutes(WEDNESDAY, false, saturdayOnly, 480)).toBe(0);
     const days = Array.from({ length: 26 }, () => 480);
-    const risks = orderRisks({ remainingMinutes: 240 * 60, workableByDay: days, bookedAheadMinutes: 0, bookedWithinHorizon: true, endDate: '2027-05-31' });
-    expect(risks).toEqual([{ code: 'risk.cannot_finish', params: { remainingMinutes: 14400, reachableMinutes: 12480, endDate: '2027-05-31' } }]);
+    const risks = orderRisks({
+      remainingMinutes: 240 * 60,
+      workableByDay: days,
+      bookedAheadMinutes: 0,
+      bookedWithinHorizon: true,
+      endDate: '2027-05-31',
+    });
+    expect(risks).toEqual([
+      {
+        code: 'risk.cannot_finish',
+        params: { remainingMinutes: 14400, reachableMinutes: 12480, endDate: '2027-05-31' },
+      },
+    ]);
   });
 
   it('an order with nothing booked in the next 14 days is reported even when it can still finish', () => {
-    const risks = orderRisks({ remainingMinutes: 600, workableByDay: [480, 480], bookedAheadMinutes: 0, bookedWithinHorizon: false, endDate: '2027-01-01' });
+    const risks = orderRisks({
+      remainingMinutes: 600,
+      workableByDay: [480, 480],
+      bookedAheadMinutes: 0,
+      bookedWithinHorizon: false,
+      endDate: '2027-01-01',
+    });
     expect(risks.map((risk) => risk.code)).toEqual(['risk.nothing_booked']);
-    expect(orderRisks({ remainingMinutes: 960, workableByDay: [480, 480], bookedAheadMinutes: 0, bookedWithinHorizon: true, endDate: '2027-01-01' })).toEqual([]);
+    expect(
+      orderRisks({
+        remainingMinutes: 960,
+        workableByDay: [480, 480],
+        bookedAheadMinutes: 0,
+        bookedWithinHorizon: true,
+        endDate: '2027-01-01',
+      }),
+    ).toEqual([]);
   });
 
   it('has a message for each risk', () => {
     expectCatalogMatches(riskMessages, [
-      ...orderRisks({ remainingMinutes: 2, workableByDay: [1], bookedAheadMinutes: 0, bookedWithinHorizon: false, endDate: '2027-01-01' }),
+      ...orderRisks({
+        remainingMinutes: 2,
+        workableByDay: [1],
+        bookedAheadMinutes: 0,
+        bookedWithinHorizon: false,
+        endDate: '2027-01-01',
+      }),
     ]);
   });
 });

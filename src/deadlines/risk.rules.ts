@@ -1,4 +1,10 @@
-import { CHILD_LATEST_END, CHILD_SCHOOL_DAY_CAP_MINUTES, CHILD_SCHOOL_DAYS, CHILD_SCHOOL_HOURS, WORSHIP_DEFAULTS } from '../assignments/booking.rules.js';
+import {
+  CHILD_LATEST_END,
+  CHILD_SCHOOL_DAY_CAP_MINUTES,
+  CHILD_SCHOOL_DAYS,
+  CHILD_SCHOOL_HOURS,
+  WORSHIP_DEFAULTS,
+} from '../assignments/booking.rules.js';
 import type { MessageCatalog } from '../common/rule-violation.js';
 import type { Regime } from '../orders/order.rules.js';
 import { isoWeekday, minutesOfDay } from '../shifts/shift.rules.js';
@@ -69,10 +75,18 @@ export interface OrderRiskInput {
 }
 
 export function orderRisks(input: OrderRiskInput): { code: string; params: Record<string, string | number> }[] {
-  const reachable = Math.max(input.workableByDay.reduce((sum, minutes) => sum + minutes, 0), input.bookedAheadMinutes);
+  const reachable = Math.max(
+    input.workableByDay.reduce((sum, minutes) => sum + minutes, 0),
+    input.bookedAheadMinutes,
+  );
   return [
     ...(input.remainingMinutes > reachable
-      ? [{ code: 'risk.cannot_finish', params: { remainingMinutes: input.remainingMinutes, reachableMinutes: reachable, endDate: input.endDate } }]
+      ? [
+          {
+            code: 'risk.cannot_finish',
+            params: { remainingMinutes: input.remainingMinutes, reachableMinutes: reachable, endDate: input.endDate },
+          },
+        ]
       : []),
     ...(input.bookedWithinHorizon ? [] : [{ code: 'risk.nothing_booked', params: { days: BOOKING_HORIZON_DAYS } }]),
   ];

@@ -11,10 +11,14 @@ export class BreachDecisionResponse {
   @ApiProperty() decisionNumber: string;
   @ApiProperty({ format: 'date' }) decisionDate: string;
   @ApiProperty() note: string;
-  @ApiProperty({ type: 'integer', nullable: true, description: '(a) minutes of work to repeat' }) repeatMinutes: number | null;
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: '(a) the new end date' }) newEndDate: string | null;
-  @ApiProperty({ type: 'integer', nullable: true, description: '(b) days of prison to serve' }) imprisonmentDays: number | null;
-  @ApiProperty({ type: 'integer', nullable: true, description: '(c) rupiah of the fine to pay' }) fineRupiah: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: '(a) minutes of work to repeat' }) repeatMinutes:
+    number | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: '(a) the new end date' }) newEndDate:
+    string | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: '(b) days of prison to serve' }) imprisonmentDays:
+    number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: '(c) rupiah of the fine to pay' }) fineRupiah:
+    number | null;
   @ApiProperty({ format: 'uuid' }) decidedBy: string;
   @ApiProperty({ format: 'date-time' }) decidedAt: string;
 }
@@ -25,15 +29,18 @@ export class BreachResponse implements BreachView {
   @ApiProperty({ format: 'uuid' }) orderId: string;
   @ApiProperty({ enum: BREACH_STATUSES }) status: BreachView['status'];
   @ApiProperty({ enum: BREACH_GROUNDS }) grounds: BreachGrounds;
-  @ApiProperty({ type: String, nullable: true, description: "the supervisor's reason, when reported by hand" }) reason: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "the supervisor's reason, when reported by hand" }) reason:
+    string | null;
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: 'as recorded when the report opened: absences with both records, warnings sent, progress (and the bound, for cannot_finish)',
+    description:
+      'as recorded when the report opened: absences with both records, warnings sent, progress (and the bound, for cannot_finish)',
   })
   evidence: Record<string, unknown>;
   @ApiProperty() openedAt: Date;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null when the service opened it' }) openedBy: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null when the service opened it' })
+  openedBy: string | null;
   @ApiProperty({ type: BreachDecisionResponse, nullable: true }) decision: Record<string, unknown> | null;
 }
 

@@ -1,6 +1,13 @@
 import { absencesOpenBreach, decisionViolations, orderStatusAfter } from './breach.rules.js';
 
-const prison = { totalHours: 40, repeatMinutes: 0, creditedMinutes: 600, replacedKind: 'imprisonment' as const, replacedDays: 60, replacedAmountRupiah: null };
+const prison = {
+  totalHours: 40,
+  repeatMinutes: 0,
+  creditedMinutes: 600,
+  replacedKind: 'imprisonment' as const,
+  replacedDays: 60,
+  replacedAmountRupiah: null,
+};
 const fine = { ...prison, replacedKind: 'fine' as const, replacedDays: null, replacedAmountRupiah: 5_000_000 };
 const fields = (violations: { field?: string; code: string }[]) => violations.map((v) => `${v.field}:${v.code}`);
 
@@ -11,34 +18,58 @@ describe('breach rules (R-08, R-21, Art. 85(7))', () => {
   });
 
   it('repeat and dismissal return the order to work; prison and fine close it', () => {
-    expect(['repeat', 'dismissed', 'imprisonment', 'fine'].map((o) => orderStatusAfter(o as never))).toEqual(['active', 'active', 'closed', 'closed']);
+    expect(['repeat', 'dismissed', 'imprisonment', 'fine'].map((o) => orderStatusAfter(o as never))).toEqual([
+      'active',
+      'active',
+      'closed',
+      'closed',
+    ]);
   });
 
-  it('(a) repeat: at most the sentence\'s hours, in a new period of at most six months from the decision', () => {
+  it("(a) repeat: at most the sentence's hours, in a new period of at most six months from the decision", () => {
     const repeat = { outcome: 'repeat' as const, decisionDate: '2026-12-10' };
     expect(decisionViolations(prison, { ...repeat, repeatMinutes: 600, newEndDate: '2027-06-10' })).toEqual([]);
     expect(fields(decisionViolations(prison, { ...repeat, repeatMinutes: 2401, newEndDate: '2027-06-11' }))).toEqual([
-      'repeatMinutes:breach.repeat_too_long', 'newEndDate:breach.new_end_out_of_range',
-    ]);
-    expect(fields(decisionViolations(prison, repeat))).toEqual(['repeatMinutes:breach.field_needed', 'newEndDate:breach.field_needed']);
-    expect(fields(decisionViolations({ ...prison, repeatMinutes: 2000 }, { ...repeat, repeatMinutes: 401, newEndDate: '2027-01-10' }))).toEqual([
       'repeatMinutes:breach.repeat_too_long',
+      'newEndDate:breach.new_end_out_of_range',
     ]);
+    expect(fields(decisionViolations(prison, repeat))).toEqual([
+      'repeatMinutes:breach.field_needed',
+      'newEndDate:breach.field_needed',
+    ]);
+    expect(
+      fields(
+        decisionViolations(
+          { ...prison, repeatMinutes: 2000 },
+          { ...repeat, repeatMinutes: 401, newEndDate: '2027-01-10' },
+        ),
+      ),
+    ).toEqual(['repeatMinutes:breach.repeat_too_long']);
   });
 
   it('(b) prison only for an order that replaced prison, at most its term; (c) the fine likewise', () => {
     const at = { decisionDate: '2026-12-10' };
     expect(decisionViolations(prison, { ...at, outcome: 'imprisonment', imprisonmentDays: 60 })).toEqual([]);
-    expect(fields(decisionViolations(prison, { ...at, outcome: 'imprisonment', imprisonmentDays: 61 }))).toEqual(['imprisonmentDays:breach.more_than_replaced']);
-    expect(fields(decisionViolations(prison, { ...at, outcome: 'fine', fineRupiah: 1000 }))).toEqual(['outcome:breach.order_replaced_prison']);
-    expect(decisionViolations(fine, { ...at, outcome: 'fine', fineRupiah: 5_000_000, imprisonmentDays: 30 })).toEqual([]);
-    expect(fields(decisionViolations(fine, { ...at, outcome: 'imprisonment', imprisonmentDays: 30 }))).toEqual(['outcome:breach.order_replaced_a_fine']);
-    expect(fields(decisionViolations(fine, { ...at, outcome: 'fine', fineRupiah: 5_000_001 }))).toEqual(['fineRupiah:breach.more_than_replaced']);
+    expect(fields(decisionViolations(prison, { ...at, outcome: 'imprisonment', imprisonmentDays: 61 }))).toEqual([
+      'imprisonmentDays:breach.more_than_replaced',
+    ]);
+    expect(fields(decisionViolations(prison, { ...at, outcome: 'fine', fineRupiah: 1000 }))).toEqual([
+      'outcome:breach.order_replaced_prison',
+    ]);
+    expect(decisionViolations(fine, { ...at, outcome: 'fine', fineRupiah: 5_000_000, imprisonmentDays: 30 })).toEqual(
+      [],
+    );
+    expect(fields(decisionViolations(fine, { ...at, outcome: 'imprisonment', imprisonmentDays: 30 }))).toEqual([
+      'outcome:breach.order_replaced_a_fine',
+    ]);
+    expect(fields(decisionViolations(fine, { ...at, outcome: 'fine', fineRupiah: 5_000_001 }))).toEqual([
+      'fineRupiah:breach.more_than_replaced',
+    ]);
   });
 
   it('a dismissal carries no sanction fields', () => {
-    expect(fields(decisionViolations(prison, { decisionDate: '2026-12-10', outcome: 'dismissed', imprisonmentDays: 3 }))).toEqual([
-      'imprisonmentDays:breach.field_not_for_outcome',
-    ]);
+    expect(
+      fields(decisionViolations(prison, { decisionDate: '2026-12-10', outcome: 'dismissed', imprisonmentDays: 3 })),
+    ).toEqual(['imprisonmentDays:breach.field_not_for_outcome']);
   });
 });

@@ -46,17 +46,24 @@ export interface OrderSentence {
  */
 export function decisionViolations(order: OrderSentence, terms: DecisionTerms): RuleViolation[] {
   const violations: RuleViolation[] = [];
-  const stray = (field: keyof DecisionTerms) => violations.push({ field, code: 'breach.field_not_for_outcome', params: { outcome: terms.outcome } });
-  const needed = (field: keyof DecisionTerms) => violations.push({ field, code: 'breach.field_needed', params: { outcome: terms.outcome } });
+  const stray = (field: keyof DecisionTerms) =>
+    violations.push({ field, code: 'breach.field_not_for_outcome', params: { outcome: terms.outcome } });
+  const needed = (field: keyof DecisionTerms) =>
+    violations.push({ field, code: 'breach.field_needed', params: { outcome: terms.outcome } });
   if (terms.outcome === 'repeat') {
     const ceiling = order.totalHours * 60 - order.repeatMinutes;
     if (terms.repeatMinutes === undefined) needed('repeatMinutes');
-    else if (terms.repeatMinutes > ceiling) violations.push({ field: 'repeatMinutes', code: 'breach.repeat_too_long', params: { max: ceiling } });
+    else if (terms.repeatMinutes > ceiling)
+      violations.push({ field: 'repeatMinutes', code: 'breach.repeat_too_long', params: { max: ceiling } });
     if (terms.newEndDate === undefined) needed('newEndDate');
     else {
       const limit = DateTime.fromISO(terms.decisionDate).plus({ months: MAX_PERIOD_MONTHS }).toISODate()!;
       if (terms.newEndDate <= terms.decisionDate || terms.newEndDate > limit) {
-        violations.push({ field: 'newEndDate', code: 'breach.new_end_out_of_range', params: { from: terms.decisionDate, to: limit } });
+        violations.push({
+          field: 'newEndDate',
+          code: 'breach.new_end_out_of_range',
+          params: { from: terms.decisionDate, to: limit },
+        });
       }
     }
   } else {
@@ -64,29 +71,42 @@ export function decisionViolations(order: OrderSentence, terms: DecisionTerms): 
     if (terms.newEndDate !== undefined) stray('newEndDate');
   }
   if (terms.outcome === 'imprisonment') {
-    if (order.replacedKind !== 'imprisonment') violations.push({ field: 'outcome', code: 'breach.order_replaced_a_fine' });
+    if (order.replacedKind !== 'imprisonment')
+      violations.push({ field: 'outcome', code: 'breach.order_replaced_a_fine' });
     else if (terms.imprisonmentDays === undefined) needed('imprisonmentDays');
     else if (terms.imprisonmentDays > order.replacedDays!) {
-      violations.push({ field: 'imprisonmentDays', code: 'breach.more_than_replaced', params: { max: order.replacedDays! } });
+      violations.push({
+        field: 'imprisonmentDays',
+        code: 'breach.more_than_replaced',
+        params: { max: order.replacedDays! },
+      });
     }
   }
   if (terms.outcome === 'fine') {
     if (order.replacedKind !== 'fine') violations.push({ field: 'outcome', code: 'breach.order_replaced_prison' });
     else if (terms.fineRupiah === undefined) needed('fineRupiah');
     else if (terms.fineRupiah > order.replacedAmountRupiah!) {
-      violations.push({ field: 'fineRupiah', code: 'breach.more_than_replaced', params: { max: order.replacedAmountRupiah! } });
+      violations.push({
+        field: 'fineRupiah',
+        code: 'breach.more_than_replaced',
+        params: { max: order.replacedAmountRupiah! },
+      });
     }
   } else if (terms.fineRupiah !== undefined) stray('fineRupiah');
-  if ((terms.outcome === 'repeat' || terms.outcome === 'dismissed') && terms.imprisonmentDays !== undefined) stray('imprisonmentDays');
+  if ((terms.outcome === 'repeat' || terms.outcome === 'dismissed') && terms.imprisonmentDays !== undefined)
+    stray('imprisonmentDays');
   return violations;
 }
 
 export const breachMessages: MessageCatalog = {
   'breach.field_needed': { id: 'wajib diisi untuk putusan {outcome}', en: 'is required for the outcome {outcome}' },
-  'breach.field_not_for_outcome': { id: 'tidak berlaku untuk putusan {outcome}', en: 'does not apply to the outcome {outcome}' },
+  'breach.field_not_for_outcome': {
+    id: 'tidak berlaku untuk putusan {outcome}',
+    en: 'does not apply to the outcome {outcome}',
+  },
   'breach.repeat_too_long': {
     id: 'paling banyak {max} menit: seluruh pekerjaan tidak dapat diulang lebih dari jam putusan (Pasal 85 ayat (7) huruf a)',
-    en: 'at most {max} minutes: no more than the sentence\'s hours can be repeated (Art. 85(7)(a))',
+    en: "at most {max} minutes: no more than the sentence's hours can be repeated (Art. 85(7)(a))",
   },
   'breach.new_end_out_of_range': {
     id: 'harus setelah {from} dan paling lambat {to} (paling lama 6 bulan, Pasal 85 ayat (5))',
@@ -100,5 +120,8 @@ export const breachMessages: MessageCatalog = {
     id: 'putusan ini menggantikan pidana penjara: pilih menjalani pidana penjara (Pasal 85 ayat (7) huruf b)',
     en: 'this order replaced prison: choose the prison term (Art. 85(7)(b))',
   },
-  'breach.more_than_replaced': { id: 'paling banyak {max}, yaitu yang digantikan', en: 'at most {max}, what the order replaced' },
+  'breach.more_than_replaced': {
+    id: 'paling banyak {max}, yaitu yang digantikan',
+    en: 'at most {max}, what the order replaced',
+  },
 };

@@ -30,7 +30,11 @@ export class BreachesController {
   })
   @ApiCreatedResponse({ type: BreachResponse })
   @ApiProblems(400, 401, 403, 404, 409)
-  report(@CurrentUser() user: AuthUser, @IdParam('id') id: string, @Body() dto: ReportBreachDto): Promise<BreachResponse> {
+  report(
+    @CurrentUser() user: AuthUser,
+    @IdParam('id') id: string,
+    @Body() dto: ReportBreachDto,
+  ): Promise<BreachResponse> {
     return this.breaches.reportBySupervisor(user, id, dto.reason);
   }
 
@@ -52,7 +56,11 @@ export class BreachesController {
   })
   @ApiOkResponse({ type: BreachResponse })
   @ApiProblems(400, 401, 403, 404, 409)
-  decide(@CurrentUser() user: AuthUser, @IdParam('id') id: string, @Body() dto: BreachDecisionDto): Promise<BreachResponse> {
+  decide(
+    @CurrentUser() user: AuthUser,
+    @IdParam('id') id: string,
+    @Body() dto: BreachDecisionDto,
+  ): Promise<BreachResponse> {
     return this.breaches.decide(user, id, dto);
   }
 }

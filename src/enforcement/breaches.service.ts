@@ -21,16 +21,23 @@ import { absencesOpenBreach, BreachGrounds, decisionViolations, orderStatusAfter
 import { BreachDecisionDto, BreachListQuery } from './dto.js';
 
 defineMessages({
-  'breach.already_open': { id: 'Sudah ada laporan pelanggaran yang terbuka untuk putusan ini.', en: 'A breach report is already open for this order.' },
+  'breach.already_open': {
+    id: 'Sudah ada laporan pelanggaran yang terbuka untuk putusan ini.',
+    en: 'A breach report is already open for this order.',
+  },
   'breach.order_not_active': {
     id: 'Laporan pelanggaran hanya untuk putusan yang sedang berjalan.',
     en: 'A breach can be reported only for an order in progress.',
   },
-  'breach.already_decided': { id: 'Laporan ini sudah diputus; putusan tidak dapat diubah.', en: 'This report is decided already; decisions are final.' },
+  'breach.already_decided': {
+    id: 'Laporan ini sudah diputus; putusan tidak dapat diubah.',
+    en: 'This report is decided already; decisions are final.',
+  },
   'breach.decision_in_future': { id: 'tanggal putusan belum tiba', en: 'the decision date has not come yet' },
 });
 
-const CANCELLED_FOR_BREACH = 'Laporan pelanggaran dibuka: jadwal dihentikan sampai jaksa memutus / breach report opened';
+const CANCELLED_FOR_BREACH =
+  'Laporan pelanggaran dibuka: jadwal dihentikan sampai jaksa memutus / breach report opened';
 
 export interface BreachView {
   id: string;
@@ -65,7 +72,14 @@ export class BreachesService {
       const order = await this.orders.supervised(manager, actor, orderId, true);
       if (order.status === 'breached') throw conflict({ code: 'breach.already_open' });
       if (order.status !== 'active') throw conflict({ code: 'breach.order_not_active' });
-      const breach = await this.open(manager, order, 'reported_by_supervisor', actor.id, { reason, ...(await this.evidence(manager, order)) }, reason);
+      const breach = await this.open(
+        manager,
+        order,
+        'reported_by_supervisor',
+        actor.id,
+        { reason, ...(await this.evidence(manager, order)) },
+        reason,
+      );
       return breach!;
     });
   }
@@ -78,7 +92,13 @@ export class BreachesService {
       if (!order || order.status !== 'active') return 'skipped';
       const absences = await this.unexcusedSinceLastReport(manager, orderId);
       if (!absencesOpenBreach(absences.length)) return 'skipped';
-      const opened = await this.open(manager, order, 'second_unexcused_absence', null, await this.evidence(manager, order));
+      const opened = await this.open(
+        manager,
+        order,
+        'second_unexcused_absence',
+        null,
+        await this.evidence(manager, order),
+      );
       return opened ? 'sent' : 'already_sent';
     });
   }
@@ -88,15 +108,24 @@ export class BreachesService {
     return this.dataSource.transaction(async (manager) => {
       const order = await manager.findOne(Order, { where: { id: orderId }, lock: { mode: 'pessimistic_write' } });
       if (!order || order.status !== 'active') return false;
-      return (await this.open(manager, order, 'cannot_finish', null, { bound, ...(await this.evidence(manager, order)) })) !== null;
+      return (
+        (await this.open(manager, order, 'cannot_finish', null, {
+          bound,
+          ...(await this.evidence(manager, order)),
+        })) !== null
+      );
     });
   }
 
   async list(user: AuthUser, query: BreachListQuery): Promise<Page<BreachView>> {
-    const scope = user.role === 'admin' ? 'TRUE' : user.role === 'prosecutor' ? 'o.kejaksaan_id = $1' : 'o.bapas_id = $1';
+    const scope =
+      user.role === 'admin' ? 'TRUE' : user.role === 'prosecutor' ? 'o.kejaksaan_id = $1' : 'o.bapas_id = $1';
     const where = `${scope} AND ($2::text IS NULL OR b.status = $2) AND ($3::uuid IS NULL OR b.order_id = $3) AND $1::uuid IS NOT NULL`;
     const params = [user.agencyId, query.status ?? null, query.orderId ?? null];
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM breach b JOIN court_order o ON o.id = b.order_id WHERE ${where}`, params);
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM breach b JOIN court_order o ON o.id = b.order_id WHERE ${where}`,
+      params,
+    );
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT b.id FROM breach b JOIN court_order o ON o.id = b.order_id WHERE ${where} ORDER BY b.opened_at DESC, b.id LIMIT $4 OFFSET $5`,
       [...params, query.limit, query.offset],
@@ -121,7 +150,11 @@ export class BreachesService {
       const [breach] = await manager.query(`SELECT status FROM breach WHERE id = $1 FOR UPDATE`, [id]);
       if (breach.status !== 'open') throw conflict({ code: 'breach.already_decided' });
       const kejari = await manager.findOneByOrFail(Agency, { id: order.kejaksaanId });
-      assertValid(dto.decisionDate > localDate(this.clock.now(), kejari.timezone) ? [{ field: 'decisionDate', code: 'breach.decision_in_future' }] : []);
+      assertValid(
+        dto.decisionDate > localDate(this.clock.now(), kejari.timezone)
+          ? [{ field: 'decisionDate', code: 'breach.decision_in_future' }]
+          : [],
+      );
       assertValid(decisionViolations(order, dto));
 
       const before = await this.read(manager, id);
@@ -130,17 +163,44 @@ export class BreachesService {
         `INSERT INTO breach_decision (breach_id, outcome, decision_number, decision_date, note, repeat_minutes, new_end_date,
                                       imprisonment_days, fine_rupiah, decided_by, decided_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [id, dto.outcome, dto.decisionNumber, dto.decisionDate, dto.note, dto.repeatMinutes ?? null, dto.newEndDate ?? null,
-          dto.imprisonmentDays ?? null, dto.fineRupiah ?? null, actor.id, now],
+        [
+          id,
+          dto.outcome,
+          dto.decisionNumber,
+          dto.decisionDate,
+          dto.note,
+          dto.repeatMinutes ?? null,
+          dto.newEndDate ?? null,
+          dto.imprisonmentDays ?? null,
+          dto.fineRupiah ?? null,
+          actor.id,
+          now,
+        ],
       );
-      await manager.query(`UPDATE breach SET status = $2 WHERE id = $1`, [id, dto.outcome === 'dismissed' ? 'dismissed' : 'decided']);
+      await manager.query(`UPDATE breach SET status = $2 WHERE id = $1`, [
+        id,
+        dto.outcome === 'dismissed' ? 'dismissed' : 'decided',
+      ]);
       await this.orders.applyDecision(manager, actor.id, order, {
         status: orderStatusAfter(dto.outcome),
-        ...(dto.outcome === 'repeat' ? { repeat: { minutes: dto.repeatMinutes!, from: dto.decisionDate, endDate: dto.newEndDate! } } : {}),
+        ...(dto.outcome === 'repeat'
+          ? { repeat: { minutes: dto.repeatMinutes!, from: dto.decisionDate, endDate: dto.newEndDate! } }
+          : {}),
       });
       const after = await this.read(manager, id);
-      await this.audit.record(manager, { actorId: actor.id, action: 'breach.decided', entityType: 'breach', entityId: id, before, after });
-      await this.tell(manager, order, id, 'breach_decided', { outcome: dto.outcome, decisionNumber: dto.decisionNumber, decisionDate: dto.decisionDate });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'breach.decided',
+        entityType: 'breach',
+        entityId: id,
+        before,
+        after,
+      });
+      await this.tell(manager, order, id, 'breach_decided', {
+        outcome: dto.outcome,
+        decisionNumber: dto.decisionNumber,
+        decisionDate: dto.decisionDate,
+      });
       return after;
     });
   }
@@ -162,14 +222,28 @@ export class BreachesService {
     await this.orders.enterBreach(manager, openedBy, order);
     await this.booking.releaseScheduled(manager, openedBy, order.id, CANCELLED_FOR_BREACH, this.clock.now());
     const breach = await this.read(manager, inserted.id);
-    await this.audit.record(manager, { actorId: openedBy, action: 'breach.opened', entityType: 'breach', entityId: breach.id, after: breach });
+    await this.audit.record(manager, {
+      actorId: openedBy,
+      action: 'breach.opened',
+      entityType: 'breach',
+      entityId: breach.id,
+      after: breach,
+    });
     await this.tell(manager, order, breach.id, 'breach_opened', { grounds });
     return breach;
   }
 
   /** The order's prosecutor (or, none named, its Kejari's) and its supervisor; the person hears of decisions. */
-  private async tell(manager: EntityManager, order: Order, breachId: string, reason: 'breach_opened' | 'breach_decided', words: Record<string, string>) {
-    const person: { full_name: string } = (await manager.query(`SELECT full_name FROM person WHERE id = $1`, [order.personId]))[0];
+  private async tell(
+    manager: EntityManager,
+    order: Order,
+    breachId: string,
+    reason: 'breach_opened' | 'breach_decided',
+    words: Record<string, string>,
+  ) {
+    const person: { full_name: string } = (
+      await manager.query(`SELECT full_name FROM person WHERE id = $1`, [order.personId])
+    )[0];
     const recipients = [
       ...(await orderProsecutors(manager, order)).map((id) => ({ type: 'user' as const, id })),
       { type: 'user' as const, id: order.supervisorId },
@@ -226,8 +300,15 @@ export class BreachesService {
     );
     if (!row) throw notFound('breach');
     return {
-      id: row.id, orderId: row.order_id, status: row.status, grounds: row.grounds, reason: row.reason, evidence: row.evidence,
-      openedAt: row.opened_at, openedBy: row.opened_by, decision: row.decision,
+      id: row.id,
+      orderId: row.order_id,
+      status: row.status,
+      grounds: row.grounds,
+      reason: row.reason,
+      evidence: row.evidence,
+      openedAt: row.opened_at,
+      openedBy: row.opened_by,
+      decision: row.decision,
     };
   }
 }

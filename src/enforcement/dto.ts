@@ -8,7 +8,10 @@ import { BREACH_OUTCOMES, type BreachOutcome } from './breach.rules.js';
 export const BREACH_STATUSES = ['open', 'decided', 'dismissed'] as const;
 
 export class BreachListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: BREACH_STATUSES }) @IsOptional() @IsIn(BREACH_STATUSES) status?: (typeof BREACH_STATUSES)[number];
+  @ApiPropertyOptional({ enum: BREACH_STATUSES })
+  @IsOptional()
+  @IsIn(BREACH_STATUSES)
+  status?: (typeof BREACH_STATUSES)[number];
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() orderId?: string;
 }
 
@@ -23,7 +26,11 @@ export class ReportBreachDto {
 /** The prosecutor's decision under Art. 85(7); which fields apply depends on the outcome (see breach.rules.ts). */
 export class BreachDecisionDto {
   @ApiProperty({ enum: BREACH_OUTCOMES }) @IsIn(BREACH_OUTCOMES) outcome: BreachOutcome;
-  @ApiProperty({ example: 'B-123/Q.1.10/Eku.3/12/2026' }) @IsString() @IsNotEmpty() @MaxLength(200) decisionNumber: string;
+  @ApiProperty({ example: 'B-123/Q.1.10/Eku.3/12/2026' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  decisionNumber: string;
   @ApiProperty({ example: '2026-12-10' }) @IsLocalDate() decisionDate: string;
   @ApiProperty({ maxLength: 4000 }) @IsString() @IsNotEmpty() @MaxLength(4000) note: string;
   @ApiPropertyOptional({ type: 'integer', description: '(a) minutes of work to repeat', minimum: 1, maximum: 240 * 60 })
@@ -32,7 +39,10 @@ export class BreachDecisionDto {
   @Min(1)
   @Max(240 * 60)
   repeatMinutes?: number;
-  @ApiPropertyOptional({ description: '(a) the new end date, within six months of the decision' }) @IsOptional() @IsLocalDate() newEndDate?: string;
+  @ApiPropertyOptional({ description: '(a) the new end date, within six months of the decision' })
+  @IsOptional()
+  @IsLocalDate()
+  newEndDate?: string;
   @ApiPropertyOptional({
     type: 'integer',
     description: '(b) days of the replaced prison term to serve (or, with a fine, in lieu of it)',
@@ -44,7 +54,12 @@ export class BreachDecisionDto {
   @Min(1)
   @Max(MAX_REPLACED_PRISON_DAYS)
   imprisonmentDays?: number;
-  @ApiPropertyOptional({ type: 'integer', description: '(c) rupiah of the replaced fine to pay', minimum: 1, maximum: MAX_REPLACED_FINE_RUPIAH })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: '(c) rupiah of the replaced fine to pay',
+    minimum: 1,
+    maximum: MAX_REPLACED_FINE_RUPIAH,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

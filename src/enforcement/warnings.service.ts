@@ -27,10 +27,14 @@ export class WarningsService {
       });
       const subject = { subjectKey: assignmentId, assignmentId, orderId: context.order.id, params: words };
       const toPerson = await this.notifications.notify(manager, {
-        ...subject, recipient: { type: 'person', id: context.person.id }, reason: 'warning',
+        ...subject,
+        recipient: { type: 'person', id: context.person.id },
+        reason: 'warning',
       });
       await this.notifications.notify(manager, {
-        ...subject, recipient: { type: 'user', id: context.order.supervisorId }, reason: 'warning_supervisor',
+        ...subject,
+        recipient: { type: 'user', id: context.order.supervisorId },
+        reason: 'warning_supervisor',
       });
       return toPerson ? 'sent' : 'already_sent';
     });

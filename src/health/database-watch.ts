@@ -21,7 +21,8 @@ export class DatabaseWatch implements OnModuleInit {
       if (this.lost) this.logger.log('PostgreSQL connections work again');
       this.lost = false;
       client.on('error', (error: Error) => {
-        if (!this.lost) this.logger.warn(`A PostgreSQL connection was lost (${error.message}); requests answer 503 until it is back`);
+        if (!this.lost)
+          this.logger.warn(`A PostgreSQL connection was lost (${error.message}); requests answer 503 until it is back`);
         this.lost = true;
       });
     });

@@ -42,7 +42,8 @@ export class HealthController {
     ]);
     const workers = redis === 'up' ? await liveWorkers(this.redis, this.config.QUEUE_PREFIX).catch(() => 0) : 0;
     // a year ahead with only the fixed-date holidays is a warning for the operator, not a failure.
-    const yearsWithoutOfficialCalendar = postgres === 'up' ? await this.calendar.futureYearsWithoutOfficialCalendar().catch(() => []) : [];
+    const yearsWithoutOfficialCalendar =
+      postgres === 'up' ? await this.calendar.futureYearsWithoutOfficialCalendar().catch(() => []) : [];
     // Workers may run elsewhere (APP_ROLE=api here): their absence is reported, not a failure of this process.
     const body: HealthResponse = {
       status: postgres === 'up' && redis === 'up' ? 'ok' : 'unavailable',

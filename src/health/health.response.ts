@@ -2,7 +2,11 @@ import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 
 @ApiSchema({ name: 'HealthCalendar' })
 export class HealthCalendarResponse {
-  @ApiProperty({ type: 'integer', isArray: true, description: 'the years from this one on without their official holiday calendar (R-23)' })
+  @ApiProperty({
+    type: 'integer',
+    isArray: true,
+    description: 'the years from this one on without their official holiday calendar (R-23)',
+  })
   yearsWithoutOfficialCalendar: number[];
 }
 

@@ -1,4 +1,10 @@
-import { accountStatus, activationCodeHash, activationRefusal, ACTIVATION_ATTEMPTS, newActivationCode } from './account.rules.js';
+import {
+  accountStatus,
+  activationCodeHash,
+  activationRefusal,
+  ACTIVATION_ATTEMPTS,
+  newActivationCode,
+} from './account.rules.js';
 
 describe('account rules (R-28)', () => {
   const now = new Date('2026-12-01T00:00:00Z');
@@ -22,7 +28,11 @@ describe('account rules (R-28)', () => {
     expect(activationRefusal(stored, hash, now)).toBeNull();
     expect(activationRefusal(stored, activationCodeHash('u1', '00000000'), now)).toBe('account.activation_code_wrong');
     expect(activationRefusal(stored, hash, later)).toBe('account.activation_expired');
-    expect(activationRefusal({ ...stored, attempts: ACTIVATION_ATTEMPTS }, hash, now)).toBe('account.activation_not_pending');
-    expect(activationRefusal({ codeHash: null, expiresAt: null, attempts: 0 }, hash, now)).toBe('account.activation_not_pending');
+    expect(activationRefusal({ ...stored, attempts: ACTIVATION_ATTEMPTS }, hash, now)).toBe(
+      'account.activation_not_pending',
+    );
+    expect(activationRefusal({ codeHash: null, expiresAt: null, attempts: 0 }, hash, now)).toBe(
+      'account.activation_not_pending',
+    );
   });
 });

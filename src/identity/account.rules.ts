@@ -26,7 +26,8 @@ export function activationRefusal(
   presentedHash: string,
   now: Date,
 ): 'account.activation_not_pending' | 'account.activation_expired' | 'account.activation_code_wrong' | null {
-  if (!stored.codeHash || !stored.expiresAt || stored.attempts >= ACTIVATION_ATTEMPTS) return 'account.activation_not_pending';
+  if (!stored.codeHash || !stored.expiresAt || stored.attempts >= ACTIVATION_ATTEMPTS)
+    return 'account.activation_not_pending';
   if (stored.expiresAt.getTime() <= now.getTime()) return 'account.activation_expired';
   return stored.codeHash === presentedHash ? null : 'account.activation_code_wrong';
 }

@@ -41,7 +41,10 @@ export class SeedUserDto extends CreateUserDto {
 
 export class ActivateDto {
   @ApiProperty({ example: 'pk.ambon2' }) @IsString() @IsNotEmpty() @MaxLength(64) username: string;
-  @ApiProperty({ example: '04718263', description: 'the 8-digit code from the SMS' }) @IsString() @Matches(/^\d{8}$/) code: string;
+  @ApiProperty({ example: '04718263', description: 'the 8-digit code from the SMS' })
+  @IsString()
+  @Matches(/^\d{8}$/)
+  code: string;
   @ApiProperty({ minLength: 10 }) @IsString() @MinLength(10) @MaxLength(200) password: string;
 }
 

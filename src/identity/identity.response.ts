@@ -27,11 +27,15 @@ export class LoginResponse implements Awaited<ReturnType<AuthService['login']>> 
 export class UserResponse extends CurrentUserResponse implements UserView {
   @ApiProperty({ type: String, nullable: true, example: '+6281234567890' }) phone: string | null;
   @ApiProperty() active: boolean;
-  @ApiProperty({ enum: ['pending_activation', 'active', 'deactivated'], description: 'R-28: activated by its owner with a one-time code' })
+  @ApiProperty({
+    enum: ['pending_activation', 'active', 'deactivated'],
+    description: 'R-28: activated by its owner with a one-time code',
+  })
   status: AccountStatus;
   @ApiProperty({ type: Date, nullable: true, description: 'when the activation code sent to the owner expires' })
   activationExpiresAt: Date | null;
-  @ApiProperty({ type: Date, nullable: true, description: 'locked after repeated wrong passwords until then' }) lockedUntil: Date | null;
+  @ApiProperty({ type: Date, nullable: true, description: 'locked after repeated wrong passwords until then' })
+  lockedUntil: Date | null;
   @ApiProperty() createdAt: Date;
 }
 

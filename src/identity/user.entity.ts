@@ -14,7 +14,8 @@ export class User {
   @Column({ name: 'agency_id', type: 'uuid' }) agencyId: string;
   @Column({ type: 'text', nullable: true }) phone: string | null;
   @Column() active: boolean;
-  @Column({ name: 'activation_code_hash', type: 'text', nullable: true, select: false }) activationCodeHash: string | null;
+  @Column({ name: 'activation_code_hash', type: 'text', nullable: true, select: false }) activationCodeHash:
+    string | null;
   @Column({ name: 'activation_expires_at', type: 'timestamptz', nullable: true }) activationExpiresAt: Date | null;
   @Column({ name: 'activation_attempts', type: 'integer', select: false }) activationAttempts: number;
   @Column({ name: 'failed_logins', type: 'integer', select: false }) failedLogins: number;

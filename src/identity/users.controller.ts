@@ -42,7 +42,10 @@ export class UsersController {
 
   @Patch(':id')
   @Roles('admin')
-  @ApiOperation({ summary: "Change an account's role, agency, name or phone", description: "Told to the agency's head (R-28)." })
+  @ApiOperation({
+    summary: "Change an account's role, agency, name or phone",
+    description: "Told to the agency's head (R-28).",
+  })
   @ApiOkResponse({ type: UserResponse })
   @ApiProblems(400, 401, 403, 404, 409)
   update(@CurrentUser() actor: AuthUser, @IdParam('id') id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {

@@ -15,7 +15,13 @@ import { Page, PageQuery } from '../common/pagination.js';
 import { normalisePhone } from '../common/phone.js';
 import { AppConfig } from '../config/app-config.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { accountStatus, AccountStatus, activationCodeHash, activationRefusal, newActivationCode } from './account.rules.js';
+import {
+  accountStatus,
+  AccountStatus,
+  activationCodeHash,
+  activationRefusal,
+  newActivationCode,
+} from './account.rules.js';
 import { ActivateDto, CreateUserDto, SeedUserDto, UpdateUserDto } from './dto.js';
 import { User } from './user.entity.js';
 
@@ -27,9 +33,12 @@ defineMessages({
   'user.username_taken': { id: 'Nama pengguna sudah dipakai.', en: 'The username is taken.' },
   'user.no_phone': {
     id: 'Pengguna ini belum punya nomor telepon: kode aktivasi tidak bisa dikirim.',
-    en: 'This user has no phone number: the activation code can\'t be sent.',
+    en: "This user has no phone number: the activation code can't be sent.",
   },
-  'user.not_yourself': { id: 'Anda tidak dapat menonaktifkan akun Anda sendiri.', en: 'You can\'t deactivate your own account.' },
+  'user.not_yourself': {
+    id: 'Anda tidak dapat menonaktifkan akun Anda sendiri.',
+    en: "You can't deactivate your own account.",
+  },
   'user.already_so': { id: 'Akun sudah dalam keadaan itu.', en: 'The account is in that state already.' },
   'account.activation_not_pending': {
     id: 'Tidak ada kode aktivasi yang berlaku untuk akun ini; minta admin mengirim yang baru.',
@@ -87,7 +96,13 @@ export class UsersService {
       );
       if (user.phone) await this.sendActivationCode(manager, user);
       const view = await this.view(manager, user.id);
-      await this.audit.record(manager, { actorId: actor?.id ?? null, action: 'user.created', entityType: 'user', entityId: user.id, after: view });
+      await this.audit.record(manager, {
+        actorId: actor?.id ?? null,
+        action: 'user.created',
+        entityType: 'user',
+        entityId: user.id,
+        after: view,
+      });
       await this.tellHead(manager, view, actor, 'akun dibuat (menunggu aktivasi oleh pemiliknya)');
       return view;
     });
@@ -109,7 +124,13 @@ export class UsersService {
         }),
       );
       const view = await this.view(manager, user.id);
-      await this.audit.record(manager, { actorId: null, action: 'user.seeded', entityType: 'user', entityId: user.id, after: view });
+      await this.audit.record(manager, {
+        actorId: null,
+        action: 'user.seeded',
+        entityType: 'user',
+        entityId: user.id,
+        after: view,
+      });
       return view;
     });
   }
@@ -118,15 +139,23 @@ export class UsersService {
   async activate(dto: ActivateDto): Promise<User> {
     const passwordHash = await argon2.hash(dto.password);
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const [row]: { id: string; activation_code_hash: string | null; activation_expires_at: Date | null; activation_attempts: number }[] =
-        await manager.query(
-          `SELECT id, activation_code_hash, activation_expires_at, activation_attempts FROM app_user
+      const [row]: {
+        id: string;
+        activation_code_hash: string | null;
+        activation_expires_at: Date | null;
+        activation_attempts: number;
+      }[] = await manager.query(
+        `SELECT id, activation_code_hash, activation_expires_at, activation_attempts FROM app_user
             WHERE username = $1 AND active FOR UPDATE`,
-          [dto.username.toLowerCase()],
-        );
+        [dto.username.toLowerCase()],
+      );
       const refusal = row
         ? activationRefusal(
-            { codeHash: row.activation_code_hash, expiresAt: row.activation_expires_at, attempts: row.activation_attempts },
+            {
+              codeHash: row.activation_code_hash,
+              expiresAt: row.activation_expires_at,
+              attempts: row.activation_attempts,
+            },
             activationCodeHash(row.id, dto.code),
             this.clock.now(),
           )
@@ -134,7 +163,9 @@ export class UsersService {
       if (refusal) {
         // Kept: the wrong try counts even though the request is refused.
         if (refusal === 'account.activation_code_wrong') {
-          await manager.query(`UPDATE app_user SET activation_attempts = activation_attempts + 1 WHERE id = $1`, [row.id]);
+          await manager.query(`UPDATE app_user SET activation_attempts = activation_attempts + 1 WHERE id = $1`, [
+            row.id,
+          ]);
         }
         return { refusal, user: null };
       }
@@ -145,7 +176,14 @@ export class UsersService {
         [row.id, passwordHash],
       );
       const after = await this.view(manager, row.id);
-      await this.audit.record(manager, { actorId: row.id, action: 'user.activated', entityType: 'user', entityId: row.id, before, after });
+      await this.audit.record(manager, {
+        actorId: row.id,
+        action: 'user.activated',
+        entityType: 'user',
+        entityId: row.id,
+        before,
+        after,
+      });
       return { refusal: null, user: await manager.findOneByOrFail(User, { id: row.id }) };
     });
     if (!outcome.user) throw new DomainError(409, [{ field: 'code', code: outcome.refusal! }]);
@@ -153,24 +191,40 @@ export class UsersService {
   }
 
   async changeOwnPassword(actor: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
-    const user = await this.dataSource.getRepository(User).createQueryBuilder('user').addSelect('user.passwordHash').where('user.id = :id', { id: actor.id }).getOne();
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.id = :id', { id: actor.id })
+      .getOne();
     if (!user?.passwordHash || !(await argon2.verify(user.passwordHash, currentPassword))) {
       throw new DomainError(409, [{ field: 'currentPassword', code: 'account.wrong_password' }]);
     }
     const passwordHash = await argon2.hash(newPassword);
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`UPDATE app_user SET password_hash = $2 WHERE id = $1`, [actor.id, passwordHash]);
-      await this.audit.record(manager, { actorId: actor.id, action: 'user.password_changed', entityType: 'user', entityId: actor.id });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'user.password_changed',
+        entityType: 'user',
+        entityId: actor.id,
+      });
     });
   }
 
   /** The old password stops working at once; the owner sets a new one with the code sent to their phone. */
   resetPassword(actor: AuthUser, id: string): Promise<UserView> {
-    return this.change(actor, id, 'user.password_reset', 'kata sandi direset (kode aktivasi dikirim ke pemiliknya)', async (manager, user) => {
-      if (!user.phone) throw conflict({ code: 'user.no_phone' });
-      await manager.query(`UPDATE app_user SET password_hash = NULL WHERE id = $1`, [id]);
-      await this.sendActivationCode(manager, user);
-    });
+    return this.change(
+      actor,
+      id,
+      'user.password_reset',
+      'kata sandi direset (kode aktivasi dikirim ke pemiliknya)',
+      async (manager, user) => {
+        if (!user.phone) throw conflict({ code: 'user.no_phone' });
+        await manager.query(`UPDATE app_user SET password_hash = NULL WHERE id = $1`, [id]);
+        await this.sendActivationCode(manager, user);
+      },
+    );
   }
 
   /** Tokens of a deactivated account are refused at once: every request reads the account. */
@@ -197,18 +251,35 @@ export class UsersService {
 
   /** Role and agency changes are told to the heads of both agencies concerned. */
   update(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<UserView> {
-    return this.change(actor, id, 'user.updated', 'data akun diubah (peran, instansi, nama atau telepon)', async (manager, user) => {
-      const role = dto.role ?? user.role;
-      const agencyId = dto.agencyId ?? user.agencyId;
-      await this.assertFits(manager, role, agencyId);
-      await manager.update(User, { id }, {
-        role,
-        agencyId,
-        ...(dto.fullName !== undefined ? { fullName: dto.fullName } : {}),
-        ...(dto.phone !== undefined ? { phone: dto.phone === null ? null : normalisePhone(dto.phone) } : {}),
-      });
-      if (agencyId !== user.agencyId) await this.tellHead(manager, await this.view(manager, id), actor, 'akun dipindahkan dari instansi lain', user.agencyId);
-    });
+    return this.change(
+      actor,
+      id,
+      'user.updated',
+      'data akun diubah (peran, instansi, nama atau telepon)',
+      async (manager, user) => {
+        const role = dto.role ?? user.role;
+        const agencyId = dto.agencyId ?? user.agencyId;
+        await this.assertFits(manager, role, agencyId);
+        await manager.update(
+          User,
+          { id },
+          {
+            role,
+            agencyId,
+            ...(dto.fullName !== undefined ? { fullName: dto.fullName } : {}),
+            ...(dto.phone !== undefined ? { phone: dto.phone === null ? null : normalisePhone(dto.phone) } : {}),
+          },
+        );
+        if (agencyId !== user.agencyId)
+          await this.tellHead(
+            manager,
+            await this.view(manager, id),
+            actor,
+            'akun dipindahkan dari instansi lain',
+            user.agencyId,
+          );
+      },
+    );
   }
 
   async list(query: PageQuery): Promise<Page<UserView>> {
@@ -247,7 +318,9 @@ export class UsersService {
     const agency = await manager.findOneBy(Agency, { id: agencyId });
     if (!agency) throw unknownReference('agencyId', 'agency');
     assertValid(
-      ROLE_AGENCY_KINDS[role].includes(agency.kind) ? [] : [{ field: 'role', code: 'user.role_agency_mismatch', params: { role, kind: agency.kind } }],
+      ROLE_AGENCY_KINDS[role].includes(agency.kind)
+        ? []
+        : [{ field: 'role', code: 'user.role_agency_mismatch', params: { role, kind: agency.kind } }],
     );
   }
 
@@ -262,11 +335,21 @@ export class UsersService {
       recipient: { type: 'user', id: user.id },
       reason: 'account_activation',
       subjectKey: randomUUID(),
-      params: () => ({ username: user.username, code, expires: expires.setZone('Asia/Jakarta').toFormat('dd-MM-yyyy HH:mm') }),
+      params: () => ({
+        username: user.username,
+        code,
+        expires: expires.setZone('Asia/Jakarta').toFormat('dd-MM-yyyy HH:mm'),
+      }),
     });
   }
 
-  private async tellHead(manager: EntityManager, user: UserView, actor: AuthUser | null, change: string, agencyId = user.agencyId) {
+  private async tellHead(
+    manager: EntityManager,
+    user: UserView,
+    actor: AuthUser | null,
+    change: string,
+    agencyId = user.agencyId,
+  ) {
     const head = await this.agencies.headOf(manager, agencyId);
     if (!head || head === actor?.id) return;
     await this.notifications.notify(manager, {
@@ -278,12 +361,23 @@ export class UsersService {
   }
 
   private async view(manager: EntityManager, id: string): Promise<UserView> {
-    const user = await manager.getRepository(User).createQueryBuilder('user').addSelect('user.passwordHash').where('user.id = :id', { id }).getOneOrFail();
+    const user = await manager
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.id = :id', { id })
+      .getOneOrFail();
     return toUserView(user);
   }
 }
 
 export function toUserView(user: User): UserView {
-  const { passwordHash, activationCodeHash: _code, activationAttempts: _attempts, failedLogins: _failed, ...view } = user;
+  const {
+    passwordHash,
+    activationCodeHash: _code,
+    activationAttempts: _attempts,
+    failedLogins: _failed,
+    ...view
+  } = user;
   return { ...view, status: accountStatus({ active: user.active, hasPassword: Boolean(passwordHash) }) };
 }

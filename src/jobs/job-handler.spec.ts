@@ -21,7 +21,10 @@ function everythingElse(): object {
 }
 
 const registry = (...instances: object[]) =>
-  new JobHandlers({ getProviders: () => instances.map((instance) => ({ instance })) } as unknown as DiscoveryService, new MetadataScanner());
+  new JobHandlers(
+    { getProviders: () => instances.map((instance) => ({ instance })) } as unknown as DiscoveryService,
+    new MetadataScanner(),
+  );
 
 describe('job handlers, checked at boot', () => {
   it('dispatches a job to the method marked for it', async () => {
@@ -35,6 +38,8 @@ describe('job handlers, checked at boot', () => {
   });
 
   it('refuses to start when a job has two handlers', () => {
-    expect(() => registry(new Reminders(), new Reminders(), everythingElse()).onModuleInit()).toThrow('Job reminder.day_before has two handlers');
+    expect(() => registry(new Reminders(), new Reminders(), everythingElse()).onModuleInit()).toThrow(
+      'Job reminder.day_before has two handlers',
+    );
   });
 });

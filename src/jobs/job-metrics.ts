@@ -16,17 +16,24 @@ export class JobMetrics implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.metrics.gauge('bakti_queue_jobs', 'Jobs in each queue by state (failed: kept after their last attempt)', ['queue', 'state'], async (gauge) => {
-      gauge.reset();
-      for (const queue of this.queues.all()) {
-        const counts = await this.queues.call('counting jobs', () => queue.getJobCounts(...STATES)).catch(() => null);
-        for (const state of STATES) if (counts) gauge.set({ queue: queue.name, state }, counts[state] ?? 0);
-      }
-    });
+    this.metrics.gauge(
+      'bakti_queue_jobs',
+      'Jobs in each queue by state (failed: kept after their last attempt)',
+      ['queue', 'state'],
+      async (gauge) => {
+        gauge.reset();
+        for (const queue of this.queues.all()) {
+          const counts = await this.queues.call('counting jobs', () => queue.getJobCounts(...STATES)).catch(() => null);
+          for (const state of STATES) if (counts) gauge.set({ queue: queue.name, state }, counts[state] ?? 0);
+        }
+      },
+    );
     const outbox = () =>
       this.dataSource
-        .query(`SELECT count(*)::int AS pending, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS lag
-                  FROM outbox WHERE relayed_at IS NULL`)
+        .query(
+          `SELECT count(*)::int AS pending, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS lag
+                  FROM outbox WHERE relayed_at IS NULL`,
+        )
         .then(([row]: { pending: number; lag: number }[]) => row)
         .catch(() => null);
     this.metrics.gauge('bakti_outbox_pending', 'Outbox rows not yet relayed to the queues', [], async (gauge) => {
@@ -34,10 +41,15 @@ export class JobMetrics implements OnModuleInit {
       gauge.reset();
       if (row) gauge.set(row.pending);
     });
-    this.metrics.gauge('bakti_outbox_lag_seconds', 'Age of the oldest outbox row not yet relayed (0 when none waits)', [], async (gauge) => {
-      const row = await outbox();
-      gauge.reset();
-      if (row) gauge.set(row.lag);
-    });
+    this.metrics.gauge(
+      'bakti_outbox_lag_seconds',
+      'Age of the oldest outbox row not yet relayed (0 when none waits)',
+      [],
+      async (gauge) => {
+        const row = await outbox();
+        gauge.reset();
+        if (row) gauge.set(row.lag);
+      },
+    );
   }
 }

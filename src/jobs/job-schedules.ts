@@ -39,7 +39,10 @@ export class JobSchedules {
     const work = this.queues.queue(QUEUES.work);
     const ids: string[] = [];
     for (const { timezone } of zones) {
-      for (const [name, pattern] of [[JOBS.roster, SCHEDULES.roster], [JOBS.riskScan, SCHEDULES.riskScan]] as const) {
+      for (const [name, pattern] of [
+        [JOBS.roster, SCHEDULES.roster],
+        [JOBS.riskScan, SCHEDULES.riskScan],
+      ] as const) {
         const id = `${name.replace('.', '-')}-${slug(timezone)}`;
         await work.upsertJobScheduler(id, { pattern, tz: timezone }, { name, data: { timezone } });
         ids.push(id);
@@ -50,12 +53,19 @@ export class JobSchedules {
     );
     for (const { timezone } of agencyZones) {
       const id = `report-monthly-${slug(timezone)}`;
-      await work.upsertJobScheduler(id, { pattern: SCHEDULES.monthlyReports, tz: timezone }, { name: JOBS.monthlyReports, data: { timezone } });
+      await work.upsertJobScheduler(
+        id,
+        { pattern: SCHEDULES.monthlyReports, tz: timezone },
+        { name: JOBS.monthlyReports, data: { timezone } },
+      );
       ids.push(id);
     }
     await work.upsertJobScheduler('jobs-reconcile', SCHEDULES.reconcile, { name: JOBS.reconcile, data: {} });
     await work.upsertJobScheduler('attendance-scan', SCHEDULES.attendanceScan, { name: JOBS.attendanceScan, data: {} });
-    await work.upsertJobScheduler('audit-checkpoint', SCHEDULES.auditCheckpoint, { name: JOBS.auditCheckpoint, data: {} });
+    await work.upsertJobScheduler('audit-checkpoint', SCHEDULES.auditCheckpoint, {
+      name: JOBS.auditCheckpoint,
+      data: {},
+    });
     await work.upsertJobScheduler('persons-retention', SCHEDULES.retention, { name: JOBS.retention, data: {} });
     return [...ids, 'jobs-reconcile', 'attendance-scan', 'audit-checkpoint', 'persons-retention'];
   }

@@ -38,7 +38,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** A per-process poll (each worker relays): the interval is configured, so it is registered here, not by decorator. */
   onApplicationBootstrap(): void {
-    this.scheduler.addInterval(POLL, setInterval(() => this.poll(), this.config.OUTBOX_POLL_MS));
+    this.scheduler.addInterval(
+      POLL,
+      setInterval(() => this.poll(), this.config.OUTBOX_POLL_MS),
+    );
   }
 
   /** Stops polling and lets the batch in flight finish (bounded by the queue call timeout). */
@@ -57,9 +60,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         [BATCH],
       );
       if (rows.length === 0) return 0;
-      const jobs: PlannedJob[] = rows.map((row) => ({ name: row.job_name, jobId: row.job_id, payload: row.payload, runAt: row.run_at }));
+      const jobs: PlannedJob[] = rows.map((row) => ({
+        name: row.job_name,
+        jobId: row.job_id,
+        payload: row.payload,
+        runAt: row.run_at,
+      }));
       await this.queues.add(jobs);
-      await manager.query(`UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((row) => row.id)]);
+      await manager.query(`UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [
+        rows.map((row) => row.id),
+      ]);
       return rows.length;
     });
   }
@@ -78,7 +88,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       if (this.failing) this.logger.log('Outbox relay is moving jobs again');
       this.failing = false;
     } catch (error) {
-      if (!this.failing) this.logger.warn(`Outbox relay failed, the rows stay in the outbox: ${(error as Error).message}`);
+      if (!this.failing)
+        this.logger.warn(`Outbox relay failed, the rows stay in the outbox: ${(error as Error).message}`);
       this.failing = true;
     }
   }

@@ -19,21 +19,29 @@ export function mountQueueDashboard(app: INestApplication): void {
   const adminOnly = async (request: Request, response: Response, next: NextFunction) => {
     const header = request.headers.authorization;
     let refusal: unknown = null;
-    const user = await (header?.startsWith('Bearer ') ? authenticator.fromBearer(header) : authenticator.fromBasic(header, request.ip ?? ''))
-      .catch((error: unknown) => {
-        refusal = error;
-        return null;
-      });
+    const user = await (
+      header?.startsWith('Bearer ')
+        ? authenticator.fromBearer(header)
+        : authenticator.fromBasic(header, request.ip ?? '')
+    ).catch((error: unknown) => {
+      refusal = error;
+      return null;
+    });
     // Bull Board would wait for Redis forever: say at once that the queues can't be read.
     if (user?.role === 'admin' && !queues.reachable()) {
-      return void response
-        .status(503)
-        .type('application/problem+json')
-        .send({ type: 'urn:bakti:problem:service.queue_unavailable', title: 'Service unavailable', status: 503, detail: 'Redis is unreachable' });
+      return void response.status(503).type('application/problem+json').send({
+        type: 'urn:bakti:problem:service.queue_unavailable',
+        title: 'Service unavailable',
+        status: 503,
+        detail: 'Redis is unreachable',
+      });
     }
     if (user?.role === 'admin') return next();
     if (refusal instanceof DomainError && refusal.status === 429) {
-      response.status(429).set(refusal.headers).type('application/problem+json')
+      response
+        .status(429)
+        .set(refusal.headers)
+        .type('application/problem+json')
         .send({ type: 'urn:bakti:problem:auth.too_many_attempts', title: 'Too many requests', status: 429 });
       return;
     }
@@ -41,7 +49,11 @@ export function mountQueueDashboard(app: INestApplication): void {
       .status(user ? 403 : 401)
       .set('WWW-Authenticate', 'Basic realm="Bakti queues", charset="UTF-8"')
       .type('application/problem+json')
-      .send({ type: 'urn:bakti:problem:auth.role_not_allowed', title: user ? 'Forbidden' : 'Unauthorized', status: user ? 403 : 401 });
+      .send({
+        type: 'urn:bakti:problem:auth.role_not_allowed',
+        title: user ? 'Forbidden' : 'Unauthorized',
+        status: user ? 403 : 401,
+      });
   };
   app.use(DASHBOARD_PATH, adminOnly, board.getRouter());
 }

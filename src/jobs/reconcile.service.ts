@@ -60,7 +60,9 @@ export class ReconcileService implements OnApplicationBootstrap, OnModuleDestroy
     if (this.running) return;
     this.running = this.reconcile()
       .then((report) => this.logger.log(`Reconciled with Redis: ${JSON.stringify(report)}`))
-      .catch((error: Error) => this.logger.warn(`Reconcile failed, the nightly run or the next reconnect will retry: ${error.message}`))
+      .catch((error: Error) =>
+        this.logger.warn(`Reconcile failed, the nightly run or the next reconnect will retry: ${error.message}`),
+      )
       .finally(() => {
         this.running = null;
       });
@@ -78,7 +80,10 @@ export class ReconcileService implements OnApplicationBootstrap, OnModuleDestroy
         [now],
       );
       const fromBookings = booked.flatMap((a) =>
-        assignmentJobs({ assignmentId: a.id, localDate: a.local_date, timezone: a.timezone, startsAt: a.starts_at }, now),
+        assignmentJobs(
+          { assignmentId: a.id, localDate: a.local_date, timezone: a.timezone, startsAt: a.starts_at },
+          now,
+        ),
       );
       const unexcused: { id: string }[] = await manager.query(
         `SELECT id FROM assignment WHERE status = 'unexcused' AND absence_decided_at > $1`,
@@ -96,7 +101,9 @@ export class ReconcileService implements OnApplicationBootstrap, OnModuleDestroy
         ...pending.map((n) => deliveryJob(n.id, now)),
       ];
       await this.queues.add(jobs);
-      const [, deleted] = await manager.query(`DELETE FROM outbox WHERE relayed_at < $1`, [new Date(now.getTime() - 24 * 3600_000)]);
+      const [, deleted] = await manager.query(`DELETE FROM outbox WHERE relayed_at < $1`, [
+        new Date(now.getTime() - 24 * 3600_000),
+      ]);
       return {
         schedulers: (await this.queues.call('upserting the job schedulers', () => this.schedules.upsert())).length,
         assignmentJobs: fromBookings.length,

@@ -37,7 +37,8 @@ export class WorkerHeartbeat implements OnApplicationBootstrap, OnModuleDestroy 
 
   async onModuleDestroy(): Promise<void> {
     this.redis.off('ready', this.onReady);
-    if (redisUp(this.redis)) await this.redis.zrem(workersKey(this.config.QUEUE_PREFIX), this.me).catch(() => undefined);
+    if (redisUp(this.redis))
+      await this.redis.zrem(workersKey(this.config.QUEUE_PREFIX), this.me).catch(() => undefined);
   }
 }
 

@@ -2,7 +2,10 @@ import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { PageOf } from '../common/openapi.js';
 import type { toLedgerView } from './ledger.service.js';
 
-@ApiSchema({ name: 'LedgerEntry', description: 'Append-only (R-14): a credit, or a reversal taking back all or part of one' })
+@ApiSchema({
+  name: 'LedgerEntry',
+  description: 'Append-only (R-14): a credit, or a reversal taking back all or part of one',
+})
 export class LedgerEntryResponse implements ReturnType<typeof toLedgerView> {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) orderId: string;

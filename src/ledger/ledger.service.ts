@@ -31,13 +31,23 @@ export class LedgerService {
       }),
     );
     await this.audit.record(manager, {
-      actorId: credit.actorId, action: 'ledger.credited', entityType: 'ledger_entry', entityId: entry.id, after: toLedgerView(entry),
+      actorId: credit.actorId,
+      action: 'ledger.credited',
+      entityType: 'ledger_entry',
+      entityId: entry.id,
+      after: toLedgerView(entry),
     });
     return entry;
   }
 
   /** a correction is a new entry that takes back all or part of a credit, with its reason. */
-  async reverse(manager: EntityManager, credit: LedgerEntry, minutes: number, reason: string, actorId: string): Promise<LedgerEntry> {
+  async reverse(
+    manager: EntityManager,
+    credit: LedgerEntry,
+    minutes: number,
+    reason: string,
+    actorId: string,
+  ): Promise<LedgerEntry> {
     const entry = await manager.save(
       manager.create(LedgerEntry, {
         orderId: credit.orderId,
@@ -50,7 +60,11 @@ export class LedgerService {
       }),
     );
     await this.audit.record(manager, {
-      actorId, action: 'ledger.reversed', entityType: 'ledger_entry', entityId: entry.id, after: toLedgerView(entry),
+      actorId,
+      action: 'ledger.reversed',
+      entityType: 'ledger_entry',
+      entityId: entry.id,
+      after: toLedgerView(entry),
     });
     return entry;
   }

@@ -26,12 +26,15 @@ export class NotificationQueries {
       take: page.limit,
       skip: page.offset,
     });
-    const attempts: (DeliveryAttempt & { notificationId: string })[] = items.length === 0 ? [] : await this.dataSource.query(
-      `SELECT notification_id AS "notificationId", at, outcome, http_status AS "httpStatus", provider_id AS "providerId",
+    const attempts: (DeliveryAttempt & { notificationId: string })[] =
+      items.length === 0
+        ? []
+        : await this.dataSource.query(
+            `SELECT notification_id AS "notificationId", at, outcome, http_status AS "httpStatus", provider_id AS "providerId",
               provider_status AS "providerStatus", error
          FROM notification_attempt WHERE notification_id = ANY($1::uuid[]) ORDER BY id`,
-      [items.map((n) => n.id)],
-    );
+            [items.map((n) => n.id)],
+          );
     return {
       items: items.map((n) => ({
         ...n,

@@ -26,7 +26,8 @@ export class NotificationResponse implements NotificationView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) assignmentId: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) orderId: string | null;
   @ApiProperty({ example: 'log' }) channel: string;
-  @ApiProperty({ type: String, nullable: true, description: 'the phone number or address it went to' }) to: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the phone number or address it went to' }) to:
+    string | null;
   @ApiProperty({ enum: ['id', 'en'] }) locale: 'id' | 'en';
   @ApiProperty() text: string;
   @ApiProperty({ enum: ['pending', 'sent', 'failed', 'skipped'] }) status: NotificationStatus;

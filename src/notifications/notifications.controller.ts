@@ -51,11 +51,16 @@ export class NotificationsController {
   @Get('assignments/:id/notifications')
   @ApiOperation({
     summary: 'What was sent about an assignment',
-    description: 'R-09: with each delivery attempt, oldest first. A coordinator sees neither the number nor the text (R-30).',
+    description:
+      'R-09: with each delivery attempt, oldest first. A coordinator sees neither the number nor the text (R-30).',
   })
   @ApiOkResponse({ type: NotificationPage })
   @ApiProblems(400, 401, 403, 404)
-  async forAssignment(@CurrentUser() user: AuthUser, @IdParam('id') id: string, @Query() page: PageQuery): Promise<NotificationPage> {
+  async forAssignment(
+    @CurrentUser() user: AuthUser,
+    @IdParam('id') id: string,
+    @Query() page: PageQuery,
+  ): Promise<NotificationPage> {
     const assignment = await this.assignments.load(this.dataSource.manager, id, false);
     if (!(await this.assignments.canRead(this.dataSource.manager, user, assignment))) throw forbidden();
     const listed = await this.queries.list({ assignmentId: id }, page);
@@ -67,7 +72,11 @@ export class NotificationsController {
   @ApiOperation({ summary: 'What was sent to a person', description: 'With each delivery attempt, oldest first.' })
   @ApiOkResponse({ type: NotificationPage })
   @ApiProblems(400, 401, 403, 404)
-  async forPerson(@CurrentUser() user: AuthUser, @IdParam('id') id: string, @Query() page: PageQuery): Promise<NotificationPage> {
+  async forPerson(
+    @CurrentUser() user: AuthUser,
+    @IdParam('id') id: string,
+    @Query() page: PageQuery,
+  ): Promise<NotificationPage> {
     await this.persons.get(user, id);
     return this.queries.list({ recipientId: id }, page);
   }
@@ -78,7 +87,11 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Opt a person out of a channel' })
   @ApiCreatedResponse({ type: OptOutResponse })
   @ApiProblems(400, 401, 403, 404)
-  async optOut(@CurrentUser() user: AuthUser, @IdParam('id') id: string, @Body() dto: OptOutDto): Promise<OptOutResponse> {
+  async optOut(
+    @CurrentUser() user: AuthUser,
+    @IdParam('id') id: string,
+    @Body() dto: OptOutDto,
+  ): Promise<OptOutResponse> {
     await this.persons.get(user, id);
     await this.dataSource.query(
       `INSERT INTO notification_opt_out (person_id, channel) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
@@ -100,7 +113,10 @@ export class NotificationsController {
     @Param('channel', ChannelPipe) channel: Channel,
   ): Promise<OptOutResponse> {
     await this.persons.get(user, id);
-    await this.dataSource.query(`DELETE FROM notification_opt_out WHERE person_id = $1 AND channel = $2`, [id, channel]);
+    await this.dataSource.query(`DELETE FROM notification_opt_out WHERE person_id = $1 AND channel = $2`, [
+      id,
+      channel,
+    ]);
     return { personId: id, channel, optedOut: false };
   }
 }

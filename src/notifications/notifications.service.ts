@@ -54,9 +54,18 @@ export class NotificationsService {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT ON CONSTRAINT notification_once DO NOTHING RETURNING id`,
       [
-        request.recipient.type, request.recipient.id, request.reason, request.subjectKey, request.assignmentId ?? null,
-        request.orderId ?? null, this.channel.name, recipient.phone, recipient.locale,
-        render(this.templates[request.reason][recipient.locale], request.params(recipient.locale)), skipped ? 'skipped' : 'pending', skipped,
+        request.recipient.type,
+        request.recipient.id,
+        request.reason,
+        request.subjectKey,
+        request.assignmentId ?? null,
+        request.orderId ?? null,
+        this.channel.name,
+        recipient.phone,
+        recipient.locale,
+        render(this.templates[request.reason][recipient.locale], request.params(recipient.locale)),
+        skipped ? 'skipped' : 'pending',
+        skipped,
       ],
     );
     if (!row) return false;
@@ -76,7 +85,10 @@ export class NotificationsService {
         WHERE recipient_type = 'person' AND recipient_id = $1`,
       [personId],
     );
-    await manager.query(`UPDATE notification SET text = replace(text, $1, $2) WHERE strpos(text, $1) > 0`, [fullName, placeholder]);
+    await manager.query(`UPDATE notification SET text = replace(text, $1, $2) WHERE strpos(text, $1) > 0`, [
+      fullName,
+      placeholder,
+    ]);
   }
 
   @OnJob(JOBS.deliver)
@@ -86,7 +98,11 @@ export class NotificationsService {
     if (notification.status !== 'pending') return notification.status;
     try {
       const receipt = await this.channel.send({
-        id: notification.id, reason: notification.reason, to: notification.to!, text: notification.text, locale: notification.locale,
+        id: notification.id,
+        reason: notification.reason,
+        to: notification.to!,
+        text: notification.text,
+        locale: notification.locale,
       });
       await this.record(notification.id, 'sent', receipt);
       return 'sent';
@@ -94,7 +110,13 @@ export class NotificationsService {
       const httpStatus = (error as { httpStatus?: number }).httpStatus ?? null;
       const permanent = error instanceof PermanentDeliveryError;
       this.metrics.deliveryFailures.inc({ channel: this.channel.name, permanent: String(permanent) });
-      await this.record(notification.id, 'failed', { providerId: null, providerStatus: null, httpStatus }, (error as Error).message, permanent);
+      await this.record(
+        notification.id,
+        'failed',
+        { providerId: null, providerStatus: null, httpStatus },
+        (error as Error).message,
+        permanent,
+      );
       if (permanent) throw new Gone((error as Error).message);
       throw error;
     }
@@ -129,7 +151,10 @@ export class NotificationsService {
   private async recipient(manager: EntityManager, recipient: NotifyRequest['recipient']) {
     if (recipient.type === 'person') {
       const person = await manager.findOneByOrFail(Person, { id: recipient.id });
-      const optOuts = await manager.query(`SELECT 1 FROM notification_opt_out WHERE person_id = $1 AND channel = $2`, [person.id, this.channel.name]);
+      const optOuts = await manager.query(`SELECT 1 FROM notification_opt_out WHERE person_id = $1 AND channel = $2`, [
+        person.id,
+        this.channel.name,
+      ]);
       return { phone: person.phone, locale: person.locale, optedOut: optOuts.length > 0 };
     }
     const user = await manager.findOneByOrFail(User, { id: recipient.id });

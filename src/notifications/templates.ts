@@ -3,9 +3,20 @@ import { join } from 'node:path';
 import type { Message } from '../common/rule-violation.js';
 
 export const REASONS = [
-  'shift_reminder_day_before', 'shift_reminder_2h', 'roster', 'no_show', 'open_check_in', 'warning',
-  'warning_supervisor', 'order_at_risk', 'order_completed', 'account_activation', 'account_changed',
-  'breach_opened', 'breach_decided', 'monthly_report',
+  'shift_reminder_day_before',
+  'shift_reminder_2h',
+  'roster',
+  'no_show',
+  'open_check_in',
+  'warning',
+  'warning_supervisor',
+  'order_at_risk',
+  'order_completed',
+  'account_activation',
+  'account_changed',
+  'breach_opened',
+  'breach_decided',
+  'monthly_report',
 ] as const;
 export type Reason = (typeof REASONS)[number];
 

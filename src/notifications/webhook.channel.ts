@@ -30,7 +30,8 @@ export class WebhookChannel implements NotificationChannel {
     if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
       throw new PermanentDeliveryError(`gateway refused the message: HTTP ${response.status}`, response.status);
     }
-    if (!response.ok) throw Object.assign(new Error(`gateway answered HTTP ${response.status}`), { httpStatus: response.status });
+    if (!response.ok)
+      throw Object.assign(new Error(`gateway answered HTTP ${response.status}`), { httpStatus: response.status });
     return {
       providerId: answer.id === undefined ? null : String(answer.id),
       providerStatus: answer.status === undefined ? null : String(answer.status),

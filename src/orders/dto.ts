@@ -1,7 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsObject, Equals, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested,
+  IsObject,
+  Equals,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../common/pagination.js';
 import { IsLocalDate } from '../common/validators.js';
@@ -44,11 +56,14 @@ export class CreateOrderDto {
   @IsOptional()
   @IsUUID()
   prosecutorId?: string;
-  @ApiPropertyOptional({ format: 'uuid', description: "the Kejari, when no prosecutor is named yet and the region has several" })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'the Kejari, when no prosecutor is named yet and the region has several',
+  })
   @IsOptional()
   @IsUUID()
   kejaksaanId?: string;
-  @ApiProperty({ enum: [true], description: 'R-06: the judge recorded the person\'s consent' })
+  @ApiProperty({ enum: [true], description: "R-06: the judge recorded the person's consent" })
   @Equals(true)
   consentRecorded: true;
 }
@@ -59,7 +74,11 @@ export class OrderListQuery extends PageQuery {
 }
 
 export class ReversalDto {
-  @ApiProperty({ example: 'Salah hitung: istirahat 30 menit belum dipotong' }) @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
+  @ApiProperty({ example: 'Salah hitung: istirahat 30 menit belum dipotong' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason: string;
   @ApiPropertyOptional({ type: 'integer', description: 'minutes to take back; the whole credit when left out' })
   @IsOptional()
   @IsInt()

@@ -40,17 +40,26 @@ export class LedgerCorrectionsService {
       const credit = await manager.findOneBy(LedgerEntry, { id: entryId, orderId });
       if (!credit) throw notFound('ledger entry');
       if (credit.kind !== 'credit') throw conflict({ code: 'ledger.not_a_credit' });
-      if (await manager.existsBy(LedgerEntry, { reversesId: credit.id })) throw conflict({ code: 'ledger.already_reversed' });
+      if (await manager.existsBy(LedgerEntry, { reversesId: credit.id }))
+        throw conflict({ code: 'ledger.already_reversed' });
       const minutes = dto.minutes ?? credit.minutes;
-      assertValid(minutes <= credit.minutes ? [] : [{ field: 'minutes', code: 'ledger.reversal_above_credit', params: { minutes: credit.minutes } }]);
+      assertValid(
+        minutes <= credit.minutes
+          ? []
+          : [{ field: 'minutes', code: 'ledger.reversal_above_credit', params: { minutes: credit.minutes } }],
+      );
 
       const reversal = await this.ledger.reverse(manager, credit, minutes, dto.reason, actor.id);
       await manager.decrement(Assignment, { id: credit.assignmentId }, 'creditedMinutes', minutes);
       if (order.status === 'completed') {
         await manager.update(Order, { id: order.id }, { status: 'active', completedAt: null });
         await this.audit.record(manager, {
-          actorId: actor.id, action: 'order.reopened', entityType: 'order', entityId: order.id,
-          before: { status: 'completed', completedAt: order.completedAt }, after: { status: 'active', reason: dto.reason },
+          actorId: actor.id,
+          action: 'order.reopened',
+          entityType: 'order',
+          entityId: order.id,
+          before: { status: 'completed', completedAt: order.completedAt },
+          after: { status: 'active', reason: dto.reason },
         });
       }
       return toLedgerView(reversal);

@@ -24,10 +24,15 @@ export class Order {
   @Column({ name: 'end_date', type: 'date' }) endDate: string;
   @Column({ name: 'replaced_kind', type: 'text' }) replacedKind: 'imprisonment' | 'fine';
   @Column({ name: 'replaced_days', type: 'integer', nullable: true }) replacedDays: number | null;
-  @Column({ name: 'replaced_amount_rupiah', type: 'bigint', nullable: true, transformer: {
-    to: (value: number | null) => value,
-    from: (value: string | null) => (value === null ? null : Number(value)),
-  } })
+  @Column({
+    name: 'replaced_amount_rupiah',
+    type: 'bigint',
+    nullable: true,
+    transformer: {
+      to: (value: number | null) => value,
+      from: (value: string | null) => (value === null ? null : Number(value)),
+    },
+  })
   replacedAmountRupiah: number | null;
   @Column({ name: 'consent_recorded' }) consentRecorded: boolean;
   @Column({ type: 'text' }) status: OrderStatus;

@@ -34,7 +34,10 @@ export class OrderResponse implements OrderView {
   @ApiReplacedSentence() replacedSentence: ReplacedSentence;
   @ApiProperty() consentRecorded: boolean;
   @ApiProperty({ enum: ORDER_STATUSES }) status: OrderStatus;
-  @ApiProperty({ type: 'integer', description: "R-08 (a): minutes to repeat by the prosecutor's decision, counted in progress.requiredMinutes" })
+  @ApiProperty({
+    type: 'integer',
+    description: "R-08 (a): minutes to repeat by the prosecutor's decision, counted in progress.requiredMinutes",
+  })
   repeatMinutes: number;
   @ApiProperty({ type: Date, nullable: true }) completedAt: Date | null;
   @ApiProperty() createdAt: Date;

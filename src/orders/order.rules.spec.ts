@@ -204,9 +204,7 @@ describe('orderViolations', () => {
     });
 
     it('R-03 R-04 accepts a one-day order whose hours fill exactly one day', () => {
-      expect(codesOf({ startDate: '2026-03-09', endDate: '2026-03-09', totalHours: 8, maxHoursPerDay: 8 })).toEqual(
-        [],
-      );
+      expect(codesOf({ startDate: '2026-03-09', endDate: '2026-03-09', totalHours: 8, maxHoursPerDay: 8 })).toEqual([]);
     });
 
     it('R-03 R-04 refuses total hours that cannot fit in the period even working every day', () => {
@@ -214,7 +212,11 @@ describe('orderViolations', () => {
       expect(codesOf({ ...tenDays, totalHours: 40 })).toEqual([]);
       expectOnly(
         { ...tenDays, totalHours: 41 },
-        { code: 'order.hours_do_not_fit', field: 'totalHours', params: { days: 10, maxHoursPerDay: 4, maxTotalHours: 40 } },
+        {
+          code: 'order.hours_do_not_fit',
+          field: 'totalHours',
+          params: { days: 10, maxHoursPerDay: 4, maxTotalHours: 40 },
+        },
       );
     });
   });

@@ -133,9 +133,7 @@ function hoursViolations(terms: OrderTerms): RuleViolation[] {
 function regimeViolations(terms: OrderTerms): RuleViolation[] {
   if (terms.offenseDate <= terms.birthDate) return [];
   const expected = regimeFor(terms.birthDate, terms.offenseDate);
-  return expected === terms.regime
-    ? []
-    : [{ code: 'order.regime_mismatch', field: 'birthDate', params: { expected } }];
+  return expected === terms.regime ? [] : [{ code: 'order.regime_mismatch', field: 'birthDate', params: { expected } }];
 }
 
 function dateOrderViolations(terms: OrderTerms): RuleViolation[] {

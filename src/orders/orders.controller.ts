@@ -56,8 +56,9 @@ export class OrdersController {
   @Roles('supervisor')
   @ApiOperation({
     summary: 'Take back all or part of a credit',
-    description: 'R-14: a new reversal entry; an order it had completed is active again. '
-      + '409 when the entry is not a credit or was reversed.',
+    description:
+      'R-14: a new reversal entry; an order it had completed is active again. ' +
+      '409 when the entry is not a credit or was reversed.',
   })
   @ApiCreatedResponse({ type: LedgerEntryResponse })
   @ApiProblems(400, 401, 403, 404, 409)
@@ -75,7 +76,11 @@ export class OrdersController {
   @ApiOperation({ summary: "An order's ledger", description: 'Credits and reversals, oldest first.' })
   @ApiOkResponse({ type: LedgerEntryPage })
   @ApiProblems(400, 401, 403, 404)
-  async ledgerOf(@CurrentUser() user: AuthUser, @IdParam('id') id: string, @Query() query: PageQuery): Promise<LedgerEntryPage> {
+  async ledgerOf(
+    @CurrentUser() user: AuthUser,
+    @IdParam('id') id: string,
+    @Query() query: PageQuery,
+  ): Promise<LedgerEntryPage> {
     await this.orders.get(user, id);
     return this.ledger.list(id, query);
   }

@@ -4,5 +4,10 @@ import { LedgerCorrectionsService } from './ledger-corrections.service.js';
 import { OrdersController } from './orders.controller.js';
 import { OrdersService } from './orders.service.js';
 
-@Module({ imports: [LedgerModule], controllers: [OrdersController], providers: [OrdersService, LedgerCorrectionsService], exports: [OrdersService] })
+@Module({
+  imports: [LedgerModule],
+  controllers: [OrdersController],
+  providers: [OrdersService, LedgerCorrectionsService],
+  exports: [OrdersService],
+})
 export class OrdersModule {}

@@ -16,7 +16,7 @@ import { ReplacedSentence, orderViolations, regimeFor } from './order.rules.js';
 
 defineMessages({
   'order.not_a_prosecutor': { id: 'Pengguna ini bukan jaksa.', en: 'This user is not a prosecutor.' },
-  'order.not_a_kejaksaan': { id: 'Instansi ini bukan kejaksaan.', en: 'This agency is not a prosecutors\' office.' },
+  'order.not_a_kejaksaan': { id: 'Instansi ini bukan kejaksaan.', en: "This agency is not a prosecutors' office." },
   'order.kejaksaan_needed': {
     id: 'Sebutkan jaksa (prosecutorId) atau kejaksaan (kejaksaanId): wilayah ini tidak memiliki tepat satu kejaksaan.',
     en: 'Name the prosecutor (prosecutorId) or the office (kejaksaanId): the region has not exactly one.',
@@ -108,7 +108,13 @@ export class OrdersService {
         }),
       );
       const view = await this.view(manager, await manager.findOneByOrFail(Order, { id: order.id }));
-      await this.audit.record(manager, { actorId: actor.id, action: 'order.created', entityType: 'order', entityId: order.id, after: view });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'order.created',
+        entityType: 'order',
+        entityId: order.id,
+        after: view,
+      });
       return view;
     });
   }
@@ -121,7 +127,11 @@ export class OrdersService {
   async list(user: AuthUser, query: OrderListQuery): Promise<Page<OrderView>> {
     const scope = user.role === 'prosecutor' ? { kejaksaanId: user.agencyId } : { bapasId: user.agencyId };
     const [orders, total] = await this.dataSource.getRepository(Order).findAndCount({
-      where: { ...scope, ...(query.status ? { status: query.status } : {}), ...(query.personId ? { personId: query.personId } : {}) },
+      where: {
+        ...scope,
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.personId ? { personId: query.personId } : {}),
+      },
       order: { createdAt: 'DESC' },
       take: query.limit,
       skip: query.offset,
@@ -132,7 +142,10 @@ export class OrdersService {
 
   /** R-26: the supervisors of the order's Bapas and the prosecutors of its Kejari; nobody else. */
   async readable(manager: EntityManager, user: AuthUser, id: string, lock = false): Promise<Order> {
-    const order = await manager.findOne(Order, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const order = await manager.findOne(Order, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     if (!order) throw notFound('order');
     if (!orderInScope(user, order)) throw forbidden();
     return order;
@@ -158,12 +171,28 @@ export class OrdersService {
     outcome: { status: 'active' | 'closed'; repeat?: { minutes: number; from: string; endDate: string } },
   ): Promise<void> {
     const repeat = outcome.repeat
-      ? { repeatMinutes: order.repeatMinutes + outcome.repeat.minutes, repeatFrom: outcome.repeat.from, endDate: outcome.repeat.endDate }
+      ? {
+          repeatMinutes: order.repeatMinutes + outcome.repeat.minutes,
+          repeatFrom: outcome.repeat.from,
+          endDate: outcome.repeat.endDate,
+        }
       : {};
-    await this.changeStatus(manager, actorId, order, { status: outcome.status, ...repeat }, outcome.status === 'active' ? 'order.resumed' : 'order.closed');
+    await this.changeStatus(
+      manager,
+      actorId,
+      order,
+      { status: outcome.status, ...repeat },
+      outcome.status === 'active' ? 'order.resumed' : 'order.closed',
+    );
   }
 
-  private async changeStatus(manager: EntityManager, actorId: string | null, order: Order, change: Partial<Order>, action: string) {
+  private async changeStatus(
+    manager: EntityManager,
+    actorId: string | null,
+    order: Order,
+    change: Partial<Order>,
+    action: string,
+  ) {
     const before = await this.view(manager, order);
     await manager.update(Order, { id: order.id }, change);
     const after = await this.view(manager, await manager.findOneByOrFail(Order, { id: order.id }));
@@ -205,7 +234,9 @@ function replacedSentenceOf(dto: ReplacedSentenceDto): ReplacedSentence {
   if (dto[stray] !== undefined) {
     throw badRequest([{ field: `replacedSentence.${stray}`, code: 'validation.whitelistValidation' }]);
   }
-  return dto.kind === 'imprisonment' ? { kind: 'imprisonment', days: dto.days! } : { kind: 'fine', amountRupiah: dto.amountRupiah! };
+  return dto.kind === 'imprisonment'
+    ? { kind: 'imprisonment', days: dto.days! }
+    : { kind: 'fine', amountRupiah: dto.amountRupiah! };
 }
 
 export function toOrderView(order: Order, scheduledMinutes: number, personName: string): OrderView {

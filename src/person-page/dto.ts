@@ -9,7 +9,11 @@ export class PersonLinkResponse {
 
 export class AbsenceNoticeDto {
   @ApiProperty({ format: 'uuid', description: 'one of my next shifts' }) @IsUUID() assignmentId: string;
-  @ApiProperty({ example: 'Anak saya sakit, harus ke puskesmas' }) @IsString() @IsNotEmpty() @MaxLength(500) reason: string;
+  @ApiProperty({ example: 'Anak saya sakit, harus ke puskesmas' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
 }
 
 export class AbsenceNoticeResponse {
@@ -36,7 +40,8 @@ export class OwnShiftResponse {
   @ApiProperty({ format: 'date-time' }) endsAt: Date;
   @ApiProperty({ type: OwnSiteResponse }) site: OwnSiteResponse;
   @ApiProperty({ type: CoordinatorResponse, nullable: true }) coordinator: CoordinatorResponse | null;
-  @ApiProperty({ type: String, nullable: true, description: 'my notice that I cannot come, if given' }) notice: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'my notice that I cannot come, if given' }) notice:
+    string | null;
 }
 
 export class OwnHoursResponse {
@@ -49,6 +54,7 @@ export class OwnHoursResponse {
 /** What a person sees of themselves, and nothing else. */
 export class PersonPageResponse {
   @ApiProperty({ example: 'Yohanis Latuheru' }) fullName: string;
-  @ApiProperty({ type: OwnHoursResponse, nullable: true, description: 'null when no order is in force' }) hours: OwnHoursResponse | null;
+  @ApiProperty({ type: OwnHoursResponse, nullable: true, description: 'null when no order is in force' })
+  hours: OwnHoursResponse | null;
   @ApiProperty({ type: [OwnShiftResponse] }) nextShifts: OwnShiftResponse[];
 }

@@ -8,7 +8,13 @@ import { conflict, DomainError, notFound, unknownReference } from '../common/dom
 import { defineMessages } from '../common/messages.js';
 import { AppConfig } from '../config/app-config.js';
 import { PersonsService } from '../persons/persons.service.js';
-import type { AbsenceNoticeDto, AbsenceNoticeResponse, OwnShiftResponse, PersonLinkResponse, PersonPageResponse } from './dto.js';
+import type {
+  AbsenceNoticeDto,
+  AbsenceNoticeResponse,
+  OwnShiftResponse,
+  PersonLinkResponse,
+  PersonPageResponse,
+} from './dto.js';
 import { PERSON_LINK_DAYS, personLinkToken, readPersonLink } from './person-link.js';
 
 defineMessages({
@@ -21,7 +27,10 @@ defineMessages({
     id: 'Sesi ini sudah dimulai; pemberitahuan harus sebelum sesi (R-20).',
     en: 'This shift has started; a notice must come before it (R-20).',
   },
-  'notice.already_given': { id: 'Pemberitahuan untuk sesi ini sudah dikirim.', en: 'A notice for this shift was already sent.' },
+  'notice.already_given': {
+    id: 'Pemberitahuan untuk sesi ini sudah dikirim.',
+    en: 'A notice for this shift was already sent.',
+  },
 });
 
 /** The person's own page, reached by a signed link: their next shifts and hours, and a notice of absence. */
@@ -57,7 +66,12 @@ export class PersonPageService {
       hours:
         hours.required === null
           ? null
-          : { requiredMinutes: hours.required, creditedMinutes: hours.credited, remainingMinutes: hours.required - hours.credited, endDate: hours.end_date },
+          : {
+              requiredMinutes: hours.required,
+              creditedMinutes: hours.credited,
+              remainingMinutes: hours.required - hours.credited,
+              endDate: hours.end_date,
+            },
       nextShifts: await this.nextShifts(personId),
     };
   }
@@ -78,7 +92,11 @@ export class PersonPageService {
         [dto.assignmentId, dto.reason.trim(), this.clock.now()],
       );
       if (!created) throw conflict({ code: 'notice.already_given' });
-      const notice = { assignmentId: dto.assignmentId, reason: dto.reason.trim(), createdAt: created.created_at as Date };
+      const notice = {
+        assignmentId: dto.assignmentId,
+        reason: dto.reason.trim(),
+        createdAt: created.created_at as Date,
+      };
       await this.audit.record(manager, {
         actorId: null,
         action: 'assignment.absence_notice',

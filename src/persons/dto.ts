@@ -2,7 +2,19 @@ import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { PageQuery } from '../common/pagination.js';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsObject, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min,
+  ArrayMaxSize,
+  IsArray,
+  IsObject,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { IsDefinedWhenGiven, IsIndonesianPhone, IsLocalDate, IsLocalTime, IsNik } from '../common/validators.js';
@@ -33,7 +45,12 @@ export class CreatePersonDto {
   worshipDefaults?: boolean;
   @ApiPropertyOptional({ example: '081234567890' }) @IsOptional() @IsIndonesianPhone() phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) address?: string;
-  @ApiPropertyOptional({ type: LocationDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => LocationDto) home?: LocationDto;
+  @ApiPropertyOptional({ type: LocationDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LocationDto)
+  home?: LocationDto;
   @ApiPropertyOptional({ type: [UnavailableWindowDto] })
   @IsOptional()
   @IsArray()
@@ -55,10 +72,17 @@ export class DeclareConflictDto {
  * `null` clears what a person may lack (religion, phone, address, home); the others can't be cleared (400).
  */
 export class UpdatePersonDto {
-  @ApiPropertyOptional({ type: 'string', enum: [...RELIGIONS, null], nullable: true }) @IsOptional() @IsIn(RELIGIONS) religion?: Religion | null;
+  @ApiPropertyOptional({ type: 'string', enum: [...RELIGIONS, null], nullable: true })
+  @IsOptional()
+  @IsIn(RELIGIONS)
+  religion?: Religion | null;
   @ApiPropertyOptional() @IsDefinedWhenGiven() @IsBoolean() worshipDefaults?: boolean;
-  @ApiPropertyOptional({ type: String, example: '081234567890', nullable: true }) @IsOptional() @IsIndonesianPhone() phone?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(300) address?: string | null;
+  @ApiPropertyOptional({ type: String, example: '081234567890', nullable: true })
+  @IsOptional()
+  @IsIndonesianPhone()
+  phone?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(300) address?:
+    string | null;
   @ApiPropertyOptional({ type: LocationDto, nullable: true })
   @IsOptional()
   @IsObject()
@@ -77,7 +101,10 @@ export class UpdatePersonDto {
 }
 
 export class PersonSearchQuery extends PageQuery {
-  @ApiPropertyOptional({ example: 'Yohanis', description: "part of the person's name or of a case number of their orders" })
+  @ApiPropertyOptional({
+    example: 'Yohanis',
+    description: "part of the person's name or of a case number of their orders",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)

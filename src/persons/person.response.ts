@@ -5,7 +5,10 @@ import { UnavailableWindowDto } from './dto.js';
 import { RELIGIONS, type Religion } from './person.entity.js';
 import type { PersonView } from './persons.service.js';
 
-@ApiSchema({ name: 'Person', description: 'A sentenced person (terpidana / klien), owned by the Bapas that registered them' })
+@ApiSchema({
+  name: 'Person',
+  description: 'A sentenced person (terpidana / klien), owned by the Bapas that registered them',
+})
 export class PersonResponse implements PersonView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) bapasId: string;
@@ -23,7 +26,12 @@ export class PersonResponse implements PersonView {
   @ApiProperty({ enum: ['id', 'en'] }) locale: 'id' | 'en';
   @ApiProperty({ format: 'uuid' }) createdBy: string;
   @ApiProperty() createdAt: Date;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'when the retention period ended and the personal data was anonymised (R-30)' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'when the retention period ended and the personal data was anonymised (R-30)',
+  })
   anonymisedAt: Date | null;
 }
 
@@ -40,7 +48,7 @@ export class PersonUpdatedResponse extends PersonResponse {
   bookingsToReview: string[];
 }
 
-@ApiSchema({ name: 'Conflict', description: 'R-27: the user may not confirm or sign off the person\'s hours' })
+@ApiSchema({ name: 'Conflict', description: "R-27: the user may not confirm or sign off the person's hours" })
 export class ConflictResponse {
   @ApiProperty({ format: 'uuid' }) personId: string;
   @ApiProperty({ format: 'uuid' }) userId: string;

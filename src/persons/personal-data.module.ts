@@ -16,7 +16,16 @@ import { SubjectAccessService } from './subject-access.service.js';
  * PersonsModule, so that the modules it reads through (notifications, planning) may themselves use persons.
  */
 @Module({
-  imports: [PersonsModule, OrdersModule, AssignmentsModule, LedgerModule, NotificationsModule, EnforcementModule, PlanningModule, ReportsModule],
+  imports: [
+    PersonsModule,
+    OrdersModule,
+    AssignmentsModule,
+    LedgerModule,
+    NotificationsModule,
+    EnforcementModule,
+    PlanningModule,
+    ReportsModule,
+  ],
   controllers: [PersonalDataController],
   providers: [RetentionService, SubjectAccessService],
 })

@@ -46,18 +46,26 @@ export class PersonsController {
   @ApiOperation({ summary: "Change a person's phone, address, home, windows, school or language" })
   @ApiOkResponse({ type: PersonUpdatedResponse })
   @ApiProblems(400, 401, 403, 404)
-  update(@CurrentUser() actor: AuthUser, @IdParam('id') id: string, @Body() dto: UpdatePersonDto): Promise<PersonUpdatedResponse> {
+  update(
+    @CurrentUser() actor: AuthUser,
+    @IdParam('id') id: string,
+    @Body() dto: UpdatePersonDto,
+  ): Promise<PersonUpdatedResponse> {
     return this.persons.update(actor, id, dto);
   }
 
   @Post(':id/conflicts')
   @ApiOperation({
     summary: 'Declare a conflict of interest',
-    description: 'R-27: the user may not confirm or sign off the person\'s hours; 409 when already declared.',
+    description: "R-27: the user may not confirm or sign off the person's hours; 409 when already declared.",
   })
   @ApiCreatedResponse({ type: ConflictResponse })
   @ApiProblems(400, 401, 403, 404, 409)
-  declareConflict(@CurrentUser() actor: AuthUser, @IdParam('id') id: string, @Body() dto: DeclareConflictDto): Promise<ConflictResponse> {
+  declareConflict(
+    @CurrentUser() actor: AuthUser,
+    @IdParam('id') id: string,
+    @Body() dto: DeclareConflictDto,
+  ): Promise<ConflictResponse> {
     return this.persons.declareConflict(actor, id, dto);
   }
 }

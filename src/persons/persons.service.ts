@@ -62,7 +62,13 @@ export class PersonsService {
         }),
       );
       const view = toPersonView(person);
-      await this.audit.record(manager, { actorId: actor.id, action: 'person.created', entityType: 'person', entityId: person.id, after: view });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'person.created',
+        entityType: 'person',
+        entityId: person.id,
+        after: view,
+      });
       return view;
     });
   }
@@ -86,7 +92,14 @@ export class PersonsService {
       });
       await manager.save(person);
       const after = toPersonView(person);
-      await this.audit.record(manager, { actorId: actor.id, action: 'person.updated', entityType: 'person', entityId: id, before, after });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'person.updated',
+        entityType: 'person',
+        entityId: id,
+        before,
+        after,
+      });
       return { ...after, bookingsToReview: await this.bookingsInWindows(manager, person) };
     });
   }
@@ -129,7 +142,11 @@ export class PersonsService {
       if (inserted.length === 0) throw conflict({ field: 'userId', code: 'person.conflict_declared' });
       const declared = { personId, ...dto };
       await this.audit.record(manager, {
-        actorId: actor.id, action: 'person.conflict_declared', entityType: 'person', entityId: personId, after: declared,
+        actorId: actor.id,
+        action: 'person.conflict_declared',
+        entityType: 'person',
+        entityId: personId,
+        after: declared,
       });
       return declared;
     });
@@ -143,7 +160,9 @@ export class PersonsService {
       [person.id, this.clock.now()],
     );
     return ahead
-      .filter((a) => personalWindowRefusals(person, { date: a.local_date, start: a.start_time, end: a.end_time }).length > 0)
+      .filter(
+        (a) => personalWindowRefusals(person, { date: a.local_date, start: a.start_time, end: a.end_time }).length > 0,
+      )
       .map((a) => a.id);
   }
 
@@ -151,7 +170,11 @@ export class PersonsService {
    * R-30: replaces the person's personal fields (retention.rules.ts), locked; null when already anonymised.
    * Answers what was replaced, so the owners of other tables can remove it from their rows.
    */
-  async anonymise(manager: EntityManager, id: string, at: Date): Promise<{ fullName: string; phone: string | null; nik: string } | null> {
+  async anonymise(
+    manager: EntityManager,
+    id: string,
+    at: Date,
+  ): Promise<{ fullName: string; phone: string | null; nik: string } | null> {
     const person = await manager.findOne(Person, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!person || person.anonymisedAt) return null;
     const replaced = { fullName: person.fullName, phone: person.phone, nik: person.nik };
@@ -171,9 +194,11 @@ export class PersonsService {
   }
 }
 
-
 export async function hasConflict(manager: EntityManager, userId: string, personId: string): Promise<boolean> {
-  const rows = await manager.query(`SELECT 1 FROM conflict_of_interest WHERE user_id = $1 AND person_id = $2`, [userId, personId]);
+  const rows = await manager.query(`SELECT 1 FROM conflict_of_interest WHERE user_id = $1 AND person_id = $2`, [
+    userId,
+    personId,
+  ]);
   return rows.length > 0;
 }
 

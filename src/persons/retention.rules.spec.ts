@@ -22,13 +22,25 @@ describe('R-30 retention', () => {
   it('R-30: the name, NIK, contacts, faith and reasons go; the birth year and the windows stay', () => {
     const at = new Date('2032-01-01T00:00:00Z');
     const fields = anonymisedFields(
-      { id: ID, birthDate: '1990-04-12', unavailable: [{ weekday: 1, from: '07:00', to: '12:00', reason: 'berjualan di pasar' }] },
+      {
+        id: ID,
+        birthDate: '1990-04-12',
+        unavailable: [{ weekday: 1, from: '07:00', to: '12:00', reason: 'berjualan di pasar' }],
+      },
       placeholderNik(ID),
       at,
     );
     expect(fields).toEqual({
-      fullName: 'Anonim 3f2a9c1e', nik: placeholderNik(ID), birthDate: '1990-01-01', religion: null, phone: null, address: null,
-      homeLat: null, homeLng: null, unavailable: [{ weekday: 1, from: '07:00', to: '12:00' }], anonymisedAt: at,
+      fullName: 'Anonim 3f2a9c1e',
+      nik: placeholderNik(ID),
+      birthDate: '1990-01-01',
+      religion: null,
+      phone: null,
+      address: null,
+      homeLat: null,
+      homeLng: null,
+      unavailable: [{ weekday: 1, from: '07:00', to: '12:00' }],
+      anonymisedAt: at,
     });
   });
 });

@@ -31,7 +31,11 @@ export function placeholderName(personId: string): string {
  * The birth year stays (1 January of it), as do sex, school and language: age and sex are what the periodic
  * statistics count, and a year alone names nobody. Orders, ledger, attendance and audit trail are kept as they are.
  */
-export function anonymisedFields(person: Pick<Person, 'id' | 'birthDate' | 'unavailable'>, nik: string, at: Date): Partial<Person> {
+export function anonymisedFields(
+  person: Pick<Person, 'id' | 'birthDate' | 'unavailable'>,
+  nik: string,
+  at: Date,
+): Partial<Person> {
   return {
     fullName: placeholderName(person.id),
     nik,

@@ -44,7 +44,8 @@ export class RetentionService {
     }
     // Replay answers name persons; they expire within days (IDEMPOTENCY_TTL_HOURS) unless that job stood still.
     await this.dataSource.transaction((manager) => this.idempotency.expire(manager, cutoff));
-    if (anonymised > 0) this.logger.log(`anonymised ${anonymised} persons whose orders ended before ${cutoff.toISOString()}`);
+    if (anonymised > 0)
+      this.logger.log(`anonymised ${anonymised} persons whose orders ended before ${cutoff.toISOString()}`);
     return { anonymised };
   }
 
@@ -73,7 +74,10 @@ export class RetentionService {
       await this.notifications.forgetPerson(manager, personId, replaced.fullName, placeholder);
       await this.planning.forgetPerson(manager, orderIds, placeholder);
       await this.audit.record(manager, {
-        actorId: null, action: 'person.anonymised', entityType: 'person', entityId: personId,
+        actorId: null,
+        action: 'person.anonymised',
+        entityType: 'person',
+        entityId: personId,
         after: { anonymisedAt: at, retentionYears: this.config.RETENTION_YEARS, orders: orderIds.length },
       });
       return true;

@@ -13,7 +13,10 @@ export class SubjectAccessOrderResponse extends OrderResponse {
   @ApiProperty({ type: [BreachResponse] }) breaches: BreachResponse[];
 }
 
-@ApiSchema({ name: 'SubjectAccessExport', description: 'Everything Bakti holds about a person (R-30), as one download' })
+@ApiSchema({
+  name: 'SubjectAccessExport',
+  description: 'Everything Bakti holds about a person (R-30), as one download',
+})
 export class SubjectAccessResponse {
   @ApiProperty({ format: 'uuid', description: 'the row of the export log (GET /exports)' }) exportId: string;
   @ApiProperty() exportedAt: Date;

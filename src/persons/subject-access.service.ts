@@ -54,7 +54,14 @@ export class SubjectAccessService {
     );
     const notifications = await everything((page) => this.notifications.list({ recipientId: personId }, page));
     const exportId = this.exportLog.newId();
-    await this.exportLog.record(exportId, { userId: actor.id, kind: 'subject_access', format: 'json', personId, agencyId: person.bapasId, personCount: 1 });
+    await this.exportLog.record(exportId, {
+      userId: actor.id,
+      kind: 'subject_access',
+      format: 'json',
+      personId,
+      agencyId: person.bapasId,
+      personCount: 1,
+    });
     return { exportId, exportedAt: this.clock.now(), exportedBy: actor.id, person, orders: ofOrders, notifications };
   }
 }

@@ -37,7 +37,9 @@ const EPOCH = new Date(0);
  */
 export function findCandidates(problem: PlanningProblem): CandidateIndex {
   const shiftsBySite = groupShiftsBySite(problem);
-  const open = problem.shifts.map((shift, index) => shiftIsOpen(problem, shift, problem.sites[shiftsBySite.siteIndex[index]]));
+  const open = problem.shifts.map((shift, index) =>
+    shiftIsOpen(problem, shift, problem.sites[shiftsBySite.siteIndex[index]]),
+  );
   const pattern = patterns(problem, shiftsBySite.siteIndex);
   const reach = new SiteGrid(problem.sites, problem.maxTravelMeters);
   const rulesByProfile = new Map<string, ReturnType<typeof windowRules>>();
@@ -47,7 +49,14 @@ export function findCandidates(problem: PlanningProblem): CandidateIndex {
     const order = problem.orders[o];
     const candidates: Candidate[] = [];
     if (order.needMinutes > 0 && order.person.home) {
-      const profile = JSON.stringify([order.regime, order.maxHoursPerDay, order.person.religion, order.person.worshipDefaults, order.person.inSchool, order.person.unavailable]);
+      const profile = JSON.stringify([
+        order.regime,
+        order.maxHoursPerDay,
+        order.person.religion,
+        order.person.worshipDefaults,
+        order.person.inSchool,
+        order.person.unavailable,
+      ]);
       let allowed = rulesByProfile.get(profile);
       if (!allowed) rulesByProfile.set(profile, (allowed = windowRules(order)));
       const booked = new Set(order.person.bookedDates);
@@ -61,7 +70,13 @@ export function findCandidates(problem: PlanningProblem): CandidateIndex {
           if (shift.date > order.endDate) break;
           if (open[s] && !booked.has(shift.date) && allowed(pattern[s], shift, problem.sites[site])) {
             const day = epochDay(shift.date);
-            candidates.push({ order: o, shift: s, travelMeters, day, cost: bookingCost(startDay, endDay, day, travelMeters) });
+            candidates.push({
+              order: o,
+              shift: s,
+              travelMeters,
+              day,
+              cost: bookingCost(startDay, endDay, day, travelMeters),
+            });
           }
         }
       }
@@ -148,7 +163,13 @@ function windowRules(order: PlanOrder): (pattern: number, shift: PlanShift, site
     if (allowed === undefined) {
       const refusals = bookingRefusals({
         ...context,
-        shift: { date: shift.date, start: shift.start, end: shift.end, startsAt: FAR_FUTURE, plannedMinutes: shift.plannedMinutes },
+        shift: {
+          date: shift.date,
+          start: shift.start,
+          end: shift.end,
+          startsAt: FAR_FUTURE,
+          plannedMinutes: shift.plannedMinutes,
+        },
         site: { minorsAllowed: site.minorsAllowed },
       });
       allowed = refusals.length === 0;

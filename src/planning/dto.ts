@@ -3,7 +3,10 @@ import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsOptional, IsUUID } f
 import { IsLocalDate } from '../common/validators.js';
 
 export class PlanOrderDto {
-  @ApiPropertyOptional({ description: 'first date to plan (defaults to today or the order start)', example: '2026-12-01' })
+  @ApiPropertyOptional({
+    description: 'first date to plan (defaults to today or the order start)',
+    example: '2026-12-01',
+  })
   @IsOptional()
   @IsLocalDate()
   from?: string;
@@ -12,7 +15,8 @@ export class PlanOrderDto {
   @IsLocalDate()
   to?: string;
   @ApiPropertyOptional({
-    description: "when free seats can't complete the order, move up to 5 other bookings of the Bapas to shifts their people can take",
+    description:
+      "when free seats can't complete the order, move up to 5 other bookings of the Bapas to shifts their people can take",
     default: false,
   })
   @IsOptional()

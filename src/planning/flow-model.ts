@@ -64,7 +64,8 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
       network.addArc(rest, SINK, 1, WEIGHTS.valuePerMinute * (need % unit));
     }
   }
-  for (const day of days.values()) if (day.node >= 0) network.addArc(orderNode.get(day.order)!, day.node, day.capacity, day.cost);
+  for (const day of days.values())
+    if (day.node >= 0) network.addArc(orderNode.get(day.order)!, day.node, day.capacity, day.cost);
   const arcs = candidates.map((c, i) => {
     const day = days.get(orderDay(c))!;
     const units = unitsOf(problem.shifts[c.shift].plannedMinutes);
@@ -76,7 +77,8 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
     const units = unitsOf(shift.plannedMinutes);
     const roomy = Math.ceil(shift.freeSeats / 2);
     network.addArc(node, SINK, roomy * units, 0);
-    if (shift.freeSeats > roomy) network.addArc(node, SINK, (shift.freeSeats - roomy) * units, Math.round(WEIGHTS.crowdedSeat / units));
+    if (shift.freeSeats > roomy)
+      network.addArc(node, SINK, (shift.freeSeats - roomy) * units, Math.round(WEIGHTS.crowdedSeat / units));
   }
 
   network.solve();

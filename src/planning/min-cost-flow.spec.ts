@@ -1,7 +1,6 @@
 import { MinCostFlow } from './min-cost-flow.js';
 import { seededRandom } from '../common/seeded-random.js';
 
-
 /** Workers to jobs: the most pairs first (a reward per pair), then the cheapest. */
 function solveAssignment(costs: (number | null)[][]): { pairs: number; cost: number } {
   const workers = costs.length;

@@ -117,7 +117,8 @@ class ResidualGraph {
   }
 
   private dijkstra(source: number, sink: number): number {
-    const { first, order, head, residual, cost, potential, distance, reachedIn, settledIn, viaArc, heap, settled } = this;
+    const { first, order, head, residual, cost, potential, distance, reachedIn, settledIn, viaArc, heap, settled } =
+      this;
     const search = ++this.search;
     settled.length = 0;
     heap.clear();

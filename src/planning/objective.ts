@@ -15,7 +15,11 @@ export const WEIGHTS = {
 export function bookingCost(startDay: number, endDay: number, day: number, travelMeters: number): number {
   const offset = day - startDay;
   const spareFrom = Math.floor(0.9 * (endDay - startDay));
-  return travelMeters * WEIGHTS.travelPerMeter + offset * WEIGHTS.perDayLater + (offset > spareFrom ? WEIGHTS.withoutSpare : 0);
+  return (
+    travelMeters * WEIGHTS.travelPerMeter +
+    offset * WEIGHTS.perDayLater +
+    (offset > spareFrom ? WEIGHTS.withoutSpare : 0)
+  );
 }
 
 const epochDays = new Map<string, number>();

@@ -23,7 +23,9 @@ export function splitIntoParts(problem: PlanningProblem, threads: number): Plann
   const parts = Array.from({ length: threads }, () => [] as PlanningProblem[]);
   const size = (part: PlanningProblem[]) => part.reduce((sum, region) => sum + region.orders.length, 0);
   const regions = splitByRegion(problem).map((region, index) => ({ region, index }));
-  for (const { region } of regions.sort((a, b) => b.region.orders.length - a.region.orders.length || a.index - b.index)) {
+  for (const { region } of regions.sort(
+    (a, b) => b.region.orders.length - a.region.orders.length || a.index - b.index,
+  )) {
     parts.reduce((lightest, part) => (size(part) < size(lightest) ? part : lightest)).push(region);
   }
   return parts.filter((part) => part.length > 0).map((part) => joinRegions(problem, part));

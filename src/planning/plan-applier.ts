@@ -20,7 +20,10 @@ defineMessages({
 
 /** A plan of the actor's Bapas, or 404. */
 export async function visiblePlan(manager: EntityManager, actor: AuthUser, id: string, lock = false): Promise<Plan> {
-  const plan = await manager.findOne(Plan, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  const plan = await manager.findOne(Plan, {
+    where: { id },
+    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
   if (!plan || plan.bapasId !== actor.agencyId) throw notFound('plan');
   return plan;
 }
@@ -62,7 +65,10 @@ export class PlanApplier {
     const applied = await this.dataSource.transaction(async (manager) => {
       await manager.update(Plan, { id }, { result });
       await this.audit.record(manager, {
-        actorId: actor.id, action: 'plan.applied', entityType: 'plan', entityId: id,
+        actorId: actor.id,
+        action: 'plan.applied',
+        entityType: 'plan',
+        entityId: id,
         after: { moved: result.moved, booked: result.booked.length, refused: result.refused },
       });
       return manager.findOneByOrFail(Plan, { id });
@@ -82,13 +88,24 @@ export class PlanApplier {
     return moved.id;
   }
 
-  private async attempt(result: PlanApplication, orderId: string, shift: { shiftId: string; date: string }, work: () => Promise<void>) {
+  private async attempt(
+    result: PlanApplication,
+    orderId: string,
+    shift: { shiftId: string; date: string },
+    work: () => Promise<void>,
+  ) {
     try {
       await work();
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const [reason] = error.violations;
-      result.refused.push({ orderId, shiftId: shift.shiftId, date: shift.date, code: reason.code, params: reason.params });
+      result.refused.push({
+        orderId,
+        shiftId: shift.shiftId,
+        date: shift.date,
+        code: reason.code,
+        params: reason.params,
+      });
     }
   }
 }

@@ -23,13 +23,15 @@ export class PlanBookingResponse implements PlanBookingView {
 
 @ApiSchema({
   name: 'PlanShortfall',
-  description: 'Why an order falls short: `no_home` (no home location), `bound` (no plan can complete it), '
-    + '`shared_capacity` (alone it could; the seats of `siteIds` went to others)',
+  description:
+    'Why an order falls short: `no_home` (no home location), `bound` (no plan can complete it), ' +
+    '`shared_capacity` (alone it could; the seats of `siteIds` went to others)',
 })
 export class PlanShortfallResponse {
   @ApiProperty({ enum: ['no_home', 'bound', 'shared_capacity'] }) kind: Shortfall['kind'];
   @ApiPropertyOptional({ type: 'integer', description: 'with bound and shared_capacity' }) reachableMinutes?: number;
-  @ApiPropertyOptional({ type: 'string', format: 'uuid', isArray: true, description: 'with shared_capacity' }) siteIds?: string[];
+  @ApiPropertyOptional({ type: 'string', format: 'uuid', isArray: true, description: 'with shared_capacity' })
+  siteIds?: string[];
 }
 
 @ApiSchema({ name: 'PlanOrder', description: "One order's outcome in the plan" })
@@ -45,7 +47,11 @@ export class PlanOrderResponse implements Shape<PlanView['orders'][number]> {
   @Integer('the bound: one trip a day on the longest shift within reach, up to the end date') reachableMinutes: number;
   @ApiProperty({ description: "the last planned date leaves 10% of the order's period to spare" }) withSpare: boolean;
   @ApiProperty({ type: PlanShortfallResponse, nullable: true }) shortfall: Shortfall | null;
-  @ApiProperty({ type: String, nullable: true, description: 'the shortfall explained, in the language of Accept-Language' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the shortfall explained, in the language of Accept-Language',
+  })
   explanation: string | null;
 }
 
@@ -63,7 +69,10 @@ export class PlanMoveToResponse extends PlanMoveFromResponse implements Shape<Pl
   @LocalTime() end: string;
 }
 
-@ApiSchema({ name: 'PlanMove', description: "Another person's booking moved to free a seat: the same length, a day they are free" })
+@ApiSchema({
+  name: 'PlanMove',
+  description: "Another person's booking moved to free a seat: the same length, a day they are free",
+})
 export class PlanMoveResponse implements PlanMove {
   @Id('the booking that moves') assignmentId: string;
   @Id() orderId: string;
@@ -82,7 +91,11 @@ export class PlanSummaryResponse implements PlanSummary {
   @Integer() ordersComplete: number;
   @Integer() maxTravelMeters: number;
   @Integer() planningMillis: number;
-  @ApiPropertyOptional({ type: 'integer', isArray: true, description: 'years of the bookings whose official calendar is not loaded' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    isArray: true,
+    description: 'years of the bookings whose official calendar is not loaded',
+  })
   yearsWithoutOfficialCalendar?: number[];
 }
 
@@ -99,7 +112,10 @@ export class PlanBookedResponse {
   @Id() assignmentId: string;
 }
 
-@ApiSchema({ name: 'PlanRefused', description: 'A proposal refused since the preview, with the booking rule that refused it' })
+@ApiSchema({
+  name: 'PlanRefused',
+  description: 'A proposal refused since the preview, with the booking rule that refused it',
+})
 export class PlanRefusedResponse {
   @Id() orderId: string;
   @Id() shiftId: string;
@@ -132,6 +148,9 @@ export class PlanResponse implements PlanView {
   @ApiProperty() createdAt: Date;
   @ApiProperty() expiresAt: Date;
   @ApiProperty({ type: Date, nullable: true }) appliedAt: Date | null;
-  @ApiProperty({ type: [LocalizedWarning], description: 'R-23: bookings in a year whose official calendar is not loaded' })
+  @ApiProperty({
+    type: [LocalizedWarning],
+    description: 'R-23: bookings in a year whose official calendar is not loaded',
+  })
   warnings: LocalizedWarning[];
 }

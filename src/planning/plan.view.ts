@@ -57,9 +57,20 @@ export function describeOutcome(
   maxTravelMeters: number,
 ): PlanOrderOutcome {
   const explanation = outcome.shortfall
-    ? Object.fromEntries((['id', 'en'] as const).map((locale) => [locale, explain(outcome, outcome.shortfall!, order.endDate, siteNames, maxTravelMeters, locale)]))
+    ? Object.fromEntries(
+        (['id', 'en'] as const).map((locale) => [
+          locale,
+          explain(outcome, outcome.shortfall!, order.endDate, siteNames, maxTravelMeters, locale),
+        ]),
+      )
     : null;
-  return { ...outcome, caseNumber: order.caseNumber, personName: order.personName, endDate: order.endDate, explanation: explanation as Message | null };
+  return {
+    ...outcome,
+    caseNumber: order.caseNumber,
+    personName: order.personName,
+    endDate: order.endDate,
+    explanation: explanation as Message | null,
+  };
 }
 
 function explain(

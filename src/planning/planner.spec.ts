@@ -38,7 +38,12 @@ function shift(siteId: string, date: string, overrides: Partial<PlanShift> = {})
   };
 }
 
-function order(id: string, needMinutes: number, overrides: Partial<PlanOrder> = {}, person: Partial<PlanOrder['person']> = {}): PlanOrder {
+function order(
+  id: string,
+  needMinutes: number,
+  overrides: Partial<PlanOrder> = {},
+  person: Partial<PlanOrder['person']> = {},
+): PlanOrder {
   return {
     id,
     regime: 'adult',
@@ -47,7 +52,15 @@ function order(id: string, needMinutes: number, overrides: Partial<PlanOrder> = 
     startDate: '2026-12-01',
     endDate: '2027-05-31',
     ...overrides,
-    person: { religion: null, worshipDefaults: true, inSchool: false, unavailable: [], home: HOME, bookedDates: [], ...person },
+    person: {
+      religion: null,
+      worshipDefaults: true,
+      inSchool: false,
+      unavailable: [],
+      home: HOME,
+      bookedDates: [],
+      ...person,
+    },
   };
 }
 
@@ -73,11 +86,23 @@ describe('planOrders', () => {
     const shifts = days(10).flatMap((date) => [shift('s', date), shift('s', date, { start: '13:00' })]);
     const plan = planOrders(problem([order('o1', 3 * 240)], [site('s', 1)], shifts));
     expect(plan.bookings.map((b) => b.date)).toEqual(['2026-12-01', '2026-12-02', '2026-12-03']);
-    expect(plan.outcomes[0]).toMatchObject({ plannedMinutes: 720, bookings: 3, lastDate: '2026-12-03', withSpare: true, shortfall: null });
+    expect(plan.outcomes[0]).toMatchObject({
+      plannedMinutes: 720,
+      bookings: 3,
+      lastDate: '2026-12-03',
+      withSpare: true,
+      shortfall: null,
+    });
   });
 
   it('counts a last booking longer than what is owed only up to the need', () => {
-    const plan = planOrders(problem([order('o1', 300)], [site('s', 1)], days(5).map((date) => shift('s', date))));
+    const plan = planOrders(
+      problem(
+        [order('o1', 300)],
+        [site('s', 1)],
+        days(5).map((date) => shift('s', date)),
+      ),
+    );
     expect(plan.bookings).toHaveLength(2);
     expect(plan.outcomes[0].plannedMinutes).toBe(300);
     expect(plan.plannedMinutes).toBe(300);
@@ -85,7 +110,12 @@ describe('planOrders', () => {
 
   it('books only what every booking rule allows', () => {
     const friday = '2026-12-04';
-    const sites = [site('s', 1), site('adults-only', 1, { minorsAllowed: false }), site('expired', 1, { agreement: { validFrom: '2026-01-01', validTo: '2026-11-30' } }), site('closed', 1, { closedDates: [friday] })];
+    const sites = [
+      site('s', 1),
+      site('adults-only', 1, { minorsAllowed: false }),
+      site('expired', 1, { agreement: { validFrom: '2026-01-01', validTo: '2026-11-30' } }),
+      site('closed', 1, { closedDates: [friday] }),
+    ];
     const shifts = [
       shift('s', friday, { start: '10:00' }), // Friday prayer for a Muslim (R-24)
       shift('s', '2026-12-05', { coordinated: false }),
@@ -98,7 +128,12 @@ describe('planOrders', () => {
       shift('s', '2026-12-11', { plannedMinutes: 480 }), // over the child's daily cap (R-03, R-11)
       shift('s', '2026-12-12', { start: '14:00' }), // the person already has a booking that day
     ];
-    const child = order('child', 240, { regime: 'child', maxHoursPerDay: 4 }, { religion: 'islam', inSchool: true, bookedDates: ['2026-12-12'] });
+    const child = order(
+      'child',
+      240,
+      { regime: 'child', maxHoursPerDay: 4 },
+      { religion: 'islam', inSchool: true, bookedDates: ['2026-12-12'] },
+    );
     const plan = planOrders(problem([child], sites, shifts));
     expect(plan.bookings).toEqual([]);
     expect(plan.outcomes[0].shortfall).toEqual({ kind: 'bound', reachableMinutes: 0 });
@@ -117,38 +152,70 @@ describe('planOrders', () => {
     const saturdays = days(182).filter((date) => DateTime.fromISO(date).weekday === 6);
     const shifts = saturdays.map((date) => shift('s', date, { plannedMinutes: 480, end: '17:00', freeSeats: 10 }));
     const weekdaysUnavailable = [1, 2, 3, 4, 5, 7].map((weekday) => ({ weekday, from: '00:00', to: '23:59' }));
-    const plan = planOrders(problem([order('sat', 240 * 60, {}, { unavailable: weekdaysUnavailable })], [site('s', 1)], shifts));
+    const plan = planOrders(
+      problem([order('sat', 240 * 60, {}, { unavailable: weekdaysUnavailable })], [site('s', 1)], shifts),
+    );
     expect(plan.outcomes[0].shortfall).toEqual({ kind: 'bound', reachableMinutes: saturdays.length * 480 });
     expect(plan.outcomes[0].plannedMinutes).toBe(saturdays.length * 480);
   });
 
   it('says when a person has no home location instead of guessing', () => {
-    const plan = planOrders(problem([order('o1', 240, {}, { home: null })], [site('s', 1)], [shift('s', '2026-12-02')]));
+    const plan = planOrders(
+      problem([order('o1', 240, {}, { home: null })], [site('s', 1)], [shift('s', '2026-12-02')]),
+    );
     expect(plan.outcomes[0].shortfall).toEqual({ kind: 'no_home' });
   });
 
   it('balances crews: two equally near shifts get two people each rather than four and none', () => {
-    const sites = [site('east', 0, { location: { lat: HOME.lat, lng: HOME.lng + 0.01 } }), site('west', 0, { location: { lat: HOME.lat, lng: HOME.lng - 0.01 } })];
+    const sites = [
+      site('east', 0, { location: { lat: HOME.lat, lng: HOME.lng + 0.01 } }),
+      site('west', 0, { location: { lat: HOME.lat, lng: HOME.lng - 0.01 } }),
+    ];
     const shifts = [shift('east', '2026-12-02', { freeSeats: 4 }), shift('west', '2026-12-02', { freeSeats: 4 })];
-    const plan = planOrders(problem(['a', 'b', 'c', 'd'].map((id) => order(id, 240)), sites, shifts));
-    const perSite = plan.bookings.reduce<Record<string, number>>((count, b) => ({ ...count, [b.siteId]: (count[b.siteId] ?? 0) + 1 }), {});
+    const plan = planOrders(
+      problem(
+        ['a', 'b', 'c', 'd'].map((id) => order(id, 240)),
+        sites,
+        shifts,
+      ),
+    );
+    const perSite = plan.bookings.reduce<Record<string, number>>(
+      (count, b) => ({ ...count, [b.siteId]: (count[b.siteId] ?? 0) + 1 }),
+      {},
+    );
     expect(perSite).toEqual({ east: 2, west: 2 });
   });
 
   it('gives the same plan for the same problem', () => {
-    const shifts = days(20).flatMap((date, i) => [shift('a', date, { freeSeats: 1 + (i % 3) }), shift('b', date, { freeSeats: 2 })]);
-    const build = () => problem(['x', 'y', 'z', 'w'].map((id, i) => order(id, 240 * (3 + i))), [site('a', 1), site('b', 2)], shifts);
+    const shifts = days(20).flatMap((date, i) => [
+      shift('a', date, { freeSeats: 1 + (i % 3) }),
+      shift('b', date, { freeSeats: 2 }),
+    ]);
+    const build = () =>
+      problem(
+        ['x', 'y', 'z', 'w'].map((id, i) => order(id, 240 * (3 + i))),
+        [site('a', 1), site('b', 2)],
+        shifts,
+      );
     expect(planOrders(build())).toEqual(planOrders(build()));
   });
 
   it('books as many minutes as an exhaustive search, and travels as little, on 150 small random problems', () => {
     for (let seed = 1; seed <= 150; seed++) {
       const next = seededRandom(seed);
-      const sites = [site('a', 1 + Math.floor(next() * 5)), site('b', 1 + Math.floor(next() * 5)), site('c', 1 + Math.floor(next() * 5))];
+      const sites = [
+        site('a', 1 + Math.floor(next() * 5)),
+        site('b', 1 + Math.floor(next() * 5)),
+        site('c', 1 + Math.floor(next() * 5)),
+      ];
       const shifts = Array.from({ length: 5 }, () =>
-        shift(sites[Math.floor(next() * 3)].id, days(3)[Math.floor(next() * 3)], { freeSeats: 1 + Math.floor(next() * 2) }),
+        shift(sites[Math.floor(next() * 3)].id, days(3)[Math.floor(next() * 3)], {
+          freeSeats: 1 + Math.floor(next() * 2),
+        }),
       );
-      const orders = Array.from({ length: 3 }, (_, i) => order(`o${i}`, 240 * (1 + Math.floor(next() * 3)) - Math.floor(next() * 2) * 60));
+      const orders = Array.from({ length: 3 }, (_, i) =>
+        order(`o${i}`, 240 * (1 + Math.floor(next() * 3)) - Math.floor(next() * 2) * 60),
+      );
       const plan = planOrders(problem(orders, sites, shifts));
       const best = exhaustive(problem(orders, sites, shifts));
       expect({ seed, minutes: plan.plannedMinutes, travel: plan.travelMeters }).toEqual({ seed, ...best });
@@ -167,7 +234,10 @@ describe('replanOrder', () => {
     const datesOf = (id: string) => current.filter((b) => b.orderId === id).map((b) => b.date);
     const after: PlanningProblem = {
       ...initial,
-      orders: [order('a', 240, {}, { bookedDates: [missed.date, ...datesOf('a')] }), order('b', 0, {}, { bookedDates: datesOf('b') })],
+      orders: [
+        order('a', 240, {}, { bookedDates: [missed.date, ...datesOf('a')] }),
+        order('b', 0, {}, { bookedDates: datesOf('b') }),
+      ],
       shifts: shifts.filter((s) => s.id !== missed.shiftId).map((s) => ({ ...s, freeSeats: taken.has(s.id) ? 0 : 1 })),
     };
     const replan = replanOrder(after, current, 'a');
@@ -181,22 +251,37 @@ describe('replanOrder', () => {
   it('moves another person to a shift they can take when that frees the only seat the order can use', () => {
     const wednesday = shift('s', '2026-12-02', { freeSeats: 0 });
     const thursday = shift('s', '2026-12-03', { freeSeats: 1 });
-    const current = [{ orderId: 'b', shiftId: wednesday.id, siteId: 's', date: '2026-12-02', plannedMinutes: 240, travelMeters: 1112 }];
+    const current = [
+      { orderId: 'b', shiftId: wednesday.id, siteId: 's', date: '2026-12-02', plannedMinutes: 240, travelMeters: 1112 },
+    ];
     const noThursdays = [{ weekday: 4, from: '00:00', to: '23:59' }];
-    const after = problem([order('a', 240, {}, { unavailable: noThursdays }), order('b', 0, {}, { bookedDates: ['2026-12-02'] })], [site('s', 1)], [wednesday, thursday]);
+    const after = problem(
+      [order('a', 240, {}, { unavailable: noThursdays }), order('b', 0, {}, { bookedDates: ['2026-12-02'] })],
+      [site('s', 1)],
+      [wednesday, thursday],
+    );
 
     const replan = replanOrder(after, current, 'a');
 
     expect(replan.moved).toBe(1);
-    expect(replan.moves[0]).toMatchObject({ from: { orderId: 'b', shiftId: wednesday.id }, to: { orderId: 'b', shiftId: thursday.id, date: '2026-12-03' } });
+    expect(replan.moves[0]).toMatchObject({
+      from: { orderId: 'b', shiftId: wednesday.id },
+      to: { orderId: 'b', shiftId: thursday.id, date: '2026-12-03' },
+    });
     expect(replan.bookings).toMatchObject([{ orderId: 'a', shiftId: wednesday.id }]);
     expect(replan.outcome).toMatchObject({ plannedMinutes: 240, shortfall: null });
   });
 
   it('moves nobody when the order cannot use the seat it would free', () => {
     const wednesday = shift('s', '2026-12-02', { freeSeats: 0 });
-    const current = [{ orderId: 'b', shiftId: wednesday.id, siteId: 's', date: '2026-12-02', plannedMinutes: 240, travelMeters: 1112 }];
-    const after = problem([order('a', 240), order('b', 0, {}, { bookedDates: ['2026-12-02'] })], [site('s', 1)], [wednesday]);
+    const current = [
+      { orderId: 'b', shiftId: wednesday.id, siteId: 's', date: '2026-12-02', plannedMinutes: 240, travelMeters: 1112 },
+    ];
+    const after = problem(
+      [order('a', 240), order('b', 0, {}, { bookedDates: ['2026-12-02'] })],
+      [site('s', 1)],
+      [wednesday],
+    );
 
     const replan = replanOrder(after, current, 'a');
 
@@ -204,7 +289,6 @@ describe('replanOrder', () => {
     expect(replan.outcome.shortfall).toEqual({ kind: 'shared_capacity', reachableMinutes: 240, siteIds: ['s'] });
   });
 });
-
 
 /** Tries every assignment of each order to none or one shift per day: the most minutes, then the least travel. */
 function exhaustive(p: PlanningProblem): { minutes: number; travel: number } {

@@ -4,7 +4,14 @@ import { findCandidates, type Candidate, type CandidateIndex } from './candidate
 import { DisjointSets } from './disjoint-sets.js';
 import { solveRelaxed } from './flow-model.js';
 import { epochDay } from './objective.js';
-import type { OrderOutcome, PlannedBooking, PlanOrder, PlanningProblem, PlanResult, Shortfall } from './planning.types.js';
+import type {
+  OrderOutcome,
+  PlannedBooking,
+  PlanOrder,
+  PlanningProblem,
+  PlanResult,
+  Shortfall,
+} from './planning.types.js';
 import { mergeResults, splitByRegion } from './regions.js';
 import { Bookings, fillGreedily, roundToBookings } from './rounding.js';
 
@@ -75,8 +82,10 @@ function withMoves(problem: PlanningProblem, current: PlannedBooking[], target: 
   const seats = new Map(problem.shifts.map((shift) => [shift.id, shift.freeSeats]));
   for (const booking of replan.bookings) seats.set(booking.shiftId, seats.get(booking.shiftId)! - 1);
   const targetDates = new Set([...target.person.bookedDates, ...replan.bookings.map((b) => b.date)]);
-  const full = findCandidates({ ...problem, orders: [target] }).allByOrder[0]
-    .filter((c) => seats.get(problem.shifts[c.shift].id) === 0 && !targetDates.has(problem.shifts[c.shift].date))
+  const full = findCandidates({ ...problem, orders: [target] })
+    .allByOrder[0].filter(
+      (c) => seats.get(problem.shifts[c.shift].id) === 0 && !targetDates.has(problem.shifts[c.shift].date),
+    )
     .sort((a, b) => a.cost - b.cost || a.shift - b.shift);
   const fullIds = new Set(full.map((c) => problem.shifts[c.shift].id));
   const occupants = groupBy(
@@ -96,14 +105,28 @@ function withMoves(problem: PlanningProblem, current: PlannedBooking[], target: 
     for (const from of occupants.get(shift.id) ?? []) {
       const to = alternativesOf.get(from.orderId)!.find((alt) => {
         const free = problem.shifts[alt.shift];
-        return free.plannedMinutes === from.plannedMinutes && seats.get(free.id)! > 0 && !busy.has(`${from.orderId}|${free.date}`);
+        return (
+          free.plannedMinutes === from.plannedMinutes &&
+          seats.get(free.id)! > 0 &&
+          !busy.has(`${from.orderId}|${free.date}`)
+        );
       });
       if (!to) continue;
       const moved = problem.shifts[to.shift];
       seats.set(moved.id, seats.get(moved.id)! - 1);
       busy.add(`${from.orderId}|${moved.date}`);
-      replan.moves.push({ from, to: { ...from, shiftId: moved.id, siteId: moved.siteId, date: moved.date, travelMeters: to.travelMeters } });
-      replan.bookings.push({ orderId: target.id, shiftId: shift.id, siteId: shift.siteId, date: shift.date, plannedMinutes: shift.plannedMinutes, travelMeters: c.travelMeters });
+      replan.moves.push({
+        from,
+        to: { ...from, shiftId: moved.id, siteId: moved.siteId, date: moved.date, travelMeters: to.travelMeters },
+      });
+      replan.bookings.push({
+        orderId: target.id,
+        shiftId: shift.id,
+        siteId: shift.siteId,
+        date: shift.date,
+        plannedMinutes: shift.plannedMinutes,
+        travelMeters: c.travelMeters,
+      });
       targetDates.add(shift.date);
       owed -= shift.plannedMinutes;
       break;
@@ -117,7 +140,10 @@ function withMoves(problem: PlanningProblem, current: PlannedBooking[], target: 
       ...replan.outcome,
       plannedMinutes,
       bookings: replan.bookings.length,
-      ...finish(target, replan.bookings.map((b) => b.date)),
+      ...finish(
+        target,
+        replan.bookings.map((b) => b.date),
+      ),
       shortfall: plannedMinutes < replan.outcome.needMinutes ? replan.outcome.shortfall : null,
     },
   };
@@ -148,7 +174,14 @@ function result(problem: PlanningProblem, index: CandidateIndex, bookings: Booki
     const own = [...(bookings.byOrder.get(o) ?? [])].sort((a, b) => a.shift - b.shift);
     for (const c of own) {
       const shift = problem.shifts[c.shift];
-      planned.push({ orderId: order.id, shiftId: shift.id, siteId: shift.siteId, date: shift.date, plannedMinutes: shift.plannedMinutes, travelMeters: c.travelMeters });
+      planned.push({
+        orderId: order.id,
+        shiftId: shift.id,
+        siteId: shift.siteId,
+        date: shift.date,
+        plannedMinutes: shift.plannedMinutes,
+        travelMeters: c.travelMeters,
+      });
     }
     const plannedMinutes = Math.min(order.needMinutes, Math.max(0, bookings.bookedMinutes(o)));
     const outcome: OrderOutcome = {
@@ -156,7 +189,10 @@ function result(problem: PlanningProblem, index: CandidateIndex, bookings: Booki
       needMinutes: order.needMinutes,
       plannedMinutes,
       bookings: own.length,
-      ...finish(order, own.map((c) => problem.shifts[c.shift].date)),
+      ...finish(
+        order,
+        own.map((c) => problem.shifts[c.shift].date),
+      ),
       shortfall: plannedMinutes < order.needMinutes ? shortfall(problem, index, bookings, o) : null,
       reachableMinutes: reachableAlone(problem, index.allByOrder[o]),
     };
@@ -166,7 +202,10 @@ function result(problem: PlanningProblem, index: CandidateIndex, bookings: Booki
     bookings: planned,
     outcomes,
     plannedMinutes: outcomes.reduce((sum, outcome) => sum + outcome.plannedMinutes, 0),
-    upperBoundMinutes: outcomes.reduce((sum, outcome) => sum + Math.min(outcome.needMinutes, outcome.reachableMinutes), 0),
+    upperBoundMinutes: outcomes.reduce(
+      (sum, outcome) => sum + Math.min(outcome.needMinutes, outcome.reachableMinutes),
+      0,
+    ),
     travelMeters: planned.reduce((sum, booking) => sum + booking.travelMeters, 0),
   };
 }
@@ -206,4 +245,3 @@ function shortfall(problem: PlanningProblem, index: CandidateIndex, bookings: Bo
   }
   return { kind: 'shared_capacity', reachableMinutes, siteIds };
 }
-

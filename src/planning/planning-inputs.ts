@@ -22,7 +22,12 @@ export class PlanningInputs {
    * Active orders of the Bapas (or the ones named) and what each still owes: required minus credited minus
    * what is booked and not yet credited. A no-show's minutes are owed again.
    */
-  async orders(manager: EntityManager, bapasId: string, orderIds: string[] | null, from: string): Promise<OrderToPlan[]> {
+  async orders(
+    manager: EntityManager,
+    bapasId: string,
+    orderIds: string[] | null,
+    from: string,
+  ): Promise<OrderToPlan[]> {
     const rows: OrderRow[] = await manager.query(
       `SELECT o.id, o.case_number, o.regime, o.max_hours_per_day, o.start_date, o.end_date,
               o.required_minutes - o.credited_minutes - coalesce((

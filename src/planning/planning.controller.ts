@@ -26,8 +26,9 @@ export class PlanningController {
   @Roles('supervisor')
   @ApiOperation({
     summary: 'Preview a plan for what one order still owes',
-    description: 'Also the re-plan after a no-show or a cancellation; with `allowMoves`, up to 5 other bookings of the Bapas '
-      + 'may move. Nothing is booked yet.',
+    description:
+      'Also the re-plan after a no-show or a cancellation; with `allowMoves`, up to 5 other bookings of the Bapas ' +
+      'may move. Nothing is booked yet.',
   })
   @ApiCreatedResponse({ type: PlanResponse })
   @ApiProblems(400, 401, 403, 404, 409)
@@ -62,7 +63,11 @@ export class PlanningController {
   @ApiOperation({ summary: 'Read a plan', description: 'The preview, or the applied plan with what applying it did.' })
   @ApiOkResponse({ type: PlanResponse })
   @ApiProblems(400, 401, 403, 404)
-  get(@CurrentUser() actor: AuthUser, @IdParam('id') id: string, @AcceptLanguage() language?: string): Promise<PlanResponse> {
+  get(
+    @CurrentUser() actor: AuthUser,
+    @IdParam('id') id: string,
+    @AcceptLanguage() language?: string,
+  ): Promise<PlanResponse> {
     return this.planning.get(actor, id, pickLocale(language));
   }
 
@@ -72,12 +77,17 @@ export class PlanningController {
   @Roles('supervisor')
   @ApiOperation({
     summary: "Apply a plan's moves and bookings, once",
-    description: 'Each through the booking rules; a proposal refused since the preview is listed with its reason. '
-      + '409 when applied already or expired.',
+    description:
+      'Each through the booking rules; a proposal refused since the preview is listed with its reason. ' +
+      '409 when applied already or expired.',
   })
   @ApiOkResponse({ type: PlanResponse })
   @ApiProblems(400, 401, 403, 404, 409)
-  apply(@CurrentUser() actor: AuthUser, @IdParam('id') id: string, @AcceptLanguage() language?: string): Promise<PlanResponse> {
+  apply(
+    @CurrentUser() actor: AuthUser,
+    @IdParam('id') id: string,
+    @AcceptLanguage() language?: string,
+  ): Promise<PlanResponse> {
     return this.applier.apply(actor, id, pickLocale(language));
   }
 }

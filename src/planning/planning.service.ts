@@ -24,7 +24,10 @@ import type { PlannedBooking, PlanningProblem, PlanResult } from './planning.typ
 export const MAX_HORIZON_DAYS = 366;
 
 defineMessages({
-  'plan.horizon_reversed': { id: 'Tanggal akhir harus sama dengan atau setelah tanggal awal.', en: 'The last date must be on or after the first date.' },
+  'plan.horizon_reversed': {
+    id: 'Tanggal akhir harus sama dengan atau setelah tanggal awal.',
+    en: 'The last date must be on or after the first date.',
+  },
   'plan.horizon_too_long': { id: 'Rencana paling panjang {days} hari.', en: 'A plan covers at most {days} days.' },
 });
 
@@ -111,17 +114,36 @@ export class PlanningService {
     if (orderIds && problem.orders.length !== new Set(orderIds).size) throw unknownReference('orderIds', 'order');
     const started = performance.now();
     const result = await planInParallel(problem);
-    return this.store(actor, { orderId, from, to, problem, orders: problem.orders, result, moves: [], started }, locale);
+    return this.store(
+      actor,
+      { orderId, from, to, problem, orders: problem.orders, result, moves: [], started },
+      locale,
+    );
   }
 
   /** The re-plan that may move up to 5 other bookings of the Bapas (never another Bapas's) to free a seat. */
-  private async previewReplan(actor: AuthUser, orderId: string, from: string, to: string, locale: Locale): Promise<PlanView> {
+  private async previewReplan(
+    actor: AuthUser,
+    orderId: string,
+    from: string,
+    to: string,
+    locale: Locale,
+  ): Promise<PlanView> {
     const problem = await this.load(actor, null, from, to);
-    const current = await this.inputs.scheduledBookings(this.dataSource.manager, problem.sites.map((site) => site.id), problem.now);
+    const current = await this.inputs.scheduledBookings(
+      this.dataSource.manager,
+      problem.sites.map((site) => site.id),
+      problem.now,
+    );
     const started = performance.now();
     const replan = replanOrder(problem, current, orderId);
-    const assignmentOf = new Map(current.map((booking) => [`${booking.orderId}|${booking.shiftId}`, booking.assignmentId]));
-    const moves = replan.moves.map((move) => ({ ...move, assignmentId: assignmentOf.get(`${move.from.orderId}|${move.from.shiftId}`)! }));
+    const assignmentOf = new Map(
+      current.map((booking) => [`${booking.orderId}|${booking.shiftId}`, booking.assignmentId]),
+    );
+    const moves = replan.moves.map((move) => ({
+      ...move,
+      assignmentId: assignmentOf.get(`${move.from.orderId}|${move.from.shiftId}`)!,
+    }));
     const { outcome } = replan;
     const result: PlanResult = {
       bookings: replan.bookings,
@@ -140,7 +162,13 @@ export class PlanningService {
     const now = this.clock.now();
     const orders = await this.inputs.orders(manager, actor.agencyId, orderIds, from);
     const sites = await this.inputs.sites(manager, actor.agencyId, from, to);
-    const shifts = await this.inputs.shifts(manager, sites.map((site) => site.id), from, to, now);
+    const shifts = await this.inputs.shifts(
+      manager,
+      sites.map((site) => site.id),
+      from,
+      to,
+      now,
+    );
     return { now, orders, sites, shifts, maxTravelMeters: this.config.PLAN_MAX_TRAVEL_METERS };
   }
 
@@ -181,9 +209,12 @@ export class PlanningService {
         ordersComplete: result.outcomes.filter((outcome) => outcome.shortfall === null).length,
         maxTravelMeters,
         planningMillis,
-        yearsWithoutOfficialCalendar: (await this.calendar.warningsFor(manager, result.bookings.map((booking) => booking.date))).map(
-          (warning) => Number(warning.params!.year),
-        ),
+        yearsWithoutOfficialCalendar: (
+          await this.calendar.warningsFor(
+            manager,
+            result.bookings.map((booking) => booking.date),
+          )
+        ).map((warning) => Number(warning.params!.year)),
       },
       result: null,
       createdBy: actor.id,
@@ -196,7 +227,9 @@ export class PlanningService {
     const days = DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days;
     assertValid([
       ...(days < 0 ? [{ field: 'to', code: 'plan.horizon_reversed' }] : []),
-      ...(days > MAX_HORIZON_DAYS ? [{ field: 'to', code: 'plan.horizon_too_long', params: { days: MAX_HORIZON_DAYS } }] : []),
+      ...(days > MAX_HORIZON_DAYS
+        ? [{ field: 'to', code: 'plan.horizon_too_long', params: { days: MAX_HORIZON_DAYS } }]
+        : []),
     ]);
   }
 

@@ -38,7 +38,10 @@ export class Bookings {
     this.seats[c.shift]++;
     this.days.delete(orderDay(c));
     this.minutes.set(c.order, this.bookedMinutes(c.order) - this.problem.shifts[c.shift].plannedMinutes);
-    this.byOrder.set(c.order, (this.byOrder.get(c.order) ?? []).filter((booked) => booked !== c));
+    this.byOrder.set(
+      c.order,
+      (this.byOrder.get(c.order) ?? []).filter((booked) => booked !== c),
+    );
   }
 }
 
@@ -64,7 +67,11 @@ export function roundToBookings(
     if (only && minutesOf(only) === problem.shifts[only.c.shift].plannedMinutes && bookings.canBook(only.c)) {
       bookings.book(only.c);
     } else {
-      split.push(parts.map((part) => ({ c: part.c, share: minutesOf(part) / problem.shifts[part.c.shift].plannedMinutes })).sort((a, b) => b.share - a.share));
+      split.push(
+        parts
+          .map((part) => ({ c: part.c, share: minutesOf(part) / problem.shifts[part.c.shift].plannedMinutes }))
+          .sort((a, b) => b.share - a.share),
+      );
     }
   }
   split.sort((a, b) => b[0].share - a[0].share);
@@ -88,4 +95,3 @@ export function fillGreedily(candidates: Candidate[], bookings: Bookings): void 
   const cheapestFirst = [...candidates].sort((a, b) => a.cost - b.cost || a.shift - b.shift);
   for (const c of cheapestFirst) if (bookings.canBook(c)) bookings.book(c);
 }
-

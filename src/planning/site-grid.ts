@@ -18,7 +18,9 @@ export class SiteGrid {
     this.latitudeCell = Math.max(maxTravelMeters, 1) / METERS_PER_DEGREE_OF_LATITUDE;
     this.longitudeCell = this.latitudeCell / Math.cos((widestLatitude * Math.PI) / 180);
     const indexes = sites.map((_, index) => index);
-    this.cells = groupBy(indexes, (index) => this.key(this.row(sites[index].location), this.column(sites[index].location)));
+    this.cells = groupBy(indexes, (index) =>
+      this.key(this.row(sites[index].location), this.column(sites[index].location)),
+    );
   }
 
   /** Nearest first. */

@@ -19,13 +19,15 @@ describe('the jobs a booking implies', () => {
     expect(jobs.every((job) => job.payload.assignmentId === 'a1' && !job.jobId.includes(':'))).toBe(true);
   });
 
-  it('the day-before reminder follows the site\'s zone (18:00 WIB is 11:00 UTC)', () => {
+  it("the day-before reminder follows the site's zone (18:00 WIB is 11:00 UTC)", () => {
     const [dayBefore] = assignmentJobs({ ...shift, timezone: 'Asia/Jakarta' }, new Date('2026-11-23T00:00:00Z'));
     expect(dayBefore.runAt.toISOString()).toBe('2026-12-01T11:00:00.000Z');
   });
 
   it('leaves out reminders already past when booked late', () => {
-    expect(assignmentJobs(shift, new Date('2026-12-01T10:00:00Z')).map((job) => job.name)).toEqual([JOBS.reminderTwoHours]);
+    expect(assignmentJobs(shift, new Date('2026-12-01T10:00:00Z')).map((job) => job.name)).toEqual([
+      JOBS.reminderTwoHours,
+    ]);
     expect(assignmentJobs(shift, new Date('2026-12-01T21:00:00Z'))).toEqual([]);
   });
 });

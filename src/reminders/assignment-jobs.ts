@@ -25,7 +25,12 @@ export function assignmentJobs(shift: BookedShift, now: Date): PlannedJob[] {
   const start = DateTime.fromJSDate(shift.startsAt);
   const reminders: PlannedJob[] = [
     { name: JOBS.reminderDayBefore, jobId: `reminder-day-before-${id}`, runAt: dayBefore, payload },
-    { name: JOBS.reminderTwoHours, jobId: `reminder-2h-${id}`, runAt: start.minus({ hours: SECOND_REMINDER_HOURS_BEFORE }).toJSDate(), payload },
+    {
+      name: JOBS.reminderTwoHours,
+      jobId: `reminder-2h-${id}`,
+      runAt: start.minus({ hours: SECOND_REMINDER_HOURS_BEFORE }).toJSDate(),
+      payload,
+    },
   ];
   return reminders.filter((job) => job.runAt > now);
 }

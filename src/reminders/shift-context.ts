@@ -19,7 +19,11 @@ export interface ShiftContext {
 }
 
 /** Null when the assignment is gone; locked when the handler will change it. */
-export async function loadShiftContext(manager: EntityManager, assignmentId: string, lock = false): Promise<ShiftContext | null> {
+export async function loadShiftContext(
+  manager: EntityManager,
+  assignmentId: string,
+  lock = false,
+): Promise<ShiftContext | null> {
   const assignment = await manager.findOne(Assignment, {
     where: { id: assignmentId },
     ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
@@ -53,6 +57,7 @@ export function shiftWords(context: ShiftContext, locale: 'id' | 'en'): Record<s
     start: shift.startTime.slice(0, 5),
     end: shift.endTime.slice(0, 5),
     zone: zoneAbbreviation(site.timezone, shift.startsAt),
-    coordinator: coordinators.map((user) => (user.phone ? `${user.fullName} (${user.phone})` : user.fullName)).join(', ') || '-',
+    coordinator:
+      coordinators.map((user) => (user.phone ? `${user.fullName} (${user.phone})` : user.fullName)).join(', ') || '-',
   };
 }

@@ -10,12 +10,19 @@ import { hoursAndMinutes } from './report.rules.js';
  * name and case number only (no NIK, R-30); every credited shift with both signatures (R-14); the audit
  * checkpoint written at printing time (R-28), so the paper can be checked against the database later.
  */
-export function completionReportPdf(data: CompletionData, checkpoint: Checkpoint, documentId: string, printedAt: Date): Promise<Buffer> {
+export function completionReportPdf(
+  data: CompletionData,
+  checkpoint: Checkpoint,
+  documentId: string,
+  printedAt: Date,
+): Promise<Buffer> {
   const { order, bapas } = data;
   const pdf = new PdfLayout({ title: `Berita Acara Pelaksanaan Pidana Kerja Sosial ${order.caseNumber}`, checkpoint });
   const today = localDate(printedAt, bapas.timezone);
   const replaced =
-    order.replacedKind === 'imprisonment' ? `pidana penjara ${order.replacedDays} hari` : `pidana denda ${rupiah(order.replacedAmountRupiah!)}`;
+    order.replacedKind === 'imprisonment'
+      ? `pidana penjara ${order.replacedDays} hari`
+      : `pidana denda ${rupiah(order.replacedAmountRupiah!)}`;
   const total = data.shifts.reduce((sum, shift) => sum + shift.minutes, 0);
 
   pdf
@@ -46,7 +53,9 @@ export function completionReportPdf(data: CompletionData, checkpoint: Checkpoint
       ['Paling banyak per hari', `${order.maxHoursPerDay} jam`],
       ['Jangka waktu', `${dateLabel(order.startDate)} s.d. ${dateLabel(order.endDate)}`],
       ['Pidana yang diganti', replaced],
-      ...(order.repeatMinutes > 0 ? [['Diulang atas perintah jaksa', hoursAndMinutes(order.repeatMinutes)] as [string, string]] : []),
+      ...(order.repeatMinutes > 0
+        ? [['Diulang atas perintah jaksa', hoursAndMinutes(order.repeatMinutes)] as [string, string]]
+        : []),
     ])
     .section('IV. Pelaksanaan (jam yang dikreditkan)')
     .table(
@@ -59,7 +68,12 @@ export function completionReportPdf(data: CompletionData, checkpoint: Checkpoint
         { header: 'Disahkan oleh (PK)', width: 115 },
       ],
       data.shifts.map((shift, i) => [
-        String(i + 1), dateLabel(shift.date), shift.site, String(shift.minutes), shift.confirmedBy ?? '-', shift.signedOffBy ?? '-',
+        String(i + 1),
+        dateLabel(shift.date),
+        shift.site,
+        String(shift.minutes),
+        shift.confirmedBy ?? '-',
+        shift.signedOffBy ?? '-',
       ]),
       ['', 'Jumlah', `${data.shifts.length} sesi`, String(total), '', ''],
     )

@@ -40,7 +40,8 @@ export class ExportRecordDto {
   @ApiProperty({ enum: [...REPORT_FORMATS, 'json'] }) format: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) agencyId: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) orderId: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the person of a subject-access export' }) personId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the person of a subject-access export' })
+  personId: string | null;
   @ApiProperty({ type: String, example: '2026-11', nullable: true }) month: string | null;
   @ApiProperty({ type: 'integer', description: 'how many persons the file names (R-30)' }) personCount: number;
 }

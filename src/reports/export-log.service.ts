@@ -53,8 +53,16 @@ export class ExportLog {
       `INSERT INTO export_log (id, at, user_id, kind, format, agency_id, order_id, person_id, month, person_count)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
-        id, this.clock.now(), entry.userId, entry.kind, entry.format, entry.agencyId ?? null, entry.orderId ?? null,
-        entry.personId ?? null, entry.month ?? null, entry.personCount,
+        id,
+        this.clock.now(),
+        entry.userId,
+        entry.kind,
+        entry.format,
+        entry.agencyId ?? null,
+        entry.orderId ?? null,
+        entry.personId ?? null,
+        entry.month ?? null,
+        entry.personCount,
       ],
     );
   }

@@ -28,12 +28,27 @@ export interface MonthlyReport {
 }
 
 const ORDER_HEADERS = [
-  'Nomor perkara', 'Nama terpidana', 'Status', 'Wajib (menit)', 'Kredit (menit)', 'Sisa (menit)', 'Kredit bulan ini (menit)',
-  'Absen belum dinilai', 'Absen dengan alasan sah', 'Absen tanpa alasan sah', 'Laporan pelanggaran', 'Berisiko tidak selesai',
+  'Nomor perkara',
+  'Nama terpidana',
+  'Status',
+  'Wajib (menit)',
+  'Kredit (menit)',
+  'Sisa (menit)',
+  'Kredit bulan ini (menit)',
+  'Absen belum dinilai',
+  'Absen dengan alasan sah',
+  'Absen tanpa alasan sah',
+  'Laporan pelanggaran',
+  'Berisiko tidak selesai',
 ];
 
 /** R-09: a Kejari's or a Bapas's orders in the month, as of printing. */
-export function ordersReport(base: Omit<MonthlyReport, 'summary' | 'tables' | 'personCount'>, orders: OrderLine[], breaches: BreachLine[], today: string): MonthlyReport {
+export function ordersReport(
+  base: Omit<MonthlyReport, 'summary' | 'tables' | 'personCount'>,
+  orders: OrderLine[],
+  breaches: BreachLine[],
+  today: string,
+): MonthlyReport {
   const remaining = (order: OrderLine) => Math.max(order.requiredMinutes - order.creditedMinutes, 0);
   const atRisk = orders.filter((order) => isAtRisk({ ...order, remainingMinutes: remaining(order) }, today));
   const count = (status: string) => orders.filter((order) => order.status === status).length;
@@ -64,8 +79,18 @@ export function ordersReport(base: Omit<MonthlyReport, 'summary' | 'tables' | 'p
         headers: ORDER_HEADERS,
         widths: [130, 120, 80, 52, 52, 52, 60, 56, 60, 60, 66, 56],
         rows: orders.map((order) => [
-          order.caseNumber, order.personName, ORDER_STATUS[order.status], order.requiredMinutes, order.creditedMinutes, remaining(order),
-          order.creditedInMonth, order.absent, order.excused, order.unexcused, order.breachesOpened, atRisk.includes(order) ? 'Ya' : 'Tidak',
+          order.caseNumber,
+          order.personName,
+          ORDER_STATUS[order.status],
+          order.requiredMinutes,
+          order.creditedMinutes,
+          remaining(order),
+          order.creditedInMonth,
+          order.absent,
+          order.excused,
+          order.unexcused,
+          order.breachesOpened,
+          atRisk.includes(order) ? 'Ya' : 'Tidak',
         ]),
       },
       {
@@ -74,7 +99,10 @@ export function ordersReport(base: Omit<MonthlyReport, 'summary' | 'tables' | 'p
         headers: ['Nomor perkara', 'Nama terpidana', 'Dasar', 'Status', 'Dibuka'],
         widths: [100, 120, 200, 70, 120],
         rows: breaches.map((breach) => [
-          breach.caseNumber, breach.personName, BREACH_GROUNDS[breach.grounds], BREACH_STATUS[breach.status],
+          breach.caseNumber,
+          breach.personName,
+          BREACH_GROUNDS[breach.grounds],
+          BREACH_STATUS[breach.status],
           instantLabel(breach.openedAt, base.agency.timezone),
         ]),
       },
@@ -84,7 +112,11 @@ export function ordersReport(base: Omit<MonthlyReport, 'summary' | 'tables' | 'p
 }
 
 /** R-09: the work done at an OPD's sites in the month (counts only: nobody is named). */
-export function sitesReport(base: Omit<MonthlyReport, 'summary' | 'tables' | 'personCount'>, sites: SiteLine[], persons: number): MonthlyReport {
+export function sitesReport(
+  base: Omit<MonthlyReport, 'summary' | 'tables' | 'personCount'>,
+  sites: SiteLine[],
+  persons: number,
+): MonthlyReport {
   const sum = (pick: (site: SiteLine) => number) => sites.reduce((total, site) => total + pick(site), 0);
   return {
     ...base,
@@ -102,7 +134,14 @@ export function sitesReport(base: Omit<MonthlyReport, 'summary' | 'tables' | 'pe
         title: 'Pekerjaan per lokasi',
         headers: ['Lokasi', 'Sesi', 'Terpidana', 'Menit dikonfirmasi', 'Menit dikreditkan', 'Ketidakhadiran'],
         widths: [200, 60, 60, 80, 80, 70],
-        rows: sites.map((site) => [site.siteName, site.shifts, site.persons, site.confirmedMinutes, site.creditedMinutes, site.absences]),
+        rows: sites.map((site) => [
+          site.siteName,
+          site.shifts,
+          site.persons,
+          site.confirmedMinutes,
+          site.creditedMinutes,
+          site.absences,
+        ]),
       },
     ],
     personCount: 0,
@@ -121,7 +160,11 @@ export function renderMonthly(report: MonthlyReport, format: ReportFormat): Prom
 }
 
 function heading(report: MonthlyReport): string[] {
-  return [`Bulan: ${monthLabel(report.month)}`, `Dicetak: ${instantLabel(report.printedAt, report.agency.timezone)}`, `Nomor dokumen: ${report.documentId}`];
+  return [
+    `Bulan: ${monthLabel(report.month)}`,
+    `Dicetak: ${instantLabel(report.printedAt, report.agency.timezone)}`,
+    `Nomor dokumen: ${report.documentId}`,
+  ];
 }
 
 /** The main table; a UTF-8 byte-order mark so that spreadsheet programs read the names right. */
@@ -160,13 +203,30 @@ async function monthlyXlsx(report: MonthlyReport): Promise<Buffer> {
 }
 
 function monthlyPdf(report: MonthlyReport): Promise<Buffer> {
-  const pdf = new PdfLayout({ landscape: true, title: `${KIND_TITLE[report.agency.kind]} ${report.month}`, checkpoint: report.checkpoint });
-  pdf.header(report.agency.name, 'Laporan berkala pelaksanaan pidana kerja sosial (Pasal 85 KUHP)').title(KIND_TITLE[report.agency.kind], ...heading(report));
-  pdf.section('Ringkasan').fields(report.summary.map(([label, value]) => [label, String(value)]), 260);
+  const pdf = new PdfLayout({
+    landscape: true,
+    title: `${KIND_TITLE[report.agency.kind]} ${report.month}`,
+    checkpoint: report.checkpoint,
+  });
+  pdf
+    .header(report.agency.name, 'Laporan berkala pelaksanaan pidana kerja sosial (Pasal 85 KUHP)')
+    .title(KIND_TITLE[report.agency.kind], ...heading(report));
+  pdf.section('Ringkasan').fields(
+    report.summary.map(([label, value]) => [label, String(value)]),
+    260,
+  );
   for (const table of report.tables) {
     pdf.section(table.title);
     if (table.rows.length === 0) pdf.paragraph('Tidak ada.');
-    else pdf.table(table.headers.map((header, i) => ({ header, width: table.widths[i], align: typeof table.rows[0][i] === 'number' ? 'right' : 'left' })), table.rows.map((row) => row.map(String)));
+    else
+      pdf.table(
+        table.headers.map((header, i) => ({
+          header,
+          width: table.widths[i],
+          align: typeof table.rows[0][i] === 'number' ? 'right' : 'left',
+        })),
+        table.rows.map((row) => row.map(String)),
+      );
   }
   pdf.section('Checkpoint jejak audit terakhir').checkpoint(report.checkpoint);
   pdf.footnote(

@@ -31,7 +31,8 @@ export class MonthlyReportsJob {
   /** `month` defaults to the one before today's in the zone. Answers how many notifications were stored. */
   @OnJob(JOBS.monthlyReports)
   async send({ timezone, month }: Record<string, string>): Promise<number> {
-    const reported = month ?? DateTime.fromJSDate(this.clock.now(), { zone: timezone }).minus({ months: 1 }).toFormat('yyyy-MM');
+    const reported =
+      month ?? DateTime.fromJSDate(this.clock.now(), { zone: timezone }).minus({ months: 1 }).toFormat('yyyy-MM');
     const recipients = await this.queries.recipients(timezone);
     return this.dataSource.transaction(async (manager) => {
       let stored = 0;
@@ -40,7 +41,11 @@ export class MonthlyReportsJob {
           recipient: { type: 'user', id: userId },
           reason: 'monthly_report',
           subjectKey: `${agencyId}-${reported}`,
-          params: () => ({ agency: agencyName, month: monthLabel(reported), link: monthlyReportLink(agencyId, reported) }),
+          params: () => ({
+            agency: agencyName,
+            month: monthLabel(reported),
+            link: monthlyReportLink(agencyId, reported),
+          }),
         });
         if (fresh) stored++;
       }

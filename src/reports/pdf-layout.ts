@@ -51,7 +51,11 @@ export class PdfLayout {
     this.doc.font(BOLD).fontSize(13).text(agencyName.toUpperCase(), { align: 'center' });
     this.doc.font(FONT).fontSize(9).text(subtitle, { align: 'center' });
     const y = this.doc.y + 4;
-    this.doc.moveTo(this.left, y).lineTo(this.left + this.width, y).lineWidth(1.2).stroke();
+    this.doc
+      .moveTo(this.left, y)
+      .lineTo(this.left + this.width, y)
+      .lineWidth(1.2)
+      .stroke();
     this.doc.moveDown(1);
     return this;
   }
@@ -97,7 +101,11 @@ export class PdfLayout {
     const line = (cells: string[], bold: boolean) => {
       font(bold);
       const height = Math.max(...cells.map((cell, i) => this.doc.heightOfString(cell, { width: widths[i] - 6 }))) + 6;
-      if (this.ensureSpace(height) && !bold) line(columns.map((column) => column.header), true);
+      if (this.ensureSpace(height) && !bold)
+        line(
+          columns.map((column) => column.header),
+          true,
+        );
       font(bold);
       const y = this.doc.y;
       let x = this.left;
@@ -108,7 +116,10 @@ export class PdfLayout {
       });
       this.doc.y = y + height;
     };
-    line(columns.map((column) => column.header), true);
+    line(
+      columns.map((column) => column.header),
+      true,
+    );
     for (const row of rows) line(row, false);
     if (footer) line(footer, true);
     this.doc.x = this.left;
@@ -138,7 +149,10 @@ export class PdfLayout {
     this.doc.font(MONO).fontSize(6.5);
     for (const head of checkpoint.heads) {
       this.ensureSpace(9);
-      this.doc.text(`${String(head.chain).padStart(2)} ${head.seq.padStart(8)} ${String(head.count).padStart(7)} ${head.hash}`, this.left);
+      this.doc.text(
+        `${String(head.chain).padStart(2)} ${head.seq.padStart(8)} ${String(head.count).padStart(7)} ${head.hash}`,
+        this.left,
+      );
     }
     this.doc.moveDown(0.5);
     return this;

@@ -17,10 +17,23 @@ export interface AgencyRow {
 
 export interface CompletionData {
   order: {
-    id: string; caseNumber: string; courtName: string; offenseDate: string; verdictDate: string; regime: 'adult' | 'child';
-    totalHours: number; maxHoursPerDay: number; startDate: string; endDate: string; repeatMinutes: number;
-    replacedKind: 'imprisonment' | 'fine'; replacedDays: number | null; replacedAmountRupiah: number | null;
-    requiredMinutes: number; creditedMinutes: number; completedAt: Date | null;
+    id: string;
+    caseNumber: string;
+    courtName: string;
+    offenseDate: string;
+    verdictDate: string;
+    regime: 'adult' | 'child';
+    totalHours: number;
+    maxHoursPerDay: number;
+    startDate: string;
+    endDate: string;
+    repeatMinutes: number;
+    replacedKind: 'imprisonment' | 'fine';
+    replacedDays: number | null;
+    replacedAmountRupiah: number | null;
+    requiredMinutes: number;
+    creditedMinutes: number;
+    completedAt: Date | null;
   };
   personName: string;
   bapas: AgencyRow;
@@ -113,11 +126,23 @@ export class ReportQueries {
     );
     return {
       order: {
-        id: row.id, caseNumber: row.case_number, courtName: row.court_name, offenseDate: row.offense_date, verdictDate: row.verdict_date,
-        regime: row.regime, totalHours: row.total_hours, maxHoursPerDay: row.max_hours_per_day, startDate: row.start_date,
-        endDate: row.end_date, repeatMinutes: row.repeat_minutes, replacedKind: row.replaced_kind, replacedDays: row.replaced_days,
+        id: row.id,
+        caseNumber: row.case_number,
+        courtName: row.court_name,
+        offenseDate: row.offense_date,
+        verdictDate: row.verdict_date,
+        regime: row.regime,
+        totalHours: row.total_hours,
+        maxHoursPerDay: row.max_hours_per_day,
+        startDate: row.start_date,
+        endDate: row.end_date,
+        repeatMinutes: row.repeat_minutes,
+        replacedKind: row.replaced_kind,
+        replacedDays: row.replaced_days,
         replacedAmountRupiah: row.replaced_amount_rupiah === null ? null : Number(row.replaced_amount_rupiah),
-        requiredMinutes: row.required_minutes, creditedMinutes: row.credited_minutes, completedAt: row.completed_at,
+        requiredMinutes: row.required_minutes,
+        creditedMinutes: row.credited_minutes,
+        completedAt: row.completed_at,
       },
       personName: row.person_name,
       bapas: (await this.agency(row.bapas_id))!,

@@ -1,7 +1,17 @@
-import { hasMonthlyReport, hoursAndMinutes, mayReadMonthlyReport, isAtRisk, isFutureMonth, monthBounds, MONTH_PATTERN, toCsv, workingDaysLeft } from './report.rules.js';
+import {
+  hasMonthlyReport,
+  hoursAndMinutes,
+  mayReadMonthlyReport,
+  isAtRisk,
+  isFutureMonth,
+  monthBounds,
+  MONTH_PATTERN,
+  toCsv,
+  workingDaysLeft,
+} from './report.rules.js';
 
 describe('report rules', () => {
-  it('R-26: a Kejari\'s report is its prosecutors\', a Bapas\'s its supervisors\', an OPD\'s its coordinators\'; admins read all', () => {
+  it("R-26: a Kejari's report is its prosecutors', a Bapas's its supervisors', an OPD's its coordinators'; admins read all", () => {
     const kejari = { id: 'k', kind: 'kejaksaan' as const };
     expect(mayReadMonthlyReport({ role: 'prosecutor', agencyId: 'k' }, kejari)).toBe(true);
     expect(mayReadMonthlyReport({ role: 'prosecutor', agencyId: 'other' }, kejari)).toBe(false);
@@ -19,7 +29,7 @@ describe('report rules', () => {
     expect(MONTH_PATTERN.test('2026-11-01')).toBe(false);
   });
 
-  it('R-22: a month runs from local midnight to local midnight in the agency\'s zone', () => {
+  it("R-22: a month runs from local midnight to local midnight in the agency's zone", () => {
     const bounds = monthBounds('2026-12', 'Asia/Jayapura');
     expect(bounds).toEqual({
       firstDate: '2026-12-01',
@@ -51,6 +61,11 @@ describe('report rules', () => {
   });
 
   it('CSV quotes what needs quoting (RFC 4180)', () => {
-    expect(toCsv([['a', 'b,c'], ['say "hi"', 3]])).toBe('a,"b,c"\r\n"say ""hi""",3\r\n');
+    expect(
+      toCsv([
+        ['a', 'b,c'],
+        ['say "hi"', 3],
+      ]),
+    ).toBe('a,"b,c"\r\n"say ""hi""",3\r\n');
   });
 });

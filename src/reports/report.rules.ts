@@ -33,7 +33,10 @@ export function hasMonthlyReport(kind: string): kind is ReportAgencyKind {
   return kind in READER_OF;
 }
 
-export function mayReadMonthlyReport(user: { role: string; agencyId: string }, agency: { id: string; kind: ReportAgencyKind }): boolean {
+export function mayReadMonthlyReport(
+  user: { role: string; agencyId: string },
+  agency: { id: string; kind: ReportAgencyKind },
+): boolean {
   return user.role === 'admin' || (user.agencyId === agency.id && READER_OF[agency.kind] === user.role);
 }
 
@@ -68,7 +71,10 @@ export function workingDaysLeft(today: string, endDate: string): number {
  * purpose: the morning risk scan (src/deadlines) knows holidays, worship and unavailable windows and opens the
  * breach report; this flag only says which orders the prosecutor should look at.
  */
-export function isAtRisk(order: { status: string; remainingMinutes: number; endDate: string; maxHoursPerDay: number }, today: string): boolean {
+export function isAtRisk(
+  order: { status: string; remainingMinutes: number; endDate: string; maxHoursPerDay: number },
+  today: string,
+): boolean {
   if (order.status !== 'active' || order.remainingMinutes <= 0) return false;
   return order.remainingMinutes > workingDaysLeft(today, order.endDate) * order.maxHoursPerDay * 60;
 }

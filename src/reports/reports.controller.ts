@@ -15,7 +15,11 @@ const binary = { schema: { type: 'string', format: 'binary' } };
 const media = (format: keyof typeof CONTENT_TYPES) => CONTENT_TYPES[format].split(';')[0];
 
 function download(file: ReportFile): StreamableFile {
-  return new StreamableFile(file.body, { type: file.contentType, disposition: `attachment; filename="${file.fileName}"`, length: file.body.length });
+  return new StreamableFile(file.body, {
+    type: file.contentType,
+    disposition: `attachment; filename="${file.fileName}"`,
+    length: file.body.length,
+  });
 }
 
 @ApiTags('reports')
@@ -32,7 +36,7 @@ export class ReportsController {
     summary: 'The berita acara of a completed order (PDF, Indonesian)',
     description:
       'R-16: the case, the person (name and case number, no NIK), the terms, every credited shift with who confirmed and who ' +
-      'signed it, the total, a fresh signed audit checkpoint (R-28; also in the PDF\'s Keywords as JSON, for ' +
+      "signed it, the total, a fresh signed audit checkpoint (R-28; also in the PDF's Keywords as JSON, for " +
       'POST /audit-events/checkpoints/verify) and places for signatures. Logged in the export log (R-30).',
   })
   @ApiProduces(media('pdf'))
@@ -53,10 +57,10 @@ export class ReportsController {
   @ApiOperation({
     summary: 'The monthly report of a Kejari, a Bapas or an OPD (PDF, XLSX or CSV, Indonesian)',
     description:
-      'R-09. A Kejari or a Bapas: its orders\' status counts, hours required, credited and remaining, absences and breach ' +
+      "R-09. A Kejari or a Bapas: its orders' status counts, hours required, credited and remaining, absences and breach " +
       'reports recorded in the month, orders at risk. An OPD: per site, the shifts with work, persons, confirmed and ' +
-      'credited minutes on the month\'s dates. The PDF and the XLSX carry the latest audit checkpoint; the CSV is the main ' +
-      'table. Prosecutors read their Kejari\'s, supervisors their Bapas\'s, coordinators their OPD\'s (R-26). Logged (R-30).',
+      "credited minutes on the month's dates. The PDF and the XLSX carry the latest audit checkpoint; the CSV is the main " +
+      "table. Prosecutors read their Kejari's, supervisors their Bapas's, coordinators their OPD's (R-26). Logged (R-30).",
   })
   @ApiProduces(media('pdf'), media('xlsx'), media('csv'))
   @ApiOkResponse({
@@ -64,7 +68,10 @@ export class ReportsController {
     content: { [media('pdf')]: binary, [media('xlsx')]: binary, [media('csv')]: { schema: { type: 'string' } } },
   })
   @ApiProblems(
-    [400, 'a bad agencyId, month (validation.isMonth, report.month_in_future) or format; an agency with no monthly report'],
+    [
+      400,
+      'a bad agencyId, month (validation.isMonth, report.month_in_future) or format; an agency with no monthly report',
+    ],
     401,
     [403, "another agency's report, or not the role that agency's report is for (R-26)"],
   )
@@ -74,7 +81,10 @@ export class ReportsController {
 
   @Get('exports')
   @Roles('admin')
-  @ApiOperation({ summary: 'The export log (R-30): every download, newest first', description: 'Who, what (kind, format, agency or order, month), when, and how many persons the file names.' })
+  @ApiOperation({
+    summary: 'The export log (R-30): every download, newest first',
+    description: 'Who, what (kind, format, agency or order, month), when, and how many persons the file names.',
+  })
   @ApiOkResponse({ type: ExportPageDto })
   @ApiProblems([400, 'a bad limit or offset'], 401, [403, 'admins only'])
   list(@Query() query: PageQuery): Promise<ExportPageDto> {

@@ -14,9 +14,20 @@ import { ExportLog } from './export-log.service.js';
 import { ordersReport, renderMonthly, sitesReport } from './monthly-report.js';
 import { AgencyRow, ReportQueries } from './report.queries.js';
 import { fileSlug } from './report-labels.js';
-import { CONTENT_TYPES, hasMonthlyReport, isFutureMonth, mayReadMonthlyReport, monthBounds, type ReportAgencyKind, reportMessages } from './report.rules.js';
+import {
+  CONTENT_TYPES,
+  hasMonthlyReport,
+  isFutureMonth,
+  mayReadMonthlyReport,
+  monthBounds,
+  type ReportAgencyKind,
+  reportMessages,
+} from './report.rules.js';
 
-defineMessages({ ...reportMessages, 'validation.isMonth': { id: 'harus bulan YYYY-MM (mis. 2026-11)', en: 'must be a month YYYY-MM (e.g. 2026-11)' } });
+defineMessages({
+  ...reportMessages,
+  'validation.isMonth': { id: 'harus bulan YYYY-MM (mis. 2026-11)', en: 'must be a month YYYY-MM (e.g. 2026-11)' },
+});
 
 export interface ReportFile {
   body: Buffer;
@@ -38,12 +49,20 @@ export class ReportsService {
 
   async completionReport(user: AuthUser, orderId: string): Promise<ReportFile> {
     const order = await this.orders.readable(this.dataSource.manager, user, orderId);
-    if (order.status !== 'completed') throw conflict({ code: 'report.order_not_completed', params: { status: order.status } });
+    if (order.status !== 'completed')
+      throw conflict({ code: 'report.order_not_completed', params: { status: order.status } });
     const data = await this.queries.completion(order.id);
     const checkpoint = await this.checkpoints.write();
     const documentId = this.exports.newId();
     const body = await completionReportPdf(data, checkpoint, documentId, this.clock.now());
-    await this.exports.record(documentId, { userId: user.id, kind: 'completion_report', format: 'pdf', orderId: order.id, agencyId: order.bapasId, personCount: 1 });
+    await this.exports.record(documentId, {
+      userId: user.id,
+      kind: 'completion_report',
+      format: 'pdf',
+      orderId: order.id,
+      agencyId: order.bapasId,
+      personCount: 1,
+    });
     return { body, contentType: CONTENT_TYPES.pdf, fileName: `berita-acara-${fileSlug(order.caseNumber)}.pdf` };
   }
 
@@ -51,17 +70,28 @@ export class ReportsService {
     const agency = await this.readableAgency(user, query.agencyId);
     const printedAt = this.clock.now();
     const today = localDate(printedAt, agency.timezone);
-    if (isFutureMonth(query.month, today)) throw badRequest([{ field: 'month', code: 'report.month_in_future', params: { month: query.month } }]);
+    if (isFutureMonth(query.month, today))
+      throw badRequest([{ field: 'month', code: 'report.month_in_future', params: { month: query.month } }]);
     const window = monthBounds(query.month, agency.timezone);
     const checkpoint = (await this.checkpoints.latest()) ?? (await this.checkpoints.write());
     const base = { agency, month: query.month, printedAt, documentId: this.exports.newId(), checkpoint };
     const report =
       agency.kind === 'opd'
         ? await this.queries.sites(agency, window).then(({ lines, persons }) => sitesReport(base, lines, persons))
-        : ordersReport(base, await this.queries.orders(agency, window), await this.queries.breaches(agency, window), today);
+        : ordersReport(
+            base,
+            await this.queries.orders(agency, window),
+            await this.queries.breaches(agency, window),
+            today,
+          );
     const body = await renderMonthly(report, query.format);
     await this.exports.record(base.documentId, {
-      userId: user.id, kind: 'monthly_report', format: query.format, agencyId: agency.id, month: query.month, personCount: report.personCount,
+      userId: user.id,
+      kind: 'monthly_report',
+      format: query.format,
+      agencyId: agency.id,
+      month: query.month,
+      personCount: report.personCount,
     });
     return {
       body,

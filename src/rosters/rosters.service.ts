@@ -48,7 +48,10 @@ export class RostersService {
       let stored = 0;
       for (const siteId of new Set(lines.map((line) => line.site_id))) {
         const shifts = lines.filter((line) => line.site_id === siteId);
-        const coordinators: { user_id: string }[] = await manager.query(`SELECT user_id FROM site_coordinator WHERE site_id = $1`, [siteId]);
+        const coordinators: { user_id: string }[] = await manager.query(
+          `SELECT user_id FROM site_coordinator WHERE site_id = $1`,
+          [siteId],
+        );
         for (const { user_id } of coordinators) {
           const fresh = await this.notifications.notify(manager, {
             recipient: { type: 'user', id: user_id },

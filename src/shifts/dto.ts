@@ -14,7 +14,10 @@ export class CreateShiftDto {
   @Min(1)
   @Max(100)
   capacity?: number;
-  @ApiPropertyOptional({ format: 'uuid', description: 'one of the site coordinators' }) @IsOptional() @IsUUID() coordinatorId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'one of the site coordinators' })
+  @IsOptional()
+  @IsUUID()
+  coordinatorId?: string;
 }
 
 export class ShiftRangeQuery extends PageQuery {
@@ -24,8 +27,12 @@ export class ShiftRangeQuery extends PageQuery {
 
 /** A coordinator's days: both ends required, at most 31 days apart. */
 export class MyShiftsQuery extends PageQuery {
-  @ApiProperty({ example: '2026-12-01', description: "first local date (the sites' own dates)" }) @IsLocalDate() from: string;
-  @ApiProperty({ example: '2026-12-07', description: 'last local date, at most 31 days after `from`' }) @IsLocalDate() to: string;
+  @ApiProperty({ example: '2026-12-01', description: "first local date (the sites' own dates)" })
+  @IsLocalDate()
+  from: string;
+  @ApiProperty({ example: '2026-12-07', description: 'last local date, at most 31 days after `from`' })
+  @IsLocalDate()
+  to: string;
 }
 
 export class LocationResponse {
@@ -37,7 +44,11 @@ export class ShiftSiteResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'Pasukan Kuning Pasar Mardika' }) name: string;
   @ApiProperty({ example: 'Jl. Pantai Mardika, Rijali, Sirimau, Kota Ambon' }) address: string;
-  @ApiProperty({ example: 'Asia/Jayapura', description: 'IANA zone: Asia/Jakarta = WIB, Asia/Makassar = WITA, Asia/Jayapura = WIT' }) timezone: string;
+  @ApiProperty({
+    example: 'Asia/Jayapura',
+    description: 'IANA zone: Asia/Jakarta = WIB, Asia/Makassar = WITA, Asia/Jayapura = WIT',
+  })
+  timezone: string;
   @ApiProperty({ type: LocationResponse }) location: LocationResponse;
   @ApiProperty({ example: 300 }) radiusMeters: number;
 }

@@ -21,7 +21,11 @@ export class ShiftsController {
   })
   @ApiCreatedResponse({ type: ShiftResponse })
   @ApiProblems(400, 401, 403, 404, 409)
-  create(@CurrentUser() actor: AuthUser, @IdParam('siteId') siteId: string, @Body() dto: CreateShiftDto): Promise<ShiftResponse> {
+  create(
+    @CurrentUser() actor: AuthUser,
+    @IdParam('siteId') siteId: string,
+    @Body() dto: CreateShiftDto,
+  ): Promise<ShiftResponse> {
     return this.shifts.create(actor, siteId, dto);
   }
 
@@ -30,7 +34,11 @@ export class ShiftsController {
   @ApiOperation({ summary: "A site's shifts", description: 'Between `from` and `to` (local dates), by start.' })
   @ApiOkResponse({ type: ShiftPage })
   @ApiProblems(400, 401, 403, 404)
-  list(@CurrentUser() user: AuthUser, @IdParam('siteId') siteId: string, @Query() query: ShiftRangeQuery): Promise<ShiftPage> {
+  list(
+    @CurrentUser() user: AuthUser,
+    @IdParam('siteId') siteId: string,
+    @Query() query: ShiftRangeQuery,
+  ): Promise<ShiftPage> {
     return this.shifts.list(user, siteId, query);
   }
 }

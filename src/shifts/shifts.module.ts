@@ -5,5 +5,9 @@ import { MyShiftsController } from './my-shifts.controller.js';
 import { ShiftsController } from './shifts.controller.js';
 import { ShiftsService } from './shifts.service.js';
 
-@Module({ imports: [CalendarModule, SitesModule], controllers: [ShiftsController, MyShiftsController], providers: [ShiftsService] })
+@Module({
+  imports: [CalendarModule, SitesModule],
+  controllers: [ShiftsController, MyShiftsController],
+  providers: [ShiftsService],
+})
 export class ShiftsModule {}

@@ -24,9 +24,18 @@ defineMessages({
     en: 'The chosen coordinator is not a coordinator of this site.',
   },
   'shift.starts_in_past': { id: 'Sesi tidak boleh dibuat di masa lalu.', en: 'A shift cannot start in the past.' },
-  'shift.holiday': { id: 'Tidak ada sesi pada hari libur ({name}) (R-23).', en: 'No shifts on a holiday ({name}) (R-23).' },
-  'shift.range_backwards': { id: 'Tanggal akhir tidak boleh sebelum tanggal awal.', en: 'The last date cannot be before the first.' },
-  'shift.range_too_long': { id: 'Rentang tanggal paling lama {days} hari.', en: 'The date range is at most {days} days.' },
+  'shift.holiday': {
+    id: 'Tidak ada sesi pada hari libur ({name}) (R-23).',
+    en: 'No shifts on a holiday ({name}) (R-23).',
+  },
+  'shift.range_backwards': {
+    id: 'Tanggal akhir tidak boleh sebelum tanggal awal.',
+    en: 'The last date cannot be before the first.',
+  },
+  'shift.range_too_long': {
+    id: 'Rentang tanggal paling lama {days} hari.',
+    en: 'The date range is at most {days} days.',
+  },
   'shift.agreement_not_valid': {
     id: 'PKS lokasi ini tidak berlaku pada tanggal tersebut (R-05).',
     en: "The site's agreement is not valid on that date (R-05).",
@@ -87,7 +96,13 @@ export class ShiftsService {
         }),
       );
       const view = toShiftView(shift);
-      await this.audit.record(manager, { actorId: actor.id, action: 'shift.created', entityType: 'shift', entityId: shift.id, after: view });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'shift.created',
+        entityType: 'shift',
+        entityId: shift.id,
+        after: view,
+      });
       return view;
     });
   }
@@ -118,7 +133,8 @@ export class ShiftsService {
   async forCoordinator(user: AuthUser, query: MyShiftsQuery): Promise<Page<ShiftAtSiteResponse>> {
     const days = DateTime.fromISO(query.to).diff(DateTime.fromISO(query.from), 'days').days;
     if (days < 0) assertValid([{ field: 'to', code: 'shift.range_backwards' }]);
-    if (days > MAX_RANGE_DAYS) assertValid([{ field: 'to', code: 'shift.range_too_long', params: { days: MAX_RANGE_DAYS } }]);
+    if (days > MAX_RANGE_DAYS)
+      assertValid([{ field: 'to', code: 'shift.range_too_long', params: { days: MAX_RANGE_DAYS } }]);
     const manager = this.dataSource.manager;
     const siteIds = await this.sites.coordinatedBy(manager, user.id);
     if (siteIds.length === 0) return { items: [], total: 0 };
@@ -157,14 +173,20 @@ export class ShiftsService {
     return site;
   }
 
-  private async calendarRefusals(manager: EntityManager, site: Site, date: string, startsAt: Date): Promise<RuleViolation[]> {
+  private async calendarRefusals(
+    manager: EntityManager,
+    site: Site,
+    date: string,
+    startsAt: Date,
+  ): Promise<RuleViolation[]> {
     const refusals: RuleViolation[] = [];
     if (startsAt <= this.clock.now()) refusals.push({ field: 'date', code: 'shift.starts_in_past' });
     const host = await manager.findOneByOrFail(Agency, { id: site.agencyId });
     const holiday = await this.calendar.closingHoliday(manager, site.id, host.region, date);
     if (holiday) refusals.push({ field: 'date', code: 'shift.holiday', params: { name: holiday.name } });
     const agreement = await manager.findOneByOrFail(Agreement, { id: site.agreementId });
-    if (date < agreement.validFrom || date > agreement.validTo) refusals.push({ field: 'date', code: 'shift.agreement_not_valid' });
+    if (date < agreement.validFrom || date > agreement.validTo)
+      refusals.push({ field: 'date', code: 'shift.agreement_not_valid' });
     return refusals;
   }
 }

@@ -2,8 +2,22 @@ import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { PageQuery } from '../common/pagination.js';
 import {
-  IsObject, IsNumber, ArrayMaxSize, ArrayUnique, IsBoolean, IsInt, IsLatitude, IsLongitude, IsNotEmpty, IsOptional, IsString, IsUUID,
-  Max, MaxLength, Min, ValidateNested,
+  IsObject,
+  IsNumber,
+  ArrayMaxSize,
+  ArrayUnique,
+  IsBoolean,
+  IsInt,
+  IsLatitude,
+  IsLongitude,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import { IsLocalDate, IsTimeZone } from '../common/validators.js';
 

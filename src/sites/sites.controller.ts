@@ -15,7 +15,10 @@ export class SitesController {
 
   @Post()
   @Roles('admin')
-  @ApiOperation({ summary: 'Create a work site', description: '409 when the agreement does not cover the host agency.' })
+  @ApiOperation({
+    summary: 'Create a work site',
+    description: '409 when the agreement does not cover the host agency.',
+  })
   @ApiCreatedResponse({ type: SiteResponse })
   @ApiProblems(400, 401, 403, 409)
   create(@CurrentUser() actor: AuthUser, @Body() dto: CreateSiteDto): Promise<SiteResponse> {
@@ -25,7 +28,7 @@ export class SitesController {
   @Get()
   @ApiOperation({
     summary: 'List the sites the caller may see',
-    description: "Admins all; others the sites of their agreements or that they coordinate.",
+    description: 'Admins all; others the sites of their agreements or that they coordinate.',
   })
   @ApiOkResponse({ type: SitePage })
   @ApiProblems(400, 401)
@@ -47,7 +50,11 @@ export class SitesController {
   @ApiOperation({ summary: 'Open a holiday for one site', description: 'R-23. 409 when the date is already open.' })
   @ApiCreatedResponse({ type: OpenDateResponse })
   @ApiProblems(400, 401, 403, 404, 409)
-  openDate(@CurrentUser() actor: AuthUser, @IdParam('siteId') siteId: string, @Body() dto: OpenDateDto): Promise<OpenDateResponse> {
+  openDate(
+    @CurrentUser() actor: AuthUser,
+    @IdParam('siteId') siteId: string,
+    @Body() dto: OpenDateDto,
+  ): Promise<OpenDateResponse> {
     return this.sites.openDate(actor, siteId, dto);
   }
 }

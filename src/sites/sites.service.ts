@@ -23,7 +23,10 @@ defineMessages({
     id: 'Koordinator harus pengguna berperan koordinator atau pembimbing.',
     en: 'A coordinator must be a user with the coordinator or supervisor role.',
   },
-  'site.date_already_open': { id: 'Tanggal ini sudah dibuka untuk lokasi ini.', en: 'This date is already open for the site.' },
+  'site.date_already_open': {
+    id: 'Tanggal ini sudah dibuka untuk lokasi ini.',
+    en: 'This date is already open for the site.',
+  },
 });
 
 export interface SiteView extends Omit<Site, 'lat' | 'lng'> {
@@ -43,7 +46,8 @@ export class SitesService {
       const host = await manager.findOneBy(Agency, { id: dto.agencyId });
       if (!host) throw unknownReference('agencyId', 'agency');
       assertValid(host.kind === 'opd' ? [] : [{ field: 'agencyId', code: 'site.host_not_opd' }]);
-      if (!(await manager.existsBy(Agreement, { id: dto.agreementId }))) throw unknownReference('agreementId', 'agreement');
+      if (!(await manager.existsBy(Agreement, { id: dto.agreementId })))
+        throw unknownReference('agreementId', 'agreement');
       if (!(await partiesOf(manager, dto.agreementId)).includes(dto.agencyId)) {
         throw conflict({ field: 'agreementId', code: 'site.agreement_not_covering_agency' });
       }
@@ -60,7 +64,13 @@ export class SitesService {
         await manager.query(`INSERT INTO site_coordinator (site_id, user_id) VALUES ($1, $2)`, [site.id, userId]);
       }
       const view = toSiteView(site, coordinatorIds);
-      await this.audit.record(manager, { actorId: actor.id, action: 'site.created', entityType: 'site', entityId: site.id, after: view });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'site.created',
+        entityType: 'site',
+        entityId: site.id,
+        after: view,
+      });
       return view;
     });
   }
@@ -102,7 +112,11 @@ export class SitesService {
       if (inserted.length === 0) throw conflict({ field: 'date', code: 'site.date_already_open' });
       const opening = { siteId, ...dto };
       await this.audit.record(manager, {
-        actorId: actor.id, action: 'site.date_opened', entityType: 'site', entityId: siteId, after: opening,
+        actorId: actor.id,
+        action: 'site.date_opened',
+        entityType: 'site',
+        entityId: siteId,
+        after: opening,
       });
       return opening;
     });
@@ -118,13 +132,18 @@ export class SitesService {
 
   /** The sites a coordinator works at (R-26). */
   async coordinatedBy(manager: EntityManager, userId: string): Promise<string[]> {
-    const rows: { site_id: string }[] = await manager.query(`SELECT site_id FROM site_coordinator WHERE user_id = $1`, [userId]);
+    const rows: { site_id: string }[] = await manager.query(`SELECT site_id FROM site_coordinator WHERE user_id = $1`, [
+      userId,
+    ]);
     return rows.map((row) => row.site_id);
   }
 
   /** R-26: a coordinator records only at their own sites. */
   async coordinates(manager: EntityManager, userId: string, siteId: string): Promise<boolean> {
-    const rows = await manager.query(`SELECT 1 FROM site_coordinator WHERE site_id = $1 AND user_id = $2`, [siteId, userId]);
+    const rows = await manager.query(`SELECT 1 FROM site_coordinator WHERE site_id = $1 AND user_id = $2`, [
+      siteId,
+      userId,
+    ]);
     return rows.length > 0;
   }
 
@@ -134,7 +153,11 @@ export class SitesService {
   }
 
   private async canSee(manager: EntityManager, user: AuthUser, site: Site): Promise<boolean> {
-    return user.role === 'admin' || (await this.usableBy(manager, user.agencyId, site)) || (await this.coordinates(manager, user.id, site.id));
+    return (
+      user.role === 'admin' ||
+      (await this.usableBy(manager, user.agencyId, site)) ||
+      (await this.coordinates(manager, user.id, site.id))
+    );
   }
 }
 

@@ -13,9 +13,11 @@ export class ConfirmedBookingResponse {
   @ApiProperty({ format: 'date-time' }) checkInAt: string;
   @ApiProperty({ format: 'date-time' }) checkOutAt: string;
   @ApiProperty({ type: 'integer', example: 0 }) penaltyMinutes: number;
-  @ApiProperty({ type: 'integer', example: 180, description: 'what the coordinator confirmed (R-15)' }) workedMinutes: number;
+  @ApiProperty({ type: 'integer', example: 180, description: 'what the coordinator confirmed (R-15)' })
+  workedMinutes: number;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
-  @ApiProperty({ example: 'Johny Souisa', description: 'the first signature: who confirmed (R-14)' }) confirmedBy: string;
+  @ApiProperty({ example: 'Johny Souisa', description: 'the first signature: who confirmed (R-14)' })
+  confirmedBy: string;
 }
 
 export class ShiftToSignOffResponse {
@@ -34,9 +36,12 @@ export class BookingToReviewResponse {
   @ApiProperty({ example: '2026-12-01' }) date: string;
   @ApiProperty({ format: 'date-time' }) startsAt: string;
   @ApiProperty({ type: WorklistSiteResponse }) site: WorklistSiteResponse;
-  @ApiProperty({ type: String, nullable: true, description: "the coordinator's reason (absences)" }) reason: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'who recorded the absence (absences)' }) recordedBy: string | null;
-  @ApiProperty({ type: String, nullable: true, description: "the person's own notice, sent before the shift (R-20)" }) notice: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "the coordinator's reason (absences)" }) reason:
+    string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'who recorded the absence (absences)' }) recordedBy:
+    string | null;
+  @ApiProperty({ type: String, nullable: true, description: "the person's own notice, sent before the shift (R-20)" })
+  notice: string | null;
 }
 
 export class OrderRiskResponse {
@@ -55,13 +60,19 @@ export class OrderAtRiskResponse {
 
 /** A supervisor's desk: what waits for them today, in their Bapas. */
 export class WorklistResponse {
-  @ApiProperty({ type: [ShiftToSignOffResponse], description: 'confirmed by the coordinator, waiting for my sign-off (R-14)' })
+  @ApiProperty({
+    type: [ShiftToSignOffResponse],
+    description: 'confirmed by the coordinator, waiting for my sign-off (R-14)',
+  })
   toSignOff: ShiftToSignOffResponse[];
   @ApiProperty({ type: [BookingToReviewResponse], description: 'absences waiting for my decision (R-20)' })
   absences: BookingToReviewResponse[];
   @ApiProperty({ type: [BookingToReviewResponse], description: 'nobody checked in by start + 30 minutes (R-20)' })
   suspectedNoShows: BookingToReviewResponse[];
-  @ApiProperty({ type: [BookingToReviewResponse], description: 'shifts ahead the person said, in advance, they cannot come to' })
+  @ApiProperty({
+    type: [BookingToReviewResponse],
+    description: 'shifts ahead the person said, in advance, they cannot come to',
+  })
   notices: BookingToReviewResponse[];
   @ApiProperty({ type: [OrderAtRiskResponse], description: 'the risk scan: orders that can no longer finish' })
   atRisk: OrderAtRiskResponse[];

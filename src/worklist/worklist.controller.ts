@@ -15,7 +15,9 @@ export class WorklistController {
   /** The supervisor's desk: sign-offs, absences to decide, suspected no-shows, orders at risk. */
   @Get()
   @Roles('supervisor')
-  @ApiOperation({ summary: "The supervisor's worklist: sign-offs, absences to decide, suspected no-shows, notices, orders at risk" })
+  @ApiOperation({
+    summary: "The supervisor's worklist: sign-offs, absences to decide, suspected no-shows, notices, orders at risk",
+  })
   @ApiOkResponse({ type: WorklistResponse })
   @ApiProblems(401, 403)
   get(@CurrentUser() actor: AuthUser, @AcceptLanguage() acceptLanguage?: string) {

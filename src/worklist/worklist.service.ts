@@ -72,7 +72,10 @@ export class WorklistService {
       toSignOff.set(row.shift_id, shift);
     }
     const suspected = rows.filter(
-      (r) => r.status === 'scheduled' && r.check_in_at === null && r.starts_at.getTime() + NO_SHOW_AFTER_MINUTES * 60_000 < now,
+      (r) =>
+        r.status === 'scheduled' &&
+        r.check_in_at === null &&
+        r.starts_at.getTime() + NO_SHOW_AFTER_MINUTES * 60_000 < now,
     );
     const notices = rows.filter((r) => r.status === 'scheduled' && r.notice !== null && r.starts_at.getTime() > now);
     const risks = await this.risks(actor.agencyId, locale);

@@ -51,7 +51,9 @@ export const ACCESS: Record<string, Access> = {
   'GET /api/v1/sites/:siteId': { who: 'signed-in', scope: 'ambon' },
   'POST /api/v1/sites/:siteId/open-dates': { who: only('admin') },
   'POST /api/v1/sites/:siteId/shifts': {
-    who: only('supervisor', 'admin'), scope: 'ambon', denyBody: (ids) => ({ date: ids.futureDate, start: '08:00', end: '12:00' }),
+    who: only('supervisor', 'admin'),
+    scope: 'ambon',
+    denyBody: (ids) => ({ date: ids.futureDate, start: '08:00', end: '12:00' }),
   },
   'GET /api/v1/sites/:siteId/shifts': { who: only('supervisor', 'coordinator', 'admin'), scope: 'mardika' },
   'GET /api/v1/holidays': { who: 'signed-in', query: () => 'from=2026-01-01&to=2026-12-31' },
@@ -66,11 +68,17 @@ export const ACCESS: Record<string, Access> = {
   'GET /api/v1/persons/:id': { who: only('supervisor'), scope: 'ambon' },
   'PATCH /api/v1/persons/:id': { who: only('supervisor'), scope: 'ambon' },
   'POST /api/v1/persons/:id/conflicts': {
-    who: only('supervisor'), scope: 'ambon', denyBody: (ids) => ({ userId: ids.spareUser, relation: 'saudara kandung' }),
+    who: only('supervisor'),
+    scope: 'ambon',
+    denyBody: (ids) => ({ userId: ids.spareUser, relation: 'saudara kandung' }),
   },
   'GET /api/v1/persons/:id/notifications': { who: only('supervisor'), scope: 'ambon' },
   'GET /api/v1/persons/:id/export': { who: only('supervisor'), scope: 'ambon' },
-  'POST /api/v1/persons/:id/opt-outs': { who: only('supervisor'), scope: 'ambon', denyBody: () => ({ channel: 'log' }) },
+  'POST /api/v1/persons/:id/opt-outs': {
+    who: only('supervisor'),
+    scope: 'ambon',
+    denyBody: () => ({ channel: 'log' }),
+  },
   'DELETE /api/v1/persons/:id/opt-outs/:channel': { who: only('supervisor'), scope: 'ambon' },
 
   'POST /api/v1/orders': { who: only('supervisor'), scope: 'ambon', denyBody: (ids) => ids.orderBody },
@@ -85,10 +93,15 @@ export const ACCESS: Record<string, Access> = {
   'POST /api/v1/plans/:id/apply': { who: only('supervisor'), scope: 'ambon' },
 
   'POST /api/v1/assignments': {
-    who: only('supervisor'), scope: 'ambon', denyBody: (ids) => ({ orderId: ids.order, shiftId: ids.shift }),
+    who: only('supervisor'),
+    scope: 'ambon',
+    denyBody: (ids) => ({ orderId: ids.order, shiftId: ids.shift }),
   },
   'GET /api/v1/assignments/:id': { who: only('supervisor', 'prosecutor', 'coordinator'), scope: 'mardika' },
-  'GET /api/v1/assignments/:id/notifications': { who: only('supervisor', 'prosecutor', 'coordinator'), scope: 'mardika' },
+  'GET /api/v1/assignments/:id/notifications': {
+    who: only('supervisor', 'prosecutor', 'coordinator'),
+    scope: 'mardika',
+  },
   'GET /api/v1/shifts/:shiftId/assignments': { who: only('supervisor', 'coordinator'), scope: 'mardika' },
   // A coordinator's own sites' shifts: every coordinator gets theirs, nobody else's.
   'GET /api/v1/shifts': { who: only('coordinator'), query: (ids) => `from=${ids.futureDate}&to=${ids.futureDate}` },
@@ -106,26 +119,38 @@ export const ACCESS: Record<string, Access> = {
   'POST /api/v1/assignments/:id/absence': { who: only('coordinator'), scope: 'mardika', denyBody: reason },
   'POST /api/v1/assignments/:id/sign-off': { who: only('supervisor'), scope: 'ambon' },
   'POST /api/v1/assignments/:id/absence-decision': {
-    who: only('supervisor'), scope: 'ambon', denyBody: () => ({ excused: true, reason: 'uji matriks akses' }),
+    who: only('supervisor'),
+    scope: 'ambon',
+    denyBody: () => ({ excused: true, reason: 'uji matriks akses' }),
   },
 
   'GET /api/v1/breaches': { who: only('supervisor', 'prosecutor', 'admin') },
   'POST /api/v1/orders/:id/breaches': { who: only('supervisor'), scope: 'ambon', denyBody: reason },
   'GET /api/v1/breaches/:id': { who: only('supervisor', 'prosecutor', 'admin'), scope: 'ambon' },
   'POST /api/v1/breaches/:id/decision': {
-    who: only('prosecutor'), scope: 'ambon',
-    denyBody: (ids) => ({ outcome: 'dismissed', decisionNumber: 'B-1/uji', decisionDate: ids.futureDate, note: 'uji matriks akses' }),
+    who: only('prosecutor'),
+    scope: 'ambon',
+    denyBody: (ids) => ({
+      outcome: 'dismissed',
+      decisionNumber: 'B-1/uji',
+      decisionDate: ids.futureDate,
+      note: 'uji matriks akses',
+    }),
   },
 
   'GET /api/v1/orders/:id/completion-report': { who: only('supervisor', 'prosecutor'), scope: 'ambon' },
   // Asked for the Bapas of Ambon: prosecutors and coordinators read only their own Kejari's or OPD's report.
   'GET /api/v1/reports/monthly': {
-    who: only('supervisor', 'admin'), scope: 'ambon', query: (ids) => `agencyId=${ids.agency}&month=2026-11&format=csv`,
+    who: only('supervisor', 'admin'),
+    scope: 'ambon',
+    query: (ids) => `agencyId=${ids.agency}&month=2026-11&format=csv`,
   },
   'GET /api/v1/exports': { who: only('admin') },
 
   'GET /api/v1/audit-events': {
-    who: only('admin', 'supervisor', 'prosecutor'), scope: 'ambon', query: (ids) => `entityType=order&entityId=${ids.order}`,
+    who: only('admin', 'supervisor', 'prosecutor'),
+    scope: 'ambon',
+    query: (ids) => `entityType=order&entityId=${ids.order}`,
   },
   'GET /api/v1/audit-events/verify': { who: only('admin') },
   'POST /api/v1/audit-events/checkpoints': { who: only('admin') },

@@ -21,7 +21,9 @@ export interface Route {
 export function registeredRoutes(t: TestApp): Route[] {
   const express = t.app.getHttpAdapter().getInstance();
   const routes = new Map<string, Route>();
-  for (const layer of express.router.stack as { route?: { path: string | string[]; methods: Record<string, boolean> } }[]) {
+  for (const layer of express.router.stack as {
+    route?: { path: string | string[]; methods: Record<string, boolean> };
+  }[]) {
     if (!layer.route) continue;
     for (const path of [layer.route.path].flat()) {
       if (!path.startsWith('/api/v1/')) continue;
@@ -42,7 +44,13 @@ export const USERNAMES = demoCast.users.map((user) => user.username) as Username
 export async function startDemoApp(suffix: string): Promise<{ t: TestApp; tokens: Map<Username, string> }> {
   const url = await ownDatabase(suffix);
   await prepareDatabase(url);
-  const config = loadConfig({ ...process.env, DATABASE_URL: url, NODE_ENV: 'test', SEED_DEMO: 'false', APP_ROLE: 'api' });
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: url,
+    NODE_ENV: 'test',
+    SEED_DEMO: 'false',
+    APP_ROLE: 'api',
+  });
   await seedDemo(config, new ConsoleLogger({ logLevels: ['error'] }));
   const t = await startTestApp(new Date().toISOString(), { DATABASE_URL: url });
   const tokens = new Map<Username, string>();
@@ -110,18 +118,27 @@ export async function ambonIds(t: TestApp, tokens: Map<Username, string>): Promi
   const plan = await t.http().post(`/api/v1/orders/${order}/plan`).set(as('pk.ambon')).send({});
   if (plan.status !== 201) throw new Error(`plan preview: ${plan.status} ${JSON.stringify(plan.body)}`);
   const dlhp = await one(`SELECT id FROM agency WHERE code = 'DLHP-AMBON'`);
-  const spare = await t.http().post('/api/v1/users').set(as('admin'))
+  const spare = await t
+    .http()
+    .post('/api/v1/users')
+    .set(as('admin'))
     .send({ username: 'cadangan.dlhp', fullName: 'Koordinator Cadangan', role: 'coordinator', agencyId: dlhp });
   if (spare.status !== 201) throw new Error(`spare user: ${spare.status} ${JSON.stringify(spare.body)}`);
   const checkpoint = await t.http().post('/api/v1/audit-events/checkpoints').set(as('admin')).send({});
   if (checkpoint.status !== 201) throw new Error(`checkpoint: ${checkpoint.status} ${JSON.stringify(checkpoint.body)}`);
   const person = await one(`SELECT person_id AS id FROM court_order WHERE id = '${order}'`);
   const breached = await one(`SELECT id FROM court_order WHERE case_number = '${demoCast.persons.fadli.caseNumber}'`);
-  const breach = await t.http().post(`/api/v1/orders/${breached}/breaches`).set(as('pk.ambon')).send({ reason: 'tidak hadir tanpa alasan' });
+  const breach = await t
+    .http()
+    .post(`/api/v1/orders/${breached}/breaches`)
+    .set(as('pk.ambon'))
+    .send({ reason: 'tidak hadir tanpa alasan' });
   if (breach.status !== 201) throw new Error(`breach: ${breach.status} ${JSON.stringify(breach.body)}`);
   const link = await t.http().post(`/api/v1/persons/${person}/link`).set(as('pk.ambon')).send({});
   if (link.status !== 201) throw new Error(`person link: ${link.status} ${JSON.stringify(link.body)}`);
-  const holiday = await one(`SELECT to_char(date, 'YYYY-MM-DD') AS id FROM holiday WHERE date > now() ORDER BY date LIMIT 1`);
+  const holiday = await one(
+    `SELECT to_char(date, 'YYYY-MM-DD') AS id FROM holiday WHERE date > now() ORDER BY date LIMIT 1`,
+  );
   const futureDate = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
   const endDate = new Date(Date.now() + 80 * 86_400_000).toISOString().slice(0, 10);
   return {
@@ -129,7 +146,9 @@ export async function ambonIds(t: TestApp, tokens: Map<Username, string>): Promi
     assignment,
     person,
     shift: await one(`SELECT shift_id AS id FROM assignment WHERE id = '${assignment}'`),
-    site: await one(`SELECT s.site_id AS id FROM shift s JOIN assignment a ON a.shift_id = s.id WHERE a.id = '${assignment}'`),
+    site: await one(
+      `SELECT s.site_id AS id FROM shift s JOIN assignment a ON a.shift_id = s.id WHERE a.id = '${assignment}'`,
+    ),
     ledgerEntry: await one(`SELECT id FROM ledger_entry WHERE order_id = '${order}' ORDER BY created_at LIMIT 1`),
     agreement: await one(`SELECT id FROM agreement WHERE number = '${demoCast.agreements[0].number}'`),
     plan: plan.body.id,
@@ -137,9 +156,17 @@ export async function ambonIds(t: TestApp, tokens: Map<Username, string>): Promi
     spareUser: spare.body.id,
     futureDate,
     orderBody: {
-      personId: person, caseNumber: '99/Pid.C/2026/PN Amb', courtName: 'Pengadilan Negeri Ambon', offenseDate: '2026-08-01',
-      verdictDate: '2026-11-02', totalHours: 40, maxHoursPerDay: 8, startDate: futureDate, endDate,
-      replacedSentence: { kind: 'imprisonment', days: 60 }, consentRecorded: true,
+      personId: person,
+      caseNumber: '99/Pid.C/2026/PN Amb',
+      courtName: 'Pengadilan Negeri Ambon',
+      offenseDate: '2026-08-01',
+      verdictDate: '2026-11-02',
+      totalHours: 40,
+      maxHoursPerDay: 8,
+      startDate: futureDate,
+      endDate,
+      replacedSentence: { kind: 'imprisonment', days: 60 },
+      consentRecorded: true,
     },
     breach: breach.body.id,
     personLink: link.body.token,
@@ -167,8 +194,16 @@ function paramValue(parent: string, param: string, ids: AmbonIds): string {
   if (param === 'token') return ids.personLink;
   if (param === 'siteId') return ids.site;
   const byParent: Record<string, string> = {
-    orders: ids.order, assignments: ids.assignment, users: ids.spareUser, agencies: ids.agency, persons: ids.person, plans: ids.plan, agreements: ids.agreement,
-    sites: ids.site, shifts: ids.shift, breaches: ids.breach,
+    orders: ids.order,
+    assignments: ids.assignment,
+    users: ids.spareUser,
+    agencies: ids.agency,
+    persons: ids.person,
+    plans: ids.plan,
+    agreements: ids.agreement,
+    sites: ids.site,
+    shifts: ids.shift,
+    breaches: ids.breach,
   };
   const id = byParent[parent];
   if (!id) throw new Error(`no demo id for ${parent}/:${param}: add one to fillPath`);

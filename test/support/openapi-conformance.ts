@@ -30,14 +30,24 @@ export class Conformance {
     const media = String(response.headers['content-type']).split(';')[0];
     if (!answer.content?.[media]) return [`${operation}: ${response.status} ${media} is not documented`];
     if (!media.endsWith('json')) return [];
-    const pointer = ['paths', path, method.toLowerCase(), 'responses', String(response.status), 'content', media, 'schema']
+    const pointer = [
+      'paths',
+      path,
+      method.toLowerCase(),
+      'responses',
+      String(response.status),
+      'content',
+      media,
+      'schema',
+    ]
       .map((part) => part.replaceAll('~', '~0').replaceAll('/', '~1'))
       .join('/');
     const validate = this.ajv.getSchema(`${DOCUMENT_ID}#/${pointer}`)!;
     return validate(response.body)
       ? []
       : (validate.errors ?? []).map(
-          (e) => `${operation} ${response.status}: ${e.instancePath || '(body)'} ${e.message} ${JSON.stringify(e.params)}`,
+          (e) =>
+            `${operation} ${response.status}: ${e.instancePath || '(body)'} ${e.message} ${JSON.stringify(e.params)}`,
         );
   }
 }

@@ -33,11 +33,22 @@ export class OwnRedis {
   }
 
   async start(): Promise<void> {
-    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    this.process = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
     const probe = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     probe.on('error', () => undefined);
     try {
-      await waitFor(() => probe.connect().then(() => probe.ping(), () => null), `redis-server on ${this.port}`);
+      await waitFor(
+        () =>
+          probe.connect().then(
+            () => probe.ping(),
+            () => null,
+          ),
+        `redis-server on ${this.port}`,
+      );
     } finally {
       probe.disconnect();
     }

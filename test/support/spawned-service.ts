@@ -8,8 +8,14 @@ export class SpawnedService {
   readonly exited: Promise<{ code: number | null; at: number }>;
   private readonly child: ChildProcess;
 
-  private constructor(readonly port: number, env: Record<string, string>) {
-    this.child = spawn(process.execPath, ['dist/main.js'], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  private constructor(
+    readonly port: number,
+    env: Record<string, string>,
+  ) {
+    this.child = spawn(process.execPath, ['dist/main.js'], {
+      env: { ...process.env, ...env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     for (const stream of [this.child.stdout!, this.child.stderr!]) {
       let rest = '';
       stream.on('data', (chunk: Buffer) => {
@@ -25,7 +31,11 @@ export class SpawnedService {
   static async start(env: Record<string, string>): Promise<SpawnedService> {
     const service = new SpawnedService(await freePort(), env);
     try {
-      await waitFor(async () => (await service.get('/api/v1/health/live').catch(() => null))?.status === 200, 'the service listening', 60_000);
+      await waitFor(
+        async () => (await service.get('/api/v1/health/live').catch(() => null))?.status === 200,
+        'the service listening',
+        60_000,
+      );
     } catch (error) {
       service.kill(); // never left running by a test that gave up on it
       throw new Error(`${(error as Error).message}; its output:\n${service.lines.join('\n')}`);

@@ -28,9 +28,14 @@ export async function startTestApp(now = DEFAULT_NOW, config: Record<string, str
   const appConfig = testConfig(config);
   await prepareDatabase(appConfig.MIGRATION_DATABASE_URL, appConfig.DATABASE_URL);
   const clock = new FixedClock(new Date(now));
-  const app = configureHttp(await NestFactory.create(AppModule.forRoot(appConfig, clock), { logger: ['error', 'warn'] }));
+  const app = configureHttp(
+    await NestFactory.create(AppModule.forRoot(appConfig, clock), { logger: ['error', 'warn'] }),
+  );
   await app.init();
-  const db = await new DataSource({ ...dataSourceOptions(appConfig.MIGRATION_DATABASE_URL), extra: { max: 4 } }).initialize();
+  const db = await new DataSource({
+    ...dataSourceOptions(appConfig.MIGRATION_DATABASE_URL),
+    extra: { max: 4 },
+  }).initialize();
   return {
     app,
     clock,

@@ -6,8 +6,14 @@ import { TestApp } from './test-app.js';
 const PASSWORD = 'test-password-1';
 
 export type Actor =
-  | 'admin' | 'supervisor' | 'supervisor2' | 'otherBapasSupervisor'
-  | 'coordinatorA' | 'coordinatorB' | 'prosecutor' | 'otherProsecutor';
+  | 'admin'
+  | 'supervisor'
+  | 'supervisor2'
+  | 'otherBapasSupervisor'
+  | 'coordinatorA'
+  | 'coordinatorB'
+  | 'prosecutor'
+  | 'otherProsecutor';
 
 /**
  * A Bapas, a Kejari and an OPD with its agreement and sites, and a user for every role, all made through the
@@ -31,7 +37,11 @@ export class World {
   }
 
   post(actor: Actor, path: string, body: object = {}, headers: Record<string, string> = {}) {
-    return this.t.http().post(`/api/v1${path}`).set({ authorization: this.authorization(actor), ...headers }).send(body);
+    return this.t
+      .http()
+      .post(`/api/v1${path}`)
+      .set({ authorization: this.authorization(actor), ...headers })
+      .send(body);
   }
 
   get(actor: Actor, path: string) {
@@ -41,7 +51,11 @@ export class World {
   async person(overrides: object = {}): Promise<string> {
     const nik = `8171${String(randomInt(10 ** 11, 10 ** 12)).padStart(12, '0')}`;
     const response = await this.post('supervisor', '/persons', {
-      fullName: `Klien ${this.tag} ${nik.slice(-4)}`, nik, birthDate: '1990-01-15', sex: 'M', ...overrides,
+      fullName: `Klien ${this.tag} ${nik.slice(-4)}`,
+      nik,
+      birthDate: '1990-01-15',
+      sex: 'M',
+      ...overrides,
     });
     expect(response.status).toBe(201);
     return response.body.id;
@@ -76,8 +90,15 @@ export class World {
     return this.order(await this.person(person), order);
   }
 
-  async shift(site: 'siteA' | 'siteB' | 'siteWib' | 'siteExpiring', body: object): Promise<{ id: string; startsAt: string; endsAt: string; plannedMinutes: number }> {
-    const response = await this.post('supervisor', `/sites/${this.ids[site]}/shifts`, { start: '08:00', end: '12:00', ...body });
+  async shift(
+    site: 'siteA' | 'siteB' | 'siteWib' | 'siteExpiring',
+    body: object,
+  ): Promise<{ id: string; startsAt: string; endsAt: string; plannedMinutes: number }> {
+    const response = await this.post('supervisor', `/sites/${this.ids[site]}/shifts`, {
+      start: '08:00',
+      end: '12:00',
+      ...body,
+    });
     expect(response.status).toBe(201);
     return response.body;
   }
@@ -88,36 +109,114 @@ export class World {
 
   private async setUp(): Promise<void> {
     const agencies = this.t.app.get(AgenciesService);
-    const kanwil = await agencies.create(null, { code: `KANWIL-${this.tag}`, name: 'Kanwil', kind: 'kanwil', region: 'ID-MA', timezone: 'Asia/Jayapura' });
-    this.ids.admin = (await this.t.app.get(UsersService).seedActivated({
-      username: `admin.${this.tag.toLowerCase()}`, password: PASSWORD, fullName: 'Admin', role: 'admin', agencyId: kanwil.id,
-    })).id;
+    const kanwil = await agencies.create(null, {
+      code: `KANWIL-${this.tag}`,
+      name: 'Kanwil',
+      kind: 'kanwil',
+      region: 'ID-MA',
+      timezone: 'Asia/Jayapura',
+    });
+    this.ids.admin = (
+      await this.t.app.get(UsersService).seedActivated({
+        username: `admin.${this.tag.toLowerCase()}`,
+        password: PASSWORD,
+        fullName: 'Admin',
+        role: 'admin',
+        agencyId: kanwil.id,
+      })
+    ).id;
     await this.login('admin', `admin.${this.tag.toLowerCase()}`);
 
     for (const [key, kind, region] of [
-      ['bapas', 'bapas', 'ID-MA'], ['otherBapas', 'bapas', 'ID-MA'], ['kejari', 'kejaksaan', 'ID-MA'],
-      ['otherKejari', 'kejaksaan', 'ID-JA'], ['opd', 'opd', 'ID-MA'],
+      ['bapas', 'bapas', 'ID-MA'],
+      ['otherBapas', 'bapas', 'ID-MA'],
+      ['kejari', 'kejaksaan', 'ID-MA'],
+      ['otherKejari', 'kejaksaan', 'ID-JA'],
+      ['opd', 'opd', 'ID-MA'],
     ] as const) {
-      this.ids[key] = await this.create('/agencies', { code: `${key.toUpperCase()}-${this.tag}`, name: `${key} ${this.tag}`, kind, region, timezone: 'Asia/Jayapura' });
+      this.ids[key] = await this.create('/agencies', {
+        code: `${key.toUpperCase()}-${this.tag}`,
+        name: `${key} ${this.tag}`,
+        kind,
+        region,
+        timezone: 'Asia/Jayapura',
+      });
     }
     for (const [key, role, agency] of [
-      ['supervisor', 'supervisor', 'bapas'], ['supervisor2', 'supervisor', 'bapas'], ['otherBapasSupervisor', 'supervisor', 'otherBapas'],
-      ['coordinatorA', 'coordinator', 'opd'], ['coordinatorB', 'coordinator', 'opd'],
-      ['prosecutor', 'prosecutor', 'kejari'], ['otherProsecutor', 'prosecutor', 'otherKejari'],
+      ['supervisor', 'supervisor', 'bapas'],
+      ['supervisor2', 'supervisor', 'bapas'],
+      ['otherBapasSupervisor', 'supervisor', 'otherBapas'],
+      ['coordinatorA', 'coordinator', 'opd'],
+      ['coordinatorB', 'coordinator', 'opd'],
+      ['prosecutor', 'prosecutor', 'kejari'],
+      ['otherProsecutor', 'prosecutor', 'otherKejari'],
     ] as const) {
       const username = `${key.toLowerCase()}.${this.tag.toLowerCase()}`;
-      this.ids[key] = await this.create('/users', { username, fullName: `${key} ${this.tag}`, role, agencyId: this.ids[agency], phone: '081234567890' });
+      this.ids[key] = await this.create('/users', {
+        username,
+        fullName: `${key} ${this.tag}`,
+        role,
+        agencyId: this.ids[agency],
+        phone: '081234567890',
+      });
       await this.activate(this.ids[key], username);
       await this.login(key, username);
     }
     const parties = [this.ids.bapas, this.ids.kejari, this.ids.opd];
-    this.ids.agreement = await this.create('/agreements', { number: `PKS/${this.tag}`, title: 'PKS', agencyIds: parties, validFrom: '2026-01-02', validTo: '2027-12-31' });
-    this.ids.expiringAgreement = await this.create('/agreements', { number: `PKS-OLD/${this.tag}`, title: 'PKS lama', agencyIds: parties, validFrom: '2025-01-02', validTo: '2026-11-30' });
-    const site = { agencyId: this.ids.opd, workType: 'street_cleaning', address: 'Jl. Pantai Mardika, Ambon', location: { lat: -3.6925, lng: 128.1842 }, radiusMeters: 200, defaultCapacity: 10 };
-    this.ids.siteA = await this.create('/sites', { ...site, name: `A ${this.tag}`, agreementId: this.ids.agreement, timezone: 'Asia/Jayapura', minorsAllowed: false, coordinatorIds: [this.ids.coordinatorA, this.ids.supervisor2] });
-    this.ids.siteB = await this.create('/sites', { ...site, name: `B ${this.tag}`, agreementId: this.ids.agreement, timezone: 'Asia/Jayapura', minorsAllowed: true, coordinatorIds: [this.ids.coordinatorB] });
-    this.ids.siteWib = await this.create('/sites', { ...site, name: `WIB ${this.tag}`, agreementId: this.ids.agreement, timezone: 'Asia/Jakarta', minorsAllowed: false, coordinatorIds: [this.ids.coordinatorA] });
-    this.ids.siteExpiring = await this.create('/sites', { ...site, name: `Old ${this.tag}`, agreementId: this.ids.expiringAgreement, timezone: 'Asia/Jayapura', minorsAllowed: false, coordinatorIds: [this.ids.coordinatorA] });
+    this.ids.agreement = await this.create('/agreements', {
+      number: `PKS/${this.tag}`,
+      title: 'PKS',
+      agencyIds: parties,
+      validFrom: '2026-01-02',
+      validTo: '2027-12-31',
+    });
+    this.ids.expiringAgreement = await this.create('/agreements', {
+      number: `PKS-OLD/${this.tag}`,
+      title: 'PKS lama',
+      agencyIds: parties,
+      validFrom: '2025-01-02',
+      validTo: '2026-11-30',
+    });
+    const site = {
+      agencyId: this.ids.opd,
+      workType: 'street_cleaning',
+      address: 'Jl. Pantai Mardika, Ambon',
+      location: { lat: -3.6925, lng: 128.1842 },
+      radiusMeters: 200,
+      defaultCapacity: 10,
+    };
+    this.ids.siteA = await this.create('/sites', {
+      ...site,
+      name: `A ${this.tag}`,
+      agreementId: this.ids.agreement,
+      timezone: 'Asia/Jayapura',
+      minorsAllowed: false,
+      coordinatorIds: [this.ids.coordinatorA, this.ids.supervisor2],
+    });
+    this.ids.siteB = await this.create('/sites', {
+      ...site,
+      name: `B ${this.tag}`,
+      agreementId: this.ids.agreement,
+      timezone: 'Asia/Jayapura',
+      minorsAllowed: true,
+      coordinatorIds: [this.ids.coordinatorB],
+    });
+    this.ids.siteWib = await this.create('/sites', {
+      ...site,
+      name: `WIB ${this.tag}`,
+      agreementId: this.ids.agreement,
+      timezone: 'Asia/Jakarta',
+      minorsAllowed: false,
+      coordinatorIds: [this.ids.coordinatorA],
+    });
+    this.ids.siteExpiring = await this.create('/sites', {
+      ...site,
+      name: `Old ${this.tag}`,
+      agreementId: this.ids.expiringAgreement,
+      timezone: 'Asia/Jayapura',
+      minorsAllowed: false,
+      coordinatorIds: [this.ids.coordinatorA],
+    });
   }
 
   private async create(path: string, body: object): Promise<string> {
@@ -130,7 +229,8 @@ export class World {
   async activate(userId: string, username: string, password = PASSWORD): Promise<void> {
     const code = await this.activationCode(userId);
     const response = await this.t.http().post('/api/v1/auth/activate').send({ username, code, password });
-    if (response.status !== 200) throw new Error(`activate ${username}: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 200)
+      throw new Error(`activate ${username}: ${response.status} ${JSON.stringify(response.body)}`);
   }
 
   async activationCode(userId: string): Promise<string> {

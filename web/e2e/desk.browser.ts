@@ -34,7 +34,10 @@ test('a supervisor signs off a whole shift from the worklist, and the ledger sho
 
 test("the planner's proposal for one order is applied from the order's page", async ({ page }) => {
   const yohanis = await orderOf('41/');
-  const before = await query<{ n: number }>(`SELECT count(*)::int AS n FROM assignment WHERE order_id = $1 AND status = 'scheduled'`, [yohanis.id]);
+  const before = await query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM assignment WHERE order_id = $1 AND status = 'scheduled'`,
+    [yohanis.id],
+  );
   await signIn(page, 'pk.ambon', '/pk');
   await page.goto(`/pk/putusan/${yohanis.id}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Yohanis Latuheru');
@@ -48,7 +51,10 @@ test("the planner's proposal for one order is applied from the order's page", as
   await screenshot(page, 'order-plan-desk');
   await planner.getByRole('button', { name: `Terapkan rencana (${proposed} sesi)` }).click();
   await expect(page.getByTestId('plan-applied')).toHaveText(`Rencana diterapkan: ${proposed} dipesan, 0 ditolak.`);
-  const after = await query<{ n: number }>(`SELECT count(*)::int AS n FROM assignment WHERE order_id = $1 AND status = 'scheduled'`, [yohanis.id]);
+  const after = await query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM assignment WHERE order_id = $1 AND status = 'scheduled'`,
+    [yohanis.id],
+  );
   expect(after[0].n).toBe(before[0].n + proposed);
 });
 
@@ -59,7 +65,9 @@ test('the worklist reads on a phone too', async ({ page }) => {
   await screenshot(page, 'worklist-phone');
 });
 
-test('a prosecutor reads the orders of their Kejari; one of another Kejari sees nothing of this order', async ({ page }) => {
+test('a prosecutor reads the orders of their Kejari; one of another Kejari sees nothing of this order', async ({
+  page,
+}) => {
   const yohanis = await orderOf('41/');
   await signIn(page, 'jaksa.ambon', '/jaksa');
   await expect(page.getByTestId('order').filter({ hasText: 'Yohanis Latuheru' })).toBeVisible();
@@ -80,7 +88,9 @@ test('a prosecutor reads the orders of their Kejari; one of another Kejari sees 
 });
 
 test("a supervisor reports a breach and the order's prosecutor decides it (Art. 85(7))", async ({ page }) => {
-  const rahmat = (await call('pk.sungaipenuh', 'GET', '/orders')).body.items.find((o: any) => o.personName === 'Rahmat Hidayat');
+  const rahmat = (await call('pk.sungaipenuh', 'GET', '/orders')).body.items.find(
+    (o: any) => o.personName === 'Rahmat Hidayat',
+  );
   await signIn(page, 'pk.sungaipenuh', '/pk');
   await page.goto(`/pk/putusan/${rahmat.id}`);
   await page.getByLabel('Alasan laporan').fill('Tidak dapat dihubungi dua minggu');

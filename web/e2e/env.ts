@@ -9,7 +9,9 @@ export const browserEnv = {
   databaseUrl,
   /** the service's role, which owns nothing (R-28) */
   serviceDatabaseUrl: Object.assign(new URL(databaseUrl), { username: 'bakti_app', password: '' }).toString(),
-  redisUrl: process.env.BROWSER_TEST_REDIS_URL ?? `${(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379').replace(/\/\d*$/, '')}/10`,
+  redisUrl:
+    process.env.BROWSER_TEST_REDIS_URL ??
+    `${(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379').replace(/\/\d*$/, '')}/10`,
   queuePrefix: '{bakti-browser}',
 };
 

@@ -3,7 +3,10 @@ import { call, expectAccessible, PHONE, query, screenshot, shiftUnderWay, signIn
 
 test.use({ viewport: PHONE });
 
-test('the roll-call offline: reloaded from the service worker, taps queued, then each reaches the server exactly once; a refused tap needs attention', async ({ page, context }) => {
+test('the roll-call offline: reloaded from the service worker, taps queued, then each reaches the server exactly once; a refused tap needs attention', async ({
+  page,
+  context,
+}) => {
   const shift = await shiftUnderWay('koord.dinsos', 'Rumah Singgah Dinas Sosial');
   await signIn(page, 'koord.dinsos', '/koordinator');
   await page.goto(`/koordinator/sesi/${shift.id}`);
@@ -19,7 +22,10 @@ test('the roll-call offline: reloaded from the service worker, taps queued, then
   // While the phone is offline, someone else records Hasan's absence: his check-in will be refused (409).
   const roster = await call('koord.dinsos', 'GET', `/shifts/${shift.id}/assignments`);
   const hasan = roster.body.items.find((a: any) => a.person.fullName === 'Hasan Lessy');
-  expect((await call('koord.dinsos', 'POST', `/assignments/${hasan.id}/absence`, { reason: 'Dikabari keluarga: sakit' })).status).toBe(200);
+  expect(
+    (await call('koord.dinsos', 'POST', `/assignments/${hasan.id}/absence`, { reason: 'Dikabari keluarga: sakit' }))
+      .status,
+  ).toBe(200);
 
   await page.getByRole('button', { name: 'Semua hadir (3)' }).click();
   const meity = people.filter({ hasText: 'Meity Latumahina' });

@@ -4,7 +4,9 @@ import { call, expectAccessible, PHONE, query, screenshot, signIn } from './supp
 
 const DEVELOPMENT_SECRET = 'bakti-development-secret-change-me-in-production';
 
-test('a supervisor finds a person by case number, registers one, and the court order form explains the limits', async ({ page }) => {
+test('a supervisor finds a person by case number, registers one, and the court order form explains the limits', async ({
+  page,
+}) => {
   await signIn(page, 'pk.ambon', '/pk');
   await page.getByRole('link', { name: 'Klien' }).click();
   await page.getByLabel('Cari nama atau nomor perkara').fill('41/Pid');
@@ -27,7 +29,9 @@ test('a supervisor finds a person by case number, registers one, and the court o
   await page.getByLabel('Hubungan').fill('sepupu');
   await page.getByRole('button', { name: 'Nyatakan benturan kepentingan saya' }).click();
   await expect(page.getByLabel('Hubungan')).toHaveValue('');
-  expect(await query(`SELECT relation FROM conflict_of_interest WHERE person_id = $1`, [jefri.id])).toEqual([{ relation: 'sepupu' }]);
+  expect(await query(`SELECT relation FROM conflict_of_interest WHERE person_id = $1`, [jefri.id])).toEqual([
+    { relation: 'sepupu' },
+  ]);
 
   await page.getByRole('link', { name: 'Putusan baru' }).first().click();
   await expect(page.getByText('Dewasa 8–240 jam')).toBeVisible();
@@ -57,7 +61,9 @@ test("a supervisor books a seat on a site's shift calendar", async ({ page }) =>
   await signIn(page, 'pk.ambon', '/pk');
   await page.getByRole('link', { name: 'Jadwal' }).click();
   await page.getByLabel('Lokasi').selectOption({ label: 'Rumah Singgah Dinas Sosial' });
-  const agustinus = (await call('pk.ambon', 'GET', '/orders?limit=500')).body.items.find((o: any) => o.personName === 'Agustinus Wattimena');
+  const agustinus = (await call('pk.ambon', 'GET', '/orders?limit=500')).body.items.find(
+    (o: any) => o.personName === 'Agustinus Wattimena',
+  );
   await page.getByLabel('Putusan yang dijadwalkan').selectOption(agustinus.id);
   const from = new Date(Date.now() + 15 * 86_400_000).toISOString().slice(0, 10);
   await page.getByLabel('Mulai tanggal').fill(from);
@@ -67,11 +73,16 @@ test("a supervisor books a seat on a site's shift calendar", async ({ page }) =>
   await screenshot(page, 'booking-desk');
   await first.getByRole('button', { name: 'Pesan' }).click();
   await expect(page.getByRole('status')).toContainText('Dipesan');
-  const rows = await query(`SELECT count(*)::int AS n FROM assignment WHERE order_id = $1 AND local_date >= $2`, [agustinus.id, from]);
+  const rows = await query(`SELECT count(*)::int AS n FROM assignment WHERE order_id = $1 AND local_date >= $2`, [
+    agustinus.id,
+    from,
+  ]);
   expect(rows[0].n).toBe(1);
 });
 
-test("the person's link shows only their own shifts and hours, takes a notice in advance; an expired link is refused", async ({ browser }) => {
+test("the person's link shows only their own shifts and hours, takes a notice in advance; an expired link is refused", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
   const yohanis = (await call('pk.ambon', 'GET', '/persons?q=Yohanis')).body.items[0];
@@ -98,7 +109,10 @@ test("the person's link shows only their own shifts and hours, takes a notice in
   await next.getByRole('button', { name: 'Kirim ke pembimbing' }).click();
   await expect(next).toContainText('Anda sudah memberi tahu: “Anak saya sakit”');
   const worklist = await call('pk.ambon', 'GET', '/worklist');
-  expect(worklist.body.notices.map((n: any) => [n.personName, n.notice])).toContainEqual(['Yohanis Latuheru', 'Anak saya sakit']);
+  expect(worklist.body.notices.map((n: any) => [n.personName, n.notice])).toContainEqual([
+    'Yohanis Latuheru',
+    'Anak saya sakit',
+  ]);
 
   const expired = personLinkToken(yohanis.id, new Date(Date.now() - 60_000), DEVELOPMENT_SECRET);
   await page.goto(`/saya/${expired}`);

@@ -61,5 +61,10 @@ test('a coordinator takes a whole roll-call on a 360×800 phone whose clock runs
     `SELECT penalty_minutes, confirmation_note, check_in_lat, abs(extract(epoch FROM check_in_at - now())) < 120 AS on_time
        FROM assignment a JOIN person p ON p.id = a.person_id WHERE p.full_name = 'Ronald Pelupessy'`,
   );
-  expect(out).toMatchObject({ penalty_minutes: 15, confirmation_note: 'Dipulangkan lebih awal', check_in_lat: -3.6926, on_time: true });
+  expect(out).toMatchObject({
+    penalty_minutes: 15,
+    confirmation_note: 'Dipulangkan lebih awal',
+    check_in_lat: -3.6926,
+    on_time: true,
+  });
 });

@@ -30,7 +30,12 @@ export async function token(username: string): Promise<string> {
 }
 
 /** A call to the API as a test's own hand (setting the scene, or checking what the page did). */
-export async function call<T = any>(username: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+export async function call<T = any>(
+  username: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   const response = await fetch(`${baseURL}/api/v1${path}`, {
     method,
     headers: { authorization: `Bearer ${await token(username)}`, 'content-type': 'application/json' },
@@ -63,7 +68,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** The shift under way now at a site (the demo's crew for today's roll-call), as the coordinator's list has it. */
-export async function shiftUnderWay(coordinator: string, siteName: string): Promise<{ id: string; bookedCount: number }> {
+export async function shiftUnderWay(
+  coordinator: string,
+  siteName: string,
+): Promise<{ id: string; bookedCount: number }> {
   const { body } = await call(coordinator, 'GET', `/shifts?from=${day(-1)}&to=${day(1)}`);
   const now = Date.now();
   const shift = body.items.find(

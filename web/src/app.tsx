@@ -81,7 +81,12 @@ function Header({ personal }: { personal: boolean }) {
           </nav>
         ) : null}
         <div class="tools">
-          <button type="button" class="link" onClick={() => setLang(lang === 'id' ? 'en' : 'id')} lang={lang === 'id' ? 'en' : 'id'}>
+          <button
+            type="button"
+            class="link"
+            onClick={() => setLang(lang === 'id' ? 'en' : 'id')}
+            lang={lang === 'id' ? 'en' : 'id'}
+          >
             {lang === 'id' ? 'English' : 'Bahasa Indonesia'}
           </button>
           {session ? (
@@ -111,7 +116,8 @@ export function App() {
     const params = match(route.path, path);
     if (!params) continue;
     if (route.roles && !session) return <Redirect to={`/masuk?next=${encodeURIComponent(path)}`} />;
-    if (route.roles && session && !route.roles.includes(session.user.role)) return <Redirect to={homeOf[session.user.role]} />;
+    if (route.roles && session && !route.roles.includes(session.user.role))
+      return <Redirect to={homeOf[session.user.role]} />;
     return (
       <>
         <Header personal={route.path.startsWith('/saya')} />

@@ -1,6 +1,11 @@
 import { currentLang } from './i18n.js';
 
-const ZONE_LABELS: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+const ZONE_LABELS: Record<string, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Pontianak': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
 
 export const zoneLabel = (timezone: string): string => ZONE_LABELS[timezone] ?? timezone;
 
@@ -8,7 +13,12 @@ const locale = () => (currentLang() === 'en' ? 'en-GB' : 'id-ID');
 
 /** `07.00 WIT` (Indonesian) or `07:00 WIT` (English): an instant in the site's zone with its label (R-22). */
 export function formatTime(instant: string | Date, timezone: string): string {
-  const time = new Intl.DateTimeFormat(locale(), { timeZone: timezone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const time = new Intl.DateTimeFormat(locale(), {
+    timeZone: timezone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   return `${time.format(new Date(instant))} ${zoneLabel(timezone)}`;
 }
 

@@ -90,7 +90,11 @@ export function useAction<A extends unknown[]>(action: (...args: A) => Promise<u
 export function Progress({ required, scheduled, credited }: { required: number; scheduled: number; credited: number }) {
   const pct = (n: number) => (required ? Math.min(100, Math.round((n / required) * 100)) : 0);
   return (
-    <div class="progress" role="img" aria-label={t('order.progressLabel', { credited: pct(credited), scheduled: pct(scheduled) })}>
+    <div
+      class="progress"
+      role="img"
+      aria-label={t('order.progressLabel', { credited: pct(credited), scheduled: pct(scheduled) })}
+    >
       <div class="progress-scheduled" style={{ width: `${pct(credited + scheduled)}%` }} />
       <div class="progress-credited" style={{ width: `${pct(credited)}%` }} />
     </div>

@@ -45,7 +45,9 @@ export class Authenticator {
 
   async fromBasic(header: string | undefined, address: string): Promise<AuthUser> {
     const encoded = /^Basic (\S+)$/i.exec(header ?? '')?.[1];
-    const [username, password] = Buffer.from(encoded ?? '', 'base64').toString('utf8').split(/:(.*)/s);
+    const [username, password] = Buffer.from(encoded ?? '', 'base64')
+      .toString('utf8')
+      .split(/:(.*)/s);
     if (!username || !password) throw new DomainError(401, [{ code: 'auth.missing_token' }]);
     return toAuthUser(await this.verifyPassword(username, password, address));
   }
@@ -69,12 +71,16 @@ export class Authenticator {
       await this.countFailure(name, address, user && !locked ? user : null);
       throw new DomainError(401, [{ code: locked ? 'auth.account_locked' : 'auth.bad_credentials' }]);
     }
-    if (user.failedLogins > 0) await this.dataSource.query(`UPDATE app_user SET failed_logins = 0 WHERE id = $1`, [user.id]);
+    if (user.failedLogins > 0)
+      await this.dataSource.query(`UPDATE app_user SET failed_logins = 0 WHERE id = $1`, [user.id]);
     return user;
   }
 
   private async assertAttemptsLeft(username: string, address: string): Promise<void> {
-    const [byName, byAddress] = await Promise.all([this.counters.peek(`login:user:${username}`), this.counters.peek(`login:addr:${address}`)]);
+    const [byName, byAddress] = await Promise.all([
+      this.counters.peek(`login:user:${username}`),
+      this.counters.peek(`login:addr:${address}`),
+    ]);
     if (byName.hits >= this.config.LOGIN_FAILURES_PER_USERNAME) throw tooManyAttempts(byName.retryAfterSeconds);
     if (byAddress.hits >= this.config.LOGIN_FAILURES_PER_ADDRESS) throw tooManyAttempts(byAddress.retryAfterSeconds);
   }
@@ -98,7 +104,11 @@ export class Authenticator {
       if (!row?.locked) return;
       await manager.query(`UPDATE app_user SET failed_logins = 0 WHERE id = $1`, [user.id]);
       await this.audit.record(manager, {
-        actorId: null, action: 'user.locked', entityType: 'user', entityId: user.id, after: { lockedUntil, failedLogins: row.failed_logins },
+        actorId: null,
+        action: 'user.locked',
+        entityType: 'user',
+        entityId: user.id,
+        after: { lockedUntil, failedLogins: row.failed_logins },
       });
     });
   }

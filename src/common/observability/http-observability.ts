@@ -6,8 +6,14 @@ import { defineMessages, localize, pickLocale } from '../messages.js';
 import { Metrics } from './metrics.js';
 
 defineMessages({
-  'metrics.disabled': { id: 'Metrik dimatikan: METRICS_TOKEN belum diatur.', en: 'Metrics are off: METRICS_TOKEN is not set.' },
-  'metrics.token_required': { id: 'Token bearer METRICS_TOKEN diperlukan.', en: 'The METRICS_TOKEN bearer token is required.' },
+  'metrics.disabled': {
+    id: 'Metrik dimatikan: METRICS_TOKEN belum diatur.',
+    en: 'Metrics are off: METRICS_TOKEN is not set.',
+  },
+  'metrics.token_required': {
+    id: 'Token bearer METRICS_TOKEN diperlukan.',
+    en: 'The METRICS_TOKEN bearer token is required.',
+  },
 });
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
@@ -84,7 +90,13 @@ function problem(request: Request, response: Response, status: number, code: str
     .status(status)
     .type('application/problem+json')
     .setHeader('Content-Language', locale)
-    .send(JSON.stringify({
-      type: `urn:bakti:problem:${code}`, title: localize(`status.${status}`, locale), status, detail: localize(code, locale), requestId: requestIdOf(response),
-    }));
+    .send(
+      JSON.stringify({
+        type: `urn:bakti:problem:${code}`,
+        title: localize(`status.${status}`, locale),
+        status,
+        detail: localize(code, locale),
+        requestId: requestIdOf(response),
+      }),
+    );
 }

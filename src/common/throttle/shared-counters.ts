@@ -41,7 +41,15 @@ export class SharedCounters {
   async hit(key: string, windowMs: number, limit: number, blockMs: number): Promise<CounterState> {
     const [counter, block] = this.keys(key);
     try {
-      const [hits, ttl, blocked] = (await this.redis.eval(INCREMENT, 2, counter, block, windowMs, limit, blockMs)) as number[];
+      const [hits, ttl, blocked] = (await this.redis.eval(
+        INCREMENT,
+        2,
+        counter,
+        block,
+        windowMs,
+        limit,
+        blockMs,
+      )) as number[];
       this.recovered();
       return state(hits, blocked > 0 ? blocked : ttl, blocked > 0);
     } catch (error) {
@@ -59,7 +67,11 @@ export class SharedCounters {
     } catch (error) {
       this.fellBack(error);
       const entry = this.live(counter);
-      return state(entry?.hits ?? 0, entry ? Math.max(entry.blockedUntil, entry.expiresAt) - Date.now() : 0, (entry?.blockedUntil ?? 0) > Date.now());
+      return state(
+        entry?.hits ?? 0,
+        entry ? Math.max(entry.blockedUntil, entry.expiresAt) - Date.now() : 0,
+        (entry?.blockedUntil ?? 0) > Date.now(),
+      );
     }
   }
 
@@ -84,7 +96,8 @@ export class SharedCounters {
   }
 
   private fellBack(error: unknown): void {
-    if (!this.degraded) this.logger.warn(`Redis unavailable, counting in this process only: ${(error as Error).message}`);
+    if (!this.degraded)
+      this.logger.warn(`Redis unavailable, counting in this process only: ${(error as Error).message}`);
     this.degraded = true;
   }
 

@@ -246,7 +246,9 @@ export class Foundation1764000000000 implements MigrationInterface {
       )`);
     await db.query(`CREATE INDEX assignment_shift ON assignment (shift_id) WHERE status <> 'cancelled'`);
     await db.query(`CREATE INDEX assignment_order ON assignment (order_id)`);
-    await db.query(`CREATE INDEX assignment_person_date ON assignment (person_id, local_date) WHERE status <> 'cancelled'`);
+    await db.query(
+      `CREATE INDEX assignment_person_date ON assignment (person_id, local_date) WHERE status <> 'cancelled'`,
+    );
 
     await db.query(`
       CREATE TABLE ledger_entry (
@@ -263,7 +265,9 @@ export class Foundation1764000000000 implements MigrationInterface {
                (kind = 'reversal' AND minutes < 0 AND reverses_id IS NOT NULL AND reason IS NOT NULL))
       )`);
     await db.query(`CREATE INDEX ledger_entry_order ON ledger_entry (order_id, created_at)`);
-    await db.query(`CREATE UNIQUE INDEX ledger_one_credit_per_assignment ON ledger_entry (assignment_id) WHERE kind = 'credit'`);
+    await db.query(
+      `CREATE UNIQUE INDEX ledger_one_credit_per_assignment ON ledger_entry (assignment_id) WHERE kind = 'credit'`,
+    );
     await db.query(`CREATE UNIQUE INDEX ledger_one_reversal_per_entry ON ledger_entry (reverses_id)`);
     await db.query(`
       CREATE FUNCTION ledger_apply() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -271,7 +275,9 @@ export class Foundation1764000000000 implements MigrationInterface {
         UPDATE court_order SET credited_minutes = credited_minutes + NEW.minutes WHERE id = NEW.order_id;
         RETURN NEW;
       END $$`);
-    await db.query(`CREATE TRIGGER ledger_apply AFTER INSERT ON ledger_entry FOR EACH ROW EXECUTE FUNCTION ledger_apply()`);
+    await db.query(
+      `CREATE TRIGGER ledger_apply AFTER INSERT ON ledger_entry FOR EACH ROW EXECUTE FUNCTION ledger_apply()`,
+    );
     await this.appendOnly(db, 'ledger_entry');
 
     await db.query(`

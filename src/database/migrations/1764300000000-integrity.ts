@@ -36,7 +36,9 @@ export class Integrity1764300000000 implements MigrationInterface {
     for (const op of ['UPDATE OR DELETE', 'TRUNCATE']) {
       const name = op === 'TRUNCATE' ? 'audit_checkpoint_no_truncate' : 'audit_checkpoint_append_only';
       const level = op === 'TRUNCATE' ? 'STATEMENT' : 'ROW';
-      await db.query(`CREATE TRIGGER ${name} BEFORE ${op} ON audit_checkpoint FOR EACH ${level} EXECUTE FUNCTION refuse_change()`);
+      await db.query(
+        `CREATE TRIGGER ${name} BEFORE ${op} ON audit_checkpoint FOR EACH ${level} EXECUTE FUNCTION refuse_change()`,
+      );
     }
 
     await db.query(`ALTER TABLE app_user ALTER COLUMN password_hash DROP NOT NULL`);

@@ -9,7 +9,9 @@ export class Breaches1764400000000 implements MigrationInterface {
   name = 'Breaches1764400000000';
 
   async up(db: QueryRunner): Promise<void> {
-    await db.query(`ALTER TABLE court_order DROP CONSTRAINT order_credit_within_requirement, DROP CONSTRAINT order_period`);
+    await db.query(
+      `ALTER TABLE court_order DROP CONSTRAINT order_credit_within_requirement, DROP CONSTRAINT order_period`,
+    );
     await db.query(`ALTER TABLE court_order DROP COLUMN required_minutes`);
     await db.query(`
       ALTER TABLE court_order

@@ -19,7 +19,12 @@ async function loadAll() {
 type Data = Awaited<ReturnType<typeof loadAll>>;
 
 /** A small create form: fields as strings, the body built by the caller. */
-function CreateForm({ title, fields, submit, done }: {
+function CreateForm({
+  title,
+  fields,
+  submit,
+  done,
+}: {
   title: string;
   fields: { name: string; label: string; hint?: string; type?: string; options?: [string, string][] }[];
   submit: (values: Record<string, string>) => Promise<unknown>;
@@ -47,7 +52,10 @@ function CreateForm({ title, fields, submit, done }: {
           {fields.map((f) => (
             <Field key={f.name} label={f.label} hint={f.hint}>
               {f.options ? (
-                <select value={values[f.name]} onChange={(e) => setValues({ ...values, [f.name]: e.currentTarget.value })}>
+                <select
+                  value={values[f.name]}
+                  onChange={(e) => setValues({ ...values, [f.name]: e.currentTarget.value })}
+                >
                   {f.options.map(([value, label]) => (
                     <option key={value} value={value}>
                       {label}
@@ -55,7 +63,12 @@ function CreateForm({ title, fields, submit, done }: {
                   ))}
                 </select>
               ) : (
-                <input required={f.type !== 'optional'} type={f.type === 'optional' ? 'text' : (f.type ?? 'text')} value={values[f.name]} onInput={(e) => setValues({ ...values, [f.name]: e.currentTarget.value })} />
+                <input
+                  required={f.type !== 'optional'}
+                  type={f.type === 'optional' ? 'text' : (f.type ?? 'text')}
+                  value={values[f.name]}
+                  onInput={(e) => setValues({ ...values, [f.name]: e.currentTarget.value })}
+                />
               )}
             </Field>
           ))}
@@ -97,7 +110,11 @@ function Sites({ data, reload }: { data: Data; reload: () => void }) {
                 </td>
                 <td>{agencyName.get(s.agencyId) ?? '—'}</td>
                 <td>
-                  <a href={`https://www.openstreetmap.org/?mlat=${s.location.lat}&mlon=${s.location.lng}#map=17/${s.location.lat}/${s.location.lng}`} rel="noreferrer" target="_blank">
+                  <a
+                    href={`https://www.openstreetmap.org/?mlat=${s.location.lat}&mlon=${s.location.lng}#map=17/${s.location.lat}/${s.location.lng}`}
+                    rel="noreferrer"
+                    target="_blank"
+                  >
                     {s.location.lat.toFixed(4)}, {s.location.lng.toFixed(4)}
                   </a>
                   <div class="sub">{t('admin.radius', { meters: s.radiusMeters, zone: zoneLabel(s.timezone) })}</div>
@@ -125,8 +142,20 @@ function Sites({ data, reload }: { data: Data; reload: () => void }) {
           { name: 'radiusMeters', label: t('admin.radiusField'), type: 'number' },
           { name: 'timezone', label: t('admin.zone'), options: ZONES.map((z) => [z, `${zoneLabel(z)} (${z})`]) },
           { name: 'defaultCapacity', label: t('admin.capacity'), type: 'number' },
-          { name: 'minorsAllowed', label: t('admin.minorsField'), hint: t('admin.minorsHint'), options: [['false', t('admin.no')], ['true', t('admin.yes')]] },
-          { name: 'coordinatorId', label: t('admin.coordinator'), options: coordinators.map((u) => [u.id, u.fullName]) },
+          {
+            name: 'minorsAllowed',
+            label: t('admin.minorsField'),
+            hint: t('admin.minorsHint'),
+            options: [
+              ['false', t('admin.no')],
+              ['true', t('admin.yes')],
+            ],
+          },
+          {
+            name: 'coordinatorId',
+            label: t('admin.coordinator'),
+            options: coordinators.map((u) => [u.id, u.fullName]),
+          },
         ]}
         submit={(v) =>
           ok(
@@ -156,7 +185,14 @@ function Sites({ data, reload }: { data: Data; reload: () => void }) {
           { name: 'date', label: t('desk.date'), type: 'date', hint: t('admin.openDateHint') },
           { name: 'reason', label: t('order.reason') },
         ]}
-        submit={(v) => ok(api.POST('/api/v1/sites/{siteId}/open-dates', { params: { path: { siteId: v.siteId } }, body: { date: v.date, reason: v.reason } }))}
+        submit={(v) =>
+          ok(
+            api.POST('/api/v1/sites/{siteId}/open-dates', {
+              params: { path: { siteId: v.siteId } },
+              body: { date: v.date, reason: v.reason },
+            }),
+          )
+        }
         done={reload}
       />
     </section>
@@ -178,7 +214,10 @@ export default function AdminHome() {
             <ul>
               {data.agencies.map((a) => (
                 <li key={a.id}>
-                  {a.name} <span class="sub">({a.code}, {a.kind}, {a.region}, {zoneLabel(a.timezone)})</span>
+                  {a.name}{' '}
+                  <span class="sub">
+                    ({a.code}, {a.kind}, {a.region}, {zoneLabel(a.timezone)})
+                  </span>
                 </li>
               ))}
             </ul>
@@ -187,7 +226,16 @@ export default function AdminHome() {
               fields={[
                 { name: 'code', label: t('admin.code') },
                 { name: 'name', label: t('admin.name') },
-                { name: 'kind', label: t('admin.kind'), options: [['bapas', 'Bapas'], ['kejaksaan', 'Kejaksaan'], ['opd', 'OPD'], ['kanwil', 'Kanwil']] },
+                {
+                  name: 'kind',
+                  label: t('admin.kind'),
+                  options: [
+                    ['bapas', 'Bapas'],
+                    ['kejaksaan', 'Kejaksaan'],
+                    ['opd', 'OPD'],
+                    ['kanwil', 'Kanwil'],
+                  ],
+                },
                 { name: 'region', label: t('admin.region'), hint: 'ID-MA, ID-JA, …' },
                 { name: 'timezone', label: t('admin.zone'), options: ZONES.map((z) => [z, `${zoneLabel(z)} (${z})`]) },
               ]}
@@ -224,7 +272,14 @@ export default function AdminHome() {
               fields={[
                 { name: 'username', label: t('login.username') },
                 { name: 'fullName', label: t('admin.name') },
-                { name: 'role', label: t('admin.role'), options: (['supervisor', 'coordinator', 'prosecutor', 'admin'] as const).map((r) => [r, t(`role.${r}`)]) },
+                {
+                  name: 'role',
+                  label: t('admin.role'),
+                  options: (['supervisor', 'coordinator', 'prosecutor', 'admin'] as const).map((r) => [
+                    r,
+                    t(`role.${r}`),
+                  ]),
+                },
                 { name: 'agencyId', label: t('admin.agency'), options: data.agencies.map((a) => [a.id, a.name]) },
                 { name: 'phone', label: t('person.phone'), hint: t('admin.phoneHint'), type: 'tel' },
               ]}
@@ -237,7 +292,8 @@ export default function AdminHome() {
             <ul>
               {data.agreements.map((a) => (
                 <li key={a.id}>
-                  <strong>{a.number}</strong> {a.title} · {formatDate(a.validFrom, 'short')} – {formatDate(a.validTo, 'short')}{' '}
+                  <strong>{a.number}</strong> {a.title} · {formatDate(a.validFrom, 'short')} –{' '}
+                  {formatDate(a.validTo, 'short')}{' '}
                   <span class={a.validFrom <= today && today <= a.validTo ? 'status s-checked_in' : 'status s-absent'}>
                     {a.validFrom <= today && today <= a.validTo ? t('admin.valid') : t('admin.notValid')}
                   </span>

@@ -22,7 +22,8 @@ export class ApiError extends Error {
 const headers: Middleware = {
   onRequest({ request }) {
     const session = currentSession();
-    if (session && !request.headers.has('authorization')) request.headers.set('authorization', `Bearer ${session.token}`);
+    if (session && !request.headers.has('authorization'))
+      request.headers.set('authorization', `Bearer ${session.token}`);
     request.headers.set('accept-language', currentLang());
     return request;
   },

@@ -19,7 +19,11 @@ interface Roster {
   offline: boolean;
 }
 
-const NEXT_STATUS: Record<TapKind, string> = { 'check-in': 'checked_in', 'check-out': 'checked_out', absence: 'absent' };
+const NEXT_STATUS: Record<TapKind, string> = {
+  'check-in': 'checked_in',
+  'check-out': 'checked_out',
+  absence: 'absent',
+};
 
 /** The server's status, moved on by the taps answered since the roster was read and by those still waiting. */
 function statusOf(booking: Booking, taps: Tap[]): string {
@@ -93,11 +97,25 @@ function FormEnd({ problem, submit, cancel }: { problem: string; submit: string;
 
 /** When the person arrived: the server's record, or the check-in tap still waiting to be sent. */
 function arrivedAt(booking: Booking, taps: Tap[]): string | undefined {
-  const waiting = taps.find((tap) => tap.assignmentId === booking.id && tap.kind === 'check-in' && tap.state === 'waiting');
+  const waiting = taps.find(
+    (tap) => tap.assignmentId === booking.id && tap.kind === 'check-in' && tap.state === 'waiting',
+  );
   return waiting?.body.at ?? booking.checkIn?.at ?? undefined;
 }
 
-function Person({ booking, status, roster, position, taps }: { booking: Booking; status: string; roster: Roster; position: LatLng | null; taps: Tap[] }) {
+function Person({
+  booking,
+  status,
+  roster,
+  position,
+  taps,
+}: {
+  booking: Booking;
+  status: string;
+  roster: Roster;
+  position: LatLng | null;
+  taps: Tap[];
+}) {
   const [form, setForm] = useState<'out' | 'absent' | null>(null);
   const [penalty, setPenalty] = useState('0');
   const [note, setNote] = useState('');
@@ -156,7 +174,14 @@ function Person({ booking, status, roster, position, taps }: { booking: Booking;
           }}
         >
           <Field label={t('roll.penalty')} hint={t('roll.penaltyHint')}>
-            <input type="number" inputMode="numeric" min={0} max={600} value={penalty} onInput={(e) => setPenalty(e.currentTarget.value)} />
+            <input
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={600}
+              value={penalty}
+              onInput={(e) => setPenalty(e.currentTarget.value)}
+            />
           </Field>
           <Field label={t('roll.note')}>
             <input value={note} onInput={(e) => setNote(e.currentTarget.value)} />
@@ -201,11 +226,7 @@ export default function RollCall({ params }: { params: { shiftId: string } }) {
   }, [waitingHere]);
 
   if (!roster) {
-    return (
-      <Page title={t('roll.title')}>
-        {error ? <ErrorBox error={error} /> : <p>{t('common.loading')}</p>}
-      </Page>
-    );
+    return <Page title={t('roll.title')}>{error ? <ErrorBox error={error} /> : <p>{t('common.loading')}</p>}</Page>;
   }
   const { shift } = roster;
   const zone = shift.site.timezone;
@@ -215,7 +236,8 @@ export default function RollCall({ params }: { params: { shiftId: string } }) {
   return (
     <Page title={`${t('roll.title')}: ${shift.site.name}`}>
       <p class="sub">
-        {formatDate(shift.date)}, {formatTime(shift.startsAt, zone)}–{formatTime(shift.endsAt, zone)} · {t('coord.booked', { booked: shift.bookedCount, capacity: shift.capacity })}
+        {formatDate(shift.date)}, {formatTime(shift.startsAt, zone)}–{formatTime(shift.endsAt, zone)} ·{' '}
+        {t('coord.booked', { booked: shift.bookedCount, capacity: shift.capacity })}
       </p>
       {roster.offline ? <p class="notice">{t('roll.offline', { time: formatTime(roster.savedAt, zone) })}</p> : null}
       <p class={distance !== null && distance > shift.site.radiusMeters ? 'flag' : 'sub'} data-testid="location">
@@ -247,7 +269,14 @@ export default function RollCall({ params }: { params: { shiftId: string } }) {
       ) : null}
       <ul class="roster" aria-label={t('roll.list')}>
         {active.map((booking) => (
-          <Person key={booking.id} booking={booking} status={statusOf(booking, taps)} roster={roster} position={position} taps={taps} />
+          <Person
+            key={booking.id}
+            booking={booking}
+            status={statusOf(booking, taps)}
+            roster={roster}
+            position={position}
+            taps={taps}
+          />
         ))}
       </ul>
       <datalist id="absence-reasons">

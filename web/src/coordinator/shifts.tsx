@@ -39,7 +39,9 @@ export default function CoordinatorShifts() {
                   <span>
                     {formatTime(shift.startsAt, shift.site.timezone)}–{formatTime(shift.endsAt, shift.site.timezone)}
                   </span>
-                  <span class="badge">{t('coord.booked', { booked: shift.bookedCount, capacity: shift.capacity })}</span>
+                  <span class="badge">
+                    {t('coord.booked', { booked: shift.bookedCount, capacity: shift.capacity })}
+                  </span>
                 </Link>
               </li>
             ))}

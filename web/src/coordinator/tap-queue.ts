@@ -100,7 +100,9 @@ export async function saveRoster(roster: SavedRoster): Promise<void> {
   await (await database()).put('rosters', roster);
 }
 
-async function send(tap: Tap): Promise<{ outcome: Outcome; status?: number; message?: string; answer?: { status: string } }> {
+async function send(
+  tap: Tap,
+): Promise<{ outcome: Outcome; status?: number; message?: string; answer?: { status: string } }> {
   const params = { path: { id: tap.assignmentId }, header: { 'Idempotency-Key': tap.key } };
   let response: Response;
   let error: unknown;
@@ -122,7 +124,11 @@ async function send(tap: Tap): Promise<{ outcome: Outcome; status?: number; mess
     return { outcome: 'later' };
   }
   const problem = (error ?? {}) as { detail?: string; title?: string };
-  return { outcome: 'refused', status: response.status, message: problem.detail ?? problem.title ?? `HTTP ${response.status}` };
+  return {
+    outcome: 'refused',
+    status: response.status,
+    message: problem.detail ?? problem.title ?? `HTTP ${response.status}`,
+  };
 }
 
 let sending: Promise<void> | null = null;
@@ -140,8 +146,7 @@ export function sendWaiting(): Promise<void> {
         if (result.outcome === 'sent') {
           if (result.answer?.status) answered.set(tap.assignmentId, result.answer.status);
           await store.delete('taps', tap.key);
-        }
-        else await store.put('taps', { ...tap, state: 'refused', status: result.status, message: result.message });
+        } else await store.put('taps', { ...tap, state: 'refused', status: result.status, message: result.message });
         changed();
       }
     } finally {

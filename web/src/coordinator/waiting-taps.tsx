@@ -13,7 +13,8 @@ export function useTaps(): Tap[] {
   return taps;
 }
 
-const kindLabel = (tap: Tap) => t(tap.kind === 'check-in' ? 'roll.in' : tap.kind === 'check-out' ? 'roll.out' : 'roll.absent');
+const kindLabel = (tap: Tap) =>
+  t(tap.kind === 'check-in' ? 'roll.in' : tap.kind === 'check-out' ? 'roll.out' : 'roll.absent');
 
 /** How many taps wait to be sent, and the ones the server refused ("perlu perhatian"), never dropped. */
 export function WaitingTaps({ taps: given }: { taps?: Tap[] }) {

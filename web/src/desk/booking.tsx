@@ -23,7 +23,11 @@ export default function Booking() {
   const shifts = useLoad(
     async () =>
       site
-        ? ok(api.GET('/api/v1/sites/{siteId}/shifts', { params: { path: { siteId: site.id }, query: { from, to: addDays(from, DAYS - 1), limit: 500 } } }))
+        ? ok(
+            api.GET('/api/v1/sites/{siteId}/shifts', {
+              params: { path: { siteId: site.id }, query: { from, to: addDays(from, DAYS - 1), limit: 500 } },
+            }),
+          )
         : { items: [], total: 0 },
     [site?.id, from],
   );
@@ -91,7 +95,11 @@ export default function Booking() {
                   </td>
                   <td>{t('booking.seats', { free, capacity: s.capacity })}</td>
                   <td>
-                    <button type="button" disabled={!orderId || free <= 0 || book.busy} onClick={() => void book.run(s.id)}>
+                    <button
+                      type="button"
+                      disabled={!orderId || free <= 0 || book.busy}
+                      onClick={() => void book.run(s.id)}
+                    >
                       {t('booking.book')}
                     </button>
                   </td>

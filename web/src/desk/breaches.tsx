@@ -8,20 +8,43 @@ import { ErrorBox, Field, Loading, useAction, useLoad } from '../ui.js';
 type Outcome = 'repeat' | 'imprisonment' | 'fine' | 'dismissed';
 
 function Decision({ breachId, done }: { breachId: string; done: () => void }) {
-  const [f, setF] = useState({ outcome: 'repeat' as Outcome, decisionNumber: '', decisionDate: '', note: '', amount: '' });
+  const [f, setF] = useState({
+    outcome: 'repeat' as Outcome,
+    decisionNumber: '',
+    decisionDate: '',
+    note: '',
+    amount: '',
+  });
   const decide = useAction(async () => {
     const amount = Number(f.amount);
     const extra =
-      f.outcome === 'repeat' ? { repeatMinutes: amount * 60 } : f.outcome === 'imprisonment' ? { imprisonmentDays: amount } : f.outcome === 'fine' ? { fineRupiah: amount } : {};
+      f.outcome === 'repeat'
+        ? { repeatMinutes: amount * 60 }
+        : f.outcome === 'imprisonment'
+          ? { imprisonmentDays: amount }
+          : f.outcome === 'fine'
+            ? { fineRupiah: amount }
+            : {};
     await ok(
       api.POST('/api/v1/breaches/{id}/decision', {
         params: { path: { id: breachId } },
-        body: { outcome: f.outcome, decisionNumber: f.decisionNumber, decisionDate: f.decisionDate, note: f.note, ...extra } as never,
+        body: {
+          outcome: f.outcome,
+          decisionNumber: f.decisionNumber,
+          decisionDate: f.decisionDate,
+          note: f.note,
+          ...extra,
+        } as never,
       }),
     );
     done();
   });
-  const amountLabel = { repeat: t('breach.repeatHours'), imprisonment: t('newOrder.days'), fine: t('newOrder.amount'), dismissed: '' }[f.outcome];
+  const amountLabel = {
+    repeat: t('breach.repeatHours'),
+    imprisonment: t('newOrder.days'),
+    fine: t('newOrder.amount'),
+    dismissed: '',
+  }[f.outcome];
   return (
     <form
       class="inline-form"
@@ -43,14 +66,29 @@ function Decision({ breachId, done }: { breachId: string; done: () => void }) {
         </Field>
         {f.outcome !== 'dismissed' ? (
           <Field label={amountLabel}>
-            <input required type="number" min={1} value={f.amount} onInput={(e) => setF({ ...f, amount: e.currentTarget.value })} />
+            <input
+              required
+              type="number"
+              min={1}
+              value={f.amount}
+              onInput={(e) => setF({ ...f, amount: e.currentTarget.value })}
+            />
           </Field>
         ) : null}
         <Field label={t('breach.number')}>
-          <input required value={f.decisionNumber} onInput={(e) => setF({ ...f, decisionNumber: e.currentTarget.value })} />
+          <input
+            required
+            value={f.decisionNumber}
+            onInput={(e) => setF({ ...f, decisionNumber: e.currentTarget.value })}
+          />
         </Field>
         <Field label={t('breach.date')}>
-          <input required type="date" value={f.decisionDate} onInput={(e) => setF({ ...f, decisionDate: e.currentTarget.value })} />
+          <input
+            required
+            type="date"
+            value={f.decisionDate}
+            onInput={(e) => setF({ ...f, decisionDate: e.currentTarget.value })}
+          />
         </Field>
       </div>
       <Field label={t('roll.note')}>
@@ -65,7 +103,17 @@ function Decision({ breachId, done }: { breachId: string; done: () => void }) {
 }
 
 /** Breach reports of an order (R-08, R-21): the supervisor reports, the prosecutor decides (Art. 85(7)). */
-export function Breaches({ orderId, orderStatus, zone, changed }: { orderId: string; orderStatus: string; zone: string; changed: () => void }) {
+export function Breaches({
+  orderId,
+  orderStatus,
+  zone,
+  changed,
+}: {
+  orderId: string;
+  orderStatus: string;
+  zone: string;
+  changed: () => void;
+}) {
   const role = currentSession()?.user.role;
   const loaded = useLoad(() => ok(api.GET('/api/v1/breaches', { params: { query: { orderId } } })), [orderId]);
   const [reason, setReason] = useState('');
@@ -87,8 +135,8 @@ export function Breaches({ orderId, orderStatus, zone, changed }: { orderId: str
       <ul class="cards">
         {breaches.map((b) => (
           <li key={b.id} class="card" data-testid="breach">
-            <strong>{t(`breach.grounds.${b.grounds}` as 'breach.grounds.reported_by_supervisor')}</strong> · {formatInstant(String(b.openedAt), zone)} ·{' '}
-            {t(`breach.status.${b.status}` as 'breach.status.open')}
+            <strong>{t(`breach.grounds.${b.grounds}` as 'breach.grounds.reported_by_supervisor')}</strong> ·{' '}
+            {formatInstant(String(b.openedAt), zone)} · {t(`breach.status.${b.status}` as 'breach.status.open')}
             {b.reason ? <p>{b.reason}</p> : null}
             {role === 'prosecutor' && b.status === 'open' ? <Decision breachId={b.id} done={done} /> : null}
           </li>

@@ -39,7 +39,10 @@ export default function NewOrder() {
           maxHoursPerDay: Number(f.maxHoursPerDay),
           startDate: f.startDate,
           endDate: f.endDate,
-          replacedSentence: f.kind === 'imprisonment' ? { kind: 'imprisonment', days: Number(f.days) } : { kind: 'fine', amountRupiah: Number(f.amountRupiah) },
+          replacedSentence:
+            f.kind === 'imprisonment'
+              ? { kind: 'imprisonment', days: Number(f.days) }
+              : { kind: 'fine', amountRupiah: Number(f.amountRupiah) },
           consentRecorded: f.consent as true,
         },
       }),
@@ -96,10 +99,17 @@ export default function NewOrder() {
           <legend>{t('newOrder.replaces')}</legend>
           <p class="hint">{t('newOrder.replacesHint')}</p>
           <label class="check">
-            <input type="radio" name="kind" checked={f.kind === 'imprisonment'} onChange={() => setF({ ...f, kind: 'imprisonment' })} /> {t('newOrder.prison')}
+            <input
+              type="radio"
+              name="kind"
+              checked={f.kind === 'imprisonment'}
+              onChange={() => setF({ ...f, kind: 'imprisonment' })}
+            />{' '}
+            {t('newOrder.prison')}
           </label>
           <label class="check">
-            <input type="radio" name="kind" checked={f.kind === 'fine'} onChange={() => setF({ ...f, kind: 'fine' })} /> {t('newOrder.fine')}
+            <input type="radio" name="kind" checked={f.kind === 'fine'} onChange={() => setF({ ...f, kind: 'fine' })} />{' '}
+            {t('newOrder.fine')}
           </label>
           {f.kind === 'imprisonment' ? (
             <Field label={t('newOrder.days')}>
@@ -112,7 +122,13 @@ export default function NewOrder() {
           )}
         </fieldset>
         <label class="check">
-          <input type="checkbox" required checked={f.consent} onChange={(e) => setF({ ...f, consent: e.currentTarget.checked })} /> {t('newOrder.consent')}
+          <input
+            type="checkbox"
+            required
+            checked={f.consent}
+            onChange={(e) => setF({ ...f, consent: e.currentTarget.checked })}
+          />{' '}
+          {t('newOrder.consent')}
         </label>
         <ErrorBox error={save.error} />
         <button type="submit" class="primary" disabled={save.busy}>

@@ -54,7 +54,8 @@ export default function OrderPage({ params }: { params: { orderId: string } }) {
   return (
     <Page title={`${order.personName} · ${order.caseNumber}`} wide>
       <p class="sub">
-        {order.courtName} · {t(`status.${order.status}` as 'status.active')} · {t('order.period', { from: formatDate(order.startDate, 'short'), to: formatDate(order.endDate, 'short') })} ·{' '}
+        {order.courtName} · {t(`status.${order.status}` as 'status.active')} ·{' '}
+        {t('order.period', { from: formatDate(order.startDate, 'short'), to: formatDate(order.endDate, 'short') })} ·{' '}
         {t('order.perDay', { hours: order.maxHoursPerDay })}
         {order.regime === 'child' ? ` · ${t('order.child')}` : ''}
       </p>
@@ -80,7 +81,9 @@ export default function OrderPage({ params }: { params: { orderId: string } }) {
           </div>
         </dl>
       </section>
-      {supervisor && order.status === 'active' ? <PlanOrder orderId={order.id} zone={zoneLabel(mainZone)} applied={loaded.reload} /> : null}
+      {supervisor && order.status === 'active' ? (
+        <PlanOrder orderId={order.id} zone={zoneLabel(mainZone)} applied={loaded.reload} />
+      ) : null}
       <Breaches orderId={order.id} orderStatus={order.status} zone={mainZone} changed={loaded.reload} />
       <section aria-labelledby="h-bookings">
         <h2 id="h-bookings">{t('order.bookings', { count: bookings.total })}</h2>
@@ -110,8 +113,14 @@ export default function OrderPage({ params }: { params: { orderId: string } }) {
                       {t(`status.${b.status}` as 'status.scheduled')}
                       {b.absence?.reason ? <div class="sub">{b.absence.reason}</div> : null}
                     </td>
-                    <td>{b.workedMinutes === null || b.workedMinutes === undefined ? '—' : formatMinutes(b.workedMinutes)}</td>
-                    {supervisor ? <td>{b.status === 'checked_out' ? <SignOff assignmentId={b.id} done={loaded.reload} /> : null}</td> : null}
+                    <td>
+                      {b.workedMinutes === null || b.workedMinutes === undefined ? '—' : formatMinutes(b.workedMinutes)}
+                    </td>
+                    {supervisor ? (
+                      <td>
+                        {b.status === 'checked_out' ? <SignOff assignmentId={b.id} done={loaded.reload} /> : null}
+                      </td>
+                    ) : null}
                   </tr>
                 );
               })}

@@ -35,13 +35,22 @@ export default function PersonPage({ params }: { params: { personId: string } })
     const answer = await ok(
       api.PATCH('/api/v1/persons/{id}', {
         params: { path: { id: params.personId } },
-        body: { ...(phone ? { phone } : {}), ...(address ? { address } : {}), unavailable: windows.map((w) => ({ ...w, reason: w.reason || undefined })) },
+        body: {
+          ...(phone ? { phone } : {}),
+          ...(address ? { address } : {}),
+          unavailable: windows.map((w) => ({ ...w, reason: w.reason || undefined })),
+        },
       }),
     );
     setSaved(answer.bookingsToReview ?? []);
   });
   const declare = useAction(async () => {
-    await ok(api.POST('/api/v1/persons/{id}/conflicts', { params: { path: { id: params.personId } }, body: { userId: currentSession()!.user.id, relation } }));
+    await ok(
+      api.POST('/api/v1/persons/{id}/conflicts', {
+        params: { path: { id: params.personId } },
+        body: { userId: currentSession()!.user.id, relation },
+      }),
+    );
     setRelation('');
   });
   const makeLink = useAction(async () => {
@@ -62,8 +71,12 @@ export default function PersonPage({ params }: { params: { personId: string } })
         <ul>
           {loaded.data.orders.items.map((order) => (
             <li key={order.id}>
-              <Link href={`/pk/putusan/${order.id}`}>{order.caseNumber}</Link> · {t(`status.${order.status}` as 'status.active')} ·{' '}
-              {t('jaksa.credited', { credited: formatMinutes(order.progress.creditedMinutes), required: formatMinutes(order.progress.requiredMinutes) })}
+              <Link href={`/pk/putusan/${order.id}`}>{order.caseNumber}</Link> ·{' '}
+              {t(`status.${order.status}` as 'status.active')} ·{' '}
+              {t('jaksa.credited', {
+                credited: formatMinutes(order.progress.creditedMinutes),
+                required: formatMinutes(order.progress.requiredMinutes),
+              })}
             </li>
           ))}
         </ul>
@@ -86,7 +99,9 @@ export default function PersonPage({ params }: { params: { personId: string } })
         </Field>
         <WindowsEditor windows={windows} change={setWindows} />
         <ErrorBox error={save.error} />
-        {saved ? <p role="status">{saved.length ? t('person.review', { count: saved.length }) : t('common.done')}</p> : null}
+        {saved ? (
+          <p role="status">{saved.length ? t('person.review', { count: saved.length }) : t('common.done')}</p>
+        ) : null}
         <button type="submit" class="primary" disabled={save.busy}>
           {t('common.save')}
         </button>

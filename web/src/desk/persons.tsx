@@ -6,7 +6,15 @@ import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
 import { WindowsEditor, type Window } from './windows.js';
 
 function Register() {
-  const [form, setForm] = useState({ fullName: '', nik: '', birthDate: '', sex: 'M' as 'M' | 'F', phone: '', address: '', inSchool: false });
+  const [form, setForm] = useState({
+    fullName: '',
+    nik: '',
+    birthDate: '',
+    sex: 'M' as 'M' | 'F',
+    phone: '',
+    address: '',
+    inSchool: false,
+  });
   const [windows, setWindows] = useState<Window[]>([]);
   const field = (name: keyof typeof form) => ({
     value: String(form[name]),
@@ -61,7 +69,12 @@ function Register() {
         <input {...field('address')} />
       </Field>
       <label class="check">
-        <input type="checkbox" checked={form.inSchool} onChange={(e) => setForm({ ...form, inSchool: e.currentTarget.checked })} /> {t('person.inSchool')}
+        <input
+          type="checkbox"
+          checked={form.inSchool}
+          onChange={(e) => setForm({ ...form, inSchool: e.currentTarget.checked })}
+        />{' '}
+        {t('person.inSchool')}
       </label>
       <WindowsEditor windows={windows} change={setWindows} />
       <ErrorBox error={save.error} />
@@ -76,7 +89,10 @@ function Register() {
 export default function Persons() {
   const [q, setQ] = useState(new URLSearchParams(location.search).get('q') ?? '');
   const [search, setSearch] = useState(q);
-  const loaded = useLoad(() => ok(api.GET('/api/v1/persons', { params: { query: { q: search || undefined, limit: 100 } } })), [search]);
+  const loaded = useLoad(
+    () => ok(api.GET('/api/v1/persons', { params: { query: { q: search || undefined, limit: 100 } } })),
+    [search],
+  );
   return (
     <Page title={t('person.title')} wide>
       <form

@@ -70,7 +70,10 @@ export function PlanOrder({ orderId, zone, applied }: { orderId: string; zone: s
             </button>
           ) : (
             <p role="status" data-testid="plan-applied">
-              {t('plan.applied', { booked: plan.result?.booked.length ?? 0, refused: plan.result?.refused.length ?? 0 })}
+              {t('plan.applied', {
+                booked: plan.result?.booked.length ?? 0,
+                refused: plan.result?.refused.length ?? 0,
+              })}
             </p>
           )}
         </>

@@ -15,7 +15,9 @@ function SignOffShift({ shift, done }: { shift: ShiftToSignOff; done: () => void
   const me = currentSession()!.user.fullName;
   const [result, setResult] = useState<components['schemas']['ShiftSignOffResponse'] | null>(null);
   const signOff = useAction(async () => {
-    setResult(await ok(api.POST('/api/v1/shifts/{shiftId}/sign-off', { params: { path: { shiftId: shift.shiftId } } })));
+    setResult(
+      await ok(api.POST('/api/v1/shifts/{shiftId}/sign-off', { params: { path: { shiftId: shift.shiftId } } })),
+    );
     done();
   });
   const zone = shift.site.timezone;
@@ -23,7 +25,8 @@ function SignOffShift({ shift, done }: { shift: ShiftToSignOff; done: () => void
   return (
     <section class="card" aria-labelledby={id} data-testid="sign-off-shift">
       <h3 id={id}>
-        {shift.site.name} · {formatDate(shift.date, 'short')} {formatTime(shift.startsAt, zone)}–{formatTime(shift.endsAt, zone)}
+        {shift.site.name} · {formatDate(shift.date, 'short')} {formatTime(shift.startsAt, zone)}–
+        {formatTime(shift.endsAt, zone)}
       </h3>
       <div class="table-wrap">
         <table>
@@ -59,7 +62,10 @@ function SignOffShift({ shift, done }: { shift: ShiftToSignOff; done: () => void
         <ul role="status">
           {result.items.map((item) => (
             <li key={item.assignmentId}>
-              {item.personName}: {item.outcome === 'credited' ? t('desk.credited', { minutes: formatMinutes(item.creditedMinutes ?? 0) }) : item.message}
+              {item.personName}:{' '}
+              {item.outcome === 'credited'
+                ? t('desk.credited', { minutes: formatMinutes(item.creditedMinutes ?? 0) })
+                : item.message}
             </li>
           ))}
         </ul>
@@ -75,7 +81,12 @@ function SignOffShift({ shift, done }: { shift: ShiftToSignOff; done: () => void
 function AbsenceDecision({ absence, done }: { absence: Review; done: () => void }) {
   const [reason, setReason] = useState('');
   const decide = useAction(async (excused: boolean) => {
-    await ok(api.POST('/api/v1/assignments/{id}/absence-decision', { params: { path: { id: absence.assignmentId } }, body: { excused, reason } }));
+    await ok(
+      api.POST('/api/v1/assignments/{id}/absence-decision', {
+        params: { path: { id: absence.assignmentId } },
+        body: { excused, reason },
+      }),
+    );
     done();
   });
   const zone = absence.site.timezone;
@@ -111,8 +122,8 @@ function Risks({ title, orders }: { title: string; orders: AtRisk[] }) {
       <ul>
         {orders.map((o) => (
           <li key={o.orderId}>
-            <Link href={`/pk/putusan/${o.orderId}`}>{o.personName}</Link> ({o.caseNumber}, {t('desk.until', { date: formatDate(o.endDate, 'short') })}):{' '}
-            {o.risks.map((r) => r.message).join('; ')}
+            <Link href={`/pk/putusan/${o.orderId}`}>{o.personName}</Link> ({o.caseNumber},{' '}
+            {t('desk.until', { date: formatDate(o.endDate, 'short') })}): {o.risks.map((r) => r.message).join('; ')}
           </li>
         ))}
       </ul>
@@ -130,7 +141,9 @@ export default function Worklist() {
       {list ? (
         <>
           <section aria-labelledby="h-sign">
-            <h2 id="h-sign">{t('desk.toSignOff', { count: list.toSignOff.reduce((n, s) => n + s.bookings.length, 0) })}</h2>
+            <h2 id="h-sign">
+              {t('desk.toSignOff', { count: list.toSignOff.reduce((n, s) => n + s.bookings.length, 0) })}
+            </h2>
             {list.toSignOff.length === 0 ? <p>{t('common.none')}</p> : null}
             <div class="stack">
               {list.toSignOff.map((shift) => (
@@ -153,7 +166,8 @@ export default function Worklist() {
             <ul>
               {list.suspectedNoShows.map((b) => (
                 <li key={b.assignmentId}>
-                  <Link href={`/pk/putusan/${b.orderId}`}>{b.personName}</Link> · {b.site.name}, {formatInstant(b.startsAt, b.site.timezone)}
+                  <Link href={`/pk/putusan/${b.orderId}`}>{b.personName}</Link> · {b.site.name},{' '}
+                  {formatInstant(b.startsAt, b.site.timezone)}
                 </li>
               ))}
             </ul>
@@ -164,7 +178,8 @@ export default function Worklist() {
             <ul>
               {list.notices.map((b) => (
                 <li key={b.assignmentId}>
-                  <Link href={`/pk/putusan/${b.orderId}`}>{b.personName}</Link> · {b.site.name}, {formatInstant(b.startsAt, b.site.timezone)}: “{b.notice}”
+                  <Link href={`/pk/putusan/${b.orderId}`}>{b.personName}</Link> · {b.site.name},{' '}
+                  {formatInstant(b.startsAt, b.site.timezone)}: “{b.notice}”
                 </li>
               ))}
             </ul>

@@ -25,7 +25,13 @@ export default function Login() {
         }}
       >
         <Field label={t('login.username')}>
-          <input name="username" autocomplete="username" required value={username} onInput={(e) => setUsername(e.currentTarget.value)} />
+          <input
+            name="username"
+            autocomplete="username"
+            required
+            value={username}
+            onInput={(e) => setUsername(e.currentTarget.value)}
+          />
         </Field>
         <Field label={t('login.password')}>
           <input

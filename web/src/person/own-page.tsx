@@ -11,7 +11,12 @@ function Notice({ token, shift, done }: { token: string; shift: OwnShift; done: 
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const send = useAction(async () => {
-    await ok(api.POST('/api/v1/person-page/{token}/notices', { params: { path: { token } }, body: { assignmentId: shift.assignmentId, reason } }));
+    await ok(
+      api.POST('/api/v1/person-page/{token}/notices', {
+        params: { path: { token } },
+        body: { assignmentId: shift.assignmentId, reason },
+      }),
+    );
     done();
   });
   if (shift.notice) return <p class="notice">{t('own.noticeSent', { reason: shift.notice })}</p>;
@@ -48,7 +53,10 @@ function Notice({ token, shift, done }: { token: string; shift: OwnShift; done: 
 
 /** The person's own page, from the link in a reminder: their next shifts and hours; nothing about anyone else. */
 export default function OwnPage({ params }: { params: { token: string } }) {
-  const loaded = useLoad(() => ok(api.GET('/api/v1/person-page/{token}', { params: { path: { token: params.token } } })), [params.token]);
+  const loaded = useLoad(
+    () => ok(api.GET('/api/v1/person-page/{token}', { params: { path: { token: params.token } } })),
+    [params.token],
+  );
   const me = loaded.data;
   return (
     <Page title={me ? t('own.title', { name: me.fullName }) : t('own.titlePlain')}>
@@ -78,7 +86,8 @@ export default function OwnPage({ params }: { params: { token: string } }) {
               <li key={shift.assignmentId} class="card" data-testid="own-shift">
                 <strong>{formatDate(shift.date)}</strong>
                 <p>
-                  {formatTime(shift.startsAt, shift.site.timezone)}–{formatTime(shift.endsAt, shift.site.timezone)} · {shift.site.name}
+                  {formatTime(shift.startsAt, shift.site.timezone)}–{formatTime(shift.endsAt, shift.site.timezone)} ·{' '}
+                  {shift.site.name}
                   <br />
                   {shift.site.address}
                 </p>

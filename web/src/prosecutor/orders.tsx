@@ -18,11 +18,22 @@ export default function ProsecutorOrders() {
               {order.personName} · {order.caseNumber}
             </Link>
             <p class="sub">
-              {t(`status.${order.status}` as 'status.active')} · {t('order.period', { from: formatDate(order.startDate, 'short'), to: formatDate(order.endDate, 'short') })}
+              {t(`status.${order.status}` as 'status.active')} ·{' '}
+              {t('order.period', {
+                from: formatDate(order.startDate, 'short'),
+                to: formatDate(order.endDate, 'short'),
+              })}
             </p>
-            <Progress required={order.progress.requiredMinutes} scheduled={order.progress.scheduledMinutes} credited={order.progress.creditedMinutes} />
+            <Progress
+              required={order.progress.requiredMinutes}
+              scheduled={order.progress.scheduledMinutes}
+              credited={order.progress.creditedMinutes}
+            />
             <p class="sub">
-              {t('jaksa.credited', { credited: formatMinutes(order.progress.creditedMinutes), required: formatMinutes(order.progress.requiredMinutes) })}
+              {t('jaksa.credited', {
+                credited: formatMinutes(order.progress.creditedMinutes),
+                required: formatMinutes(order.progress.requiredMinutes),
+              })}
             </p>
           </li>
         ))}
