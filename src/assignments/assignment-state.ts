@@ -1,5 +1,6 @@
 import { RuleViolation } from '../common/rule-violation.js';
 import type { AssignmentStatus } from './assignment.entity.js';
+import { defineMessages } from '../common/messages.js';
 
 /** API.md: scheduled → checked_in → checked_out → credited; scheduled → absent → excused | unexcused; scheduled → cancelled. */
 const NEXT: Record<AssignmentStatus, AssignmentStatus[]> = {
@@ -13,12 +14,12 @@ const NEXT: Record<AssignmentStatus, AssignmentStatus[]> = {
   cancelled: [],
 };
 
-export const assignmentStateMessages = {
+export const assignmentStateMessages = defineMessages({
   'assignment.invalid_transition': {
     id: 'Penugasan berstatus {from} tidak dapat menjadi {to}.',
     en: 'An assignment that is {from} cannot become {to}.',
   },
-};
+});
 
 export function transitionRefusals(from: AssignmentStatus, to: AssignmentStatus): RuleViolation[] {
   return NEXT[from].includes(to) ? [] : [{ code: 'assignment.invalid_transition', params: { from, to } }];

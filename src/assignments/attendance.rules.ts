@@ -1,4 +1,5 @@
-import type { MessageCatalog, RuleViolation } from '../common/rule-violation.js';
+import type { RuleViolation } from '../common/rule-violation.js';
+import { defineMessages } from '../common/messages.js';
 
 /** R-19 POLICY: the earliest check-in, in minutes before the shift starts. */
 export const CHECK_IN_EARLIEST_MINUTES = 60;
@@ -8,7 +9,7 @@ export const CLOCK_SKEW_MINUTES = 2;
 
 const MS_PER_MINUTE = 60_000;
 
-export const attendanceMessages: MessageCatalog = {
+export const attendanceMessages = defineMessages({
   'attendance.in_future': {
     id: 'Waktu yang dicatat tidak boleh di masa depan.',
     en: 'The recorded time cannot be in the future.',
@@ -41,7 +42,7 @@ export const attendanceMessages: MessageCatalog = {
     id: 'Menit yang diakui tidak boleh melebihi sisa kewajiban ({remainingMinutes} menit).',
     en: 'Credited minutes cannot exceed what the order still needs ({remainingMinutes} minutes).',
   },
-};
+});
 
 /** */
 export function checkInViolations({

@@ -1,6 +1,7 @@
-import type { MessageCatalog, RuleViolation } from '../common/rule-violation.js';
+import type { RuleViolation } from '../common/rule-violation.js';
 import type { Regime } from '../orders/order.rules.js';
 import { isoWeekday, minutesOfDay } from '../shifts/shift.rules.js';
+import { defineMessages } from '../common/messages.js';
 
 export interface BookingContext {
   now: Date;
@@ -44,7 +45,7 @@ export const CHILD_SCHOOL_DAY_CAP_MINUTES = 4 * 60;
 
 const WEEKDAY_NAMES_ID = ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'];
 
-export const bookingMessages: MessageCatalog = {
+export const bookingMessages = defineMessages({
   'booking.order_not_active': {
     id: 'Putusan tidak aktif.',
     en: 'The order is not active.',
@@ -97,7 +98,7 @@ export const bookingMessages: MessageCatalog = {
     id: 'Terpidana sudah dijadwalkan pada sesi lain yang waktunya bertabrakan.',
     en: 'The person is already booked on another shift at an overlapping time.',
   },
-};
+});
 
 /** Every legal reason to refuse the booking, in a fixed order; empty when it may go ahead. */
 export function bookingRefusals(ctx: BookingContext): RuleViolation[] {

@@ -8,7 +8,9 @@ import { assertNoConflict, assertValid, conflict } from '../common/domain-error.
 import { defineMessages } from '../common/messages.js';
 import { Outbox } from '../jobs/outbox.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
-import { breachCheckJob, completionJob, warningJob } from '../enforcement/enforcement-jobs.js';
+import { completionJob } from '../completion-notices/completion-job.js';
+import { breachCheckJob } from '../enforcement/breach-check-job.js';
+import { warningJob } from '../warnings/warning-job.js';
 import { Order } from '../orders/order.entity.js';
 import { hasConflict } from '../persons/persons.service.js';
 import { AssignmentAccess } from './assignment-access.js';

@@ -1,4 +1,4 @@
-import type { MessageCatalog } from '../common/rule-violation.js';
+import { defineMessages } from '../common/messages.js';
 
 /**
  * R-23: holidays fixed by date in every year (Keppres on national holidays), the only ones known before a year's
@@ -30,9 +30,9 @@ export function yearsWithoutOfficialCalendar(dates: string[], officialYears: Set
   return [...new Set(dates.map((date) => Number(date.slice(0, 4))))].filter((year) => !officialYears.has(year)).sort();
 }
 
-export const calendarMessages: MessageCatalog = {
+export const calendarMessages = defineMessages({
   'calendar.not_official': {
     id: 'Kalender resmi tahun {year} belum dimuat: hanya hari libur bertanggal tetap yang diperhitungkan; periksa lagi setelah SKB terbit.',
     en: 'The official calendar of {year} is not loaded yet: only the fixed-date holidays count; check again once the joint decree is out.',
   },
-};
+});

@@ -2,10 +2,8 @@ import { Global, Inject, Module, OnApplicationShutdown, DynamicModule } from '@n
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { Redis } from 'ioredis';
-import { AuditService } from '../audit/audit.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { AuthGuard } from './auth/auth.guard.js';
-import { Authenticator } from './auth/authenticator.js';
 import { SignInRateGuard } from './throttle/sign-in-rate.guard.js';
 import { Clock } from './clock.js';
 import { IdempotencyService } from './idempotency.js';
@@ -13,7 +11,11 @@ import { ProblemFilter } from './problem.filter.js';
 import { createRedis, REDIS } from './redis.js';
 import { SharedCounters } from './throttle/shared-counters.js';
 
-/** What every module uses: configuration, clock, audit trail, idempotency, Redis, auth and the error format. */
+/**
+ * What every module uses: configuration, clock, idempotency, Redis, the auth guard and the error format. The
+ * audit trail (AuditModule) and who is calling (AuthenticationModule, behind RequestAuthenticator) are domain
+ * modules, global too, imported by the app module: this one imports no domain folder.
+ */
 @Global()
 @Module({})
 export class CoreModule implements OnApplicationShutdown {
@@ -32,24 +34,12 @@ export class CoreModule implements OnApplicationShutdown {
           useFactory: (redis: Redis) => new SharedCounters(redis, config.THROTTLE_PREFIX),
         },
         { provide: Clock, useValue: clock },
-        AuditService,
-        Authenticator,
         SignInRateGuard,
         IdempotencyService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
-      exports: [
-        AppConfig,
-        REDIS,
-        Clock,
-        AuditService,
-        Authenticator,
-        IdempotencyService,
-        JwtModule,
-        SharedCounters,
-        SignInRateGuard,
-      ],
+      exports: [AppConfig, REDIS, Clock, IdempotencyService, JwtModule, SharedCounters, SignInRateGuard],
     };
   }
 

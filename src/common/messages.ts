@@ -1,11 +1,3 @@
-import { assignmentStateMessages } from '../assignments/assignment-state.js';
-import { bookingMessages } from '../assignments/booking.rules.js';
-import { attendanceMessages } from '../assignments/attendance.rules.js';
-import { riskMessages } from '../deadlines/risk.rules.js';
-import { breachMessages } from '../enforcement/breach.rules.js';
-import { calendarMessages } from '../calendar/calendar.rules.js';
-import { orderMessages } from '../orders/order.rules.js';
-import { shiftMessages } from '../shifts/shift.rules.js';
 import { MessageCatalog, RuleViolation } from './rule-violation.js';
 
 export type Locale = 'id' | 'en';
@@ -117,17 +109,12 @@ const catalog: MessageCatalog = {
   ...statusTitles,
   ...commonMessages,
   ...validationMessages,
-  ...orderMessages,
-  ...shiftMessages,
-  ...bookingMessages,
-  ...attendanceMessages,
-  ...assignmentStateMessages,
-  ...riskMessages,
-  ...breachMessages,
-  ...calendarMessages,
 };
 
-/** Adds a module's messages (for codes raised by services rather than by a rules file). */
+/**
+ * Adds a module's messages to the catalog, at import: a rules file's or a service's. Every domain registers its
+ * own, so this plumbing knows none of them.
+ */
 export function defineMessages<T extends MessageCatalog>(messages: T): T {
   for (const code of Object.keys(messages)) {
     if (catalog[code]) throw new Error(`Message code defined twice: ${code}`);

@@ -5,9 +5,9 @@ import {
   CHILD_SCHOOL_HOURS,
   WORSHIP_DEFAULTS,
 } from '../assignments/booking.rules.js';
-import type { MessageCatalog } from '../common/rule-violation.js';
 import type { Regime } from '../orders/order.rules.js';
 import { isoWeekday, minutesOfDay } from '../shifts/shift.rules.js';
+import { defineMessages } from '../common/messages.js';
 
 /** POLICY: the hours of a day in which community service can be planned at all. */
 export const WORKING_HOURS = { from: '06:00', to: '20:00' };
@@ -22,7 +22,7 @@ export interface PersonWindows {
   unavailable: { weekday: number; from: string; to: string }[];
 }
 
-export const riskMessages: MessageCatalog = {
+export const riskMessages = defineMessages({
   'risk.cannot_finish': {
     id: 'sisa {remainingMinutes} menit, paling banyak {reachableMinutes} menit masih dapat dikerjakan sebelum {endDate}',
     en: '{remainingMinutes} minutes left, at most {reachableMinutes} minutes can still be worked before {endDate}',
@@ -31,7 +31,7 @@ export const riskMessages: MessageCatalog = {
     id: 'tidak ada jadwal dalam {days} hari ke depan',
     en: 'nothing booked in the next {days} days',
   },
-};
+});
 
 /**
  * The most minutes the person could work on a date: the working hours less their own and worship windows

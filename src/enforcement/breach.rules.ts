@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
-import type { MessageCatalog, RuleViolation } from '../common/rule-violation.js';
+import type { RuleViolation } from '../common/rule-violation.js';
 import { MAX_PERIOD_MONTHS } from '../orders/order.rules.js';
+import { defineMessages } from '../common/messages.js';
 
 export const BREACH_GROUNDS = ['second_unexcused_absence', 'cannot_finish', 'reported_by_supervisor'] as const;
 export type BreachGrounds = (typeof BREACH_GROUNDS)[number];
@@ -98,7 +99,7 @@ export function decisionViolations(order: OrderSentence, terms: DecisionTerms): 
   return violations;
 }
 
-export const breachMessages: MessageCatalog = {
+export const breachMessages = defineMessages({
   'breach.field_needed': { id: 'wajib diisi untuk putusan {outcome}', en: 'is required for the outcome {outcome}' },
   'breach.field_not_for_outcome': {
     id: 'tidak berlaku untuk putusan {outcome}',
@@ -124,4 +125,4 @@ export const breachMessages: MessageCatalog = {
     id: 'paling banyak {max}, yaitu yang digantikan',
     en: 'at most {max}, what the order replaced',
   },
-};
+});

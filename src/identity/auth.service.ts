@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { Authenticator } from '../common/auth/authenticator.js';
+import { Authenticator } from './authenticator.js';
 import { AppConfig } from '../config/app-config.js';
 import { ActivateDto } from './dto.js';
 import { User } from './user.entity.js';

@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const ROLES = ['admin', 'supervisor', 'coordinator', 'prosecutor'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../common/auth/role.js';
+
+export { ROLES, type Role } from '../common/auth/role.js';
 
 @Entity('app_user')
 export class User {

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit, SetMetadata } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import { discoverMethods } from './discovery.js';
 import { JOBS, JobName } from './jobs.js';
 
 const JOB_HANDLER = 'bakti:job-handler';
@@ -20,15 +21,9 @@ export class JobHandlers implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    for (const wrapper of this.discovery.getProviders()) {
-      const instance = wrapper.instance as Record<string, unknown> | undefined;
-      if (!instance || typeof instance !== 'object') continue;
-      for (const method of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
-        const name = Reflect.getMetadata(JOB_HANDLER, instance[method] as object) as JobName | undefined;
-        if (!name) continue;
-        if (this.handlers.has(name)) throw new Error(`Job ${name} has two handlers`);
-        this.handlers.set(name, (instance[method] as Handler).bind(instance));
-      }
+    for (const { meta: name, call } of discoverMethods<JobName>(this.discovery, this.scanner, JOB_HANDLER)) {
+      if (this.handlers.has(name)) throw new Error(`Job ${name} has two handlers`);
+      this.handlers.set(name, call as Handler);
     }
     const missing = Object.values(JOBS).filter((name) => !this.handlers.has(name));
     if (missing.length > 0) throw new Error(`Jobs without a handler: ${missing.join(', ')}`);

@@ -3,7 +3,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { Authenticator } from '../common/auth/authenticator.js';
+import { RequestAuthenticator } from '../common/auth/request-authenticator.js';
 import { DomainError } from '../common/domain-error.js';
 import { JobQueues } from './job-queues.js';
 
@@ -15,7 +15,7 @@ export function mountQueueDashboard(app: INestApplication): void {
   board.setBasePath(DASHBOARD_PATH);
   const queues = app.get(JobQueues);
   createBullBoard({ queues: queues.all().map((queue) => new BullMQAdapter(queue)), serverAdapter: board });
-  const authenticator = app.get(Authenticator);
+  const authenticator = app.get(RequestAuthenticator);
   const adminOnly = async (request: Request, response: Response, next: NextFunction) => {
     const header = request.headers.authorization;
     let refusal: unknown = null;

@@ -1,25 +1,27 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { REDIS, redisUp } from '../common/redis.js';
 import { AppConfig } from '../config/app-config.js';
-import { deliveryJob } from '../notifications/notifications.service.js';
-import { completionJob, warningJob } from '../enforcement/enforcement-jobs.js';
-import { assignmentJobs } from '../reminders/assignment-jobs.js';
+import { discoverMethods } from './discovery.js';
 import { OnJob } from './job-handler.js';
 import { JobSchedules } from './job-schedules.js';
 import { JOBS, PlannedJob } from './jobs.js';
 import { JobQueues } from './job-queues.js';
+import { RECONCILE_STEP, ReconcileStepMethod } from './reconcile-step.js';
+import { RecurringJob, RecurringJobs } from './recurring-jobs.js';
 
+/** POLICY: the nightly reconcile, besides the one at boot and after each Redis outage. */
+const NIGHTLY = { pattern: '30 2 * * *', tz: 'Asia/Jakarta' };
+
+/** How many schedulers were upserted, how many jobs each module's step derived, how many old outbox rows went. */
 export interface ReconcileReport {
   schedulers: number;
-  assignmentJobs: number;
-  warnings: number;
-  completions: number;
-  deliveries: number;
   outboxRowsDeleted: number;
+  [reportKey: string]: number;
 }
 
 /**
@@ -34,6 +36,8 @@ export class ReconcileService implements OnApplicationBootstrap, OnModuleDestroy
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
     private readonly queues: JobQueues,
     private readonly schedules: JobSchedules,
     private readonly clock: Clock,
@@ -74,44 +78,27 @@ export class ReconcileService implements OnApplicationBootstrap, OnModuleDestroy
       // One reconcile at a time across replicas; the others have nothing to add.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('bakti.reconcile'))`);
       const now = this.clock.now();
-      const booked: { id: string; local_date: string; timezone: string; starts_at: Date }[] = await manager.query(
-        `SELECT a.id, a.local_date, s.timezone, a.starts_at FROM assignment a JOIN site s ON s.id = a.site_id
-          WHERE a.status = 'scheduled' AND a.starts_at > $1`,
-        [now],
-      );
-      const fromBookings = booked.flatMap((a) =>
-        assignmentJobs(
-          { assignmentId: a.id, localDate: a.local_date, timezone: a.timezone, startsAt: a.starts_at },
-          now,
-        ),
-      );
-      const unexcused: { id: string }[] = await manager.query(
-        `SELECT id FROM assignment WHERE status = 'unexcused' AND absence_decided_at > $1`,
-        [new Date(now.getTime() - 7 * 24 * 3600_000)],
-      );
-      const completed: { id: string }[] = await manager.query(
-        `SELECT id FROM court_order WHERE status = 'completed' AND completed_at > $1`,
-        [new Date(now.getTime() - 7 * 24 * 3600_000)],
-      );
-      const pending: { id: string }[] = await manager.query(`SELECT id FROM notification WHERE status = 'pending'`);
-      const jobs: PlannedJob[] = [
-        ...fromBookings,
-        ...unexcused.map((a) => warningJob(a.id, now)),
-        ...completed.map((o) => completionJob(o.id, now)),
-        ...pending.map((n) => deliveryJob(n.id, now)),
-      ];
+      const counts: Record<string, number> = {};
+      const jobs: PlannedJob[] = [];
+      for (const { meta: reportKey, call } of discoverMethods<string>(this.discovery, this.scanner, RECONCILE_STEP)) {
+        const planned = await (call as ReconcileStepMethod)(manager, now);
+        counts[reportKey] = planned.length;
+        jobs.push(...planned);
+      }
       await this.queues.add(jobs);
       const [, deleted] = await manager.query(`DELETE FROM outbox WHERE relayed_at < $1`, [
         new Date(now.getTime() - 24 * 3600_000),
       ]);
       return {
         schedulers: (await this.queues.call('upserting the job schedulers', () => this.schedules.upsert())).length,
-        assignmentJobs: fromBookings.length,
-        warnings: unexcused.length,
-        completions: completed.length,
-        deliveries: pending.length,
+        ...counts,
         outboxRowsDeleted: deleted as number,
       };
     });
+  }
+
+  @RecurringJobs()
+  nightly(): Promise<RecurringJob[]> {
+    return Promise.resolve([{ id: 'jobs-reconcile', repeat: NIGHTLY, name: JOBS.reconcile, data: {} }]);
   }
 }

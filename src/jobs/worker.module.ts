@@ -1,15 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
-import { AttendanceChecksService } from '../attendance-checks/attendance-checks.service.js';
 import { IdempotencyExpiry } from '../common/idempotency-expiry.js';
-import { DeadlinesModule } from '../deadlines/deadlines.module.js';
-import { CompletionService } from '../enforcement/completion.service.js';
-import { WarningsService } from '../enforcement/warnings.service.js';
-import { EnforcementModule } from '../enforcement/enforcement.module.js';
-import { NotificationsModule } from '../notifications/notifications.module.js';
-import { RemindersService } from '../reminders/reminders.service.js';
-import { RostersService } from '../rosters/rosters.service.js';
 import { JobHandlers } from './job-handler.js';
 import { JobSchedules } from './job-schedules.js';
 import { OutboxRelay } from './outbox-relay.js';
@@ -18,12 +10,14 @@ import { ReconcileService } from './reconcile.service.js';
 import { WorkerHeartbeat } from './worker-heartbeat.js';
 
 /**
- * The worker role: queue processors, job handlers, the outbox relay, schedules, reconcile and the heartbeat.
+ * The worker role's plumbing: queue processors, the handler registry, the outbox relay, schedules, reconcile and
+ * the heartbeat. The work itself is the domain modules': their @OnJob handlers, @ReconcileStep and
+ * @RecurringJobs methods are found at boot (DiscoveryService), so this module imports none of them.
  * Per-process loops (relay poll, heartbeat, idempotency expiry) run through @nestjs/schedule; work that must
  * happen once across replicas is a BullMQ job scheduler (job-schedules.ts) or holds a PostgreSQL advisory lock.
  */
 @Module({
-  imports: [DiscoveryModule, ScheduleModule.forRoot(), NotificationsModule, EnforcementModule, DeadlinesModule],
+  imports: [DiscoveryModule, ScheduleModule.forRoot()],
   providers: [
     JobHandlers,
     JobSchedules,
@@ -32,12 +26,7 @@ import { WorkerHeartbeat } from './worker-heartbeat.js';
     ReconcileService,
     WorkerHeartbeat,
     QueueWorkers,
-    RemindersService,
-    AttendanceChecksService,
-    WarningsService,
-    CompletionService,
-    RostersService,
   ],
-  exports: [OutboxRelay, ReconcileService, RostersService, DeadlinesModule, IdempotencyExpiry],
+  exports: [OutboxRelay, ReconcileService, IdempotencyExpiry],
 })
 export class WorkerModule {}

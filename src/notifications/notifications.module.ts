@@ -3,6 +3,7 @@ import { AssignmentsModule } from '../assignments/assignments.module.js';
 import { AppConfig } from '../config/app-config.js';
 import { PersonsModule } from '../persons/persons.module.js';
 import { NOTIFICATION_CHANNEL, NotificationChannel } from './channel.js';
+import { DeliveriesReconcile } from './deliveries.reconcile.js';
 import { LogChannel } from './log.channel.js';
 import { NotificationQueries } from './notification.queries.js';
 import { NotificationsController } from './notifications.controller.js';
@@ -23,6 +24,7 @@ import { WebhookChannel } from './webhook.channel.js';
     },
     NotificationQueries,
     NotificationsService,
+    DeliveriesReconcile,
   ],
   exports: [NotificationsService, NotificationQueries],
 })

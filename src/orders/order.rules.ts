@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import type { MessageCatalog, RuleViolation } from '../common/rule-violation.js';
+import type { RuleViolation } from '../common/rule-violation.js';
+import { defineMessages } from '../common/messages.js';
 
 /** a person under 18 on the offence date is a child (anak). */
 export type Regime = 'adult' | 'child';
@@ -39,7 +40,7 @@ export interface OrderTerms {
   consentRecorded: boolean;
 }
 
-export const orderMessages: MessageCatalog = {
+export const orderMessages = defineMessages({
   'order.total_hours_out_of_range': {
     id: 'Jumlah jam harus bilangan bulat antara {min} dan {max}.',
     en: 'Total hours must be a whole number between {min} and {max}.',
@@ -88,7 +89,7 @@ export const orderMessages: MessageCatalog = {
     id: 'Persetujuan terpidana harus tercatat.',
     en: 'The consent of the sentenced person must be recorded.',
   },
-};
+});
 
 export function regimeFor(birthDate: string, offenseDate: string): Regime {
   const adultFrom = toIsoDate(calendarDate(birthDate).plus({ years: ADULTHOOD_AGE_YEARS }));

@@ -8,6 +8,7 @@ import { PlanningModule } from '../planning/planning.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
 import { PersonalDataController } from './personal-data.controller.js';
 import { PersonsModule } from './persons.module.js';
+import { RetentionSchedule } from './retention.schedule.js';
 import { RetentionService } from './retention.service.js';
 import { SubjectAccessService } from './subject-access.service.js';
 
@@ -27,6 +28,6 @@ import { SubjectAccessService } from './subject-access.service.js';
     ReportsModule,
   ],
   controllers: [PersonalDataController],
-  providers: [RetentionService, SubjectAccessService],
+  providers: [RetentionService, RetentionSchedule, SubjectAccessService],
 })
 export class PersonalDataModule {}

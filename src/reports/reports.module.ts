@@ -4,6 +4,7 @@ import { NotificationsModule } from '../notifications/notifications.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
 import { ExportLog } from './export-log.service.js';
 import { MonthlyReportsJob } from './monthly-reports.job.js';
+import { MonthlyReportsSchedule } from './monthly-reports.schedule.js';
 import { ReportQueries } from './report.queries.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
@@ -12,7 +13,7 @@ import { ReportsService } from './reports.service.js';
 @Module({
   imports: [OrdersModule, AuditTrailModule, NotificationsModule],
   controllers: [ReportsController],
-  providers: [ReportsService, ReportQueries, ExportLog, MonthlyReportsJob],
+  providers: [ReportsService, ReportQueries, ExportLog, MonthlyReportsJob, MonthlyReportsSchedule],
   exports: [ExportLog],
 })
 export class ReportsModule {}

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import type { MessageCatalog, RuleViolation } from '../common/rule-violation.js';
+import type { RuleViolation } from '../common/rule-violation.js';
+import { defineMessages } from '../common/messages.js';
 
 /** nobody works more than 8 hours on one day, so no shift plans more. */
 export const MAX_SHIFT_PLANNED_MINUTES = 8 * 60;
@@ -18,7 +19,7 @@ export interface ShiftTimes {
   plannedMinutes: number;
 }
 
-export const shiftMessages: MessageCatalog = {
+export const shiftMessages = defineMessages({
   'shift.end_not_after_start': {
     id: 'Jam selesai harus setelah jam mulai pada hari yang sama.',
     en: 'The end time must be after the start time on the same day.',
@@ -31,7 +32,7 @@ export const shiftMessages: MessageCatalog = {
     id: 'Sesi direncanakan {plannedMinutes} menit; paling lama {maxMinutes} menit per hari.',
     en: 'The shift plans {plannedMinutes} minutes; at most {maxMinutes} minutes a day are allowed.',
   },
-};
+});
 
 /** 'HH:mm' as minutes since local midnight. */
 export function minutesOfDay(time: string): number {

@@ -1,4 +1,4 @@
-import type { Role } from '../../identity/user.entity.js';
+import type { Role } from './role.js';
 
 /** Who is calling: read from the database on every request, so a deactivated user is out at once. */
 export interface AuthUser {

@@ -1,16 +1,16 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from '../../identity/user.entity.js';
+import type { Role } from './role.js';
 import { forbidden } from '../domain-error.js';
-import { Authenticator } from './authenticator.js';
 import { PUBLIC_KEY, ROLES_KEY } from './decorators.js';
+import { RequestAuthenticator } from './request-authenticator.js';
 
 /** Bearer token on every endpoint not marked @Public(), then the role check of @Roles(). */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly authenticator: Authenticator,
+    private readonly authenticator: RequestAuthenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

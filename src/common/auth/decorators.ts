@@ -1,6 +1,6 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiSecurity } from '@nestjs/swagger';
-import type { Role } from '../../identity/user.entity.js';
+import type { Role } from './role.js';
 import type { AuthUser } from './auth-user.js';
 
 export const PUBLIC_KEY = 'bakti:public';

@@ -12,7 +12,7 @@ import { Person } from '../persons/person.entity.js';
 
 /** when an order reaches its required minutes, its prosecutor (or, none named, its Kejari's) is told. */
 @Injectable()
-export class CompletionService {
+export class CompletionNoticesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,

@@ -4,17 +4,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { User } from '../../identity/user.entity.js';
-import { AuditService } from '../../audit/audit.service.js';
-import { AppConfig } from '../../config/app-config.js';
-import { Clock } from '../clock.js';
-import { DomainError, tooManyAttempts } from '../domain-error.js';
-import { SharedCounters } from '../throttle/shared-counters.js';
-import type { AuthUser } from './auth-user.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { RequestAuthenticator } from '../common/auth/request-authenticator.js';
+import { Clock } from '../common/clock.js';
+import { DomainError, tooManyAttempts } from '../common/domain-error.js';
+import { SharedCounters } from '../common/throttle/shared-counters.js';
+import { AppConfig } from '../config/app-config.js';
+import { User } from './user.entity.js';
 
 /** Who is calling: from a bearer token (the API), a password (login), or Basic credentials (the queue dashboard). */
 @Injectable()
-export class Authenticator {
+export class Authenticator implements RequestAuthenticator {
   /** Verified against when the username is unknown, so both failures take the same time. */
   private readonly decoyHash = argon2.hash('bakti-decoy-password');
 

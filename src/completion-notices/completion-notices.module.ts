@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { CompletionNoticesReconcile } from './completion-notices.reconcile.js';
+import { CompletionNoticesService } from './completion-notices.service.js';
+
+/** the prosecutor is told when an order reaches its required minutes (worker role). */
+@Module({
+  imports: [NotificationsModule],
+  providers: [CompletionNoticesService, CompletionNoticesReconcile],
+})
+export class CompletionNoticesModule {}
