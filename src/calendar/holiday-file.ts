@@ -53,7 +53,7 @@ export async function readHolidayFiles(dir: string): Promise<Map<number, Holiday
       const year = parseHolidayFile(JSON.parse(await readFile(join(dir, name), 'utf8')) as HolidayFile);
       years.set(year.year, year);
     } catch (error) {
-      throw new Error(`${name}: ${(error as Error).message}`);
+      throw new Error(`${name}: ${(error as Error).message}`, { cause: error });
     }
   }
   return years;

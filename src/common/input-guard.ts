@@ -10,6 +10,7 @@ export const MAX_INPUT_DEPTH = 16;
 /** Members and array items in one request, counted before anything is transformed. */
 export const MAX_INPUT_NODES = 10_000;
 
+// eslint-disable-next-line no-control-regex -- finding NUL is the point: PostgreSQL text can't hold it
 const NUL = /\u0000/;
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -130,6 +130,7 @@ export class PersonPageService {
         ORDER BY a.starts_at LIMIT 20`,
       [personId, this.clock.now()],
     );
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a raw query's rows, typed by the mapping below
     return rows.map((r: Record<string, any>) => ({
       assignmentId: r.id,
       date: r.local_date,

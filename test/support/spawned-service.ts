@@ -38,7 +38,7 @@ export class SpawnedService {
       );
     } catch (error) {
       service.kill(); // never left running by a test that gave up on it
-      throw new Error(`${(error as Error).message}; its output:\n${service.lines.join('\n')}`);
+      throw new Error(`${(error as Error).message}; its output:\n${service.lines.join('\n')}`, { cause: error });
     }
     return service;
   }

@@ -6,6 +6,7 @@ import { currentSession, endSession, homeOf, type Role } from './session.js';
 
 type Params = Record<string, string>;
 // Each page takes the route's parameters it needs.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each page types the parameters it takes
 type Loader = () => Promise<{ default: ComponentType<{ params: any }> }>;
 
 interface Route {
