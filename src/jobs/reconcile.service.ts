@@ -82,7 +82,7 @@ export class ReconcileService implements OnApplicationBootstrap, OnModuleDestroy
       const jobs: PlannedJob[] = [];
       for (const { meta: reportKey, call } of discoverMethods<string>(this.discovery, this.scanner, RECONCILE_STEP)) {
         const planned = await (call as ReconcileStepMethod)(manager, now);
-        counts[reportKey] = planned.length;
+        counts[reportKey] = (counts[reportKey] ?? 0) + planned.length;
         jobs.push(...planned);
       }
       await this.queues.add(jobs);
