@@ -49,4 +49,9 @@ test("a site's page shows it on the map with its radius, without any tile server
   await expect(page.getByLabel('Bujur')).not.toHaveValue('');
   await expect(map.locator('path.leaflet-interactive')).toHaveCount(2);
   await expectAccessible(page);
+
+  await page.getByRole('link', { name: 'Hari libur' }).click();
+  await expect(page.getByTestId('holiday').first()).toBeVisible();
+  await expect(page.getByTestId('calendar-year')).toContainText('Kalender resmi 2026 dimuat');
+  await expectAccessible(page);
 });
