@@ -8,7 +8,7 @@ import { AppModule } from './app.module.js';
 import { BODY_LIMIT, InputGuardPipe } from './common/input-guard.js';
 import { mountObservability } from './common/observability/http-observability.js';
 import { createValidationPipe } from './common/validation.js';
-import { AppConfig } from './config/app-config.js';
+import { AppConfig, tileSource } from './config/app-config.js';
 import { mountQueueDashboard } from './jobs/queue-dashboard.js';
 import { buildOpenApiDocument, serveOpenApiDocument } from './openapi-document.js';
 import { mountWebApp } from './web-app.js';
@@ -17,13 +17,14 @@ export const API_PREFIX = 'api/v1';
 
 /** The HTTP application, configured the same way for the service and for the end-to-end tests. */
 export function configureHttp(app: INestApplication): INestApplication {
+  const config = app.get(AppConfig);
   mountObservability(app);
-  secureHeaders(app as NestExpressApplication);
+  secureHeaders(app as NestExpressApplication, config.MAP_TILE_URL);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(new InputGuardPipe(), createValidationPipe());
   serveOpenApiDocument(app);
   mountQueueDashboard(app);
-  mountWebApp(app);
+  mountWebApp(app, { mapTileUrl: config.MAP_TILE_URL });
   return app;
 }
 
@@ -49,9 +50,9 @@ export async function previewOpenApiDocument(config: AppConfig): Promise<OpenAPI
 
 /**
  * Security headers (helmet, with a CSP that the OpenAPI page, the queue dashboard and the web app live with: no
- * inline scripts anywhere), no X-Powered-By, and no caching of API answers: they carry tokens and personal data.
+ * inline scripts anywhere; images also from the map's tile server), no X-Powered-By, and no caching of API answers: they carry tokens and personal data.
  */
-function secureHeaders(app: NestExpressApplication): void {
+function secureHeaders(app: NestExpressApplication, mapTileUrl: string): void {
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.use(
@@ -61,7 +62,8 @@ function secureHeaders(app: NestExpressApplication): void {
           defaultSrc: ["'self'"],
           scriptSrc: ["'self'"],
           styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
+          // The admin's site map loads its tiles from the configured tile server (MAP_TILE_URL).
+          imgSrc: ["'self'", 'data:', tileSource(mapTileUrl)],
           connectSrc: ["'self'"],
           workerSrc: ["'self'"],
           frameAncestors: ["'none'"],

@@ -1,6 +1,6 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Where `npm run build` puts the web app (web/dist), relative to the working directory unless WEB_DIR says. */
@@ -13,13 +13,18 @@ const SERVICE_PATHS = /^\/(api|admin\/queues)(\/|$)/;
  * The web app at `/`: hashed assets cached for good, `index.html` and the service worker always revalidated, and
  * every other GET that asks for HTML (a deep link) answered with `index.html`, so the app's router takes it.
  */
-export function mountWebApp(app: INestApplication): void {
+export function mountWebApp(app: INestApplication, settings: { mapTileUrl: string }): void {
   const dir = webDir();
   const index = join(dir, 'index.html');
   if (!existsSync(index)) {
     new Logger('WebApp').warn(`No web app at ${dir} (run npm run build); serving the API only`);
     return;
   }
+  // The deployment's settings the app reads at run time, written into index.html once.
+  const page = readFileSync(index, 'utf8').replace(
+    '</head>',
+    `<meta name="bakti-map-tiles" content="${escapeAttribute(settings.mapTileUrl)}" /></head>`,
+  );
   app.use(
     express.static(dir, {
       index: false,
@@ -33,6 +38,9 @@ export function mountWebApp(app: INestApplication): void {
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET' || SERVICE_PATHS.test(request.path) || !request.accepts('html')) return next();
     response.setHeader('Cache-Control', 'no-cache');
-    response.sendFile(index);
+    response.type('html').send(page);
   });
 }
+
+const escapeAttribute = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

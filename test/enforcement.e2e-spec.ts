@@ -249,5 +249,137 @@ describe('enforcement: breach reports and decisions', () => {
       ]);
       expect(n).toBe(0);
     });
+
+    describe('corrections: a new decision naming the one in force (R-08, R-25)', () => {
+      const correction = (correctsId: string, outcome: string, extra: object = {}) => ({
+        ...decision(outcome, extra),
+        decisionNumber: 'B-78/Q.1.10/12/2026',
+        correctsId,
+        reason: 'Nomor dan isi putusan salah dicatat',
+      });
+
+      it('a wrong number is corrected: the order stays closed, both decisions stay on record, audited', async () => {
+        const { orderId, breachId } = await reported();
+        const first = await w.post(
+          'prosecutor',
+          `/breaches/${breachId}/decision`,
+          decision('imprisonment', { imprisonmentDays: 30 }),
+        );
+        const corrected = await w.post(
+          'prosecutor',
+          `/breaches/${breachId}/decision/corrections`,
+          correction(first.body.decision.id, 'imprisonment', { imprisonmentDays: 20 }),
+        );
+        expect(corrected.status).toBe(201);
+        expect(corrected.body.decision).toEqual(
+          expect.objectContaining({
+            decisionNumber: 'B-78/Q.1.10/12/2026',
+            imprisonmentDays: 20,
+            correctsId: first.body.decision.id,
+            correctionReason: 'Nomor dan isi putusan salah dicatat',
+          }),
+        );
+        const history = (await w.get('supervisor', `/breaches/${breachId}`)).body.decisions;
+        expect(history.map((d: { decisionNumber: string }) => d.decisionNumber)).toEqual([
+          'B-77/Q.1.10/12/2026',
+          'B-78/Q.1.10/12/2026',
+        ]);
+        expect((await w.get('prosecutor', `/orders/${orderId}`)).body.status).toBe('closed');
+        const [event] = await t.db.query(
+          `SELECT actor_id, after FROM audit_event WHERE entity_id = $1 AND action = 'breach.decision_corrected'`,
+          [breachId],
+        );
+        expect(event.actor_id).toBe(w.ids.prosecutor);
+        expect(event.after.decisions).toHaveLength(2);
+
+        const stale = await w.post(
+          'prosecutor',
+          `/breaches/${breachId}/decision/corrections`,
+          correction(first.body.decision.id, 'imprisonment', { imprisonmentDays: 10 }),
+        );
+        expect(stale.status).toBe(409);
+        expect(codes(stale.body)).toEqual(['breach.correction_not_current']);
+      });
+
+      it('repeat corrected to the fine closes the order, takes the repeat away and cancels its bookings; and back again', async () => {
+        const { orderId, breachId } = await reported({ replacedSentence: { kind: 'fine', amountRupiah: 5_000_000 } });
+        const repeat = await w.post(
+          'prosecutor',
+          `/breaches/${breachId}/decision`,
+          decision('repeat', { repeatMinutes: 600, newEndDate: '2027-05-20' }),
+        );
+        const shift = await w.shift('siteA', { date: '2026-12-09' });
+        const booked = await w.book(orderId, shift.id);
+        expect(booked.status).toBe(201);
+
+        const fine = await w.post(
+          'prosecutor',
+          `/breaches/${breachId}/decision/corrections`,
+          correction(repeat.body.decision.id, 'fine', { fineRupiah: 1_000_000 }),
+        );
+        expect(fine.status).toBe(201);
+        expect(fine.body.status).toBe('decided');
+        let order = (await w.get('supervisor', `/orders/${orderId}`)).body;
+        expect(order).toEqual(expect.objectContaining({ status: 'closed', repeatMinutes: 0, endDate: '2027-05-22' }));
+        expect((await w.get('supervisor', `/assignments/${booked.body.id}`)).body.status).toBe('cancelled');
+
+        const dismissed = await w.post(
+          'prosecutor',
+          `/breaches/${breachId}/decision/corrections`,
+          correction(fine.body.decision.id, 'dismissed'),
+        );
+        expect(dismissed.status).toBe(201);
+        expect(dismissed.body.status).toBe('dismissed');
+        expect(dismissed.body.decisions.map((d: { outcome: string }) => d.outcome)).toEqual([
+          'repeat',
+          'fine',
+          'dismissed',
+        ]);
+        order = (await w.get('supervisor', `/orders/${orderId}`)).body;
+        expect(order).toEqual(expect.objectContaining({ status: 'active', repeatMinutes: 0, endDate: '2027-05-22' }));
+        const told = await t.db.query(
+          `SELECT count(*)::int AS n FROM notification WHERE order_id = $1 AND reason = 'breach_decided' AND recipient_type = 'person'`,
+          [orderId],
+        );
+        expect(told[0].n).toBe(3);
+      });
+
+      it('R-26 and 409: another Kejari and a supervisor are refused; no decision yet, or work recorded since, refuses', async () => {
+        const { orderId, breachId } = await reported();
+        const none = await w.post(
+          'prosecutor',
+          `/breaches/${breachId}/decision/corrections`,
+          correction(breachId, 'dismissed'),
+        );
+        expect(none.status).toBe(409);
+        expect(codes(none.body)).toEqual(['breach.not_decided']);
+        const repeat = await w.post(
+          'prosecutor',
+          `/breaches/${breachId}/decision`,
+          decision('repeat', { repeatMinutes: 600, newEndDate: '2027-05-20' }),
+        );
+        const toPrison = correction(repeat.body.decision.id, 'imprisonment', { imprisonmentDays: 30 });
+        expect((await w.post('otherProsecutor', `/breaches/${breachId}/decision/corrections`, toPrison)).status).toBe(
+          403,
+        );
+        expect((await w.post('supervisor', `/breaches/${breachId}/decision/corrections`, toPrison)).status).toBe(403);
+
+        const shift = await w.shift('siteA', { date: '2026-11-25' });
+        const booked = await w.book(orderId, shift.id);
+        t.clock.set(minutesAfter(shift.startsAt, 5));
+        expect((await w.post('coordinatorA', `/assignments/${booked.body.id}/check-in`, {})).status).toBe(200);
+        t.clock.set(DEFAULT_NOW);
+        const refused = await w.post('prosecutor', `/breaches/${breachId}/decision/corrections`, toPrison);
+        expect(refused.status).toBe(409);
+        expect(codes(refused.body)).toEqual(['breach.correction_work_recorded']);
+        expect(refused.body.detail).toContain('kehadiran');
+        const order = (await w.get('prosecutor', `/orders/${orderId}`)).body;
+        expect(order).toEqual(expect.objectContaining({ status: 'active', repeatMinutes: 600 }));
+        const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM breach_decision WHERE breach_id = $1`, [
+          breachId,
+        ]);
+        expect(n).toBe(1);
+      });
+    });
   });
 });

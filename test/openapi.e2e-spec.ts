@@ -504,7 +504,20 @@ describe('the OpenAPI document', () => {
       decisionDate: '2026-11-23',
       note: 'Tidak terbukti',
     };
-    await call('POST /breaches/{id}/decision', 200, w.post('prosecutor', `/breaches/${breach.id}/decision`, decision));
+    const decided = await call(
+      'POST /breaches/{id}/decision',
+      200,
+      w.post('prosecutor', `/breaches/${breach.id}/decision`, decision),
+    );
+    const correction = { ...decision, correctsId: decided.decision.id, reason: 'Nomor putusan salah ketik' };
+    const corrections = `/breaches/${breach.id}/decision/corrections`;
+    const corrected = await call(
+      'POST /breaches/{id}/decision/corrections',
+      201,
+      w.post('prosecutor', corrections, correction),
+    );
+    await call('POST /breaches/{id}/decision/corrections', 409, w.post('prosecutor', corrections, correction));
+    expect(corrected.decisions).toHaveLength(2);
     await call('GET /breaches/{id}', 200, w.get('prosecutor', `/breaches/${breach.id}`));
 
     expect(problems).toEqual([]);

@@ -473,6 +473,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/breaches/{id}/decision/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct the decision in force with a new decision that names it (R-08, R-25)
+         * @description The corrected decision stays on record (`decisions` lists both); the order's status and repeat terms become those of the correction (a closing correction cancels the bookings made since). 409 when the report has no decision, `correctsId` is not the decision in force, or the correction cannot be applied cleanly: a later report, the order completed, attendance recorded since the decision (to close it), or bookings that no longer fit the corrected terms.
+         */
+        post: operations["Breaches_correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exports": {
         parameters: {
             query?: never;
@@ -1658,9 +1678,36 @@ export interface components {
              * @description null when the service opened it
              */
             openedBy: string | null;
+            /** @description the decision in force (the last correction) */
             decision: components["schemas"]["BreachDecision"] | null;
+            /** @description every decision, the first one first, then its corrections */
+            decisions: components["schemas"]["BreachDecision"][];
         };
-        /** @description The prosecutor's decision under Art. 85(7), final */
+        BreachCorrectionDto: {
+            /** @enum {string} */
+            outcome: "repeat" | "imprisonment" | "fine" | "dismissed";
+            /** @example B-123/Q.1.10/Eku.3/12/2026 */
+            decisionNumber: string;
+            /** @example 2026-12-10 */
+            decisionDate: string;
+            note: string;
+            /** @description (a) minutes of work to repeat */
+            repeatMinutes?: number;
+            /** @description (a) the new end date, within six months of the decision */
+            newEndDate?: string;
+            /** @description (b) days of the replaced prison term to serve (or, with a fine, in lieu of it) */
+            imprisonmentDays?: number;
+            /** @description (c) rupiah of the replaced fine to pay */
+            fineRupiah?: number;
+            /**
+             * Format: uuid
+             * @description the breach's current decision, the one this corrects
+             */
+            correctsId: string;
+            /** @example Nomor putusan salah ketik */
+            reason: string;
+        };
+        /** @description The prosecutor's decision under Art. 85(7), never changed; a correction is a new decision naming it */
         BreachDecision: {
             /** Format: uuid */
             id: string;
@@ -1685,6 +1732,13 @@ export interface components {
             decidedBy: string;
             /** Format: date-time */
             decidedAt: string;
+            /**
+             * Format: uuid
+             * @description the decision this one corrects
+             */
+            correctsId: string | null;
+            /** @description why the corrected decision was wrong */
+            correctionReason: string | null;
         };
         BreachDecisionDto: {
             /** @enum {string} */
@@ -4510,6 +4564,76 @@ export interface operations {
         };
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Breach"];
+                };
+            };
+            /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or the scope (R-26) does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request clashes with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Breaches_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BreachCorrectionDto"];
+            };
+        };
+        responses: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -211,6 +211,20 @@ export class AppConfig {
   @Min(1)
   @Max(100)
   RETENTION_YEARS = 5;
+
+  /**
+   * The map tiles of the admin's site map, a Leaflet URL template (`{s}` a subdomain); its host is allowed in the
+   * CSP's img-src and the web app reads the template from index.html. The site and its radius are drawn without it.
+   */
+  @Matches(/^https?:\/\/(\{s\}\.)?[a-z0-9.-]+(:\d+)?\/[^"<>]*\{z\}[^"<>]*\{x\}[^"<>]*\{y\}/i, {
+    message: '$property must be a tile URL template such as https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+  })
+  MAP_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+}
+
+/** The CSP source of a tile URL template: its origin, a `{s}` subdomain as a wildcard. */
+export function tileSource(template: string): string {
+  return new URL(template.replace('{s}', 'tiles')).origin.replace('//tiles.', '//*.');
 }
 
 export class ConfigError extends Error {}

@@ -1,10 +1,13 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { PageOf } from '../common/openapi.js';
-import { BREACH_GROUNDS, BREACH_OUTCOMES, type BreachGrounds } from './breach.rules.js';
+import { BREACH_GROUNDS, BREACH_OUTCOMES, type BreachGrounds, type DecisionView } from './breach.rules.js';
 import type { BreachView } from './breaches.service.js';
 import { BREACH_STATUSES } from './dto.js';
 
-@ApiSchema({ name: 'BreachDecision', description: "The prosecutor's decision under Art. 85(7), final" })
+@ApiSchema({
+  name: 'BreachDecision',
+  description: "The prosecutor's decision under Art. 85(7), never changed; a correction is a new decision naming it",
+})
 export class BreachDecisionResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: BREACH_OUTCOMES }) outcome: string;
@@ -21,6 +24,10 @@ export class BreachDecisionResponse {
     number | null;
   @ApiProperty({ format: 'uuid' }) decidedBy: string;
   @ApiProperty({ format: 'date-time' }) decidedAt: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the decision this one corrects' })
+  correctsId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'why the corrected decision was wrong' })
+  correctionReason: string | null;
 }
 
 @ApiSchema({ name: 'Breach', description: 'A breach report (R-08) and, once decided, its decision' })
@@ -41,7 +48,17 @@ export class BreachResponse implements BreachView {
   @ApiProperty() openedAt: Date;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null when the service opened it' })
   openedBy: string | null;
-  @ApiProperty({ type: BreachDecisionResponse, nullable: true }) decision: Record<string, unknown> | null;
+  @ApiProperty({
+    type: BreachDecisionResponse,
+    nullable: true,
+    description: 'the decision in force (the last correction)',
+  })
+  decision: DecisionView | null;
+  @ApiProperty({
+    type: [BreachDecisionResponse],
+    description: 'every decision, the first one first, then its corrections',
+  })
+  decisions: DecisionView[];
 }
 
 export class BreachPage extends PageOf(BreachResponse) {}

@@ -1,4 +1,10 @@
-import { absencesOpenBreach, decisionViolations, orderStatusAfter } from './breach.rules.js';
+import {
+  absencesOpenBreach,
+  correctionPlan,
+  decisionChain,
+  decisionViolations,
+  orderStatusAfter,
+} from './breach.rules.js';
 
 const prison = {
   totalHours: 40,
@@ -71,5 +77,73 @@ describe('breach rules (R-08, R-21, Art. 85(7))', () => {
     expect(
       fields(decisionViolations(prison, { decisionDate: '2026-12-10', outcome: 'dismissed', imprisonmentDays: 3 })),
     ).toEqual(['imprisonmentDays:breach.field_not_for_outcome']);
+  });
+
+  describe('corrections (R-08, R-25)', () => {
+    const repeated = {
+      status: 'active',
+      totalHours: 40,
+      repeatMinutes: 600,
+      repeatFrom: '2026-12-01',
+      endDate: '2027-05-20',
+      creditedMinutes: 600,
+      scheduledMinutes: 0,
+      lastBookedDate: '2026-11-20',
+    };
+    const repeatDecision = {
+      outcome: 'repeat' as const,
+      repeatMinutes: 600,
+      priorEndDate: '2027-04-30',
+      priorRepeatFrom: null,
+    };
+    const quiet = { laterReport: false, workSinceReport: 0 };
+
+    it('repeat corrected to a closing outcome gives back the earlier period and cancels the bookings', () => {
+      expect(correctionPlan(repeated, repeatDecision, { outcome: 'fine', decisionDate: '2026-12-01' }, quiet)).toEqual({
+        terms: { status: 'closed', repeatMinutes: 0, repeatFrom: null, endDate: '2027-04-30' },
+        prior: { endDate: '2027-04-30', repeatFrom: null },
+        cancelBookings: true,
+      });
+    });
+
+    it('a closing correction is refused once work was recorded under the decision', () => {
+      const plan = correctionPlan(
+        repeated,
+        repeatDecision,
+        { outcome: 'fine', decisionDate: '2026-12-01' },
+        { ...quiet, workSinceReport: 1 },
+      );
+      expect(plan).toEqual({ refused: 'breach.correction_work_recorded' });
+    });
+
+    it('repeat corrected to fewer minutes than already booked and credited is refused', () => {
+      const plan = correctionPlan(
+        { ...repeated, scheduledMinutes: 2400 },
+        repeatDecision,
+        { outcome: 'repeat', decisionDate: '2026-12-01', repeatMinutes: 60, newEndDate: '2027-05-01' },
+        quiet,
+      );
+      expect(plan).toEqual({ refused: 'breach.correction_below_booked', params: { booked: 3000, required: 2460 } });
+    });
+
+    it('a decision the order has moved on from (completed, or a later report) is not corrected', () => {
+      const next = { outcome: 'dismissed' as const, decisionDate: '2026-12-01' };
+      expect(correctionPlan({ ...repeated, status: 'completed' }, repeatDecision, next, quiet)).toEqual({
+        refused: 'breach.correction_order_moved_on',
+        params: { status: 'completed' },
+      });
+      expect(correctionPlan(repeated, repeatDecision, next, { ...quiet, laterReport: true })).toEqual({
+        refused: 'breach.correction_later_report',
+      });
+    });
+
+    it("a breach's decisions read as one chain, the one in force last", () => {
+      const chain = decisionChain([
+        { id: 'c', correctsId: 'b' },
+        { id: 'a', correctsId: null },
+        { id: 'b', correctsId: 'a' },
+      ]);
+      expect(chain.map((d) => d.id)).toEqual(['a', 'b', 'c']);
+    });
   });
 });

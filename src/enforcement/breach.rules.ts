@@ -126,3 +126,107 @@ export const breachMessages = defineMessages({
     en: 'at most {max}, what the order replaced',
   },
 });
+
+/** A recorded decision, as a correction needs it. */
+export interface RecordedDecision {
+  outcome: BreachOutcome;
+  repeatMinutes: number | null;
+  priorEndDate: string | null;
+  priorRepeatFrom: string | null;
+}
+
+export interface OrderToCorrect {
+  status: string;
+  totalHours: number;
+  repeatMinutes: number;
+  repeatFrom: string | null;
+  endDate: string;
+  creditedMinutes: number;
+  scheduledMinutes: number;
+  /** the last day with a booking that is not cancelled */
+  lastBookedDate: string | null;
+}
+
+export interface OrderTerms {
+  status: 'active' | 'closed';
+  repeatMinutes: number;
+  repeatFrom: string | null;
+  endDate: string;
+}
+
+export type CorrectionPlan =
+  | { refused: string; params?: Record<string, string | number> }
+  | { terms: OrderTerms; prior: { endDate: string; repeatFrom: string | null }; cancelBookings: boolean };
+
+/** The order's repeat terms as they stood before the corrected decision (a repeat's own terms taken away). */
+export function termsBefore(order: OrderToCorrect, corrected: RecordedDecision) {
+  return corrected.outcome === 'repeat'
+    ? {
+        repeatMinutes: order.repeatMinutes - corrected.repeatMinutes!,
+        repeatFrom: corrected.priorRepeatFrom,
+        endDate: corrected.priorEndDate!,
+      }
+    : { repeatMinutes: order.repeatMinutes, repeatFrom: order.repeatFrom, endDate: order.endDate };
+}
+
+/**
+ * R-08, R-25: a correction replaces the corrected decision's effect on the order by its own, as if the corrected
+ * one had never applied. It is refused (409) where that can't be done cleanly: the order has moved on since (a
+ * later report, completion), work was recorded under a decision that the correction would close, or the order's
+ * bookings no longer fit the corrected terms (more booked and credited than required, booked after the end date).
+ */
+export function correctionPlan(
+  order: OrderToCorrect,
+  corrected: RecordedDecision,
+  next: DecisionTerms,
+  facts: { laterReport: boolean; workSinceReport: number },
+): CorrectionPlan {
+  if (facts.laterReport) return { refused: 'breach.correction_later_report' };
+  if (order.status !== orderStatusAfter(corrected.outcome))
+    return { refused: 'breach.correction_order_moved_on', params: { status: order.status } };
+  if (corrected.outcome === 'repeat' && corrected.priorEndDate === null)
+    return { refused: 'breach.correction_period_unknown' };
+  const before = termsBefore(order, corrected);
+  const status = orderStatusAfter(next.outcome);
+  const terms: OrderTerms =
+    next.outcome === 'repeat'
+      ? {
+          status,
+          repeatMinutes: before.repeatMinutes + next.repeatMinutes!,
+          repeatFrom: next.decisionDate,
+          endDate: next.newEndDate!,
+        }
+      : { status, ...before };
+  const closing = order.status === 'active' && status === 'closed';
+  if (closing && facts.workSinceReport > 0) return { refused: 'breach.correction_work_recorded' };
+  if (status === 'active') {
+    const required = order.totalHours * 60 + terms.repeatMinutes;
+    const booked = order.creditedMinutes + order.scheduledMinutes;
+    if (booked > required) return { refused: 'breach.correction_below_booked', params: { booked, required } };
+    if (order.lastBookedDate && order.lastBookedDate > terms.endDate)
+      return {
+        refused: 'breach.correction_bookings_after_end',
+        params: { date: order.lastBookedDate, end: terms.endDate },
+      };
+  }
+  return { terms, prior: { endDate: before.endDate, repeatFrom: before.repeatFrom }, cancelBookings: closing };
+}
+
+/** A decision as answered: its terms, who decided, and the decision it corrects (if it is a correction). */
+export interface DecisionView {
+  id: string;
+  correctsId: string | null;
+  [field: string]: unknown;
+}
+
+/** A breach's decisions in order: the first, then each correction after the one it names (the last is in force). */
+export function decisionChain(decisions: DecisionView[]): DecisionView[] {
+  const chain: DecisionView[] = [];
+  let next = decisions.find((d) => d.correctsId === null);
+  while (next) {
+    chain.push(next);
+    const id: string = next.id;
+    next = decisions.find((d) => d.correctsId === id);
+  }
+  return chain;
+}

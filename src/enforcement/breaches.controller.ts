@@ -6,7 +6,7 @@ import { ApiProblems } from '../common/openapi.js';
 import { IdParam } from '../common/validation.js';
 import { BreachPage, BreachResponse } from './breach.response.js';
 import { BreachesService } from './breaches.service.js';
-import { BreachDecisionDto, BreachListQuery, ReportBreachDto } from './dto.js';
+import { BreachCorrectionDto, BreachDecisionDto, BreachListQuery, ReportBreachDto } from './dto.js';
 
 @ApiTags('enforcement')
 @Controller()
@@ -62,5 +62,26 @@ export class BreachesController {
     @Body() dto: BreachDecisionDto,
   ): Promise<BreachResponse> {
     return this.breaches.decide(user, id, dto);
+  }
+
+  @Post('breaches/:id/decision/corrections')
+  @Roles('prosecutor')
+  @ApiOperation({
+    summary: 'Correct the decision in force with a new decision that names it (R-08, R-25)',
+    description:
+      "The corrected decision stays on record (`decisions` lists both); the order's status and repeat terms become " +
+      'those of the correction (a closing correction cancels the bookings made since). 409 when the report has no ' +
+      'decision, `correctsId` is not the decision in force, or the correction cannot be applied cleanly: a later ' +
+      'report, the order completed, attendance recorded since the decision (to close it), or bookings that no longer ' +
+      'fit the corrected terms.',
+  })
+  @ApiCreatedResponse({ type: BreachResponse })
+  @ApiProblems(400, 401, 403, 404, 409)
+  correct(
+    @CurrentUser() user: AuthUser,
+    @IdParam('id') id: string,
+    @Body() dto: BreachCorrectionDto,
+  ): Promise<BreachResponse> {
+    return this.breaches.correct(user, id, dto);
   }
 }

@@ -17,8 +17,17 @@ import { Order } from '../orders/order.entity.js';
 import { orderProsecutors } from '../orders/order-prosecutors.js';
 import { orderInScope } from '../orders/order-scope.js';
 import { OrdersService } from '../orders/orders.service.js';
-import { absencesOpenBreach, BreachGrounds, decisionViolations, orderStatusAfter } from './breach.rules.js';
-import { BreachDecisionDto, BreachListQuery } from './dto.js';
+import {
+  absencesOpenBreach,
+  BreachGrounds,
+  correctionPlan,
+  decisionChain,
+  type DecisionView,
+  decisionViolations,
+  orderStatusAfter,
+  termsBefore,
+} from './breach.rules.js';
+import { BreachCorrectionDto, BreachDecisionDto, BreachListQuery } from './dto.js';
 
 defineMessages({
   'breach.already_open': {
@@ -33,8 +42,43 @@ defineMessages({
     id: 'Laporan ini sudah diputus; putusan tidak dapat diubah.',
     en: 'This report is decided already; decisions are final.',
   },
+  'breach.not_decided': {
+    id: 'Laporan ini belum diputus: tidak ada putusan untuk dikoreksi.',
+    en: 'This report has no decision yet: there is nothing to correct.',
+  },
+  'breach.correction_not_current': {
+    id: 'Yang dapat dikoreksi hanya putusan yang berlaku (putusan terakhir laporan ini).',
+    en: "Only the decision in force (this report's last decision) can be corrected.",
+  },
+  'breach.correction_later_report': {
+    id: 'Sudah ada laporan pelanggaran yang lebih baru untuk putusan ini: koreksi tidak dapat diterapkan dengan bersih.',
+    en: 'A later breach report exists for this order: the correction cannot be applied cleanly.',
+  },
+  'breach.correction_order_moved_on': {
+    id: 'Status putusan pengadilan sudah berubah ({status}) sejak keputusan ini: koreksi tidak dapat diterapkan dengan bersih.',
+    en: "The order's status has changed ({status}) since this decision: the correction cannot be applied cleanly.",
+  },
+  'breach.correction_period_unknown': {
+    id: 'Masa pelaksanaan sebelum keputusan ini tidak tercatat: koreksi ini tidak dapat dikembalikan dengan bersih.',
+    en: "The order's period before this decision was not recorded: this correction cannot be undone cleanly.",
+  },
+  'breach.correction_work_recorded': {
+    id: 'Sudah ada kehadiran yang dicatat sejak keputusan ini: putusan tidak dapat diubah menjadi penutupan. Buka laporan pelanggaran baru bila perlu.',
+    en: 'Attendance was recorded since this decision: it cannot be corrected into closing the order. Open a new breach report if needed.',
+  },
+  'breach.correction_below_booked': {
+    id: 'Sudah {booked} menit dijadwalkan atau diakui, lebih dari {required} menit yang diwajibkan setelah koreksi. Batalkan jadwal dahulu.',
+    en: '{booked} minutes are already booked or credited, more than the {required} required after the correction. Cancel bookings first.',
+  },
+  'breach.correction_bookings_after_end': {
+    id: 'Ada jadwal pada {date}, setelah tanggal berakhir {end} menurut koreksi. Batalkan jadwal itu dahulu.',
+    en: 'A booking on {date} is after the end date {end} that the correction gives. Cancel it first.',
+  },
   'breach.decision_in_future': { id: 'tanggal putusan belum tiba', en: 'the decision date has not come yet' },
 });
+
+const CANCELLED_FOR_CORRECTION =
+  'Putusan jaksa dikoreksi: perkara ditutup / the decision was corrected and the order closed';
 
 const CANCELLED_FOR_BREACH =
   'Laporan pelanggaran dibuka: jadwal dihentikan sampai jaksa memutus / breach report opened';
@@ -48,7 +92,8 @@ export interface BreachView {
   evidence: Record<string, unknown>;
   openedAt: Date;
   openedBy: string | null;
-  decision: Record<string, unknown> | null;
+  decision: DecisionView | null;
+  decisions: DecisionView[];
 }
 
 /**
@@ -143,44 +188,17 @@ export class BreachesService {
   /** R-08, R-26: only a prosecutor of the order's Kejari decides; a decision is final (R-25). */
   decide(actor: AuthUser, id: string, dto: BreachDecisionDto): Promise<BreachView> {
     return this.dataSource.transaction(async (manager) => {
-      const [row] = await manager.query(`SELECT order_id FROM breach WHERE id = $1`, [id]);
-      if (!row) throw notFound('breach');
-      const order = await this.orders.readable(manager, actor, row.order_id, true);
-      if (actor.role !== 'prosecutor') throw forbidden('auth.role_not_allowed');
-      const [breach] = await manager.query(`SELECT status FROM breach WHERE id = $1 FOR UPDATE`, [id]);
+      const { order, breach } = await this.forDecision(manager, actor, id);
       if (breach.status !== 'open') throw conflict({ code: 'breach.already_decided' });
-      const kejari = await manager.findOneByOrFail(Agency, { id: order.kejaksaanId });
-      assertValid(
-        dto.decisionDate > localDate(this.clock.now(), kejari.timezone)
-          ? [{ field: 'decisionDate', code: 'breach.decision_in_future' }]
-          : [],
-      );
+      await this.assertDecisionDate(manager, order, dto);
       assertValid(decisionViolations(order, dto));
 
       const before = await this.read(manager, id);
-      const now = this.clock.now();
-      await manager.query(
-        `INSERT INTO breach_decision (breach_id, outcome, decision_number, decision_date, note, repeat_minutes, new_end_date,
-                                      imprisonment_days, fine_rupiah, decided_by, decided_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [
-          id,
-          dto.outcome,
-          dto.decisionNumber,
-          dto.decisionDate,
-          dto.note,
-          dto.repeatMinutes ?? null,
-          dto.newEndDate ?? null,
-          dto.imprisonmentDays ?? null,
-          dto.fineRupiah ?? null,
-          actor.id,
-          now,
-        ],
-      );
-      await manager.query(`UPDATE breach SET status = $2 WHERE id = $1`, [
-        id,
-        dto.outcome === 'dismissed' ? 'dismissed' : 'decided',
-      ]);
+      const decisionId = await this.insertDecision(manager, actor, id, dto, {
+        endDate: order.endDate,
+        repeatFrom: order.repeatFrom,
+      });
+      await this.setStatus(manager, id, dto.outcome);
       await this.orders.applyDecision(manager, actor.id, order, {
         status: orderStatusAfter(dto.outcome),
         ...(dto.outcome === 'repeat'
@@ -196,13 +214,138 @@ export class BreachesService {
         before,
         after,
       });
-      await this.tell(manager, order, id, 'breach_decided', {
+      await this.tell(manager, order, decisionId, 'breach_decided', {
         outcome: dto.outcome,
         decisionNumber: dto.decisionNumber,
         decisionDate: dto.decisionDate,
       });
       return after;
     });
+  }
+
+  /**
+   * R-08, R-25: a correction is a new decision naming the one in force; its effect on the order replaces that
+   * one's (see correctionPlan), or it is refused with 409 when that can't be done cleanly.
+   */
+  correct(actor: AuthUser, id: string, dto: BreachCorrectionDto): Promise<BreachView> {
+    return this.dataSource.transaction(async (manager) => {
+      const { order, breach } = await this.forDecision(manager, actor, id);
+      if (breach.status === 'open') throw conflict({ code: 'breach.not_decided' });
+      const before = await this.read(manager, id);
+      if (before.decision?.id !== dto.correctsId) throw conflict({ code: 'breach.correction_not_current' });
+      await this.assertDecisionDate(manager, order, dto);
+      const [corrected] = await manager.query(
+        `SELECT outcome, repeat_minutes AS "repeatMinutes", prior_end_date AS "priorEndDate",
+                prior_repeat_from AS "priorRepeatFrom" FROM breach_decision WHERE id = $1`,
+        [dto.correctsId],
+      );
+      const [facts] = await manager.query(
+        `SELECT EXISTS (SELECT 1 FROM breach WHERE order_id = $1 AND opened_at > $2) AS "laterReport",
+                (SELECT count(*)::int FROM assignment WHERE order_id = $1 AND starts_at > $2
+                    AND status NOT IN ('scheduled', 'cancelled')) AS "workSinceReport",
+                (SELECT max(local_date) FROM assignment WHERE order_id = $1 AND status <> 'cancelled') AS "lastBookedDate"`,
+        [order.id, breach.opened_at],
+      );
+      const { progress } = await this.orders.view(manager, order);
+      const current = { ...order, ...progress, lastBookedDate: facts.lastBookedDate };
+      assertValid(decisionViolations({ ...order, ...termsBefore(current, corrected) }, dto));
+      const plan = correctionPlan(current, corrected, dto, facts);
+      if ('refused' in plan) throw conflict({ code: plan.refused, params: plan.params });
+
+      const decisionId = await this.insertDecision(manager, actor, id, dto, plan.prior, {
+        correctsId: dto.correctsId,
+        reason: dto.reason,
+      });
+      await this.setStatus(manager, id, dto.outcome);
+      if (plan.cancelBookings)
+        await this.booking.releaseScheduled(manager, actor.id, order.id, CANCELLED_FOR_CORRECTION, this.clock.now());
+      const { terms } = plan;
+      if (
+        terms.status !== order.status ||
+        terms.repeatMinutes !== order.repeatMinutes ||
+        terms.repeatFrom !== order.repeatFrom ||
+        terms.endDate !== order.endDate
+      )
+        await this.orders.applyCorrection(manager, actor.id, order, terms);
+      const after = await this.read(manager, id);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'breach.decision_corrected',
+        entityType: 'breach',
+        entityId: id,
+        before,
+        after,
+      });
+      await this.tell(manager, order, decisionId, 'breach_decided', {
+        outcome: dto.outcome,
+        decisionNumber: dto.decisionNumber,
+        decisionDate: dto.decisionDate,
+      });
+      return after;
+    });
+  }
+
+  /** The breach's order, locked, for a prosecutor of its Kejari (R-26); the breach's row locked too. */
+  private async forDecision(manager: EntityManager, actor: AuthUser, id: string) {
+    const [row] = await manager.query(`SELECT order_id FROM breach WHERE id = $1`, [id]);
+    if (!row) throw notFound('breach');
+    const order = await this.orders.readable(manager, actor, row.order_id, true);
+    if (actor.role !== 'prosecutor') throw forbidden('auth.role_not_allowed');
+    const [breach]: { status: string; opened_at: Date }[] = await manager.query(
+      `SELECT status, opened_at FROM breach WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return { order, breach };
+  }
+
+  private async assertDecisionDate(manager: EntityManager, order: Order, dto: BreachDecisionDto) {
+    const kejari = await manager.findOneByOrFail(Agency, { id: order.kejaksaanId });
+    assertValid(
+      dto.decisionDate > localDate(this.clock.now(), kejari.timezone)
+        ? [{ field: 'decisionDate', code: 'breach.decision_in_future' }]
+        : [],
+    );
+  }
+
+  private async insertDecision(
+    manager: EntityManager,
+    actor: AuthUser,
+    breachId: string,
+    dto: BreachDecisionDto,
+    prior: { endDate: string; repeatFrom: string | null },
+    correction?: { correctsId: string; reason: string },
+  ): Promise<string> {
+    const [inserted] = await manager.query(
+      `INSERT INTO breach_decision (breach_id, outcome, decision_number, decision_date, note, repeat_minutes, new_end_date,
+                                    imprisonment_days, fine_rupiah, decided_by, decided_at, prior_end_date, prior_repeat_from,
+                                    corrects_id, correction_reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+      [
+        breachId,
+        dto.outcome,
+        dto.decisionNumber,
+        dto.decisionDate,
+        dto.note,
+        dto.repeatMinutes ?? null,
+        dto.newEndDate ?? null,
+        dto.imprisonmentDays ?? null,
+        dto.fineRupiah ?? null,
+        actor.id,
+        this.clock.now(),
+        prior.endDate,
+        prior.repeatFrom,
+        correction?.correctsId ?? null,
+        correction?.reason ?? null,
+      ],
+    );
+    return inserted.id;
+  }
+
+  private async setStatus(manager: EntityManager, id: string, outcome: BreachDecisionDto['outcome']) {
+    await manager.query(`UPDATE breach SET status = $2 WHERE id = $1`, [
+      id,
+      outcome === 'dismissed' ? 'dismissed' : 'decided',
+    ]);
   }
 
   private async open(
@@ -237,7 +380,7 @@ export class BreachesService {
   private async tell(
     manager: EntityManager,
     order: Order,
-    breachId: string,
+    subjectKey: string,
     reason: 'breach_opened' | 'breach_decided',
     words: Record<string, string>,
   ) {
@@ -253,7 +396,7 @@ export class BreachesService {
       await this.notifications.notify(manager, {
         recipient,
         reason,
-        subjectKey: breachId,
+        subjectKey,
         orderId: order.id,
         params: () => ({ person: person.full_name, caseNumber: order.caseNumber, ...words }),
       });
@@ -291,14 +434,17 @@ export class BreachesService {
   private async read(manager: EntityManager, id: string): Promise<BreachView> {
     const [row] = await manager.query(
       `SELECT b.id, b.order_id, b.status, b.grounds, b.reason, b.evidence, b.opened_at, b.opened_by,
-              CASE WHEN d.id IS NULL THEN NULL ELSE json_build_object(
+              coalesce((SELECT json_agg(json_build_object(
                 'id', d.id, 'outcome', d.outcome, 'decisionNumber', d.decision_number, 'decisionDate', d.decision_date, 'note', d.note,
                 'repeatMinutes', d.repeat_minutes, 'newEndDate', d.new_end_date, 'imprisonmentDays', d.imprisonment_days,
-                'fineRupiah', d.fine_rupiah, 'decidedBy', d.decided_by, 'decidedAt', d.decided_at) END AS decision
-         FROM breach b LEFT JOIN breach_decision d ON d.breach_id = b.id WHERE b.id = $1`,
+                'fineRupiah', d.fine_rupiah, 'decidedBy', d.decided_by, 'decidedAt', d.decided_at,
+                'correctsId', d.corrects_id, 'correctionReason', d.correction_reason))
+                FROM breach_decision d WHERE d.breach_id = b.id), '[]') AS decisions
+         FROM breach b WHERE b.id = $1`,
       [id],
     );
     if (!row) throw notFound('breach');
+    const decisions = decisionChain(row.decisions);
     return {
       id: row.id,
       orderId: row.order_id,
@@ -308,7 +454,8 @@ export class BreachesService {
       evidence: row.evidence,
       openedAt: row.opened_at,
       openedBy: row.opened_by,
-      decision: row.decision,
+      decision: decisions.at(-1) ?? null,
+      decisions,
     };
   }
 }

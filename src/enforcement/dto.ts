@@ -66,3 +66,15 @@ export class BreachDecisionDto {
   @Max(MAX_REPLACED_FINE_RUPIAH)
   fineRupiah?: number;
 }
+
+/** A new decision that corrects the breach's current one: the decision's fields, what it corrects and why. */
+export class BreachCorrectionDto extends BreachDecisionDto {
+  @ApiProperty({ format: 'uuid', description: "the breach's current decision, the one this corrects" })
+  @IsUUID()
+  correctsId: string;
+  @ApiProperty({ example: 'Nomor putusan salah ketik', maxLength: 2000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason: string;
+}

@@ -186,6 +186,16 @@ export class OrdersService {
     );
   }
 
+  /** A corrected decision: the order's status and repeat terms as the correction leaves them. */
+  async applyCorrection(
+    manager: EntityManager,
+    actorId: string,
+    order: Order,
+    change: Pick<Order, 'status' | 'repeatMinutes' | 'repeatFrom' | 'endDate'>,
+  ): Promise<void> {
+    await this.changeStatus(manager, actorId, order, change, 'order.decision_corrected');
+  }
+
   private async changeStatus(
     manager: EntityManager,
     actorId: string | null,

@@ -137,6 +137,18 @@ export const ACCESS: Record<string, Access> = {
       note: 'uji matriks akses',
     }),
   },
+  'POST /api/v1/breaches/:id/decision/corrections': {
+    who: only('prosecutor'),
+    scope: 'ambon',
+    denyBody: (ids) => ({
+      outcome: 'dismissed',
+      decisionNumber: 'B-1/uji',
+      decisionDate: ids.futureDate,
+      note: 'uji matriks akses',
+      correctsId: ids.spareUser,
+      reason: 'uji matriks akses',
+    }),
+  },
 
   'GET /api/v1/orders/:id/completion-report': { who: only('supervisor', 'prosecutor'), scope: 'ambon' },
   // Asked for the Bapas of Ambon: prosecutors and coordinators read only their own Kejari's or OPD's report.

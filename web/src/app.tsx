@@ -30,19 +30,43 @@ const routes: Route[] = [
   { path: '/pk/jadwal', load: () => import('./desk/booking.js'), roles: ['supervisor'] },
   { path: '/jaksa', load: () => import('./prosecutor/orders.js'), roles: ['prosecutor'] },
   { path: '/jaksa/putusan/:orderId', load: () => import('./desk/order.js'), roles: ['prosecutor'] },
+  { path: '/pk/rencana', load: () => import('./desk/bapas-plan.js'), roles: ['supervisor'] },
+  {
+    path: '/laporan',
+    load: () => import('./reports/monthly.js'),
+    roles: ['prosecutor', 'supervisor', 'coordinator', 'admin'],
+  },
   { path: '/admin', load: () => import('./admin/home.js'), roles: ['admin'] },
+  { path: '/admin/pengguna/:userId', load: () => import('./admin/user.js'), roles: ['admin'] },
+  { path: '/admin/libur', load: () => import('./admin/holidays.js'), roles: ['admin'] },
+  { path: '/admin/lokasi-baru', load: () => import('./admin/new-site.js'), roles: ['admin'] },
+  { path: '/admin/lokasi/:siteId', load: () => import('./admin/site.js'), roles: ['admin'] },
+  { path: '/admin/ekspor', load: () => import('./admin/exports.js'), roles: ['admin'] },
 ];
 
 const nav: Record<Role, { href: string; label: () => string }[]> = {
-  coordinator: [{ href: '/koordinator', label: () => t('nav.shifts') }],
+  coordinator: [
+    { href: '/koordinator', label: () => t('nav.shifts') },
+    { href: '/laporan', label: () => t('nav.reports') },
+  ],
   supervisor: [
     { href: '/pk', label: () => t('nav.worklist') },
     { href: '/pk/orang', label: () => t('nav.persons') },
     { href: '/pk/jadwal', label: () => t('nav.booking') },
+    { href: '/pk/rencana', label: () => t('nav.plan') },
     { href: '/pk/putusan/baru', label: () => t('nav.newOrder') },
+    { href: '/laporan', label: () => t('nav.reports') },
   ],
-  prosecutor: [{ href: '/jaksa', label: () => t('nav.orders') }],
-  admin: [{ href: '/admin', label: () => t('nav.admin') }],
+  prosecutor: [
+    { href: '/jaksa', label: () => t('nav.orders') },
+    { href: '/laporan', label: () => t('nav.reports') },
+  ],
+  admin: [
+    { href: '/admin', label: () => t('nav.admin') },
+    { href: '/admin/libur', label: () => t('nav.holidays') },
+    { href: '/laporan', label: () => t('nav.reports') },
+    { href: '/admin/ekspor', label: () => t('nav.exports') },
+  ],
 };
 
 /** Redirects after rendering (a navigation during a render would be lost). */

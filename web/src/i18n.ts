@@ -1,5 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
-import { messages, type MessageKey } from './messages.js';
+import { messages } from './messages.js';
+import type { moreMessages } from './messages-more.js';
+
+type Catalogue = Record<string, { id: string; en: string }>;
+export type MessageKey = keyof typeof messages | keyof typeof moreMessages;
+
+const catalogue: Catalogue = { ...messages };
+
+/** A page's own messages, registered when its chunk loads (see messages-more.ts). */
+export function addMessages(more: Catalogue): void {
+  Object.assign(catalogue, more);
+}
 
 export type Lang = 'id' | 'en';
 
@@ -29,5 +40,5 @@ export function useLang(): Lang {
 }
 
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return messages[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return catalogue[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }

@@ -387,6 +387,11 @@ export const messages = {
     id: '{credited}% diakui, {scheduled}% terjadwal',
     en: '{credited}% credited, {scheduled}% scheduled',
   },
+
+  'nav.reports': { id: 'Laporan', en: 'Reports' },
+  'nav.exports': { id: 'Log unduhan', en: 'Export log' },
+  'nav.holidays': { id: 'Hari libur', en: 'Holidays' },
+  'nav.plan': { id: 'Rencana Bapas', en: 'Bapas plan' },
 } satisfies Record<string, { id: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

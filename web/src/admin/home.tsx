@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { api, ok } from '../api/client.js';
 import { t } from '../i18n.js';
+import '../messages-more.js';
+import { Link } from '../router.js';
 import { formatDate, localToday, zoneLabel } from '../time.js';
 import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
 
@@ -82,11 +84,9 @@ function CreateForm({
   );
 }
 
-function Sites({ data, reload }: { data: Data; reload: () => void }) {
+function Sites({ data }: { data: Data }) {
   const agencyName = new Map(data.agencies.map((a) => [a.id, a.name]));
   const userName = new Map(data.users.map((u) => [u.id, u.fullName]));
-  const opds = data.agencies.filter((a) => a.kind === 'opd');
-  const coordinators = data.users.filter((u) => u.role === 'coordinator');
   return (
     <section aria-labelledby="h-sites">
       <h2 id="h-sites">{t('admin.sites', { count: data.sites.length })}</h2>
@@ -105,7 +105,7 @@ function Sites({ data, reload }: { data: Data; reload: () => void }) {
             {data.sites.map((s) => (
               <tr key={s.id}>
                 <td>
-                  {s.name}
+                  <Link href={`/admin/lokasi/${s.id}`}>{s.name}</Link>
                   <div class="sub">{s.address}</div>
                 </td>
                 <td>{agencyName.get(s.agencyId) ?? '—'}</td>
@@ -129,72 +129,14 @@ function Sites({ data, reload }: { data: Data; reload: () => void }) {
           </tbody>
         </table>
       </div>
-      <CreateForm
-        title={t('admin.newSite')}
-        fields={[
-          { name: 'name', label: t('admin.name') },
-          { name: 'agencyId', label: t('admin.host'), options: opds.map((a) => [a.id, a.name]) },
-          { name: 'agreementId', label: t('admin.agreement'), options: data.agreements.map((a) => [a.id, a.number]) },
-          { name: 'workType', label: t('admin.workType') },
-          { name: 'address', label: t('person.address') },
-          { name: 'lat', label: t('admin.lat'), type: 'number' },
-          { name: 'lng', label: t('admin.lng'), type: 'number' },
-          { name: 'radiusMeters', label: t('admin.radiusField'), type: 'number' },
-          { name: 'timezone', label: t('admin.zone'), options: ZONES.map((z) => [z, `${zoneLabel(z)} (${z})`]) },
-          { name: 'defaultCapacity', label: t('admin.capacity'), type: 'number' },
-          {
-            name: 'minorsAllowed',
-            label: t('admin.minorsField'),
-            hint: t('admin.minorsHint'),
-            options: [
-              ['false', t('admin.no')],
-              ['true', t('admin.yes')],
-            ],
-          },
-          {
-            name: 'coordinatorId',
-            label: t('admin.coordinator'),
-            options: coordinators.map((u) => [u.id, u.fullName]),
-          },
-        ]}
-        submit={(v) =>
-          ok(
-            api.POST('/api/v1/sites', {
-              body: {
-                name: v.name,
-                agencyId: v.agencyId,
-                agreementId: v.agreementId,
-                workType: v.workType,
-                address: v.address,
-                location: { lat: Number(v.lat), lng: Number(v.lng) },
-                radiusMeters: Number(v.radiusMeters),
-                timezone: v.timezone,
-                defaultCapacity: Number(v.defaultCapacity),
-                minorsAllowed: v.minorsAllowed === 'true',
-                coordinatorIds: v.coordinatorId ? [v.coordinatorId] : [],
-              },
-            }),
-          )
-        }
-        done={reload}
-      />
-      <CreateForm
-        title={t('admin.openDate')}
-        fields={[
-          { name: 'siteId', label: t('desk.site'), options: data.sites.map((s) => [s.id, s.name]) },
-          { name: 'date', label: t('desk.date'), type: 'date', hint: t('admin.openDateHint') },
-          { name: 'reason', label: t('order.reason') },
-        ]}
-        submit={(v) =>
-          ok(
-            api.POST('/api/v1/sites/{siteId}/open-dates', {
-              params: { path: { siteId: v.siteId } },
-              body: { date: v.date, reason: v.reason },
-            }),
-          )
-        }
-        done={reload}
-      />
+      <p class="actions">
+        <Link class="button" href="/admin/lokasi-baru">
+          {t('admin.newSite')}
+        </Link>
+        <Link class="button" href="/admin/libur">
+          {t('admin.openDate')}
+        </Link>
+      </p>
     </section>
   );
 }
@@ -253,15 +195,19 @@ export default function AdminHome() {
                     <th scope="col">{t('admin.name')}</th>
                     <th scope="col">{t('admin.role')}</th>
                     <th scope="col">{t('admin.agency')}</th>
+                    <th scope="col">{t('desk.status')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {data.users.map((u) => (
                     <tr key={u.id}>
-                      <td>{u.username}</td>
+                      <td>
+                        <Link href={`/admin/pengguna/${u.id}`}>{u.username}</Link>
+                      </td>
                       <td>{u.fullName}</td>
                       <td>{t(`role.${u.role}` as 'role.admin')}</td>
                       <td>{data.agencies.find((a) => a.id === u.agencyId)?.name ?? '—'}</td>
+                      <td>{t(`user.status.${u.status}`)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -301,7 +247,7 @@ export default function AdminHome() {
               ))}
             </ul>
           </section>
-          <Sites data={data} reload={loaded.reload} />
+          <Sites data={data} />
         </>
       ) : null}
     </Page>

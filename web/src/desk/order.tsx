@@ -1,7 +1,10 @@
+import { useState } from 'preact/hooks';
 import { api, ok } from '../api/client.js';
 import { t } from '../i18n.js';
+import '../messages-more.js';
 import { currentSession } from '../session.js';
 import { formatDate, formatInstant, formatMinutes, formatTime, zoneLabel } from '../time.js';
+import { download } from '../download.js';
 import { ErrorBox, Loading, Page, Progress, useAction, useLoad } from '../ui.js';
 import { Breaches } from './breaches.js';
 import { PlanOrder } from './plan.js';
@@ -32,6 +35,25 @@ function SignOff({ assignmentId, done }: { assignmentId: string; done: () => voi
       </button>
       <ErrorBox error={action.error} />
     </>
+  );
+}
+
+/** The berita acara of a completed order (R-16), for its supervisor and prosecutor; the download is logged (R-30). */
+function CompletionReport({ orderId, caseNumber }: { orderId: string; caseNumber: string }) {
+  const [saved, setSaved] = useState<string | null>(null);
+  const action = useAction(async () =>
+    setSaved(await download(`/orders/${orderId}/completion-report`, `berita-acara-${caseNumber}.pdf`)),
+  );
+  return (
+    <section aria-labelledby="h-completion">
+      <h2 id="h-completion">{t('completion.title')}</h2>
+      <p>{t('completion.intro')}</p>
+      <button type="button" class="primary" disabled={action.busy} onClick={() => void action.run()}>
+        {t('completion.download')}
+      </button>
+      <ErrorBox error={action.error} />
+      <p role="status">{saved ? t('reports.saved', { name: saved }) : ''}</p>
+    </section>
   );
 }
 
@@ -81,6 +103,7 @@ export default function OrderPage({ params }: { params: { orderId: string } }) {
           </div>
         </dl>
       </section>
+      {order.status === 'completed' ? <CompletionReport orderId={order.id} caseNumber={order.caseNumber} /> : null}
       {supervisor && order.status === 'active' ? (
         <PlanOrder orderId={order.id} zone={zoneLabel(mainZone)} applied={loaded.reload} />
       ) : null}

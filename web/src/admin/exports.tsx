@@ -1,0 +1,75 @@
+import { useState } from 'preact/hooks';
+import { api, ok } from '../api/client.js';
+import { t } from '../i18n.js';
+import '../messages-more.js';
+import { formatInstant } from '../time.js';
+import { Loading, Page, useLoad } from '../ui.js';
+
+const PAGE = 50;
+const ZONE = 'Asia/Jakarta';
+
+/** The export log (R-30): every download, newest first, with who, what and how many persons it names. */
+export default function ExportLog() {
+  const [offset, setOffset] = useState(0);
+  const loaded = useLoad(async () => {
+    const [exports, agencies] = await Promise.all([
+      ok(api.GET('/api/v1/exports', { params: { query: { limit: PAGE, offset } } })),
+      ok(api.GET('/api/v1/agencies', { params: { query: { limit: 500 } } })),
+    ]);
+    return { exports, agencies: new Map(agencies.items.map((a) => [a.id, a.name])) };
+  }, [offset]);
+  const data = loaded.data;
+  return (
+    <Page title={t('exports.title')} wide>
+      <p>{t('exports.intro')}</p>
+      <Loading loaded={loaded} />
+      {data ? (
+        <>
+          <div class="table-wrap">
+            <table data-testid="export-log">
+              <caption class="sub">{t('exports.count', { total: data.exports.total })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('order.when')}</th>
+                  <th scope="col">{t('login.username')}</th>
+                  <th scope="col">{t('exports.kind')}</th>
+                  <th scope="col">{t('exports.format')}</th>
+                  <th scope="col">{t('exports.subject')}</th>
+                  <th scope="col">{t('exports.persons')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.exports.items.map((e) => (
+                  <tr key={e.id}>
+                    <td>{formatInstant(e.at, ZONE)}</td>
+                    <td>{e.username}</td>
+                    <td>{t(`exports.kind.${e.kind}` as 'exports.kind.monthly_report')}</td>
+                    <td>{e.format.toUpperCase()}</td>
+                    <td>
+                      {e.agencyId ? (data.agencies.get(e.agencyId) ?? e.agencyId) : ''}
+                      {e.month ? ` · ${e.month}` : ''}
+                      {e.orderId ? <span class="sub"> {t('exports.order', { id: e.orderId.slice(0, 8) })}</span> : null}
+                    </td>
+                    <td>{e.personCount}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <nav class="actions" aria-label={t('exports.pages')}>
+            <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              {t('exports.newer')}
+            </button>
+            <button
+              type="button"
+              disabled={offset + PAGE >= data.exports.total}
+              onClick={() => setOffset(offset + PAGE)}
+            >
+              {t('exports.older')}
+            </button>
+          </nav>
+        </>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,165 @@
+import { useState } from 'preact/hooks';
+import { api, ok } from '../api/client.js';
+import { t } from '../i18n.js';
+import '../messages-more.js';
+import { navigate } from '../router.js';
+import { zoneLabel } from '../time.js';
+import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
+import { SiteMap } from './site-map.js';
+
+const ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'];
+
+async function load() {
+  const [agencies, users, agreements] = await Promise.all([
+    ok(api.GET('/api/v1/agencies', { params: { query: { limit: 500 } } })),
+    ok(api.GET('/api/v1/users', { params: { query: { limit: 500 } } })),
+    ok(api.GET('/api/v1/agreements', { params: { query: { limit: 500 } } })),
+  ]);
+  return {
+    opds: agencies.items.filter((a) => a.kind === 'opd'),
+    coordinators: users.items.filter((u) => u.role === 'coordinator'),
+    agreements: agreements.items,
+  };
+}
+
+/** A new work site: its fields, and its position set by a click on the map (or typed), with the radius drawn. */
+export default function NewSite() {
+  const loaded = useLoad(load, []);
+  const [f, setF] = useState({
+    name: '',
+    agencyId: '',
+    agreementId: '',
+    workType: '',
+    address: '',
+    lat: '',
+    lng: '',
+    radiusMeters: '150',
+    timezone: ZONES[2],
+    defaultCapacity: '10',
+    minorsAllowed: 'false',
+    coordinatorId: '',
+  });
+  const set = (name: keyof typeof f) => (e: { currentTarget: { value: string } }) =>
+    setF({ ...f, [name]: e.currentTarget.value });
+  const data = loaded.data;
+  const first = (value: string, options: { id: string }[] | undefined) => value || options?.[0]?.id || '';
+  const save = useAction(async () => {
+    const site = await ok(
+      api.POST('/api/v1/sites', {
+        body: {
+          name: f.name,
+          agencyId: first(f.agencyId, data?.opds),
+          agreementId: first(f.agreementId, data?.agreements),
+          workType: f.workType,
+          address: f.address,
+          location: { lat: Number(f.lat), lng: Number(f.lng) },
+          radiusMeters: Number(f.radiusMeters),
+          timezone: f.timezone,
+          defaultCapacity: Number(f.defaultCapacity),
+          minorsAllowed: f.minorsAllowed === 'true',
+          coordinatorIds: f.coordinatorId ? [f.coordinatorId] : [],
+        },
+      }),
+    );
+    navigate(`/admin/lokasi/${site.id}`);
+  });
+  const position =
+    f.lat !== '' && f.lng !== '' && !isNaN(Number(f.lat)) && !isNaN(Number(f.lng))
+      ? { lat: Number(f.lat), lng: Number(f.lng) }
+      : null;
+  return (
+    <Page title={t('admin.newSite')} wide>
+      <Loading loaded={loaded} />
+      {data ? (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save.run();
+          }}
+        >
+          <div class="split">
+            <SiteMap
+              position={position}
+              radiusMeters={Number(f.radiusMeters) || 0}
+              onPick={(p) => setF((current) => ({ ...current, lat: String(p.lat), lng: String(p.lng) }))}
+            />
+            <div class="stack">
+              <div class="grid">
+                <Field label={t('admin.lat')}>
+                  <input required type="number" step="any" min={-90} max={90} value={f.lat} onInput={set('lat')} />
+                </Field>
+                <Field label={t('admin.lng')}>
+                  <input required type="number" step="any" min={-180} max={180} value={f.lng} onInput={set('lng')} />
+                </Field>
+                <Field label={t('admin.radiusField')}>
+                  <input required type="number" min={1} value={f.radiusMeters} onInput={set('radiusMeters')} />
+                </Field>
+              </div>
+              <Field label={t('admin.name')}>
+                <input required value={f.name} onInput={set('name')} />
+              </Field>
+              <Field label={t('person.address')}>
+                <input required value={f.address} onInput={set('address')} />
+              </Field>
+            </div>
+          </div>
+          <div class="grid">
+            <Field label={t('admin.host')}>
+              <select value={f.agencyId} onChange={set('agencyId')}>
+                {data.opds.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={t('admin.agreement')}>
+              <select value={f.agreementId} onChange={set('agreementId')}>
+                {data.agreements.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.number}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={t('admin.workType')}>
+              <input required value={f.workType} onInput={set('workType')} />
+            </Field>
+            <Field label={t('admin.zone')}>
+              <select value={f.timezone} onChange={set('timezone')}>
+                {ZONES.map((z) => (
+                  <option key={z} value={z}>
+                    {zoneLabel(z)} ({z})
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={t('admin.capacity')}>
+              <input required type="number" min={1} value={f.defaultCapacity} onInput={set('defaultCapacity')} />
+            </Field>
+            <Field label={t('admin.minorsField')} hint={t('admin.minorsHint')}>
+              <select value={f.minorsAllowed} onChange={set('minorsAllowed')}>
+                <option value="false">{t('admin.no')}</option>
+                <option value="true">{t('admin.yes')}</option>
+              </select>
+            </Field>
+            <Field label={t('admin.coordinator')}>
+              <select value={f.coordinatorId} onChange={set('coordinatorId')}>
+                <option value="">—</option>
+                {data.coordinators.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.fullName}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+          <ErrorBox error={save.error} />
+          <button type="submit" class="primary" disabled={save.busy}>
+            {t('common.save')}
+          </button>
+        </form>
+      ) : null}
+    </Page>
+  );
+}
