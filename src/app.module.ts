@@ -21,6 +21,7 @@ import { OrdersModule } from './orders/orders.module.js';
 import { PersonalDataModule } from './persons/personal-data.module.js';
 import { PersonPageModule } from './person-page/person-page.module.js';
 import { PersonsModule } from './persons/persons.module.js';
+import { OversightModule, OversightWorkerModule } from './oversight/oversight.module.js';
 import { PlanningModule } from './planning/planning.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { ShiftsModule } from './shifts/shifts.module.js';
@@ -56,7 +57,8 @@ export class AppModule {
         PersonalDataModule,
         WorklistModule,
         PersonPageModule,
-        ...(config.APP_ROLE === 'api' ? [] : [WorkerModule]),
+        OversightModule,
+        ...(config.APP_ROLE === 'api' ? [] : [WorkerModule, OversightWorkerModule]),
       ],
       providers: [ServiceRoleCheck],
     };

@@ -10,6 +10,7 @@ import { CalendarYears1764500000000 } from './migrations/1764500000000-calendar-
 import { ExportLog1764600000000 } from './migrations/1764600000000-export-log.js';
 import { PersonalData1764650000000 } from './migrations/1764650000000-personal-data.js';
 import { AbsenceNotices1764900000000 } from './migrations/1764900000000-absence-notices.js';
+import { Oversight1765400000000 } from './migrations/1765400000000-oversight.js';
 import { grantServiceRole } from './service-role.js';
 
 // Dates and times stay the strings PostgreSQL sends: a JS Date would shift a local date by the server's zone.
@@ -26,6 +27,7 @@ export const migrations = [
   ExportLog1764600000000,
   PersonalData1764650000000,
   AbsenceNotices1764900000000,
+  Oversight1765400000000,
 ];
 
 /**

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const ROLES = ['admin', 'supervisor', 'coordinator', 'prosecutor'] as const;
+export const ROLES = ['admin', 'supervisor', 'coordinator', 'prosecutor', 'oversight'] as const;
 export type Role = (typeof ROLES)[number];
 
 @Entity('app_user')
