@@ -6,6 +6,7 @@ import { SignOffService } from '../assignments/sign-off.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { UsersService } from '../identity/users.service.js';
 import { LedgerCorrectionsService } from '../orders/ledger-corrections.service.js';
+import { SignalScan } from '../oversight/signal-scan.service.js';
 import { ShiftsService } from '../shifts/shifts.service.js';
 import { SitesService } from '../sites/sites.service.js';
 import { demoCast } from './demo-cast.js';
@@ -139,6 +140,10 @@ export class MisuseStory {
         signedAt: burstAt.plus({ minutes: 2 * i }),
       });
     }
+
+    // The signals page is not empty on a fresh start: the scan the worker runs nightly, once now.
+    this.story.clock.set(new Date());
+    await this.story.get(SignalScan).run(null, { wait: true });
   }
 
   /** The last holiday at least three days ago (and within this year's agreements). */

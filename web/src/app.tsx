@@ -30,6 +30,9 @@ const routes: Route[] = [
   { path: '/jaksa', load: () => import('./prosecutor/orders.js'), roles: ['prosecutor'] },
   { path: '/jaksa/putusan/:orderId', load: () => import('./desk/order.js'), roles: ['prosecutor'] },
   { path: '/admin', load: () => import('./admin/home.js'), roles: ['admin'] },
+  { path: '/kanwil', load: () => import('./oversight/dashboard.js'), roles: ['oversight'] },
+  { path: '/kanwil/sinyal', load: () => import('./oversight/signals.js'), roles: ['oversight'] },
+  { path: '/kanwil/sinyal/:signalId', load: () => import('./oversight/signal.js'), roles: ['oversight'] },
 ];
 
 const nav: Record<Role, { href: string; label: () => string }[]> = {
@@ -42,6 +45,10 @@ const nav: Record<Role, { href: string; label: () => string }[]> = {
   ],
   prosecutor: [{ href: '/jaksa', label: () => t('nav.orders') }],
   admin: [{ href: '/admin', label: () => t('nav.admin') }],
+  oversight: [
+    { href: '/kanwil', label: () => t('nav.region') },
+    { href: '/kanwil/sinyal', label: () => t('nav.signals') },
+  ],
 };
 
 /** Redirects after rendering (a navigation during a render would be lost). */
