@@ -26,10 +26,10 @@ export default function RegionalDashboard() {
     URL.revokeObjectURL(link.href);
   });
   const bapas = loaded.data && 'bapas' in loaded.data ? loaded.data.bapas : [];
-  const labels = bapas.map((b) => b.name.replace(/^Bapas (Kelas [I V]+ ?A? )?/, ''));
+  const labels = bapas.map((b) => b.name);
   return (
     <Page title={t('kanwil.title')} wide>
-      <div class="actions">
+      <div class="toolbar">
         <Field label={t('kanwil.month')}>
           <input type="month" value={month} onChange={(e) => setMonth((e.target as HTMLInputElement).value)} />
         </Field>
@@ -73,8 +73,8 @@ export default function RegionalDashboard() {
               ]}
             />
           </div>
-          <h2>{t('kanwil.table')}</h2>
-          <div class="table-wrap">
+          <h2 id="h-table">{t('kanwil.table')}</h2>
+          <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="h-table">
             <table data-testid="summary">
               <thead>
                 <tr>

@@ -42,7 +42,7 @@ export default function Signals() {
   });
   return (
     <Page title={t('kanwil.signals')} wide>
-      <div class="actions">
+      <div class="toolbar">
         <Field label={t('kanwil.status')}>
           <select value={status} onChange={(e) => setStatus((e.target as HTMLSelectElement).value as typeof status)}>
             <option value="">{t('kanwil.all')}</option>
