@@ -25,6 +25,7 @@ import { OrdersModule } from './orders/orders.module.js';
 import { PersonalDataModule } from './persons/personal-data.module.js';
 import { PersonPageModule } from './person-page/person-page.module.js';
 import { PersonsModule } from './persons/persons.module.js';
+import { OversightModule, OversightWorkerModule } from './oversight/oversight.module.js';
 import { PlanningModule } from './planning/planning.module.js';
 import { RemindersModule } from './reminders/reminders.module.js';
 import { ReportsModule } from './reports/reports.module.js';
@@ -42,6 +43,7 @@ const WORKER_MODULES = [
   WarningsModule,
   CompletionNoticesModule,
   RostersModule,
+  OversightWorkerModule,
 ];
 
 @Module({})
@@ -75,6 +77,7 @@ export class AppModule {
         PersonalDataModule,
         WorklistModule,
         PersonPageModule,
+        OversightModule,
         ...(config.APP_ROLE === 'api' ? [] : WORKER_MODULES),
       ],
       providers: [ServiceRoleCheck],

@@ -49,8 +49,9 @@ describe('the demo data', () => {
     expect(await counts()).toEqual(first);
     const orders: { regime: string; status: string; credited_minutes: number; required_minutes: number }[] =
       await db.query(`SELECT regime, status, credited_minutes, required_minutes FROM court_order ORDER BY case_number`);
-    // Yohanis, Fadli, Rahmat and the ten crew members (today's two roll-calls, yesterday's sign-off); Maria completed.
-    expect(orders.map((o) => o.status).sort()).toEqual([...Array(13).fill('active'), 'completed']);
+    // Yohanis, Fadli, Rahmat and the ten crew members (today's two roll-calls, yesterday's sign-off); Maria and the
+    // six misuse cases (src/database/demo-misuse.ts) completed.
+    expect(orders.map((o) => o.status).sort()).toEqual([...Array(13).fill('active'), ...Array(7).fill('completed')]);
     const crews: { status: string; n: number }[] = await db.query(
       `SELECT a.status, count(*)::int AS n FROM assignment a JOIN person p ON p.id = a.person_id
         WHERE p.full_name IN ('Yusuf Wally', 'Daniel Matulessy', 'Frans Siahaya', 'Meity Latumahina', 'Hasan Lessy', 'Grace Sopacua')
@@ -66,7 +67,7 @@ describe('the demo data', () => {
     const zones: { timezone: string }[] = await db.query(`SELECT DISTINCT timezone FROM site ORDER BY timezone`);
     expect(zones.map((z) => z.timezone)).toEqual(['Asia/Jakarta', 'Asia/Jayapura']);
     const roles: { role: string }[] = await db.query(`SELECT DISTINCT role FROM app_user ORDER BY role`);
-    expect(roles.map((r) => r.role)).toEqual(['admin', 'coordinator', 'prosecutor', 'supervisor']);
+    expect(roles.map((r) => r.role)).toEqual(['admin', 'coordinator', 'oversight', 'prosecutor', 'supervisor']);
   });
 
   it("R-25: its audit trail verifies, and a row changed behind the triggers' back is found", async () => {

@@ -133,6 +133,22 @@ describe('personal data', () => {
       const link = await w.post('supervisor', `/persons/${ids.person}/link`);
       expect(link.status).toBe(201);
       ids.personPage = link.body.token;
+      // A misuse signal about a person with a NIK and a religion (R-29): a credit reversed, then a scan.
+      const signalNik = randomNik();
+      niks.push(signalNik);
+      const signalOrder = await w.personWithOrder({ nik: signalNik, religion: 'catholic' });
+      const { assignmentId } = await creditedShift(t, w, signalOrder, 'siteA', '2026-11-24', '08:00', '12:00');
+      const [credit] = await t.db.query(`SELECT id FROM ledger_entry WHERE assignment_id = $1`, [assignmentId]);
+      const reversal = await w.post('supervisor', `/orders/${signalOrder}/ledger/${credit.id}/reversal`, {
+        reason: 'Salah hitung',
+      });
+      expect(reversal.status).toBe(201);
+      expect((await w.post('oversight', '/oversight/signals/scan')).status).toBe(200);
+      [{ id: ids.signal }] = await t.db.query(
+        `SELECT id FROM misuse_signal WHERE order_id = $1 AND kind = 'reversal'`,
+        [signalOrder],
+      );
+      t.clock.set(DEFAULT_NOW);
     });
 
     it("R-30: the supervisor of the person's Bapas sees NIK and religion; a supervisor of another Bapas gets 403", async () => {
@@ -160,6 +176,7 @@ describe('personal data', () => {
         'holiday-years': '2026',
         ledger: ids.order,
         'person-page': ids.personPage,
+        signals: ids.signal,
       };
       const segments = path.split('/');
       return segments
@@ -177,9 +194,10 @@ describe('personal data', () => {
       '/api/v1/sites/:siteId/shifts': '?from=2026-11-23&to=2027-01-31',
       '/api/v1/shifts': '?from=2026-11-23&to=2026-12-20',
       '/api/v1/reports/monthly': `?agencyId=${w.ids[actor === 'prosecutor' ? 'kejari' : 'opd']}&month=2026-11&format=csv`,
+      '/api/v1/oversight/summary': '?month=2026-11',
     });
 
-    it.each(['coordinatorA', 'coordinatorB', 'prosecutor'] as const)(
+    it.each(['coordinatorA', 'coordinatorB', 'prosecutor', 'oversight'] as const)(
       'R-30: no answer of any GET route the %s can call holds a NIK or a religion',
       async (actor) => {
         const routes = getRoutes();
@@ -202,7 +220,13 @@ describe('personal data', () => {
         // The check means something: the roll-call routes answered, with the person in them.
         const rollCall =
           actor === 'coordinatorB' ? `/shifts/${ids.shiftB}/assignments` : `/shifts/${ids.shiftA}/assignments`;
-        if (actor !== 'prosecutor') {
+        if (actor === 'oversight') {
+          // R-29: the signal names the person (and the case), its evidence and trail answered.
+          const signal = await w.get(actor, `/oversight/signals/${ids.signal}`);
+          expect(signal.body.personName).toMatch(/^Klien /);
+          expect(answered['/api/v1/oversight/signals/:id/trail']).toBe(200);
+          expect(answered['/api/v1/oversight/summary']).toBe(200);
+        } else if (actor !== 'prosecutor') {
           const roster = await w.get(actor, rollCall);
           expect(roster.status).toBe(200);
           expect(roster.body.items[0].person.fullName).toMatch(/^Klien /);
@@ -210,7 +234,7 @@ describe('personal data', () => {
           expect(answered['/api/v1/orders/:id']).toBe(200);
           expect(answered['/api/v1/orders/:orderId/assignments']).toBe(200);
         }
-        expect(answered['/api/v1/reports/monthly']).toBe(200);
+        expect(answered['/api/v1/reports/monthly']).toBe(actor === 'oversight' ? 403 : 200);
         expect(answered['/api/v1/persons/:id']).toBe(403);
         expect(answered['/api/v1/persons/:id/export']).toBe(403);
       },

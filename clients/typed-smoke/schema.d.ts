@@ -817,6 +817,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/oversight/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The region's misuse signals (R-29), open first
+         * @description Filter by status and kind. The list names nobody: open a signal to see its evidence.
+         */
+        get: operations["Oversight_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oversight/signals/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the misuse scan now (it also runs nightly)
+         * @description Idempotent: a signal is keyed by its kind and the occurrence it is about, so a known occurrence is left as it is (a reviewed signal stays reviewed) and only a new one opens a signal.
+         */
+        post: operations["Oversight_runScan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oversight/signals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A misuse signal with its evidence (audited)
+         * @description The rule, what was measured against its threshold, the records it points at, and where it is about an order the case number and the person's name (never NIK nor religion, R-30). Each look is an audit event.
+         */
+        get: operations["Oversight_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oversight/signals/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The compliance officer's review of a signal, with a note (audited)
+         * @description Written once: a scan run again leaves the review as it is.
+         */
+        post: operations["Oversight_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oversight/signals/{id}/trail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit trail of a signal's evidence records (audited)
+         * @description Who did what to each record, oldest first, without the before and after values.
+         */
+        get: operations["Oversight_trail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oversight/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The region's Bapas over one month (R-29), as JSON or XLSX
+         * @description Per Bapas of the Kanwil's region (every Bapas for an administrator), in its local month: orders started, completed, breached and closed; minutes required (running orders) and credited (net of reversals); the share completed by the end date; absence and breach rates; the median and 90th percentile of the minutes from the coordinator's confirmation to the supervisor's sign-off; and the worklists open now. Aggregates only.
+         */
+        get: operations["Oversight_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/person-page/{token}": {
         parameters: {
             query?: never;
@@ -2040,7 +2160,7 @@ export interface components {
             password?: string;
             fullName: string;
             /** @enum {string} */
-            role: "admin" | "supervisor" | "coordinator" | "prosecutor";
+            role: "admin" | "supervisor" | "coordinator" | "prosecutor" | "oversight";
             /** Format: uuid */
             agencyId: string;
             /**
@@ -2056,7 +2176,7 @@ export interface components {
             username: string;
             fullName: string;
             /** @enum {string} */
-            role: "admin" | "supervisor" | "coordinator" | "prosecutor";
+            role: "admin" | "supervisor" | "coordinator" | "prosecutor" | "oversight";
             /** Format: uuid */
             agencyId: string;
         };
@@ -2238,6 +2358,111 @@ export interface components {
             username: string;
             password: string;
         };
+        /** @description A record the signal points at */
+        MisuseEvidence: {
+            /** @enum {string} */
+            type: "assignment" | "order" | "ledger_entry" | "user" | "shift" | "site";
+            /** Format: uuid */
+            id: string;
+            /** @example Pasukan Kuning Pasar Mardika, 2026-11-16 07:00–11:00 (credited) */
+            label: string;
+        };
+        MisuseFact: {
+            /** @example checkInDistanceMeters */
+            name: string;
+            /** @example 1840 */
+            value: string;
+        };
+        MisuseScan: {
+            /** @description signals opened by this scan */
+            opened: number;
+            /** @description occurrences found, new or known */
+            found: number;
+        };
+        /** @description A record worth a second look (R-29); no personal data in the list */
+        MisuseSignal: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "outside_radius" | "late_record" | "pair_share" | "holiday_opened" | "new_account_sign_off" | "sign_off_burst" | "reversal" | "coordinator_off_duty";
+            /**
+             * @description the rule or SOP the signal serves
+             * @example R-19
+             */
+            rule: string;
+            /** @enum {string} */
+            status: "open" | "reviewed";
+            /** Format: uuid */
+            bapasId: string;
+            bapasName: string;
+            /** Format: uuid */
+            orderId: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            detectedAt: string;
+            /** Format: date-time */
+            reviewedAt: string | null;
+        };
+        /** @description A signal with its evidence; reading it is audited (R-29) */
+        MisuseSignalDetail: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "outside_radius" | "late_record" | "pair_share" | "holiday_opened" | "new_account_sign_off" | "sign_off_burst" | "reversal" | "coordinator_off_duty";
+            /**
+             * @description the rule or SOP the signal serves
+             * @example R-19
+             */
+            rule: string;
+            /** @enum {string} */
+            status: "open" | "reviewed";
+            /** Format: uuid */
+            bapasId: string;
+            bapasName: string;
+            /** Format: uuid */
+            orderId: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            detectedAt: string;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** @description the case number, when the signal is about an order */
+            caseNumber: string | null;
+            /** @description the person's name (never NIK nor religion, R-30) */
+            personName: string | null;
+            /** @description what was measured, beside the threshold it passed */
+            facts: components["schemas"]["MisuseFact"][];
+            evidence: components["schemas"]["MisuseEvidence"][];
+            reviewNote: string | null;
+            /** @description the reviewer's name */
+            reviewedBy: string | null;
+        };
+        MisuseSignalPage: {
+            items: components["schemas"]["MisuseSignal"][];
+            /** @description all matching, whatever limit and offset */
+            total: number;
+        };
+        /** @description An audit event of a signal's evidence (before and after left out) */
+        MisuseTrailEvent: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            actorName: string | null;
+            /** @example assignment.checked_in */
+            action: string;
+            /** @enum {string} */
+            entityType: "assignment" | "order" | "ledger_entry" | "user" | "shift" | "site";
+            /** Format: uuid */
+            entityId: string;
+        };
+        MisuseTrailPage: {
+            items: components["schemas"]["MisuseTrailEvent"][];
+            /** @description all matching, whatever limit and offset */
+            total: number;
+        };
         MoveHolidayDto: {
             /** @example 2027-03-11 */
             to: string;
@@ -2398,6 +2623,51 @@ export interface components {
             code: string;
             /** @description in the caller's language */
             message: string;
+        };
+        /** @description One Bapas's month (R-29): aggregates only */
+        OversightBapasSummary: {
+            /** Format: uuid */
+            bapasId: string;
+            name: string;
+            /** @description orders whose start date is in the month */
+            ordersStarted: number;
+            /** @description orders completed in the month */
+            ordersCompleted: number;
+            /** @description orders with a breach report opened in the month */
+            ordersBreached: number;
+            /** @description orders closed by the prosecutor (prison or fine) in the month */
+            ordersClosed: number;
+            /** @description orders whose period overlaps the month */
+            ordersRunning: number;
+            /** @description minutes required by the running orders */
+            requiredMinutes: number;
+            /** @description minutes credited in the month, net of reversals */
+            creditedMinutes: number;
+            /** @description % of the completed orders completed by their end date */
+            completedBeforeEndPercent: number | null;
+            /** @description % of the month's held bookings that were absences */
+            absenceRatePercent: number | null;
+            /** @description % of the running orders breached in the month */
+            breachRatePercent: number | null;
+            /** @description median minutes from the coordinator's confirmation to the sign-off */
+            signOffMedianMinutes: number | null;
+            /** @description 90th percentile of the same */
+            signOffP90Minutes: number | null;
+            /** @description confirmations waiting for a sign-off now */
+            openConfirmations: number;
+            /** @description absences waiting for a decision now */
+            openAbsences: number;
+        };
+        /** @description A region's Bapas over one month (R-29) */
+        OversightSummary: {
+            /** @example 2026-11 */
+            month: string;
+            /**
+             * @description null for an administrator: every region
+             * @example ID-MA
+             */
+            region: string | null;
+            bapas: components["schemas"]["OversightBapasSummary"][];
         };
         OwnHoursResponse: {
             /** @example 2400 */
@@ -2776,6 +3046,10 @@ export interface components {
             /** @description minutes to take back; the whole credit when left out */
             minutes?: number;
         };
+        ReviewDto: {
+            /** @example Dicek dengan koordinator: lokasi GPS ponsel salah; tidak ada pelanggaran. */
+            note: string;
+        };
         /** @description A session of work at a site, in the site's local date and time (R-22) */
         Shift: {
             /** Format: uuid */
@@ -3028,7 +3302,7 @@ export interface components {
         };
         UpdateUserDto: {
             /** @enum {string} */
-            role?: "admin" | "supervisor" | "coordinator" | "prosecutor";
+            role?: "admin" | "supervisor" | "coordinator" | "prosecutor" | "oversight";
             /** Format: uuid */
             agencyId?: string;
             fullName?: string;
@@ -3041,7 +3315,7 @@ export interface components {
             username: string;
             fullName: string;
             /** @enum {string} */
-            role: "admin" | "supervisor" | "coordinator" | "prosecutor";
+            role: "admin" | "supervisor" | "coordinator" | "prosecutor" | "oversight";
             /** Format: uuid */
             agencyId: string;
             /** @example +6281234567890 */
@@ -5681,6 +5955,330 @@ export interface operations {
             };
             /** @description No such thing, or not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Oversight_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                status?: "open" | "reviewed";
+                kind?: "outside_radius" | "late_record" | "pair_share" | "holiday_opened" | "new_account_sign_off" | "sign_off_burst" | "reversal" | "coordinator_off_duty";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MisuseSignalPage"];
+                };
+            };
+            /** @description a bad status, kind, limit or offset */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not oversight nor admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Oversight_runScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MisuseScan"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not oversight nor admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Oversight_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MisuseSignalDetail"];
+                };
+            };
+            /** @description the id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not oversight nor admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such signal in your region */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Oversight_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MisuseSignalDetail"];
+                };
+            };
+            /** @description the id is not a UUID, or no note */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not oversight */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such signal in your region */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description already reviewed (oversight.already_reviewed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Oversight_trail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MisuseTrailPage"];
+                };
+            };
+            /** @description the id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not oversight nor admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such signal in your region */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Oversight_summary: {
+        parameters: {
+            query: {
+                /** @description each Bapas's local month */
+                month: string;
+                format?: "json" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, or the workbook with `format=xlsx` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OversightSummary"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["OversightSummary"];
+                };
+            };
+            /** @description a bad month (validation.isMonth) or format */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not oversight nor admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

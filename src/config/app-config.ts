@@ -220,6 +220,78 @@ export class AppConfig {
     message: '$property must be a tile URL template such as https://tile.openstreetmap.org/{z}/{x}/{y}.png',
   })
   MAP_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
+  /** R-19 POLICY (oversight): a check-in or check-out this many metres past the site's radius is a misuse signal. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  OVERSIGHT_RADIUS_TOLERANCE_METERS = 50;
+
+  /** R-19 POLICY (oversight): attendance received this many hours after the event it records is a signal. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  OVERSIGHT_LATE_RECORD_HOURS = 48;
+
+  /** R-14 POLICY (oversight): one coordinator-supervisor pair signing this share (%) of a Bapas's credited minutes. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  OVERSIGHT_PAIR_SHARE_PERCENT = 70;
+
+  /** ... over the last this many days, counted only when the Bapas credited at least OVERSIGHT_PAIR_MIN_MINUTES. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  OVERSIGHT_PAIR_WINDOW_DAYS = 30;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  OVERSIGHT_PAIR_MIN_MINUTES = 1200;
+
+  /** R-23 POLICY (oversight): credits on a holiday that an administrator opened this many hours before the shift. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  OVERSIGHT_HOLIDAY_OPENED_HOURS = 72;
+
+  /** R-28 POLICY (oversight): an account that confirms or signs off within this many hours of its creation. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  OVERSIGHT_NEW_ACCOUNT_HOURS = 24;
+
+  /** R-14 POLICY (oversight): one supervisor signing off this many shifts within OVERSIGHT_BURST_MINUTES. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(2)
+  OVERSIGHT_BURST_SHIFTS = 5;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  OVERSIGHT_BURST_MINUTES = 15;
+
+  /** R-14 POLICY (oversight): a reversal of at least this many minutes is a signal. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  OVERSIGHT_REVERSAL_MIN_MINUTES = 1;
+
+  /** How far back (days) the scan looks for occurrences: an order's whole period (R-04). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(3660)
+  OVERSIGHT_SCAN_DAYS = 190;
 }
 
 /** The CSP source of a tile URL template: its origin, a `{s}` subdomain as a wildcard. */

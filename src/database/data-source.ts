@@ -11,6 +11,7 @@ import { ExportLog1764600000000 } from './migrations/1764600000000-export-log.js
 import { PersonalData1764650000000 } from './migrations/1764650000000-personal-data.js';
 import { AbsenceNotices1764900000000 } from './migrations/1764900000000-absence-notices.js';
 import { DecisionCorrections1765000000000 } from './migrations/1765000000000-decision-corrections.js';
+import { Oversight1765400000000 } from './migrations/1765400000000-oversight.js';
 import { grantServiceRole } from './service-role.js';
 
 // Dates and times stay the strings PostgreSQL sends: a JS Date would shift a local date by the server's zone.
@@ -28,6 +29,7 @@ export const migrations = [
   PersonalData1764650000000,
   AbsenceNotices1764900000000,
   DecisionCorrections1765000000000,
+  Oversight1765400000000,
 ];
 
 /**

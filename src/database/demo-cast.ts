@@ -32,6 +32,13 @@ export const demoCast = {
       region: 'ID-MA',
       timezone: WIT,
     },
+    {
+      code: 'KANWIL-JAMBI',
+      name: 'Kantor Wilayah Direktorat Jenderal Pemasyarakatan Jambi',
+      kind: 'kanwil',
+      region: 'ID-JA',
+      timezone: WIB,
+    },
     { code: 'BAPAS-SUNGAIPENUH', name: 'Bapas Kelas II Sungai Penuh', kind: 'bapas', region: 'ID-JA', timezone: WIB },
     {
       code: 'KEJARI-SUNGAIPENUH',
@@ -88,6 +95,8 @@ export const demoCast = {
       agency: 'KEJARI-SUNGAIPENUH',
     },
     { username: 'koord.sungaipenuh', fullName: 'Dedi Kurniawan', role: 'coordinator', agency: 'DLH-SUNGAIPENUH' },
+    { username: 'kanwil.maluku', fullName: 'Margaretha Huliselan, S.H.', role: 'oversight', agency: 'KANWIL-MALUKU' },
+    { username: 'kanwil.jambi', fullName: 'Syahrial Effendi, S.H.', role: 'oversight', agency: 'KANWIL-JAMBI' },
   ] satisfies { username: string; fullName: string; role: Role; agency: string; phone?: string }[],
 
   agreements: [
@@ -304,4 +313,53 @@ export const demoCast = {
       },
     ],
   } satisfies Record<string, CreatePersonDto[]>,
+
+  /** The misuse cases (src/database/demo-misuse.ts): one person per case, so each signal points at its own. */
+  misuse: {
+    outsideAndLate: {
+      fullName: 'Marthen Tahapary',
+      nik: '8171010101870041',
+      birthDate: '1987-01-01',
+      sex: 'M',
+      caseNumber: '81/Pid.C/2026/PN Amb',
+    },
+    holidayOpened: {
+      fullName: 'Pieter Sahusilawane',
+      nik: '8171010202880042',
+      birthDate: '1988-02-02',
+      sex: 'M',
+      caseNumber: '82/Pid.C/2026/PN Amb',
+    },
+    newAccount: {
+      fullName: 'Yakob Lekatompessy',
+      nik: '8171010303890043',
+      birthDate: '1989-03-03',
+      sex: 'M',
+      caseNumber: '83/Pid.C/2026/PN Amb',
+    },
+    reversal: {
+      fullName: 'Lodewyk Nanlohy',
+      nik: '8171010404900044',
+      birthDate: '1990-04-04',
+      sex: 'M',
+      caseNumber: '84/Pid.C/2026/PN Amb',
+    },
+    offDuty: {
+      fullName: 'Hendrik Pattinama',
+      nik: '8171010505910045',
+      birthDate: '1991-05-05',
+      sex: 'M',
+      caseNumber: '85/Pid.C/2026/PN Amb',
+    },
+    burst: {
+      fullName: 'Andi Saputra',
+      nik: '1572010606920046',
+      birthDate: '1992-06-06',
+      sex: 'M',
+      caseNumber: '31/Pid.C/2026/PN Spn',
+    },
+  } satisfies Record<string, CreatePersonDto & { caseNumber: string }>,
+
+  /** An account the misuse story makes, and uses within hours (the `new_account_sign_off` signal). */
+  newAccount: { username: 'pk3.ambon', fullName: 'Ronny Tuanakotta', role: 'supervisor', agency: 'BAPAS-AMBON' },
 };

@@ -21,6 +21,7 @@ import { PersonsService } from '../persons/persons.service.js';
 import { ShiftsService } from '../shifts/shifts.service.js';
 import { SitesService } from '../sites/sites.service.js';
 import { demoCast, DemoPlace } from './demo-cast.js';
+import { MisuseStory } from './demo-misuse.js';
 
 /**
  * The demo's story, told through the same services the API uses, on a clock that walks through the last weeks
@@ -67,20 +68,20 @@ const CREW_TERMS = { totalHours: 24, maxHoursPerDay: 4, startedDaysAgo: 20 };
 
 const DEFAULT_TIMES: ShiftTimes = { start: '07:00', end: '11:00', breakMinutes: 15 };
 
-type Get = <T>(type: new (...args: never[]) => T) => T;
+export type Get = <T>(type: new (...args: never[]) => T) => T;
 
-class DemoStory {
-  private readonly agencies = new Map<string, Agency>();
-  private readonly users = new Map<string, AuthUser>();
-  private readonly sites = new Map<string, string>();
+export class DemoStory {
+  readonly agencies = new Map<string, Agency>();
+  readonly users = new Map<string, AuthUser>();
+  readonly sites = new Map<string, string>();
   private cases = 0;
 
   constructor(
-    private readonly get: Get,
-    private readonly clock: FixedClock,
-    private readonly password: string,
-    private readonly today: DateTime,
-    private readonly holidays: string[],
+    readonly get: Get,
+    readonly clock: FixedClock,
+    readonly password: string,
+    readonly today: DateTime,
+    readonly holidays: string[],
   ) {}
 
   async tell(): Promise<void> {
@@ -146,6 +147,9 @@ class DemoStory {
       startedDaysAgo: 2,
     });
     await this.shift(rahmat, 'Kebersihan Pasar Tanjung Bajure', this.workingDay(4));
+
+    // A few records worth a second look, for the Kanwil's misuse signals (R-29).
+    await new MisuseStory(this).tell();
   }
 
   private async cast(): Promise<void> {
@@ -179,7 +183,7 @@ class DemoStory {
     }
   }
 
-  private async order(
+  async order(
     supervisor: string,
     place: DemoPlace,
     person: CreatePersonDto & { caseNumber: string },
@@ -291,7 +295,7 @@ class DemoStory {
     return `${60 + this.cases++}/Pid.C/2026/PN Amb`;
   }
 
-  private workingDay(n: number): DateTime {
+  workingDay(n: number): DateTime {
     const step = Math.sign(n);
     let day = this.today;
     for (let found = 0; found < Math.abs(n);) {
@@ -342,4 +346,4 @@ class DemoStory {
   }
 }
 
-type DemoOrder = Awaited<ReturnType<DemoStory['order']>>;
+export type DemoOrder = Awaited<ReturnType<DemoStory['order']>>;

@@ -55,6 +55,7 @@ const ROLE_AGENCY_KINDS: Record<User['role'], Agency['kind'][]> = {
   supervisor: ['bapas'],
   prosecutor: ['kejaksaan'],
   coordinator: ['opd', 'bapas'],
+  oversight: ['kanwil'],
 };
 
 export type UserView = Omit<User, 'passwordHash' | 'activationCodeHash' | 'activationAttempts' | 'failedLogins'> & {

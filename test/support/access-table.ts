@@ -168,9 +168,21 @@ export const ACCESS: Record<string, Access> = {
   'POST /api/v1/audit-events/checkpoints': { who: only('admin') },
   'GET /api/v1/audit-events/checkpoints/latest': { who: only('admin', 'supervisor', 'prosecutor') },
   'POST /api/v1/audit-events/checkpoints/verify': { who: only('admin', 'prosecutor') },
+
+  // each Kanwil its own region's Bapas (an Ambon signal is out of the Jambi Kanwil's scope); admins all.
+  'GET /api/v1/oversight/summary': { who: only('oversight', 'admin'), query: () => 'month=2026-11' },
+  'GET /api/v1/oversight/signals': { who: only('oversight', 'admin') },
+  'POST /api/v1/oversight/signals/scan': { who: only('oversight', 'admin') },
+  'GET /api/v1/oversight/signals/:id': { who: only('oversight', 'admin'), scope: 'ambon' },
+  'GET /api/v1/oversight/signals/:id/trail': { who: only('oversight', 'admin'), scope: 'ambon' },
+  'POST /api/v1/oversight/signals/:id/review': {
+    who: only('oversight'),
+    scope: 'ambon',
+    denyBody: () => ({ note: 'uji matriks akses' }),
+  },
 };
 
-const OUT_OF_AMBON: Username[] = ['pk.sungaipenuh', 'jaksa.sungaipenuh', 'koord.sungaipenuh'];
+const OUT_OF_AMBON: Username[] = ['pk.sungaipenuh', 'jaksa.sungaipenuh', 'koord.sungaipenuh', 'kanwil.jambi'];
 
 export type Verdict = 'allowed' | 'role' | 'scope';
 
@@ -181,6 +193,8 @@ export function verdict(access: Access, caller: { username: Username; role: Role
   if (access.who !== 'signed-in' && !access.who.includes(caller.role)) return 'role';
   if (!access.scope) return 'allowed';
   if (OUT_OF_AMBON.includes(caller.username)) return 'scope';
+  // a Kanwil reads its region's figures and signals, not the records of a Bapas's daily work.
+  if (caller.role === 'oversight' && access.who === 'signed-in') return 'scope';
   if (access.scope === 'mardika' && caller.role === 'coordinator' && caller.username !== 'koord.dlhp') return 'scope';
   return 'allowed';
 }

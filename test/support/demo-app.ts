@@ -100,6 +100,8 @@ export interface AmbonIds {
   /** A holiday of the loaded calendar, and a year. */
   holiday: string;
   year: string;
+  /** A misuse signal of the Ambon Bapas (the demo's misuse cases, after a scan). */
+  signal: string;
 }
 
 export async function ambonIds(t: TestApp, tokens: Map<Username, string>): Promise<AmbonIds> {
@@ -139,6 +141,11 @@ export async function ambonIds(t: TestApp, tokens: Map<Username, string>): Promi
   const holiday = await one(
     `SELECT to_char(date, 'YYYY-MM-DD') AS id FROM holiday WHERE date > now() ORDER BY date LIMIT 1`,
   );
+  const scan = await t.http().post('/api/v1/oversight/signals/scan').set(as('admin')).send({});
+  if (scan.status !== 200) throw new Error(`misuse scan: ${scan.status} ${JSON.stringify(scan.body)}`);
+  const signal = await one(
+    `SELECT s.id FROM misuse_signal s JOIN agency b ON b.id = s.bapas_id WHERE b.code = 'BAPAS-AMBON' LIMIT 1`,
+  );
   const futureDate = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
   const endDate = new Date(Date.now() + 80 * 86_400_000).toISOString().slice(0, 10);
   return {
@@ -172,6 +179,7 @@ export async function ambonIds(t: TestApp, tokens: Map<Username, string>): Promi
     personLink: link.body.token,
     holiday,
     year: holiday.slice(0, 4),
+    signal,
   };
 }
 
@@ -204,6 +212,7 @@ function paramValue(parent: string, param: string, ids: AmbonIds): string {
     sites: ids.site,
     shifts: ids.shift,
     breaches: ids.breach,
+    signals: ids.signal,
   };
   const id = byParent[parent];
   if (!id) throw new Error(`no demo id for ${parent}/:${param}: add one to fillPath`);

@@ -13,7 +13,8 @@ export type Actor =
   | 'coordinatorA'
   | 'coordinatorB'
   | 'prosecutor'
-  | 'otherProsecutor';
+  | 'otherProsecutor'
+  | 'oversight';
 
 /**
  * A Bapas, a Kejari and an OPD with its agreement and sites, and a user for every role, all made through the
@@ -116,6 +117,7 @@ export class World {
       region: 'ID-MA',
       timezone: 'Asia/Jayapura',
     });
+    this.ids.kanwil = kanwil.id;
     this.ids.admin = (
       await this.t.app.get(UsersService).seedActivated({
         username: `admin.${this.tag.toLowerCase()}`,
@@ -150,6 +152,7 @@ export class World {
       ['coordinatorB', 'coordinator', 'opd'],
       ['prosecutor', 'prosecutor', 'kejari'],
       ['otherProsecutor', 'prosecutor', 'otherKejari'],
+      ['oversight', 'oversight', 'kanwil'],
     ] as const) {
       const username = `${key.toLowerCase()}.${this.tag.toLowerCase()}`;
       this.ids[key] = await this.create('/users', {

@@ -6,6 +6,7 @@ const homes = [
   { username: 'pk.ambon', home: '/pk', heading: 'Daftar kerja' },
   { username: 'jaksa.ambon', home: '/jaksa', heading: 'Putusan Kejari saya' },
   { username: 'admin', home: '/admin', heading: 'Administrasi' },
+  { username: 'kanwil.maluku', home: '/kanwil', heading: 'Ringkasan wilayah' },
 ];
 
 test('the login page is accessible, in Indonesian, with an English switch', async ({ page }) => {

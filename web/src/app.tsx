@@ -42,6 +42,9 @@ const routes: Route[] = [
   { path: '/admin/lokasi-baru', load: () => import('./admin/new-site.js'), roles: ['admin'] },
   { path: '/admin/lokasi/:siteId', load: () => import('./admin/site.js'), roles: ['admin'] },
   { path: '/admin/ekspor', load: () => import('./admin/exports.js'), roles: ['admin'] },
+  { path: '/kanwil', load: () => import('./oversight/dashboard.js'), roles: ['oversight'] },
+  { path: '/kanwil/sinyal', load: () => import('./oversight/signals.js'), roles: ['oversight'] },
+  { path: '/kanwil/sinyal/:signalId', load: () => import('./oversight/signal.js'), roles: ['oversight'] },
 ];
 
 const nav: Record<Role, { href: string; label: () => string }[]> = {
@@ -66,6 +69,10 @@ const nav: Record<Role, { href: string; label: () => string }[]> = {
     { href: '/admin/libur', label: () => t('nav.holidays') },
     { href: '/laporan', label: () => t('nav.reports') },
     { href: '/admin/ekspor', label: () => t('nav.exports') },
+  ],
+  oversight: [
+    { href: '/kanwil', label: () => t('nav.region') },
+    { href: '/kanwil/sinyal', label: () => t('nav.signals') },
   ],
 };
 

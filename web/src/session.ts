@@ -1,4 +1,4 @@
-export type Role = 'admin' | 'supervisor' | 'coordinator' | 'prosecutor';
+export type Role = 'admin' | 'supervisor' | 'coordinator' | 'prosecutor' | 'oversight';
 
 export interface SessionUser {
   id: string;
@@ -37,4 +37,5 @@ export const homeOf: Record<Role, string> = {
   supervisor: '/pk',
   prosecutor: '/jaksa',
   admin: '/admin',
+  oversight: '/kanwil',
 };
