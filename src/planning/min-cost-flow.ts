@@ -5,10 +5,11 @@
  * the nodes it settled get new potentials, so a search costs the neighbourhood it explores, not the network.
  */
 export class MinCostFlow {
-  private readonly tails: number[] = [];
-  private readonly heads: number[] = [];
-  private readonly capacities: number[] = [];
-  private readonly costs: number[] = [];
+  private tails = new Int32Array(1024);
+  private heads = new Int32Array(1024);
+  private capacities = new Int32Array(1024);
+  private costs = new Float64Array(1024);
+  private arcCount = 0;
   private readonly supplies: number[];
   private flows: Int32Array | null = null;
 
@@ -23,11 +24,13 @@ export class MinCostFlow {
   addArc(tail: number, head: number, capacity: number, cost: number): number {
     if (!Number.isInteger(capacity) || capacity < 0) throw new RangeError(`capacity ${capacity}`);
     if (!Number.isInteger(cost) || cost < 0) throw new RangeError(`cost ${cost}`);
-    this.tails.push(tail);
-    this.heads.push(head);
-    this.capacities.push(capacity);
-    this.costs.push(cost);
-    return this.tails.length - 1;
+    if (this.arcCount === this.tails.length) this.grow();
+    const arc = this.arcCount++;
+    this.tails[arc] = tail;
+    this.heads[arc] = head;
+    this.capacities[arc] = capacity;
+    this.costs[arc] = cost;
+    return arc;
   }
 
   addSupply(node: number, amount: number): void {
@@ -41,22 +44,47 @@ export class MinCostFlow {
   }
 
   solve(): void {
-    const residual = new ResidualGraph(this.nodeCount, this.tails, this.heads, this.capacities, this.costs);
+    const m = this.arcCount;
+    const capacities = this.capacities.subarray(0, m);
+    const residual = new ResidualGraph(
+      this.nodeCount,
+      this.tails.subarray(0, m),
+      this.heads.subarray(0, m),
+      capacities,
+      this.costs.subarray(0, m),
+    );
     for (let source = 0; source < this.nodeCount; source++) {
       let supply = this.supplies[source];
       while (supply > 0) supply -= residual.augmentShortestPath(source, this.sink, supply);
     }
-    this.flows = residual.forwardFlows(this.capacities);
+    this.flows = residual.forwardFlows(capacities);
+  }
+
+  private grow(): void {
+    const size = this.tails.length * 2;
+    const grown = <T extends Int32Array | Float64Array>(from: T, to: T): T => (to.set(from), to);
+    this.tails = grown(this.tails, new Int32Array(size));
+    this.heads = grown(this.heads, new Int32Array(size));
+    this.capacities = grown(this.capacities, new Int32Array(size));
+    this.costs = grown(this.costs, new Float64Array(size));
   }
 }
 
-/** Residual arcs in compressed rows: residual arc 2i is arc i forward, 2i + 1 its reverse. */
+/**
+ * Residual arcs: 2i is arc i forward, 2i + 1 its reverse. A node's forward arcs are in compressed rows; its
+ * reverse arcs are listed only while they carry flow (a linked list), since a shift can be a candidate of
+ * hundreds of orders but holds only a few of them: a search scans what it can use.
+ */
 class ResidualGraph {
   private readonly first: Int32Array;
   private readonly order: Int32Array;
   private readonly head: Int32Array;
   private readonly residual: Int32Array;
   private readonly cost: Float64Array;
+  /** Per node the first reverse arc with residual capacity, then per residual arc the next one (-1 ends). */
+  private readonly reverseFirst: Int32Array;
+  private readonly reverseNext: Int32Array;
+  private readonly reversePrevious: Int32Array;
   private readonly potential: Float64Array;
   private readonly distance: Float64Array;
   private readonly reachedIn: Int32Array;
@@ -66,7 +94,7 @@ class ResidualGraph {
   private readonly settled: number[] = [];
   private search = 0;
 
-  constructor(n: number, tails: number[], heads: number[], capacities: number[], costs: number[]) {
+  constructor(n: number, tails: Int32Array, heads: Int32Array, capacities: Int32Array, costs: Float64Array) {
     const m = tails.length;
     this.head = new Int32Array(2 * m);
     this.residual = new Int32Array(2 * m);
@@ -79,16 +107,15 @@ class ResidualGraph {
       this.cost[2 * i] = costs[i];
       this.cost[2 * i + 1] = -costs[i];
       degree[tails[i] + 1]++;
-      degree[heads[i] + 1]++;
     }
     for (let v = 0; v < n; v++) degree[v + 1] += degree[v];
     this.first = degree;
-    this.order = new Int32Array(2 * m);
+    this.order = new Int32Array(m);
     const fill = degree.slice(0, n);
-    for (let i = 0; i < m; i++) {
-      this.order[fill[tails[i]]++] = 2 * i;
-      this.order[fill[heads[i]]++] = 2 * i + 1;
-    }
+    for (let i = 0; i < m; i++) this.order[fill[tails[i]]++] = 2 * i;
+    this.reverseFirst = new Int32Array(n).fill(-1);
+    this.reverseNext = new Int32Array(2 * m);
+    this.reversePrevious = new Int32Array(2 * m);
     this.potential = new Float64Array(n);
     this.distance = new Float64Array(n);
     this.reachedIn = new Int32Array(n);
@@ -104,50 +131,73 @@ class ResidualGraph {
     let amount = limit;
     for (let v = sink; v !== source; v = head[viaArc[v] ^ 1]) amount = Math.min(amount, residual[viaArc[v]]);
     for (let v = sink; v !== source; v = head[viaArc[v] ^ 1]) {
-      residual[viaArc[v]] -= amount;
-      residual[viaArc[v] ^ 1] += amount;
+      const arc = viaArc[v];
+      const back = arc ^ 1;
+      residual[arc] -= amount;
+      if (arc & 1 && residual[arc] === 0) this.unlist(arc);
+      if (back & 1 && residual[back] === 0) this.list(back);
+      residual[back] += amount;
     }
     return amount;
   }
 
-  forwardFlows(capacities: number[]): Int32Array {
+  forwardFlows(capacities: Int32Array): Int32Array {
     const flows = new Int32Array(capacities.length);
     for (let i = 0; i < capacities.length; i++) flows[i] = capacities[i] - this.residual[2 * i];
     return flows;
   }
 
+  /** A reverse arc leaves from the head of its forward arc. */
+  private list(arc: number): void {
+    const node = this.head[arc ^ 1];
+    const next = this.reverseFirst[node];
+    this.reverseNext[arc] = next;
+    this.reversePrevious[arc] = -1;
+    if (next >= 0) this.reversePrevious[next] = arc;
+    this.reverseFirst[node] = arc;
+  }
+
+  private unlist(arc: number): void {
+    const previous = this.reversePrevious[arc];
+    const next = this.reverseNext[arc];
+    if (previous >= 0) this.reverseNext[previous] = next;
+    else this.reverseFirst[this.head[arc ^ 1]] = next;
+    if (next >= 0) this.reversePrevious[next] = previous;
+  }
+
   private dijkstra(source: number, sink: number): number {
-    const { first, order, head, residual, cost, potential, distance, reachedIn, settledIn, viaArc, heap, settled } =
-      this;
+    const { first, order, reverseFirst, reverseNext, heap, settled, settledIn } = this;
     const search = ++this.search;
     settled.length = 0;
     heap.clear();
-    distance[source] = 0;
-    reachedIn[source] = search;
+    this.distance[source] = 0;
+    this.reachedIn[source] = search;
     heap.push(0, source);
     while (heap.size > 0) {
       const u = heap.pop();
       if (settledIn[u] === search) continue;
-      const key = distance[u];
+      const key = this.distance[u];
       settledIn[u] = search;
       settled.push(u);
       if (u === sink) return key;
-      const base = potential[u] + key;
-      for (let k = first[u]; k < first[u + 1]; k++) {
-        const a = order[k];
-        if (residual[a] === 0) continue;
-        const v = head[a];
-        if (settledIn[v] === search) continue;
-        const candidate = base + cost[a] - potential[v];
-        if (reachedIn[v] !== search || candidate < distance[v]) {
-          reachedIn[v] = search;
-          distance[v] = candidate;
-          viaArc[v] = a;
-          heap.push(candidate, v);
-        }
-      }
+      const base = this.potential[u] + key;
+      for (let k = first[u]; k < first[u + 1]; k++) this.relax(order[k], base, search);
+      for (let a = reverseFirst[u]; a >= 0; a = reverseNext[a]) this.relax(a, base, search);
     }
     throw new Error(`node ${source} cannot reach the sink: give every source an arc to it`);
+  }
+
+  private relax(a: number, base: number, search: number): void {
+    if (this.residual[a] === 0) return;
+    const v = this.head[a];
+    if (this.settledIn[v] === search) return;
+    const candidate = base + this.cost[a] - this.potential[v];
+    if (this.reachedIn[v] !== search || candidate < this.distance[v]) {
+      this.reachedIn[v] = search;
+      this.distance[v] = candidate;
+      this.viaArc[v] = a;
+      this.heap.push(candidate, v);
+    }
   }
 }
 
