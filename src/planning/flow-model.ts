@@ -2,7 +2,7 @@ import type { Candidate } from './candidates.js';
 import { WEIGHTS } from './objective.js';
 import { MinCostFlow } from './min-cost-flow.js';
 import type { PlanningProblem } from './planning.types.js';
-import { dayCapMinutes, dayShift, DEFAULT_SAME_DAY_POLICY, mostMinutesInADay } from './same-day.rules.js';
+import { dayCapMinutes, dayShiftOf, DEFAULT_SAME_DAY_POLICY, mostMinutesInADay } from './same-day.rules.js';
 
 export interface RelaxedPlan {
   /** The flow's unit in minutes when it is not one booking: the greatest common divisor of the lengths. */
@@ -97,7 +97,7 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
     for (let i = 0; i < count; i++) members.get(dayOf[i])?.push(candidates[i].shift);
     for (const [d, own] of members) {
       const o = day.order[d];
-      const dayShifts = own.map((s) => dayShift(shifts[s]));
+      const dayShifts = own.map((s) => dayShiftOf(shifts, s));
       const most = mostMinutesInADay(policy, dayShifts, dayCapMinutes(problem.orders[o], shifts[own[0]].date));
       capacities[d] = Math.max(day.single[d], Math.floor(most / unitMinutes(o)));
     }

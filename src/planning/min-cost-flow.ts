@@ -90,7 +90,7 @@ class ResidualGraph {
   private readonly reachedIn: Int32Array;
   private readonly settledIn: Int32Array;
   private readonly viaArc: Int32Array;
-  private readonly heap = new MinHeap();
+  private readonly heap: MinHeap;
   private readonly settled: number[] = [];
   private search = 0;
 
@@ -121,6 +121,7 @@ class ResidualGraph {
     this.reachedIn = new Int32Array(n);
     this.settledIn = new Int32Array(n);
     this.viaArc = new Int32Array(n);
+    this.heap = new MinHeap(n);
   }
 
   /** Sends up to `limit` units from source to sink along a cheapest path; returns how many went. */
@@ -175,7 +176,6 @@ class ResidualGraph {
     heap.push(0, source);
     while (heap.size > 0) {
       const u = heap.pop();
-      if (settledIn[u] === search) continue;
       const key = this.distance[u];
       settledIn[u] = search;
       settled.push(u);
@@ -201,34 +201,35 @@ class ResidualGraph {
   }
 }
 
-/** Binary min-heap of (key, node) pairs in typed arrays that grow; stale pairs are skipped by the caller. */
+/** Binary min-heap of nodes by key, with each node at most once: pushing a node again lowers its key. */
 class MinHeap {
-  private keys = new Float64Array(1024);
-  private nodes = new Int32Array(1024);
+  private readonly keys: Float64Array;
+  private readonly nodes: Int32Array;
+  /** Per node its place in the heap, -1 when it is not in it. */
+  private readonly place: Int32Array;
   size = 0;
 
+  constructor(nodeCount: number) {
+    this.keys = new Float64Array(nodeCount);
+    this.nodes = new Int32Array(nodeCount);
+    this.place = new Int32Array(nodeCount).fill(-1);
+  }
+
   clear(): void {
+    for (let i = 0; i < this.size; i++) this.place[this.nodes[i]] = -1;
     this.size = 0;
   }
 
+  /** Adds the node, or lowers its key if it is in the heap (the caller never raises it). */
   push(key: number, node: number): void {
-    if (this.size === this.keys.length) this.grow();
-    const { keys, nodes } = this;
-    let i = this.size++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (keys[parent] <= key) break;
-      keys[i] = keys[parent];
-      nodes[i] = nodes[parent];
-      i = parent;
-    }
-    keys[i] = key;
-    nodes[i] = node;
+    const at = this.place[node];
+    this.siftUp(at >= 0 ? at : this.size++, key, node);
   }
 
   pop(): number {
-    const { keys, nodes } = this;
+    const { keys, nodes, place } = this;
     const top = nodes[0];
+    place[top] = -1;
     const size = --this.size;
     if (size > 0) {
       const lastKey = keys[size];
@@ -241,20 +242,29 @@ class MinHeap {
         if (keys[child] >= lastKey) break;
         keys[i] = keys[child];
         nodes[i] = nodes[child];
+        place[nodes[i]] = i;
         i = child;
       }
       keys[i] = lastKey;
       nodes[i] = lastNode;
+      place[lastNode] = i;
     }
     return top;
   }
 
-  private grow(): void {
-    const keys = new Float64Array(this.keys.length * 2);
-    const nodes = new Int32Array(this.nodes.length * 2);
-    keys.set(this.keys);
-    nodes.set(this.nodes);
-    this.keys = keys;
-    this.nodes = nodes;
+  private siftUp(from: number, key: number, node: number): void {
+    const { keys, nodes, place } = this;
+    let i = from;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (keys[parent] <= key) break;
+      keys[i] = keys[parent];
+      nodes[i] = nodes[parent];
+      place[nodes[i]] = i;
+      i = parent;
+    }
+    keys[i] = key;
+    nodes[i] = node;
+    place[node] = i;
   }
 }

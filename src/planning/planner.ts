@@ -14,7 +14,13 @@ import type {
 } from './planning.types.js';
 import { mergeResults, splitByRegion } from './regions.js';
 import { Bookings, fillGreedily, roundToBookings } from './rounding.js';
-import { dayCapMinutes, dayShift, DEFAULT_SAME_DAY_POLICY, mostMinutesInADay } from './same-day.rules.js';
+import {
+  dayCapMinutes,
+  dayShiftOf,
+  DEFAULT_SAME_DAY_POLICY,
+  mostMinutesInADay,
+  type DayShift,
+} from './same-day.rules.js';
 
 /**
  * Plans the orders' needs on the shifts given: the most owed minutes booked before the end dates, then the
@@ -185,6 +191,7 @@ function result(problem: PlanningProblem, index: CandidateIndex, bookings: Booki
       });
     }
     const plannedMinutes = Math.min(order.needMinutes, Math.max(0, bookings.bookedMinutes(o)));
+    const reachableMinutes = reachableAlone(problem, order, index.allByOrder[o]);
     const outcome: OrderOutcome = {
       orderId: order.id,
       needMinutes: order.needMinutes,
@@ -194,8 +201,8 @@ function result(problem: PlanningProblem, index: CandidateIndex, bookings: Booki
         order,
         own.map((c) => problem.shifts[c.shift].date),
       ),
-      shortfall: plannedMinutes < order.needMinutes ? shortfall(problem, index, bookings, o) : null,
-      reachableMinutes: reachableAlone(problem, order, index.allByOrder[o]),
+      shortfall: plannedMinutes < order.needMinutes ? shortfall(problem, index, bookings, o, reachableMinutes) : null,
+      reachableMinutes,
     };
     return outcome;
   });
@@ -225,17 +232,28 @@ function finish(order: PlanOrder, dates: string[]): { lastDate: string | null; w
  */
 function reachableAlone(problem: PlanningProblem, order: PlanOrder, candidates: Candidate[]): number {
   const policy = problem.sameDay ?? DEFAULT_SAME_DAY_POLICY;
-  const byDay = new Map<number, Candidate[]>();
+  if (policy === 'one_shift') {
+    const longestByDay = new Map<number, number>();
+    for (const c of candidates)
+      longestByDay.set(c.day, Math.max(longestByDay.get(c.day) ?? 0, problem.shifts[c.shift].plannedMinutes));
+    let minutes = 0;
+    for (const longest of longestByDay.values()) minutes += longest;
+    return minutes;
+  }
+  const byDay = new Map<number, DayShift[]>();
+  const dateOf = new Map<number, string>();
   for (const c of candidates) {
+    const shift = dayShiftOf(problem.shifts, c.shift);
     const day = byDay.get(c.day);
-    if (day) day.push(c);
-    else byDay.set(c.day, [c]);
+    if (day) day.push(shift);
+    else {
+      byDay.set(c.day, [shift]);
+      dateOf.set(c.day, problem.shifts[c.shift].date);
+    }
   }
   let minutes = 0;
-  for (const day of byDay.values()) {
-    const shifts = day.map((c) => problem.shifts[c.shift]);
-    minutes += mostMinutesInADay(policy, shifts.map(dayShift), dayCapMinutes(order, shifts[0].date));
-  }
+  for (const [day, shifts] of byDay)
+    minutes += mostMinutesInADay(policy, shifts, dayCapMinutes(order, dateOf.get(day)!));
   return minutes;
 }
 
@@ -244,10 +262,15 @@ function reachableAlone(problem: PlanningProblem, order: PlanOrder, candidates: 
  * summed; if that is below its need no plan can complete it. Otherwise the seats it could
  * have taken went to others: the sites whose shifts it could use are named, nearest first.
  */
-function shortfall(problem: PlanningProblem, index: CandidateIndex, bookings: Bookings, o: number): Shortfall {
+function shortfall(
+  problem: PlanningProblem,
+  index: CandidateIndex,
+  bookings: Bookings,
+  o: number,
+  reachableMinutes: number,
+): Shortfall {
   const order = problem.orders[o];
   if (!order.person.home) return { kind: 'no_home' };
-  const reachableMinutes = reachableAlone(problem, order, index.allByOrder[o]);
   if (reachableMinutes < order.needMinutes) return { kind: 'bound', reachableMinutes };
   const siteIds: string[] = [];
   for (const c of index.allByOrder[o]) {

@@ -3,7 +3,7 @@ import { orderDay, type Candidate } from './candidates.js';
 import type { PlanningProblem } from './planning.types.js';
 import {
   dayCapMinutes,
-  dayShift,
+  dayShiftOf,
   DEFAULT_SAME_DAY_POLICY,
   sameDayRefusal,
   type DayShift,
@@ -16,7 +16,6 @@ export class Bookings {
   readonly seats: number[];
   private readonly minutes = new Map<number, number>();
   private readonly days = new Map<number, Candidate[]>();
-  private readonly dayShifts: (DayShift | undefined)[] = [];
   private readonly policy: SameDayPolicy;
 
   constructor(private readonly problem: PlanningProblem) {
@@ -73,7 +72,7 @@ export class Bookings {
   }
 
   private dayShift(s: number): DayShift {
-    return (this.dayShifts[s] ??= dayShift(this.problem.shifts[s]));
+    return dayShiftOf(this.problem.shifts, s);
   }
 }
 

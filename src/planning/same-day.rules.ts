@@ -30,6 +30,18 @@ export function dayShift(shift: { siteId: string; start: string; end: string; pl
   };
 }
 
+const cachedDayShifts = new WeakMap<object, DayShift[]>();
+
+/** The shift of that index as dayShift gives it, made once per list of shifts. */
+export function dayShiftOf(
+  shifts: readonly { siteId: string; start: string; end: string; plannedMinutes: number }[],
+  index: number,
+): DayShift {
+  let cache = cachedDayShifts.get(shifts);
+  if (!cache) cachedDayShifts.set(shifts, (cache = []));
+  return (cache[index] ??= dayShift(shifts[index]));
+}
+
 /** POLICY for a child in school on a school day: the most minutes of work on that date. */
 export function dayCapMinutes(
   order: { regime: string; maxHoursPerDay: number; person: { inSchool: boolean } },
