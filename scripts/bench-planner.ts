@@ -16,7 +16,7 @@
  * the instance) is its own. Generating the instance is not planning time.
  *
  * Environment: BENCH_SCALES (XS,S,M,L,XS2,S2), BENCH_LOADS (0.5,0.8,0.95), BENCH_SEEDS (2026,7,99), BENCH_POLICIES
- * (same_site,one_shift), BENCH_EXACT scales solved exactly with HiGHS (XS,S,XS2,S2; '' for none) at the first
+ * (same_site,one_shift), BENCH_EXACT scales solved exactly with HiGHS (XS,S,XS2; '' for none) at the first
  * seed, BENCH_EXACT_SECONDS time limit of each HiGHS stage (180),
  * BENCH_NO_SHOWS no-shows re-planned per row (20).
  */
@@ -32,7 +32,7 @@ const SCALES = list('BENCH_SCALES', 'XS,S,M,L,XS2,S2').map(scaleNamed);
 const LOADS = list('BENCH_LOADS', '0.5,0.8,0.95').map(Number);
 const SEEDS = list('BENCH_SEEDS', '2026,7,99').map(Number);
 const POLICIES = list('BENCH_POLICIES', SAME_DAY_POLICIES.join(',')) as SameDayPolicy[];
-const EXACT = list('BENCH_EXACT', 'XS,S,XS2,S2');
+const EXACT = list('BENCH_EXACT', 'XS,S,XS2');
 const EXACT_SECONDS = positiveInt('BENCH_EXACT_SECONDS', 180);
 const NO_SHOWS = positiveInt('BENCH_NO_SHOWS', 20);
 const ROW_FLAG = '--row';
