@@ -1,3 +1,4 @@
+import { AppConfig } from '../src/config/app-config.js';
 import { DEFAULT_NOW, startTestApp, TestApp } from './support/test-app.js';
 import { World } from './support/world.js';
 
@@ -317,5 +318,32 @@ describe('planning: preview, apply, re-plan (POST /orders/{id}/plan, POST /plans
     const mine = await planOrder(orderId, { to: '2026-12-01' });
     expect((await w.get('otherBapasSupervisor', `/plans/${mine.body.id}`)).status).toBe(404);
     expect((await w.post('otherBapasSupervisor', `/plans/${mine.body.id}/apply`)).status).toBe(404);
+  });
+  it('POLICY PLANNER_SAME_DAY: both shifts of one site on one day by default (one trip, within the daily cap), one under one_shift', async () => {
+    const orderId = await w.personWithOrder({ home: HOME }, { totalHours: 8, maxHoursPerDay: 8 });
+    const date = '2027-03-03';
+    const morning = await w.shift('siteB', { date, start: '08:00', end: '12:00', capacity: 1 });
+    const afternoon = await w.shift('siteB', { date, start: '13:00', end: '17:00', capacity: 1 });
+    const shiftIds = (preview: { body: { bookings: { shiftId: string }[] } }) =>
+      preview.body.bookings.map((b) => b.shiftId).sort();
+
+    const sameSite = await planOrder(orderId, { from: date, to: date });
+    expect(shiftIds(sameSite)).toEqual([morning.id, afternoon.id].sort());
+    expect(sameSite.body.summary).toMatchObject({ plannedMinutes: 480, ordersComplete: 1 });
+
+    const config = t.app.get(AppConfig);
+    config.PLANNER_SAME_DAY = 'one_shift';
+    try {
+      const oneShift = await planOrder(orderId, { from: date, to: date });
+      expect(shiftIds(oneShift)).toHaveLength(1);
+      expect(oneShift.body.summary).toMatchObject({ plannedMinutes: 240, ordersComplete: 0 });
+    } finally {
+      config.PLANNER_SAME_DAY = 'same_site';
+    }
+
+    const applied = await w.post('supervisor', `/plans/${sameSite.body.id}/apply`);
+    expect(applied.body.result.booked).toHaveLength(2);
+    expect(applied.body.result.refused).toEqual([]);
+    expect(await bookedRows(orderId)).toBe(2);
   });
 });

@@ -13,12 +13,11 @@ export interface Horizon {
 }
 
 const FIRST_DAY = '2026-01-05';
-const DAYS = 182;
 const HOLIDAYS_DIR = fileURLToPath(new URL('../../../config/holidays', import.meta.url));
 
-export async function loadHorizon(): Promise<Horizon> {
+export async function loadHorizon(days: number): Promise<Horizon> {
   const first = DateTime.fromISO(FIRST_DAY, { zone: 'utc' });
-  const dates = Array.from({ length: DAYS }, (_, day) => first.plus({ days: day }).toISODate() as string);
+  const dates = Array.from({ length: days }, (_, day) => first.plus({ days: day }).toISODate() as string);
   const holidays = (await readHolidayFiles(HOLIDAYS_DIR)).get(first.year)?.rows ?? [];
   return {
     dates,

@@ -33,6 +33,39 @@ export class ProblemIndex {
   }
 }
 
+/** The codes of the booking rules about a person's whole day (R-03, R-11's school-day cap, R-17). */
+const DAY_RULES = new Set(['booking.daily_cap', 'booking.child_school_day_cap', 'booking.overlap']);
+
+/**
+ * The booking rules about the whole day for `shift` when the person also works `others` that day: the day's cap
+ * and overlaps, asked of bookingRefusals with the day's other minutes and whether one of them overlaps.
+ */
+export function sameDayRefusals(
+  index: ProblemIndex,
+  order: PlanOrder,
+  shift: PlanShift,
+  others: PlanShift[],
+): string[] {
+  const minute = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+  const overlaps = others.some(
+    (other) => minute(other.start) < minute(shift.end) && minute(shift.start) < minute(other.end),
+  );
+  const site = index.site(shift);
+  return bookingRefusals({
+    now: new Date(0),
+    order: { status: 'active', ...order },
+    person: order.person,
+    shift,
+    site,
+    agreement: site.agreement,
+    holiday: null,
+    sameDayPlannedMinutes: others.reduce((sum, other) => sum + other.plannedMinutes, 0),
+    overlapsAnotherBooking: overlaps,
+  })
+    .map((refusal) => refusal.code)
+    .filter((code) => DAY_RULES.has(code));
+}
+
 /** null when the person has no home: no site is within reach. */
 export function travelMeters(order: PlanOrder, site: PlanSite): number | null {
   return order.person.home ? distanceMeters(order.person.home, site.location) : null;

@@ -1,9 +1,12 @@
+import { groupBy } from '../../src/common/collections.js';
 import type { RowResult } from './row.js';
 
 /** A row that could not be measured: its child process failed. */
 export interface FailedRow {
   scale: string;
   load: number;
+  seed: number;
+  sameDay: string;
   error: string;
 }
 
@@ -21,11 +24,16 @@ export function report(rows: Outcome[]): string {
       [
         'scale',
         'load',
+        'seed',
+        'same day',
         'persons',
         'sites',
         'shifts',
         'required h',
         'plan ms',
+        'limit ms',
+        'CPU ms',
+        'load avg',
         'peak MB',
         'violations plan / re-plan',
         'booked %',
@@ -38,18 +46,25 @@ export function report(rows: Outcome[]): string {
         'completed with 10% spare',
         'same plan',
       ],
-      rows.map((row) => (isFailed(row) ? [row.scale, String(row.load), `failed: ${row.error}`] : planRow(row))),
+      rows.map((row) =>
+        isFailed(row)
+          ? [row.scale, String(row.load), String(row.seed), row.sameDay, `failed: ${row.error}`]
+          : planRow(row),
+      ),
     ),
     '',
+    ...policyTable(measured),
     ...exactTable(measured.filter((row) => row.exact)),
     '',
     'Orders with a shortfall, by kind; instance MB is the peak before planning.',
     '',
     markdownTable(
-      ['scale', 'load', 'orders', ...SHORTFALL_KINDS, 'instance MB', 're-plans'],
+      ['scale', 'load', 'seed', 'same day', 'orders', ...SHORTFALL_KINDS, 'instance MB', 're-plans'],
       measured.map((row) => [
         row.scale,
         String(row.load),
+        String(row.seed),
+        row.sameDay,
         String(row.persons),
         ...SHORTFALL_KINDS.map((kind) => String(row.shortfalls[kind] ?? 0)),
         row.instanceMegabytes.toFixed(0),
@@ -65,11 +80,16 @@ function planRow(row: RowResult): string[] {
   return [
     row.scale,
     String(row.load),
+    String(row.seed),
+    row.sameDay,
     String(row.persons),
     String(row.sites),
     String(row.shifts),
     hours(row.requiredMinutes),
     row.planMs.toFixed(0),
+    row.limitMs === null ? NONE : `${row.limitMs} ${row.planMs <= row.limitMs ? '✓' : '✗'}`,
+    row.planCpuMs.toFixed(0),
+    row.loadAverage.map((x) => x.toFixed(1)).join(' → '),
     row.peakMegabytes.toFixed(0),
     `${row.violations.count} / ${row.replan.violations.count}`,
     percent(row.countedMinutes, row.requiredMinutes),
@@ -84,6 +104,35 @@ function planRow(row: RowResult): string[] {
   ];
 }
 
+/** The booked share of required minutes under each same-day policy, for the instances run under both. */
+function policyTable(rows: RowResult[]): string[] {
+  const key = (row: RowResult) => `${row.scale} ${row.load} ${row.seed}`;
+  const pairs = [...groupBy(rows, key).values()].flatMap((group) => {
+    const sameSite = group.find((row) => row.sameDay === 'same_site');
+    const oneShift = group.find((row) => row.sameDay === 'one_shift');
+    return sameSite && oneShift ? [{ sameSite, oneShift }] : [];
+  });
+  if (pairs.length === 0) return [];
+  return [
+    'Same-day POLICY: booked % of the required minutes under each (exact % where HiGHS ran).',
+    '',
+    markdownTable(
+      ['scale', 'load', 'seed', 'same_site %', 'one_shift %', 'difference', 'exact same_site %', 'exact one_shift %'],
+      pairs.map(({ sameSite, oneShift }) => [
+        sameSite.scale,
+        String(sameSite.load),
+        String(sameSite.seed),
+        percent(sameSite.countedMinutes, sameSite.requiredMinutes),
+        percent(oneShift.countedMinutes, oneShift.requiredMinutes),
+        `+${percent(sameSite.countedMinutes - oneShift.countedMinutes, sameSite.requiredMinutes)}`,
+        sameSite.exact ? percent(sameSite.exact.counted.objective, sameSite.requiredMinutes) : NONE,
+        oneShift.exact ? percent(oneShift.exact.counted.objective, oneShift.requiredMinutes) : NONE,
+      ]),
+    ),
+    '',
+  ];
+}
+
 function exactTable(rows: RowResult[]): string[] {
   if (rows.length === 0) return ['No exact plans: no scale of BENCH_EXACT was run.'];
   return [
@@ -93,6 +142,7 @@ function exactTable(rows: RowResult[]): string[] {
       [
         'scale',
         'load',
+        'same day',
         'columns',
         'rows',
         'nonzeros',
@@ -115,6 +165,7 @@ function exactRow(row: RowResult): string[] {
   return [
     row.scale,
     String(row.load),
+    row.sameDay,
     String(exact.columns),
     String(exact.rows),
     String(exact.nonzeros),
@@ -132,7 +183,7 @@ function exactRow(row: RowResult): string[] {
 function notes(rows: RowResult[]): string[] {
   const lines: string[] = [];
   for (const row of rows) {
-    const label = `${row.scale} ${row.load}`;
+    const label = `${row.scale} ${row.load} seed ${row.seed} ${row.sameDay}`;
     if (row.reported.countedMinutes !== row.countedMinutes) {
       lines.push(
         `- ${label}: the planner reports ${row.reported.countedMinutes} counted minutes, the bookings count ${row.countedMinutes}`,

@@ -1,7 +1,9 @@
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { PlannedBooking, PlanningProblem, PlanResult } from '../../src/planning/planning.types.js';
 import { planInParallel } from '../../src/planning/parallel-planner.js';
 import { replanOrder } from '../../src/planning/planner.js';
+import type { SameDayPolicy } from '../../src/planning/same-day.rules.js';
 import { solveExactly, type ExactPlan } from './exact.js';
 import { generateInstance } from './instance.js';
 import { afterNoShow } from './no-show.js';
@@ -12,6 +14,7 @@ import { validatePlan, type Violation } from './validator.js';
 
 export interface RowSettings {
   seed: number;
+  sameDay: SameDayPolicy;
   exact: boolean;
   exactSeconds: number;
   noShows: number;
@@ -21,6 +24,13 @@ export interface RowSettings {
 export interface RowResult {
   scale: string;
   load: number;
+  seed: number;
+  sameDay: SameDayPolicy;
+  limitMs: number | null;
+  /** The machine's 1-minute load average before and after planning (os.loadavg()). */
+  loadAverage: [number, number];
+  /** CPU time of this process while planning (user + system, all its threads). */
+  planCpuMs: number;
   persons: number;
   sites: number;
   shifts: number;
@@ -69,21 +79,32 @@ export async function measureRow(
   settings: RowSettings,
   step: (message: string) => void,
 ): Promise<RowResult> {
-  const { problem, requiredMinutes, capacityMinutes } = await generateInstance(scale, load, settings.seed);
+  const { problem, requiredMinutes, capacityMinutes } = await generateInstance(
+    scale,
+    load,
+    settings.seed,
+    settings.sameDay,
+  );
   const instanceMegabytes = megabytes();
   step(
     `instance: ${problem.orders.length} orders, ${problem.shifts.length} shifts, load ${(requiredMinutes / capacityMinutes).toFixed(3)}`,
   );
 
+  const loadBefore = loadavg()[0];
+  const cpuBefore = process.cpuUsage();
   let started = performance.now();
   const plan = await planInParallel(problem);
   const planMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  const loadAverage: [number, number] = [loadBefore, loadavg()[0]];
   const peakMegabytes = megabytes();
-  step(`planned in ${planMs.toFixed(0)} ms: ${plan.bookings.length} bookings`);
+  step(
+    `planned in ${planMs.toFixed(0)} ms (limit ${scale.limitMs ?? '–'}, CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms, load ${loadAverage.map((x) => x.toFixed(1)).join(' → ')}): ${plan.bookings.length} bookings`,
+  );
   const violations = found(validatePlan(problem, plan.bookings));
   step(`validated: ${violations.count} violations`);
 
-  const again = await planInParallel((await generateInstance(scale, load, settings.seed)).problem);
+  const again = await planInParallel((await generateInstance(scale, load, settings.seed, settings.sameDay)).problem);
   const samePlan = canonical(again.bookings) === canonical(plan.bookings);
 
   const replan = measureReplans(problem, plan, settings);
@@ -106,6 +127,11 @@ export async function measureRow(
   return {
     scale: scale.name,
     load,
+    seed: settings.seed,
+    sameDay: settings.sameDay,
+    limitMs: scale.limitMs,
+    loadAverage,
+    planCpuMs: (cpu.user + cpu.system) / 1000,
     persons: problem.orders.length,
     sites: problem.sites.length,
     shifts: problem.shifts.length,

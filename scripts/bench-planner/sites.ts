@@ -36,7 +36,13 @@ const EARLY_AGREEMENT_END_SHARE = 0.1;
 const WORKDAYS = [1, 2, 3, 4, 5];
 
 /** Sites spread over the cities in turn; each with the weekly slots it could run (the load decides which it does). */
-export function generateSites(random: Random, count: number, cities: City[], horizon: Horizon): GeneratedSite[] {
+export function generateSites(
+  random: Random,
+  count: number,
+  cities: City[],
+  horizon: Horizon,
+  family: 'mixed' | 'two_shifts',
+): GeneratedSite[] {
   return Array.from({ length: count }, (_, n) => {
     const city = cities[n % cities.length];
     const minorsAllowed = random.chance(MINORS_ALLOWED_SHARE);
@@ -50,9 +56,17 @@ export function generateSites(random: Random, count: number, cities: City[], hor
         closedDates: horizon.closedDates,
       },
       timezone: city.timezone,
-      weeklySlots: weeklySlots(random, minorsAllowed),
+      weeklySlots: family === 'mixed' ? weeklySlots(random, minorsAllowed) : twoShiftSlots(random, minorsAllowed),
     };
   });
+}
+
+/** Every day of the week a morning and an afternoon shift, each with 1 or 2 seats. */
+function twoShiftSlots(random: Random, minorsAllowed: boolean): WeeklySlot[] {
+  const afternoon = minorsAllowed ? AFTER_SCHOOL : AFTERNOON;
+  return [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) =>
+    [MORNING, afternoon].map((template) => ({ weekday, template, seats: random.int(1, 2) })),
+  );
 }
 
 function weeklySlots(random: Random, minorsAllowed: boolean): WeeklySlot[] {

@@ -1,5 +1,6 @@
 import type { PlannedBooking, PlanningProblem, PlanOrder, PlanShift } from '../../src/planning/planning.types.js';
-import { candidateRefusals, ProblemIndex, travelMeters } from './planning-rules.js';
+import { groupBy } from '../../src/common/collections.js';
+import { candidateRefusals, ProblemIndex, sameDayRefusals, travelMeters } from './planning-rules.js';
 
 export interface Violation {
   rule: string;
@@ -17,7 +18,7 @@ export function validatePlan(
 ): Violation[] {
   const index = new ProblemIndex(problem);
   const violations: Violation[] = [];
-  const trips = new Set<string>();
+  const days = new Map<string, PlanShift[]>();
   const seatsTaken = new Map<string, number>();
   for (const booking of bookings) {
     const order = index.orders.get(booking.orderId);
@@ -27,13 +28,11 @@ export function validatePlan(
       continue;
     }
     if (!checked.has(booking)) violations.push(...bookingViolations(index, booking, order, shift));
-    // POLICY: one trip a day, which also keeps R-17 (no overlap) and R-03 (the single shift is the day's work)
-    const trip = `${order.id} ${shift.date}`;
-    if (trips.has(trip))
-      violations.push({ rule: 'plan.two_trips_a_day', description: `${order.id} twice on ${shift.date}` });
-    trips.add(trip);
+    const day = `${order.id} ${shift.date}`;
+    days.set(day, [...(days.get(day) ?? []), shift]);
     seatsTaken.set(shift.id, (seatsTaken.get(shift.id) ?? 0) + 1);
   }
+  for (const [day, shifts] of days) if (shifts.length > 1) violations.push(...dayViolations(index, day, shifts));
   for (const [shiftId, taken] of seatsTaken) {
     const freeSeats = index.shifts.get(shiftId)?.freeSeats ?? 0;
     // R-18
@@ -41,6 +40,27 @@ export function validatePlan(
       violations.push({ rule: 'plan.over_capacity', description: `${shiftId}: ${taken} booked, ${freeSeats} free` });
   }
   return violations;
+}
+
+/**
+ * POLICY (PLANNER_SAME_DAY): one_shift allows one shift a day; same_site more only at one site (one trip), each
+ * within the booking rules about the whole day (the cap, no overlap) given the day's other shifts.
+ */
+function dayViolations(index: ProblemIndex, day: string, shifts: PlanShift[]): Violation[] {
+  const [orderId] = day.split(' ');
+  const order = index.orders.get(orderId)!;
+  if ((index.problem.sameDay ?? 'same_site') === 'one_shift')
+    return [{ rule: 'plan.two_shifts_a_day', description: `${day}: ${shifts.length} shifts` }];
+  if (groupBy(shifts, (shift) => shift.siteId).size > 1)
+    return [{ rule: 'plan.two_trips_a_day', description: `${day}: ${shifts.map((s) => s.siteId).join(', ')}` }];
+  return shifts.flatMap((shift, i) =>
+    sameDayRefusals(
+      index,
+      order,
+      shift,
+      shifts.filter((_, j) => j !== i),
+    ).map((rule) => ({ rule, description: `${day}: ${shift.id}` })),
+  );
 }
 
 /** The planning rules for the pair, and the booking's copies of the shift's fields and of the distance. */

@@ -11,6 +11,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { SAME_DAY_POLICIES, type SameDayPolicy } from '../planning/same-day.rules.js';
 
 /** `api` serves HTTP, `worker` runs the queues, the outbox relay and the schedules, `all` both in one process. */
 export type AppRole = 'api' | 'worker' | 'all';
@@ -181,6 +182,13 @@ export class AppConfig {
   @Min(500)
   @Max(100_000)
   PLAN_MAX_TRAVEL_METERS = 15_000;
+
+  /**
+   * POLICY: what the planner books a person on one day. `same_site`: a second shift only at the site of the first
+   * (one trip), never overlapping it (R-17) and within the day's cap (R-03); `one_shift`: one shift a day.
+   */
+  @IsIn(SAME_DAY_POLICIES)
+  PLANNER_SAME_DAY: SameDayPolicy = 'same_site';
 
   /** A plan's preview can be applied for this long; then it must be previewed again. */
   @Transform(({ value }) => Number(value))

@@ -15,7 +15,7 @@ export interface Candidate {
   cost: number;
 }
 
-/** One number per (order, date): the planner's unit of "one trip a day". */
+/** One number per (order, date): the day the same-day POLICY is about. */
 export const orderDay = (c: Candidate): number => c.order * 1_000_000 + c.day;
 
 export interface CandidateIndex {
@@ -32,7 +32,7 @@ const EPOCH = new Date(0);
 /**
  * Every (order, shift) pair a manual booking would accept on an empty day, found with the booking rules
  * themselves (R-03 to R-06, R-11, R-22 to R-24), plus the planner's own limits: a coordinator on duty, a site
- * within reach of home, and one trip a day. Full shifts count for the bound and the shared capacity; the plan
+ * within reach of home, and no booking of the person that day yet. Full shifts count for the bound and the shared capacity; the plan
  * uses those with a free seat.
  */
 export function findCandidates(problem: PlanningProblem): CandidateIndex {

@@ -1,7 +1,8 @@
-import { orderDay, type Candidate } from './candidates.js';
+import type { Candidate } from './candidates.js';
 import { WEIGHTS } from './objective.js';
 import { MinCostFlow } from './min-cost-flow.js';
 import type { PlanningProblem } from './planning.types.js';
+import { dayCapMinutes, dayShiftOf, DEFAULT_SAME_DAY_POLICY, mostMinutesInADay } from './same-day.rules.js';
 
 export interface RelaxedPlan {
   /** The flow's unit in minutes when it is not one booking: the greatest common divisor of the lengths. */
@@ -11,42 +12,97 @@ export interface RelaxedPlan {
 }
 
 /**
- * The planning problem of one group of orders as a min-cost flow: need → order → order's day (one trip) →
- * shift → seats → sink, and from each need straight to the sink at the price of the minutes left unbooked.
- * The flow's unit is one booking when each order of the group has shifts of one length (then the flow is
- * integral and the plan exact), else the greatest common divisor of the lengths: the flow may then split a day
- * or a seat, and rounding turns it into whole bookings.
+ * The planning problem of one group of orders as a min-cost flow: need → order → order's day → shift → seats →
+ * sink, and from each need straight to the sink at the price of the minutes left unbooked. A day carries one
+ * shift (POLICY one_shift) or, under same_site, what its best set of shifts at one site gives within the day's
+ * cap, the units past the first shift at the price of a second shift. The flow's unit is one booking when each order of the group has shifts of one length, else
+ * the greatest common divisor of the lengths. The flow may split a day between sites or overlapping shifts, or
+ * split a seat; rounding turns it into whole bookings the policy allows. Candidates come grouped by order.
  */
 export function solveRelaxed(problem: PlanningProblem, orders: number[], candidates: Candidate[]): RelaxedPlan {
-  const lengths = new Map<number, Set<number>>();
-  for (const c of candidates) {
-    const set = lengths.get(c.order) ?? new Set<number>();
-    set.add(problem.shifts[c.shift].plannedMinutes);
-    lengths.set(c.order, set);
+  const { shifts } = problem;
+  const policy = problem.sameDay ?? DEFAULT_SAME_DAY_POLICY;
+  const count = candidates.length;
+  const lengthOf = (i: number) => shifts[candidates[i].shift].plannedMinutes;
+  const firstLength = new Map<number, number>();
+  let perBooking = true;
+  let quantum = 0;
+  for (let i = 0; i < count; i++) {
+    const minutes = lengthOf(i);
+    const known = firstLength.get(candidates[i].order);
+    if (known === undefined) firstLength.set(candidates[i].order, minutes);
+    else if (known !== minutes) perBooking = false;
+    quantum = gcd(quantum, minutes);
   }
-  const perBooking = [...lengths.values()].every((set) => set.size === 1);
-  const quantum = perBooking ? 0 : candidates.reduce((g, c) => gcd(g, problem.shifts[c.shift].plannedMinutes), 0);
   const unitsOf = (minutes: number) => (perBooking ? 1 : minutes / quantum);
-  const unitMinutes = (order: number) => (perBooking ? [...lengths.get(order)!][0] : quantum);
+  const unitMinutes = (order: number) => (perBooking ? firstLength.get(order)! : quantum);
 
   const SINK = 0;
   let nodes = 1;
   const orderNode = new Map<number, number>();
   for (const o of orders) orderNode.set(o, nodes++);
-  const shiftNode = new Map<number, number>();
-  for (const c of candidates) if (!shiftNode.has(c.shift)) shiftNode.set(c.shift, nodes++);
-  const costs = candidates.map((c) => Math.round(c.cost / unitsOf(problem.shifts[c.shift].plannedMinutes)));
-  // An order's day with several candidates gets a node (one trip); it costs what its cheapest shift costs, so a
-  // search reaches the cheap days first and stops early.
-  const days = new Map<number, { order: number; count: number; capacity: number; cost: number; node: number }>();
-  candidates.forEach((c, i) => {
-    const day = days.get(orderDay(c)) ?? { order: c.order, count: 0, capacity: 0, cost: Infinity, node: -1 };
-    day.count++;
-    day.capacity = Math.max(day.capacity, unitsOf(problem.shifts[c.shift].plannedMinutes));
-    day.cost = Math.min(day.cost, costs[i]);
-    days.set(orderDay(c), day);
-  });
-  for (const day of days.values()) if (day.count > 1) day.node = nodes++;
+  const shiftNode = new Int32Array(shifts.length).fill(-1);
+  const costs = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const c = candidates[i];
+    if (shiftNode[c.shift] < 0) shiftNode[c.shift] = nodes++;
+    costs[i] = Math.round(c.cost / unitsOf(lengthOf(i)));
+  }
+
+  // An order's day with several candidates gets a node; it costs what its cheapest shift costs, so a search
+  // reaches the cheap days first and stops early.
+  const dayOf = new Int32Array(count);
+  const day = { order: [] as number[], first: [] as number[], count: [] as number[], single: [] as number[] };
+  const dayCost: number[] = [];
+  const dayUnits: number[] = [];
+  const dayIndex = new Map<number, number>();
+  let currentOrder = -1;
+  for (let i = 0; i < count; i++) {
+    const c = candidates[i];
+    if (c.order !== currentOrder) {
+      currentOrder = c.order;
+      dayIndex.clear();
+    }
+    let d = dayIndex.get(c.day);
+    if (d === undefined) {
+      d = day.order.length;
+      dayIndex.set(c.day, d);
+      day.order.push(c.order);
+      day.first.push(i);
+      day.count.push(0);
+      day.single.push(0);
+      dayCost.push(Infinity);
+      dayUnits.push(0);
+    }
+    dayOf[i] = d;
+    const units = unitsOf(lengthOf(i));
+    day.count[d]++;
+    day.single[d] = Math.max(day.single[d], units);
+    dayUnits[d] += units;
+    dayCost[d] = Math.min(dayCost[d], costs[i]);
+  }
+  const days = day.order.length;
+  const dayNode = new Int32Array(days).fill(-1);
+  for (let d = 0; d < days; d++) if (day.count[d] > 1) dayNode[d] = nodes++;
+  /** Under same_site, the units of the best set of a day's shifts at one site within the day's cap. */
+  function sameDayCapacities(): number[] {
+    const capacities = [...day.single];
+    const members = new Map<number, number[]>();
+    for (let d = 0; d < days; d++) {
+      const o = day.order[d];
+      const date = shifts[candidates[day.first[d]].shift].date;
+      const capUnits = Math.floor(dayCapMinutes(problem.orders[o], date) / unitMinutes(o));
+      if (dayNode[d] >= 0 && dayUnits[d] > day.single[d] && capUnits > day.single[d]) members.set(d, []);
+    }
+    for (let i = 0; i < count; i++) members.get(dayOf[i])?.push(candidates[i].shift);
+    for (const [d, own] of members) {
+      const o = day.order[d];
+      const dayShifts = own.map((s) => dayShiftOf(shifts, s));
+      const most = mostMinutesInADay(policy, dayShifts, dayCapMinutes(problem.orders[o], shifts[own[0]].date));
+      capacities[d] = Math.max(day.single[d], Math.floor(most / unitMinutes(o)));
+    }
+    return capacities;
+  }
   const restNode = new Map<number, number>();
   for (const o of orders) if (problem.orders[o].needMinutes % unitMinutes(o) > 0) restNode.set(o, nodes++);
 
@@ -64,16 +120,29 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
       network.addArc(rest, SINK, 1, WEIGHTS.valuePerMinute * (need % unit));
     }
   }
-  for (const day of days.values())
-    if (day.node >= 0) network.addArc(orderNode.get(day.order)!, day.node, day.capacity, day.cost);
-  const arcs = candidates.map((c, i) => {
-    const day = days.get(orderDay(c))!;
-    const units = unitsOf(problem.shifts[c.shift].plannedMinutes);
-    if (day.node < 0) return network.addArc(orderNode.get(c.order)!, shiftNode.get(c.shift)!, units, costs[i]);
-    return network.addArc(day.node, shiftNode.get(c.shift)!, units, costs[i] - day.cost);
-  });
-  for (const [s, node] of shiftNode) {
-    const shift = problem.shifts[s];
+  const dayCapacity = policy === 'one_shift' ? day.single : sameDayCapacities();
+  for (let d = 0; d < days; d++) {
+    if (dayNode[d] < 0) continue;
+    const from = orderNode.get(day.order[d])!;
+    network.addArc(from, dayNode[d], day.single[d], dayCost[d]);
+    const second = WEIGHTS.secondShiftPerMinute * unitMinutes(day.order[d]);
+    if (dayCapacity[d] > day.single[d])
+      network.addArc(from, dayNode[d], dayCapacity[d] - day.single[d], dayCost[d] + second);
+  }
+  const arcs = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const c = candidates[i];
+    const d = dayOf[i];
+    const units = unitsOf(lengthOf(i));
+    arcs[i] =
+      dayNode[d] < 0
+        ? network.addArc(orderNode.get(c.order)!, shiftNode[c.shift], units, costs[i])
+        : network.addArc(dayNode[d], shiftNode[c.shift], units, costs[i] - dayCost[d]);
+  }
+  for (let s = 0; s < shifts.length; s++) {
+    const node = shiftNode[s];
+    if (node < 0) continue;
+    const shift = shifts[s];
     const units = unitsOf(shift.plannedMinutes);
     const roomy = Math.ceil(shift.freeSeats / 2);
     network.addArc(node, SINK, roomy * units, 0);
@@ -82,7 +151,7 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
   }
 
   network.solve();
-  return { quantum: perBooking ? null : quantum, units: arcs.map((arc) => network.flow(arc)) };
+  return { quantum: perBooking ? null : quantum, units: Array.from(arcs, (arc) => network.flow(arc)) };
 }
 
 function gcd(a: number, b: number): number {

@@ -5,10 +5,11 @@
  * the nodes it settled get new potentials, so a search costs the neighbourhood it explores, not the network.
  */
 export class MinCostFlow {
-  private readonly tails: number[] = [];
-  private readonly heads: number[] = [];
-  private readonly capacities: number[] = [];
-  private readonly costs: number[] = [];
+  private tails = new Int32Array(1024);
+  private heads = new Int32Array(1024);
+  private capacities = new Int32Array(1024);
+  private costs = new Float64Array(1024);
+  private arcCount = 0;
   private readonly supplies: number[];
   private flows: Int32Array | null = null;
 
@@ -23,11 +24,13 @@ export class MinCostFlow {
   addArc(tail: number, head: number, capacity: number, cost: number): number {
     if (!Number.isInteger(capacity) || capacity < 0) throw new RangeError(`capacity ${capacity}`);
     if (!Number.isInteger(cost) || cost < 0) throw new RangeError(`cost ${cost}`);
-    this.tails.push(tail);
-    this.heads.push(head);
-    this.capacities.push(capacity);
-    this.costs.push(cost);
-    return this.tails.length - 1;
+    if (this.arcCount === this.tails.length) this.grow();
+    const arc = this.arcCount++;
+    this.tails[arc] = tail;
+    this.heads[arc] = head;
+    this.capacities[arc] = capacity;
+    this.costs[arc] = cost;
+    return arc;
   }
 
   addSupply(node: number, amount: number): void {
@@ -41,32 +44,57 @@ export class MinCostFlow {
   }
 
   solve(): void {
-    const residual = new ResidualGraph(this.nodeCount, this.tails, this.heads, this.capacities, this.costs);
+    const m = this.arcCount;
+    const capacities = this.capacities.subarray(0, m);
+    const residual = new ResidualGraph(
+      this.nodeCount,
+      this.tails.subarray(0, m),
+      this.heads.subarray(0, m),
+      capacities,
+      this.costs.subarray(0, m),
+    );
     for (let source = 0; source < this.nodeCount; source++) {
       let supply = this.supplies[source];
       while (supply > 0) supply -= residual.augmentShortestPath(source, this.sink, supply);
     }
-    this.flows = residual.forwardFlows(this.capacities);
+    this.flows = residual.forwardFlows(capacities);
+  }
+
+  private grow(): void {
+    const size = this.tails.length * 2;
+    const grown = <T extends Int32Array | Float64Array>(from: T, to: T): T => (to.set(from), to);
+    this.tails = grown(this.tails, new Int32Array(size));
+    this.heads = grown(this.heads, new Int32Array(size));
+    this.capacities = grown(this.capacities, new Int32Array(size));
+    this.costs = grown(this.costs, new Float64Array(size));
   }
 }
 
-/** Residual arcs in compressed rows: residual arc 2i is arc i forward, 2i + 1 its reverse. */
+/**
+ * Residual arcs: 2i is arc i forward, 2i + 1 its reverse. A node's forward arcs are in compressed rows; its
+ * reverse arcs are listed only while they carry flow (a linked list), since a shift can be a candidate of
+ * hundreds of orders but holds only a few of them: a search scans what it can use.
+ */
 class ResidualGraph {
   private readonly first: Int32Array;
   private readonly order: Int32Array;
   private readonly head: Int32Array;
   private readonly residual: Int32Array;
   private readonly cost: Float64Array;
+  /** Per node the first reverse arc with residual capacity, then per residual arc the next one (-1 ends). */
+  private readonly reverseFirst: Int32Array;
+  private readonly reverseNext: Int32Array;
+  private readonly reversePrevious: Int32Array;
   private readonly potential: Float64Array;
   private readonly distance: Float64Array;
   private readonly reachedIn: Int32Array;
   private readonly settledIn: Int32Array;
   private readonly viaArc: Int32Array;
-  private readonly heap = new MinHeap();
+  private readonly heap: MinHeap;
   private readonly settled: number[] = [];
   private search = 0;
 
-  constructor(n: number, tails: number[], heads: number[], capacities: number[], costs: number[]) {
+  constructor(n: number, tails: Int32Array, heads: Int32Array, capacities: Int32Array, costs: Float64Array) {
     const m = tails.length;
     this.head = new Int32Array(2 * m);
     this.residual = new Int32Array(2 * m);
@@ -79,21 +107,21 @@ class ResidualGraph {
       this.cost[2 * i] = costs[i];
       this.cost[2 * i + 1] = -costs[i];
       degree[tails[i] + 1]++;
-      degree[heads[i] + 1]++;
     }
     for (let v = 0; v < n; v++) degree[v + 1] += degree[v];
     this.first = degree;
-    this.order = new Int32Array(2 * m);
+    this.order = new Int32Array(m);
     const fill = degree.slice(0, n);
-    for (let i = 0; i < m; i++) {
-      this.order[fill[tails[i]]++] = 2 * i;
-      this.order[fill[heads[i]]++] = 2 * i + 1;
-    }
+    for (let i = 0; i < m; i++) this.order[fill[tails[i]]++] = 2 * i;
+    this.reverseFirst = new Int32Array(n).fill(-1);
+    this.reverseNext = new Int32Array(2 * m);
+    this.reversePrevious = new Int32Array(2 * m);
     this.potential = new Float64Array(n);
     this.distance = new Float64Array(n);
     this.reachedIn = new Int32Array(n);
     this.settledIn = new Int32Array(n);
     this.viaArc = new Int32Array(n);
+    this.heap = new MinHeap(n);
   }
 
   /** Sends up to `limit` units from source to sink along a cheapest path; returns how many went. */
@@ -104,81 +132,104 @@ class ResidualGraph {
     let amount = limit;
     for (let v = sink; v !== source; v = head[viaArc[v] ^ 1]) amount = Math.min(amount, residual[viaArc[v]]);
     for (let v = sink; v !== source; v = head[viaArc[v] ^ 1]) {
-      residual[viaArc[v]] -= amount;
-      residual[viaArc[v] ^ 1] += amount;
+      const arc = viaArc[v];
+      const back = arc ^ 1;
+      residual[arc] -= amount;
+      if (arc & 1 && residual[arc] === 0) this.unlist(arc);
+      if (back & 1 && residual[back] === 0) this.list(back);
+      residual[back] += amount;
     }
     return amount;
   }
 
-  forwardFlows(capacities: number[]): Int32Array {
+  forwardFlows(capacities: Int32Array): Int32Array {
     const flows = new Int32Array(capacities.length);
     for (let i = 0; i < capacities.length; i++) flows[i] = capacities[i] - this.residual[2 * i];
     return flows;
   }
 
+  /** A reverse arc leaves from the head of its forward arc. */
+  private list(arc: number): void {
+    const node = this.head[arc ^ 1];
+    const next = this.reverseFirst[node];
+    this.reverseNext[arc] = next;
+    this.reversePrevious[arc] = -1;
+    if (next >= 0) this.reversePrevious[next] = arc;
+    this.reverseFirst[node] = arc;
+  }
+
+  private unlist(arc: number): void {
+    const previous = this.reversePrevious[arc];
+    const next = this.reverseNext[arc];
+    if (previous >= 0) this.reverseNext[previous] = next;
+    else this.reverseFirst[this.head[arc ^ 1]] = next;
+    if (next >= 0) this.reversePrevious[next] = previous;
+  }
+
   private dijkstra(source: number, sink: number): number {
-    const { first, order, head, residual, cost, potential, distance, reachedIn, settledIn, viaArc, heap, settled } =
-      this;
+    const { first, order, reverseFirst, reverseNext, heap, settled, settledIn } = this;
     const search = ++this.search;
     settled.length = 0;
     heap.clear();
-    distance[source] = 0;
-    reachedIn[source] = search;
+    this.distance[source] = 0;
+    this.reachedIn[source] = search;
     heap.push(0, source);
     while (heap.size > 0) {
       const u = heap.pop();
-      if (settledIn[u] === search) continue;
-      const key = distance[u];
+      const key = this.distance[u];
       settledIn[u] = search;
       settled.push(u);
       if (u === sink) return key;
-      const base = potential[u] + key;
-      for (let k = first[u]; k < first[u + 1]; k++) {
-        const a = order[k];
-        if (residual[a] === 0) continue;
-        const v = head[a];
-        if (settledIn[v] === search) continue;
-        const candidate = base + cost[a] - potential[v];
-        if (reachedIn[v] !== search || candidate < distance[v]) {
-          reachedIn[v] = search;
-          distance[v] = candidate;
-          viaArc[v] = a;
-          heap.push(candidate, v);
-        }
-      }
+      const base = this.potential[u] + key;
+      for (let k = first[u]; k < first[u + 1]; k++) this.relax(order[k], base, search);
+      for (let a = reverseFirst[u]; a >= 0; a = reverseNext[a]) this.relax(a, base, search);
     }
     throw new Error(`node ${source} cannot reach the sink: give every source an arc to it`);
   }
+
+  private relax(a: number, base: number, search: number): void {
+    if (this.residual[a] === 0) return;
+    const v = this.head[a];
+    if (this.settledIn[v] === search) return;
+    const candidate = base + this.cost[a] - this.potential[v];
+    if (this.reachedIn[v] !== search || candidate < this.distance[v]) {
+      this.reachedIn[v] = search;
+      this.distance[v] = candidate;
+      this.viaArc[v] = a;
+      this.heap.push(candidate, v);
+    }
+  }
 }
 
-/** Binary min-heap of (key, node) pairs in typed arrays that grow; stale pairs are skipped by the caller. */
+/** Binary min-heap of nodes by key, with each node at most once: pushing a node again lowers its key. */
 class MinHeap {
-  private keys = new Float64Array(1024);
-  private nodes = new Int32Array(1024);
+  private readonly keys: Float64Array;
+  private readonly nodes: Int32Array;
+  /** Per node its place in the heap, -1 when it is not in it. */
+  private readonly place: Int32Array;
   size = 0;
 
+  constructor(nodeCount: number) {
+    this.keys = new Float64Array(nodeCount);
+    this.nodes = new Int32Array(nodeCount);
+    this.place = new Int32Array(nodeCount).fill(-1);
+  }
+
   clear(): void {
+    for (let i = 0; i < this.size; i++) this.place[this.nodes[i]] = -1;
     this.size = 0;
   }
 
+  /** Adds the node, or lowers its key if it is in the heap (the caller never raises it). */
   push(key: number, node: number): void {
-    if (this.size === this.keys.length) this.grow();
-    const { keys, nodes } = this;
-    let i = this.size++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (keys[parent] <= key) break;
-      keys[i] = keys[parent];
-      nodes[i] = nodes[parent];
-      i = parent;
-    }
-    keys[i] = key;
-    nodes[i] = node;
+    const at = this.place[node];
+    this.siftUp(at >= 0 ? at : this.size++, key, node);
   }
 
   pop(): number {
-    const { keys, nodes } = this;
+    const { keys, nodes, place } = this;
     const top = nodes[0];
+    place[top] = -1;
     const size = --this.size;
     if (size > 0) {
       const lastKey = keys[size];
@@ -191,20 +242,29 @@ class MinHeap {
         if (keys[child] >= lastKey) break;
         keys[i] = keys[child];
         nodes[i] = nodes[child];
+        place[nodes[i]] = i;
         i = child;
       }
       keys[i] = lastKey;
       nodes[i] = lastNode;
+      place[lastNode] = i;
     }
     return top;
   }
 
-  private grow(): void {
-    const keys = new Float64Array(this.keys.length * 2);
-    const nodes = new Int32Array(this.nodes.length * 2);
-    keys.set(this.keys);
-    nodes.set(this.nodes);
-    this.keys = keys;
-    this.nodes = nodes;
+  private siftUp(from: number, key: number, node: number): void {
+    const { keys, nodes, place } = this;
+    let i = from;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (keys[parent] <= key) break;
+      keys[i] = keys[parent];
+      nodes[i] = nodes[parent];
+      place[nodes[i]] = i;
+      i = parent;
+    }
+    keys[i] = key;
+    nodes[i] = node;
+    place[node] = i;
   }
 }

@@ -9,8 +9,8 @@ defineMessages({
     en: "The person's home location is not recorded, so no work site can be said to be within reach.",
   },
   'plan.shortfall.bound': {
-    id: 'Tidak dapat selesai: masih {needMinutes} menit, paling banyak {reachableMinutes} menit dapat dijadwalkan sampai {endDate} (satu sesi sehari, lokasi dalam {maxTravelKm} km, sesuai jadwal, hari libur dan waktu berhalangan).',
-    en: 'Cannot finish: {needMinutes} minutes still owed, at most {reachableMinutes} minutes can be booked until {endDate} (one shift a day, sites within {maxTravelKm} km, given the shifts, holidays and unavailable times).',
+    id: 'Tidak dapat selesai: masih {needMinutes} menit, paling banyak {reachableMinutes} menit dapat dijadwalkan sampai {endDate} (satu perjalanan sehari, lokasi dalam {maxTravelKm} km, sesuai jadwal, hari libur dan waktu berhalangan).',
+    en: 'Cannot finish: {needMinutes} minutes still owed, at most {reachableMinutes} minutes can be booked until {endDate} (one trip a day, sites within {maxTravelKm} km, given the shifts, holidays and unavailable times).',
   },
   'plan.shortfall.shared_capacity': {
     id: 'Sendiri dapat selesai ({reachableMinutes} menit terjangkau), tetapi kursi sesi di {sites} sudah terisi oleh putusan lain.',

@@ -14,6 +14,13 @@ import type {
 } from './planning.types.js';
 import { mergeResults, splitByRegion } from './regions.js';
 import { Bookings, fillGreedily, roundToBookings } from './rounding.js';
+import {
+  dayCapMinutes,
+  dayShiftOf,
+  DEFAULT_SAME_DAY_POLICY,
+  mostMinutesInADay,
+  type DayShift,
+} from './same-day.rules.js';
 
 /**
  * Plans the orders' needs on the shifts given: the most owed minutes booked before the end dates, then the
@@ -184,6 +191,7 @@ function result(problem: PlanningProblem, index: CandidateIndex, bookings: Booki
       });
     }
     const plannedMinutes = Math.min(order.needMinutes, Math.max(0, bookings.bookedMinutes(o)));
+    const reachableMinutes = reachableAlone(problem, order, index.allByOrder[o]);
     const outcome: OrderOutcome = {
       orderId: order.id,
       needMinutes: order.needMinutes,
@@ -193,8 +201,8 @@ function result(problem: PlanningProblem, index: CandidateIndex, bookings: Booki
         order,
         own.map((c) => problem.shifts[c.shift].date),
       ),
-      shortfall: plannedMinutes < order.needMinutes ? shortfall(problem, index, bookings, o) : null,
-      reachableMinutes: reachableAlone(problem, index.allByOrder[o]),
+      shortfall: plannedMinutes < order.needMinutes ? shortfall(problem, index, bookings, o, reachableMinutes) : null,
+      reachableMinutes,
     };
     return outcome;
   });
@@ -218,25 +226,51 @@ function finish(order: PlanOrder, dates: string[]): { lastDate: string | null; w
   return { lastDate, withSpare: end - epochDay(lastDate) >= 0.1 * (end - epochDay(order.startDate)) };
 }
 
-/** One trip a day on the longest shift within reach each day, full or not: no plan books an order more. */
-function reachableAlone(problem: PlanningProblem, candidates: Candidate[]): number {
-  const longestByDay = new Map<string, number>();
-  for (const c of candidates) {
-    const shift = problem.shifts[c.shift];
-    longestByDay.set(shift.date, Math.max(longestByDay.get(shift.date) ?? 0, shift.plannedMinutes));
+/**
+ * Each day the most minutes its shifts within reach can give under the policy (the longest shift, or under
+ * same_site the best set at one site within the day's cap), full or not, summed: no plan books an order more.
+ */
+function reachableAlone(problem: PlanningProblem, order: PlanOrder, candidates: Candidate[]): number {
+  const policy = problem.sameDay ?? DEFAULT_SAME_DAY_POLICY;
+  if (policy === 'one_shift') {
+    const longestByDay = new Map<number, number>();
+    for (const c of candidates)
+      longestByDay.set(c.day, Math.max(longestByDay.get(c.day) ?? 0, problem.shifts[c.shift].plannedMinutes));
+    let minutes = 0;
+    for (const longest of longestByDay.values()) minutes += longest;
+    return minutes;
   }
-  return [...longestByDay.values()].reduce((sum, minutes) => sum + minutes, 0);
+  const byDay = new Map<number, DayShift[]>();
+  const dateOf = new Map<number, string>();
+  for (const c of candidates) {
+    const shift = dayShiftOf(problem.shifts, c.shift);
+    const day = byDay.get(c.day);
+    if (day) day.push(shift);
+    else {
+      byDay.set(c.day, [shift]);
+      dateOf.set(c.day, problem.shifts[c.shift].date);
+    }
+  }
+  let minutes = 0;
+  for (const [day, shifts] of byDay)
+    minutes += mostMinutesInADay(policy, shifts, dayCapMinutes(order, dateOf.get(day)!));
+  return minutes;
 }
 
 /**
- * Why an order falls short. The bound: one trip a day on its longest shift, on every day it has a candidate
- * with a free seat, summed; if that is below its need no plan can complete it. Otherwise the seats it could
+ * Why an order falls short. The bound: the most minutes each day within reach can give (reachableAlone),
+ * summed; if that is below its need no plan can complete it. Otherwise the seats it could
  * have taken went to others: the sites whose shifts it could use are named, nearest first.
  */
-function shortfall(problem: PlanningProblem, index: CandidateIndex, bookings: Bookings, o: number): Shortfall {
+function shortfall(
+  problem: PlanningProblem,
+  index: CandidateIndex,
+  bookings: Bookings,
+  o: number,
+  reachableMinutes: number,
+): Shortfall {
   const order = problem.orders[o];
   if (!order.person.home) return { kind: 'no_home' };
-  const reachableMinutes = reachableAlone(problem, index.allByOrder[o]);
   if (reachableMinutes < order.needMinutes) return { kind: 'bound', reachableMinutes };
   const siteIds: string[] = [];
   for (const c of index.allByOrder[o]) {

@@ -169,7 +169,14 @@ export class PlanningService {
       to,
       now,
     );
-    return { now, orders, sites, shifts, maxTravelMeters: this.config.PLAN_MAX_TRAVEL_METERS };
+    return {
+      now,
+      orders,
+      sites,
+      shifts,
+      maxTravelMeters: this.config.PLAN_MAX_TRAVEL_METERS,
+      sameDay: this.config.PLANNER_SAME_DAY,
+    };
   }
 
   private async store(actor: AuthUser, draft: PlanDraft, locale: Locale): Promise<PlanView> {

@@ -1,6 +1,7 @@
 import type { WeeklyWindow } from '../assignments/booking.rules.js';
 import type { LatLng } from '../common/geo.js';
 import type { Regime } from '../orders/order.rules.js';
+import type { SameDayPolicy } from './same-day.rules.js';
 
 /** An order as the planner sees it: what is still owed, and who owes it. */
 export interface PlanOrder {
@@ -17,7 +18,7 @@ export interface PlanOrder {
     inSchool: boolean;
     unavailable: WeeklyWindow[];
     home: LatLng | null;
-    /** Local dates on which the person already has a booking: the planner plans one trip a day. */
+    /** Local dates on which the person already has a booking: the planner adds nothing to those days. */
     bookedDates: string[];
   };
 }
@@ -53,6 +54,8 @@ export interface PlanningProblem {
   shifts: PlanShift[];
   /** POLICY: how far from home a site may be. */
   maxTravelMeters: number;
+  /** POLICY: a second shift on one day at the same site, or one shift a day; `same_site` when absent. */
+  sameDay?: SameDayPolicy;
 }
 
 export interface PlannedBooking {
@@ -80,7 +83,7 @@ export interface OrderOutcome {
   plannedMinutes: number;
   bookings: number;
   lastDate: string | null;
-  /** The bound: one trip a day on the longest open shift within reach, summed up to the end date. */
+  /** The bound: each day the most minutes its shifts within reach allow under the same-day POLICY, summed up to the end date. */
   reachableMinutes: number;
   /** The last planned date leaves at least 10% of the order's period to spare. */
   withSpare: boolean;

@@ -1,16 +1,26 @@
 import { groupBy } from '../common/collections.js';
 import { orderDay, type Candidate } from './candidates.js';
 import type { PlanningProblem } from './planning.types.js';
+import {
+  dayCapMinutes,
+  dayShiftOf,
+  DEFAULT_SAME_DAY_POLICY,
+  sameDayRefusal,
+  type DayShift,
+  type SameDayPolicy,
+} from './same-day.rules.js';
 
-/** What is booked so far: per order its candidates, seats left per shift, and the dates each order travels. */
+/** What is booked so far: per order its candidates, seats left per shift, and each order's shifts of each day. */
 export class Bookings {
   readonly byOrder = new Map<number, Candidate[]>();
   readonly seats: number[];
   private readonly minutes = new Map<number, number>();
-  private readonly days = new Set<number>();
+  private readonly days = new Map<number, Candidate[]>();
+  private readonly policy: SameDayPolicy;
 
   constructor(private readonly problem: PlanningProblem) {
     this.seats = problem.shifts.map((shift) => shift.freeSeats);
+    this.policy = problem.sameDay ?? DEFAULT_SAME_DAY_POLICY;
   }
 
   bookedMinutes(order: number): number {
@@ -21,13 +31,29 @@ export class Bookings {
     return this.problem.orders[order].needMinutes - this.bookedMinutes(order);
   }
 
-  canBook(c: Candidate): boolean {
-    return this.seats[c.shift] > 0 && !this.days.has(orderDay(c)) && this.owes(c.order) > 0;
+  /** A seat is left, the order still owes, and the day's policy allows it (a second shift only if `second`). */
+  canBook(c: Candidate, second = true): boolean {
+    if (this.seats[c.shift] <= 0 || this.owes(c.order) <= 0) return false;
+    const booked = this.days.get(orderDay(c));
+    if (!booked || booked.length === 0) return true;
+    if (!second) return false;
+    const shift = this.problem.shifts[c.shift];
+    const cap = dayCapMinutes(this.problem.orders[c.order], shift.date);
+    return (
+      sameDayRefusal(
+        this.policy,
+        booked.map((other) => this.dayShift(other.shift)),
+        this.dayShift(c.shift),
+        cap,
+      ) === null
+    );
   }
 
   book(c: Candidate): void {
     this.seats[c.shift]--;
-    this.days.add(orderDay(c));
+    const day = this.days.get(orderDay(c));
+    if (day) day.push(c);
+    else this.days.set(orderDay(c), [c]);
     this.minutes.set(c.order, this.bookedMinutes(c.order) + this.problem.shifts[c.shift].plannedMinutes);
     const booked = this.byOrder.get(c.order);
     if (booked) booked.push(c);
@@ -36,18 +62,23 @@ export class Bookings {
 
   unbook(c: Candidate): void {
     this.seats[c.shift]++;
-    this.days.delete(orderDay(c));
+    const day = this.days.get(orderDay(c))!;
+    day.splice(day.indexOf(c), 1);
     this.minutes.set(c.order, this.bookedMinutes(c.order) - this.problem.shifts[c.shift].plannedMinutes);
     this.byOrder.set(
       c.order,
       (this.byOrder.get(c.order) ?? []).filter((booked) => booked !== c),
     );
   }
+
+  private dayShift(s: number): DayShift {
+    return dayShiftOf(this.problem.shifts, s);
+  }
 }
 
 /**
- * Whole bookings from the flow: a day the flow gives one whole shift is booked as it is; a day it splits or
- * gives part of a shift is booked on its largest part while a seat is left; an order then booked past its need
+ * Whole bookings from the flow: a day the flow gives whole shifts the policy allows together is booked as it is;
+ * a day it splits otherwise or gives part of a shift is booked on its largest part while a seat is left; an order then booked past its need
  * by a whole booking gives that booking back; an order still short takes its cheapest open candidates.
  */
 export function roundToBookings(
@@ -62,11 +93,21 @@ export function roundToBookings(
   const flowing = candidates.flatMap((c, i) => (units[i] > 0 ? [{ c, units: units[i] }] : []));
   const days = groupBy(flowing, (part) => orderDay(part.c));
   const split: { c: Candidate; share: number }[][] = [];
+  /** Books a day the flow gives whole shifts, if the policy allows them all; else books nothing. */
+  const bookWhole = (parts: { c: Candidate; units: number }[]): boolean => {
+    if (parts.some((part) => minutesOf(part) !== problem.shifts[part.c.shift].plannedMinutes)) return false;
+    const booked: Candidate[] = [];
+    for (const { c } of parts) {
+      if (!bookings.canBook(c)) break;
+      bookings.book(c);
+      booked.push(c);
+    }
+    if (booked.length === parts.length) return true;
+    for (const c of booked) bookings.unbook(c);
+    return false;
+  };
   for (const parts of days.values()) {
-    const only = parts.length === 1 ? parts[0] : null;
-    if (only && minutesOf(only) === problem.shifts[only.c.shift].plannedMinutes && bookings.canBook(only.c)) {
-      bookings.book(only.c);
-    } else {
+    if (!bookWhole(parts)) {
       split.push(
         parts
           .map((part) => ({ c: part.c, share: minutesOf(part) / problem.shifts[part.c.shift].plannedMinutes }))
@@ -91,7 +132,9 @@ function giveBackSurplus(problem: PlanningProblem, order: number, bookings: Book
   }
 }
 
+/** The cheapest candidates with a seat left, on days without a booking first, then as a second shift of a day. */
 export function fillGreedily(candidates: Candidate[], bookings: Bookings): void {
   const cheapestFirst = [...candidates].sort((a, b) => a.cost - b.cost || a.shift - b.shift);
+  for (const c of cheapestFirst) if (bookings.canBook(c, false)) bookings.book(c);
   for (const c of cheapestFirst) if (bookings.canBook(c)) bookings.book(c);
 }

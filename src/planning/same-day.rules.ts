@@ -1,0 +1,107 @@
+import { CHILD_SCHOOL_DAY_CAP_MINUTES, CHILD_SCHOOL_DAYS } from '../assignments/booking.rules.js';
+import { isoWeekday, minutesOfDay } from '../shifts/shift.rules.js';
+
+/**
+ * POLICY (PLANNER_SAME_DAY): what the planner books a person on one local day. `same_site` (the default): one
+ * trip, so a second shift only at the same site, never overlapping the first (R-17) and within the day's cap
+ * (R-03; R-11 for a child on a school day). `one_shift`: one shift a day. The law allows more (two sites on one
+ * day); the planner does not plan a second trip.
+ */
+export const SAME_DAY_POLICIES = ['same_site', 'one_shift'] as const;
+export type SameDayPolicy = (typeof SAME_DAY_POLICIES)[number];
+export const DEFAULT_SAME_DAY_POLICY: SameDayPolicy = 'same_site';
+
+/** A shift as the same-day rule sees it: where, and when in the site's local day (minutes since midnight). */
+export interface DayShift {
+  siteId: string;
+  startMinute: number;
+  endMinute: number;
+  plannedMinutes: number;
+}
+
+export type SameDayRefusal = 'plan.one_shift_a_day' | 'plan.one_trip_a_day' | 'booking.overlap' | 'booking.daily_cap';
+
+export function dayShift(shift: { siteId: string; start: string; end: string; plannedMinutes: number }): DayShift {
+  return {
+    siteId: shift.siteId,
+    startMinute: minutesOfDay(shift.start),
+    endMinute: minutesOfDay(shift.end),
+    plannedMinutes: shift.plannedMinutes,
+  };
+}
+
+const cachedDayShifts = new WeakMap<object, DayShift[]>();
+
+/** The shift of that index as dayShift gives it, made once per list of shifts. */
+export function dayShiftOf(
+  shifts: readonly { siteId: string; start: string; end: string; plannedMinutes: number }[],
+  index: number,
+): DayShift {
+  let cache = cachedDayShifts.get(shifts);
+  if (!cache) cachedDayShifts.set(shifts, (cache = []));
+  return (cache[index] ??= dayShift(shifts[index]));
+}
+
+/** R-03, and R-11 POLICY for a child in school on a school day: the most minutes of work on that date. */
+export function dayCapMinutes(
+  order: { regime: string; maxHoursPerDay: number; person: { inSchool: boolean } },
+  date: string,
+): number {
+  const cap = order.maxHoursPerDay * 60;
+  const schoolDay = order.regime === 'child' && order.person.inSchool && CHILD_SCHOOL_DAYS.includes(isoWeekday(date));
+  return schoolDay ? Math.min(cap, CHILD_SCHOOL_DAY_CAP_MINUTES) : cap;
+}
+
+/**
+ * Why the planner may not add `next` to the shifts the person already has that day (`booked`, each allowed on
+ * its own), or null. Each shift alone is checked by the booking rules; this rule is about the day as a whole.
+ */
+export function sameDayRefusal(
+  policy: SameDayPolicy,
+  booked: readonly DayShift[],
+  next: DayShift,
+  capMinutes: number,
+): SameDayRefusal | null {
+  if (booked.length === 0) return null;
+  if (policy === 'one_shift') return 'plan.one_shift_a_day';
+  let minutes = next.plannedMinutes;
+  for (const shift of booked) {
+    if (shift.siteId !== next.siteId) return 'plan.one_trip_a_day';
+    // R-17: half-open, as the booking rules compare times
+    if (shift.startMinute < next.endMinute && next.startMinute < shift.endMinute) return 'booking.overlap';
+    minutes += shift.plannedMinutes;
+  }
+  return minutes > capMinutes ? 'booking.daily_cap' : null;
+}
+
+/**
+ * The most minutes one day's shifts can give the person under the policy: the bound of a day. Searches every
+ * allowed set of the day's shifts at each site (a handful in practice); past 12 shifts at one site it answers
+ * the cap, which is still a bound.
+ */
+export function mostMinutesInADay(policy: SameDayPolicy, shifts: readonly DayShift[], capMinutes: number): number {
+  let best = 0;
+  for (const shift of shifts) best = Math.max(best, shift.plannedMinutes);
+  if (policy === 'one_shift' || shifts.length < 2) return best;
+  const bySite = new Map<string, DayShift[]>();
+  for (const shift of shifts) {
+    const list = bySite.get(shift.siteId);
+    if (list) list.push(shift);
+    else bySite.set(shift.siteId, [shift]);
+  }
+  for (const list of bySite.values()) {
+    if (list.length > 12) return Math.max(best, capMinutes);
+    const chosen: DayShift[] = [];
+    const visit = (from: number, minutes: number): void => {
+      best = Math.max(best, minutes);
+      for (let i = from; i < list.length; i++) {
+        if (sameDayRefusal(policy, chosen, list[i], capMinutes) !== null) continue;
+        chosen.push(list[i]);
+        visit(i + 1, minutes + list[i].plannedMinutes);
+        chosen.pop();
+      }
+    };
+    visit(0, 0);
+  }
+  return best;
+}
