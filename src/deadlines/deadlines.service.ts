@@ -60,14 +60,18 @@ export class DeadlinesService {
     });
   }
 
-  /** The active orders of the Bapas in this time zone that can no longer finish, or have nothing booked soon. */
-  async scan(timezone: string, today: string): Promise<OrderAtRisk[]> {
-    const orders = await this.dataSource
+  /**
+   * The active orders of the Bapas in this time zone (or of one Bapas: a supervisor's worklist) that can no
+   * longer finish, or have nothing booked soon.
+   */
+  async scan(timezone: string, today: string, bapasId?: string): Promise<OrderAtRisk[]> {
+    const query = this.dataSource
       .getRepository(Order)
       .createQueryBuilder('o')
       .innerJoin('agency', 'b', 'b.id = o.bapas_id')
-      .where(`o.status = 'active' AND b.timezone = :timezone`, { timezone })
-      .getMany();
+      .where(`o.status = 'active' AND b.timezone = :timezone`, { timezone });
+    if (bapasId) query.andWhere('o.bapas_id = :bapasId', { bapasId });
+    const orders = await query.getMany();
     if (orders.length === 0) return [];
     const persons = new Map(
       (await this.dataSource.getRepository(Person).findBy({ id: In(orders.map((o) => o.personId)) })).map((p) => [
