@@ -100,14 +100,26 @@ export class DeadlinesService {
       ).map((row: { order_id: string; ahead: number; soon: boolean }) => [row.order_id, row]),
     );
 
+    // The days ahead and each region's closed days once a scan, not once an order: hundreds of orders a Bapas.
+    const days = daysAfter(
+      today,
+      orders.reduce((last, o) => (o.endDate > last ? o.endDate : last), today),
+    );
+    const closedIn = new Map<string | undefined, Set<string>>();
+    const closedDays = (region: string | undefined) =>
+      closedIn.get(region) ??
+      closedIn
+        .set(region, new Set(holidays.filter((h) => h.region === '' || h.region === region).map((h) => h.date)))
+        .get(region)!;
     const results: OrderAtRisk[] = [];
     for (const order of orders) {
       const person = persons.get(order.personId)!;
-      const region = regions.get(order.bapasId);
-      const closed = new Set(holidays.filter((h) => h.region === '' || h.region === region).map((h) => h.date));
-      const workableByDay = daysAfter(today, order.endDate).map((date) =>
-        workableMinutes(date, closed.has(date), { ...person, regime: order.regime }, order.maxHoursPerDay * 60),
-      );
+      const closed = closedDays(regions.get(order.bapasId));
+      const workableByDay = days
+        .filter((date) => date <= order.endDate)
+        .map((date) =>
+          workableMinutes(date, closed.has(date), { ...person, regime: order.regime }, order.maxHoursPerDay * 60),
+        );
       const ahead = booked.get(order.id);
       const risks = orderRisks({
         remainingMinutes: order.requiredMinutes - order.creditedMinutes,
