@@ -45,7 +45,7 @@ describe('shutdown (SIGTERM) with Redis unreachable', () => {
         async () =>
           (
             await probe.query(
-              `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'bakti-all' AND wait_event_type = 'Lock'`,
+              `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name IN ('bakti-all', 'bakti-api') AND wait_event_type = 'Lock'`,
             )
           ).rowCount! > 0,
         'the login waiting on the lock',
@@ -145,6 +145,38 @@ describe('shutdown (SIGTERM) with Redis unreachable', () => {
       }
     },
     SPAWNING_TEST_MS,
+  );
+
+  it(
+    'API_PROCESSES=2: both HTTP processes serve one port; SIGTERM to the primary lets the request in flight finish and every process exit 0',
+    async () => {
+      // Two Nest applications booting at once: room for a loaded machine.
+      const service = await SpawnedService.start({ ...env, API_PROCESSES: '2', SHUTDOWN_TIMEOUT_MS: '30000' }, 150_000);
+      services.push(service);
+      await waitFor(
+        () => service.lines.filter((line) => line.includes('/api/v1, docs on')).length === 2,
+        'both HTTP processes listening',
+        150_000,
+      );
+      const holder = await holdUsers();
+      try {
+        const inFlight = login(service);
+        await loginWaiting();
+        service.signal('SIGTERM');
+        await waitFor(
+          () => service.lines.filter((line) => line.includes('SIGTERM: stopping')).length === 2,
+          'both processes stopping',
+        );
+        await holder.query('ROLLBACK');
+        expect((await inFlight).status).toBe(401);
+        expect((await service.exited).code).toBe(0);
+        expect(service.lines.filter((line) => line.includes('"Stopped"'))).toHaveLength(2);
+        expect(service.lines.some((line) => line.includes('Every HTTP process stopped'))).toBe(true);
+      } finally {
+        await holder.end();
+      }
+    },
+    4 * SPAWNING_TEST_MS,
   );
 
   it(

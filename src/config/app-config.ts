@@ -44,6 +44,16 @@ export class AppConfig {
   @Max(65535)
   PORT = 3000;
 
+  /**
+   * HTTP processes sharing PORT (Node's cluster): one per core. With APP_ROLE=all the first also runs the
+   * worker; the others serve HTTP only.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  API_PROCESSES = 1;
+
   /** The service's connection, as a role that owns nothing; created with its grants when missing. */
   @Matches(POSTGRES_URL, { message: '$property must be postgres://user@host:port/database' })
   DATABASE_URL = 'postgres://bakti_app@127.0.0.1:5432/bakti';

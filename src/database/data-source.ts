@@ -7,6 +7,7 @@ import { Plans1764200000000 } from './migrations/1764200000000-plans.js';
 import { Integrity1764300000000 } from './migrations/1764300000000-integrity.js';
 import { Breaches1764400000000 } from './migrations/1764400000000-breaches.js';
 import { CalendarYears1764500000000 } from './migrations/1764500000000-calendar-years.js';
+import { NationalIndexes1765300000000 } from './migrations/1765300000000-national-indexes.js';
 import { ExportLog1764600000000 } from './migrations/1764600000000-export-log.js';
 import { PersonalData1764650000000 } from './migrations/1764650000000-personal-data.js';
 import { AbsenceNotices1764900000000 } from './migrations/1764900000000-absence-notices.js';
@@ -29,6 +30,7 @@ export const migrations = [
   PersonalData1764650000000,
   AbsenceNotices1764900000000,
   DecisionCorrections1765000000000,
+  NationalIndexes1765300000000,
   Oversight1765400000000,
 ];
 

@@ -60,14 +60,18 @@ export class DeadlinesService {
     });
   }
 
-  /** The active orders of the Bapas in this time zone that can no longer finish, or have nothing booked soon. */
-  async scan(timezone: string, today: string): Promise<OrderAtRisk[]> {
-    const orders = await this.dataSource
+  /**
+   * The active orders of the Bapas in this time zone (or of one Bapas: a supervisor's worklist) that can no
+   * longer finish, or have nothing booked soon.
+   */
+  async scan(timezone: string, today: string, bapasId?: string): Promise<OrderAtRisk[]> {
+    const query = this.dataSource
       .getRepository(Order)
       .createQueryBuilder('o')
       .innerJoin('agency', 'b', 'b.id = o.bapas_id')
-      .where(`o.status = 'active' AND b.timezone = :timezone`, { timezone })
-      .getMany();
+      .where(`o.status = 'active' AND b.timezone = :timezone`, { timezone });
+    if (bapasId) query.andWhere('o.bapas_id = :bapasId', { bapasId });
+    const orders = await query.getMany();
     if (orders.length === 0) return [];
     const persons = new Map(
       (await this.dataSource.getRepository(Person).findBy({ id: In(orders.map((o) => o.personId)) })).map((p) => [
@@ -96,14 +100,26 @@ export class DeadlinesService {
       ).map((row: { order_id: string; ahead: number; soon: boolean }) => [row.order_id, row]),
     );
 
+    // The days ahead and each region's closed days once a scan, not once an order: hundreds of orders a Bapas.
+    const days = daysAfter(
+      today,
+      orders.reduce((last, o) => (o.endDate > last ? o.endDate : last), today),
+    );
+    const closedIn = new Map<string | undefined, Set<string>>();
+    const closedDays = (region: string | undefined) =>
+      closedIn.get(region) ??
+      closedIn
+        .set(region, new Set(holidays.filter((h) => h.region === '' || h.region === region).map((h) => h.date)))
+        .get(region)!;
     const results: OrderAtRisk[] = [];
     for (const order of orders) {
       const person = persons.get(order.personId)!;
-      const region = regions.get(order.bapasId);
-      const closed = new Set(holidays.filter((h) => h.region === '' || h.region === region).map((h) => h.date));
-      const workableByDay = daysAfter(today, order.endDate).map((date) =>
-        workableMinutes(date, closed.has(date), { ...person, regime: order.regime }, order.maxHoursPerDay * 60),
-      );
+      const closed = closedDays(regions.get(order.bapasId));
+      const workableByDay = days
+        .filter((date) => date <= order.endDate)
+        .map((date) =>
+          workableMinutes(date, closed.has(date), { ...person, regime: order.regime }, order.maxHoursPerDay * 60),
+        );
       const ahead = booked.get(order.id);
       const risks = orderRisks({
         remainingMinutes: order.requiredMinutes - order.creditedMinutes,

@@ -28,19 +28,41 @@ export class SpawnedService {
   }
 
   /** Started and answering its liveness endpoint. */
-  static async start(env: Record<string, string>): Promise<SpawnedService> {
+  static async start(env: Record<string, string>, timeoutMs = 60_000): Promise<SpawnedService> {
     const service = new SpawnedService(await freePort(), env);
     try {
       await waitFor(
-        async () => (await service.get('/api/v1/health/live').catch(() => null))?.status === 200,
+        async () => service.ended() || (await service.get('/api/v1/health/live').catch(() => null))?.status === 200,
         'the service listening',
-        60_000,
+        timeoutMs,
       );
     } catch (error) {
       service.kill(); // never left running by a test that gave up on it
       throw new Error(`${(error as Error).message}; its output:\n${service.lines.join('\n')}`, { cause: error });
     }
     return service;
+  }
+
+  /** A worker (APP_ROLE=worker: no HTTP), started once it says its queues, relay and schedules run. */
+  static async startWorker(env: Record<string, string>, timeoutMs = 60_000): Promise<SpawnedService> {
+    const service = new SpawnedService(await freePort(), env);
+    try {
+      await waitFor(
+        () => service.lines.some((line) => line.includes('Worker running')),
+        'the worker running',
+        timeoutMs,
+      );
+    } catch (error) {
+      service.kill();
+      throw new Error(`${(error as Error).message}; its output:\n${service.lines.join('\n')}`);
+    }
+    return service;
+  }
+
+  /** Stopped waiting for a service that already ended (a bad configuration): its output says why. */
+  private ended(): boolean {
+    if (this.child.exitCode !== null) throw new Error(`it exited with code ${this.child.exitCode}`);
+    return false;
   }
 
   get url(): string {
