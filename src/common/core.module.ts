@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { Authenticator } from './auth/authenticator.js';
+import { SignedInUsers } from './auth/signed-in-users.js';
 import { SignInRateGuard } from './throttle/sign-in-rate.guard.js';
 import { Clock } from './clock.js';
 import { IdempotencyService } from './idempotency.js';
@@ -34,6 +35,7 @@ export class CoreModule implements OnApplicationShutdown {
         { provide: Clock, useValue: clock },
         AuditService,
         Authenticator,
+        SignedInUsers,
         SignInRateGuard,
         IdempotencyService,
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -45,6 +47,7 @@ export class CoreModule implements OnApplicationShutdown {
         Clock,
         AuditService,
         Authenticator,
+        SignedInUsers,
         IdempotencyService,
         JwtModule,
         SharedCounters,
