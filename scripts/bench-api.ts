@@ -808,7 +808,8 @@ async function startServices(databaseUrl: string, redisUrl: string): Promise<Ser
     const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const output: string[] = [];
     for (const stream of [child.stdout!, child.stderr!])
-      stream.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+      // Its access log is read and dropped but for the last chunks, shown if it fails to start.
+      stream.on('data', (chunk: Buffer) => output.push(chunk.toString()) > 50 && output.shift());
     services.push({ port, stop: () => stopChild(child) });
     const deadline = Date.now() + 60_000;
     for (;;) {

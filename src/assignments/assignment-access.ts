@@ -102,7 +102,7 @@ export class AssignmentAccess {
     const sets = changed.map((key, i) => `${metadata.findColumnWithPropertyName(key)!.databaseName} = $${i + 2}`);
     const extra = alongside(changed.length + 2);
     await manager.query(
-      `UPDATE assignment SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1 RETURNING ${extra.sql}`,
+      `WITH changed AS (UPDATE assignment SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1) SELECT ${extra.sql}`,
       [after.id, ...changed.map((key) => after[key]), ...extra.params],
     );
   }
