@@ -301,3 +301,62 @@ describe('authentication, roles, scope and personal data', () => {
     });
   });
 });
+
+describe('the signed-in users kept in memory, across replicas', () => {
+  let t: TestApp;
+  let replica: TestApp;
+  let w: World;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    replica = await startTestApp();
+    w = await World.build(t);
+  });
+  afterAll(async () => {
+    await replica.close();
+    await t.close();
+  });
+
+  it('a user deactivated through one replica has its token refused at once by another that had it cached', async () => {
+    const username = `koord.replica.${w.tag.toLowerCase()}`;
+    const created = await w.post('admin', '/users', {
+      username,
+      fullName: 'Koord Replica',
+      role: 'coordinator',
+      agencyId: w.ids.opd,
+      phone: '081298765435',
+    });
+    expect(created.status).toBe(201);
+    await w.activate(created.body.id, username, PASSWORD);
+    const token = (await t.http().post('/api/v1/auth/login').send({ username, password: PASSWORD })).body.accessToken;
+    const me = () => replica.http().get('/api/v1/users/me').set('authorization', `Bearer ${token}`);
+    expect((await me()).status).toBe(200);
+    expect((await me()).status).toBe(200);
+    expect((await w.post('admin', `/users/${created.body.id}/deactivate`)).status).toBe(200);
+    expect((await me()).status).toBe(401);
+    expect((await t.http().get('/api/v1/users/me').set('authorization', `Bearer ${token}`)).status).toBe(401);
+  });
+
+  it('a name change through one replica is seen at once by another that had the user cached', async () => {
+    const username = `pk.replica.${w.tag.toLowerCase()}`;
+    const created = await w.post('admin', '/users', {
+      username,
+      fullName: 'PK Replica',
+      role: 'supervisor',
+      agencyId: w.ids.bapas,
+      phone: '081298765436',
+    });
+    expect(created.status).toBe(201);
+    await w.activate(created.body.id, username, PASSWORD);
+    const token = (await t.http().post('/api/v1/auth/login').send({ username, password: PASSWORD })).body.accessToken;
+    const me = () => replica.http().get('/api/v1/users/me').set('authorization', `Bearer ${token}`);
+    expect((await me()).body.fullName).toBe('PK Replica');
+    const renamed = await t
+      .http()
+      .patch(`/api/v1/users/${created.body.id}`)
+      .set('authorization', w.authorization('admin'))
+      .send({ fullName: 'PK Replica Renamed' });
+    expect(renamed.status).toBe(200);
+    expect((await me()).body.fullName).toBe('PK Replica Renamed');
+  });
+});

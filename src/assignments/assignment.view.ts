@@ -4,8 +4,14 @@ import { Assignment } from './assignment.entity.js';
 
 const location = (lat: number | null, lng: number | null) => (lat === null || lng === null ? null : { lat, lng });
 
+/** What a view shows of an assignment's row. */
+export type AssignmentState = Omit<
+  Assignment,
+  'createdBy' | 'createdAt' | 'updatedAt' | 'noShowFlaggedAt' | 'openCheckInFlaggedAt'
+>;
+
 /** The assignment with its attendance, as every reader in scope sees it (only the person's name: R-30). */
-export function toAssignmentView(a: Assignment, personName: string) {
+export function toAssignmentView(a: AssignmentState, personName: string) {
   return {
     id: a.id,
     orderId: a.orderId,

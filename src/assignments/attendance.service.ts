@@ -13,7 +13,7 @@ import { Site } from '../sites/site.entity.js';
 import { AssignmentAccess } from './assignment-access.js';
 import { transitionRefusals } from './assignment-state.js';
 import { Assignment, AssignmentStatus } from './assignment.entity.js';
-import { readAssignmentView, type AssignmentView } from './assignment.view.js';
+import { toAssignmentView, type AssignmentView } from './assignment.view.js';
 import { hasConflict } from '../persons/persons.service.js';
 import { checkInViolations, checkOutViolations, workedMinutes } from './attendance.rules.js';
 import { CheckInDto, CheckOutDto, ReasonDto } from './dto.js';
@@ -129,14 +129,15 @@ export class AttendanceService {
     return this.dataSource.transaction(async (manager) => {
       const fingerprint = { id, to, body: request.body };
       return this.idempotency.once(manager, { userId: actor.id, key: request.key, fingerprint }, async () => {
-        const assignment = await this.access.asCoordinator(manager, actor, id);
-        const before = await readAssignmentView(manager, assignment);
+        const { assignment, personName } = await this.access.asCoordinator(manager, actor, id);
+        const stored = { ...assignment };
+        const before = toAssignmentView(assignment, personName);
         const redone = assignment.status === to && (await request.redo?.(manager, assignment)) === true;
         if (!redone) assertNoConflict(transitionRefusals(assignment.status, to));
         await apply(manager, assignment, this.clock.now());
         assignment.status = to;
-        await manager.save(assignment);
-        const after = await readAssignmentView(manager, assignment);
+        await this.access.write(manager, stored, assignment, (first) => this.audit.chainLock(manager, first));
+        const after = toAssignmentView(assignment, personName);
         await this.audit.record(manager, {
           actorId: actor.id,
           action: redone ? `assignment.${to}_again` : `assignment.${to}`,

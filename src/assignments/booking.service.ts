@@ -1,23 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
-import { Agency } from '../agencies/agency.entity.js';
-import { Agreement } from '../agreements/agreement.entity.js';
 import { AuditService } from '../audit/audit.service.js';
-import { CalendarService } from '../calendar/calendar.service.js';
+import { officialCalendarWarnings } from '../calendar/calendar.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import type { RuleViolation } from '../common/rule-violation.js';
-import { assertNoConflict, conflict, unknownReference } from '../common/domain-error.js';
+import { assertNoConflict, conflict, forbidden, notFound, unknownReference } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
-import { Outbox } from '../jobs/outbox.service.js';
-import { Order } from '../orders/order.entity.js';
-import { OrdersService } from '../orders/orders.service.js';
-import { Person } from '../persons/person.entity.js';
+import { outboxColumns } from '../jobs/outbox.service.js';
+import { orderInScope } from '../orders/order-scope.js';
+import type { Regime } from '../orders/order.rules.js';
 import { assignmentJobs } from '../reminders/assignment-jobs.js';
-import { Shift } from '../shifts/shift.entity.js';
-import { Site } from '../sites/site.entity.js';
-import { SitesService } from '../sites/sites.service.js';
 import { AssignmentAccess } from './assignment-access.js';
 import { transitionRefusals } from './assignment-state.js';
 import { Assignment } from './assignment.entity.js';
@@ -42,78 +37,141 @@ defineMessages({
 export class BookingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly orders: OrdersService,
-    private readonly sites: SitesService,
-    private readonly calendar: CalendarService,
     private readonly access: AssignmentAccess,
     private readonly audit: AuditService,
-    private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
 
-  /** The booking, with the calendar's warnings (R-23: a year whose official calendar is not loaded yet). */
+  /**
+   * The booking, with the calendar's warnings (R-23: a year whose official calendar is not loaded yet). Plain rows
+   * in few round trips: the order and its person locked in one statement, every fact the rules need in a second,
+   * the seat, the booking, its jobs and the audit chain's lock in a third, then the audit event.
+   */
   book(actor: AuthUser, dto: BookDto): Promise<AssignmentView & { warnings: RuleViolation[] }> {
     return this.dataSource.transaction(async (manager) => {
       // Locked like a sign-off locks it: no booking slips in while the order completes and releases its seats.
-      const order = await this.orders.supervised(manager, actor, dto.orderId, true);
       // One booking at a time per person (who may have several orders): the daily cap (R-17) is a sum.
-      const person = await manager.findOneOrFail(Person, {
-        where: { id: order.personId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const shift = await manager.findOneBy(Shift, { id: dto.shiftId });
-      if (!shift) throw unknownReference('shiftId', 'shift');
-      const site = await manager.findOneByOrFail(Site, { id: shift.siteId });
-      if (!(await this.sites.usableBy(manager, order.bapasId, site)))
-        throw conflict({ code: 'booking.site_not_for_bapas' });
-      assertNoConflict(await this.refusals(manager, order, person, shift, site));
-
-      // R-18: the seat is taken by one conditional update, so concurrent bookings can't pass the capacity.
-      const seat = await manager.query(
-        `UPDATE shift SET booked_count = booked_count + 1 WHERE id = $1 AND booked_count < capacity RETURNING id`,
-        [shift.id],
+      const [order]: BookedOrder[] = await manager.query(
+        `SELECT o.id, o.person_id AS "personId", o.bapas_id AS "bapasId", o.kejaksaan_id AS "kejaksaanId",
+                o.status, o.regime, o.start_date AS "startDate", o.end_date AS "endDate",
+                o.max_hours_per_day AS "maxHoursPerDay", p.full_name AS "fullName", p.religion,
+                p.in_school AS "inSchool", p.worship_defaults AS "worshipDefaults", p.unavailable
+           FROM court_order o JOIN person p ON p.id = o.person_id WHERE o.id = $1 FOR UPDATE`,
+        [dto.orderId],
       );
-      if (seat[0].length === 0) throw conflict({ code: 'booking.shift_full' });
+      if (!order) throw notFound('order');
+      if (!orderInScope(actor, order)) throw forbidden();
+      if (actor.role !== 'supervisor') throw forbidden('auth.role_not_allowed');
+      const [shift]: BookingFacts[] = await manager.query(
+        `SELECT s.id, s.site_id AS "siteId", s.date, s.start_time AS "startTime", s.end_time AS "endTime",
+                s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.planned_minutes AS "plannedMinutes",
+                site.timezone, site.minors_allowed AS "minorsAllowed",
+                EXISTS (SELECT 1 FROM agreement_party ap WHERE ap.agreement_id = site.agreement_id AND ap.agency_id = $3) AS usable,
+                g.valid_from AS "validFrom", g.valid_to AS "validTo",
+                (SELECT h.name FROM holiday h JOIN agency host ON host.id = site.agency_id
+                  WHERE h.date = s.date AND h.region IN ('', host.region)
+                    AND NOT EXISTS (SELECT 1 FROM site_open_date o WHERE o.site_id = site.id AND o.date = h.date)
+                  ORDER BY h.region LIMIT 1) AS holiday,
+                (SELECT coalesce(sum(a.planned_minutes), 0)::int FROM assignment a
+                  WHERE a.person_id = $2 AND a.local_date = s.date AND a.status <> 'cancelled') AS "sameDayMinutes",
+                EXISTS (SELECT 1 FROM assignment a WHERE a.person_id = $2 AND a.status <> 'cancelled'
+                           AND tstzrange(a.starts_at, a.ends_at) && tstzrange(s.starts_at, s.ends_at)) AS overlaps,
+                ARRAY(SELECT year FROM holiday_year WHERE official) AS "officialYears"
+           FROM shift s JOIN site ON site.id = s.site_id LEFT JOIN agreement g ON g.id = site.agreement_id
+          WHERE s.id = $1`,
+        [dto.shiftId, order.personId, order.bapasId],
+      );
+      if (!shift) throw unknownReference('shiftId', 'shift');
+      if (!shift.usable) throw conflict({ code: 'booking.site_not_for_bapas' });
+      assertNoConflict(
+        bookingRefusals({
+          now: this.clock.now(),
+          order,
+          person: order,
+          shift: {
+            date: shift.date,
+            start: shift.startTime,
+            end: shift.endTime,
+            startsAt: shift.startsAt,
+            plannedMinutes: shift.plannedMinutes,
+          },
+          site: shift,
+          agreement: shift.validFrom === null ? null : { validFrom: shift.validFrom, validTo: shift.validTo! },
+          holiday: shift.holiday === null ? null : { name: shift.holiday },
+          sameDayPlannedMinutes: shift.sameDayMinutes,
+          overlapsAnotherBooking: shift.overlaps,
+        }),
+      );
 
-      const assignment = await manager.save(
-        manager.create(Assignment, {
+      const id = randomUUID();
+      const jobs = assignmentJobs(
+        { assignmentId: id, localDate: shift.date, timezone: shift.timezone, startsAt: shift.startsAt },
+        this.clock.now(),
+      );
+      const chainLock = this.audit.chainLock(manager, 10);
+      // R-18: the seat is taken by one conditional update, so concurrent bookings can't pass the capacity; the
+      // booking and its jobs are written only with the seat.
+      const [seat] = await manager.query(
+        `WITH seat AS (
+           UPDATE shift SET booked_count = booked_count + 1 WHERE id = $1 AND booked_count < capacity RETURNING id),
+         booked AS (
+           INSERT INTO assignment (id, order_id, person_id, shift_id, site_id, local_date, starts_at, ends_at,
+                                   planned_minutes, status, created_by)
+           SELECT $2, $3, $4, seat.id, $5, $6, $7, $8, $9, 'scheduled', $12 FROM seat RETURNING id),
+         jobs AS (
+           INSERT INTO outbox (queue, job_name, job_id, payload, run_at)
+           SELECT * FROM unnest($13::text[], $14::text[], $15::text[], $16::jsonb[], $17::timestamptz[])
+            WHERE EXISTS (SELECT 1 FROM booked))
+         SELECT (SELECT count(*)::int FROM booked) AS booked, ${chainLock.sql} AS locked`,
+        [
+          shift.id,
+          id,
+          order.id,
+          order.personId,
+          shift.siteId,
+          shift.date,
+          shift.startsAt,
+          shift.endsAt,
+          shift.plannedMinutes,
+          ...chainLock.params,
+          actor.id,
+          ...outboxColumns(jobs),
+        ],
+      );
+      if (seat.booked === 0) throw conflict({ code: 'booking.shift_full' });
+      const view = toAssignmentView(
+        {
+          ...NOT_ATTENDED,
+          id,
           orderId: order.id,
-          personId: person.id,
+          personId: order.personId,
           shiftId: shift.id,
-          siteId: site.id,
+          siteId: shift.siteId,
           localDate: shift.date,
           startsAt: shift.startsAt,
           endsAt: shift.endsAt,
           plannedMinutes: shift.plannedMinutes,
           status: 'scheduled',
-          createdBy: actor.id,
-        }),
+        },
+        order.fullName,
       );
-      const booked = {
-        assignmentId: assignment.id,
-        localDate: shift.date,
-        timezone: site.timezone,
-        startsAt: shift.startsAt,
-      };
-      await this.outbox.add(manager, assignmentJobs(booked, this.clock.now()));
-      const view = toAssignmentView(assignment, person.fullName);
       await this.audit.record(manager, {
         actorId: actor.id,
         action: 'assignment.booked',
         entityType: 'assignment',
-        entityId: assignment.id,
+        entityId: id,
         after: view,
       });
-      return { ...view, warnings: await this.calendar.warningsFor(manager, [shift.date]) };
+      return { ...view, warnings: officialCalendarWarnings([shift.date], shift.officialYears) };
     });
   }
 
   cancel(actor: AuthUser, id: string, dto: ReasonDto): Promise<AssignmentView> {
     return this.dataSource.transaction(async (manager) => {
-      const { assignment } = await this.access.asSupervisor(manager, actor, id);
+      const { assignment, personName } = await this.access.asSupervisor(manager, actor, id);
       assertNoConflict(transitionRefusals(assignment.status, 'cancelled'));
       if (assignment.startsAt <= this.clock.now()) throw conflict({ code: 'assignment.already_started' });
-      return this.release(manager, actor.id, assignment, dto.reason);
+      return this.release(manager, actor.id, assignment, dto.reason, personName);
     });
   }
 
@@ -133,23 +191,38 @@ export class BookingService {
     return pending.length;
   }
 
-  /** Cancels a scheduled assignment and gives its seat back. */
+  /** Cancels a scheduled assignment and gives its seat back: one statement, then its audit event. */
   async release(
     manager: EntityManager,
     actorId: string | null,
     assignment: Assignment,
     reason: string,
+    personName?: string,
   ): Promise<AssignmentView> {
-    const before = await readAssignmentView(manager, assignment);
-    await manager.query(`UPDATE shift SET booked_count = booked_count - 1 WHERE id = $1`, [assignment.shiftId]);
-    Object.assign(assignment, {
-      status: 'cancelled',
+    const before =
+      personName === undefined
+        ? await readAssignmentView(manager, assignment)
+        : toAssignmentView(assignment, personName);
+    const cancellation = {
+      status: 'cancelled' as const,
       cancelReason: reason,
       cancelledBy: actorId,
       cancelledAt: this.clock.now(),
-    });
-    await manager.save(assignment);
-    const after = await readAssignmentView(manager, assignment);
+    };
+    const chainLock = this.audit.chainLock(manager, 6);
+    await manager.query(
+      `WITH seat AS (UPDATE shift SET booked_count = booked_count - 1 WHERE id = $1),
+            cancelled AS (UPDATE assignment SET status = 'cancelled', cancel_reason = $3, cancelled_by = $4,
+                                 cancelled_at = $5, updated_at = now() WHERE id = $2)
+       SELECT ${chainLock.sql}`,
+      [assignment.shiftId, assignment.id, reason, actorId, cancellation.cancelledAt, ...chainLock.params],
+    );
+    Object.assign(assignment, cancellation);
+    const after = {
+      ...before,
+      status: assignment.status,
+      cancellation: { reason, by: actorId, at: cancellation.cancelledAt },
+    };
     await this.audit.record(manager, {
       actorId,
       action: 'assignment.cancelled',
@@ -160,36 +233,75 @@ export class BookingService {
     });
     return after;
   }
-
-  private async refusals(manager: EntityManager, order: Order, person: Person, shift: Shift, site: Site) {
-    const host = await manager.findOneByOrFail(Agency, { id: site.agencyId });
-    const agreement = await manager.findOneBy(Agreement, { id: site.agreementId });
-    const [{ minutes }] = await manager.query(
-      `SELECT coalesce(sum(planned_minutes), 0)::int AS minutes FROM assignment
-        WHERE person_id = $1 AND local_date = $2 AND status <> 'cancelled'`,
-      [person.id, shift.date],
-    );
-    const overlapping = await manager.query(
-      `SELECT 1 FROM assignment WHERE person_id = $1 AND status <> 'cancelled'
-          AND tstzrange(starts_at, ends_at) && tstzrange($2, $3) LIMIT 1`,
-      [person.id, shift.startsAt, shift.endsAt],
-    );
-    return bookingRefusals({
-      now: this.clock.now(),
-      order,
-      person,
-      shift: {
-        date: shift.date,
-        start: shift.startTime,
-        end: shift.endTime,
-        startsAt: shift.startsAt,
-        plannedMinutes: shift.plannedMinutes,
-      },
-      site,
-      agreement,
-      holiday: await this.calendar.closingHoliday(manager, site.id, host.region, shift.date),
-      sameDayPlannedMinutes: minutes,
-      overlapsAnotherBooking: overlapping.length > 0,
-    });
-  }
 }
+
+interface BookedOrder {
+  id: string;
+  personId: string;
+  bapasId: string;
+  kejaksaanId: string;
+  status: string;
+  regime: Regime;
+  startDate: string;
+  endDate: string;
+  maxHoursPerDay: number;
+  fullName: string;
+  religion: string | null;
+  inSchool: boolean;
+  worshipDefaults: boolean;
+  unavailable: { weekday: number; from: string; to: string }[];
+}
+
+interface BookingFacts {
+  id: string;
+  siteId: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  startsAt: Date;
+  endsAt: Date;
+  plannedMinutes: number;
+  timezone: string;
+  minorsAllowed: boolean;
+  usable: boolean;
+  validFrom: string | null;
+  validTo: string | null;
+  holiday: string | null;
+  sameDayMinutes: number;
+  overlaps: boolean;
+  officialYears: number[];
+}
+
+/** A new booking's attendance: nothing recorded yet. */
+const NOT_ATTENDED = {
+  checkInAt: null,
+  checkInReceivedAt: null,
+  checkInLat: null,
+  checkInLng: null,
+  checkInDistanceMeters: null,
+  checkInOutsideRadius: null,
+  checkedInBy: null,
+  checkOutAt: null,
+  checkOutReceivedAt: null,
+  checkOutLat: null,
+  checkOutLng: null,
+  checkOutDistanceMeters: null,
+  checkOutOutsideRadius: null,
+  penaltyMinutes: null,
+  workedMinutes: null,
+  confirmationNote: null,
+  confirmedBy: null,
+  absenceReason: null,
+  absenceRecordedBy: null,
+  absenceRecordedAt: null,
+  absenceDecisionReason: null,
+  absenceDecidedBy: null,
+  absenceDecidedAt: null,
+  cancelReason: null,
+  cancelledBy: null,
+  cancelledAt: null,
+  creditedMinutes: null,
+  signOffNote: null,
+  signedOffBy: null,
+  signedOffAt: null,
+} satisfies Partial<Assignment>;

@@ -12,10 +12,9 @@ import { completionJob } from '../completion-notices/completion-job.js';
 import { breachCheckJob } from '../enforcement/breach-check-job.js';
 import { warningJob } from '../warnings/warning-job.js';
 import { Order } from '../orders/order.entity.js';
-import { hasConflict } from '../persons/persons.service.js';
 import { AssignmentAccess } from './assignment-access.js';
 import { transitionRefusals } from './assignment-state.js';
-import { readAssignmentView, type AssignmentView } from './assignment.view.js';
+import { toAssignmentView, type AssignmentView } from './assignment.view.js';
 import { creditFor, signOffViolations } from './attendance.rules.js';
 import { BookingService } from './booking.service.js';
 import { AbsenceDecisionDto, SignOffDto } from './dto.js';
@@ -53,7 +52,7 @@ export class SignOffService {
   signOff(actor: AuthUser, id: string, dto: SignOffDto): Promise<AssignmentView> {
     return this.dataSource.transaction(async (manager) => {
       // The order row stays locked to the end: two sign-offs of one order can't both take its last minutes.
-      const { assignment, order } = await this.access.asSupervisor(manager, actor, id);
+      const { assignment, personName, order, confirmerRelated } = await this.access.asSupervisor(manager, actor, id);
       if (assignment.status !== 'checked_out') {
         assertNoConflict(
           assignment.status === 'checked_in' || assignment.status === 'scheduled'
@@ -62,16 +61,23 @@ export class SignOffService {
         );
       }
       if (assignment.confirmedBy === actor.id) throw conflict({ code: 'signoff.own_confirmation' });
-      if (await hasConflict(manager, assignment.confirmedBy!, assignment.personId)) {
-        throw conflict({ code: 'signoff.confirmed_by_related_user' });
-      }
+      if (confirmerRelated) throw conflict({ code: 'signoff.confirmed_by_related_user' });
       const worked = assignment.workedMinutes!;
       const remaining = order.requiredMinutes - order.creditedMinutes;
       const requested = { workedMinutes: worked, requestedMinutes: dto.creditedMinutes, remainingMinutes: remaining };
       assertValid(signOffViolations({ ...requested, note: dto.note }));
       const minutes = creditFor(requested);
 
-      const before = await readAssignmentView(manager, assignment);
+      const stored = { ...assignment };
+      const before = toAssignmentView(assignment, personName);
+      Object.assign(assignment, {
+        status: 'credited',
+        creditedMinutes: minutes,
+        signOffNote: dto.note ?? null,
+        signedOffBy: actor.id,
+        signedOffAt: this.clock.now(),
+      });
+      await this.access.write(manager, stored, assignment, (first) => this.audit.chainLock(manager, first));
       if (minutes > 0) {
         await this.ledger.credit(manager, {
           orderId: order.id,
@@ -80,15 +86,7 @@ export class SignOffService {
           actorId: actor.id,
         });
       }
-      Object.assign(assignment, {
-        status: 'credited',
-        creditedMinutes: minutes,
-        signOffNote: dto.note ?? null,
-        signedOffBy: actor.id,
-        signedOffAt: this.clock.now(),
-      });
-      await manager.save(assignment);
-      const after = await readAssignmentView(manager, assignment);
+      const after = toAssignmentView(assignment, personName);
       await this.audit.record(manager, {
         actorId: actor.id,
         action: 'assignment.credited',
@@ -104,18 +102,19 @@ export class SignOffService {
 
   decideAbsence(actor: AuthUser, id: string, dto: AbsenceDecisionDto): Promise<AssignmentView> {
     return this.dataSource.transaction(async (manager) => {
-      const { assignment } = await this.access.asSupervisor(manager, actor, id);
+      const { assignment, personName } = await this.access.asSupervisor(manager, actor, id);
       const to = dto.excused ? 'excused' : 'unexcused';
       assertNoConflict(transitionRefusals(assignment.status, to));
-      const before = await readAssignmentView(manager, assignment);
+      const stored = { ...assignment };
+      const before = toAssignmentView(assignment, personName);
       Object.assign(assignment, {
         status: to,
         absenceDecisionReason: dto.reason,
         absenceDecidedBy: actor.id,
         absenceDecidedAt: this.clock.now(),
       });
-      await manager.save(assignment);
-      const after = await readAssignmentView(manager, assignment);
+      await this.access.write(manager, stored, assignment, (first) => this.audit.chainLock(manager, first));
+      const after = toAssignmentView(assignment, personName);
       await this.audit.record(manager, {
         actorId: actor.id,
         action: `assignment.${to}`,

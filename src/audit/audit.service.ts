@@ -70,39 +70,68 @@ export class AuditService {
   }
 
   async record(manager: EntityManager, change: AuditChange): Promise<void> {
+    await this.recordAll(manager, [change]);
+  }
+
+  /** Several events of one transaction, chained one after the other: one read of the chain's head, one insert. */
+  async recordAll(manager: EntityManager, changes: AuditChange[]): Promise<void> {
+    if (changes.length === 0) return;
     const chain = await this.chainFor(manager);
     const [last] = await manager.query(`SELECT hash FROM audit_event WHERE chain = $1 ORDER BY seq DESC LIMIT 1`, [
       chain,
     ]);
-    const event = {
-      id: randomUUID(),
-      chain,
-      at: this.clock.now().toISOString(),
-      actorId: change.actorId,
-      action: change.action,
-      entityType: change.entityType,
-      entityId: change.entityId,
-      before: this.kept(change.before),
-      after: this.kept(change.after),
-      prevHash: (last?.hash as string | undefined) ?? null,
-    };
+    let prevHash = (last?.hash as string | undefined) ?? null;
+    const at = this.clock.now().toISOString();
+    const rows = changes.map((change) => {
+      const event = {
+        id: randomUUID(),
+        chain,
+        at,
+        actorId: change.actorId,
+        action: change.action,
+        entityType: change.entityType,
+        entityId: change.entityId,
+        before: this.kept(change.before),
+        after: this.kept(change.after),
+        prevHash,
+      };
+      prevHash = keyedHash(this.key, event);
+      return { ...event, hash: prevHash };
+    });
+    const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((row) => row[key]);
+    // unnest keeps the array's order and seq is drawn row by row in it, so the events stay in chain order.
     await manager.query(
       `INSERT INTO audit_event (id, chain, at, actor_id, action, entity_type, entity_id, before, after, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+       SELECT id, $2, $3, actor_id, action, entity_type, entity_id, before, after, prev_hash, hash
+         FROM unnest($1::uuid[], $4::uuid[], $5::text[], $6::text[], $7::uuid[], $8::jsonb[], $9::jsonb[], $10::text[], $11::text[])
+              WITH ORDINALITY AS e (id, actor_id, action, entity_type, entity_id, before, after, prev_hash, hash, n)
+        ORDER BY n`,
       [
-        event.id,
+        column('id'),
         chain,
-        event.at,
-        event.actorId,
-        event.action,
-        event.entityType,
-        event.entityId,
-        JSON.stringify(event.before),
-        JSON.stringify(event.after),
-        event.prevHash,
-        keyedHash(this.key, event),
+        at,
+        column('actorId'),
+        column('action'),
+        column('entityType'),
+        column('entityId'),
+        rows.map((row) => JSON.stringify(row.before)),
+        rows.map((row) => JSON.stringify(row.after)),
+        column('prevHash'),
+        column('hash'),
       ],
     );
+  }
+
+  /**
+   * The call that locks this transaction's chain, for the caller to put in a statement of its own that runs
+   * before `record` (one round trip fewer): `pg_advisory_xact_lock($first, $first + 1)` and its two parameters.
+   * A later statement then sees the chain's head as the last transaction on it committed it.
+   */
+  chainLock(manager: EntityManager, first: number): { sql: string; params: number[] } {
+    // Taking the lock again in the same transaction is harmless (it is held to the end either way).
+    const chain = this.chainOf.get(manager) ?? randomInt(AUDIT_CHAINS);
+    this.chainOf.set(manager, chain);
+    return { sql: `pg_advisory_xact_lock($${first}, $${first + 1})`, params: [CHAIN_LOCK_CLASS, chain] };
   }
 
   /**

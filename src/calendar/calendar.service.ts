@@ -121,10 +121,10 @@ export class CalendarService implements OnApplicationBootstrap {
   async warningsFor(manager: EntityManager, dates: string[]): Promise<RuleViolation[]> {
     if (dates.length === 0) return [];
     const rows: { year: number }[] = await manager.query(`SELECT year FROM holiday_year WHERE official`);
-    return yearsWithoutOfficialCalendar(dates, new Set(rows.map((row) => row.year))).map((year) => ({
-      code: 'calendar.not_official',
-      params: { year },
-    }));
+    return officialCalendarWarnings(
+      dates,
+      rows.map((row) => row.year),
+    );
   }
 
   /** An administrator loads a year's joint decree: it replaces the year's holidays, provisional or not. */
@@ -269,4 +269,12 @@ async function lockCalendar(manager: EntityManager): Promise<void> {
 function calendarEntity(year: number): string {
   const hex = createHash('sha256').update(`bakti.calendar:${year}`).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** R-23: a warning for each year of these dates whose official calendar is not loaded (given the official years). */
+export function officialCalendarWarnings(dates: string[], officialYears: number[]): RuleViolation[] {
+  return yearsWithoutOfficialCalendar(dates, new Set(officialYears)).map((year) => ({
+    code: 'calendar.not_official',
+    params: { year },
+  }));
 }

@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { SignedInUsers } from './auth/signed-in-users.js';
 import { SignInRateGuard } from './throttle/sign-in-rate.guard.js';
 import { Clock } from './clock.js';
 import { IdempotencyService } from './idempotency.js';
@@ -34,12 +35,13 @@ export class CoreModule implements OnApplicationShutdown {
           useFactory: (redis: Redis) => new SharedCounters(redis, config.THROTTLE_PREFIX),
         },
         { provide: Clock, useValue: clock },
+        SignedInUsers,
         SignInRateGuard,
         IdempotencyService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
-      exports: [AppConfig, REDIS, Clock, IdempotencyService, JwtModule, SharedCounters, SignInRateGuard],
+      exports: [AppConfig, REDIS, Clock, IdempotencyService, JwtModule, SharedCounters, SignInRateGuard, SignedInUsers],
     };
   }
 

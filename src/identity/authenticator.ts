@@ -12,6 +12,7 @@ import { DomainError, tooManyAttempts } from '../common/domain-error.js';
 import { SharedCounters } from '../common/throttle/shared-counters.js';
 import { AppConfig } from '../config/app-config.js';
 import { User } from './user.entity.js';
+import { SignedInUsers } from '../common/auth/signed-in-users.js';
 
 /** Who is calling: from a bearer token (the API), a password (login), or Basic credentials (the queue dashboard). */
 @Injectable()
@@ -26,9 +27,10 @@ export class Authenticator implements RequestAuthenticator {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly signedIn: SignedInUsers,
   ) {}
 
-  /** The user is read on every request, so a deactivated account's tokens stop working at once. */
+  /** The user behind the token, active: a deactivated account's tokens stop working at once (SignedInUsers). */
   async fromBearer(header: string | undefined): Promise<AuthUser> {
     const token = /^Bearer (\S+)$/i.exec(header ?? '')?.[1];
     if (!token) throw new DomainError(401, [{ code: 'auth.missing_token' }]);
@@ -39,9 +41,16 @@ export class Authenticator implements RequestAuthenticator {
       throw new DomainError(401, [{ code: 'auth.bad_token' }]);
     }
     if (typeof subject !== 'string' || !isUUID(subject)) throw new DomainError(401, [{ code: 'auth.bad_token' }]);
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: subject, active: true });
+    const id = subject;
+    const user = await this.signedIn.get(id, async () => {
+      const [row] = await this.dataSource.query(
+        `SELECT id, username, full_name AS "fullName", role, agency_id AS "agencyId" FROM app_user WHERE id = $1 AND active`,
+        [id],
+      );
+      return (row as AuthUser | undefined) ?? null;
+    });
     if (!user) throw new DomainError(401, [{ code: 'auth.bad_token' }]);
-    return toAuthUser(user);
+    return user;
   }
 
   async fromBasic(header: string | undefined, address: string): Promise<AuthUser> {

@@ -8,6 +8,7 @@ import { AgenciesService } from '../agencies/agencies.service.js';
 import { Agency } from '../agencies/agency.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
+import { SignedInUsers } from '../common/auth/signed-in-users.js';
 import { Clock } from '../common/clock.js';
 import { assertValid, conflict, DomainError, notFound, unknownReference } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
@@ -76,6 +77,7 @@ export class UsersService {
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly signedIn: SignedInUsers,
   ) {}
 
   async create(actor: AuthUser | null, dto: CreateUserDto): Promise<UserView> {
@@ -302,7 +304,7 @@ export class UsersService {
     told: string,
     apply: (manager: EntityManager, user: User) => Promise<void>,
   ): Promise<UserView> {
-    return this.dataSource.transaction(async (manager) => {
+    const changed = await this.dataSource.transaction(async (manager) => {
       const [locked] = await manager.query(`SELECT id FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
       if (!locked) throw notFound('user');
       const user = await manager.findOneByOrFail(User, { id });
@@ -313,6 +315,8 @@ export class UsersService {
       await this.tellHead(manager, after, actor, told);
       return after;
     });
+    await this.signedIn.forget(id);
+    return changed;
   }
 
   private async assertFits(manager: EntityManager, role: User['role'], agencyId: string): Promise<void> {

@@ -67,6 +67,8 @@ const PENDING_STATUSES = `('scheduled', 'checked_in', 'checked_out')`;
 
 @Injectable()
 export class OrdersService {
+  private orderColumns?: string;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -119,9 +121,33 @@ export class OrdersService {
     });
   }
 
+  /** One statement: the order's row, its person's name and its scheduled minutes; the scope checked on it (R-26). */
   async get(user: AuthUser, id: string): Promise<OrderView> {
-    const manager = this.dataSource.manager;
-    return this.view(manager, await this.readable(manager, user, id));
+    const [row] = await this.dataSource.query(
+      `SELECT ${this.columns()}, (SELECT full_name FROM person WHERE id = o.person_id) AS "personName",
+              (SELECT coalesce(sum(planned_minutes), 0)::int FROM assignment
+                WHERE order_id = o.id AND status IN ${PENDING_STATUSES}) AS "scheduledMinutes"
+         FROM court_order o WHERE o.id = $1`,
+      [id],
+    );
+    if (!row) throw notFound('order');
+    const { personName, scheduledMinutes, ...order } = row;
+    if (!orderInScope(user, order)) throw forbidden();
+    const amount = order.replacedAmountRupiah as string | null;
+    return toOrderView(
+      { ...order, replacedAmountRupiah: amount === null ? null : Number(amount) },
+      scheduledMinutes,
+      personName,
+    );
+  }
+
+  /** The order's columns under their property names: a plain row shaped like the entity. */
+  private columns(): string {
+    this.orderColumns ??= this.dataSource
+      .getMetadata(Order)
+      .columns.map((column) => `o.${column.databaseName} AS "${column.propertyName}"`)
+      .join(', ');
+    return this.orderColumns;
   }
 
   async list(user: AuthUser, query: OrderListQuery): Promise<Page<OrderView>> {

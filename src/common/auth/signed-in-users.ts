@@ -1,0 +1,84 @@
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { AppConfig } from '../../config/app-config.js';
+import type { AuthUser } from './auth-user.js';
+
+/** How long a user read for a bearer token is served from memory when nothing says it changed. */
+const TTL_MS = 5_000;
+const MAX_ENTRIES = 10_000;
+
+/**
+ * The users behind bearer tokens, kept a few seconds so that a request does not read `app_user` again.
+ * Deactivation (or a role or agency change) still takes effect at once: the service that changes a user calls
+ * `forget` after its transaction commits, which evicts it here and, through Redis pub/sub, in every other
+ * replica. A read that began before an eviction is not kept (the epoch moved on), so a stale row read just
+ * before the commit can't be stored after it. While the subscription is not up, nothing is served from memory.
+ */
+@Injectable()
+export class SignedInUsers implements OnApplicationShutdown {
+  private readonly users = new Map<string, { user: AuthUser; until: number }>();
+  private epoch = 0;
+  private listening = false;
+  private readonly publisher: Redis;
+  private readonly subscriber: Redis;
+  private readonly channel: string;
+
+  constructor(config: AppConfig) {
+    this.channel = `${config.QUEUE_PREFIX}:users-changed`;
+    const options = { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true };
+    this.publisher = new Redis(config.REDIS_URL, options);
+    this.subscriber = new Redis(config.REDIS_URL, { ...options, enableOfflineQueue: true });
+    for (const client of [this.publisher, this.subscriber]) client.on('error', () => undefined);
+    this.subscriber.on('ready', () => {
+      this.subscriber
+        .subscribe(this.channel)
+        .then(() => {
+          this.clear();
+          this.listening = true;
+        })
+        .catch(() => undefined);
+    });
+    this.subscriber.on('close', () => {
+      this.listening = false;
+      this.clear();
+    });
+    this.subscriber.on('message', (_channel: string, id: string) => this.evict(id));
+    this.publisher.connect().catch(() => undefined);
+    this.subscriber.connect().catch(() => undefined);
+  }
+
+  /** The cached user, or the one `read` finds (kept only when no change was announced meanwhile). */
+  async get(id: string, read: () => Promise<AuthUser | null>): Promise<AuthUser | null> {
+    const now = Date.now();
+    const cached = this.users.get(id);
+    if (this.listening && cached && cached.until > now) return cached.user;
+    const epoch = this.epoch;
+    const user = await read();
+    if (user && this.listening && epoch === this.epoch) {
+      if (this.users.size >= MAX_ENTRIES) this.users.clear();
+      this.users.set(id, { user, until: now + TTL_MS });
+    }
+    return user;
+  }
+
+  /** Call after the change has committed. */
+  async forget(id: string): Promise<void> {
+    this.evict(id);
+    await this.publisher.publish(this.channel, id).catch(() => undefined);
+  }
+
+  onApplicationShutdown(): void {
+    this.publisher.disconnect();
+    this.subscriber.disconnect();
+  }
+
+  private evict(id: string): void {
+    this.epoch++;
+    this.users.delete(id);
+  }
+
+  private clear(): void {
+    this.epoch++;
+    this.users.clear();
+  }
+}
