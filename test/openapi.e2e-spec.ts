@@ -520,6 +520,25 @@ describe('the OpenAPI document', () => {
     expect(corrected.decisions).toHaveLength(2);
     await call('GET /breaches/{id}', 200, w.get('prosecutor', `/breaches/${breach.id}`));
 
+    // R-29: the reversal above is a misuse signal of this world's Bapas once scanned.
+    await call('GET /oversight/summary', 200, w.get('oversight', '/oversight/summary?month=2026-11'));
+    await call('POST /oversight/signals/scan', 200, w.post('oversight', '/oversight/signals/scan'));
+    const signals = await call('GET /oversight/signals', 200, w.get('oversight', '/oversight/signals?kind=reversal'));
+    const signal = signals.items.find((s: { orderId: string }) => s.orderId === order.id);
+    await call('GET /oversight/signals/{id}', 200, w.get('oversight', `/oversight/signals/${signal.id}`));
+    await call('GET /oversight/signals/{id}/trail', 200, w.get('oversight', `/oversight/signals/${signal.id}/trail`));
+    const review = { note: 'Dicek: koreksi istirahat yang sah' };
+    await call(
+      'POST /oversight/signals/{id}/review',
+      200,
+      w.post('oversight', `/oversight/signals/${signal.id}/review`, review),
+    );
+    await call(
+      'POST /oversight/signals/{id}/review',
+      409,
+      w.post('oversight', `/oversight/signals/${signal.id}/review`, review),
+    );
+
     expect(problems).toEqual([]);
     expect(
       operations(served)

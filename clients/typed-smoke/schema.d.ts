@@ -6256,7 +6256,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OversightSummary"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["OversightSummary"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description a bad month (validation.isMonth) or format */

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { Clock } from '../common/clock.js';
@@ -33,11 +33,13 @@ export class OversightController {
       'completed by the end date; absence and breach rates; the median and 90th percentile of the minutes from the ' +
       "coordinator's confirmation to the supervisor's sign-off; and the worklists open now. Aggregates only.",
   })
-  @ApiProduces('application/json', XLSX)
+  @ApiExtraModels(RegionalSummaryDto)
   @ApiOkResponse({
-    type: RegionalSummaryDto,
     description: 'JSON, or the workbook with `format=xlsx`',
-    content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } },
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(RegionalSummaryDto) } },
+      [XLSX]: { schema: { type: 'string', format: 'binary' } },
+    },
   })
   @ApiProblems([400, 'a bad month (validation.isMonth) or format'], 401, [403, 'not oversight nor admin'])
   async summary(

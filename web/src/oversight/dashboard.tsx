@@ -25,7 +25,7 @@ export default function RegionalDashboard() {
     link.click();
     URL.revokeObjectURL(link.href);
   });
-  const bapas = loaded.data && 'bapas' in loaded.data ? loaded.data.bapas : [];
+  const bapas = typeof loaded.data === 'object' ? loaded.data.bapas : [];
   const labels = bapas.map((b) => b.name);
   return (
     <Page title={t('kanwil.title')} wide>
