@@ -68,7 +68,7 @@ describe('the demo data', () => {
     expect(zones.map((z) => z.timezone)).toEqual(['Asia/Jakarta', 'Asia/Jayapura']);
     const roles: { role: string }[] = await db.query(`SELECT DISTINCT role FROM app_user ORDER BY role`);
     expect(roles.map((r) => r.role)).toEqual(['admin', 'coordinator', 'oversight', 'prosecutor', 'supervisor']);
-  });
+  }, 120_000); // the story and its misuse cases, told twice over the services
 
   it("R-25: its audit trail verifies, and a row changed behind the triggers' back is found", async () => {
     const audit = new AuditService(db, new Clock(), loadConfig({ ...process.env, NODE_ENV: 'test' }));

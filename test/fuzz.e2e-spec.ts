@@ -225,7 +225,7 @@ describe('fuzzing every route with bad input', () => {
     document = (await t.http().get('/api/docs-json')).body;
     await t.app.listen(0, '127.0.0.1');
     base = await t.app.getUrl();
-  }, 120_000);
+  }, 240_000);
   afterAll(() => t?.close());
 
   /**
