@@ -54,7 +54,7 @@ export class SpawnedService {
       );
     } catch (error) {
       service.kill();
-      throw new Error(`${(error as Error).message}; its output:\n${service.lines.join('\n')}`);
+      throw new Error(`${(error as Error).message}; its output:\n${service.lines.join('\n')}`, { cause: error });
     }
     return service;
   }
