@@ -65,7 +65,8 @@ describe('reports: the berita acara, the monthly reports and the export log (R-0
     }
     [maria] = await t.db.query(
       `SELECT o.id, o.case_number, p.nik, o.credited_minutes, o.required_minutes
-         FROM court_order o JOIN person p ON p.id = o.person_id WHERE o.status = 'completed'`,
+         FROM court_order o JOIN person p ON p.id = o.person_id
+        WHERE o.status = 'completed' AND p.full_name = 'Maria Pattiasina'`,
     );
     [{ month }] = await t.db.query(
       `SELECT to_char(max(a.local_date), 'YYYY-MM') AS month FROM assignment a WHERE a.order_id = $1 AND a.status = 'credited'`,
