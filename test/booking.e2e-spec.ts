@@ -91,6 +91,11 @@ describe('booking a person on a shift (POST /assignments)', () => {
       reason: 'Kerja bakti Natal',
     });
     expect(opened.status).toBe(201);
+    const listed = await w.get('admin', `/sites/${w.ids.siteA}/open-dates`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ siteId: w.ids.siteA, date: '2026-12-24', reason: 'Kerja bakti Natal' }),
+    ]);
     const shift = await w.shift('siteA', { date: '2026-12-24' });
     expect((await w.book(await w.personWithOrder(), shift.id)).status).toBe(201);
     const otherSite = await w.post('supervisor', `/sites/${w.ids.siteB}/shifts`, {

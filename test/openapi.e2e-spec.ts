@@ -303,6 +303,7 @@ describe('the OpenAPI document', () => {
     await call('GET /sites/{siteId}', 400, w.get('coordinatorA', '/sites/not-a-uuid'));
     const christmas = { date: '2026-12-25', reason: 'Kerja bakti Natal' };
     await call('POST /sites/{siteId}/open-dates', 201, w.post('admin', `/sites/${w.ids.siteB}/open-dates`, christmas));
+    await call('GET /sites/{siteId}/open-dates', 200, w.get('admin', `/sites/${w.ids.siteB}/open-dates`));
     await call('GET /holidays', 200, w.get('supervisor', '/holidays?from=2026-12-01&to=2026-12-31&region=ID-MA'));
     const decree = { source: 'SKB 2099', national: [{ date: '2099-01-01', name: 'Tahun Baru 2099' }], cutiBersama: [] };
     await call('PUT /holiday-years/{year}', 200, send('put', 'admin', '/holiday-years/2099', decree));

@@ -1320,7 +1320,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List a site's opened holidays
+         * @description R-23, oldest date first.
+         */
+        get: operations["Sites_openDates"];
         put?: never;
         /**
          * Open a holiday for one site
@@ -2533,6 +2537,22 @@ export interface components {
             /** @example 2026-12-24 */
             date: string;
             reason: string;
+        };
+        OpenedDatePage: {
+            items: components["schemas"]["OpenedDateResponse"][];
+            /** @description all matching, whatever limit and offset */
+            total: number;
+        };
+        OpenedDateResponse: {
+            /** Format: uuid */
+            siteId: string;
+            /** Format: date */
+            date: string;
+            reason: string;
+            /** Format: uuid */
+            openedBy: string;
+            /** Format: date-time */
+            openedAt: string;
         };
         /** @description Whether the person is opted out of the channel */
         OptOut: {
@@ -7562,6 +7582,63 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Site"];
+                };
+            };
+            /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or the scope (R-26) does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Sites_openDates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenedDatePage"];
                 };
             };
             /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */

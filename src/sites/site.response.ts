@@ -28,3 +28,11 @@ export class OpenDateResponse {
   @ApiProperty({ format: 'date' }) date: string;
   @ApiProperty() reason: string;
 }
+
+/** A holiday opened for one site: by whom and when. */
+export class OpenedDateResponse extends OpenDateResponse {
+  @ApiProperty({ format: 'uuid' }) openedBy: string;
+  @ApiProperty({ format: 'date-time' }) openedAt: string;
+}
+
+export class OpenedDatePage extends PageOf(OpenedDateResponse) {}

@@ -5,7 +5,7 @@ import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { ApiProblems } from '../common/openapi.js';
 import { IdParam } from '../common/validation.js';
 import { CreateSiteDto, OpenDateDto, SiteListQuery } from './dto.js';
-import { OpenDateResponse, SitePage, SiteResponse } from './site.response.js';
+import { OpenDateResponse, OpenedDatePage, SitePage, SiteResponse } from './site.response.js';
 import { SitesService } from './sites.service.js';
 
 @ApiTags('sites')
@@ -42,6 +42,15 @@ export class SitesController {
   @ApiProblems(400, 401, 403, 404)
   get(@CurrentUser() user: AuthUser, @IdParam('siteId') siteId: string): Promise<SiteResponse> {
     return this.sites.get(user, siteId);
+  }
+
+  @Get(':siteId/open-dates')
+  @Roles('admin')
+  @ApiOperation({ summary: "List a site's opened holidays", description: 'R-23, oldest date first.' })
+  @ApiOkResponse({ type: OpenedDatePage })
+  @ApiProblems(400, 401, 403, 404)
+  openDates(@IdParam('siteId') siteId: string): Promise<OpenedDatePage> {
+    return this.sites.openDates(siteId);
   }
 
   /** an administrator opens a holiday for one site. */

@@ -29,6 +29,15 @@ defineMessages({
   },
 });
 
+/** A holiday opened for one site (R-23). */
+export interface OpenedDateView {
+  siteId: string;
+  date: string;
+  reason: string;
+  openedBy: string;
+  openedAt: string;
+}
+
 export interface SiteView extends Omit<Site, 'lat' | 'lng'> {
   location: { lat: number; lng: number };
   coordinatorIds: string[];
@@ -99,6 +108,17 @@ export class SitesService {
       ids.map(async ({ id }) => toSiteView(byId.get(id)!, await this.coordinatorsOf(this.dataSource.manager, id))),
     );
     return { items, total };
+  }
+
+  async openDates(siteId: string): Promise<Page<OpenedDateView>> {
+    if (!(await this.dataSource.getRepository(Site).existsBy({ id: siteId }))) throw notFound('site');
+    const rows: (Omit<OpenedDateView, 'openedAt'> & { openedAt: Date })[] = await this.dataSource.query(
+      `SELECT site_id AS "siteId", to_char(date, 'YYYY-MM-DD') AS date, reason, opened_by AS "openedBy",
+              opened_at AS "openedAt"
+         FROM site_open_date WHERE site_id = $1 ORDER BY date`,
+      [siteId],
+    );
+    return { items: rows.map((row) => ({ ...row, openedAt: row.openedAt.toISOString() })), total: rows.length };
   }
 
   openDate(actor: AuthUser, siteId: string, dto: OpenDateDto) {

@@ -49,6 +49,7 @@ export const ACCESS: Record<string, Access> = {
   'POST /api/v1/sites': { who: only('admin') },
   'GET /api/v1/sites': { who: 'signed-in' },
   'GET /api/v1/sites/:siteId': { who: 'signed-in', scope: 'ambon' },
+  'GET /api/v1/sites/:siteId/open-dates': { who: only('admin') },
   'POST /api/v1/sites/:siteId/open-dates': { who: only('admin') },
   'POST /api/v1/sites/:siteId/shifts': {
     who: only('supervisor', 'admin'),

@@ -53,5 +53,10 @@ test("a site's page shows it on the map with its radius, without any tile server
   await page.getByRole('link', { name: 'Hari libur' }).click();
   await expect(page.getByTestId('holiday').first()).toBeVisible();
   await expect(page.getByTestId('calendar-year')).toContainText('Kalender resmi 2026 dimuat');
+  const opening = page.getByRole('region', { name: 'Buka hari libur untuk satu lokasi' });
+  await opening.getByLabel('Tanggal').fill('2027-01-01');
+  await opening.getByLabel('Alasan').fill('Kerja bakti tahun baru');
+  await opening.getByRole('button', { name: 'Buka tanggal ini' }).click();
+  await expect(page.getByTestId('opened-dates')).toContainText('Kerja bakti tahun baru');
   await expectAccessible(page);
 });

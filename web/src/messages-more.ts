@@ -120,6 +120,11 @@ export const moreMessages = {
   'holiday.addSubmit': { id: 'Tambah', en: 'Add' },
   'holiday.openSubmit': { id: 'Buka tanggal ini', en: 'Open this date' },
   'holiday.opened': { id: '{date} dibuka untuk {site}.', en: '{date} opened for {site}.' },
+  'holiday.openedList': { id: 'Tanggal yang sudah dibuka di lokasi ini', en: 'Dates already opened at this site' },
+  'holiday.noneOpened': {
+    id: 'Belum ada hari libur yang dibuka di lokasi ini.',
+    en: 'No holiday opened at this site yet.',
+  },
   'map.label': { id: 'Peta lokasi', en: 'Map of the site' },
   'map.caption': {
     id: 'Titik lokasi {lat}, {lng}; lingkaran: radius absensi {meters} m.',

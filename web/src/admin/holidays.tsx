@@ -86,6 +86,35 @@ function HolidayRow({ holiday, changed }: { holiday: Holiday; changed: () => voi
   );
 }
 
+/** The holidays already opened for one site, reloaded after each opening. */
+function OpenedDates({ siteId, version }: { siteId: string; version: string }) {
+  const loaded = useLoad(
+    () => ok(api.GET('/api/v1/sites/{siteId}/open-dates', { params: { path: { siteId } } })),
+    [siteId, version],
+  );
+  if (!loaded.data) return <Loading loaded={loaded} />;
+  if (loaded.data.items.length === 0) return <p>{t('holiday.noneOpened')}</p>;
+  return (
+    <table data-testid="opened-dates">
+      <caption>{t('holiday.openedList')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('desk.date')}</th>
+          <th scope="col">{t('order.reason')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {loaded.data.items.map((item) => (
+          <tr key={item.date}>
+            <td>{formatDate(item.date)}</td>
+            <td>{item.reason}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /**
  * The holiday calendar (R-23): a year's holidays (with a region's own when asked), adding, moving and removing
  * them, and opening a holiday for one site that works on it.
@@ -259,6 +288,7 @@ export default function Holidays() {
               </button>
               <p role="status">{opened}</p>
             </form>
+            {data.sites.length > 0 ? <OpenedDates siteId={open.siteId || data.sites[0].id} version={opened} /> : null}
           </section>
         </>
       ) : null}
