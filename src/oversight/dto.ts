@@ -1,23 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, registerDecorator } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQuery } from '../common/pagination.js';
-import { MONTH_PATTERN } from '../reports/report.rules.js';
+import { IsMonth, MONTH_PATTERN } from '../common/validators.js';
 import { SIGNAL_KINDS, type SignalKind } from './signal.rules.js';
 
 export const SIGNAL_STATUSES = ['open', 'reviewed'] as const;
 export type SignalStatus = (typeof SIGNAL_STATUSES)[number];
 export const SUMMARY_FORMATS = ['json', 'xlsx'] as const;
-
-function IsMonth(): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isMonth',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options: { message: '$property isMonth' },
-      validator: { validate: (value: unknown) => typeof value === 'string' && MONTH_PATTERN.test(value) },
-    });
-}
 
 export class SummaryQuery {
   @ApiProperty({ example: '2026-11', pattern: MONTH_PATTERN.source, description: "each Bapas's local month" })

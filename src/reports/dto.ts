@@ -1,19 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { PageOf } from '../common/openapi.js';
-import { IsIn, IsOptional, IsUUID, registerDecorator } from 'class-validator';
+import { IsMonth } from '../common/validators.js';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { MONTH_PATTERN, REPORT_FORMATS, type ReportFormat } from './report.rules.js';
-
-/** `YYYY-MM`, a real month between 1900 and 2100; refused as `validation.isMonth` naming the field. */
-function IsMonth(): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isMonth',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options: { message: '$property isMonth' },
-      validator: { validate: (value: unknown) => typeof value === 'string' && MONTH_PATTERN.test(value) },
-    });
-}
 
 export class MonthlyReportQuery {
   @ApiProperty({ format: 'uuid', description: 'a Kejari, a Bapas or an OPD' })

@@ -4,7 +4,7 @@ import type { MessageCatalog } from '../common/rule-violation.js';
 export const REPORT_FORMATS = ['pdf', 'xlsx', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export const MONTH_PATTERN = /^(19\d\d|20\d\d|2100)-(0[1-9]|1[0-2])$/;
+export { MONTH_PATTERN } from '../common/validators.js';
 
 export const CONTENT_TYPES: Record<ReportFormat, string> = {
   pdf: 'application/pdf',

@@ -23,6 +23,8 @@ export type Actor =
 export class World {
   readonly ids: Record<string, string> = {};
   private readonly tokens = new Map<Actor, string>();
+  /** Case numbers of one world never contain one another ("5/…" is inside "15/…" for a search by case number). */
+  private cases = 1000;
   readonly tag = Array.from({ length: 6 }, () => 'ABCDEFGHJKLMNPQRSTUVWXYZ'[randomInt(24)]).join('');
 
   private constructor(readonly t: TestApp) {}
@@ -66,7 +68,7 @@ export class World {
   orderBody(personId: string, overrides: object = {}): Record<string, unknown> {
     return {
       personId,
-      caseNumber: `${randomInt(1, 999)}/Pid.C/2026/PN Amb/${this.tag}`,
+      caseNumber: `${this.cases++}/Pid.C/2026/PN Amb/${this.tag}`,
       courtName: 'Pengadilan Negeri Ambon',
       offenseDate: '2026-08-01',
       verdictDate: '2026-11-02',

@@ -4,6 +4,7 @@ import { t } from '../i18n.js';
 import { Link } from '../router.js';
 import { formatInstant } from '../time.js';
 import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
+import { factLabel, factValue, recordLabel } from './facts.js';
 import { kindLabel, ZONE } from './signals.js';
 
 /**
@@ -43,8 +44,8 @@ export default function SignalPage({ params }: { params: { signalId: string } })
           <dl class="facts">
             {signal.facts.map((fact) => (
               <div key={fact.name}>
-                <dt>{fact.name}</dt>
-                <dd>{fact.value}</dd>
+                <dt>{factLabel(fact.name)}</dt>
+                <dd>{factValue(fact.value, ZONE)}</dd>
               </div>
             ))}
           </dl>
@@ -52,7 +53,7 @@ export default function SignalPage({ params }: { params: { signalId: string } })
           <ul data-testid="evidence">
             {signal.evidence.map((record) => (
               <li key={`${record.type}:${record.id}`}>
-                <span class="sub">{record.type}</span> {record.label}
+                <span class="sub">{recordLabel(record.type)}</span> {record.label}
               </li>
             ))}
           </ul>
