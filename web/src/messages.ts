@@ -335,6 +335,7 @@ export const messages = {
   'role.supervisor': { id: 'Pembimbing Kemasyarakatan', en: 'Supervisor (PK)' },
   'role.coordinator': { id: 'Koordinator lokasi', en: 'Site coordinator' },
   'role.prosecutor': { id: 'Jaksa', en: 'Prosecutor' },
+  'role.oversight': { id: 'Pengawas Kanwil', en: 'Kanwil oversight' },
 
   'booking.title': { id: 'Jadwalkan di lokasi', en: 'Book at a site' },
   'booking.order': { id: 'Putusan yang dijadwalkan', en: 'Order to book' },

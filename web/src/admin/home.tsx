@@ -221,7 +221,7 @@ export default function AdminHome() {
                 {
                   name: 'role',
                   label: t('admin.role'),
-                  options: (['supervisor', 'coordinator', 'prosecutor', 'admin'] as const).map((r) => [
+                  options: (['supervisor', 'coordinator', 'prosecutor', 'oversight', 'admin'] as const).map((r) => [
                     r,
                     t(`role.${r}`),
                   ]),

@@ -8,7 +8,7 @@ import { formatInstant } from '../time.js';
 import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
 
 type User = components['schemas']['User'];
-const ROLES = ['supervisor', 'coordinator', 'prosecutor', 'admin'] as const;
+const ROLES = ['supervisor', 'coordinator', 'prosecutor', 'oversight', 'admin'] as const;
 const ZONE = 'Asia/Jakarta';
 
 async function load(userId: string) {
