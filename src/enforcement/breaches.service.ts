@@ -205,21 +205,7 @@ export class BreachesService {
           ? { repeat: { minutes: dto.repeatMinutes!, from: dto.decisionDate, endDate: dto.newEndDate! } }
           : {}),
       });
-      const after = await this.read(manager, id);
-      await this.audit.record(manager, {
-        actorId: actor.id,
-        action: 'breach.decided',
-        entityType: 'breach',
-        entityId: id,
-        before,
-        after,
-      });
-      await this.tell(manager, order, decisionId, 'breach_decided', {
-        outcome: dto.outcome,
-        decisionNumber: dto.decisionNumber,
-        decisionDate: dto.decisionDate,
-      });
-      return after;
+      return this.recorded(manager, actor, id, before, order, decisionId, 'breach.decided', dto);
     });
   }
 
@@ -267,21 +253,7 @@ export class BreachesService {
         terms.endDate !== order.endDate
       )
         await this.orders.applyCorrection(manager, actor.id, order, terms);
-      const after = await this.read(manager, id);
-      await this.audit.record(manager, {
-        actorId: actor.id,
-        action: 'breach.decision_corrected',
-        entityType: 'breach',
-        entityId: id,
-        before,
-        after,
-      });
-      await this.tell(manager, order, decisionId, 'breach_decided', {
-        outcome: dto.outcome,
-        decisionNumber: dto.decisionNumber,
-        decisionDate: dto.decisionDate,
-      });
-      return after;
+      return this.recorded(manager, actor, id, before, order, decisionId, 'breach.decision_corrected', dto);
     });
   }
 
@@ -377,6 +349,27 @@ export class BreachesService {
   }
 
   /** The order's prosecutor (or, none named, its Kejari's) and its supervisor; the person hears of decisions. */
+  /** After a decision or its correction: the breach as it now stands, audited, and everyone told. */
+  private async recorded(
+    manager: EntityManager,
+    actor: AuthUser,
+    id: string,
+    before: BreachView,
+    order: Order,
+    decisionId: string,
+    action: 'breach.decided' | 'breach.decision_corrected',
+    dto: BreachDecisionDto,
+  ): Promise<BreachView> {
+    const after = await this.read(manager, id);
+    await this.audit.record(manager, { actorId: actor.id, action, entityType: 'breach', entityId: id, before, after });
+    await this.tell(manager, order, decisionId, 'breach_decided', {
+      outcome: dto.outcome,
+      decisionNumber: dto.decisionNumber,
+      decisionDate: dto.decisionDate,
+    });
+    return after;
+  }
+
   private async tell(
     manager: EntityManager,
     order: Order,
