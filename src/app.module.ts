@@ -14,6 +14,7 @@ import { CoreModule } from './common/core.module.js';
 import { ObservabilityModule } from './common/observability/metrics.js';
 import { AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { DatabaseModule } from './database/transactions.js';
 import { ServiceRoleCheck } from './database/service-role.js';
 import { HealthModule } from './health/health.module.js';
 import { AuthenticationModule } from './identity/authentication.module.js';
@@ -58,6 +59,7 @@ export class AppModule {
         AuthenticationModule,
         ObservabilityModule,
         TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL, `bakti-${config.APP_ROLE}`)),
+        DatabaseModule,
         QueuesModule.forRoot(config),
         HealthModule,
         IdentityModule,
