@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessModule } from './access/access.module.js';
 import { AgenciesModule } from './agencies/agencies.module.js';
 import { AgreementsModule } from './agreements/agreements.module.js';
 import { EnforcementModule } from './enforcement/enforcement.module.js';
@@ -60,6 +61,7 @@ export class AppModule {
         ObservabilityModule,
         TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL, `bakti-${config.APP_ROLE}`)),
         DatabaseModule,
+        AccessModule,
         QueuesModule.forRoot(config),
         HealthModule,
         IdentityModule,
