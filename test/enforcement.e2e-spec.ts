@@ -4,11 +4,8 @@ import { DeadlinesService } from '../src/deadlines/deadlines.service.js';
 import { BreachesService } from '../src/enforcement/breaches.service.js';
 import { NotificationsService } from '../src/notifications/notifications.service.js';
 import { DEFAULT_NOW, startTestApp, TestApp } from './support/test-app.js';
+import { codes, minutesAfter } from './support/problems.js';
 import { World } from './support/world.js';
-
-const codes = (body: { errors?: { code: string }[] }) => (body.errors ?? []).map((e) => e.code);
-const minutesAfter = (instant: string, minutes: number) =>
-  new Date(Date.parse(instant) + minutes * 60_000).toISOString();
 
 /** Breach reports and the prosecutor's decisions (R-08, R-21, Art. 85(7)). */
 describe('enforcement: breach reports and decisions', () => {
