@@ -14,7 +14,7 @@ import { AssignmentAccess } from './assignment-access.js';
 import { transitionRefusals } from './assignment-state.js';
 import { Assignment, AssignmentStatus } from './assignment.entity.js';
 import { toAssignmentView, type AssignmentView } from './assignment.view.js';
-import { hasConflict } from '../persons/persons.service.js';
+import { PersonsService } from '../persons/persons.service.js';
 import { checkInViolations, checkOutViolations, workedMinutes } from './attendance.rules.js';
 import { CheckInDto, CheckOutDto, ReasonDto } from './dto.js';
 
@@ -46,6 +46,7 @@ export class AttendanceService {
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly persons: PersonsService,
   ) {}
 
   checkIn(actor: AuthUser, id: string, dto: CheckInDto, { key }: IdempotencyContext): Promise<AssignmentView> {
@@ -74,7 +75,7 @@ export class AttendanceService {
     const redo = async (manager: EntityManager, assignment: Assignment) =>
       assignment.confirmedBy !== null &&
       assignment.confirmedBy !== actor.id &&
-      (await hasConflict(manager, assignment.confirmedBy, assignment.personId));
+      (await this.persons.hasConflict(manager, assignment.confirmedBy, assignment.personId));
     return this.record(actor, id, 'checked_out', { key, body: dto, redo }, async (manager, assignment, now) => {
       const at = dto.at ? new Date(dto.at) : now;
       assertValid(checkOutViolations({ at, now, checkInAt: assignment.checkInAt! }));

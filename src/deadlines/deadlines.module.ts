@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { EnforcementModule } from '../enforcement/enforcement.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { SitesModule } from '../sites/sites.module.js';
 import { DeadlinesService } from './deadlines.service.js';
 import { RiskScanSchedule } from './risk-scan.schedule.js';
 
 /** The risk scan: run each morning by the worker, read on demand by the supervisor's worklist. */
 @Module({
-  imports: [NotificationsModule, EnforcementModule],
+  imports: [NotificationsModule, SitesModule, EnforcementModule],
   providers: [DeadlinesService, RiskScanSchedule],
   exports: [DeadlinesService],
 })

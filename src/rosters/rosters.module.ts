@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { SitesModule } from '../sites/sites.module.js';
 import { RostersSchedule } from './rosters.schedule.js';
 import { RostersService } from './rosters.service.js';
 
 /** Each coordinator's roster of the next day, at 17:00 in each zone (worker role). */
 @Module({
-  imports: [NotificationsModule],
+  imports: [NotificationsModule, SitesModule],
   providers: [RostersService, RostersSchedule],
   exports: [RostersService],
 })
