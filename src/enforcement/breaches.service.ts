@@ -14,7 +14,6 @@ import { OnJob } from '../jobs/job-handler.js';
 import { JOBS, type JobOutcome } from '../jobs/jobs.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { Order } from '../orders/order.entity.js';
-import { orderProsecutors } from '../orders/order-prosecutors.js';
 import { orderInScope } from '../orders/order-scope.js';
 import { OrdersService } from '../orders/orders.service.js';
 import {
@@ -381,7 +380,7 @@ export class BreachesService {
       await manager.query(`SELECT full_name FROM person WHERE id = $1`, [order.personId])
     )[0];
     const recipients = [
-      ...(await orderProsecutors(manager, order)).map((id) => ({ type: 'user' as const, id })),
+      ...(await this.orders.prosecutorsOf(manager, order)).map((id) => ({ type: 'user' as const, id })),
       { type: 'user' as const, id: order.supervisorId },
       ...(reason === 'breach_decided' ? [{ type: 'person' as const, id: order.personId }] : []),
     ];
