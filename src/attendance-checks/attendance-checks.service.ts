@@ -8,7 +8,7 @@ import { OnJob } from '../jobs/job-handler.js';
 import { JOBS } from '../jobs/jobs.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { Reason } from '../notifications/templates.js';
-import { loadShiftContext, ShiftContext, shiftWords } from '../reminders/shift-context.js';
+import { type ShiftContext, ShiftContexts, shiftWords } from '../reminders/shift-context.js';
 
 /** R-20 POLICY: nobody checked in by start + 30 minutes is a suspected no-show. */
 export const NO_SHOW_AFTER_MINUTES = 30;
@@ -57,6 +57,7 @@ export class AttendanceChecksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly shiftContexts: ShiftContexts,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -83,7 +84,7 @@ export class AttendanceChecksService {
   /** Re-checked under a row lock: a check-in recorded meanwhile wins. */
   private flag(assignmentId: string, check: Check): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const context = await loadShiftContext(manager, assignmentId, true);
+      const context = await this.shiftContexts.load(manager, assignmentId, true);
       if (!context || context.assignment.status !== check.status || context.assignment[check.flag]) return false;
       const flaggedAt = this.clock.now();
       await manager.update(Assignment, { id: assignmentId }, { [check.flag]: flaggedAt });
