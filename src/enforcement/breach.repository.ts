@@ -9,15 +9,16 @@ import type { BreachDecisionDto } from './dto.js';
 /** The order as OrdersService hands it (and takes it back). */
 export type BreachOrder = Awaited<ReturnType<OrdersService['readable']>>;
 
-export interface BreachRow {
+/** A breach report with its decisions, in no particular order. */
+export interface BreachRecord {
   id: string;
-  order_id: string;
+  orderId: string;
   status: 'open' | 'decided' | 'dismissed';
   grounds: BreachGrounds;
   reason: string | null;
   evidence: Record<string, unknown>;
-  opened_at: Date;
-  opened_by: string | null;
+  openedAt: Date;
+  openedBy: string | null;
   decisions: DecisionView[];
 }
 
@@ -80,10 +81,10 @@ export class BreachRepository {
     return { ids: rows.map((row) => row.id), total };
   }
 
-  /** The breach with its decisions (not yet chained), or null. */
-  async find(id: string, tx: Tx = this.dataSource.manager): Promise<BreachRow | null> {
+  async find(id: string, tx: Tx = this.dataSource.manager): Promise<BreachRecord | null> {
     const [row] = await tx.query(
-      `SELECT b.id, b.order_id, b.status, b.grounds, b.reason, b.evidence, b.opened_at, b.opened_by,
+      `SELECT b.id, b.order_id AS "orderId", b.status, b.grounds, b.reason, b.evidence, b.opened_at AS "openedAt",
+              b.opened_by AS "openedBy",
               coalesce((SELECT json_agg(json_build_object(
                 'id', d.id, 'outcome', d.outcome, 'decisionNumber', d.decision_number, 'decisionDate', d.decision_date, 'note', d.note,
                 'repeatMinutes', d.repeat_minutes, 'newEndDate', d.new_end_date, 'imprisonmentDays', d.imprisonment_days,

@@ -24,7 +24,7 @@ import {
   orderStatusAfter,
   termsBefore,
 } from './breach.rules.js';
-import { type BreachOrder, BreachRepository } from './breach.repository.js';
+import { type BreachOrder, type BreachRecord, BreachRepository } from './breach.repository.js';
 import { BreachCorrectionDto, BreachDecisionDto, BreachListQuery } from './dto.js';
 
 defineMessages({
@@ -81,15 +81,8 @@ const CANCELLED_FOR_CORRECTION =
 const CANCELLED_FOR_BREACH =
   'Laporan pelanggaran dibuka: jadwal dihentikan sampai jaksa memutus / breach report opened';
 
-export interface BreachView {
-  id: string;
-  orderId: string;
-  status: 'open' | 'decided' | 'dismissed';
-  grounds: BreachGrounds;
-  reason: string | null;
-  evidence: Record<string, unknown>;
-  openedAt: Date;
-  openedBy: string | null;
+/** The report with its decisions in order, the one in force last (and as `decision`). */
+export interface BreachView extends Omit<BreachRecord, 'decisions'> {
   decision: DecisionView | null;
   decisions: DecisionView[];
 }
@@ -352,20 +345,10 @@ export class BreachesService {
   }
 
   private async read(id: string, tx?: Tx): Promise<BreachView> {
-    const row = await this.breaches.find(id, tx);
-    if (!row) throw notFound('breach');
-    const decisions = decisionChain(row.decisions);
-    return {
-      id: row.id,
-      orderId: row.order_id,
-      status: row.status,
-      grounds: row.grounds,
-      reason: row.reason,
-      evidence: row.evidence,
-      openedAt: row.opened_at,
-      openedBy: row.opened_by,
-      decision: decisions.at(-1) ?? null,
-      decisions,
-    };
+    const found = await this.breaches.find(id, tx);
+    if (!found) throw notFound('breach');
+    const { decisions: unordered, ...breach } = found;
+    const decisions = decisionChain(unordered);
+    return { ...breach, decision: decisions.at(-1) ?? null, decisions };
   }
 }
