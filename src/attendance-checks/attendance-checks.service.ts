@@ -7,7 +7,7 @@ import { OnJob } from '../jobs/job-handler.js';
 import { JOBS } from '../jobs/jobs.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { Reason } from '../notifications/templates.js';
-import { loadShiftContext, ShiftContext, shiftWords } from '../reminders/shift-context.js';
+import { type ShiftContext, ShiftContexts, shiftWords } from '../reminders/shift-context.js';
 
 /** R-20 POLICY: nobody checked in by start + 30 minutes is a suspected no-show. */
 export const NO_SHOW_AFTER_MINUTES = 30;
@@ -54,6 +54,7 @@ export class AttendanceChecksService {
     private readonly transactions: Transactions,
     private readonly flags: AttendanceFlags,
     private readonly notifications: NotificationsService,
+    private readonly shiftContexts: ShiftContexts,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -76,7 +77,7 @@ export class AttendanceChecksService {
   /** Re-checked under a row lock: a check-in recorded meanwhile wins. */
   private flag(assignmentId: string, check: Check): Promise<boolean> {
     return this.transactions.run(async (tx) => {
-      const context = await loadShiftContext(tx, assignmentId, true);
+      const context = await this.shiftContexts.load(tx, assignmentId, true);
       if (!context || context.assignment.status !== check.status || context.assignment[check.flag]) return false;
       const flaggedAt = this.clock.now();
       await this.flags.set(tx, assignmentId, check.flag, flaggedAt);
