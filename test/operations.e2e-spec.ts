@@ -3,6 +3,7 @@ import { ConsoleLogger } from '@nestjs/common';
 import { IdempotencyExpiry } from '../src/common/idempotency-expiry.js';
 import { IdempotencyService } from '../src/common/idempotency.js';
 import { AppConfig } from '../src/config/app-config.js';
+import { Transactions } from '../src/database/transactions.js';
 import { DEFAULT_NOW, TestApp } from './support/test-app.js';
 import { testRedisUrl } from './support/test-config.js';
 import { World } from './support/world.js';
@@ -149,7 +150,12 @@ describe('operations: access log, request ids, metrics, idempotency expiry', () 
   });
 
   it('idempotency keys older than IDEMPOTENCY_TTL_HOURS are forgotten, by one replica at a time', async () => {
-    const expiry = new IdempotencyExpiry(t.db, t.app.get(IdempotencyService), t.clock, t.app.get(AppConfig));
+    const expiry = new IdempotencyExpiry(
+      new Transactions(t.db),
+      t.app.get(IdempotencyService),
+      t.clock,
+      t.app.get(AppConfig),
+    );
     const ttlHours = t.app.get(AppConfig).IDEMPOTENCY_TTL_HOURS;
     const keys = { old: `old-${randomUUID()}`, young: `young-${randomUUID()}` };
     const ago = (hours: number) => new Date(t.clock.now().getTime() - hours * 3600_000);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThan } from 'typeorm';
 import type { Tx } from '../database/transactions.js';
-import { outboxColumns } from '../jobs/outbox.service.js';
+import { outboxInsert } from '../jobs/outbox.service.js';
 import type { PlannedJob } from '../jobs/jobs.js';
 import type { Regime } from '../orders/order.rules.js';
 import { Assignment } from './assignment.entity.js';
@@ -148,15 +148,14 @@ export class AssignmentRepository {
     alongside: Alongside,
     tx: Tx = this.dataSource.manager,
   ): Promise<void> {
+    const jobsInsert = outboxInsert(jobs, 11);
     const extra = alongside(16);
     await tx.query(
       `WITH booked AS (
          INSERT INTO assignment (id, order_id, person_id, shift_id, site_id, local_date, starts_at, ends_at,
                                  planned_minutes, status, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'scheduled', $10)),
-       jobs AS (
-         INSERT INTO outbox (queue, job_name, job_id, payload, run_at)
-         SELECT * FROM unnest($11::text[], $12::text[], $13::text[], $14::jsonb[], $15::timestamptz[]))
+       jobs AS (${jobsInsert.sql})
        SELECT ${extra.sql}`,
       [
         booking.id,
@@ -169,7 +168,7 @@ export class AssignmentRepository {
         booking.endsAt,
         booking.plannedMinutes,
         booking.createdBy,
-        ...outboxColumns(jobs),
+        ...jobsInsert.params,
         ...extra.params,
       ],
     );

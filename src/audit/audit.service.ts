@@ -1,7 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { toPlain } from '../common/canonical-json.js';
 import { AppConfig } from '../config/app-config.js';
@@ -45,19 +43,13 @@ const VERIFY_BATCH = 5000;
 export class AuditService {
   private readonly chainOf = new WeakMap<Tx, number>();
   private readonly key: string;
-  private readonly events: AuditEventRepository;
 
-  /**
-   * Takes the data source rather than its repository: a database other than the app's (the demo's, in
-   * test/demo.e2e-spec.ts) is verified by a service made for it.
-   */
   constructor(
-    @InjectDataSource() dataSource: DataSource,
+    private readonly events: AuditEventRepository,
     private readonly clock: Clock,
     config: AppConfig,
   ) {
     this.key = config.AUDIT_KEY;
-    this.events = new AuditEventRepository(dataSource);
   }
 
   async record(tx: Tx, change: AuditChange): Promise<void> {

@@ -1,7 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { Transactions } from '../database/transactions.js';
 import { Clock } from './clock.js';
@@ -15,17 +13,13 @@ import { IdempotencyService } from './idempotency.js';
 @Injectable()
 export class IdempotencyExpiry {
   private readonly logger = new Logger(IdempotencyExpiry.name);
-  private readonly transactions: Transactions;
 
-  /** Takes the data source, not `Transactions`: test/operations.e2e-spec.ts builds one with the owner's. */
   constructor(
-    @InjectDataSource() dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly idempotency: IdempotencyService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
-  ) {
-    this.transactions = new Transactions(dataSource);
-  }
+  ) {}
 
   @Cron(CronExpression.EVERY_HOUR, { name: 'idempotency-expiry' })
   async scheduled(): Promise<void> {

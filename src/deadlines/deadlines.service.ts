@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { Transactions } from '../database/transactions.js';
 import { BreachesService } from '../enforcement/breaches.service.js';
@@ -25,22 +23,13 @@ export interface OrderAtRisk {
  */
 @Injectable()
 export class DeadlinesService {
-  private readonly risks: RiskScanRepository;
-  private readonly transactions: Transactions;
-
-  /**
-   * Takes the DataSource only to build its repository and transactions: test/enforcement.e2e-spec.ts builds this
-   * service by hand with one. Once that test takes the service from the app, inject those two instead.
-   */
   constructor(
-    @InjectDataSource() dataSource: DataSource,
+    private readonly risks: RiskScanRepository,
+    private readonly transactions: Transactions,
     private readonly notifications: NotificationsService,
     private readonly breaches: BreachesService,
     private readonly clock: Clock,
-  ) {
-    this.risks = new RiskScanRepository(dataSource);
-    this.transactions = new Transactions(dataSource);
-  }
+  ) {}
 
   @OnJob(JOBS.riskScan)
   async scanAndNotify({ timezone }: Record<string, string>): Promise<number> {

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Tx } from '../database/transactions.js';
-import { JobName, PlannedJob, QUEUE_OF } from './jobs.js';
+import { JobName, PlannedJob } from './jobs.js';
+import { outboxInsert } from './outbox-insert.js';
 
 /** An outbox row as relayed: the job and the row's id. */
 export interface OutboxJob extends PlannedJob {
@@ -15,11 +16,8 @@ export class OutboxRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async add(jobs: PlannedJob[], tx: Tx = this.dataSource.manager): Promise<void> {
-    await tx.query(
-      `INSERT INTO outbox (queue, job_name, job_id, payload, run_at)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[])`,
-      outboxColumns(jobs),
-    );
+    const insert = outboxInsert(jobs, 1);
+    await tx.query(insert.sql, insert.params);
   }
 
   /** Rows not yet relayed, oldest first, locked for this transaction and skipped by the other relays. */
@@ -62,15 +60,4 @@ export class OutboxRepository {
   async waitForReconcile(tx: Tx): Promise<void> {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('bakti.reconcile'))`);
   }
-}
-
-/** The jobs as the five arrays of `INSERT INTO outbox ... SELECT * FROM unnest(...)`, for a caller's own statement. */
-export function outboxColumns(jobs: PlannedJob[]): [string[], string[], string[], string[], string[]] {
-  return [
-    jobs.map((job) => QUEUE_OF[job.name]),
-    jobs.map((job) => job.name),
-    jobs.map((job) => job.jobId),
-    jobs.map((job) => JSON.stringify(job.payload)),
-    jobs.map((job) => job.runAt.toISOString()),
-  ];
 }

@@ -4,7 +4,7 @@ import type { PlannedJob } from './jobs.js';
 import { OutboxRepository } from './outbox.repository.js';
 
 /** For a caller's own statement that writes the outbox along with its change (one round trip). */
-export { outboxColumns } from './outbox.repository.js';
+export { outboxInsert } from './outbox-insert.js';
 
 /** Writes jobs in the transaction of the change that implies them; the relay moves them to BullMQ. */
 @Injectable()
