@@ -1,8 +1,9 @@
 // ESLint: the recommended rules of ESLint and typescript-eslint (not type-aware, so the whole lint stays fast), and
-// the module boundaries of docs/ARCHITECTURE.md (eslint/boundaries.js).
+// the module boundaries of docs/ARCHITECTURE.md (eslint/boundaries.js, eslint/repositories.js).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { boundaries } from './eslint/boundaries.js';
+import { repositoriesOnly } from './eslint/repositories.js';
 
 export default tseslint.config(
   {
@@ -46,4 +47,5 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   ...boundaries(),
+  ...repositoriesOnly(),
 );

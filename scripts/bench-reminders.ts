@@ -32,10 +32,12 @@ import { FixedClock } from '../src/common/clock.js';
 import { redisConnection } from '../src/common/redis.js';
 import { AppConfig, loadConfig } from '../src/config/app-config.js';
 import { databaseName, prepareDatabase } from '../src/database/data-source.js';
+import { Transactions } from '../src/database/transactions.js';
 import { UsersService } from '../src/identity/users.service.js';
 import { JobQueues } from '../src/jobs/job-queues.js';
 import { JOBS, QUEUES } from '../src/jobs/jobs.js';
 import { OutboxRelay } from '../src/jobs/outbox-relay.js';
+import { OutboxRepository } from '../src/jobs/outbox.repository.js';
 import { OrdersService } from '../src/orders/orders.service.js';
 import { PersonsService } from '../src/persons/persons.service.js';
 import { ShiftsService } from '../src/shifts/shifts.service.js';
@@ -121,7 +123,13 @@ async function main(): Promise<void> {
     expect(outboxReminders === 2 * BOOKINGS, `outbox holds ${outboxReminders} reminder rows, expected ${2 * BOOKINGS}`);
 
     // SERVICE path: the relay (the worker's code, built by hand: the api role does not load the worker module).
-    const relay = new OutboxRelay(dataSource, queues, app.get(AppConfig), new SchedulerRegistry());
+    const relay = new OutboxRelay(
+      new Transactions(dataSource),
+      new OutboxRepository(dataSource),
+      queues,
+      app.get(AppConfig),
+      new SchedulerRegistry(),
+    );
     const work = queues.queue(QUEUES.work);
     await work.waitUntilReady();
     step(`Service path: ${RELAYS} relay(s) moving ${outboxTotal} outbox rows to BullMQ`);

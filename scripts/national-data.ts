@@ -25,6 +25,7 @@ import { DataSource } from 'typeorm';
 import { keyedHash } from '../src/audit/audit-hash.js';
 import { AUDIT_CHAINS } from '../src/audit/audit.service.js';
 import { AuditCheckpoints } from '../src/audit/audit-checkpoints.service.js';
+import { AuditEventRepository } from '../src/audit/audit-event.repository.js';
 import { FixedClock } from '../src/common/clock.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { dataSourceOptions, databaseName, prepareDatabase } from '../src/database/data-source.js';
@@ -496,7 +497,11 @@ async function writeCheckpoint(url: string): Promise<void> {
   const config = loadConfig({ NODE_ENV: 'development', DATABASE_URL: url });
   const dataSource = await new DataSource(dataSourceOptions(url, 'bakti-national')).initialize();
   try {
-    await new AuditCheckpoints(dataSource, new FixedClock(new Date(NATIONAL.now)), config).write();
+    await new AuditCheckpoints(
+      new AuditEventRepository(dataSource),
+      new FixedClock(new Date(NATIONAL.now)),
+      config,
+    ).write();
   } finally {
     await dataSource.destroy();
   }

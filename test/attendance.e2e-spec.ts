@@ -1,9 +1,6 @@
-import { DEFAULT_NOW, startTestApp, TestApp } from './support/test-app.js';
+import { DEFAULT_NOW, TestApp } from './support/test-app.js';
+import { codes, minutesAfter } from './support/problems.js';
 import { World } from './support/world.js';
-
-const codes = (body: { errors?: { code: string }[] }) => (body.errors ?? []).map((e) => e.code);
-const minutesAfter = (instant: string, minutes: number) =>
-  new Date(Date.parse(instant) + minutes * 60_000).toISOString();
 
 /** Mondays to Thursdays from December 2026 on, clear of holidays: one shift a day keeps the daily cap out of the way. */
 const WORKING_DAYS = Array.from({ length: 120 }, (_, i) => new Date(Date.UTC(2026, 11, 1 + i)))
@@ -16,10 +13,7 @@ describe('attendance and two-party sign-off', () => {
   let w: World;
   let day = 0;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await World.build(t);
-  });
+  beforeAll(async () => ({ t, w } = await World.start()));
   afterAll(() => t.close());
   afterEach(() => t.clock.set(DEFAULT_NOW));
 

@@ -151,20 +151,7 @@ describe('authentication, roles, scope and personal data', () => {
   describe('roles', () => {
     it('a coordinator may not create an order (403), and none is made', async () => {
       const person = await w.person();
-      const response = await w.post('coordinatorA', '/orders', {
-        personId: person,
-        caseNumber: `1/Pid.C/2026/PN Amb/${w.tag}`,
-        courtName: 'Pengadilan Negeri Ambon',
-        offenseDate: '2026-08-01',
-        verdictDate: '2026-11-02',
-        totalHours: 40,
-        maxHoursPerDay: 8,
-        startDate: '2026-11-23',
-        endDate: '2027-05-22',
-        replacedSentence: { kind: 'imprisonment', days: 60 },
-        prosecutorId: w.ids.prosecutor,
-        consentRecorded: true,
-      });
+      const response = await w.post('coordinatorA', '/orders', w.orderBody(person));
       expectProblem(response, 403);
       const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM court_order WHERE person_id = $1`, [
         person,

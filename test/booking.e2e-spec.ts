@@ -1,16 +1,12 @@
-import { DEFAULT_NOW, startTestApp, TestApp } from './support/test-app.js';
+import { DEFAULT_NOW, TestApp } from './support/test-app.js';
+import { codes } from './support/problems.js';
 import { World } from './support/world.js';
-
-const codes = (body: { errors?: { code: string }[] }) => (body.errors ?? []).map((e) => e.code);
 
 describe('booking a person on a shift (POST /assignments)', () => {
   let t: TestApp;
   let w: World;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await World.build(t);
-  });
+  beforeAll(async () => ({ t, w } = await World.start()));
   afterAll(() => t.close());
   afterEach(() => t.clock.set(DEFAULT_NOW));
 

@@ -1,8 +1,8 @@
 import { DEFAULT_NOW, startTestApp, TestApp } from './support/test-app.js';
+import { codes } from './support/problems.js';
 import { ownDatabase } from './support/test-config.js';
 import { World } from './support/world.js';
 
-const codes = (body: { errors?: { code: string }[] }) => (body.errors ?? []).map((e) => e.code);
 /** Near site B (Jl. Pantai Mardika, Ambon), so the planner reaches it. */
 const HOME = { lat: -3.702, lng: 128.1842 };
 

@@ -1,5 +1,6 @@
 import { ConsoleLogger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuditEventRepository } from '../src/audit/audit-event.repository.js';
 import { AuditService } from '../src/audit/audit.service.js';
 import { Clock } from '../src/common/clock.js';
 import { loadConfig } from '../src/config/app-config.js';
@@ -71,7 +72,11 @@ describe('the demo data', () => {
   }, 120_000); // the story and its misuse cases, told twice over the services
 
   it("R-25: its audit trail verifies, and a row changed behind the triggers' back is found", async () => {
-    const audit = new AuditService(db, new Clock(), loadConfig({ ...process.env, NODE_ENV: 'test' }));
+    const audit = new AuditService(
+      new AuditEventRepository(db),
+      new Clock(),
+      loadConfig({ ...process.env, NODE_ENV: 'test' }),
+    );
     const verdict = await audit.verifyChain();
     expect(verdict.problems).toEqual([]);
     expect(verdict.intact).toBe(true);

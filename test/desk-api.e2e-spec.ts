@@ -1,21 +1,15 @@
 import { AppConfig } from '../src/config/app-config.js';
 import { personLinkToken } from '../src/person-page/person-link.js';
-import { DEFAULT_NOW, startTestApp, TestApp } from './support/test-app.js';
+import { DEFAULT_NOW, TestApp } from './support/test-app.js';
+import { fields, minutesAfter } from './support/problems.js';
 import { World } from './support/world.js';
-
-const fields = (body: { errors?: { field: string }[] }) => (body.errors ?? []).map((e) => e.field);
-const minutesAfter = (instant: string, minutes: number) =>
-  new Date(Date.parse(instant) + minutes * 60_000).toISOString();
 
 /** The endpoints the web app added: a coordinator's days, a shift's sign-off at once, the worklist, the person's page. */
 describe('web app endpoints', () => {
   let t: TestApp;
   let w: World;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await World.build(t);
-  });
+  beforeAll(async () => ({ t, w } = await World.start()));
   afterAll(() => t.close());
   afterEach(() => t.clock.set(DEFAULT_NOW));
 

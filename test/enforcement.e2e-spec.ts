@@ -1,14 +1,8 @@
-import { DataSource } from 'typeorm';
-import { Clock } from '../src/common/clock.js';
 import { DeadlinesService } from '../src/deadlines/deadlines.service.js';
 import { BreachesService } from '../src/enforcement/breaches.service.js';
-import { NotificationsService } from '../src/notifications/notifications.service.js';
 import { DEFAULT_NOW, startTestApp, TestApp } from './support/test-app.js';
+import { codes, minutesAfter } from './support/problems.js';
 import { World } from './support/world.js';
-
-const codes = (body: { errors?: { code: string }[] }) => (body.errors ?? []).map((e) => e.code);
-const minutesAfter = (instant: string, minutes: number) =>
-  new Date(Date.parse(instant) + minutes * 60_000).toISOString();
 
 /** Breach reports and the prosecutor's decisions (R-08, R-21, Art. 85(7)). */
 describe('enforcement: breach reports and decisions', () => {
@@ -111,12 +105,7 @@ describe('enforcement: breach reports and decisions', () => {
   it("R-21: the morning risk scan opens one report for an order that provably can't finish", async () => {
     const orderId = await w.personWithOrder({}, { totalHours: 40, endDate: '2026-11-29' });
     t.clock.set('2026-11-27T00:00:00Z');
-    const deadlines = new DeadlinesService(
-      t.app.get(DataSource),
-      t.app.get(NotificationsService),
-      breaches,
-      t.app.get(Clock),
-    );
+    const deadlines = t.app.get(DeadlinesService);
     await deadlines.scanAndNotify({ timezone: 'Asia/Jayapura' });
     await deadlines.scanAndNotify({ timezone: 'Asia/Jayapura' });
     const opened = await breachesOf(orderId);

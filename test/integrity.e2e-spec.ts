@@ -6,12 +6,9 @@ import { DataSource } from 'typeorm';
 import { AuditCheckpoints } from '../src/audit/audit-checkpoints.service.js';
 import { canonicalJson } from '../src/common/canonical-json.js';
 import { DEFAULT_NOW, startTestApp, TestApp } from './support/test-app.js';
+import { codes, minutesAfter } from './support/problems.js';
 import { ownDatabase } from './support/test-config.js';
 import { World } from './support/world.js';
-
-const codes = (body: { errors?: { code: string }[] }) => (body.errors ?? []).map((e) => e.code);
-const minutesAfter = (instant: string, minutes: number) =>
-  new Date(Date.parse(instant) + minutes * 60_000).toISOString();
 
 /** Each attack of issue 11, tried against the running service, now refused or found (R-14, R-16, R-25..R-28, R-30). */
 describe('the record defends itself', () => {

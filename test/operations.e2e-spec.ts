@@ -1,17 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ConsoleLogger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { AppModule } from '../src/app.module.js';
-import { configureHttp } from '../src/bootstrap.js';
-import { FixedClock } from '../src/common/clock.js';
 import { IdempotencyExpiry } from '../src/common/idempotency-expiry.js';
 import { IdempotencyService } from '../src/common/idempotency.js';
 import { AppConfig } from '../src/config/app-config.js';
-import { dataSourceOptions, prepareDatabase } from '../src/database/data-source.js';
+import { Transactions } from '../src/database/transactions.js';
 import { DEFAULT_NOW, TestApp } from './support/test-app.js';
-import { testConfig, testRedisUrl } from './support/test-config.js';
+import { testRedisUrl } from './support/test-config.js';
 import { World } from './support/world.js';
 
 const METRICS_TOKEN = 'metrics-token-for-the-tests';
@@ -37,34 +31,19 @@ describe('operations: access log, request ids, metrics, idempotency expiry', () 
 
   beforeAll(async () => {
     logs = new KeptLogs();
-    const clock = new FixedClock(new Date(DEFAULT_NOW));
-    // As startTestApp, but with the production logger kept, so the JSON lines themselves are checked.
-    const config = testConfig({
-      REDIS_URL: testRedisUrl(13),
-      QUEUE_PREFIX: '{bakti-ops-test}',
-      METRICS_TOKEN,
-      NODE_ENV: 'production',
-      JWT_SECRET: 'operations-test-secret-of-32-characters-or-more',
-      AUDIT_KEY: 'operations-test-audit-key-of-32-characters-or-more',
-    });
-    await prepareDatabase(config.MIGRATION_DATABASE_URL, config.DATABASE_URL);
-    const app = configureHttp(await NestFactory.create(AppModule.forRoot(config, clock), { logger: logs }));
-    await app.init();
-    const db = await new DataSource({
-      ...dataSourceOptions(config.MIGRATION_DATABASE_URL),
-      extra: { max: 4 },
-    }).initialize();
-    t = {
-      app,
-      clock,
-      db,
-      http: () => request(app.getHttpServer()),
-      close: async () => {
-        await app.close();
-        await db.destroy();
+    // The production logger kept, so the JSON lines themselves are checked.
+    ({ t, w } = await World.start(
+      DEFAULT_NOW,
+      {
+        REDIS_URL: testRedisUrl(13),
+        QUEUE_PREFIX: '{bakti-ops-test}',
+        METRICS_TOKEN,
+        NODE_ENV: 'production',
+        JWT_SECRET: 'operations-test-secret-of-32-characters-or-more',
+        AUDIT_KEY: 'operations-test-audit-key-of-32-characters-or-more',
       },
-    };
-    w = await World.build(t);
+      logs,
+    ));
   }, 90_000); // World.build signs in a dozen users (argon2): slow on a loaded machine
   afterAll(() => t.close());
 
@@ -171,7 +150,12 @@ describe('operations: access log, request ids, metrics, idempotency expiry', () 
   });
 
   it('idempotency keys older than IDEMPOTENCY_TTL_HOURS are forgotten, by one replica at a time', async () => {
-    const expiry = new IdempotencyExpiry(t.db, t.app.get(IdempotencyService), t.clock, t.app.get(AppConfig));
+    const expiry = new IdempotencyExpiry(
+      new Transactions(t.db),
+      t.app.get(IdempotencyService),
+      t.clock,
+      t.app.get(AppConfig),
+    );
     const ttlHours = t.app.get(AppConfig).IDEMPOTENCY_TTL_HOURS;
     const keys = { old: `old-${randomUUID()}`, young: `young-${randomUUID()}` };
     const ago = (hours: number) => new Date(t.clock.now().getTime() - hours * 3600_000);

@@ -1,9 +1,8 @@
 import { AppConfig } from '../src/config/app-config.js';
-import { DEFAULT_NOW, startTestApp, TestApp } from './support/test-app.js';
+import { DEFAULT_NOW, TestApp } from './support/test-app.js';
+import { codes, fields } from './support/problems.js';
 import { World } from './support/world.js';
 
-const codes = (body: { errors?: { code: string; field?: string }[] }) => (body.errors ?? []).map((e) => e.code);
-const fields = (body: { errors?: { field?: string }[] }) => (body.errors ?? []).map((e) => e.field);
 /** Near the World's sites in Ambon (about 1 km away). */
 const HOME = { lat: -3.702, lng: 128.1842 };
 const FAR_HOME = { lat: -3.3, lng: 128.9 };
@@ -12,10 +11,7 @@ describe('planning: preview, apply, re-plan (POST /orders/{id}/plan, POST /plans
   let t: TestApp;
   let w: World;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await World.build(t);
-  });
+  beforeAll(async () => ({ t, w } = await World.start()));
   afterAll(() => t.close());
   afterEach(() => t.clock.set(DEFAULT_NOW));
 

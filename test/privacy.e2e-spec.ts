@@ -1,12 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { RELIGIONS } from '../src/persons/person.entity.js';
 import { RetentionService } from '../src/persons/retention.service.js';
-import { DEFAULT_NOW, startTestApp, TestApp } from './support/test-app.js';
+import { DEFAULT_NOW, TestApp } from './support/test-app.js';
+import { minutesAfter } from './support/problems.js';
 import { ownDatabase } from './support/test-config.js';
 import { Actor, World } from './support/world.js';
 
-const minutesAfter = (instant: string, minutes: number) =>
-  new Date(Date.parse(instant) + minutes * 60_000).toISOString();
 const randomNik = () => `8171${String(randomInt(10 ** 11, 10 ** 12)).padStart(12, '0')}`;
 
 /** Personal data (R-12, R-30): who sees NIK and religion, the subject-access export, and anonymisation after retention. */
@@ -14,10 +13,7 @@ describe('personal data', () => {
   let t: TestApp;
   let w: World;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await World.build(t);
-  });
+  beforeAll(async () => ({ t, w } = await World.start()));
   afterAll(() => t.close());
   afterEach(() => t.clock.set(DEFAULT_NOW));
 
@@ -333,10 +329,7 @@ describe('personal data', () => {
     let t: TestApp;
     let w: World;
 
-    beforeAll(async () => {
-      t = await startTestApp(DEFAULT_NOW, { DATABASE_URL: await ownDatabase('privacy') });
-      w = await World.build(t);
-    });
+    beforeAll(async () => ({ t, w } = await World.start(DEFAULT_NOW, { DATABASE_URL: await ownDatabase('privacy') })));
     afterAll(() => t.close());
     afterEach(() => t.clock.set(DEFAULT_NOW));
 

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { badRequest, conflict, notFound } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
 import { Page, PageQuery } from '../common/pagination.js';
+import { Transactions, type Tx } from '../database/transactions.js';
 import { Agency } from './agency.entity.js';
+import { AgencyRepository } from './agency.repository.js';
 import { CreateAgencyDto } from './dto.js';
 
 defineMessages({
@@ -20,16 +20,16 @@ defineMessages({
 @Injectable()
 export class AgenciesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly agencies: AgencyRepository,
     private readonly audit: AuditService,
   ) {}
 
   create(actor: AuthUser | null, dto: CreateAgencyDto): Promise<Agency> {
-    return this.dataSource.transaction(async (manager) => {
-      if (await manager.existsBy(Agency, { code: dto.code }))
-        throw conflict({ field: 'code', code: 'agency.code_taken' });
-      const agency = await manager.save(manager.create(Agency, dto));
-      await this.audit.record(manager, {
+    return this.transactions.run(async (tx) => {
+      if (await this.agencies.codeTaken(dto.code, tx)) throw conflict({ field: 'code', code: 'agency.code_taken' });
+      const agency = await this.agencies.insert(dto, tx);
+      await this.audit.record(tx, {
         actorId: actor?.id ?? null,
         action: 'agency.created',
         entityType: 'agency',
@@ -42,18 +42,16 @@ export class AgenciesService {
 
   /** R-28: the head of an agency is one of its users, and is told of its accounts' changes. */
   setHead(actor: AuthUser, agencyId: string, userId: string): Promise<Agency> {
-    return this.dataSource.transaction(async (manager) => {
-      const agency = await manager.findOneBy(Agency, { id: agencyId });
+    return this.transactions.run(async (tx) => {
+      const agency = await this.agencies.find(agencyId, tx);
       if (!agency) throw notFound('agency');
-      const [member] = await manager.query(`SELECT 1 FROM app_user WHERE id = $1 AND agency_id = $2 AND active`, [
-        userId,
-        agencyId,
-      ]);
-      if (!member) throw badRequest([{ field: 'userId', code: 'agency.head_not_member' }]);
+      if (!(await this.agencies.hasActiveMember(agencyId, userId, tx))) {
+        throw badRequest([{ field: 'userId', code: 'agency.head_not_member' }]);
+      }
       const before = { ...agency };
       agency.headUserId = userId;
-      await manager.save(agency);
-      await this.audit.record(manager, {
+      await this.agencies.save(agency, tx);
+      await this.audit.record(tx, {
         actorId: actor.id,
         action: 'agency.head_set',
         entityType: 'agency',
@@ -65,14 +63,22 @@ export class AgenciesService {
     });
   }
 
-  async headOf(manager: EntityManager, agencyId: string): Promise<string | null> {
-    return (await manager.findOneBy(Agency, { id: agencyId }))?.headUserId ?? null;
+  async headOf(tx: Tx, agencyId: string): Promise<string | null> {
+    return (await this.agencies.find(agencyId, tx))?.headUserId ?? null;
+  }
+
+  /** The agency, or null when there is none with this id. */
+  find(id: string, tx?: Tx): Promise<Agency | null> {
+    return this.agencies.find(id, tx);
+  }
+
+  /** Whether every one of these ids is an agency's. */
+  async allExist(ids: string[], tx?: Tx): Promise<boolean> {
+    return (await this.agencies.count(ids, tx)) === ids.length;
   }
 
   async list(query: PageQuery): Promise<Page<Agency>> {
-    const [items, total] = await this.dataSource
-      .getRepository(Agency)
-      .findAndCount({ order: { code: 'ASC' }, take: query.limit, skip: query.offset });
+    const [items, total] = await this.agencies.page(query.limit, query.offset);
     return { items, total };
   }
 }

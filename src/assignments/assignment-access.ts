@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { forbidden, notFound } from '../common/domain-error.js';
-import { Order } from '../orders/order.entity.js';
+import type { Tx } from '../database/transactions.js';
 import { orderInScope } from '../orders/order-scope.js';
-import { OrdersService } from '../orders/orders.service.js';
-import { SitesService } from '../sites/sites.service.js';
+import { OrdersService, type OrderRecord } from '../orders/orders.service.js';
 import { Assignment } from './assignment.entity.js';
+import { AssignmentRepository } from './assignment.repository.js';
 
 /** An assignment locked for a change, with the person's name its views show. */
 export interface LockedAssignment {
@@ -17,18 +16,13 @@ export interface LockedAssignment {
 /** Who may touch an assignment (R-26, R-27), and loading it locked for a change. */
 @Injectable()
 export class AssignmentAccess {
-  private columns?: string;
-
   constructor(
+    private readonly assignments: AssignmentRepository,
     private readonly orders: OrdersService,
-    private readonly sites: SitesService,
   ) {}
 
-  async load(manager: EntityManager, id: string, lock: boolean): Promise<Assignment> {
-    const assignment = await manager.findOne(Assignment, {
-      where: { id },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+  async load(tx: Tx | undefined, id: string, lock: boolean): Promise<Assignment> {
+    const assignment = await this.assignments.find(id, lock, tx);
     if (!assignment) throw notFound('assignment');
     return assignment;
   }
@@ -37,14 +31,8 @@ export class AssignmentAccess {
    * The site's coordinator records attendance (R-19, R-26), unless related to the person (R-27): the row
    * locked, its person's name and both checks in one statement.
    */
-  async asCoordinator(manager: EntityManager, user: AuthUser, id: string): Promise<LockedAssignment> {
-    const [row] = await manager.query(
-      `SELECT ${this.columnsOf(manager)}, p.full_name AS "personName",
-              EXISTS (SELECT 1 FROM site_coordinator c WHERE c.site_id = a.site_id AND c.user_id = $2) AS "coordinates",
-              EXISTS (SELECT 1 FROM conflict_of_interest c WHERE c.user_id = $2 AND c.person_id = a.person_id) AS "related"
-         FROM assignment a JOIN person p ON p.id = a.person_id WHERE a.id = $1 FOR UPDATE OF a`,
-      [id, user.id],
-    );
+  async asCoordinator(tx: Tx, user: AuthUser, id: string): Promise<LockedAssignment> {
+    const row = await this.assignments.lockForCoordinator(id, user.id, tx);
     if (!row) throw notFound('assignment');
     const { personName, coordinates, related, ...assignment } = row;
     if (!coordinates) throw forbidden();
@@ -58,61 +46,25 @@ export class AssignmentAccess {
    * its confirmation's author is related to the person, whenever that was declared).
    */
   async asSupervisor(
-    manager: EntityManager,
+    tx: Tx,
     user: AuthUser,
     id: string,
-  ): Promise<LockedAssignment & { order: Order; confirmerRelated: boolean }> {
-    const [found] = await manager.query(`SELECT order_id FROM assignment WHERE id = $1`, [id]);
-    if (!found) throw notFound('assignment');
-    const order = await this.orders.supervised(manager, user, found.order_id, true);
-    const [row] = await manager.query(
-      `SELECT ${this.columnsOf(manager)}, p.full_name AS "personName",
-              EXISTS (SELECT 1 FROM conflict_of_interest c WHERE c.user_id = $2 AND c.person_id = a.person_id) AS "related",
-              EXISTS (SELECT 1 FROM conflict_of_interest c WHERE c.user_id = a.confirmed_by AND c.person_id = a.person_id)
-                AS "confirmerRelated"
-         FROM assignment a JOIN person p ON p.id = a.person_id WHERE a.id = $1 FOR UPDATE OF a`,
-      [id, user.id],
+  ): Promise<LockedAssignment & { order: OrderRecord; confirmerRelated: boolean }> {
+    const orderId = await this.assignments.orderOf(id, tx);
+    if (!orderId) throw notFound('assignment');
+    const order = await this.orders.supervised(tx, user, orderId, true);
+    const { personName, related, confirmerRelated, ...assignment } = await this.assignments.lockForSupervisor(
+      id,
+      user.id,
+      tx,
     );
-    const { personName, related, confirmerRelated, ...assignment } = row;
     if (related) throw forbidden('attendance.conflict_of_interest');
     return { assignment, personName, order, confirmerRelated };
   }
 
-  async canRead(manager: EntityManager, user: AuthUser, assignment: Assignment): Promise<boolean> {
-    if (await this.sites.coordinates(manager, user.id, assignment.siteId)) return true;
-    return orderInScope(user, await manager.findOneByOrFail(Order, { id: assignment.orderId }));
-  }
-
-  /**
-   * Writes the fields of the assignment that differ from `before` in one UPDATE, which also runs `alongside`
-   * (such as the audit chain's lock, given the number of its first parameter).
-   */
-  async write(
-    manager: EntityManager,
-    before: Assignment,
-    after: Assignment,
-    alongside: (first: number) => { sql: string; params: unknown[] },
-  ): Promise<void> {
-    const metadata = manager.connection.getMetadata(Assignment);
-    const changed = (Object.keys(after) as (keyof Assignment)[]).filter((key) =>
-      after[key] instanceof Date
-        ? after[key].getTime() !== (before[key] as Date | null)?.getTime()
-        : after[key] !== before[key],
-    );
-    const sets = changed.map((key, i) => `${metadata.findColumnWithPropertyName(key)!.databaseName} = $${i + 2}`);
-    const extra = alongside(changed.length + 2);
-    await manager.query(
-      `WITH changed AS (UPDATE assignment SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1) SELECT ${extra.sql}`,
-      [after.id, ...changed.map((key) => after[key]), ...extra.params],
-    );
-  }
-
-  /** The assignment's columns under their property names: a plain row shaped like the entity. */
-  columnsOf(manager: EntityManager): string {
-    this.columns ??= manager.connection
-      .getMetadata(Assignment)
-      .columns.map((column) => `a.${column.databaseName} AS "${column.propertyName}"`)
-      .join(', ');
-    return this.columns;
+  /** The site's coordinators and the order's supervisors and prosecutors (R-26). */
+  async canRead(tx: Tx | undefined, user: AuthUser, assignment: Assignment): Promise<boolean> {
+    const { coordinates, order } = await this.assignments.readers(assignment, user.id, tx);
+    return coordinates || orderInScope(user, order);
   }
 }

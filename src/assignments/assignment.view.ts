@@ -1,5 +1,3 @@
-import { EntityManager } from 'typeorm';
-import { Person } from '../persons/person.entity.js';
 import { Assignment } from './assignment.entity.js';
 
 const location = (lat: number | null, lng: number | null) => (lat === null || lng === null ? null : { lat, lng });
@@ -60,9 +58,3 @@ export function toAssignmentView(a: AssignmentState, personName: string) {
 }
 
 export type AssignmentView = ReturnType<typeof toAssignmentView>;
-
-/** The view, with the person's name read in the same transaction. */
-export async function readAssignmentView(manager: EntityManager, assignment: Assignment): Promise<AssignmentView> {
-  const person = await manager.findOneByOrFail(Person, { id: assignment.personId });
-  return toAssignmentView(assignment, person.fullName);
-}

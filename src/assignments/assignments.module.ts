@@ -1,20 +1,35 @@
-import { Module } from '@nestjs/common';
-import { CalendarModule } from '../calendar/calendar.module.js';
+import { forwardRef, Module } from '@nestjs/common';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
-import { SitesModule } from '../sites/sites.module.js';
+import { PersonsModule } from '../persons/persons.module.js';
+import { ShiftsModule } from '../shifts/shifts.module.js';
 import { AssignmentAccess } from './assignment-access.js';
+import { AssignmentCredits } from './assignment-credits.service.js';
+import { AssignmentRepository } from './assignment.repository.js';
 import { AssignmentsController } from './assignments.controller.js';
 import { AssignmentsQueries } from './assignments.queries.js';
+import { AttendanceFlags } from './attendance-flags.service.js';
 import { AttendanceService } from './attendance.service.js';
 import { BookingService } from './booking.service.js';
 import { ShiftSignOff } from './shift-sign-off.js';
 import { SignOffService } from './sign-off.service.js';
 
+// Orders and assignments call each other: a booking reads its order; a correction of the ledger takes back an
+// assignment's credit.
 @Module({
-  imports: [CalendarModule, LedgerModule, OrdersModule, SitesModule],
+  imports: [LedgerModule, forwardRef(() => OrdersModule), PersonsModule, ShiftsModule],
   controllers: [AssignmentsController],
-  providers: [AssignmentAccess, AssignmentsQueries, AttendanceService, BookingService, SignOffService, ShiftSignOff],
-  exports: [AssignmentAccess, AssignmentsQueries, BookingService],
+  providers: [
+    AssignmentRepository,
+    AssignmentAccess,
+    AssignmentCredits,
+    AssignmentsQueries,
+    AttendanceFlags,
+    AttendanceService,
+    BookingService,
+    SignOffService,
+    ShiftSignOff,
+  ],
+  exports: [AssignmentAccess, AssignmentCredits, AssignmentsQueries, AttendanceFlags, BookingService],
 })
 export class AssignmentsModule {}

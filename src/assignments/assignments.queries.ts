@@ -1,60 +1,49 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { forbidden, notFound } from '../common/domain-error.js';
 import { Page, PageQuery } from '../common/pagination.js';
 import { OrdersService } from '../orders/orders.service.js';
 import { AssignmentAccess } from './assignment-access.js';
-import { Assignment } from './assignment.entity.js';
-import { readAssignmentView, toAssignmentView, type AssignmentView } from './assignment.view.js';
+import { AssignmentRepository } from './assignment.repository.js';
+import { toAssignmentView, type AssignmentView } from './assignment.view.js';
 
 @Injectable()
 export class AssignmentsQueries {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly assignments: AssignmentRepository,
     private readonly access: AssignmentAccess,
     private readonly orders: OrdersService,
   ) {}
 
   async get(user: AuthUser, id: string): Promise<AssignmentView> {
-    const manager = this.dataSource.manager;
-    const assignment = await this.access.load(manager, id, false);
-    if (!(await this.access.canRead(manager, user, assignment))) throw forbidden();
-    return readAssignmentView(manager, assignment);
+    const assignment = await this.access.load(undefined, id, false);
+    if (!(await this.access.canRead(undefined, user, assignment))) throw forbidden();
+    return toAssignmentView(assignment, await this.assignments.personName(assignment.personId));
   }
 
   async forOrder(user: AuthUser, orderId: string, query: PageQuery): Promise<Page<AssignmentView>> {
-    await this.orders.readable(this.dataSource.manager, user, orderId);
+    await this.orders.readable(undefined, user, orderId);
     return this.page({ orderId }, query);
   }
 
   /** The roll-call of a shift: the site's coordinators and the supervisors who plan there (one statement to check). */
   async roster(user: AuthUser, shiftId: string, query: PageQuery): Promise<Page<AssignmentView>> {
-    const [shift] = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM site_coordinator c WHERE c.site_id = s.site_id AND c.user_id = $2)
-              OR ($3 AND EXISTS (SELECT 1 FROM site JOIN agreement_party ap ON ap.agreement_id = site.agreement_id
-                                  WHERE site.id = s.site_id AND ap.agency_id = $4)) AS allowed
-         FROM shift s WHERE s.id = $1`,
-      [shiftId, user.id, user.role === 'supervisor', user.agencyId],
-    );
-    if (!shift) throw notFound('shift');
-    if (!shift.allowed) throw forbidden();
+    const allowed = await this.assignments.rosterReadable(shiftId, {
+      id: user.id,
+      agencyId: user.agencyId,
+      supervisor: user.role === 'supervisor',
+    });
+    if (allowed === undefined) throw notFound('shift');
+    if (!allowed) throw forbidden();
     return this.page({ shiftId }, query);
   }
 
   /** Plain rows with their total in one statement (a second only for a page past the end). */
-  private async page(where: { orderId?: string; shiftId?: string }, query: PageQuery): Promise<Page<AssignmentView>> {
-    const [column, id] = where.orderId ? ['order_id', where.orderId] : ['shift_id', where.shiftId];
-    const rows: (Assignment & { personName: string; total: number })[] = await this.dataSource.query(
-      `SELECT ${this.access.columnsOf(this.dataSource.manager)}, p.full_name AS "personName", count(*) OVER ()::int AS total
-         FROM assignment a JOIN person p ON p.id = a.person_id
-        WHERE a.${column} = $1 ORDER BY a.starts_at, p.full_name LIMIT $2 OFFSET $3`,
-      [id, query.limit, query.offset],
-    );
-    const total =
-      rows[0]?.total ??
-      (await this.dataSource.query(`SELECT count(*)::int AS n FROM assignment WHERE ${column} = $1`, [id]))[0].n;
-    return { items: rows.map(({ personName, total: _, ...a }) => toAssignmentView(a, personName)), total };
+  private async page(
+    where: { orderId: string } | { shiftId: string },
+    query: PageQuery,
+  ): Promise<Page<AssignmentView>> {
+    const { rows, total } = await this.assignments.page(where, query);
+    return { items: rows.map(({ personName, ...a }) => toAssignmentView(a, personName)), total };
   }
 }

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
@@ -8,13 +6,13 @@ import { assertNoConflict, assertValid, conflict } from '../common/domain-error.
 import { locationFlag } from '../common/geo.js';
 import { IdempotencyService } from '../common/idempotency.js';
 import { defineMessages } from '../common/messages.js';
-import { Shift } from '../shifts/shift.entity.js';
-import { Site } from '../sites/site.entity.js';
+import { Transactions, type Tx } from '../database/transactions.js';
 import { AssignmentAccess } from './assignment-access.js';
 import { transitionRefusals } from './assignment-state.js';
 import { Assignment, AssignmentStatus } from './assignment.entity.js';
+import { AssignmentRepository } from './assignment.repository.js';
 import { toAssignmentView, type AssignmentView } from './assignment.view.js';
-import { hasConflict } from '../persons/persons.service.js';
+import { PersonsService } from '../persons/persons.service.js';
 import { checkInViolations, checkOutViolations, workedMinutes } from './attendance.rules.js';
 import { CheckInDto, CheckOutDto, ReasonDto } from './dto.js';
 
@@ -41,19 +39,20 @@ export interface IdempotencyContext {
 @Injectable()
 export class AttendanceService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly assignments: AssignmentRepository,
     private readonly access: AssignmentAccess,
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly persons: PersonsService,
   ) {}
 
   checkIn(actor: AuthUser, id: string, dto: CheckInDto, { key }: IdempotencyContext): Promise<AssignmentView> {
-    return this.record(actor, id, 'checked_in', { key, body: dto }, async (manager, assignment, now) => {
+    return this.record(actor, id, 'checked_in', { key, body: dto }, async (tx, assignment, now) => {
       const at = dto.at ? new Date(dto.at) : now;
       assertValid(checkInViolations({ at, now, startsAt: assignment.startsAt, endsAt: assignment.endsAt }));
-      const site = await manager.findOneByOrFail(Site, { id: assignment.siteId });
-      const flag = locationFlag(site, dto.location);
+      const flag = locationFlag(await this.assignments.workplace(assignment, tx), dto.location);
       Object.assign(assignment, {
         checkInAt: at,
         checkInReceivedAt: now,
@@ -71,20 +70,19 @@ export class AttendanceService {
    * can't be signed off; another coordinator confirms it again, replacing it.
    */
   checkOut(actor: AuthUser, id: string, dto: CheckOutDto, { key }: IdempotencyContext): Promise<AssignmentView> {
-    const redo = async (manager: EntityManager, assignment: Assignment) =>
+    const redo = async (tx: Tx, assignment: Assignment) =>
       assignment.confirmedBy !== null &&
       assignment.confirmedBy !== actor.id &&
-      (await hasConflict(manager, assignment.confirmedBy, assignment.personId));
-    return this.record(actor, id, 'checked_out', { key, body: dto, redo }, async (manager, assignment, now) => {
+      (await this.persons.hasConflict(tx, assignment.confirmedBy, assignment.personId));
+    return this.record(actor, id, 'checked_out', { key, body: dto, redo }, async (tx, assignment, now) => {
       const at = dto.at ? new Date(dto.at) : now;
       assertValid(checkOutViolations({ at, now, checkInAt: assignment.checkInAt! }));
       const penaltyMinutes = dto.penaltyMinutes ?? 0;
       assertValid(
         penaltyMinutes > 0 && !dto.note?.trim() ? [{ field: 'note', code: 'attendance.penalty_needs_note' }] : [],
       );
-      const shift = await manager.findOneByOrFail(Shift, { id: assignment.shiftId });
-      const site = await manager.findOneByOrFail(Site, { id: assignment.siteId });
-      const flag = locationFlag(site, dto.location);
+      const workplace = await this.assignments.workplace(assignment, tx);
+      const flag = locationFlag(workplace, dto.location);
       Object.assign(assignment, {
         checkOutAt: at,
         checkOutReceivedAt: now,
@@ -98,7 +96,7 @@ export class AttendanceService {
           checkOutAt: at,
           startsAt: assignment.startsAt,
           endsAt: assignment.endsAt,
-          breakMinutes: shift.breakMinutes,
+          breakMinutes: workplace.breakMinutes,
           penaltyMinutes,
         }),
         confirmationNote: dto.note ?? null,
@@ -122,23 +120,23 @@ export class AttendanceService {
     request: {
       key: string | undefined;
       body: object;
-      redo?: (manager: EntityManager, assignment: Assignment) => Promise<boolean>;
+      redo?: (tx: Tx, assignment: Assignment) => Promise<boolean>;
     },
-    apply: (manager: EntityManager, assignment: Assignment, now: Date) => Promise<void>,
+    apply: (tx: Tx, assignment: Assignment, now: Date) => Promise<void>,
   ): Promise<AssignmentView> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (tx) => {
       const fingerprint = { id, to, body: request.body };
-      return this.idempotency.once(manager, { userId: actor.id, key: request.key, fingerprint }, async () => {
-        const { assignment, personName } = await this.access.asCoordinator(manager, actor, id);
+      return this.idempotency.once(tx, { userId: actor.id, key: request.key, fingerprint }, async () => {
+        const { assignment, personName } = await this.access.asCoordinator(tx, actor, id);
         const stored = { ...assignment };
         const before = toAssignmentView(assignment, personName);
-        const redone = assignment.status === to && (await request.redo?.(manager, assignment)) === true;
+        const redone = assignment.status === to && (await request.redo?.(tx, assignment)) === true;
         if (!redone) assertNoConflict(transitionRefusals(assignment.status, to));
-        await apply(manager, assignment, this.clock.now());
+        await apply(tx, assignment, this.clock.now());
         assignment.status = to;
-        await this.access.write(manager, stored, assignment, (first) => this.audit.chainLock(manager, first));
+        await this.assignments.update(stored, assignment, (first) => this.audit.chainLock(tx, first), tx);
         const after = toAssignmentView(assignment, personName);
-        await this.audit.record(manager, {
+        await this.audit.record(tx, {
           actorId: actor.id,
           action: redone ? `assignment.${to}_again` : `assignment.${to}`,
           entityType: 'assignment',

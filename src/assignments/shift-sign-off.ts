@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { Locale, localize } from '../common/messages.js';
-import { Shift } from '../shifts/shift.entity.js';
+import { ShiftsService } from '../shifts/shifts.service.js';
+import { AssignmentRepository } from './assignment.repository.js';
 import { SignOffService } from './sign-off.service.js';
 
 export interface ShiftSignOffItem {
@@ -22,21 +21,16 @@ export interface ShiftSignOffItem {
 @Injectable()
 export class ShiftSignOff {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly assignments: AssignmentRepository,
+    private readonly shifts: ShiftsService,
     private readonly signOffs: SignOffService,
   ) {}
 
   async signOffShift(actor: AuthUser, shiftId: string, locale: Locale): Promise<{ items: ShiftSignOffItem[] }> {
-    if (!(await this.dataSource.manager.existsBy(Shift, { id: shiftId }))) throw notFound('shift');
-    const confirmed: { id: string; full_name: string }[] = await this.dataSource.query(
-      `SELECT a.id, p.full_name FROM assignment a
-         JOIN court_order o ON o.id = a.order_id JOIN person p ON p.id = a.person_id
-        WHERE a.shift_id = $1 AND a.status = 'checked_out' AND o.bapas_id = $2
-        ORDER BY p.full_name`,
-      [shiftId, actor.agencyId],
-    );
+    if (!(await this.shifts.exists(shiftId))) throw notFound('shift');
+    const confirmed = await this.assignments.confirmedOnShift(shiftId, actor.agencyId);
     const items: ShiftSignOffItem[] = [];
-    for (const { id, full_name: personName } of confirmed) {
+    for (const { id, personName } of confirmed) {
       try {
         const signed = await this.signOffs.signOff(actor, id, {});
         items.push({

@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { assertNoConflict, assertValid, conflict } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
+import { Transactions, type Tx } from '../database/transactions.js';
 import { Outbox } from '../jobs/outbox.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { completionJob } from '../completion-notices/completion-job.js';
 import { breachCheckJob } from '../enforcement/breach-check-job.js';
 import { warningJob } from '../warnings/warning-job.js';
-import { Order } from '../orders/order.entity.js';
+import { OrdersService, type OrderRecord } from '../orders/orders.service.js';
 import { AssignmentAccess } from './assignment-access.js';
 import { transitionRefusals } from './assignment-state.js';
+import { AssignmentRepository } from './assignment.repository.js';
 import { toAssignmentView, type AssignmentView } from './assignment.view.js';
 import { creditFor, signOffViolations } from './attendance.rules.js';
 import { BookingService } from './booking.service.js';
@@ -40,8 +40,10 @@ const ORDER_COMPLETED_REASON = 'Putusan selesai: jam kerja sosial terpenuhi / or
 @Injectable()
 export class SignOffService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly assignments: AssignmentRepository,
     private readonly access: AssignmentAccess,
+    private readonly orders: OrdersService,
     private readonly ledger: LedgerService,
     private readonly booking: BookingService,
     private readonly audit: AuditService,
@@ -50,9 +52,9 @@ export class SignOffService {
   ) {}
 
   signOff(actor: AuthUser, id: string, dto: SignOffDto): Promise<AssignmentView> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (tx) => {
       // The order row stays locked to the end: two sign-offs of one order can't both take its last minutes.
-      const { assignment, personName, order, confirmerRelated } = await this.access.asSupervisor(manager, actor, id);
+      const { assignment, personName, order, confirmerRelated } = await this.access.asSupervisor(tx, actor, id);
       if (assignment.status !== 'checked_out') {
         assertNoConflict(
           assignment.status === 'checked_in' || assignment.status === 'scheduled'
@@ -77,9 +79,9 @@ export class SignOffService {
         signedOffBy: actor.id,
         signedOffAt: this.clock.now(),
       });
-      await this.access.write(manager, stored, assignment, (first) => this.audit.chainLock(manager, first));
+      await this.assignments.update(stored, assignment, (first) => this.audit.chainLock(tx, first), tx);
       if (minutes > 0) {
-        await this.ledger.credit(manager, {
+        await this.ledger.credit(tx, {
           orderId: order.id,
           assignmentId: assignment.id,
           minutes,
@@ -87,7 +89,7 @@ export class SignOffService {
         });
       }
       const after = toAssignmentView(assignment, personName);
-      await this.audit.record(manager, {
+      await this.audit.record(tx, {
         actorId: actor.id,
         action: 'assignment.credited',
         entityType: 'assignment',
@@ -95,14 +97,14 @@ export class SignOffService {
         before,
         after,
       });
-      if (minutes > 0 && minutes === remaining) await this.complete(manager, actor, order);
+      if (minutes > 0 && minutes === remaining) await this.complete(tx, actor, order);
       return after;
     });
   }
 
   decideAbsence(actor: AuthUser, id: string, dto: AbsenceDecisionDto): Promise<AssignmentView> {
-    return this.dataSource.transaction(async (manager) => {
-      const { assignment, personName } = await this.access.asSupervisor(manager, actor, id);
+    return this.transactions.run(async (tx) => {
+      const { assignment, personName } = await this.access.asSupervisor(tx, actor, id);
       const to = dto.excused ? 'excused' : 'unexcused';
       assertNoConflict(transitionRefusals(assignment.status, to));
       const stored = { ...assignment };
@@ -113,9 +115,9 @@ export class SignOffService {
         absenceDecidedBy: actor.id,
         absenceDecidedAt: this.clock.now(),
       });
-      await this.access.write(manager, stored, assignment, (first) => this.audit.chainLock(manager, first));
+      await this.assignments.update(stored, assignment, (first) => this.audit.chainLock(tx, first), tx);
       const after = toAssignmentView(assignment, personName);
-      await this.audit.record(manager, {
+      await this.audit.record(tx, {
         actorId: actor.id,
         action: `assignment.${to}`,
         entityType: 'assignment',
@@ -124,7 +126,7 @@ export class SignOffService {
         after,
       });
       if (to === 'unexcused')
-        await this.outbox.add(manager, [
+        await this.outbox.add(tx, [
           warningJob(id, this.clock.now()),
           breachCheckJob(assignment.orderId, id, this.clock.now()),
         ]);
@@ -133,18 +135,10 @@ export class SignOffService {
   }
 
   /** R-16: the order is complete at exactly its required minutes; its remaining bookings give their seats back. */
-  private async complete(manager: EntityManager, actor: AuthUser, order: Order): Promise<void> {
+  private async complete(tx: Tx, actor: AuthUser, order: OrderRecord): Promise<void> {
     const completedAt = this.clock.now();
-    await manager.update(Order, { id: order.id }, { status: 'completed', completedAt });
-    await this.audit.record(manager, {
-      actorId: actor.id,
-      action: 'order.completed',
-      entityType: 'order',
-      entityId: order.id,
-      before: { status: order.status },
-      after: { status: 'completed', completedAt, creditedMinutes: order.requiredMinutes },
-    });
-    await this.outbox.add(manager, [completionJob(order.id, completedAt)]);
-    await this.booking.releaseScheduled(manager, actor.id, order.id, ORDER_COMPLETED_REASON);
+    await this.orders.complete(tx, actor.id, order, completedAt);
+    await this.outbox.add(tx, [completionJob(order.id, completedAt)]);
+    await this.booking.releaseScheduled(tx, actor.id, order.id, ORDER_COMPLETED_REASON);
   }
 }

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { Assignment } from '../assignments/assignment.entity.js';
+import { AttendanceFlags, type FlagDue } from '../assignments/attendance-flags.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
+import { Transactions, type Tx } from '../database/transactions.js';
 import { OnJob } from '../jobs/job-handler.js';
 import { JOBS } from '../jobs/jobs.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { Reason } from '../notifications/templates.js';
-import { loadShiftContext, ShiftContext, shiftWords } from '../reminders/shift-context.js';
+import { type ShiftContext, ShiftContexts, shiftWords } from '../reminders/shift-context.js';
 
 /** R-20 POLICY: nobody checked in by start + 30 minutes is a suspected no-show. */
 export const NO_SHOW_AFTER_MINUTES = 30;
@@ -17,12 +16,9 @@ export const OPEN_CHECK_IN_AFTER_MINUTES = 120;
 /** Older cases are left to people: a worker that was down for a week doesn't flood anyone. */
 const LOOKBACK_HOURS = 24;
 
-interface Check {
-  status: Assignment['status'];
-  flag: 'noShowFlaggedAt' | 'openCheckInFlaggedAt';
-  column: 'no_show_flagged_at' | 'open_check_in_flagged_at';
-  /** Due this many minutes after this instant of the shift. */
-  after: { instant: 'starts_at' | 'ends_at'; minutes: number };
+interface Check extends FlagDue {
+  /** Due this many minutes after the instant of the shift. */
+  afterMinutes: number;
   reason: Reason;
   recipients: (context: ShiftContext) => string[];
 }
@@ -31,16 +27,16 @@ const CHECKS: Check[] = [
   {
     status: 'scheduled',
     flag: 'noShowFlaggedAt',
-    column: 'no_show_flagged_at',
-    after: { instant: 'starts_at', minutes: NO_SHOW_AFTER_MINUTES },
+    instant: 'startsAt',
+    afterMinutes: NO_SHOW_AFTER_MINUTES,
     reason: 'no_show',
     recipients: (context) => [context.order.supervisorId, ...context.coordinators.map((user) => user.id)],
   },
   {
     status: 'checked_in',
     flag: 'openCheckInFlaggedAt',
-    column: 'open_check_in_flagged_at',
-    after: { instant: 'ends_at', minutes: OPEN_CHECK_IN_AFTER_MINUTES },
+    instant: 'endsAt',
+    afterMinutes: OPEN_CHECK_IN_AFTER_MINUTES,
     reason: 'open_check_in',
     recipients: (context) => context.coordinators.map((user) => user.id),
   },
@@ -55,8 +51,10 @@ const CHECKS: Check[] = [
 @Injectable()
 export class AttendanceChecksService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly flags: AttendanceFlags,
     private readonly notifications: NotificationsService,
+    private readonly shiftContexts: ShiftContexts,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -67,14 +65,10 @@ export class AttendanceChecksService {
     const now = this.clock.now();
     const flagged: Record<string, number> = {};
     for (const check of CHECKS) {
-      const latest = new Date(now.getTime() - check.after.minutes * 60_000);
-      const due: { id: string }[] = await this.dataSource.query(
-        `SELECT id FROM assignment WHERE status = $1 AND ${check.column} IS NULL
-            AND ${check.after.instant} <= $2 AND ${check.after.instant} > $3`,
-        [check.status, latest, new Date(latest.getTime() - LOOKBACK_HOURS * 3600_000)],
-      );
+      const latest = new Date(now.getTime() - check.afterMinutes * 60_000);
+      const due = await this.flags.due(check, latest, new Date(latest.getTime() - LOOKBACK_HOURS * 3600_000));
       let count = 0;
-      for (const { id } of due) if (await this.flag(id, check)) count++;
+      for (const id of due) if (await this.flag(id, check)) count++;
       flagged[check.reason] = count;
     }
     return flagged;
@@ -82,12 +76,12 @@ export class AttendanceChecksService {
 
   /** Re-checked under a row lock: a check-in recorded meanwhile wins. */
   private flag(assignmentId: string, check: Check): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
-      const context = await loadShiftContext(manager, assignmentId, true);
+    return this.transactions.run(async (tx) => {
+      const context = await this.shiftContexts.load(tx, assignmentId, true);
       if (!context || context.assignment.status !== check.status || context.assignment[check.flag]) return false;
       const flaggedAt = this.clock.now();
-      await manager.update(Assignment, { id: assignmentId }, { [check.flag]: flaggedAt });
-      await this.audit.record(manager, {
+      await this.flags.set(tx, assignmentId, check.flag, flaggedAt);
+      await this.audit.record(tx, {
         actorId: null,
         action: `assignment.${check.reason}_flagged`,
         entityType: 'assignment',
@@ -95,14 +89,14 @@ export class AttendanceChecksService {
         before: { status: check.status, [check.flag]: null },
         after: { status: check.status, [check.flag]: flaggedAt },
       });
-      await this.tell(manager, context, check.reason, [...new Set(check.recipients(context))]);
+      await this.tell(tx, context, check.reason, [...new Set(check.recipients(context))]);
       return true;
     });
   }
 
-  private async tell(manager: EntityManager, context: ShiftContext, reason: Reason, userIds: string[]): Promise<void> {
+  private async tell(tx: Tx, context: ShiftContext, reason: Reason, userIds: string[]): Promise<void> {
     for (const id of userIds) {
-      await this.notifications.notify(manager, {
+      await this.notifications.notify(tx, {
         recipient: { type: 'user', id },
         reason,
         subjectKey: context.assignment.id,

@@ -1,12 +1,11 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { OnJob } from '../jobs/job-handler.js';
 import { JOBS } from '../jobs/jobs.js';
-import { Checkpoint, CheckpointHead, hasValidSignature, signCheckpoint } from './checkpoint.js';
+import { AuditEventRepository } from './audit-event.repository.js';
+import { Checkpoint, hasValidSignature, signCheckpoint } from './checkpoint.js';
 
 export interface AnchorVerdict {
   signatureValid: boolean;
@@ -25,26 +24,18 @@ export class AuditCheckpoints {
   private readonly logger = new Logger('AuditCheckpoints');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: AuditEventRepository,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
 
   /** Heads are read in one snapshot; each chain commits in order (its lock), so every head's prefix is complete. */
   async write(): Promise<Checkpoint> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      // One writer at a time, so each checkpoint signs its predecessor (the service's role may not LOCK the table).
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('bakti.audit.checkpoint'))`);
-      const previous = await this.latest(manager);
+    return this.events.inSnapshot(async (tx) => {
+      await this.events.lockCheckpoints(tx);
+      const previous = await this.events.latestCheckpoint(tx);
       const since = new Map((previous?.heads ?? []).map((head) => [head.chain, head]));
-      const chains: { chain: number; added: number; seq: string; hash: string }[] = await manager.query(
-        `SELECT DISTINCT ON (e.chain) e.chain, count(*) OVER (PARTITION BY e.chain)::int AS added, e.seq::text, e.hash
-           FROM audit_event e
-           LEFT JOIN (SELECT unnest($1::int[]) AS chain, unnest($2::bigint[]) AS seq) p ON p.chain = e.chain
-          WHERE e.seq > coalesce(p.seq, 0)
-          ORDER BY e.chain, e.seq DESC`,
-        [[...since.keys()], [...since.values()].map((head) => head.seq)],
-      );
+      const chains = await this.events.headsAfter([...since.values()], tx);
       const heads = new Map(since);
       for (const row of chains) {
         heads.set(row.chain, {
@@ -63,46 +54,13 @@ export class AuditCheckpoints {
         prevSignature: previous?.signature ?? null,
       };
       const checkpoint = { ...unsigned, signature: signCheckpoint(this.config.AUDIT_KEY, unsigned) };
-      await manager.query(
-        `INSERT INTO audit_checkpoint (id, at, heads, event_count, prev_signature, signature) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [
-          checkpoint.id,
-          checkpoint.at,
-          JSON.stringify(checkpoint.heads),
-          checkpoint.eventCount,
-          checkpoint.prevSignature,
-          checkpoint.signature,
-        ],
-      );
+      await this.events.addCheckpoint(checkpoint, tx);
       return checkpoint;
     });
   }
 
-  latest(manager = this.dataSource.manager): Promise<Checkpoint | null> {
-    return manager
-      .query(
-        `SELECT id, at, heads, event_count, prev_signature, signature FROM audit_checkpoint ORDER BY seq DESC LIMIT 1`,
-      )
-      .then(
-        ([row]: {
-          id: string;
-          at: Date;
-          heads: CheckpointHead[];
-          event_count: string;
-          prev_signature: string | null;
-          signature: string;
-        }[]) =>
-          row
-            ? {
-                id: row.id,
-                at: row.at.toISOString(),
-                heads: row.heads,
-                eventCount: Number(row.event_count),
-                prevSignature: row.prev_signature,
-                signature: row.signature,
-              }
-            : null,
-      );
+  latest(): Promise<Checkpoint | null> {
+    return this.events.latestCheckpoint();
   }
 
   /** Checks a checkpoint held outside (from a report, a berita acara, the anchor's store) against the database. */
@@ -110,11 +68,7 @@ export class AuditCheckpoints {
     const signatureValid = hasValidSignature(this.config.AUDIT_KEY, checkpoint);
     const missing: AnchorVerdict['missing'] = [];
     for (const head of checkpoint.heads) {
-      const [row]: { hash: string; count: number }[] = await this.dataSource.query(
-        `SELECT (SELECT hash FROM audit_event WHERE seq = $2 AND chain = $1) AS hash,
-                (SELECT count(*)::int FROM audit_event WHERE chain = $1 AND seq <= $2) AS count`,
-        [head.chain, head.seq],
-      );
+      const row = await this.events.headAt(head);
       if (row.hash === null) missing.push({ chain: head.chain, seq: head.seq, reason: 'missing' });
       else if (row.hash !== head.hash) missing.push({ chain: head.chain, seq: head.seq, reason: 'changed' });
       else if (row.count !== head.count) missing.push({ chain: head.chain, seq: head.seq, reason: 'count' });

@@ -1,14 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { DataSource } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { forbidden, notFound } from '../common/domain-error.js';
 import { ApiProblems } from '../common/openapi.js';
 import { PageQuery } from '../common/pagination.js';
-import { AuditEvent } from './audit-event.entity.js';
 import {
   AnchorVerdictResponse,
   AuditEventPage,
@@ -16,6 +13,7 @@ import {
   TrailVerdictResponse,
 } from './audit-event.response.js';
 import { AuditCheckpoints } from './audit-checkpoints.service.js';
+import { AuditService } from './audit.service.js';
 import { CheckpointDto } from './dto.js';
 import { TrailVerification } from './trail-verification.js';
 import { AuditScope } from './audit-scope.js';
@@ -50,7 +48,7 @@ class AuditQuery extends PageQuery {
 @Controller('audit-events')
 export class AuditTrailController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
     private readonly verification: TrailVerification,
     private readonly checkpoints: AuditCheckpoints,
     private readonly scope: AuditScope,
@@ -68,16 +66,7 @@ export class AuditTrailController {
   @ApiProblems(400, 401, 403)
   async list(@CurrentUser() user: AuthUser, @Query() query: AuditQuery): Promise<AuditEventPage> {
     if (user.role !== 'admin' && !(await this.scope.allows(user, query.entityType, query.entityId))) throw forbidden();
-    const [events, total] = await this.dataSource.getRepository(AuditEvent).findAndCount({
-      where: {
-        ...(query.entityType ? { entityType: query.entityType } : {}),
-        ...(query.entityId ? { entityId: query.entityId } : {}),
-      },
-      order: { seq: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
-    });
-    return { items: events.map(({ seq: _, ...event }) => event), total };
+    return this.audit.page(query, query.limit, query.offset);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { AuditCheckpoints } from './audit-checkpoints.service.js';
+import { AuditEventRepository } from './audit-event.repository.js';
 import { AuditScope } from './audit-scope.js';
 import { AuditTrailController } from './audit-trail.controller.js';
 import { CheckpointSchedule } from './checkpoint.schedule.js';
@@ -9,7 +10,7 @@ import { TrailVerification } from './trail-verification.js';
 @Module({
   imports: [LedgerModule],
   controllers: [AuditTrailController],
-  providers: [AuditScope, AuditCheckpoints, CheckpointSchedule, TrailVerification],
+  providers: [AuditEventRepository, AuditScope, AuditCheckpoints, CheckpointSchedule, TrailVerification],
   exports: [AuditCheckpoints],
 })
 export class AuditTrailModule {}

@@ -1,13 +1,13 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { toPlain } from '../common/canonical-json.js';
 import { AppConfig } from '../config/app-config.js';
-import { JsonObject } from './audit-event.entity.js';
+import type { Tx } from '../database/transactions.js';
+import type { JsonObject } from './audit-event.entity.js';
+import { AuditEventRepository, chainLockCall, type EventRow } from './audit-event.repository.js';
 import { keyedHash, withPersonalDataFingerprinted } from './audit-hash.js';
-import { CheckpointHead, StoredCheckpoint, checkpointProblems } from './checkpoint.js';
+import { CheckpointHead, checkpointProblems } from './checkpoint.js';
 
 export interface AuditChange {
   actorId: string | null;
@@ -29,25 +29,8 @@ export interface ChainVerdict {
 }
 
 export const AUDIT_CHAINS = 16;
-/** The advisory-lock class of the chains; the chain number is the lock's second key. */
-const CHAIN_LOCK_CLASS = 0x0a0d17;
 /** Events read per round trip while verifying: the memory of a verification is this, whatever the trail's size. */
 const VERIFY_BATCH = 5000;
-
-interface EventRow {
-  seq: string;
-  id: string;
-  chain: number;
-  at: Date;
-  actor_id: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  before: JsonObject | null;
-  after: JsonObject | null;
-  prev_hash: string | null;
-  hash: string;
-}
 
 /**
  * The audit trail (R-25). An event is written in the transaction of the change it describes and extends one of
@@ -58,29 +41,26 @@ interface EventRow {
  */
 @Injectable()
 export class AuditService {
-  private readonly chainOf = new WeakMap<EntityManager, number>();
+  private readonly chainOf = new WeakMap<Tx, number>();
   private readonly key: string;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: AuditEventRepository,
     private readonly clock: Clock,
     config: AppConfig,
   ) {
     this.key = config.AUDIT_KEY;
   }
 
-  async record(manager: EntityManager, change: AuditChange): Promise<void> {
-    await this.recordAll(manager, [change]);
+  async record(tx: Tx, change: AuditChange): Promise<void> {
+    await this.recordAll(tx, [change]);
   }
 
   /** Several events of one transaction, chained one after the other: one read of the chain's head, one insert. */
-  async recordAll(manager: EntityManager, changes: AuditChange[]): Promise<void> {
+  async recordAll(tx: Tx, changes: AuditChange[]): Promise<void> {
     if (changes.length === 0) return;
-    const chain = await this.chainFor(manager);
-    const [last] = await manager.query(`SELECT hash FROM audit_event WHERE chain = $1 ORDER BY seq DESC LIMIT 1`, [
-      chain,
-    ]);
-    let prevHash = (last?.hash as string | undefined) ?? null;
+    const chain = await this.chainFor(tx);
+    let prevHash = await this.events.headHash(chain, tx);
     const at = this.clock.now().toISOString();
     const rows = changes.map((change) => {
       const event = {
@@ -98,28 +78,7 @@ export class AuditService {
       prevHash = keyedHash(this.key, event);
       return { ...event, hash: prevHash };
     });
-    const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((row) => row[key]);
-    // unnest keeps the array's order and seq is drawn row by row in it, so the events stay in chain order.
-    await manager.query(
-      `INSERT INTO audit_event (id, chain, at, actor_id, action, entity_type, entity_id, before, after, prev_hash, hash)
-       SELECT id, $2, $3, actor_id, action, entity_type, entity_id, before, after, prev_hash, hash
-         FROM unnest($1::uuid[], $4::uuid[], $5::text[], $6::text[], $7::uuid[], $8::jsonb[], $9::jsonb[], $10::text[], $11::text[])
-              WITH ORDINALITY AS e (id, actor_id, action, entity_type, entity_id, before, after, prev_hash, hash, n)
-        ORDER BY n`,
-      [
-        column('id'),
-        chain,
-        at,
-        column('actorId'),
-        column('action'),
-        column('entityType'),
-        column('entityId'),
-        rows.map((row) => JSON.stringify(row.before)),
-        rows.map((row) => JSON.stringify(row.after)),
-        column('prevHash'),
-        column('hash'),
-      ],
-    );
+    await this.events.append(chain, at, rows, tx);
   }
 
   /**
@@ -127,11 +86,16 @@ export class AuditService {
    * before `record` (one round trip fewer): `pg_advisory_xact_lock($first, $first + 1)` and its two parameters.
    * A later statement then sees the chain's head as the last transaction on it committed it.
    */
-  chainLock(manager: EntityManager, first: number): { sql: string; params: number[] } {
+  chainLock(tx: Tx, first: number): { sql: string; params: number[] } {
     // Taking the lock again in the same transaction is harmless (it is held to the end either way).
-    const chain = this.chainOf.get(manager) ?? randomInt(AUDIT_CHAINS);
-    this.chainOf.set(manager, chain);
-    return { sql: `pg_advisory_xact_lock($${first}, $${first + 1})`, params: [CHAIN_LOCK_CLASS, chain] };
+    const chain = this.chainOf.get(tx) ?? randomInt(AUDIT_CHAINS);
+    this.chainOf.set(tx, chain);
+    return chainLockCall(chain, first);
+  }
+
+  /** R-25: the events of one entity, or all of them, oldest first. */
+  page(filter: { entityType?: string; entityId?: string }, limit: number, offset: number) {
+    return this.events.page(filter, limit, offset);
   }
 
   /**
@@ -140,7 +104,7 @@ export class AuditService {
    * `fromLatestCheckpoint`, starts from the newest valid checkpoint and checks only what came after it.
    */
   async verifyChain(options: { fromLatestCheckpoint?: boolean } = {}): Promise<ChainVerdict> {
-    const checkpoints = await this.storedCheckpoints();
+    const checkpoints = await this.events.checkpoints();
     const problems = checkpointProblems(this.key, checkpoints);
     const start = options.fromLatestCheckpoint && problems.length === 0 ? checkpoints.at(-1) : undefined;
     const expected = new Map<string, CheckpointHead & { checkpoint: string }>();
@@ -155,11 +119,7 @@ export class AuditService {
     let firstBrokenSeq: string | undefined;
     let after = start ? String(minSeq(start.heads)) : '0';
     for (;;) {
-      const rows: EventRow[] = await this.dataSource.query(
-        `SELECT e.seq::text AS seq, id, chain, at, actor_id, action, entity_type, entity_id, before, after, prev_hash, hash
-           FROM audit_event e WHERE e.seq > $1 ORDER BY e.seq LIMIT ${VERIFY_BATCH}`,
-        [after],
-      );
+      const rows = await this.events.eventsAfter(after, VERIFY_BATCH);
       for (const row of rows) {
         if (BigInt(row.seq) <= (startSeq.get(row.chain) ?? -1n)) continue;
         const n = (count.get(row.chain) ?? 0) + 1;
@@ -203,39 +163,16 @@ export class AuditService {
     };
   }
 
-  private async storedCheckpoints(): Promise<StoredCheckpoint[]> {
-    const rows: {
-      seq: string;
-      id: string;
-      at: Date;
-      heads: CheckpointHead[];
-      event_count: string;
-      prev_signature: string | null;
-      signature: string;
-    }[] = await this.dataSource.query(
-      `SELECT c.seq::text AS seq, id, at, heads, event_count, prev_signature, signature FROM audit_checkpoint c ORDER BY c.seq`,
-    );
-    return rows.map((row) => ({
-      seq: row.seq,
-      id: row.id,
-      at: row.at.toISOString(),
-      heads: row.heads,
-      eventCount: Number(row.event_count),
-      prevSignature: row.prev_signature,
-      signature: row.signature,
-    }));
-  }
-
   private kept(state: unknown): JsonObject | null {
     return withPersonalDataFingerprinted(this.key, toPlain(state ?? null)) as JsonObject | null;
   }
 
-  private async chainFor(manager: EntityManager): Promise<number> {
-    let chain = this.chainOf.get(manager);
+  private async chainFor(tx: Tx): Promise<number> {
+    let chain = this.chainOf.get(tx);
     if (chain === undefined) {
       chain = randomInt(AUDIT_CHAINS);
-      await manager.query(`SELECT pg_advisory_xact_lock($1, $2)`, [CHAIN_LOCK_CLASS, chain]);
-      this.chainOf.set(manager, chain);
+      await this.events.lockChain(chain, tx);
+      this.chainOf.set(tx, chain);
     }
     return chain;
   }

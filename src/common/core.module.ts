@@ -8,6 +8,7 @@ import { SignedInUsers } from './auth/signed-in-users.js';
 import { SignInRateGuard } from './throttle/sign-in-rate.guard.js';
 import { Clock } from './clock.js';
 import { IdempotencyService } from './idempotency.js';
+import { IdempotencyRepository } from './idempotency.repository.js';
 import { ProblemFilter } from './problem.filter.js';
 import { createRedis, REDIS } from './redis.js';
 import { SharedCounters } from './throttle/shared-counters.js';
@@ -37,6 +38,7 @@ export class CoreModule implements OnApplicationShutdown {
         { provide: Clock, useValue: clock },
         SignedInUsers,
         SignInRateGuard,
+        IdempotencyRepository,
         IdempotencyService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { canonicalJson } from './canonical-json.js';
+import type { Tx } from '../database/transactions.js';
 import { badRequest, DomainError } from './domain-error.js';
+import { IdempotencyRepository } from './idempotency.repository.js';
 
 export interface IdempotentRequest {
   userId: string;
@@ -18,38 +19,28 @@ export interface IdempotentRequest {
  */
 @Injectable()
 export class IdempotencyService {
-  async once<T>(manager: EntityManager, request: IdempotentRequest, work: () => Promise<T>): Promise<T> {
+  constructor(private readonly records: IdempotencyRepository) {}
+
+  async once<T>(tx: Tx, request: IdempotentRequest, work: () => Promise<T>): Promise<T> {
     if (request.key === undefined) return work();
     if (!/^[\x21-\x7e]{1,200}$/.test(request.key)) {
       throw badRequest([{ field: 'Idempotency-Key', code: 'validation.invalid' }]);
     }
     const requestHash = createHash('sha256').update(canonicalJson(request.fingerprint)).digest('hex');
-    const claimed = await manager.query(
-      `INSERT INTO idempotency_record (user_id, key, request_hash) VALUES ($1, $2, $3)
-       ON CONFLICT DO NOTHING RETURNING key`,
-      [request.userId, request.key, requestHash],
-    );
-    if (claimed.length === 0) {
-      const [earlier] = await manager.query(
-        `SELECT request_hash, response FROM idempotency_record WHERE user_id = $1 AND key = $2`,
-        [request.userId, request.key],
-      );
-      if (earlier.request_hash !== requestHash) {
+    if (!(await this.records.claim(request.userId, request.key, requestHash, tx))) {
+      const earlier = await this.records.earlier(request.userId, request.key, tx);
+      if (earlier.requestHash !== requestHash) {
         throw new DomainError(409, [{ field: 'Idempotency-Key', code: 'idempotency.key_reused' }]);
       }
       return earlier.response as T;
     }
     const result = await work();
-    await manager.query(
-      `UPDATE idempotency_record SET status_code = 200, response = $3 WHERE user_id = $1 AND key = $2`,
-      [request.userId, request.key, JSON.stringify(result)],
-    );
+    await this.records.answer(request.userId, request.key, result, tx);
     return result;
   }
 
   /** Forgets the keys stored before `olderThan` (POLICY: IDEMPOTENCY_TTL_HOURS); answers how many. */
-  async expire(manager: EntityManager, olderThan: Date): Promise<number> {
-    const [, deleted] = await manager.query(`DELETE FROM idempotency_record WHERE created_at < $1`, [olderThan]);
-    return deleted as number;
+  expire(tx: Tx, olderThan: Date): Promise<number> {
+    return this.records.deleteOlderThan(olderThan, tx);
   }
 }

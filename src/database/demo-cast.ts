@@ -1,5 +1,5 @@
 import type { CreateAgencyDto } from '../agencies/dto.js';
-import type { Role } from '../identity/user.entity.js';
+import type { Role } from '../common/auth/role.js';
 import type { CreatePersonDto } from '../persons/dto.js';
 
 export interface DemoPlace {

@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
 import { AttendanceService } from '../assignments/attendance.service.js';
 import { BookingService } from '../assignments/booking.service.js';
 import { SignOffService } from '../assignments/sign-off.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { UsersService } from '../identity/users.service.js';
+import { LedgerService } from '../ledger/ledger.service.js';
 import { LedgerCorrectionsService } from '../orders/ledger-corrections.service.js';
 import { SignalScan } from '../oversight/signal-scan.service.js';
 import { ShiftsService } from '../shifts/shifts.service.js';
@@ -108,9 +108,8 @@ export class MisuseStory {
     await this.work(lodewyk, 'Rumah Singgah Dinas Sosial', { date: day(-7), ...morning });
     const reversed = await this.work(lodewyk, 'Rumah Singgah Dinas Sosial', { date: day(-5), ...morning });
     this.story.clock.set(day(-5).plus({ days: 1, hours: 12 }).toJSDate());
-    const [credit] = await this.story
-      .get(DataSource)
-      .query(`SELECT id FROM ledger_entry WHERE assignment_id = $1 AND kind = 'credit'`, [reversed]);
+    const { items: ledger } = await this.story.get(LedgerService).list(lodewyk.id, { limit: 500, offset: 0 });
+    const credit = ledger.find((entry) => entry.assignmentId === reversed && entry.kind === 'credit')!;
     await this.story.get(LedgerCorrectionsService).reverse(lodewyk.supervisor, lodewyk.id, credit.id, {
       reason: 'Dikonfirmasi untuk hari yang salah',
     });

@@ -1,9 +1,7 @@
 import { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
 import { AgenciesService } from '../agencies/agencies.service.js';
-import { Agency } from '../agencies/agency.entity.js';
 import { AgreementsService } from '../agreements/agreements.service.js';
 import { AppModule } from '../app.module.js';
 import { AttendanceService } from '../assignments/attendance.service.js';
@@ -37,8 +35,7 @@ export async function seedDemo(config: AppConfig, logger: LoggerService): Promis
     logger: ['error', 'warn'],
   });
   try {
-    const dataSource = app.get(DataSource);
-    if (await dataSource.getRepository(Agency).existsBy({ code: demoCast.agencies[0].code })) {
+    if (await agencyExists(app.get(AgenciesService), demoCast.agencies[0].code)) {
       logger.log(`Demo data already loaded; demo password: ${config.DEMO_PASSWORD}`, 'Demo');
       return;
     }
@@ -58,6 +55,17 @@ export async function seedDemo(config: AppConfig, logger: LoggerService): Promis
   }
 }
 
+/** Whether an agency of this code is there, asked of the agencies module (page after page, by code). */
+async function agencyExists(agencies: AgenciesService, code: string): Promise<boolean> {
+  for (let offset = 0; ; offset += AGENCY_PAGE) {
+    const page = await agencies.list({ limit: AGENCY_PAGE, offset });
+    if (page.items.some((agency) => agency.code === code)) return true;
+    if (offset + AGENCY_PAGE >= page.total) return false;
+  }
+}
+
+const AGENCY_PAGE = 500;
+
 interface ShiftTimes {
   start: string;
   end: string;
@@ -71,7 +79,7 @@ const DEFAULT_TIMES: ShiftTimes = { start: '07:00', end: '11:00', breakMinutes: 
 export type Get = <T>(type: new (...args: never[]) => T) => T;
 
 export class DemoStory {
-  readonly agencies = new Map<string, Agency>();
+  readonly agencies = new Map<string, { id: string }>();
   readonly users = new Map<string, AuthUser>();
   readonly sites = new Map<string, string>();
   private cases = 0;

@@ -1,22 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource, In } from 'typeorm';
-import { Agency } from '../agencies/agency.entity.js';
 import { Clock } from '../common/clock.js';
+import { Transactions } from '../database/transactions.js';
 import { BreachesService } from '../enforcement/breaches.service.js';
 import { localDate, longDate } from '../common/local-time.js';
 import { Locale, localize } from '../common/messages.js';
 import { OnJob } from '../jobs/job-handler.js';
 import { JOBS } from '../jobs/jobs.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { Order } from '../orders/order.entity.js';
-import { Person } from '../persons/person.entity.js';
+import { lastEndDate, RiskScanRepository, type ScannedOrder, type ScannedPerson } from './risk-scan.repository.js';
 import { BOOKING_HORIZON_DAYS, orderRisks, workableMinutes } from './risk.rules.js';
 
 export interface OrderAtRisk {
-  order: Order;
-  person: Person;
+  order: ScannedOrder;
+  person: ScannedPerson;
   risks: { code: string; params: Record<string, string | number> }[];
 }
 
@@ -27,7 +24,8 @@ export interface OrderAtRisk {
 @Injectable()
 export class DeadlinesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly risks: RiskScanRepository,
+    private readonly transactions: Transactions,
     private readonly notifications: NotificationsService,
     private readonly breaches: BreachesService,
     private readonly clock: Clock,
@@ -41,11 +39,11 @@ export class DeadlinesService {
       const proof = risks.find((risk) => risk.code === 'risk.cannot_finish');
       if (proof) await this.breaches.openCannotFinish(order.id, proof.params);
     }
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (tx) => {
       let stored = 0;
       for (const supervisorId of new Set(atRisk.map((item) => item.order.supervisorId))) {
         const mine = atRisk.filter((item) => item.order.supervisorId === supervisorId);
-        const fresh = await this.notifications.notify(manager, {
+        const fresh = await this.notifications.notify(tx, {
           recipient: { type: 'user', id: supervisorId },
           reason: 'order_at_risk',
           subjectKey: today,
@@ -65,46 +63,13 @@ export class DeadlinesService {
    * longer finish, or have nothing booked soon.
    */
   async scan(timezone: string, today: string, bapasId?: string): Promise<OrderAtRisk[]> {
-    const query = this.dataSource
-      .getRepository(Order)
-      .createQueryBuilder('o')
-      .innerJoin('agency', 'b', 'b.id = o.bapas_id')
-      .where(`o.status = 'active' AND b.timezone = :timezone`, { timezone });
-    if (bapasId) query.andWhere('o.bapas_id = :bapasId', { bapasId });
-    const orders = await query.getMany();
-    if (orders.length === 0) return [];
-    const persons = new Map(
-      (await this.dataSource.getRepository(Person).findBy({ id: In(orders.map((o) => o.personId)) })).map((p) => [
-        p.id,
-        p,
-      ]),
-    );
-    const regions = new Map(
-      (await this.dataSource.getRepository(Agency).findBy({ id: In([...new Set(orders.map((o) => o.bapasId))]) })).map(
-        (b) => [b.id, b.region],
-      ),
-    );
-    const holidays: { date: string; region: string }[] = await this.dataSource.query(
-      `SELECT date, region FROM holiday WHERE date > $1 AND date <= $2`,
-      [today, orders.reduce((last, o) => (o.endDate > last ? o.endDate : last), today)],
-    );
     const horizon = DateTime.fromISO(today).plus({ days: BOOKING_HORIZON_DAYS }).toISODate()!;
-    const booked = new Map<string, { ahead: number; soon: boolean }>(
-      (
-        await this.dataSource.query(
-          `SELECT order_id, sum(planned_minutes)::int AS ahead, bool_or(local_date <= $3) AS soon
-             FROM assignment WHERE order_id = ANY($1::uuid[]) AND status = 'scheduled' AND local_date >= $2
-            GROUP BY order_id`,
-          [orders.map((o) => o.id), today, horizon],
-        )
-      ).map((row: { order_id: string; ahead: number; soon: boolean }) => [row.order_id, row]),
-    );
+    const inputs = await this.risks.inputs(timezone, today, horizon, bapasId);
+    if (!inputs) return [];
+    const { orders, persons, regions, holidays, booked } = inputs;
 
     // The days ahead and each region's closed days once a scan, not once an order: hundreds of orders a Bapas.
-    const days = daysAfter(
-      today,
-      orders.reduce((last, o) => (o.endDate > last ? o.endDate : last), today),
-    );
+    const days = daysAfter(today, lastEndDate(orders, today));
     const closedIn = new Map<string | undefined, Set<string>>();
     const closedDays = (region: string | undefined) =>
       closedIn.get(region) ??

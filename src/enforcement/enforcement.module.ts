@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AssignmentsModule } from '../assignments/assignments.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
+import { BreachRepository } from './breach.repository.js';
 import { BreachesController } from './breaches.controller.js';
 import { BreachesService } from './breaches.service.js';
 
@@ -9,7 +10,7 @@ import { BreachesService } from './breaches.service.js';
 @Module({
   imports: [OrdersModule, AssignmentsModule, NotificationsModule],
   controllers: [BreachesController],
-  providers: [BreachesService],
+  providers: [BreachRepository, BreachesService],
   exports: [BreachesService],
 })
 export class EnforcementModule {}

@@ -1,7 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool, PoolClient } from 'pg';
-import { DataSource } from 'typeorm';
+import type { PoolClient } from 'pg';
+import { HealthRepository } from './health.repository.js';
 
 /**
  * A pooled PostgreSQL connection cut by the server (a restart, pg_terminate_backend, a network drop) may
@@ -13,11 +12,10 @@ export class DatabaseWatch implements OnModuleInit {
   private readonly logger = new Logger('PostgreSQL');
   private lost = false;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly database: HealthRepository) {}
 
   onModuleInit(): void {
-    const pool = (this.dataSource.driver as unknown as { master?: Pool }).master;
-    pool?.on('connect', (client: PoolClient) => {
+    this.database.connectionPool()?.on('connect', (client: PoolClient) => {
       if (this.lost) this.logger.log('PostgreSQL connections work again');
       this.lost = false;
       client.on('error', (error: Error) => {

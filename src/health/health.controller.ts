@@ -1,15 +1,14 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
 import { Public } from '../common/auth/decorators.js';
 import { REDIS, redisUp } from '../common/redis.js';
 import { withTimeout } from '../common/timeout.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { liveWorkers } from '../jobs/worker-heartbeat.js';
+import { HealthRepository } from './health.repository.js';
 import { HealthResponse, LivenessResponse } from './health.response.js';
 
 const TIMEOUT_MS = 1500;
@@ -20,7 +19,7 @@ type State = 'up' | 'down';
 @Controller('health')
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: HealthRepository,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly config: AppConfig,
     private readonly calendar: CalendarService,
@@ -37,7 +36,7 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ type: HealthResponse, description: '"down" for each part that does not answer' })
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
     const [postgres, redis] = await Promise.all([
-      probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => this.database.ping()),
       redisUp(this.redis) ? probe(() => this.redis.ping()) : Promise.resolve<State>('down'),
     ]);
     const workers = redis === 'up' ? await liveWorkers(this.redis, this.config.QUEUE_PREFIX).catch(() => 0) : 0;

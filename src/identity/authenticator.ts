@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { isUUID } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { RequestAuthenticator } from '../common/auth/request-authenticator.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, tooManyAttempts } from '../common/domain-error.js';
 import { SharedCounters } from '../common/throttle/shared-counters.js';
-import { AppConfig } from '../config/app-config.js';
-import { User } from './user.entity.js';
 import { SignedInUsers } from '../common/auth/signed-in-users.js';
+import { AppConfig } from '../config/app-config.js';
+import { Transactions } from '../database/transactions.js';
+import { User } from './user.entity.js';
+import { UserRepository } from './user.repository.js';
 
 /** Who is calling: from a bearer token (the API), a password (login), or Basic credentials (the queue dashboard). */
 @Injectable()
@@ -22,7 +22,8 @@ export class Authenticator implements RequestAuthenticator {
 
   constructor(
     private readonly jwt: JwtService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly users: UserRepository,
     private readonly counters: SharedCounters,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -42,13 +43,7 @@ export class Authenticator implements RequestAuthenticator {
     }
     if (typeof subject !== 'string' || !isUUID(subject)) throw new DomainError(401, [{ code: 'auth.bad_token' }]);
     const id = subject;
-    const user = await this.signedIn.get(id, async () => {
-      const [row] = await this.dataSource.query(
-        `SELECT id, username, full_name AS "fullName", role, agency_id AS "agencyId" FROM app_user WHERE id = $1 AND active`,
-        [id],
-      );
-      return (row as AuthUser | undefined) ?? null;
-    });
+    const user = await this.signedIn.get(id, () => this.users.signedIn(id));
     if (!user) throw new DomainError(401, [{ code: 'auth.bad_token' }]);
     return user;
   }
@@ -69,20 +64,14 @@ export class Authenticator implements RequestAuthenticator {
   async verifyPassword(username: string, password: string, address: string): Promise<User> {
     const name = username.toLowerCase();
     await this.assertAttemptsLeft(name, address);
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .addSelect(['user.passwordHash', 'user.failedLogins'])
-      .where('user.username = :name AND user.active', { name })
-      .getOne();
+    const user = await this.users.forLogin(name);
     const valid = await argon2.verify(user?.passwordHash ?? (await this.decoyHash), password);
     const locked = (user?.lockedUntil?.getTime() ?? 0) > this.clock.now().getTime();
     if (!user || !user.passwordHash || !valid || locked) {
       await this.countFailure(name, address, user && !locked ? user : null);
       throw new DomainError(401, [{ code: locked ? 'auth.account_locked' : 'auth.bad_credentials' }]);
     }
-    if (user.failedLogins > 0)
-      await this.dataSource.query(`UPDATE app_user SET failed_logins = 0 WHERE id = $1`, [user.id]);
+    if (user.failedLogins > 0) await this.users.resetFailedLogins(user.id);
     return user;
   }
 
@@ -103,17 +92,11 @@ export class Authenticator implements RequestAuthenticator {
     ]);
     if (!user) return;
     const lockedUntil = new Date(this.clock.now().getTime() + this.config.LOCKOUT_MINUTES * 60_000);
-    await this.dataSource.transaction(async (manager) => {
-      // An UPDATE answers [rows, count] through TypeORM.
-      const [[row]]: [{ failed_logins: number; locked: boolean }[], number] = await manager.query(
-        `UPDATE app_user SET failed_logins = failed_logins + 1,
-                locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3::timestamptz ELSE locked_until END
-          WHERE id = $1 RETURNING failed_logins, failed_logins >= $2 AS locked`,
-        [user.id, this.config.LOCKOUT_AFTER_FAILURES, lockedUntil],
-      );
+    await this.transactions.run(async (tx) => {
+      const row = await this.users.countFailedLogin(user.id, this.config.LOCKOUT_AFTER_FAILURES, lockedUntil, tx);
       if (!row?.locked) return;
-      await manager.query(`UPDATE app_user SET failed_logins = 0 WHERE id = $1`, [user.id]);
-      await this.audit.record(manager, {
+      await this.users.resetFailedLogins(user.id, tx);
+      await this.audit.record(tx, {
         actorId: null,
         action: 'user.locked',
         entityType: 'user',

@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
 import { AgenciesService } from '../agencies/agencies.service.js';
-import { Agency } from '../agencies/agency.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { SignedInUsers } from '../common/auth/signed-in-users.js';
@@ -15,6 +12,7 @@ import { defineMessages } from '../common/messages.js';
 import { Page, PageQuery } from '../common/pagination.js';
 import { normalisePhone } from '../common/phone.js';
 import { AppConfig } from '../config/app-config.js';
+import { Transactions, type Tx } from '../database/transactions.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import {
   accountStatus,
@@ -25,6 +23,7 @@ import {
 } from './account.rules.js';
 import { ActivateDto, CreateUserDto, SeedUserDto, UpdateUserDto } from './dto.js';
 import { User } from './user.entity.js';
+import { UserRepository } from './user.repository.js';
 
 defineMessages({
   'user.role_agency_mismatch': {
@@ -50,8 +49,10 @@ defineMessages({
   'account.wrong_password': { id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },
 });
 
+type AgencyKind = NonNullable<Awaited<ReturnType<AgenciesService['find']>>>['kind'];
+
 /** Which kinds of agency each role belongs to (R-26: scope follows the agency). */
-const ROLE_AGENCY_KINDS: Record<User['role'], Agency['kind'][]> = {
+const ROLE_AGENCY_KINDS: Record<User['role'], AgencyKind[]> = {
   admin: ['bapas', 'kejaksaan', 'opd', 'kanwil'],
   supervisor: ['bapas'],
   prosecutor: ['kejaksaan'],
@@ -71,7 +72,8 @@ export type UserView = Omit<User, 'passwordHash' | 'activationCodeHash' | 'activ
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly users: UserRepository,
     private readonly audit: AuditService,
     private readonly agencies: AgenciesService,
     private readonly notifications: NotificationsService,
@@ -81,13 +83,13 @@ export class UsersService {
   ) {}
 
   async create(actor: AuthUser | null, dto: CreateUserDto): Promise<UserView> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.assertFits(manager, dto.role, dto.agencyId);
-      if (await manager.existsBy(User, { username: dto.username })) {
+    return this.transactions.run(async (tx) => {
+      await this.assertFits(tx, dto.role, dto.agencyId);
+      if (await this.users.usernameTaken(dto.username, tx)) {
         throw conflict({ field: 'username', code: 'user.username_taken' });
       }
-      const user = await manager.save(
-        manager.create(User, {
+      const user = await this.users.insert(
+        {
           username: dto.username,
           passwordHash: null,
           fullName: dto.fullName,
@@ -95,28 +97,29 @@ export class UsersService {
           agencyId: dto.agencyId,
           phone: dto.phone ? normalisePhone(dto.phone) : null,
           active: true,
-        }),
+        },
+        tx,
       );
-      if (user.phone) await this.sendActivationCode(manager, user);
-      const view = await this.view(manager, user.id);
-      await this.audit.record(manager, {
+      if (user.phone) await this.sendActivationCode(tx, user);
+      const view = await this.view(tx, user.id);
+      await this.audit.record(tx, {
         actorId: actor?.id ?? null,
         action: 'user.created',
         entityType: 'user',
         entityId: user.id,
         after: view,
       });
-      await this.tellHead(manager, view, actor, 'akun dibuat (menunggu aktivasi oleh pemiliknya)');
+      await this.tellHead(tx, view, actor, 'akun dibuat (menunggu aktivasi oleh pemiliknya)');
       return view;
     });
   }
 
   /** The demo's users (only ever with SEED_DEMO, refused in production): active at once with the known password. */
   async seedActivated(dto: SeedUserDto): Promise<UserView> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.assertFits(manager, dto.role, dto.agencyId);
-      const user = await manager.save(
-        manager.create(User, {
+    return this.transactions.run(async (tx) => {
+      await this.assertFits(tx, dto.role, dto.agencyId);
+      const user = await this.users.insert(
+        {
           username: dto.username,
           passwordHash: await argon2.hash(dto.password),
           fullName: dto.fullName,
@@ -124,10 +127,11 @@ export class UsersService {
           agencyId: dto.agencyId,
           phone: dto.phone ? normalisePhone(dto.phone) : null,
           active: true,
-        }),
+        },
+        tx,
       );
-      const view = await this.view(manager, user.id);
-      await this.audit.record(manager, {
+      const view = await this.view(tx, user.id);
+      await this.audit.record(tx, {
         actorId: null,
         action: 'user.seeded',
         entityType: 'user',
@@ -141,72 +145,43 @@ export class UsersService {
   /** The owner sets their password with the code from their phone; the answer is a sign-in. */
   async activate(dto: ActivateDto): Promise<User> {
     const passwordHash = await argon2.hash(dto.password);
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const [row]: {
-        id: string;
-        activation_code_hash: string | null;
-        activation_expires_at: Date | null;
-        activation_attempts: number;
-      }[] = await manager.query(
-        `SELECT id, activation_code_hash, activation_expires_at, activation_attempts FROM app_user
-            WHERE username = $1 AND active FOR UPDATE`,
-        [dto.username.toLowerCase()],
-      );
-      const refusal = row
-        ? activationRefusal(
-            {
-              codeHash: row.activation_code_hash,
-              expiresAt: row.activation_expires_at,
-              attempts: row.activation_attempts,
-            },
-            activationCodeHash(row.id, dto.code),
-            this.clock.now(),
-          )
+    const outcome = await this.transactions.run(async (tx) => {
+      const pending = await this.users.lockPendingActivation(dto.username.toLowerCase(), tx);
+      const refusal = pending
+        ? activationRefusal(pending, activationCodeHash(pending.id, dto.code), this.clock.now())
         : 'account.activation_not_pending';
       if (refusal) {
         // Kept: the wrong try counts even though the request is refused.
-        if (refusal === 'account.activation_code_wrong') {
-          await manager.query(`UPDATE app_user SET activation_attempts = activation_attempts + 1 WHERE id = $1`, [
-            row.id,
-          ]);
-        }
+        if (refusal === 'account.activation_code_wrong') await this.users.countActivationAttempt(pending!.id, tx);
         return { refusal, user: null };
       }
-      const before = await this.view(manager, row.id);
-      await manager.query(
-        `UPDATE app_user SET password_hash = $2, activation_code_hash = NULL, activation_expires_at = NULL, activation_attempts = 0,
-                failed_logins = 0, locked_until = NULL WHERE id = $1`,
-        [row.id, passwordHash],
-      );
-      const after = await this.view(manager, row.id);
-      await this.audit.record(manager, {
-        actorId: row.id,
+      const id = pending!.id;
+      const before = await this.view(tx, id);
+      await this.users.activate(id, passwordHash, tx);
+      const after = await this.view(tx, id);
+      await this.audit.record(tx, {
+        actorId: id,
         action: 'user.activated',
         entityType: 'user',
-        entityId: row.id,
+        entityId: id,
         before,
         after,
       });
-      return { refusal: null, user: await manager.findOneByOrFail(User, { id: row.id }) };
+      return { refusal: null, user: await this.users.findOrFail(id, tx) };
     });
     if (!outcome.user) throw new DomainError(409, [{ field: 'code', code: outcome.refusal! }]);
     return outcome.user;
   }
 
   async changeOwnPassword(actor: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .addSelect('user.passwordHash')
-      .where('user.id = :id', { id: actor.id })
-      .getOne();
+    const user = await this.users.withPasswordHash(actor.id);
     if (!user?.passwordHash || !(await argon2.verify(user.passwordHash, currentPassword))) {
       throw new DomainError(409, [{ field: 'currentPassword', code: 'account.wrong_password' }]);
     }
     const passwordHash = await argon2.hash(newPassword);
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE app_user SET password_hash = $2 WHERE id = $1`, [actor.id, passwordHash]);
-      await this.audit.record(manager, {
+    await this.transactions.run(async (tx) => {
+      await this.users.setPasswordHash(actor.id, passwordHash, tx);
+      await this.audit.record(tx, {
         actorId: actor.id,
         action: 'user.password_changed',
         entityType: 'user',
@@ -222,10 +197,10 @@ export class UsersService {
       id,
       'user.password_reset',
       'kata sandi direset (kode aktivasi dikirim ke pemiliknya)',
-      async (manager, user) => {
+      async (tx, user) => {
         if (!user.phone) throw conflict({ code: 'user.no_phone' });
-        await manager.query(`UPDATE app_user SET password_hash = NULL WHERE id = $1`, [id]);
-        await this.sendActivationCode(manager, user);
+        await this.users.setPasswordHash(id, null, tx);
+        await this.sendActivationCode(tx, user);
       },
     );
   }
@@ -233,23 +208,21 @@ export class UsersService {
   /** Tokens of a deactivated account are refused at once: every request reads the account. */
   deactivate(actor: AuthUser, id: string): Promise<UserView> {
     if (actor.id === id) throw conflict({ code: 'user.not_yourself' });
-    return this.change(actor, id, 'user.deactivated', 'akun dinonaktifkan', async (manager, user) => {
+    return this.change(actor, id, 'user.deactivated', 'akun dinonaktifkan', async (tx, user) => {
       if (!user.active) throw conflict({ code: 'user.already_so' });
-      await manager.query(`UPDATE app_user SET active = false WHERE id = $1`, [id]);
+      await this.users.update(id, { active: false }, tx);
     });
   }
 
   reactivate(actor: AuthUser, id: string): Promise<UserView> {
-    return this.change(actor, id, 'user.reactivated', 'akun diaktifkan kembali', async (manager, user) => {
+    return this.change(actor, id, 'user.reactivated', 'akun diaktifkan kembali', async (tx, user) => {
       if (user.active) throw conflict({ code: 'user.already_so' });
-      await manager.query(`UPDATE app_user SET active = true WHERE id = $1`, [id]);
+      await this.users.update(id, { active: true }, tx);
     });
   }
 
   unlock(actor: AuthUser, id: string): Promise<UserView> {
-    return this.change(actor, id, 'user.unlocked', 'kunci akun dibuka', async (manager) => {
-      await manager.query(`UPDATE app_user SET locked_until = NULL, failed_logins = 0 WHERE id = $1`, [id]);
-    });
+    return this.change(actor, id, 'user.unlocked', 'kunci akun dibuka', (tx) => this.users.unlock(id, tx));
   }
 
   /** Role and agency changes are told to the heads of both agencies concerned. */
@@ -259,41 +232,28 @@ export class UsersService {
       id,
       'user.updated',
       'data akun diubah (peran, instansi, nama atau telepon)',
-      async (manager, user) => {
+      async (tx, user) => {
         const role = dto.role ?? user.role;
         const agencyId = dto.agencyId ?? user.agencyId;
-        await this.assertFits(manager, role, agencyId);
-        await manager.update(
-          User,
-          { id },
+        await this.assertFits(tx, role, agencyId);
+        await this.users.update(
+          id,
           {
             role,
             agencyId,
             ...(dto.fullName !== undefined ? { fullName: dto.fullName } : {}),
             ...(dto.phone !== undefined ? { phone: dto.phone === null ? null : normalisePhone(dto.phone) } : {}),
           },
+          tx,
         );
         if (agencyId !== user.agencyId)
-          await this.tellHead(
-            manager,
-            await this.view(manager, id),
-            actor,
-            'akun dipindahkan dari instansi lain',
-            user.agencyId,
-          );
+          await this.tellHead(tx, await this.view(tx, id), actor, 'akun dipindahkan dari instansi lain', user.agencyId);
       },
     );
   }
 
   async list(query: PageQuery): Promise<Page<UserView>> {
-    const [items, total] = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .addSelect('user.passwordHash')
-      .orderBy('user.username', 'ASC')
-      .take(query.limit)
-      .skip(query.offset)
-      .getManyAndCount();
+    const [items, total] = await this.users.page(query.limit, query.offset);
     return { items: items.map(toUserView), total };
   }
 
@@ -302,25 +262,24 @@ export class UsersService {
     id: string,
     action: string,
     told: string,
-    apply: (manager: EntityManager, user: User) => Promise<void>,
+    apply: (tx: Tx, user: User) => Promise<void>,
   ): Promise<UserView> {
-    const changed = await this.dataSource.transaction(async (manager) => {
-      const [locked] = await manager.query(`SELECT id FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
-      if (!locked) throw notFound('user');
-      const user = await manager.findOneByOrFail(User, { id });
-      const before = await this.view(manager, id);
-      await apply(manager, user);
-      const after = await this.view(manager, id);
-      await this.audit.record(manager, { actorId: actor.id, action, entityType: 'user', entityId: id, before, after });
-      await this.tellHead(manager, after, actor, told);
+    const changed = await this.transactions.run(async (tx) => {
+      if (!(await this.users.lock(id, tx))) throw notFound('user');
+      const user = await this.users.findOrFail(id, tx);
+      const before = await this.view(tx, id);
+      await apply(tx, user);
+      const after = await this.view(tx, id);
+      await this.audit.record(tx, { actorId: actor.id, action, entityType: 'user', entityId: id, before, after });
+      await this.tellHead(tx, after, actor, told);
       return after;
     });
     await this.signedIn.forget(id);
     return changed;
   }
 
-  private async assertFits(manager: EntityManager, role: User['role'], agencyId: string): Promise<void> {
-    const agency = await manager.findOneBy(Agency, { id: agencyId });
+  private async assertFits(tx: Tx, role: User['role'], agencyId: string): Promise<void> {
+    const agency = await this.agencies.find(agencyId, tx);
     if (!agency) throw unknownReference('agencyId', 'agency');
     assertValid(
       ROLE_AGENCY_KINDS[role].includes(agency.kind)
@@ -329,14 +288,11 @@ export class UsersService {
     );
   }
 
-  private async sendActivationCode(manager: EntityManager, user: User): Promise<void> {
+  private async sendActivationCode(tx: Tx, user: User): Promise<void> {
     const code = newActivationCode();
     const expires = DateTime.fromJSDate(this.clock.now()).plus({ hours: this.config.ACTIVATION_TTL_HOURS });
-    await manager.query(
-      `UPDATE app_user SET activation_code_hash = $2, activation_expires_at = $3, activation_attempts = 0 WHERE id = $1`,
-      [user.id, activationCodeHash(user.id, code), expires.toJSDate()],
-    );
-    await this.notifications.notify(manager, {
+    await this.users.setActivationCode(user.id, activationCodeHash(user.id, code), expires.toJSDate(), tx);
+    await this.notifications.notify(tx, {
       recipient: { type: 'user', id: user.id },
       reason: 'account_activation',
       subjectKey: randomUUID(),
@@ -348,16 +304,10 @@ export class UsersService {
     });
   }
 
-  private async tellHead(
-    manager: EntityManager,
-    user: UserView,
-    actor: AuthUser | null,
-    change: string,
-    agencyId = user.agencyId,
-  ) {
-    const head = await this.agencies.headOf(manager, agencyId);
+  private async tellHead(tx: Tx, user: UserView, actor: AuthUser | null, change: string, agencyId = user.agencyId) {
+    const head = await this.agencies.headOf(tx, agencyId);
     if (!head || head === actor?.id) return;
-    await this.notifications.notify(manager, {
+    await this.notifications.notify(tx, {
       recipient: { type: 'user', id: head },
       reason: 'account_changed',
       subjectKey: randomUUID(),
@@ -365,13 +315,9 @@ export class UsersService {
     });
   }
 
-  private async view(manager: EntityManager, id: string): Promise<UserView> {
-    const user = await manager
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .addSelect('user.passwordHash')
-      .where('user.id = :id', { id })
-      .getOneOrFail();
+  private async view(tx: Tx, id: string): Promise<UserView> {
+    const user = await this.users.withPasswordHash(id, tx);
+    if (!user) throw notFound('user');
     return toUserView(user);
   }
 }

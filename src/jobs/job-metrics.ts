@@ -1,8 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Metrics } from '../common/observability/metrics.js';
 import { JobQueues } from './job-queues.js';
+import { OutboxRepository } from './outbox.repository.js';
 
 const STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
 
@@ -12,7 +11,7 @@ export class JobMetrics implements OnModuleInit {
   constructor(
     private readonly metrics: Metrics,
     private readonly queues: JobQueues,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outboxRows: OutboxRepository,
   ) {}
 
   onModuleInit(): void {
@@ -28,14 +27,7 @@ export class JobMetrics implements OnModuleInit {
         }
       },
     );
-    const outbox = () =>
-      this.dataSource
-        .query(
-          `SELECT count(*)::int AS pending, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS lag
-                  FROM outbox WHERE relayed_at IS NULL`,
-        )
-        .then(([row]: { pending: number; lag: number }[]) => row)
-        .catch(() => null);
+    const outbox = () => this.outboxRows.backlog().catch(() => null);
     this.metrics.gauge('bakti_outbox_pending', 'Outbox rows not yet relayed to the queues', [], async (gauge) => {
       const row = await outbox();
       gauge.reset();

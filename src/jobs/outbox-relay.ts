@@ -1,21 +1,12 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
-import { JobName, PlannedJob } from './jobs.js';
+import { Transactions } from '../database/transactions.js';
 import { JobQueues } from './job-queues.js';
+import { OutboxRepository } from './outbox.repository.js';
 
 const BATCH = 1000;
 const POLL = 'outbox-relay';
-
-interface OutboxRow {
-  id: string;
-  job_name: JobName;
-  job_id: string;
-  payload: Record<string, string>;
-  run_at: Date;
-}
 
 /**
  * Moves outbox rows to BullMQ. Rows are claimed with SKIP LOCKED, so several workers relay side by side; a crash
@@ -30,7 +21,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private failing = false;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly outbox: OutboxRepository,
     private readonly queues: JobQueues,
     private readonly config: AppConfig,
     private readonly scheduler: SchedulerRegistry,
@@ -53,23 +45,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Relays one batch; answers how many rows it moved. */
   relayBatch(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows: OutboxRow[] = await manager.query(
-        `SELECT id, job_name, job_id, payload, run_at FROM outbox WHERE relayed_at IS NULL
-          ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH],
-      );
+    return this.transactions.run(async (tx) => {
+      const rows = await this.outbox.claim(BATCH, tx);
       if (rows.length === 0) return 0;
-      const jobs: PlannedJob[] = rows.map((row) => ({
-        name: row.job_name,
-        jobId: row.job_id,
-        payload: row.payload,
-        runAt: row.run_at,
-      }));
-      await this.queues.add(jobs);
-      await manager.query(`UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [
+      await this.queues.add(rows.map(({ id: _, ...job }) => job));
+      await this.outbox.markRelayed(
         rows.map((row) => row.id),
-      ]);
+        tx,
+      );
       return rows.length;
     });
   }

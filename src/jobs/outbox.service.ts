@@ -1,27 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { PlannedJob, QUEUE_OF } from './jobs.js';
+import type { Tx } from '../database/transactions.js';
+import type { PlannedJob } from './jobs.js';
+import { OutboxRepository } from './outbox.repository.js';
+
+/** For a caller's own statement that writes the outbox along with its change (one round trip). */
+export { outboxInsert } from './outbox-insert.js';
 
 /** Writes jobs in the transaction of the change that implies them; the relay moves them to BullMQ. */
 @Injectable()
 export class Outbox {
-  async add(manager: EntityManager, jobs: PlannedJob[]): Promise<void> {
-    if (jobs.length === 0) return;
-    await manager.query(
-      `INSERT INTO outbox (queue, job_name, job_id, payload, run_at)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[])`,
-      outboxColumns(jobs),
-    );
-  }
-}
+  constructor(private readonly outbox: OutboxRepository) {}
 
-/** The jobs as the five arrays of `INSERT INTO outbox ... SELECT * FROM unnest(...)`, for a caller's own statement. */
-export function outboxColumns(jobs: PlannedJob[]): [string[], string[], string[], string[], string[]] {
-  return [
-    jobs.map((job) => QUEUE_OF[job.name]),
-    jobs.map((job) => job.name),
-    jobs.map((job) => job.jobId),
-    jobs.map((job) => JSON.stringify(job.payload)),
-    jobs.map((job) => job.runAt.toISOString()),
-  ];
+  async add(tx: Tx, jobs: PlannedJob[]): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.outbox.add(jobs, tx);
+  }
 }

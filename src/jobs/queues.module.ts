@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config.js';
 import { redisConnection } from '../common/redis.js';
 import { JobMetrics } from './job-metrics.js';
 import { JobQueues } from './job-queues.js';
+import { OutboxRepository } from './outbox.repository.js';
 import { Outbox } from './outbox.service.js';
 import { QUEUES } from './jobs.js';
 
@@ -40,7 +41,7 @@ export class QueuesModule {
           },
         ),
       ],
-      providers: [Outbox, JobQueues, JobMetrics],
+      providers: [OutboxRepository, Outbox, JobQueues, JobMetrics],
       exports: [BullModule, Outbox, JobQueues],
     };
   }

@@ -1,16 +1,16 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { REDIS, redisUp } from '../common/redis.js';
 import { AppConfig } from '../config/app-config.js';
+import { Transactions } from '../database/transactions.js';
 import { discoverMethods } from './discovery.js';
 import { OnJob } from './job-handler.js';
 import { JobSchedules } from './job-schedules.js';
 import { JOBS, PlannedJob } from './jobs.js';
 import { JobQueues } from './job-queues.js';
+import { OutboxRepository } from './outbox.repository.js';
 import { RECONCILE_STEP, ReconcileStepMethod } from './reconcile-step.js';
 import { RecurringJob, RecurringJobs } from './recurring-jobs.js';
 
@@ -35,7 +35,8 @@ export class ReconcileService implements OnApplicationBootstrap, OnModuleDestroy
   private running: Promise<void> | null = null;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly outbox: OutboxRepository,
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly queues: JobQueues,
@@ -74,25 +75,23 @@ export class ReconcileService implements OnApplicationBootstrap, OnModuleDestroy
 
   @OnJob(JOBS.reconcile)
   reconcile(): Promise<ReconcileReport> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (tx) => {
       // One reconcile at a time across replicas; the others have nothing to add.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('bakti.reconcile'))`);
+      await this.outbox.waitForReconcile(tx);
       const now = this.clock.now();
       const counts: Record<string, number> = {};
       const jobs: PlannedJob[] = [];
       for (const { meta: reportKey, call } of discoverMethods<string>(this.discovery, this.scanner, RECONCILE_STEP)) {
-        const planned = await (call as ReconcileStepMethod)(manager, now);
+        const planned = await (call as ReconcileStepMethod)(tx, now);
         counts[reportKey] = (counts[reportKey] ?? 0) + planned.length;
         jobs.push(...planned);
       }
       await this.queues.add(jobs);
-      const [, deleted] = await manager.query(`DELETE FROM outbox WHERE relayed_at < $1`, [
-        new Date(now.getTime() - 24 * 3600_000),
-      ]);
+      const deleted = await this.outbox.deleteRelayedBefore(new Date(now.getTime() - 24 * 3600_000), tx);
       return {
         schedulers: (await this.queues.call('upserting the job schedulers', () => this.schedules.upsert())).length,
         ...counts,
-        outboxRowsDeleted: deleted as number,
+        outboxRowsDeleted: deleted,
       };
     });
   }

@@ -5,6 +5,7 @@ import { IdempotencyExpiry } from '../common/idempotency-expiry.js';
 import { JobHandlers } from './job-handler.js';
 import { JobSchedules } from './job-schedules.js';
 import { OutboxRelay } from './outbox-relay.js';
+import { OutboxRepository } from './outbox.repository.js';
 import { QueueWorkers } from './processors.js';
 import { ReconcileService } from './reconcile.service.js';
 import { WorkerHeartbeat } from './worker-heartbeat.js';
@@ -14,7 +15,7 @@ import { WorkerHeartbeat } from './worker-heartbeat.js';
  * the heartbeat. The work itself is the domain modules': their @OnJob handlers, @ReconcileStep and
  * @RecurringJobs methods are found at boot (DiscoveryService), so this module imports none of them.
  * Per-process loops (relay poll, heartbeat, idempotency expiry) run through @nestjs/schedule; work that must
- * happen once across replicas is a BullMQ job scheduler (job-schedules.ts) or holds a PostgreSQL advisory lock.
+ * happen once across replicas is a BullMQ job scheduler (job-schedules.ts) or runs through `Transactions.runOnce`.
  */
 @Module({
   imports: [DiscoveryModule, ScheduleModule.forRoot()],
@@ -22,6 +23,7 @@ import { WorkerHeartbeat } from './worker-heartbeat.js';
     JobHandlers,
     JobSchedules,
     IdempotencyExpiry,
+    OutboxRepository,
     OutboxRelay,
     ReconcileService,
     WorkerHeartbeat,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { LedgerRepository } from './ledger.repository.js';
 import { LedgerService } from './ledger.service.js';
 
-@Module({ providers: [LedgerService], exports: [LedgerService] })
+@Module({ providers: [LedgerRepository, LedgerService], exports: [LedgerService] })
 export class LedgerModule {}

@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { conflict, notFound } from '../common/domain-error.js';
+import { defineMessages } from '../common/messages.js';
 import { Page, PageQuery } from '../common/pagination.js';
+import type { Tx } from '../database/transactions.js';
 import { LedgerEntry } from './ledger-entry.entity.js';
+import { LedgerRepository } from './ledger.repository.js';
+
+defineMessages({
+  'ledger.not_a_credit': { id: 'Hanya kredit yang dapat dikoreksi.', en: 'Only a credit can be reversed.' },
+  'ledger.already_reversed': { id: 'Kredit ini sudah dikoreksi.', en: 'This credit has already been reversed.' },
+});
 
 export interface Credit {
   orderId: string;
@@ -16,21 +23,24 @@ export interface Credit {
 @Injectable()
 export class LedgerService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly entries: LedgerRepository,
     private readonly audit: AuditService,
   ) {}
 
-  async credit(manager: EntityManager, credit: Credit): Promise<LedgerEntry> {
-    const entry = await manager.save(
-      manager.create(LedgerEntry, {
+  async credit(tx: Tx, credit: Credit): Promise<LedgerEntry> {
+    const entry = await this.entries.append(
+      {
         orderId: credit.orderId,
         assignmentId: credit.assignmentId,
         minutes: credit.minutes,
         kind: 'credit',
+        reason: null,
+        reversesId: null,
         createdBy: credit.actorId,
-      }),
+      },
+      tx,
     );
-    await this.audit.record(manager, {
+    await this.audit.record(tx, {
       actorId: credit.actorId,
       action: 'ledger.credited',
       entityType: 'ledger_entry',
@@ -40,16 +50,19 @@ export class LedgerService {
     return entry;
   }
 
+  /** A credit of the order that may still be reversed (R-14: once, and only a credit). */
+  async reversibleCredit(tx: Tx, orderId: string, entryId: string): Promise<LedgerEntry> {
+    const credit = await this.entries.findOfOrder(orderId, entryId, tx);
+    if (!credit) throw notFound('ledger entry');
+    if (credit.kind !== 'credit') throw conflict({ code: 'ledger.not_a_credit' });
+    if (await this.entries.isReversed(credit.id, tx)) throw conflict({ code: 'ledger.already_reversed' });
+    return credit;
+  }
+
   /** R-14: a correction is a new entry that takes back all or part of a credit, with its reason. */
-  async reverse(
-    manager: EntityManager,
-    credit: LedgerEntry,
-    minutes: number,
-    reason: string,
-    actorId: string,
-  ): Promise<LedgerEntry> {
-    const entry = await manager.save(
-      manager.create(LedgerEntry, {
+  async reverse(tx: Tx, credit: LedgerEntry, minutes: number, reason: string, actorId: string): Promise<LedgerEntry> {
+    const entry = await this.entries.append(
+      {
         orderId: credit.orderId,
         assignmentId: credit.assignmentId,
         minutes: -minutes,
@@ -57,9 +70,10 @@ export class LedgerService {
         reason,
         reversesId: credit.id,
         createdBy: actorId,
-      }),
+      },
+      tx,
     );
-    await this.audit.record(manager, {
+    await this.audit.record(tx, {
       actorId,
       action: 'ledger.reversed',
       entityType: 'ledger_entry',
@@ -73,23 +87,12 @@ export class LedgerService {
    * R-16, R-28: orders whose credited minutes are not their ledger's sum. The database refuses such a change
    * from the service's role; this finds one made behind its back (by a superuser).
    */
-  async ordersOutOfBalance(): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT o.id FROM court_order o
-         LEFT JOIN (SELECT order_id, sum(minutes)::int AS minutes FROM ledger_entry GROUP BY order_id) l ON l.order_id = o.id
-        WHERE o.credited_minutes <> coalesce(l.minutes, 0)
-        ORDER BY o.id LIMIT 100`,
-    );
-    return rows.map((row) => row.id);
+  ordersOutOfBalance(): Promise<string[]> {
+    return this.entries.ordersOutOfBalance();
   }
 
   async list(orderId: string, query: PageQuery): Promise<Page<ReturnType<typeof toLedgerView>>> {
-    const [items, total] = await this.dataSource.getRepository(LedgerEntry).findAndCount({
-      where: { orderId },
-      order: { createdAt: 'ASC', id: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
-    });
+    const { items, total } = await this.entries.page(orderId, query);
     return { items: items.map(toLedgerView), total };
   }
 }

@@ -1,46 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { AssignmentAccess } from '../assignments/assignment-access.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { forbidden } from '../common/domain-error.js';
 import { Page, PageQuery } from '../common/pagination.js';
-import { Notification } from './notification.entity.js';
+import { Transactions } from '../database/transactions.js';
+import { NotificationRepository, type NotificationView } from './notification.repository.js';
 
-export interface DeliveryAttempt {
-  at: Date;
-  outcome: 'sent' | 'failed';
-  httpStatus: number | null;
-  providerId: string | null;
-  providerStatus: string | null;
-  error: string | null;
-}
+export type { DeliveryAttempt, NotificationView } from './notification.repository.js';
 
-export type NotificationView = Notification & { history: DeliveryAttempt[] };
-
+/** What was sent, with each delivery attempt, oldest first. */
 @Injectable()
 export class NotificationQueries {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly notifications: NotificationRepository,
+    private readonly assignments: AssignmentAccess,
+    private readonly transactions: Transactions,
+  ) {}
 
-  async list(where: { assignmentId?: string; recipientId?: string }, page: PageQuery): Promise<Page<NotificationView>> {
-    const [items, total] = await this.dataSource.getRepository(Notification).findAndCount({
-      where,
-      order: { createdAt: 'ASC', id: 'ASC' },
-      take: page.limit,
-      skip: page.offset,
+  list(where: { assignmentId?: string; recipientId?: string }, page: PageQuery): Promise<Page<NotificationView>> {
+    return this.notifications.list(where, page);
+  }
+
+  /** What was sent about an assignment the user may read (R-26). */
+  aboutAssignment(user: AuthUser, assignmentId: string, page: PageQuery): Promise<Page<NotificationView>> {
+    return this.transactions.run(async (tx) => {
+      const assignment = await this.assignments.load(tx, assignmentId, false);
+      if (!(await this.assignments.canRead(tx, user, assignment))) throw forbidden();
+      return this.notifications.list({ assignmentId }, page, tx);
     });
-    const attempts: (DeliveryAttempt & { notificationId: string })[] =
-      items.length === 0
-        ? []
-        : await this.dataSource.query(
-            `SELECT notification_id AS "notificationId", at, outcome, http_status AS "httpStatus", provider_id AS "providerId",
-              provider_status AS "providerStatus", error
-         FROM notification_attempt WHERE notification_id = ANY($1::uuid[]) ORDER BY id`,
-            [items.map((n) => n.id)],
-          );
-    return {
-      items: items.map((n) => ({
-        ...n,
-        history: attempts.filter((a) => a.notificationId === n.id).map(({ notificationId: _, ...attempt }) => attempt),
-      })),
-      total,
-    };
   }
 }

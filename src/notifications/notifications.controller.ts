@@ -1,18 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Injectable, Param, PipeTransform, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { IsIn } from 'class-validator';
-import { DataSource } from 'typeorm';
-import { AssignmentAccess } from '../assignments/assignment-access.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
-import { badRequest, forbidden } from '../common/domain-error.js';
+import { badRequest } from '../common/domain-error.js';
 import { ApiProblems } from '../common/openapi.js';
 import { PageQuery } from '../common/pagination.js';
 import { IdParam } from '../common/validation.js';
 import { PersonsService } from '../persons/persons.service.js';
 import { NotificationQueries, type NotificationView } from './notification.queries.js';
 import { NotificationPage, OptOutResponse } from './notification.response.js';
+import { NotificationsService } from './notifications.service.js';
 
 const CHANNELS = ['log', 'webhook'] as const;
 type Channel = (typeof CHANNELS)[number];
@@ -41,9 +39,8 @@ function withoutPersonalData(notification: NotificationView): NotificationView {
 @Controller()
 export class NotificationsController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queries: NotificationQueries,
-    private readonly assignments: AssignmentAccess,
+    private readonly notifications: NotificationsService,
     private readonly persons: PersonsService,
   ) {}
 
@@ -61,9 +58,7 @@ export class NotificationsController {
     @IdParam('id') id: string,
     @Query() page: PageQuery,
   ): Promise<NotificationPage> {
-    const assignment = await this.assignments.load(this.dataSource.manager, id, false);
-    if (!(await this.assignments.canRead(this.dataSource.manager, user, assignment))) throw forbidden();
-    const listed = await this.queries.list({ assignmentId: id }, page);
+    const listed = await this.queries.aboutAssignment(user, id, page);
     return user.role === 'coordinator' ? { ...listed, items: listed.items.map(withoutPersonalData) } : listed;
   }
 
@@ -93,10 +88,7 @@ export class NotificationsController {
     @Body() dto: OptOutDto,
   ): Promise<OptOutResponse> {
     await this.persons.get(user, id);
-    await this.dataSource.query(
-      `INSERT INTO notification_opt_out (person_id, channel) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-      [id, dto.channel],
-    );
+    await this.notifications.setOptOut(id, dto.channel, true);
     return { personId: id, channel: dto.channel, optedOut: true };
   }
 
@@ -113,10 +105,7 @@ export class NotificationsController {
     @Param('channel', ChannelPipe) channel: Channel,
   ): Promise<OptOutResponse> {
     await this.persons.get(user, id);
-    await this.dataSource.query(`DELETE FROM notification_opt_out WHERE person_id = $1 AND channel = $2`, [
-      id,
-      channel,
-    ]);
+    await this.notifications.setOptOut(id, channel, false);
     return { personId: id, channel, optedOut: false };
   }
 }

@@ -6,6 +6,7 @@ import { NOTIFICATION_CHANNEL, NotificationChannel } from './channel.js';
 import { DeliveriesReconcile } from './deliveries.reconcile.js';
 import { LogChannel } from './log.channel.js';
 import { NotificationQueries } from './notification.queries.js';
+import { NotificationRepository } from './notification.repository.js';
 import { NotificationsController } from './notifications.controller.js';
 import { NotificationsService } from './notifications.service.js';
 import { WebhookChannel } from './webhook.channel.js';
@@ -22,6 +23,7 @@ import { WebhookChannel } from './webhook.channel.js';
           ? new WebhookChannel(config.NOTIFY_WEBHOOK_URL, config.NOTIFY_WEBHOOK_SECRET)
           : new LogChannel(),
     },
+    NotificationRepository,
     NotificationQueries,
     NotificationsService,
     DeliveriesReconcile,

@@ -1,17 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { Agency } from '../agencies/agency.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { assertValid, badRequest, conflict, forbidden, notFound, unknownReference } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
 import { Page } from '../common/pagination.js';
-import { User } from '../identity/user.entity.js';
-import { Person } from '../persons/person.entity.js';
+import { Transactions, type Tx } from '../database/transactions.js';
 import { CreateOrderDto, OrderListQuery, ReplacedSentenceDto } from './dto.js';
 import { Order } from './order.entity.js';
 import { orderInScope } from './order-scope.js';
+import { OrderRepository } from './order.repository.js';
 import { ReplacedSentence, orderViolations, regimeFor } from './order.rules.js';
 
 defineMessages({
@@ -62,32 +59,31 @@ export interface OrderView {
   progress: OrderProgress;
 }
 
-/** Statuses whose planned minutes still count as booked for the order. */
-const PENDING_STATUSES = `('scheduled', 'checked_in', 'checked_out')`;
+/** An order's row, as the services of other modules receive it. */
+export type OrderRecord = Order;
 
 @Injectable()
 export class OrdersService {
-  private orderColumns?: string;
-
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly orders: OrderRepository,
+    private readonly transactions: Transactions,
     private readonly audit: AuditService,
   ) {}
 
   create(actor: AuthUser, dto: CreateOrderDto): Promise<OrderView> {
     const replacedSentence = replacedSentenceOf(dto.replacedSentence);
-    return this.dataSource.transaction(async (manager) => {
-      const person = await manager.findOneBy(Person, { id: dto.personId });
+    return this.transactions.run(async (tx) => {
+      const person = await this.orders.person(dto.personId, tx);
       if (!person) throw unknownReference('personId', 'person');
       if (person.bapasId !== actor.agencyId) throw forbidden();
       const regime = regimeFor(person.birthDate, dto.offenseDate);
       assertValid(orderViolations({ ...dto, regime, birthDate: person.birthDate, replacedSentence }));
-      const kejaksaanId = await this.kejaksaanFor(manager, actor, dto);
-      if (await manager.existsBy(Order, { personId: person.id, caseNumber: dto.caseNumber })) {
+      const kejaksaanId = await this.kejaksaanFor(tx, actor, dto);
+      if (await this.orders.caseRegistered(person.id, dto.caseNumber, tx)) {
         throw conflict({ field: 'caseNumber', code: 'order.case_registered' });
       }
-      const order = await manager.save(
-        manager.create(Order, {
+      const order = await this.orders.insert(
+        {
           personId: person.id,
           bapasId: actor.agencyId,
           kejaksaanId,
@@ -107,10 +103,11 @@ export class OrdersService {
           replacedAmountRupiah: replacedSentence.kind === 'fine' ? replacedSentence.amountRupiah : null,
           consentRecorded: true,
           status: 'active',
-        }),
+        },
+        tx,
       );
-      const view = await this.view(manager, await manager.findOneByOrFail(Order, { id: order.id }));
-      await this.audit.record(manager, {
+      const view = await this.view(tx, order);
+      await this.audit.record(tx, {
         actorId: actor.id,
         action: 'order.created',
         entityType: 'order',
@@ -123,75 +120,48 @@ export class OrdersService {
 
   /** One statement: the order's row, its person's name and its scheduled minutes; the scope checked on it (R-26). */
   async get(user: AuthUser, id: string): Promise<OrderView> {
-    const [row] = await this.dataSource.query(
-      `SELECT ${this.columns()}, (SELECT full_name FROM person WHERE id = o.person_id) AS "personName",
-              (SELECT coalesce(sum(planned_minutes), 0)::int FROM assignment
-                WHERE order_id = o.id AND status IN ${PENDING_STATUSES}) AS "scheduledMinutes"
-         FROM court_order o WHERE o.id = $1`,
-      [id],
-    );
-    if (!row) throw notFound('order');
-    const { personName, scheduledMinutes, ...order } = row;
-    if (!orderInScope(user, order)) throw forbidden();
-    const amount = order.replacedAmountRupiah as string | null;
-    return toOrderView(
-      { ...order, replacedAmountRupiah: amount === null ? null : Number(amount) },
-      scheduledMinutes,
-      personName,
-    );
-  }
-
-  /** The order's columns under their property names: a plain row shaped like the entity. */
-  private columns(): string {
-    this.orderColumns ??= this.dataSource
-      .getMetadata(Order)
-      .columns.map((column) => `o.${column.databaseName} AS "${column.propertyName}"`)
-      .join(', ');
-    return this.orderColumns;
+    const found = await this.orders.withProgress(id);
+    if (!found) throw notFound('order');
+    if (!orderInScope(user, found.order)) throw forbidden();
+    return toOrderView(found.order, found.scheduledMinutes, found.personName);
   }
 
   async list(user: AuthUser, query: OrderListQuery): Promise<Page<OrderView>> {
     const scope = user.role === 'prosecutor' ? { kejaksaanId: user.agencyId } : { bapasId: user.agencyId };
-    const [orders, total] = await this.dataSource.getRepository(Order).findAndCount({
-      where: {
+    const [orders, total] = await this.orders.page(
+      {
         ...scope,
         ...(query.status ? { status: query.status } : {}),
         ...(query.personId ? { personId: query.personId } : {}),
       },
-      order: { createdAt: 'DESC' },
-      take: query.limit,
-      skip: query.offset,
-    });
-    const manager = this.dataSource.manager;
-    return { items: await Promise.all(orders.map((order) => this.view(manager, order))), total };
+      query,
+    );
+    return { items: await Promise.all(orders.map((order) => this.view(undefined, order))), total };
   }
 
   /** R-26: the supervisors of the order's Bapas and the prosecutors of its Kejari; nobody else. */
-  async readable(manager: EntityManager, user: AuthUser, id: string, lock = false): Promise<Order> {
-    const order = await manager.findOne(Order, {
-      where: { id },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+  async readable(tx: Tx | undefined, user: AuthUser, id: string, lock = false): Promise<Order> {
+    const order = await this.orders.find(id, lock, tx);
     if (!order) throw notFound('order');
     if (!orderInScope(user, order)) throw forbidden();
     return order;
   }
 
   /** R-26: only a supervisor of the order's Bapas changes what happens under it. */
-  async supervised(manager: EntityManager, user: AuthUser, id: string, lock = false): Promise<Order> {
-    const order = await this.readable(manager, user, id, lock);
+  async supervised(tx: Tx | undefined, user: AuthUser, id: string, lock = false): Promise<Order> {
+    const order = await this.readable(tx, user, id, lock);
     if (user.role !== 'supervisor') throw forbidden('auth.role_not_allowed');
     return order;
   }
 
   /** R-08: under a breach report the order takes no bookings and no plans until the prosecutor decides. */
-  async enterBreach(manager: EntityManager, actorId: string | null, order: Order): Promise<void> {
-    await this.changeStatus(manager, actorId, order, { status: 'breached' }, 'order.breached');
+  async enterBreach(tx: Tx, actorId: string | null, order: Order): Promise<void> {
+    await this.changeStatus(tx, actorId, order, { status: 'breached' }, 'order.breached');
   }
 
   /** Art. 85(7): back to work (with the minutes to repeat and their new period), or closed by the decision. */
   async applyDecision(
-    manager: EntityManager,
+    tx: Tx,
     actorId: string,
     order: Order,
     outcome: { status: 'active' | 'closed'; repeat?: { minutes: number; from: string; endDate: string } },
@@ -204,7 +174,7 @@ export class OrdersService {
         }
       : {};
     await this.changeStatus(
-      manager,
+      tx,
       actorId,
       order,
       { status: outcome.status, ...repeat },
@@ -214,54 +184,79 @@ export class OrdersService {
 
   /** A corrected decision (R-08): the order's status and repeat terms as the correction leaves them. */
   async applyCorrection(
-    manager: EntityManager,
+    tx: Tx,
     actorId: string,
     order: Order,
     change: Pick<Order, 'status' | 'repeatMinutes' | 'repeatFrom' | 'endDate'>,
   ): Promise<void> {
-    await this.changeStatus(manager, actorId, order, change, 'order.decision_corrected');
+    await this.changeStatus(tx, actorId, order, change, 'order.decision_corrected');
   }
 
-  private async changeStatus(
-    manager: EntityManager,
-    actorId: string | null,
-    order: Order,
-    change: Partial<Order>,
-    action: string,
-  ) {
-    const before = await this.view(manager, order);
-    await manager.update(Order, { id: order.id }, change);
-    const after = await this.view(manager, await manager.findOneByOrFail(Order, { id: order.id }));
-    await this.audit.record(manager, { actorId, action, entityType: 'order', entityId: order.id, before, after });
+  /** R-16: complete at exactly its required minutes (the order locked by the caller, who credited the last). */
+  async complete(tx: Tx, actorId: string, order: Order, completedAt: Date): Promise<void> {
+    await this.orders.update(order.id, { status: 'completed', completedAt }, tx);
+    await this.audit.record(tx, {
+      actorId,
+      action: 'order.completed',
+      entityType: 'order',
+      entityId: order.id,
+      before: { status: order.status },
+      after: { status: 'completed', completedAt, creditedMinutes: order.requiredMinutes },
+    });
   }
 
-  async view(manager: EntityManager, order: Order): Promise<OrderView> {
-    const [{ scheduled, person_name }] = await manager.query(
-      `SELECT (SELECT coalesce(sum(planned_minutes), 0)::int FROM assignment
-                WHERE order_id = $1 AND status IN ${PENDING_STATUSES}) AS scheduled,
-              (SELECT full_name FROM person WHERE id = $2) AS person_name`,
-      [order.id, order.personId],
-    );
-    return toOrderView(order, scheduled, person_name);
+  /** R-14: a completed order whose credit was taken back is active again. */
+  async reopen(tx: Tx, actorId: string, order: Order, reason: string): Promise<void> {
+    await this.orders.update(order.id, { status: 'active', completedAt: null }, tx);
+    await this.audit.record(tx, {
+      actorId,
+      action: 'order.reopened',
+      entityType: 'order',
+      entityId: order.id,
+      before: { status: 'completed', completedAt: order.completedAt },
+      after: { status: 'active', reason },
+    });
   }
 
-  private async kejaksaanFor(manager: EntityManager, actor: AuthUser, dto: CreateOrderDto): Promise<string> {
+  /** The orders completed since then (their completion notices). */
+  completedSince(tx: Tx, since: Date): Promise<string[]> {
+    return this.orders.completedSince(since, tx);
+  }
+
+  /** R-09: who supervises an order's execution: its named prosecutor, or, none named, every active one of its Kejari. */
+  async prosecutorsOf(tx: Tx, order: Pick<Order, 'prosecutorId' | 'kejaksaanId'>): Promise<string[]> {
+    if (order.prosecutorId) return [order.prosecutorId];
+    return this.orders.prosecutorsOf(order.kejaksaanId, tx);
+  }
+
+  private async changeStatus(tx: Tx, actorId: string | null, order: Order, change: Partial<Order>, action: string) {
+    const before = await this.view(tx, order);
+    await this.orders.update(order.id, change, tx);
+    const after = await this.view(tx, (await this.orders.find(order.id, false, tx))!);
+    await this.audit.record(tx, { actorId, action, entityType: 'order', entityId: order.id, before, after });
+  }
+
+  async view(tx: Tx | undefined, order: Order): Promise<OrderView> {
+    const { scheduledMinutes, personName } = await this.orders.progressOf(order, tx);
+    return toOrderView(order, scheduledMinutes, personName);
+  }
+
+  private async kejaksaanFor(tx: Tx, actor: AuthUser, dto: CreateOrderDto): Promise<string> {
     if (dto.prosecutorId) {
-      const prosecutor = await manager.findOneBy(User, { id: dto.prosecutorId });
+      const prosecutor = await this.orders.user(dto.prosecutorId, tx);
       if (!prosecutor) throw unknownReference('prosecutorId', 'user');
       assertValid(prosecutor.role === 'prosecutor' ? [] : [{ field: 'prosecutorId', code: 'order.not_a_prosecutor' }]);
       return prosecutor.agencyId;
     }
     if (dto.kejaksaanId) {
-      const office = await manager.findOneBy(Agency, { id: dto.kejaksaanId });
-      if (!office) throw unknownReference('kejaksaanId', 'agency');
-      assertValid(office.kind === 'kejaksaan' ? [] : [{ field: 'kejaksaanId', code: 'order.not_a_kejaksaan' }]);
-      return office.id;
+      const kind = await this.orders.agencyKind(dto.kejaksaanId, tx);
+      if (kind === null) throw unknownReference('kejaksaanId', 'agency');
+      assertValid(kind === 'kejaksaan' ? [] : [{ field: 'kejaksaanId', code: 'order.not_a_kejaksaan' }]);
+      return dto.kejaksaanId;
     }
-    const bapas = await manager.findOneByOrFail(Agency, { id: actor.agencyId });
-    const offices = await manager.findBy(Agency, { kind: 'kejaksaan', region: bapas.region });
+    const offices = await this.orders.kejaksaanNear(actor.agencyId, tx);
     if (offices.length !== 1) throw badRequest([{ field: 'prosecutorId', code: 'order.kejaksaan_needed' }]);
-    return offices[0].id;
+    return offices[0];
   }
 }
 

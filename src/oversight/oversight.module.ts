@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
 import { NightlyScan } from './nightly-scan.js';
 import { OversightController } from './oversight.controller.js';
-import { OversightQueries } from './oversight.queries.js';
+import { MisuseSignalRepository } from './misuse-signal.repository.js';
+import { OversightReadRepository } from './oversight-read.repository.js';
 import { OversightService } from './oversight.service.js';
 import { SignalScan } from './signal-scan.service.js';
 
 /** The Kanwil's oversight (R-29): the regional summary and the misuse signals; owns `misuse_signal` only. */
 @Module({
   controllers: [OversightController],
-  providers: [OversightService, OversightQueries, SignalScan],
+  providers: [OversightService, OversightReadRepository, MisuseSignalRepository, SignalScan],
   exports: [SignalScan],
 })
 export class OversightModule {}

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { conflict, forbidden, notFound } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
+import { Transactions, type Tx } from '../database/transactions.js';
 import type { Page } from '../common/pagination.js';
 import { monthBounds } from '../reports/report.rules.js';
 import type { SignalQuery } from './dto.js';
-import { OversightQueries } from './oversight.queries.js';
-import { SIGNAL_RULES, type Evidence, type SignalKind } from './signal.rules.js';
+import { MisuseSignalRepository, type SignalRow } from './misuse-signal.repository.js';
+import { OversightReadRepository } from './oversight-read.repository.js';
+import { SIGNAL_RULES } from './signal.rules.js';
 import { percent, percentile } from './summary.rules.js';
 
 defineMessages({
@@ -88,36 +88,17 @@ export interface ScanView {
   found: number;
 }
 
-interface SignalRow {
-  id: string;
-  kind: SignalKind;
-  status: string;
-  bapas_id: string;
-  bapas_name: string;
-  order_id: string | null;
-  occurred_at: Date;
-  detected_at: Date;
-  reviewed_at: Date | null;
-  review_note: string | null;
-  reviewer: string | null;
-  evidence: Evidence;
-}
-
-const SIGNAL_SELECT = `
-  SELECT s.id, s.kind, s.status, s.bapas_id, b.name AS bapas_name, s.order_id, s.occurred_at, s.detected_at,
-         s.reviewed_at, s.review_note, u.full_name AS reviewer, s.evidence
-    FROM misuse_signal s JOIN agency b ON b.id = s.bapas_id LEFT JOIN app_user u ON u.id = s.reviewed_by`;
-
 /**
  * The Kanwil's oversight (R-29): a region's figures and its misuse signals. Read-only over the other modules'
- * records (OversightQueries); writes only its own signals' reviews, audited, and audits every look at a signal
+ * records (OversightReadRepository); writes only its own signals' reviews, audited, and audits every look at a signal
  * that names a person (R-30). An oversight user sees the Bapas of its Kanwil's region; an administrator all.
  */
 @Injectable()
 export class OversightService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly queries: OversightQueries,
+    private readonly transactions: Transactions,
+    private readonly queries: OversightReadRepository,
+    private readonly signals: MisuseSignalRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -161,25 +142,19 @@ export class OversightService {
 
   async list(user: AuthUser, query: SignalQuery): Promise<Page<SignalView>> {
     const region = await this.region(user);
-    const where = `WHERE ($1::text IS NULL OR b.region = $1) AND ($2::text IS NULL OR s.status = $2)
-                     AND ($3::text IS NULL OR s.kind = $3)`;
-    const params = [region, query.status ?? null, query.kind ?? null];
-    const rows: SignalRow[] = await this.dataSource.query(
-      `${SIGNAL_SELECT} ${where} ORDER BY s.status, s.occurred_at DESC, s.id LIMIT $4 OFFSET $5`,
-      [...params, query.limit, query.offset],
-    );
-    const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM misuse_signal s JOIN agency b ON b.id = s.bapas_id ${where}`,
-      params,
+    const { rows, total } = await this.signals.page(
+      { region, status: query.status ?? null, kind: query.kind ?? null },
+      query.limit,
+      query.offset,
     );
     return { items: rows.map(toView), total };
   }
 
   /** One signal with its evidence: the person's name and case number where it has an order; the look is audited. */
   get(user: AuthUser, id: string): Promise<SignalDetailView> {
-    return this.dataSource.transaction(async (manager) => {
-      const row = await this.visible(manager, user, id, false);
-      await this.audit.record(manager, {
+    return this.transactions.run(async (tx) => {
+      const row = await this.visible(tx, user, id, false);
+      await this.audit.record(tx, {
         actorId: user.id,
         action: 'misuse_signal.viewed',
         entityType: 'misuse_signal',
@@ -191,15 +166,15 @@ export class OversightService {
 
   /** The audit events of the signal's evidence records, oldest first; the look is audited. */
   trail(user: AuthUser, id: string): Promise<Page<TrailEventView>> {
-    return this.dataSource.transaction(async (manager) => {
-      const row = await this.visible(manager, user, id, false);
-      await this.audit.record(manager, {
+    return this.transactions.run(async (tx) => {
+      const row = await this.visible(tx, user, id, false);
+      await this.audit.record(tx, {
         actorId: user.id,
         action: 'misuse_signal.trail_viewed',
         entityType: 'misuse_signal',
         entityId: id,
       });
-      const events = await this.queries.trail(manager, row.evidence.records);
+      const events = await this.queries.trail(row.evidence.records, tx);
       return {
         items: events.map((event) => ({ ...event, at: event.at.toISOString() })),
         total: events.length,
@@ -209,16 +184,12 @@ export class OversightService {
 
   /** The compliance officer's review with a note (R-29), audited; written once. */
   review(user: AuthUser, id: string, note: string): Promise<SignalDetailView> {
-    return this.dataSource.transaction(async (manager) => {
-      const row = await this.visible(manager, user, id, true);
+    return this.transactions.run(async (tx) => {
+      const row = await this.visible(tx, user, id, true);
       if (row.status === 'reviewed') throw conflict({ code: 'oversight.already_reviewed' });
       const reviewedAt = this.clock.now();
-      await manager.query(
-        `UPDATE misuse_signal SET status = 'reviewed', review_note = $2, reviewed_by = $3, reviewed_at = $4
-          WHERE id = $1`,
-        [id, note, user.id, reviewedAt],
-      );
-      await this.audit.record(manager, {
+      await this.signals.review(id, { note, reviewedBy: user.id, reviewedAt }, tx);
+      await this.audit.record(tx, {
         actorId: user.id,
         action: 'misuse_signal.reviewed',
         entityType: 'misuse_signal',
@@ -236,12 +207,9 @@ export class OversightService {
     });
   }
 
-  private async visible(manager: EntityManager, user: AuthUser, id: string, lock: boolean): Promise<SignalRow> {
+  private async visible(tx: Tx, user: AuthUser, id: string, lock: boolean): Promise<SignalRow> {
     const region = await this.region(user);
-    const [row]: (SignalRow & { region: string })[] = await manager.query(
-      `${SIGNAL_SELECT.replace('s.evidence', 's.evidence, b.region')} WHERE s.id = $1 ${lock ? 'FOR UPDATE OF s' : ''}`,
-      [id],
-    );
+    const row = await this.signals.one(id, lock, tx);
     if (!row || (region !== null && row.region !== region)) throw notFound('misuse signal');
     return row;
   }

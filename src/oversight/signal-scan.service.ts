@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
-import { OversightQueries } from './oversight.queries.js';
+import { Transactions, type Tx } from '../database/transactions.js';
+import { MisuseSignalRepository } from './misuse-signal.repository.js';
+import { OversightReadRepository } from './oversight-read.repository.js';
 import {
   coordinatorOffDuty,
   holidayOpened,
@@ -45,15 +45,17 @@ export interface ScanResult {
 /**
  * Runs every misuse rule over the records of the last OVERSIGHT_SCAN_DAYS and stores what is new. Idempotent: a
  * signal is keyed by (kind, occurrence), so a known occurrence is left alone (a reviewed signal stays reviewed)
- * and only a new one opens a signal, with an audit event. One scan at a time across replicas (advisory lock).
+ * and only a new one opens a signal, with an audit event. One scan at a time across replicas (advisory lock):
+ * the nightly one skips while another runs, one asked for waits its turn.
  */
 @Injectable()
 export class SignalScan {
   private readonly logger = new Logger(SignalScan.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly queries: OversightQueries,
+    private readonly transactions: Transactions,
+    private readonly queries: OversightReadRepository,
+    private readonly signals: MisuseSignalRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -61,21 +63,20 @@ export class SignalScan {
 
   /** `wait: false` (the nightly job) skips when another replica is scanning: answers null. */
   run(actorId: string | null, { wait }: { wait: boolean }): Promise<ScanResult | null> {
-    return this.dataSource.transaction(async (manager) => {
-      if (wait) {
-        await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [SCAN_LOCK]);
-      } else {
-        const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [
-          SCAN_LOCK,
-        ]);
-        if (!locked) return null;
-      }
-      const drafts = await this.drafts();
-      let opened = 0;
-      for (const draft of drafts) if (await this.store(manager, draft, actorId)) opened++;
-      if (opened > 0) this.logger.log(`Misuse scan: ${opened} new signals of ${drafts.length} found`);
-      return { opened, found: drafts.length };
+    const scan = (tx: Tx) => this.scan(tx, actorId);
+    if (!wait) return this.transactions.runOnce(SCAN_LOCK, scan);
+    return this.transactions.run(async (tx) => {
+      await this.signals.waitForScan(SCAN_LOCK, tx);
+      return scan(tx);
     });
+  }
+
+  private async scan(tx: Tx, actorId: string | null): Promise<ScanResult> {
+    const drafts = await this.drafts();
+    let opened = 0;
+    for (const draft of drafts) if (await this.store(tx, draft, actorId)) opened++;
+    if (opened > 0) this.logger.log(`Misuse scan: ${opened} new signals of ${drafts.length} found`);
+    return { opened, found: drafts.length };
   }
 
   private async drafts(): Promise<SignalDraft[]> {
@@ -102,27 +103,14 @@ export class SignalScan {
     ];
   }
 
-  private async store(manager: EntityManager, draft: SignalDraft, actorId: string | null): Promise<boolean> {
-    const [row]: { id: string }[] = await manager.query(
-      `INSERT INTO misuse_signal (kind, occurrence, bapas_id, order_id, occurred_at, evidence, detected_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (kind, occurrence) DO NOTHING RETURNING id`,
-      [
-        draft.kind,
-        draft.occurrence,
-        draft.bapasId,
-        draft.orderId,
-        draft.occurredAt,
-        JSON.stringify(draft.evidence),
-        this.clock.now(),
-      ],
-    );
-    if (!row) return false;
-    await this.audit.record(manager, {
+  private async store(tx: Tx, draft: SignalDraft, actorId: string | null): Promise<boolean> {
+    const id = await this.signals.open(draft, this.clock.now(), tx);
+    if (!id) return false;
+    await this.audit.record(tx, {
       actorId,
       action: 'misuse_signal.opened',
       entityType: 'misuse_signal',
-      entityId: row.id,
+      entityId: id,
       after: { kind: draft.kind, occurrence: draft.occurrence, bapasId: draft.bapasId, orderId: draft.orderId },
     });
     return true;

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { personalWindowRefusals } from '../assignments/booking.rules.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
@@ -10,9 +8,10 @@ import { defineMessages } from '../common/messages.js';
 import { Page } from '../common/pagination.js';
 import { normalisePhone } from '../common/phone.js';
 import { RuleViolation } from '../common/rule-violation.js';
-import { User } from '../identity/user.entity.js';
+import { Transactions, type Tx } from '../database/transactions.js';
 import { CreatePersonDto, DeclareConflictDto, PersonSearchQuery, UpdatePersonDto } from './dto.js';
 import { Person } from './person.entity.js';
+import { PersonRepository } from './person.repository.js';
 import { anonymisedFields, placeholderNik } from './retention.rules.js';
 
 defineMessages({
@@ -33,20 +32,21 @@ export type PersonView = Omit<Person, 'homeLat' | 'homeLng'> & { home: { lat: nu
 @Injectable()
 export class PersonsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly persons: PersonRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   create(actor: AuthUser, dto: CreatePersonDto): Promise<PersonView> {
     assertValid(windowViolations(dto));
-    return this.dataSource.transaction(async (manager) => {
-      if (await manager.existsBy(Person, { bapasId: actor.agencyId, nik: dto.nik })) {
+    return this.transactions.run(async (tx) => {
+      if (await this.persons.nikRegistered(actor.agencyId, dto.nik, tx)) {
         throw conflict({ field: 'nik', code: 'person.nik_registered' });
       }
       const { home, unavailable, phone, ...fields } = dto;
-      const person = await manager.save(
-        manager.create(Person, {
+      const person = await this.persons.insert(
+        {
           ...fields,
           bapasId: actor.agencyId,
           religion: dto.religion ?? null,
@@ -59,10 +59,11 @@ export class PersonsService {
           inSchool: dto.inSchool ?? false,
           locale: dto.locale ?? 'id',
           createdBy: actor.id,
-        }),
+        },
+        tx,
       );
       const view = toPersonView(person);
-      await this.audit.record(manager, {
+      await this.audit.record(tx, {
         actorId: actor.id,
         action: 'person.created',
         entityType: 'person',
@@ -79,8 +80,8 @@ export class PersonsService {
    */
   update(actor: AuthUser, id: string, dto: UpdatePersonDto): Promise<PersonView & { bookingsToReview: string[] }> {
     assertValid(windowViolations(dto));
-    return this.dataSource.transaction(async (manager) => {
-      const person = await this.supervised(manager, actor, id);
+    return this.transactions.run(async (tx) => {
+      const person = await this.supervised(tx, actor, id);
       const before = toPersonView(person);
       const { home, phone, ...fields } = dto;
       // The DTO declares every field, so those not sent are present as undefined: they must not clear the row's.
@@ -90,9 +91,9 @@ export class PersonsService {
         ...(home !== undefined ? { homeLat: home?.lat ?? null, homeLng: home?.lng ?? null } : {}),
         ...(dto.unavailable !== undefined ? { unavailable: dto.unavailable.map((w) => ({ ...w })) } : {}),
       });
-      await manager.save(person);
+      await this.persons.save(person, tx);
       const after = toPersonView(person);
-      await this.audit.record(manager, {
+      await this.audit.record(tx, {
         actorId: actor.id,
         action: 'person.updated',
         entityType: 'person',
@@ -100,48 +101,36 @@ export class PersonsService {
         before,
         after,
       });
-      return { ...after, bookingsToReview: await this.bookingsInWindows(manager, person) };
+      return { ...after, bookingsToReview: await this.bookingsInWindows(tx, person) };
     });
   }
 
   async get(actor: AuthUser, id: string): Promise<PersonView> {
-    return toPersonView(await this.supervised(this.dataSource.manager, actor, id));
+    return toPersonView(await this.supervisedPerson(actor, id));
+  }
+
+  /** The person's name, or null when there is no such person (the person's own page, reached by its link). */
+  async nameOf(id: string): Promise<string | null> {
+    return (await this.persons.find(id))?.fullName ?? null;
   }
 
   /** The Bapas's persons (R-26), found by part of the name or of a case number. */
   async list(actor: AuthUser, query: PersonSearchQuery): Promise<Page<PersonView>> {
-    const builder = this.dataSource
-      .getRepository(Person)
-      .createQueryBuilder('p')
-      .where('p.bapasId = :bapasId', { bapasId: actor.agencyId })
-      .orderBy('p.fullName', 'ASC')
-      .take(query.limit)
-      .skip(query.offset);
-    const q = query.q?.trim();
-    if (q) {
-      const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      builder.andWhere(
-        `(p.fullName ILIKE :like OR EXISTS (SELECT 1 FROM court_order o WHERE o.person_id = p.id AND o.case_number ILIKE :like))`,
-        { like },
-      );
-    }
-    const [items, total] = await builder.getManyAndCount();
+    const [items, total] = await this.persons.search(actor.agencyId, query.q?.trim(), query);
     return { items: items.map(toPersonView), total };
   }
 
   /** R-27: a user related to the person may not confirm or sign off the person's hours. */
   declareConflict(actor: AuthUser, personId: string, dto: DeclareConflictDto) {
-    return this.dataSource.transaction(async (manager) => {
-      await this.supervised(manager, actor, personId);
-      if (!(await manager.existsBy(User, { id: dto.userId }))) throw unknownReference('userId', 'user');
-      const inserted = await manager.query(
-        `INSERT INTO conflict_of_interest (user_id, person_id, relation, declared_by) VALUES ($1, $2, $3, $4)
-         ON CONFLICT DO NOTHING RETURNING user_id`,
-        [dto.userId, personId, dto.relation, actor.id],
-      );
-      if (inserted.length === 0) throw conflict({ field: 'userId', code: 'person.conflict_declared' });
+    return this.transactions.run(async (tx) => {
+      await this.supervised(tx, actor, personId);
+      if (!(await this.persons.userExists(dto.userId, tx))) throw unknownReference('userId', 'user');
+      const conflictOfInterest = { userId: dto.userId, personId, relation: dto.relation, declaredBy: actor.id };
+      if (!(await this.persons.declareConflict(conflictOfInterest, tx))) {
+        throw conflict({ field: 'userId', code: 'person.conflict_declared' });
+      }
       const declared = { personId, ...dto };
-      await this.audit.record(manager, {
+      await this.audit.record(tx, {
         actorId: actor.id,
         action: 'person.conflict_declared',
         entityType: 'person',
@@ -153,12 +142,8 @@ export class PersonsService {
   }
 
   /** The person's bookings ahead that their windows (R-06, R-24) would now refuse. */
-  private async bookingsInWindows(manager: EntityManager, person: Person): Promise<string[]> {
-    const ahead: { id: string; local_date: string; start_time: string; end_time: string }[] = await manager.query(
-      `SELECT a.id, a.local_date, s.start_time, s.end_time FROM assignment a JOIN shift s ON s.id = a.shift_id
-        WHERE a.person_id = $1 AND a.status = 'scheduled' AND a.starts_at > $2 ORDER BY a.starts_at`,
-      [person.id, this.clock.now()],
-    );
+  private async bookingsInWindows(tx: Tx, person: Person): Promise<string[]> {
+    const ahead = await this.persons.bookingsAhead(person.id, this.clock.now(), tx);
     return ahead
       .filter(
         (a) => personalWindowRefusals(person, { date: a.local_date, start: a.start_time, end: a.end_time }).length > 0,
@@ -171,35 +156,41 @@ export class PersonsService {
    * Answers what was replaced, so the owners of other tables can remove it from their rows.
    */
   async anonymise(
-    manager: EntityManager,
+    tx: Tx,
     id: string,
     at: Date,
   ): Promise<{ fullName: string; phone: string | null; nik: string } | null> {
-    const person = await manager.findOne(Person, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const person = await this.persons.lock(id, tx);
     if (!person || person.anonymisedAt) return null;
     const replaced = { fullName: person.fullName, phone: person.phone, nik: person.nik };
     let attempt = 0;
-    while (await manager.existsBy(Person, { bapasId: person.bapasId, nik: placeholderNik(id, attempt) })) attempt += 1;
+    while (await this.persons.nikRegistered(person.bapasId, placeholderNik(id, attempt), tx)) attempt += 1;
     Object.assign(person, anonymisedFields(person, placeholderNik(id, attempt), at));
-    await manager.save(person);
+    await this.persons.save(person, tx);
     return replaced;
   }
 
+  /** R-30: the persons not yet anonymised whose orders all ended before the cutoff, with those orders. */
+  endedBefore(cutoff: Date): Promise<{ id: string; orderIds: string[] }[]> {
+    return this.persons.endedBefore(cutoff);
+  }
+
   /** R-26: a supervisor works only on the persons of their own Bapas. */
-  async supervised(manager: EntityManager, actor: AuthUser, id: string): Promise<Person> {
-    const person = await manager.findOneBy(Person, { id });
+  supervised(tx: Tx, actor: AuthUser, id: string): Promise<Person> {
+    return this.supervisedPerson(actor, id, tx);
+  }
+
+  /** R-27: whether the user declared a relation to the person. */
+  hasConflict(tx: Tx, userId: string, personId: string): Promise<boolean> {
+    return this.persons.hasConflict(userId, personId, tx);
+  }
+
+  private async supervisedPerson(actor: AuthUser, id: string, tx?: Tx): Promise<Person> {
+    const person = await this.persons.find(id, tx);
     if (!person) throw notFound('person');
     if (person.bapasId !== actor.agencyId) throw forbidden();
     return person;
   }
-}
-
-export async function hasConflict(manager: EntityManager, userId: string, personId: string): Promise<boolean> {
-  const rows = await manager.query(`SELECT 1 FROM conflict_of_interest WHERE user_id = $1 AND person_id = $2`, [
-    userId,
-    personId,
-  ]);
-  return rows.length > 0;
 }
 
 function windowViolations(dto: { unavailable?: CreatePersonDto['unavailable'] }): RuleViolation[] {

@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { IdempotencyService } from '../common/idempotency.js';
 import { AppConfig } from '../config/app-config.js';
+import { Transactions } from '../database/transactions.js';
 import { OnJob } from '../jobs/job-handler.js';
 import { JOBS } from '../jobs/jobs.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -24,7 +23,7 @@ export class RetentionService {
   private readonly logger = new Logger(RetentionService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly persons: PersonsService,
     private readonly notifications: NotificationsService,
     private readonly planning: PlanningService,
@@ -39,41 +38,24 @@ export class RetentionService {
     const now = this.clock.now();
     const cutoff = retentionCutoff(now, this.config.RETENTION_YEARS);
     let anonymised = 0;
-    for (const { id, orderIds } of await this.eligible(cutoff)) {
+    for (const { id, orderIds } of await this.persons.endedBefore(cutoff)) {
       if (await this.anonymise(id, orderIds, now)) anonymised += 1;
     }
     // Replay answers name persons; they expire within days (IDEMPOTENCY_TTL_HOURS) unless that job stood still.
-    await this.dataSource.transaction((manager) => this.idempotency.expire(manager, cutoff));
+    await this.transactions.run((tx) => this.idempotency.expire(tx, cutoff));
     if (anonymised > 0)
       this.logger.log(`anonymised ${anonymised} persons whose orders ended before ${cutoff.toISOString()}`);
     return { anonymised };
   }
 
-  /** Read only: the persons not yet anonymised who have orders, all of them ended before the cutoff. */
-  async eligible(cutoff: Date): Promise<{ id: string; orderIds: string[] }[]> {
-    return this.dataSource.query(
-      `SELECT p.id, array_agg(o.id ORDER BY o.id) AS "orderIds"
-         FROM person p JOIN court_order o ON o.person_id = p.id
-        WHERE p.anonymised_at IS NULL
-        GROUP BY p.id
-       HAVING bool_and(coalesce(CASE o.status
-                WHEN 'completed' THEN o.completed_at
-                WHEN 'closed' THEN (SELECT max(d.decided_at) FROM breach b JOIN breach_decision d ON d.breach_id = b.id
-                                     WHERE b.order_id = o.id AND d.outcome IN ('imprisonment', 'fine'))
-              END, 'infinity') < $1)
-        ORDER BY p.id`,
-      [cutoff],
-    );
-  }
-
   private anonymise(personId: string, orderIds: string[], at: Date): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
-      const replaced = await this.persons.anonymise(manager, personId, at);
+    return this.transactions.run(async (tx) => {
+      const replaced = await this.persons.anonymise(tx, personId, at);
       if (!replaced) return false;
       const placeholder = placeholderName(personId);
-      await this.notifications.forgetPerson(manager, personId, replaced.fullName, placeholder);
-      await this.planning.forgetPerson(manager, orderIds, placeholder);
-      await this.audit.record(manager, {
+      await this.notifications.forgetPerson(tx, personId, replaced.fullName, placeholder);
+      await this.planning.forgetPerson(tx, orderIds, placeholder);
+      await this.audit.record(tx, {
         actorId: null,
         action: 'person.anonymised',
         entityType: 'person',

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AssignmentsQueries } from '../assignments/assignments.queries.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
@@ -10,7 +8,7 @@ import { LedgerService } from '../ledger/ledger.service.js';
 import { NotificationQueries } from '../notifications/notification.queries.js';
 import { OrdersService } from '../orders/orders.service.js';
 import { ExportLog } from '../reports/export-log.service.js';
-import { PersonsService, toPersonView } from './persons.service.js';
+import { PersonsService } from './persons.service.js';
 
 /** Every page of a list, read through its owner's query. */
 async function everything<T>(read: (page: PageQuery) => Promise<Page<T>>): Promise<T[]> {
@@ -30,7 +28,6 @@ async function everything<T>(read: (page: PageQuery) => Promise<Page<T>>): Promi
 @Injectable()
 export class SubjectAccessService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly persons: PersonsService,
     private readonly orders: OrdersService,
     private readonly assignments: AssignmentsQueries,
@@ -42,7 +39,7 @@ export class SubjectAccessService {
   ) {}
 
   async export(actor: AuthUser, personId: string) {
-    const person = toPersonView(await this.persons.supervised(this.dataSource.manager, actor, personId));
+    const person = await this.persons.get(actor, personId);
     const orders = await everything((page) => this.orders.list(actor, Object.assign(page, { personId })));
     const ofOrders = await Promise.all(
       orders.map(async (order) => ({

@@ -1,6 +1,5 @@
 import { bookingRefusals } from '../assignments/booking.rules.js';
-import { isoWeekday } from '../shifts/shift.rules.js';
-import { bookingCost, epochDay } from './objective.js';
+import { bookingCost, epochDay, weekdayOf } from './objective.js';
 import { SiteGrid } from './site-grid.js';
 import type { PlanOrder, PlanShift, PlanSite, PlanningProblem } from './planning.types.js';
 
@@ -37,10 +36,15 @@ const EPOCH = new Date(0);
  */
 export function findCandidates(problem: PlanningProblem): CandidateIndex {
   const shiftsBySite = groupShiftsBySite(problem);
-  const open = problem.shifts.map((shift, index) =>
-    shiftIsOpen(problem, shift, problem.sites[shiftsBySite.siteIndex[index]]),
-  );
-  const pattern = patterns(problem, shiftsBySite.siteIndex);
+  const shiftCount = problem.shifts.length;
+  const open = new Uint8Array(shiftCount);
+  const shiftDay = new Int32Array(shiftCount);
+  for (let s = 0; s < shiftCount; s++) {
+    const shift = problem.shifts[s];
+    open[s] = shiftIsOpen(problem, shift, problem.sites[shiftsBySite.siteIndex[s]]) ? 1 : 0;
+    shiftDay[s] = epochDay(shift.date);
+  }
+  const pattern = patterns(problem, shiftsBySite.siteIndex, shiftDay);
   const reach = new SiteGrid(problem.sites, problem.maxTravelMeters);
   const rulesByProfile = new Map<string, ReturnType<typeof windowRules>>();
   const byOrder: Candidate[][] = [];
@@ -48,6 +52,7 @@ export function findCandidates(problem: PlanningProblem): CandidateIndex {
   for (let o = 0; o < problem.orders.length; o++) {
     const order = problem.orders[o];
     const candidates: Candidate[] = [];
+    const free: Candidate[] = [];
     if (order.needMinutes > 0 && order.person.home) {
       const profile = JSON.stringify([
         order.regime,
@@ -58,31 +63,32 @@ export function findCandidates(problem: PlanningProblem): CandidateIndex {
         order.person.unavailable,
       ]);
       let allowed = rulesByProfile.get(profile);
-      if (!allowed) rulesByProfile.set(profile, (allowed = windowRules(order)));
-      const booked = new Set(order.person.bookedDates);
+      if (!allowed) rulesByProfile.set(profile, (allowed = windowRules(order, answersOf(profile), pattern.keys)));
+      const booked = new Set(order.person.bookedDates.map(epochDay));
       const startDay = epochDay(order.startDate);
       const endDay = epochDay(order.endDate);
       for (const { site, travelMeters } of reach.within(order.person.home)) {
         const shifts = shiftsBySite.bySite[site];
-        for (let k = firstOnOrAfter(problem.shifts, shifts, order.startDate); k < shifts.length; k++) {
+        for (let k = firstOnOrAfter(shiftDay, shifts, startDay); k < shifts.length; k++) {
           const s = shifts[k];
-          const shift = problem.shifts[s];
-          if (shift.date > order.endDate) break;
-          if (open[s] && !booked.has(shift.date) && allowed(pattern[s], shift, problem.sites[site])) {
-            const day = epochDay(shift.date);
-            candidates.push({
+          const day = shiftDay[s];
+          if (day > endDay) break;
+          if (open[s] === 1 && !booked.has(day) && allowed(pattern.of[s], problem.shifts[s], problem.sites[site])) {
+            const c: Candidate = {
               order: o,
               shift: s,
               travelMeters,
               day,
               cost: bookingCost(startDay, endDay, day, travelMeters),
-            });
+            };
+            candidates.push(c);
+            if (problem.shifts[s].freeSeats > 0) free.push(c);
           }
         }
       }
     }
     allByOrder.push(candidates);
-    byOrder.push(candidates.filter((c) => problem.shifts[c.shift].freeSeats > 0));
+    byOrder.push(free);
   }
   return { byOrder, allByOrder };
 }
@@ -118,25 +124,46 @@ function shiftIsOpen(problem: PlanningProblem, shift: PlanShift, site: PlanSite)
 }
 
 /** Shifts alike for the window rules (same weekday, times, length, minors) share a pattern number. */
-function patterns(problem: PlanningProblem, siteIndex: number[]): number[] {
-  const weekdays = new Map<string, number>();
+function patterns(problem: PlanningProblem, siteIndex: number[], shiftDay: Int32Array): Patterns {
   const numbers = new Map<string, number>();
-  return problem.shifts.map((shift, s) => {
-    let weekday = weekdays.get(shift.date);
-    if (weekday === undefined) weekdays.set(shift.date, (weekday = isoWeekday(shift.date)));
-    const key = `${weekday}|${shift.start}|${shift.end}|${shift.plannedMinutes}|${problem.sites[siteIndex[s]].minorsAllowed}`;
+  const of = problem.shifts.map((shift, s) => {
+    const key = `${weekdayOf(shiftDay[s])}|${shift.start}|${shift.end}|${shift.plannedMinutes}|${problem.sites[siteIndex[s]].minorsAllowed}`;
     let number = numbers.get(key);
     if (number === undefined) numbers.set(key, (number = numbers.size));
     return number;
   });
+  return { of, keys: [...numbers.keys()] };
 }
 
-function firstOnOrAfter(shifts: PlanShift[], sorted: number[], date: string): number {
+interface Patterns {
+  /** Per shift its pattern number. */
+  of: number[];
+  /** Per pattern number what it stands for. */
+  keys: string[];
+}
+
+/**
+ * The window rules' answers per profile of a person and pattern key, kept from one planning to the next (regions
+ * of a problem, re-plans): they depend on nothing else. Forgotten wholesale past MAX_PROFILES profiles.
+ */
+const knownAnswers = new Map<string, Map<string, boolean>>();
+const MAX_PROFILES = 10_000;
+
+function answersOf(profile: string): Map<string, boolean> {
+  let answers = knownAnswers.get(profile);
+  if (!answers) {
+    if (knownAnswers.size >= MAX_PROFILES) knownAnswers.clear();
+    knownAnswers.set(profile, (answers = new Map()));
+  }
+  return answers;
+}
+
+function firstOnOrAfter(shiftDay: Int32Array, sorted: number[], day: number): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (shifts[sorted[middle]].date < date) low = middle + 1;
+    if (shiftDay[sorted[middle]] < day) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -147,8 +174,12 @@ function firstOnOrAfter(shifts: PlanShift[], sorted: number[], date: string): nu
  * shared by orders whose persons have the same windows: the
  * period, agreement and holiday are checked per shift, so the rules see them as always satisfied here.
  */
-function windowRules(order: PlanOrder): (pattern: number, shift: PlanShift, site: PlanSite) => boolean {
-  const answers = new Map<number, boolean>();
+function windowRules(
+  order: PlanOrder,
+  known: Map<string, boolean>,
+  keys: string[],
+): (pattern: number, shift: PlanShift, site: PlanSite) => boolean {
+  const answers: (boolean | undefined)[] = [];
   const context = {
     now: EPOCH,
     order: { status: 'active', regime: order.regime, maxHoursPerDay: order.maxHoursPerDay, ...NEUTRAL_PERIOD },
@@ -159,7 +190,7 @@ function windowRules(order: PlanOrder): (pattern: number, shift: PlanShift, site
     overlapsAnotherBooking: false,
   };
   return (pattern, shift, site) => {
-    let allowed = answers.get(pattern);
+    let allowed = answers[pattern] ?? known.get(keys[pattern]);
     if (allowed === undefined) {
       const refusals = bookingRefusals({
         ...context,
@@ -173,8 +204,9 @@ function windowRules(order: PlanOrder): (pattern: number, shift: PlanShift, site
         site: { minorsAllowed: site.minorsAllowed },
       });
       allowed = refusals.length === 0;
-      answers.set(pattern, allowed);
+      known.set(keys[pattern], allowed);
     }
+    answers[pattern] = allowed;
     return allowed;
   };
 }

@@ -23,24 +23,31 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
   const { shifts } = problem;
   const policy = problem.sameDay ?? DEFAULT_SAME_DAY_POLICY;
   const count = candidates.length;
-  const lengthOf = (i: number) => shifts[candidates[i].shift].plannedMinutes;
-  const firstLength = new Map<number, number>();
+  const length = new Float64Array(count);
+  /** Per order the length of its first candidate's shift; 0 before it has one. */
+  const firstLength = new Float64Array(problem.orders.length);
   let perBooking = true;
   let quantum = 0;
+  let firstDay = Infinity;
+  let lastDay = -Infinity;
   for (let i = 0; i < count; i++) {
-    const minutes = lengthOf(i);
-    const known = firstLength.get(candidates[i].order);
-    if (known === undefined) firstLength.set(candidates[i].order, minutes);
+    const c = candidates[i];
+    const minutes = (length[i] = shifts[c.shift].plannedMinutes);
+    const known = firstLength[c.order];
+    if (known === 0) firstLength[c.order] = minutes;
     else if (known !== minutes) perBooking = false;
-    quantum = gcd(quantum, minutes);
+    if (minutes !== quantum) quantum = gcd(quantum, minutes);
+    if (c.day < firstDay) firstDay = c.day;
+    if (c.day > lastDay) lastDay = c.day;
   }
+  const lengthOf = (i: number) => length[i];
   const unitsOf = (minutes: number) => (perBooking ? 1 : minutes / quantum);
-  const unitMinutes = (order: number) => (perBooking ? firstLength.get(order)! : quantum);
+  const unitMinutes = (order: number) => (perBooking ? firstLength[order] : quantum);
 
   const SINK = 0;
   let nodes = 1;
-  const orderNode = new Map<number, number>();
-  for (const o of orders) orderNode.set(o, nodes++);
+  const orderNode = new Int32Array(problem.orders.length);
+  for (const o of orders) orderNode[o] = nodes++;
   const shiftNode = new Int32Array(shifts.length).fill(-1);
   const costs = new Float64Array(count);
   for (let i = 0; i < count; i++) {
@@ -52,27 +59,30 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
   // An order's day with several candidates gets a node; it costs what its cheapest shift costs, so a search
   // reaches the cheap days first and stops early.
   const dayOf = new Int32Array(count);
-  const day = { order: [] as number[], first: [] as number[], count: [] as number[], single: [] as number[] };
-  const dayCost: number[] = [];
-  const dayUnits: number[] = [];
-  const dayIndex = new Map<number, number>();
-  let currentOrder = -1;
+  const day = {
+    order: new Int32Array(count),
+    first: new Int32Array(count),
+    count: new Int32Array(count),
+    single: new Float64Array(count),
+  };
+  const dayCost = new Float64Array(count);
+  const dayUnits = new Float64Array(count);
+  /** Per date of the group, the current order's day on it, valid while its stamp is the order's. */
+  const span = count > 0 ? lastDay - firstDay + 1 : 0;
+  const dayIndex = new Int32Array(span);
+  const dayStamp = new Int32Array(span).fill(-1);
+  let days = 0;
   for (let i = 0; i < count; i++) {
     const c = candidates[i];
-    if (c.order !== currentOrder) {
-      currentOrder = c.order;
-      dayIndex.clear();
-    }
-    let d = dayIndex.get(c.day);
-    if (d === undefined) {
-      d = day.order.length;
-      dayIndex.set(c.day, d);
-      day.order.push(c.order);
-      day.first.push(i);
-      day.count.push(0);
-      day.single.push(0);
-      dayCost.push(Infinity);
-      dayUnits.push(0);
+    const at = c.day - firstDay;
+    let d = dayIndex[at];
+    if (dayStamp[at] !== c.order) {
+      d = days++;
+      dayStamp[at] = c.order;
+      dayIndex[at] = d;
+      day.order[d] = c.order;
+      day.first[d] = i;
+      dayCost[d] = Infinity;
     }
     dayOf[i] = d;
     const units = unitsOf(lengthOf(i));
@@ -81,12 +91,11 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
     dayUnits[d] += units;
     dayCost[d] = Math.min(dayCost[d], costs[i]);
   }
-  const days = day.order.length;
   const dayNode = new Int32Array(days).fill(-1);
   for (let d = 0; d < days; d++) if (day.count[d] > 1) dayNode[d] = nodes++;
   /** Under same_site, the units of the best set of a day's shifts at one site within the day's cap. */
-  function sameDayCapacities(): number[] {
-    const capacities = [...day.single];
+  function sameDayCapacities(): Float64Array {
+    const capacities = day.single.slice(0, days);
     const members = new Map<number, number[]>();
     for (let d = 0; d < days; d++) {
       const o = day.order[d];
@@ -103,18 +112,18 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
     }
     return capacities;
   }
-  const restNode = new Map<number, number>();
-  for (const o of orders) if (problem.orders[o].needMinutes % unitMinutes(o) > 0) restNode.set(o, nodes++);
+  const restNode = new Int32Array(problem.orders.length);
+  for (const o of orders) if (problem.orders[o].needMinutes % unitMinutes(o) > 0) restNode[o] = nodes++;
 
   const network = new MinCostFlow(nodes, SINK);
   for (const o of orders) {
     const unit = unitMinutes(o);
     const need = problem.orders[o].needMinutes;
-    const node = orderNode.get(o)!;
+    const node = orderNode[o];
     network.addSupply(node, Math.floor(need / unit));
     network.addArc(node, SINK, Math.floor(need / unit), WEIGHTS.valuePerMinute * unit);
-    const rest = restNode.get(o);
-    if (rest !== undefined) {
+    const rest = restNode[o];
+    if (rest > 0) {
       network.addSupply(rest, 1);
       network.addArc(rest, node, 1, 0);
       network.addArc(rest, SINK, 1, WEIGHTS.valuePerMinute * (need % unit));
@@ -123,7 +132,7 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
   const dayCapacity = policy === 'one_shift' ? day.single : sameDayCapacities();
   for (let d = 0; d < days; d++) {
     if (dayNode[d] < 0) continue;
-    const from = orderNode.get(day.order[d])!;
+    const from = orderNode[day.order[d]];
     network.addArc(from, dayNode[d], day.single[d], dayCost[d]);
     const second = WEIGHTS.secondShiftPerMinute * unitMinutes(day.order[d]);
     if (dayCapacity[d] > day.single[d])
@@ -136,7 +145,7 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
     const units = unitsOf(lengthOf(i));
     arcs[i] =
       dayNode[d] < 0
-        ? network.addArc(orderNode.get(c.order)!, shiftNode[c.shift], units, costs[i])
+        ? network.addArc(orderNode[c.order], shiftNode[c.shift], units, costs[i])
         : network.addArc(dayNode[d], shiftNode[c.shift], units, costs[i] - dayCost[d]);
   }
   for (let s = 0; s < shifts.length; s++) {

@@ -32,3 +32,8 @@ export function epochDay(date: string): number {
   if (day === undefined) epochDays.set(date, (day = Date.parse(`${date}T00:00:00Z`) / 86_400_000));
   return day;
 }
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of a day since 1970-01-01, a Thursday. */
+export function weekdayOf(epochDay: number): number {
+  return ((((epochDay + 3) % 7) + 7) % 7) + 1;
+}

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { BookingService } from '../assignments/booking.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { conflict, DomainError, notFound } from '../common/domain-error.js';
 import { defineMessages, type Locale } from '../common/messages.js';
-import { Plan, type PlanApplication, type PlanMove } from './plan.entity.js';
+import { Transactions } from '../database/transactions.js';
+import type { Plan, PlanApplication, PlanMove } from './plan.entity.js';
+import { PlanRepository } from './plan.repository.js';
 import { toPlanView, type PlanView } from './plan.view.js';
 
 defineMessages({
@@ -18,12 +18,8 @@ defineMessages({
   },
 });
 
-/** A plan of the actor's Bapas, or 404. */
-export async function visiblePlan(manager: EntityManager, actor: AuthUser, id: string, lock = false): Promise<Plan> {
-  const plan = await manager.findOne(Plan, {
-    where: { id },
-    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-  });
+/** The plan found, when it is of the actor's Bapas; else 404. */
+export function visiblePlan(plan: Plan | null, actor: AuthUser): Plan {
   if (!plan || plan.bapasId !== actor.agencyId) throw notFound('plan');
   return plan;
 }
@@ -36,19 +32,19 @@ export async function visiblePlan(manager: EntityManager, actor: AuthUser, id: s
 @Injectable()
 export class PlanApplier {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly plans: PlanRepository,
+    private readonly transactions: Transactions,
     private readonly booking: BookingService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   async apply(actor: AuthUser, id: string, locale: Locale): Promise<PlanView> {
-    const claimed = await this.dataSource.transaction(async (manager) => {
-      const plan = await visiblePlan(manager, actor, id, true);
+    const claimed = await this.transactions.run(async (tx) => {
+      const plan = visiblePlan(await this.plans.find(id, true, tx), actor);
       if (plan.status !== 'preview') throw conflict({ code: 'plan.already_applied' });
       if (plan.expiresAt <= this.clock.now()) throw conflict({ code: 'plan.expired' });
-      Object.assign(plan, { status: 'applied', appliedAt: this.clock.now(), appliedBy: actor.id });
-      return manager.save(plan);
+      return this.plans.markApplied(plan, actor.id, this.clock.now(), tx);
     });
     const result: PlanApplication = { moved: [], booked: [], refused: [] };
     for (const move of claimed.moves) {
@@ -62,16 +58,16 @@ export class PlanApplier {
         result.booked.push({ orderId: proposal.orderId, shiftId: proposal.shiftId, assignmentId: assignment.id });
       });
     }
-    const applied = await this.dataSource.transaction(async (manager) => {
-      await manager.update(Plan, { id }, { result });
-      await this.audit.record(manager, {
+    const applied = await this.transactions.run(async (tx) => {
+      const recorded = await this.plans.recordResult(id, result, tx);
+      await this.audit.record(tx, {
         actorId: actor.id,
         action: 'plan.applied',
         entityType: 'plan',
         entityId: id,
         after: { moved: result.moved, booked: result.booked.length, refused: result.refused },
       });
-      return manager.findOneByOrFail(Plan, { id });
+      return recorded;
     });
     return toPlanView(applied, locale);
   }

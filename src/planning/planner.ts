@@ -168,8 +168,13 @@ function independentGroups(problem: PlanningProblem, byOrder: Candidate[][]): nu
   const orders = problem.orders.length;
   const sets = new DisjointSets(orders + problem.sites.length);
   const siteIndex = new Map(problem.sites.map((site, i) => [site.id, i]));
+  const siteOfShift = Int32Array.from(problem.shifts, (shift) => siteIndex.get(shift.siteId)!);
   byOrder.forEach((candidates, o) => {
-    for (const c of candidates) sets.join(o, orders + siteIndex.get(problem.shifts[c.shift].siteId)!);
+    let last = -1;
+    for (const c of candidates) {
+      const site = siteOfShift[c.shift];
+      if (site !== last) sets.join(o, orders + (last = site));
+    }
   });
   const planned = byOrder.flatMap((candidates, o) => (candidates.length > 0 ? [o] : []));
   return [...groupBy(planned, (o) => sets.root(o)).values()];

@@ -4,13 +4,14 @@ import { AssignmentsModule } from '../assignments/assignments.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
 import { PlanApplier } from './plan-applier.js';
 import { PlanningController } from './planning.controller.js';
-import { PlanningInputs } from './planning-inputs.js';
+import { PlanningInputsRepository } from './planning-inputs.repository.js';
+import { PlanRepository } from './plan.repository.js';
 import { PlanningService } from './planning.service.js';
 
 @Module({
   imports: [AssignmentsModule, OrdersModule, CalendarModule],
   controllers: [PlanningController],
-  providers: [PlanApplier, PlanningInputs, PlanningService],
+  providers: [PlanRepository, PlanningInputsRepository, PlanApplier, PlanningService],
   exports: [PlanningService],
 })
 export class PlanningModule {}

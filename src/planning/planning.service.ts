@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { Clock } from '../common/clock.js';
@@ -10,14 +8,16 @@ import { assertValid, conflict, unknownReference } from '../common/domain-error.
 import { defineMessages, type Locale } from '../common/messages.js';
 import { Metrics } from '../common/observability/metrics.js';
 import { AppConfig } from '../config/app-config.js';
+import { Transactions, type Tx } from '../database/transactions.js';
 import { OrdersService } from '../orders/orders.service.js';
 import { PlanBapasDto, PlanOrderDto } from './dto.js';
 import { planInParallel } from './parallel-planner.js';
 import { visiblePlan } from './plan-applier.js';
-import { Plan, type PlanMove } from './plan.entity.js';
+import type { PlanMove } from './plan.entity.js';
+import { PlanRepository } from './plan.repository.js';
 import { describeOutcome, toPlanView, type PlanView } from './plan.view.js';
 import { replanOrder } from './planner.js';
-import { PlanningInputs, type OrderToPlan, type SiteToPlan } from './planning-inputs.js';
+import { PlanningInputsRepository, type OrderToPlan, type SiteToPlan } from './planning-inputs.repository.js';
 import type { PlannedBooking, PlanningProblem, PlanResult } from './planning.types.js';
 
 /** POLICY: a plan looks at most this far ahead (the longest sentence is 6 months). */
@@ -57,8 +57,9 @@ interface PlanDraft {
 @Injectable()
 export class PlanningService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly inputs: PlanningInputs,
+    private readonly plans: PlanRepository,
+    private readonly inputs: PlanningInputsRepository,
+    private readonly transactions: Transactions,
     private readonly orders: OrdersService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -71,7 +72,7 @@ export class PlanningService {
    * (its minutes are owed again) or a cancellation. Other bookings stay where they are unless `allowMoves`.
    */
   async previewOrder(actor: AuthUser, orderId: string, dto: PlanOrderDto, locale: Locale): Promise<PlanView> {
-    const order = await this.orders.supervised(this.dataSource.manager, actor, orderId);
+    const order = await this.transactions.run((tx) => this.orders.supervised(tx, actor, orderId));
     if (order.status !== 'active') throw conflict({ code: 'booking.order_not_active' });
     const from = [await this.today(actor), order.startDate, dto.from ?? ''].reduce((a, b) => (a > b ? a : b));
     const to = dto.to && dto.to < order.endDate ? dto.to : order.endDate;
@@ -88,18 +89,12 @@ export class PlanningService {
   }
 
   /** R-30: the plans' stored outcomes of these orders lose the person's name. */
-  async forgetPerson(manager: EntityManager, orderIds: string[], placeholder: string): Promise<void> {
-    await manager.query(
-      `UPDATE plan SET outcomes = (
-         SELECT jsonb_agg(CASE WHEN o->>'orderId' = ANY($1) THEN jsonb_set(o, '{personName}', to_jsonb($2::text)) ELSE o END ORDER BY n)
-           FROM jsonb_array_elements(outcomes) WITH ORDINALITY AS t(o, n))
-        WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(outcomes) o WHERE o->>'orderId' = ANY($1))`,
-      [orderIds, placeholder],
-    );
+  forgetPerson(tx: Tx, orderIds: string[], placeholder: string): Promise<void> {
+    return this.plans.forgetPerson(orderIds, placeholder, tx);
   }
 
   async get(actor: AuthUser, id: string, locale: Locale): Promise<PlanView> {
-    return toPlanView(await visiblePlan(this.dataSource.manager, actor, id), locale);
+    return toPlanView(visiblePlan(await this.plans.find(id, false), actor), locale);
   }
 
   private async preview(
@@ -131,7 +126,6 @@ export class PlanningService {
   ): Promise<PlanView> {
     const problem = await this.load(actor, null, from, to);
     const current = await this.inputs.scheduledBookings(
-      this.dataSource.manager,
       problem.sites.map((site) => site.id),
       problem.now,
     );
@@ -158,12 +152,10 @@ export class PlanningService {
 
   /** The Bapas's active orders (or the ones named), its sites and their shifts in [from, to]. */
   private async load(actor: AuthUser, orderIds: string[] | null, from: string, to: string): Promise<LoadedProblem> {
-    const manager = this.dataSource.manager;
     const now = this.clock.now();
-    const orders = await this.inputs.orders(manager, actor.agencyId, orderIds, from);
-    const sites = await this.inputs.sites(manager, actor.agencyId, from, to);
+    const orders = await this.inputs.orders(actor.agencyId, orderIds, from);
+    const sites = await this.inputs.sites(actor.agencyId, from, to);
     const shifts = await this.inputs.shifts(
-      manager,
       sites.map((site) => site.id),
       from,
       to,
@@ -184,7 +176,6 @@ export class PlanningService {
     const planningMillis = Math.round(performance.now() - started);
     this.metrics.plannerDuration.observe({ scope: orderId ? 'order' : 'bapas' }, planningMillis / 1000);
     const { maxTravelMeters } = problem;
-    const manager = this.dataSource.manager;
     const siteNames = new Map(problem.sites.map((site) => [site.id, site.name]));
     const shiftsById = new Map(problem.shifts.map((shift) => [shift.id, shift]));
     /** Where and when a planned booking is, as people read it. */
@@ -192,42 +183,50 @@ export class PlanningService {
       const shift = shiftsById.get(booking.shiftId)!;
       return { siteName: siteNames.get(booking.siteId)!, start: shift.start, end: shift.end };
     };
-    const plan = manager.create(Plan, {
-      bapasId: actor.agencyId,
-      orderId,
-      from,
-      to,
-      status: 'preview',
-      bookings: result.bookings.map((booking) => ({ ...booking, ...slot(booking) })),
-      outcomes: result.outcomes.map((outcome, i) => describeOutcome(outcome, orders[i], siteNames, maxTravelMeters)),
-      moves: moves.map(({ assignmentId, from: before, to: after }): PlanMove => ({
-        assignmentId,
-        orderId: before.orderId,
-        from: { shiftId: before.shiftId, siteId: before.siteId, date: before.date },
-        to: { shiftId: after.shiftId, siteId: after.siteId, date: after.date, ...slot(after) },
-      })),
-      summary: {
-        orders: orders.length,
-        bookings: result.bookings.length,
-        needMinutes: orders.reduce((sum, order) => sum + order.needMinutes, 0),
-        plannedMinutes: result.plannedMinutes,
-        upperBoundMinutes: result.upperBoundMinutes,
-        travelMeters: result.travelMeters,
-        ordersComplete: result.outcomes.filter((outcome) => outcome.shortfall === null).length,
-        maxTravelMeters,
-        planningMillis,
-        yearsWithoutOfficialCalendar: (
-          await this.calendar.warningsFor(
-            manager,
-            result.bookings.map((booking) => booking.date),
-          )
-        ).map((warning) => Number(warning.params!.year)),
-      },
-      result: null,
-      createdBy: actor.id,
-      expiresAt: new Date(this.clock.now().getTime() + this.config.PLAN_PREVIEW_TTL_MINUTES * 60_000),
+    const plan = await this.transactions.run(async (tx) => {
+      const yearsWithoutOfficialCalendar = (
+        await this.calendar.warningsFor(
+          tx,
+          result.bookings.map((booking) => booking.date),
+        )
+      ).map((warning) => Number(warning.params!.year));
+      return this.plans.store(
+        {
+          bapasId: actor.agencyId,
+          orderId,
+          from,
+          to,
+          status: 'preview',
+          bookings: result.bookings.map((booking) => ({ ...booking, ...slot(booking) })),
+          outcomes: result.outcomes.map((outcome, i) =>
+            describeOutcome(outcome, orders[i], siteNames, maxTravelMeters),
+          ),
+          moves: moves.map(({ assignmentId, from: before, to: after }): PlanMove => ({
+            assignmentId,
+            orderId: before.orderId,
+            from: { shiftId: before.shiftId, siteId: before.siteId, date: before.date },
+            to: { shiftId: after.shiftId, siteId: after.siteId, date: after.date, ...slot(after) },
+          })),
+          summary: {
+            orders: orders.length,
+            bookings: result.bookings.length,
+            needMinutes: orders.reduce((sum, order) => sum + order.needMinutes, 0),
+            plannedMinutes: result.plannedMinutes,
+            upperBoundMinutes: result.upperBoundMinutes,
+            travelMeters: result.travelMeters,
+            ordersComplete: result.outcomes.filter((outcome) => outcome.shortfall === null).length,
+            maxTravelMeters,
+            planningMillis,
+            yearsWithoutOfficialCalendar,
+          },
+          result: null,
+          createdBy: actor.id,
+          expiresAt: new Date(this.clock.now().getTime() + this.config.PLAN_PREVIEW_TTL_MINUTES * 60_000),
+        },
+        tx,
+      );
     });
-    return toPlanView(await manager.save(plan), locale);
+    return toPlanView(plan, locale);
   }
 
   private assertHorizon(from: string, to: string): void {
@@ -245,6 +244,6 @@ export class PlanningService {
    * behind every site each morning). A plan starts on the earliest date that is today at one of the Bapas's sites.
    */
   private async today(actor: AuthUser): Promise<string> {
-    return earliestLocalDate(this.clock.now(), await this.inputs.timezones(this.dataSource.manager, actor.agencyId));
+    return earliestLocalDate(this.clock.now(), await this.inputs.timezones(actor.agencyId));
   }
 }

@@ -1,6 +1,7 @@
 import type { SameDayPolicy } from '../config/app-config.js';
 import { CHILD_SCHOOL_DAY_CAP_MINUTES, CHILD_SCHOOL_DAYS } from '../assignments/booking.rules.js';
-import { isoWeekday, minutesOfDay } from '../shifts/shift.rules.js';
+import { minutesOfDay } from '../shifts/shift.rules.js';
+import { epochDay, weekdayOf } from './objective.js';
 
 /**
  * POLICY (PLANNER_SAME_DAY): what the planner books a person on one local day. `same_site` (the default): one
@@ -48,7 +49,8 @@ export function dayCapMinutes(
   date: string,
 ): number {
   const cap = order.maxHoursPerDay * 60;
-  const schoolDay = order.regime === 'child' && order.person.inSchool && CHILD_SCHOOL_DAYS.includes(isoWeekday(date));
+  const schoolDay =
+    order.regime === 'child' && order.person.inSchool && CHILD_SCHOOL_DAYS.includes(weekdayOf(epochDay(date)));
   return schoolDay ? Math.min(cap, CHILD_SCHOOL_DAY_CAP_MINUTES) : cap;
 }
 

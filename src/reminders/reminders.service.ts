@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { Transactions } from '../database/transactions.js';
 import { OnJob } from '../jobs/job-handler.js';
 import { JOBS, type JobOutcome } from '../jobs/jobs.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { Reason } from '../notifications/templates.js';
-import { loadShiftContext, shiftWords } from './shift-context.js';
+import { ShiftContexts, shiftWords } from './shift-context.js';
 
 /** Reminders to the person before each shift. A cancelled or moved booking gets none: the handler re-reads. */
 @Injectable()
 export class RemindersService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly shiftContexts: ShiftContexts,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
   ) {}
@@ -28,13 +28,13 @@ export class RemindersService {
   }
 
   private remind(assignmentId: string, reason: Reason): Promise<JobOutcome> {
-    return this.dataSource.transaction(async (manager) => {
-      const context = await loadShiftContext(manager, assignmentId);
+    return this.transactions.run(async (tx) => {
+      const context = await this.shiftContexts.load(tx, assignmentId);
       // Gone, cancelled, or already started (a reminder delayed past the start is no use).
       if (!context || context.assignment.status !== 'scheduled' || context.assignment.startsAt <= this.clock.now()) {
         return 'skipped';
       }
-      const stored = await this.notifications.notify(manager, {
+      const stored = await this.notifications.notify(tx, {
         recipient: { type: 'person', id: context.person.id },
         reason,
         subjectKey: assignmentId,

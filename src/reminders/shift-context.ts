@@ -1,49 +1,40 @@
-import { EntityManager, In } from 'typeorm';
-import { Assignment } from '../assignments/assignment.entity.js';
+import { Injectable } from '@nestjs/common';
 import { localDate, longDate, zoneAbbreviation } from '../common/local-time.js';
-import { User } from '../identity/user.entity.js';
-import { Order } from '../orders/order.entity.js';
-import { Person } from '../persons/person.entity.js';
-import { Shift } from '../shifts/shift.entity.js';
-import { Site } from '../sites/site.entity.js';
+import type { Tx } from '../database/transactions.js';
+import { ShiftContextRepository } from './shift-context.repository.js';
 
 /** Everything a message about one assignment needs, read in the handler's transaction. */
 export interface ShiftContext {
-  assignment: Assignment;
-  shift: Shift;
-  site: Site;
-  person: Person;
-  order: Order;
+  assignment: {
+    id: string;
+    status: string;
+    orderId: string;
+    personId: string;
+    shiftId: string;
+    siteId: string;
+    localDate: string;
+    startsAt: Date;
+    absenceDecisionReason: string | null;
+    noShowFlaggedAt: Date | null;
+    openCheckInFlaggedAt: Date | null;
+  };
+  shift: { id: string; coordinatorId: string | null; startsAt: Date; startTime: string; endTime: string };
+  site: { id: string; name: string; address: string; timezone: string };
+  person: { id: string; fullName: string };
+  order: { id: string; supervisorId: string };
   /** The coordinator on duty for the shift, else every coordinator of the site. */
-  coordinators: User[];
+  coordinators: { id: string; fullName: string; phone: string | null }[];
 }
 
-/** Null when the assignment is gone; locked when the handler will change it. */
-export async function loadShiftContext(
-  manager: EntityManager,
-  assignmentId: string,
-  lock = false,
-): Promise<ShiftContext | null> {
-  const assignment = await manager.findOne(Assignment, {
-    where: { id: assignmentId },
-    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-  });
-  if (!assignment) return null;
-  const shift = await manager.findOneByOrFail(Shift, { id: assignment.shiftId });
-  const site = await manager.findOneByOrFail(Site, { id: assignment.siteId });
-  const coordinatorIds: string[] = shift.coordinatorId
-    ? [shift.coordinatorId]
-    : (await manager.query(`SELECT user_id FROM site_coordinator WHERE site_id = $1 ORDER BY user_id`, [site.id])).map(
-        (row: { user_id: string }) => row.user_id,
-      );
-  return {
-    assignment,
-    shift,
-    site,
-    person: await manager.findOneByOrFail(Person, { id: assignment.personId }),
-    order: await manager.findOneByOrFail(Order, { id: assignment.orderId }),
-    coordinators: await manager.findBy(User, { id: In(coordinatorIds) }),
-  };
+/** The shift context of an assignment, for the modules that send messages about it. */
+@Injectable()
+export class ShiftContexts {
+  constructor(private readonly contexts: ShiftContextRepository) {}
+
+  /** Null when the assignment is gone; locked when the handler will change it. */
+  load(tx: Tx, assignmentId: string, lock = false): Promise<ShiftContext | null> {
+    return this.contexts.load(assignmentId, lock, tx);
+  }
 }
 
 /** The words every shift message uses: site, address, local date and times with the zone, the coordinator. */

@@ -1,7 +1,7 @@
 import type { Checkpoint } from '../audit/checkpoint.js';
 import { localDate } from '../common/local-time.js';
 import { PdfLayout } from './pdf-layout.js';
-import type { CompletionData } from './report.queries.js';
+import type { CompletionData } from './report.repository.js';
 import { dateLabel, instantLabel, rupiah } from './report-labels.js';
 import { hoursAndMinutes } from './report.rules.js';
 

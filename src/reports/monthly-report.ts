@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Checkpoint } from '../audit/checkpoint.js';
 import { PdfLayout } from './pdf-layout.js';
-import type { AgencyRow, BreachLine, OrderLine, SiteLine } from './report.queries.js';
+import type { AgencyRow, BreachLine, OrderLine, SiteLine } from './report.repository.js';
 import { BREACH_GROUNDS, BREACH_STATUS, instantLabel, monthLabel, ORDER_STATUS } from './report-labels.js';
 import { isAtRisk, type ReportFormat, toCsv } from './report.rules.js';
 

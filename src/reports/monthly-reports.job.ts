@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { Transactions } from '../database/transactions.js';
 import { OnJob } from '../jobs/job-handler.js';
 import { JOBS } from '../jobs/jobs.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { ReportQueries } from './report.queries.js';
+import { ReportRepository } from './report.repository.js';
 import { monthLabel } from './report-labels.js';
 
 /** The link a notification carries: the report itself, downloaded (and logged) when the recipient opens it. */
@@ -22,8 +21,8 @@ export function monthlyReportLink(agencyId: string, month: string, format = 'pdf
 @Injectable()
 export class MonthlyReportsJob {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly queries: ReportQueries,
+    private readonly transactions: Transactions,
+    private readonly queries: ReportRepository,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
   ) {}
@@ -34,10 +33,10 @@ export class MonthlyReportsJob {
     const reported =
       month ?? DateTime.fromJSDate(this.clock.now(), { zone: timezone }).minus({ months: 1 }).toFormat('yyyy-MM');
     const recipients = await this.queries.recipients(timezone);
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (tx) => {
       let stored = 0;
       for (const { userId, agencyId, agencyName } of recipients) {
-        const fresh = await this.notifications.notify(manager, {
+        const fresh = await this.notifications.notify(tx, {
           recipient: { type: 'user', id: userId },
           reason: 'monthly_report',
           subjectKey: `${agencyId}-${reported}`,

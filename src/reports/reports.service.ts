@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditCheckpoints } from '../audit/audit-checkpoints.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { badRequest, conflict, forbidden, unknownReference } from '../common/domain-error.js';
 import { localDate } from '../common/local-time.js';
 import { defineMessages } from '../common/messages.js';
+import { Transactions } from '../database/transactions.js';
 import { OrdersService } from '../orders/orders.service.js';
 import { completionReportPdf } from './completion-report.js';
 import type { MonthlyReportQuery } from './dto.js';
 import { ExportLog } from './export-log.service.js';
 import { ordersReport, renderMonthly, sitesReport } from './monthly-report.js';
-import { AgencyRow, ReportQueries } from './report.queries.js';
+import { AgencyRow, ReportRepository } from './report.repository.js';
 import { fileSlug } from './report-labels.js';
 import {
   CONTENT_TYPES,
@@ -39,19 +38,21 @@ export interface ReportFile {
 @Injectable()
 export class ReportsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly orders: OrdersService,
-    private readonly queries: ReportQueries,
+    private readonly queries: ReportRepository,
     private readonly checkpoints: AuditCheckpoints,
     private readonly exports: ExportLog,
     private readonly clock: Clock,
   ) {}
 
   async completionReport(user: AuthUser, orderId: string): Promise<ReportFile> {
-    const order = await this.orders.readable(this.dataSource.manager, user, orderId);
-    if (order.status !== 'completed')
-      throw conflict({ code: 'report.order_not_completed', params: { status: order.status } });
-    const data = await this.queries.completion(order.id);
+    const { order, data } = await this.transactions.run(async (tx) => {
+      const order = await this.orders.readable(tx, user, orderId);
+      if (order.status !== 'completed')
+        throw conflict({ code: 'report.order_not_completed', params: { status: order.status } });
+      return { order, data: await this.queries.completion(order.id, tx) };
+    });
     const checkpoint = await this.checkpoints.write();
     const documentId = this.exports.newId();
     const body = await completionReportPdf(data, checkpoint, documentId, this.clock.now());

@@ -1,20 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { JOBS } from '../jobs/jobs.js';
 import { RecurringJob, RecurringJobs, zoneSchedulerId } from '../jobs/recurring-jobs.js';
-import { workingZones } from '../sites/working-zones.js';
+import { SitesService } from '../sites/sites.service.js';
 
 /** POLICY: the next day's roster goes out at 17:00 local. */
 const ROSTER_AT = '0 17 * * *';
 
 @Injectable()
 export class RostersSchedule {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly sites: SitesService) {}
 
   @RecurringJobs()
   async inEachZone(): Promise<RecurringJob[]> {
-    return (await workingZones(this.dataSource)).map((timezone) => ({
+    return (await this.sites.workingZones()).map((timezone) => ({
       id: zoneSchedulerId('roster-send', timezone),
       repeat: { pattern: ROSTER_AT, tz: timezone },
       name: JOBS.roster,

@@ -1,27 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { localDate, longDate, zoneAbbreviation } from '../common/local-time.js';
+import { Transactions } from '../database/transactions.js';
 import { OnJob } from '../jobs/job-handler.js';
 import { JOBS } from '../jobs/jobs.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-
-interface RosterLine {
-  site_id: string;
-  site_name: string;
-  starts_at: Date;
-  start_time: string;
-  end_time: string;
-  capacity: number;
-  names: string[];
-}
+import { SitesService } from '../sites/sites.service.js';
+import { RosterRepository, type RosterLine } from './roster.repository.js';
 
 /** At 17:00 local, each coordinator gets the next day's roster of each of their sites. */
 @Injectable()
 export class RostersService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rosters: RosterRepository,
+    private readonly transactions: Transactions,
+    private readonly sites: SitesService,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
   ) {}
@@ -33,28 +26,14 @@ export class RostersService {
 
   /** Answers how many roster messages were newly stored. */
   send(timezone: string, date: string): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const lines: RosterLine[] = await manager.query(
-        `SELECT s.id AS site_id, s.name AS site_name, sh.starts_at, sh.start_time, sh.end_time, sh.capacity,
-                coalesce(array_agg(p.full_name ORDER BY p.full_name) FILTER (WHERE p.id IS NOT NULL), '{}') AS names
-           FROM shift sh
-           JOIN site s ON s.id = sh.site_id
-           LEFT JOIN assignment a ON a.shift_id = sh.id AND a.status <> 'cancelled'
-           LEFT JOIN person p ON p.id = a.person_id
-          WHERE s.timezone = $1 AND sh.date = $2
-          GROUP BY s.id, s.name, sh.id ORDER BY s.name, sh.starts_at`,
-        [timezone, date],
-      );
+    return this.transactions.run(async (tx) => {
+      const lines = await this.rosters.shiftsOn(timezone, date, tx);
       let stored = 0;
       for (const siteId of new Set(lines.map((line) => line.site_id))) {
         const shifts = lines.filter((line) => line.site_id === siteId);
-        const coordinators: { user_id: string }[] = await manager.query(
-          `SELECT user_id FROM site_coordinator WHERE site_id = $1`,
-          [siteId],
-        );
-        for (const { user_id } of coordinators) {
-          const fresh = await this.notifications.notify(manager, {
-            recipient: { type: 'user', id: user_id },
+        for (const coordinatorId of await this.sites.coordinatorsOf(tx, siteId)) {
+          const fresh = await this.notifications.notify(tx, {
+            recipient: { type: 'user', id: coordinatorId },
             reason: 'roster',
             subjectKey: `${siteId}-${date}`,
             params: (locale) => ({

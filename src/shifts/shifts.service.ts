@@ -1,9 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { Agency } from '../agencies/agency.entity.js';
-import { Agreement } from '../agreements/agreement.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
@@ -12,10 +8,11 @@ import { assertNoConflict, assertValid, forbidden, notFound } from '../common/do
 import { defineMessages } from '../common/messages.js';
 import { Page } from '../common/pagination.js';
 import { RuleViolation } from '../common/rule-violation.js';
-import { Site } from '../sites/site.entity.js';
+import { Transactions, type Tx } from '../database/transactions.js';
 import { SitesService } from '../sites/sites.service.js';
 import { CreateShiftDto, MyShiftsQuery, ShiftAtSiteResponse, ShiftRangeQuery } from './dto.js';
 import { Shift } from './shift.entity.js';
+import { ShiftRepository, ShiftSite, Viewer } from './shift.repository.js';
 import { shiftTimes, shiftViolations } from './shift.rules.js';
 
 defineMessages({
@@ -62,7 +59,8 @@ export interface ShiftView {
 @Injectable()
 export class ShiftsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly shifts: ShiftRepository,
+    private readonly transactions: Transactions,
     private readonly sites: SitesService,
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
@@ -71,18 +69,18 @@ export class ShiftsService {
 
   create(actor: AuthUser, siteId: string, dto: CreateShiftDto): Promise<ShiftView> {
     const input = { date: dto.date, start: dto.start, end: dto.end, breakMinutes: dto.breakMinutes ?? 0 };
-    return this.dataSource.transaction(async (manager) => {
-      const site = await this.siteForPlanning(manager, actor, siteId);
+    return this.transactions.run(async (tx) => {
+      const site = await this.siteForPlanning(tx, actor, siteId);
       const timing = { ...input, timezone: site.timezone };
       assertValid(shiftViolations(timing));
-      const coordinators = await this.sites.coordinatorsOf(manager, site.id);
+      const coordinators = await this.sites.coordinatorsOf(tx, site.id);
       if (dto.coordinatorId && !coordinators.includes(dto.coordinatorId)) {
         assertValid([{ field: 'coordinatorId', code: 'shift.coordinator_not_at_site' }]);
       }
       const times = shiftTimes(timing);
-      assertNoConflict(await this.calendarRefusals(manager, site, dto.date, times.startsAt));
-      const shift = await manager.save(
-        manager.create(Shift, {
+      assertNoConflict(await this.calendarRefusals(tx, site, dto.date, times.startsAt));
+      const shift = await this.shifts.insert(
+        {
           siteId: site.id,
           date: dto.date,
           startTime: dto.start,
@@ -93,10 +91,11 @@ export class ShiftsService {
           coordinatorId: dto.coordinatorId ?? null,
           ...times,
           createdBy: actor.id,
-        }),
+        },
+        tx,
       );
       const view = toShiftView(shift);
-      await this.audit.record(manager, {
+      await this.audit.record(tx, {
         actorId: actor.id,
         action: 'shift.created',
         entityType: 'shift',
@@ -108,24 +107,10 @@ export class ShiftsService {
   }
 
   async list(user: AuthUser, siteId: string, query: ShiftRangeQuery): Promise<Page<ShiftView>> {
-    const manager = this.dataSource.manager;
-    const site = await manager.findOneBy(Site, { id: siteId });
+    const [site] = await this.shifts.sites([siteId], viewer(user));
     if (!site) throw notFound('site');
-    const allowed =
-      user.role === 'admin' ||
-      (user.role === 'supervisor' && (await this.sites.usableBy(manager, user.agencyId, site))) ||
-      (await this.sites.coordinates(manager, user.id, site.id));
-    if (!allowed) throw forbidden();
-    const builder = manager
-      .getRepository(Shift)
-      .createQueryBuilder('shift')
-      .where('shift.siteId = :siteId', { siteId })
-      .orderBy('shift.startsAt', 'ASC')
-      .take(query.limit)
-      .skip(query.offset);
-    if (query.from) builder.andWhere('shift.date >= :from', { from: query.from });
-    if (query.to) builder.andWhere('shift.date <= :to', { to: query.to });
-    const [items, total] = await builder.getManyAndCount();
+    if (!mayRead(user, site)) throw forbidden();
+    const [items, total] = await this.shifts.page({ ...query, at: { siteId } });
     return { items: items.map(toShiftView), total };
   }
 
@@ -135,63 +120,63 @@ export class ShiftsService {
     if (days < 0) assertValid([{ field: 'to', code: 'shift.range_backwards' }]);
     if (days > MAX_RANGE_DAYS)
       assertValid([{ field: 'to', code: 'shift.range_too_long', params: { days: MAX_RANGE_DAYS } }]);
-    const manager = this.dataSource.manager;
-    const siteIds = await this.sites.coordinatedBy(manager, user.id);
-    if (siteIds.length === 0) return { items: [], total: 0 };
-    const [shifts, total] = await manager
-      .getRepository(Shift)
-      .createQueryBuilder('shift')
-      .where('shift.siteId IN (:...siteIds)', { siteIds })
-      .andWhere('shift.date BETWEEN :from AND :to', query)
-      .orderBy('shift.startsAt', 'ASC')
-      .take(query.limit)
-      .skip(query.offset)
-      .getManyAndCount();
-    const sites = new Map((await manager.findBy(Site, { id: In(siteIds) })).map((site) => [site.id, site]));
+    const [shifts, total] = await this.shifts.page({ ...query, at: { coordinatorId: user.id } });
+    if (shifts.length === 0) return { items: [], total };
+    const siteIds = [...new Set(shifts.map((shift) => shift.siteId))];
+    const sites = new Map((await this.shifts.sites(siteIds, viewer(user))).map((site) => [site.id, site]));
     return { items: shifts.map((shift) => withSite(shift, sites.get(shift.siteId)!)), total };
   }
 
   /** One shift with its site: for the site's coordinators, the supervisors who plan there, admins. */
   async get(user: AuthUser, id: string): Promise<ShiftAtSiteResponse> {
-    const manager = this.dataSource.manager;
-    const shift = await manager.findOneBy(Shift, { id });
+    const shift = await this.shifts.find(id);
     if (!shift) throw notFound('shift');
-    const site = await manager.findOneByOrFail(Site, { id: shift.siteId });
-    const allowed =
-      user.role === 'admin' ||
-      (user.role === 'supervisor' && (await this.sites.usableBy(manager, user.agencyId, site))) ||
-      (await this.sites.coordinates(manager, user.id, site.id));
-    if (!allowed) throw forbidden();
+    const [site] = await this.shifts.sites([shift.siteId], viewer(user));
+    if (!mayRead(user, site)) throw forbidden();
     return withSite(shift, site);
   }
 
+  /** R-18: takes a seat of the shift for a booking, or answers false when the shift is full. */
+  takeSeat(tx: Tx, shiftId: string): Promise<boolean> {
+    return this.shifts.takeSeat(shiftId, tx);
+  }
+
+  /** A cancelled booking's seat, free again. */
+  giveSeatBack(tx: Tx, shiftId: string): Promise<void> {
+    return this.shifts.giveSeatBack(shiftId, tx);
+  }
+
+  async exists(shiftId: string): Promise<boolean> {
+    return this.shifts.exists(shiftId);
+  }
+
   /** A supervisor plans at the sites their Bapas has an agreement for; an admin anywhere. */
-  private async siteForPlanning(manager: EntityManager, actor: AuthUser, siteId: string): Promise<Site> {
-    const site = await manager.findOneBy(Site, { id: siteId });
+  private async siteForPlanning(tx: Tx, actor: AuthUser, siteId: string): Promise<ShiftSite> {
+    const [site] = await this.shifts.sites([siteId], viewer(actor), tx);
     if (!site) throw notFound('site');
-    if (actor.role === 'supervisor' && !(await this.sites.usableBy(manager, actor.agencyId, site))) throw forbidden();
+    if (actor.role === 'supervisor' && !site.usableByViewer) throw forbidden();
     return site;
   }
 
-  private async calendarRefusals(
-    manager: EntityManager,
-    site: Site,
-    date: string,
-    startsAt: Date,
-  ): Promise<RuleViolation[]> {
+  private async calendarRefusals(tx: Tx, site: ShiftSite, date: string, startsAt: Date): Promise<RuleViolation[]> {
     const refusals: RuleViolation[] = [];
     if (startsAt <= this.clock.now()) refusals.push({ field: 'date', code: 'shift.starts_in_past' });
-    const host = await manager.findOneByOrFail(Agency, { id: site.agencyId });
-    const holiday = await this.calendar.closingHoliday(manager, site.id, host.region, date);
+    const holiday = await this.calendar.closingHoliday(tx, site.id, site.hostRegion, date);
     if (holiday) refusals.push({ field: 'date', code: 'shift.holiday', params: { name: holiday.name } });
-    const agreement = await manager.findOneByOrFail(Agreement, { id: site.agreementId });
-    if (date < agreement.validFrom || date > agreement.validTo)
+    if (date < site.agreementValidFrom || date > site.agreementValidTo)
       refusals.push({ field: 'date', code: 'shift.agreement_not_valid' });
     return refusals;
   }
 }
 
-function withSite(shift: Shift, site: Site): ShiftAtSiteResponse {
+const viewer = (user: AuthUser): Viewer => ({ userId: user.id, agencyId: user.agencyId });
+
+/** The site's coordinators, the supervisors who plan there, admins. */
+function mayRead(user: AuthUser, site: ShiftSite): boolean {
+  return user.role === 'admin' || (user.role === 'supervisor' && site.usableByViewer) || site.coordinatedByViewer;
+}
+
+function withSite(shift: Shift, site: ShiftSite): ShiftAtSiteResponse {
   const { id, name, address, timezone, radiusMeters, lat, lng } = site;
   return { ...toShiftView(shift), site: { id, name, address, timezone, radiusMeters, location: { lat, lng } } };
 }

@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { Agency } from '../agencies/agency.entity.js';
-import { Agreement } from '../agreements/agreement.entity.js';
-import { partiesOf } from '../agreements/agreements.service.js';
+import { AgenciesService } from '../agencies/agencies.service.js';
+import { AgreementsService } from '../agreements/agreements.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { assertValid, conflict, forbidden, notFound, unknownReference } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
 import { Page, PageQuery } from '../common/pagination.js';
-import { User } from '../identity/user.entity.js';
+import { Transactions, type Tx } from '../database/transactions.js';
 import { CreateSiteDto, OpenDateDto } from './dto.js';
 import { Site } from './site.entity.js';
+import { SiteRepository } from './site.repository.js';
 
 defineMessages({
   'site.host_not_opd': { id: 'Lokasi kerja sosial harus milik OPD.', en: 'A work site must belong to an OPD.' },
@@ -46,21 +44,23 @@ export interface SiteView extends Omit<Site, 'lat' | 'lng'> {
 @Injectable()
 export class SitesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly sites: SiteRepository,
+    private readonly agencies: AgenciesService,
+    private readonly agreements: AgreementsService,
     private readonly audit: AuditService,
   ) {}
 
   create(actor: AuthUser, dto: CreateSiteDto): Promise<SiteView> {
-    return this.dataSource.transaction(async (manager) => {
-      const host = await manager.findOneBy(Agency, { id: dto.agencyId });
+    return this.transactions.run(async (tx) => {
+      const host = await this.agencies.find(dto.agencyId, tx);
       if (!host) throw unknownReference('agencyId', 'agency');
       assertValid(host.kind === 'opd' ? [] : [{ field: 'agencyId', code: 'site.host_not_opd' }]);
-      if (!(await manager.existsBy(Agreement, { id: dto.agreementId })))
-        throw unknownReference('agreementId', 'agreement');
-      if (!(await partiesOf(manager, dto.agreementId)).includes(dto.agencyId)) {
+      if (!(await this.agreements.exists(dto.agreementId, tx))) throw unknownReference('agreementId', 'agreement');
+      if (!(await this.agreements.partiesOf(dto.agreementId, tx)).includes(dto.agencyId)) {
         throw conflict({ field: 'agreementId', code: 'site.agreement_not_covering_agency' });
       }
-      const coordinators = await manager.findBy(User, { id: In(dto.coordinatorIds) });
+      const coordinators = await this.sites.rolesOf(dto.coordinatorIds, tx);
       if (coordinators.length !== dto.coordinatorIds.length) throw unknownReference('coordinatorIds', 'user');
       assertValid(
         coordinators.every((user) => user.role === 'coordinator' || user.role === 'supervisor')
@@ -68,12 +68,9 @@ export class SitesService {
           : [{ field: 'coordinatorIds', code: 'site.coordinator_role' }],
       );
       const { location, coordinatorIds, ...fields } = dto;
-      const site = await manager.save(manager.create(Site, { ...fields, lat: location.lat, lng: location.lng }));
-      for (const userId of coordinatorIds) {
-        await manager.query(`INSERT INTO site_coordinator (site_id, user_id) VALUES ($1, $2)`, [site.id, userId]);
-      }
+      const site = await this.sites.insert({ ...fields, lat: location.lat, lng: location.lng }, coordinatorIds, tx);
       const view = toSiteView(site, coordinatorIds);
-      await this.audit.record(manager, {
+      await this.audit.record(tx, {
         actorId: actor.id,
         action: 'site.created',
         entityType: 'site',
@@ -85,53 +82,38 @@ export class SitesService {
   }
 
   async get(user: AuthUser, id: string): Promise<SiteView> {
-    const site = await this.dataSource.getRepository(Site).findOneBy({ id });
+    const site = await this.sites.find(id);
     if (!site) throw notFound('site');
-    if (!(await this.canSee(this.dataSource.manager, user, site))) throw forbidden();
-    return toSiteView(site, await this.coordinatorsOf(this.dataSource.manager, id));
+    if (!(await this.canSee(user, site))) throw forbidden();
+    return toSiteView(site, await this.sites.coordinatorsOf(id));
   }
 
   /** Admins see every site; others the sites whose agreement includes their agency or that they coordinate. */
   async list(user: AuthUser, query: PageQuery & { agencyId?: string }): Promise<Page<SiteView>> {
-    const where = `($4 OR EXISTS (SELECT 1 FROM agreement_party p WHERE p.agreement_id = s.agreement_id AND p.agency_id = $1)
-        OR EXISTS (SELECT 1 FROM site_coordinator c WHERE c.site_id = s.id AND c.user_id = $2))
-      AND ($3::uuid IS NULL OR s.agency_id = $3)`;
-    const params = [user.agencyId, user.id, query.agencyId ?? null, user.role === 'admin'];
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM site s WHERE ${where}`, params);
-    const ids: { id: string }[] = await this.dataSource.query(
-      `SELECT s.id FROM site s WHERE ${where} ORDER BY s.name LIMIT $5 OFFSET $6`,
-      [...params, query.limit, query.offset],
+    const { sites, total } = await this.sites.visibleTo(
+      { id: user.id, agencyId: user.agencyId, admin: user.role === 'admin' },
+      query,
     );
-    const sites = await this.dataSource.getRepository(Site).findBy({ id: In(ids.map((row) => row.id)) });
-    const byId = new Map(sites.map((site) => [site.id, site]));
     const items = await Promise.all(
-      ids.map(async ({ id }) => toSiteView(byId.get(id)!, await this.coordinatorsOf(this.dataSource.manager, id))),
+      sites.map(async (site) => toSiteView(site, await this.sites.coordinatorsOf(site.id))),
     );
     return { items, total };
   }
 
   async openDates(siteId: string): Promise<Page<OpenedDateView>> {
-    if (!(await this.dataSource.getRepository(Site).existsBy({ id: siteId }))) throw notFound('site');
-    const rows: (Omit<OpenedDateView, 'openedAt'> & { openedAt: Date })[] = await this.dataSource.query(
-      `SELECT site_id AS "siteId", to_char(date, 'YYYY-MM-DD') AS date, reason, opened_by AS "openedBy",
-              opened_at AS "openedAt"
-         FROM site_open_date WHERE site_id = $1 ORDER BY date`,
-      [siteId],
-    );
+    if (!(await this.sites.exists(siteId))) throw notFound('site');
+    const rows = await this.sites.openDates(siteId);
     return { items: rows.map((row) => ({ ...row, openedAt: row.openedAt.toISOString() })), total: rows.length };
   }
 
   openDate(actor: AuthUser, siteId: string, dto: OpenDateDto) {
-    return this.dataSource.transaction(async (manager) => {
-      if (!(await manager.existsBy(Site, { id: siteId }))) throw notFound('site');
-      const inserted = await manager.query(
-        `INSERT INTO site_open_date (site_id, date, reason, opened_by) VALUES ($1, $2, $3, $4)
-         ON CONFLICT DO NOTHING RETURNING site_id`,
-        [siteId, dto.date, dto.reason, actor.id],
-      );
-      if (inserted.length === 0) throw conflict({ field: 'date', code: 'site.date_already_open' });
+    return this.transactions.run(async (tx) => {
+      if (!(await this.sites.exists(siteId, tx))) throw notFound('site');
+      if (!(await this.sites.openDate({ siteId, date: dto.date, reason: dto.reason, openedBy: actor.id }, tx))) {
+        throw conflict({ field: 'date', code: 'site.date_already_open' });
+      }
       const opening = { siteId, ...dto };
-      await this.audit.record(manager, {
+      await this.audit.record(tx, {
         actorId: actor.id,
         action: 'site.date_opened',
         entityType: 'site',
@@ -142,41 +124,35 @@ export class SitesService {
     });
   }
 
-  async coordinatorsOf(manager: EntityManager, siteId: string): Promise<string[]> {
-    const rows: { user_id: string }[] = await manager.query(
-      `SELECT user_id FROM site_coordinator WHERE site_id = $1 ORDER BY user_id`,
-      [siteId],
-    );
-    return rows.map((row) => row.user_id);
+  coordinatorsOf(tx: Tx, siteId: string): Promise<string[]> {
+    return this.sites.coordinatorsOf(siteId, tx);
   }
 
   /** The sites a coordinator works at (R-26). */
-  async coordinatedBy(manager: EntityManager, userId: string): Promise<string[]> {
-    const rows: { site_id: string }[] = await manager.query(`SELECT site_id FROM site_coordinator WHERE user_id = $1`, [
-      userId,
-    ]);
-    return rows.map((row) => row.site_id);
+  coordinatedBy(tx: Tx, userId: string): Promise<string[]> {
+    return this.sites.coordinatedBy(userId, tx);
   }
 
   /** R-26: a coordinator records only at their own sites. */
-  async coordinates(manager: EntityManager, userId: string, siteId: string): Promise<boolean> {
-    const rows = await manager.query(`SELECT 1 FROM site_coordinator WHERE site_id = $1 AND user_id = $2`, [
-      siteId,
-      userId,
-    ]);
-    return rows.length > 0;
+  coordinates(tx: Tx, userId: string, siteId: string): Promise<boolean> {
+    return this.sites.coordinates(userId, siteId, tx);
   }
 
   /** A Bapas may plan work at a site only when it is a party to the site's agreement. */
-  async usableBy(manager: EntityManager, agencyId: string, site: Site): Promise<boolean> {
-    return (await partiesOf(manager, site.agreementId)).includes(agencyId);
+  async usableBy(tx: Tx, agencyId: string, site: Site): Promise<boolean> {
+    return (await this.agreements.partiesOf(site.agreementId, tx)).includes(agencyId);
   }
 
-  private async canSee(manager: EntityManager, user: AuthUser, site: Site): Promise<boolean> {
+  /** The zones where a site works or a Bapas supervises: each gets its own 17:00 roster and 07:00 risk scan. */
+  workingZones(): Promise<string[]> {
+    return this.sites.workingZones();
+  }
+
+  private async canSee(user: AuthUser, site: Site): Promise<boolean> {
     return (
       user.role === 'admin' ||
-      (await this.usableBy(manager, user.agencyId, site)) ||
-      (await this.coordinates(manager, user.id, site.id))
+      (await this.agreements.partiesOf(site.agreementId)).includes(user.agencyId) ||
+      (await this.sites.coordinates(user.id, site.id))
     );
   }
 }

@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import type { Tx } from '../database/transactions.js';
 import type { PlannedJob } from '../jobs/jobs.js';
 import { ReconcileStep } from '../jobs/reconcile-step.js';
+import { WarningRepository } from './warning.repository.js';
 import { warningJob } from './warning-job.js';
 
 /** The unexcused absences of the last week: their warnings (sent once; a repeat finds the message stored). */
 @Injectable()
 export class WarningsReconcile {
+  constructor(private readonly warnings: WarningRepository) {}
+
   @ReconcileStep('warnings')
-  async recent(manager: EntityManager, now: Date): Promise<PlannedJob[]> {
-    const unexcused: { id: string }[] = await manager.query(
-      `SELECT id FROM assignment WHERE status = 'unexcused' AND absence_decided_at > $1`,
-      [new Date(now.getTime() - 7 * 24 * 3600_000)],
-    );
-    return unexcused.map((a) => warningJob(a.id, now));
+  async recent(tx: Tx, now: Date): Promise<PlannedJob[]> {
+    const unexcused = await this.warnings.unexcusedSince(new Date(now.getTime() - 7 * 24 * 3600_000), tx);
+    return unexcused.map((id) => warningJob(id, now));
   }
 }

@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { DeadlinesModule } from '../deadlines/deadlines.module.js';
 import { WorklistController } from './worklist.controller.js';
+import { WorklistRepository } from './worklist.repository.js';
 import { WorklistService } from './worklist.service.js';
 
-@Module({ imports: [DeadlinesModule], controllers: [WorklistController], providers: [WorklistService] })
+@Module({
+  imports: [DeadlinesModule],
+  controllers: [WorklistController],
+  providers: [WorklistRepository, WorklistService],
+})
 export class WorklistModule {}

@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -24,13 +24,15 @@ export const DEFAULT_NOW = '2026-11-23T00:00:00Z';
  * The app connects as the service's role, which owns nothing (R-28); `db` is the owner's connection, for what a
  * test sets up or inspects behind the service's back (a database administrator's view).
  */
-export async function startTestApp(now = DEFAULT_NOW, config: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  now = DEFAULT_NOW,
+  config: Record<string, string> = {},
+  logger: LoggerService | LogLevel[] = ['error', 'warn'],
+): Promise<TestApp> {
   const appConfig = testConfig(config);
   await prepareDatabase(appConfig.MIGRATION_DATABASE_URL, appConfig.DATABASE_URL);
   const clock = new FixedClock(new Date(now));
-  const app = configureHttp(
-    await NestFactory.create(AppModule.forRoot(appConfig, clock), { logger: ['error', 'warn'] }),
-  );
+  const app = configureHttp(await NestFactory.create(AppModule.forRoot(appConfig, clock), { logger }));
   await app.init();
   const db = await new DataSource({
     ...dataSourceOptions(appConfig.MIGRATION_DATABASE_URL),

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { AgenciesService } from '../../src/agencies/agencies.service.js';
 import { UsersService } from '../../src/identity/users.service.js';
-import { TestApp } from './test-app.js';
+import { startTestApp, TestApp } from './test-app.js';
 
 const PASSWORD = 'test-password-1';
 
@@ -28,6 +28,12 @@ export class World {
   readonly tag = Array.from({ length: 6 }, () => 'ABCDEFGHJKLMNPQRSTUVWXYZ'[randomInt(24)]).join('');
 
   private constructor(readonly t: TestApp) {}
+
+  /** An app (as `startTestApp` starts it) with a world in it: the set-up most test files share. */
+  static async start(...options: Parameters<typeof startTestApp>): Promise<{ t: TestApp; w: World }> {
+    const t = await startTestApp(...options);
+    return { t, w: await World.build(t) };
+  }
 
   static async build(t: TestApp): Promise<World> {
     const world = new World(t);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { Tx } from '../database/transactions.js';
 import type { AttendanceRow, CreditRow, DutyRow, OpenedDateRow, ReversalRow, SignatureRow } from './signal.rules.js';
 
 export interface BapasRow {
@@ -58,32 +59,31 @@ const CREDIT_COLUMNS = `
 /**
  * The oversight read model (R-29): read-only queries over the tables of other modules (agency, app_user,
  * court_order, assignment, shift, site, site_coordinator, site_open_date, ledger_entry, breach, breach_decision,
- * audit_event, person). It never writes; the module writes only its own `misuse_signal`.
+ * audit_event, person). It never writes; the module writes only its own `misuse_signal` (MisuseSignalRepository).
  */
 @Injectable()
-export class OversightQueries {
+export class OversightReadRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The region of a Kanwil, or null for an agency that is not one. */
-  async kanwilRegion(agencyId: string): Promise<string | null> {
-    const [row] = await this.dataSource.query(`SELECT region FROM agency WHERE id = $1 AND kind = 'kanwil'`, [
-      agencyId,
-    ]);
+  /** Read model: agency. The region of a Kanwil, or null for an agency that is not one. */
+  async kanwilRegion(agencyId: string, tx: Tx = this.dataSource.manager): Promise<string | null> {
+    const [row] = await tx.query(`SELECT region FROM agency WHERE id = $1 AND kind = 'kanwil'`, [agencyId]);
     return row?.region ?? null;
   }
 
-  /** The Bapas of a region (every Bapas when `region` is null: an administrator). */
-  bapasOf(region: string | null): Promise<BapasRow[]> {
-    return this.dataSource.query(
+  /** Read model: agency. The Bapas of a region (every Bapas when `region` is null: an administrator). */
+  bapasOf(region: string | null, tx: Tx = this.dataSource.manager): Promise<BapasRow[]> {
+    return tx.query(
       `SELECT id, code, name, region, timezone FROM agency
         WHERE kind = 'bapas' AND ($1::text IS NULL OR region = $1) ORDER BY name`,
       [region],
     );
   }
 
-  async bapasMonth(bapasId: string, month: MonthBounds): Promise<BapasMonthRow> {
+  /** Read model: court_order, agency, breach, breach_decision, ledger_entry, assignment: a Bapas's month. */
+  async bapasMonth(bapasId: string, month: MonthBounds, tx: Tx = this.dataSource.manager): Promise<BapasMonthRow> {
     const params = [bapasId, month.firstDate, month.lastDate, month.from, month.until];
-    const [orders] = await this.dataSource.query(
+    const [orders] = await tx.query(
       `SELECT
          count(*) FILTER (WHERE start_date BETWEEN $2 AND $3)::int AS "ordersStarted",
          count(*) FILTER (WHERE completed_at >= $4 AND completed_at < $5)::int AS "ordersCompleted",
@@ -94,7 +94,7 @@ export class OversightQueries {
        FROM court_order o JOIN agency ag ON ag.id = o.bapas_id WHERE o.bapas_id = $1`,
       params,
     );
-    const [enforcement] = await this.dataSource.query(
+    const [enforcement] = await tx.query(
       `SELECT
          (SELECT count(DISTINCT b.order_id) FROM breach b JOIN court_order o ON o.id = b.order_id
            WHERE o.bapas_id = $1 AND b.opened_at >= $2 AND b.opened_at < $3)::int AS "ordersBreached",
@@ -106,7 +106,7 @@ export class OversightQueries {
            WHERE o.bapas_id = $1 AND l.created_at >= $2 AND l.created_at < $3)::int AS "creditedMinutes"`,
       [bapasId, month.from, month.until],
     );
-    const [attendance] = await this.dataSource.query(
+    const [attendance] = await tx.query(
       `SELECT
          count(*) FILTER (WHERE a.local_date BETWEEN $2 AND $3
            AND a.status IN ('checked_in', 'checked_out', 'credited', 'absent', 'excused', 'unexcused'))::int AS "assignmentsHeld",
@@ -117,7 +117,7 @@ export class OversightQueries {
        FROM assignment a JOIN court_order o ON o.id = a.order_id WHERE o.bapas_id = $1`,
       [bapasId, month.firstDate, month.lastDate],
     );
-    const delays: { minutes: number }[] = await this.dataSource.query(
+    const delays: { minutes: number }[] = await tx.query(
       `SELECT floor(extract(epoch FROM a.signed_off_at - a.check_out_received_at) / 60)::int AS minutes
          FROM assignment a JOIN court_order o ON o.id = a.order_id
         WHERE o.bapas_id = $1 AND a.signed_off_at >= $2 AND a.signed_off_at < $3
@@ -127,8 +127,9 @@ export class OversightQueries {
     return { ...orders, ...enforcement, ...attendance, signOffDelays: delays.map((row) => row.minutes) };
   }
 
-  attendance(since: Date): Promise<AttendanceRow[]> {
-    return this.dataSource.query(
+  /** Read model: assignment, court_order, site: check-ins and check-outs received since `since`. */
+  attendance(since: Date, tx: Tx = this.dataSource.manager): Promise<AttendanceRow[]> {
+    return tx.query(
       `SELECT a.id AS "assignmentId", a.order_id AS "orderId", o.bapas_id AS "bapasId", a.shift_id AS "shiftId",
               a.site_id AS "siteId", s.radius_meters AS "radiusMeters", a.checked_in_by AS "checkedInBy",
               a.confirmed_by AS "confirmedBy", a.check_in_at AS "checkInAt",
@@ -141,8 +142,9 @@ export class OversightQueries {
     );
   }
 
-  credits(since: Date): Promise<CreditRow[]> {
-    return this.dataSource.query(
+  /** Read model: assignment, court_order: the credits signed off since `since`. */
+  credits(since: Date, tx: Tx = this.dataSource.manager): Promise<CreditRow[]> {
+    return tx.query(
       `SELECT ${CREDIT_COLUMNS}
          FROM assignment a JOIN court_order o ON o.id = a.order_id
         WHERE a.signed_off_at >= $1 AND a.signed_off_by IS NOT NULL AND a.confirmed_by IS NOT NULL`,
@@ -150,8 +152,9 @@ export class OversightQueries {
     );
   }
 
-  duty(since: Date): Promise<DutyRow[]> {
-    return this.dataSource.query(
+  /** Read model: assignment, court_order, shift, site_coordinator: who was on duty at each credit. */
+  duty(since: Date, tx: Tx = this.dataSource.manager): Promise<DutyRow[]> {
+    return tx.query(
       `SELECT ${CREDIT_COLUMNS}, a.site_id AS "siteId", sh.coordinator_id AS "onDutyId",
               EXISTS (SELECT 1 FROM site_coordinator sc WHERE sc.site_id = a.site_id AND sc.user_id = a.confirmed_by)
                 AS "confirmerCoordinatesSite"
@@ -161,8 +164,9 @@ export class OversightQueries {
     );
   }
 
-  openedDates(since: Date): Promise<OpenedDateRow[]> {
-    return this.dataSource.query(
+  /** Read model: assignment, court_order, site_open_date, audit_event: credits on dates opened for a site. */
+  openedDates(since: Date, tx: Tx = this.dataSource.manager): Promise<OpenedDateRow[]> {
+    return tx.query(
       `SELECT a.id AS "assignmentId", a.order_id AS "orderId", o.bapas_id AS "bapasId", a.shift_id AS "shiftId",
               a.site_id AS "siteId", to_char(a.local_date, 'YYYY-MM-DD') AS date, a.starts_at AS "startsAt",
               coalesce((SELECT min(e.at) FROM audit_event e
@@ -176,9 +180,12 @@ export class OversightQueries {
     );
   }
 
-  /** Confirmations and sign-offs by accounts created (their first audit event) since `since`. */
-  signatures(since: Date): Promise<SignatureRow[]> {
-    return this.dataSource.query(
+  /**
+   * Read model: audit_event, assignment, court_order. Confirmations and sign-offs by accounts created (their
+   * first audit event) since `since`.
+   */
+  signatures(since: Date, tx: Tx = this.dataSource.manager): Promise<SignatureRow[]> {
+    return tx.query(
       `WITH created AS (
          SELECT entity_id AS user_id, min(at) AS at FROM audit_event
           WHERE entity_type = 'user' AND action IN ('user.created', 'user.seeded') GROUP BY entity_id
@@ -194,8 +201,9 @@ export class OversightQueries {
     );
   }
 
-  reversals(since: Date): Promise<ReversalRow[]> {
-    return this.dataSource.query(
+  /** Read model: ledger_entry, court_order: the reversals since `since`. */
+  reversals(since: Date, tx: Tx = this.dataSource.manager): Promise<ReversalRow[]> {
+    return tx.query(
       `SELECT l.id AS "ledgerEntryId", l.reverses_id AS "reversesId", l.order_id AS "orderId",
               o.bapas_id AS "bapasId", l.assignment_id AS "assignmentId", l.minutes, l.created_at AS "createdAt",
               l.created_by AS "createdBy"
@@ -205,9 +213,15 @@ export class OversightQueries {
     );
   }
 
-  /** What a signal's order names: the case number and the person's name (R-30: never NIK nor religion). */
-  async subject(orderId: string): Promise<{ caseNumber: string; personName: string } | null> {
-    const [row] = await this.dataSource.query(
+  /**
+   * Read model: court_order, person. What a signal's order names: the case number and the person's name (R-30:
+   * never NIK nor religion).
+   */
+  async subject(
+    orderId: string,
+    tx: Tx = this.dataSource.manager,
+  ): Promise<{ caseNumber: string; personName: string } | null> {
+    const [row] = await tx.query(
       `SELECT o.case_number AS "caseNumber", p.full_name AS "personName"
          FROM court_order o JOIN person p ON p.id = o.person_id WHERE o.id = $1`,
       [orderId],
@@ -215,10 +229,13 @@ export class OversightQueries {
     return row ?? null;
   }
 
-  /** A short label for each evidence record, in Indonesian: where and when, who, how many minutes. */
-  labels(records: { type: string; id: string }[]): Promise<EvidenceLabelRow[]> {
+  /**
+   * Read model: assignment, site, shift, court_order, ledger_entry, app_user. A short label for each evidence
+   * record, in Indonesian: where and when, who, how many minutes.
+   */
+  labels(records: { type: string; id: string }[], tx: Tx = this.dataSource.manager): Promise<EvidenceLabelRow[]> {
     const ids = (type: string) => records.filter((record) => record.type === type).map((record) => record.id);
-    return this.dataSource.query(
+    return tx.query(
       `SELECT 'assignment' AS type, a.id, s.name || ', ' || to_char(a.local_date, 'YYYY-MM-DD') || ' ' ||
               to_char(sh.start_time, 'HH24:MI') || '–' || to_char(sh.end_time, 'HH24:MI') || ' (' || a.status || ')' AS label
          FROM assignment a JOIN site s ON s.id = a.site_id JOIN shift sh ON sh.id = a.shift_id WHERE a.id = ANY($1)
@@ -239,9 +256,12 @@ export class OversightQueries {
     );
   }
 
-  /** The audit events of the evidence records, oldest first, without their before and after (R-30). */
-  trail(manager: EntityManager, records: { type: string; id: string }[]): Promise<TrailRow[]> {
-    return manager.query(
+  /**
+   * Read model: audit_event, app_user. The audit events of the evidence records, oldest first, without their
+   * before and after (R-30).
+   */
+  trail(records: { type: string; id: string }[], tx: Tx = this.dataSource.manager): Promise<TrailRow[]> {
+    return tx.query(
       `SELECT e.id, e.at, u.full_name AS "actorName", e.action, e.entity_type AS "entityType", e.entity_id AS "entityId"
          FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
          JOIN unnest($1::text[], $2::uuid[]) AS r(type, id) ON e.entity_type = r.type AND e.entity_id = r.id

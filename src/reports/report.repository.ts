@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-
-/**
- * The reports' read model (DESIGN.md, Ownership): read-only joins over the tables of agencies, users, orders,
- * persons, sites, assignments, the ledger and breaches. It never writes; the only table this module writes is
- * its own `export_log`. Persons appear by name and case number only: no NIK, religion, phone or address (R-30).
- */
+import type { Tx } from '../database/transactions.js';
 
 export interface AgencyRow {
   id: string;
@@ -89,17 +84,25 @@ export interface MonthWindow {
 /** Who receives an agency's monthly report: its prosecutors, supervisors or coordinators. */
 const RECIPIENT_ROLE = { kejaksaan: 'prosecutor', bapas: 'supervisor', opd: 'coordinator' } as const;
 
+/**
+ * The reports' read model (DESIGN.md, Ownership): read-only joins over the tables of agencies, users, orders,
+ * persons, sites, assignments, the ledger and breaches. It never writes; the only table this module writes is
+ * its own `export_log` (ExportLogRepository). Persons appear by name and case number only: no NIK, religion,
+ * phone or address (R-30).
+ */
 @Injectable()
-export class ReportQueries {
+export class ReportRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async agency(id: string): Promise<AgencyRow | null> {
-    const [row] = await this.dataSource.query(`SELECT id, name, kind, timezone FROM agency WHERE id = $1`, [id]);
+  /** Read model: agency. */
+  async agency(id: string, tx: Tx = this.dataSource.manager): Promise<AgencyRow | null> {
+    const [row] = await tx.query(`SELECT id, name, kind, timezone FROM agency WHERE id = $1`, [id]);
     return row ?? null;
   }
 
-  async completion(orderId: string): Promise<CompletionData> {
-    const [row] = await this.dataSource.query(
+  /** Read model: court_order, person, app_user, ledger_entry, assignment, site, agency: a berita acara's facts. */
+  async completion(orderId: string, tx: Tx = this.dataSource.manager): Promise<CompletionData> {
+    const [row] = await tx.query(
       `SELECT o.id, o.case_number, o.court_name, o.offense_date, o.verdict_date, o.regime, o.total_hours, o.max_hours_per_day,
               o.start_date, o.end_date, o.repeat_minutes, o.replaced_kind, o.replaced_days, o.replaced_amount_rupiah::text,
               o.required_minutes, o.credited_minutes, o.completed_at, p.full_name AS person_name,
@@ -111,7 +114,7 @@ export class ReportQueries {
         WHERE o.id = $1`,
       [orderId],
     );
-    const shifts = await this.dataSource.query(
+    const shifts = await tx.query(
       `SELECT a.local_date AS date, s.name AS site, sum(l.minutes)::int AS minutes,
               cu.full_name AS "confirmedBy", su.full_name AS "signedOffBy"
          FROM ledger_entry l
@@ -145,8 +148,8 @@ export class ReportQueries {
         completedAt: row.completed_at,
       },
       personName: row.person_name,
-      bapas: (await this.agency(row.bapas_id))!,
-      kejaksaan: (await this.agency(row.kejaksaan_id))!,
+      bapas: (await this.agency(row.bapas_id, tx))!,
+      kejaksaan: (await this.agency(row.kejaksaan_id, tx))!,
       supervisorName: row.supervisor_name,
       prosecutorName: row.prosecutor_name,
       shifts,
@@ -154,12 +157,13 @@ export class ReportQueries {
   }
 
   /**
-   * The orders of a Kejari or a Bapas that the month concerns: begun by its last day and not ended before its
-   * first (or still open), with their status and progress now and their absences, breaches and credits in it.
+   * Read model: court_order, person, ledger_entry, assignment, breach. The orders of a Kejari or a Bapas that the
+   * month concerns: begun by its last day and not ended before its first (or still open), with their status and
+   * progress now and their absences, breaches and credits in it.
    */
-  async orders(agency: AgencyRow, month: MonthWindow): Promise<OrderLine[]> {
+  async orders(agency: AgencyRow, month: MonthWindow, tx: Tx = this.dataSource.manager): Promise<OrderLine[]> {
     const column = agency.kind === 'kejaksaan' ? 'kejaksaan_id' : 'bapas_id';
-    return this.dataSource.query(
+    return tx.query(
       `SELECT o.id, o.person_id AS "personId", o.case_number AS "caseNumber", p.full_name AS "personName", o.status, o.start_date AS "startDate",
               o.end_date AS "endDate", o.max_hours_per_day AS "maxHoursPerDay", o.required_minutes AS "requiredMinutes",
               o.credited_minutes AS "creditedMinutes",
@@ -180,9 +184,10 @@ export class ReportQueries {
     );
   }
 
-  async breaches(agency: AgencyRow, month: MonthWindow): Promise<BreachLine[]> {
+  /** Read model: breach, court_order, person: the breaches opened in the month. */
+  async breaches(agency: AgencyRow, month: MonthWindow, tx: Tx = this.dataSource.manager): Promise<BreachLine[]> {
     const column = agency.kind === 'kejaksaan' ? 'kejaksaan_id' : 'bapas_id';
-    return this.dataSource.query(
+    return tx.query(
       `SELECT o.case_number AS "caseNumber", p.full_name AS "personName", b.grounds, b.status, b.opened_at AS "openedAt"
          FROM breach b JOIN court_order o ON o.id = b.order_id JOIN person p ON p.id = o.person_id
         WHERE o.${column} = $1 AND b.opened_at >= $2 AND b.opened_at < $3
@@ -191,9 +196,16 @@ export class ReportQueries {
     );
   }
 
-  /** The work done at an OPD's sites on the month's local dates (R-09): counts only, no names. */
-  async sites(agency: AgencyRow, month: MonthWindow): Promise<{ lines: SiteLine[]; persons: number }> {
-    const lines: SiteLine[] = await this.dataSource.query(
+  /**
+   * Read model: site, assignment, ledger_entry. The work done at an OPD's sites on the month's local dates
+   * (R-09): counts only, no names.
+   */
+  async sites(
+    agency: AgencyRow,
+    month: MonthWindow,
+    tx: Tx = this.dataSource.manager,
+  ): Promise<{ lines: SiteLine[]; persons: number }> {
+    const lines: SiteLine[] = await tx.query(
       `SELECT s.name AS "siteName",
               count(DISTINCT a.shift_id) FILTER (WHERE a.status IN ('checked_out', 'credited'))::int AS shifts,
               count(DISTINCT a.person_id) FILTER (WHERE a.status IN ('checked_out', 'credited'))::int AS persons,
@@ -208,7 +220,7 @@ export class ReportQueries {
         ORDER BY s.name`,
       [agency.id, month.firstDate, month.lastDate],
     );
-    const [{ persons }] = await this.dataSource.query(
+    const [{ persons }] = await tx.query(
       `SELECT count(DISTINCT a.person_id)::int AS persons FROM assignment a JOIN site s ON s.id = a.site_id
         WHERE s.agency_id = $1 AND a.local_date BETWEEN $2 AND $3 AND a.status IN ('checked_out', 'credited')`,
       [agency.id, month.firstDate, month.lastDate],
@@ -216,9 +228,15 @@ export class ReportQueries {
     return { lines, persons };
   }
 
-  /** The active prosecutors of each Kejari, supervisors of each Bapas and coordinators of each OPD in a zone. */
-  recipients(timezone: string): Promise<{ userId: string; agencyId: string; agencyName: string }[]> {
-    return this.dataSource.query(
+  /**
+   * Read model: app_user, agency. The active prosecutors of each Kejari, supervisors of each Bapas and
+   * coordinators of each OPD in a zone.
+   */
+  recipients(
+    timezone: string,
+    tx: Tx = this.dataSource.manager,
+  ): Promise<{ userId: string; agencyId: string; agencyName: string }[]> {
+    return tx.query(
       `SELECT u.id AS "userId", a.id AS "agencyId", a.name AS "agencyName"
          FROM app_user u JOIN agency a ON a.id = u.agency_id
         WHERE u.active AND a.timezone = $1
@@ -226,5 +244,13 @@ export class ReportQueries {
         ORDER BY a.name, u.id`,
       [timezone, RECIPIENT_ROLE.kejaksaan, RECIPIENT_ROLE.bapas, RECIPIENT_ROLE.opd],
     );
+  }
+
+  /** Read model: agency. The time zones of the agencies that get a monthly report. */
+  async reportingZones(tx: Tx = this.dataSource.manager): Promise<string[]> {
+    const zones: { timezone: string }[] = await tx.query(
+      `SELECT DISTINCT timezone FROM agency WHERE kind IN ('kejaksaan', 'bapas', 'opd') ORDER BY timezone`,
+    );
+    return zones.map((zone) => zone.timezone);
   }
 }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Tx } from '../database/transactions.js';
 import type { PlannedBooking, PlanOrder, PlanShift, PlanSite } from './planning.types.js';
 
 export interface ScheduledBooking extends PlannedBooking {
@@ -15,20 +17,26 @@ export interface SiteToPlan extends PlanSite {
   name: string;
 }
 
-/** Reads what the planner needs from PostgreSQL: the orders' needs, the Bapas's sites and their open shifts. */
+/**
+ * Reads what the planner needs from PostgreSQL: the orders' needs, the Bapas's sites and their open shifts. Reads
+ * only, and none of these tables is planning's own.
+ */
 @Injectable()
-export class PlanningInputs {
+export class PlanningInputsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
   /**
-   * Active orders of the Bapas (or the ones named) and what each still owes: required minus credited minus
-   * what is booked and not yet credited. A no-show's minutes are owed again.
+   * Read model: from court_order, person and assignment, the active orders of the Bapas (or the ones named) and
+   * what each still owes: required minus credited minus what is booked and not yet credited. A no-show's minutes
+   * are owed again.
    */
   async orders(
-    manager: EntityManager,
     bapasId: string,
     orderIds: string[] | null,
     from: string,
+    tx: Tx = this.dataSource.manager,
   ): Promise<OrderToPlan[]> {
-    const rows: OrderRow[] = await manager.query(
+    const rows: OrderRow[] = await tx.query(
       `SELECT o.id, o.case_number, o.regime, o.max_hours_per_day, o.start_date, o.end_date,
               o.required_minutes - o.credited_minutes - coalesce((
                 SELECT sum(a.planned_minutes) FROM assignment a
@@ -61,9 +69,12 @@ export class PlanningInputs {
     }));
   }
 
-  /** Sites whose agreement the Bapas is a party to, with the holidays not opened for them in [from, to]. */
-  async sites(manager: EntityManager, bapasId: string, from: string, to: string): Promise<SiteToPlan[]> {
-    const rows: SiteRow[] = await manager.query(
+  /**
+   * Read model: from site, agency, agreement, agreement_party, holiday and site_open_date, the sites whose
+   * agreement the Bapas is a party to, with the holidays not opened for them in [from, to].
+   */
+  async sites(bapasId: string, from: string, to: string, tx: Tx = this.dataSource.manager): Promise<SiteToPlan[]> {
+    const rows: SiteRow[] = await tx.query(
       `SELECT s.id, s.name, s.lat, s.lng, s.minors_allowed, a.valid_from, a.valid_to,
               coalesce((SELECT array_agg(h.date::text) FROM holiday h
                          WHERE h.region IN ('', host.region) AND h.date BETWEEN $2 AND $3
@@ -85,9 +96,9 @@ export class PlanningInputs {
     }));
   }
 
-  /** The time zones of the Bapas's sites; the Bapas's own while it has none. */
-  async timezones(manager: EntityManager, bapasId: string): Promise<string[]> {
-    const rows: { timezone: string }[] = await manager.query(
+  /** Read model: from site, agreement_party and agency, the time zones of the Bapas's sites (its own while none). */
+  async timezones(bapasId: string, tx: Tx = this.dataSource.manager): Promise<string[]> {
+    const rows: { timezone: string }[] = await tx.query(
       `SELECT DISTINCT s.timezone FROM site s
          JOIN agreement_party party ON party.agreement_id = s.agreement_id AND party.agency_id = $1
        UNION
@@ -98,9 +109,9 @@ export class PlanningInputs {
     return rows.map((row) => row.timezone);
   }
 
-  /** Bookings at those sites that have not started: what a re-plan may move. */
-  async scheduledBookings(manager: EntityManager, siteIds: string[], now: Date): Promise<ScheduledBooking[]> {
-    const rows: BookingRow[] = await manager.query(
+  /** Read model: from assignment, the bookings at those sites that have not started (what a re-plan may move). */
+  async scheduledBookings(siteIds: string[], now: Date, tx: Tx = this.dataSource.manager): Promise<ScheduledBooking[]> {
+    const rows: BookingRow[] = await tx.query(
       `SELECT id, order_id, shift_id, site_id, local_date, planned_minutes FROM assignment
         WHERE site_id = ANY($1) AND status = 'scheduled' AND starts_at > $2 ORDER BY starts_at, id`,
       [siteIds, now],
@@ -116,9 +127,18 @@ export class PlanningInputs {
     }));
   }
 
-  /** Shifts of those sites in [from, to] that have not started; full ones too, for the bound and the explanations. */
-  async shifts(manager: EntityManager, siteIds: string[], from: string, to: string, now: Date): Promise<PlanShift[]> {
-    const rows: ShiftRow[] = await manager.query(
+  /**
+   * Read model: from shift and site_coordinator, the shifts of those sites in [from, to] that have not started;
+   * full ones too, for the bound and the explanations.
+   */
+  async shifts(
+    siteIds: string[],
+    from: string,
+    to: string,
+    now: Date,
+    tx: Tx = this.dataSource.manager,
+  ): Promise<PlanShift[]> {
+    const rows: ShiftRow[] = await tx.query(
       `SELECT sh.id, sh.site_id, sh.date, sh.start_time, sh.end_time, sh.starts_at, sh.planned_minutes,
               sh.capacity - sh.booked_count AS free_seats,
               (sh.coordinator_id IS NOT NULL OR EXISTS (SELECT 1 FROM site_coordinator c WHERE c.site_id = sh.site_id)) AS coordinated

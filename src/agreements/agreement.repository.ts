@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Tx } from '../database/transactions.js';
+import { Agreement } from './agreement.entity.js';
+
+/** The agreement table and its parties (agreement_party). */
+@Injectable()
+export class AgreementRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  numberTaken(number: string, tx: Tx = this.dataSource.manager): Promise<boolean> {
+    return tx.existsBy(Agreement, { number });
+  }
+
+  exists(id: string, tx: Tx = this.dataSource.manager): Promise<boolean> {
+    return tx.existsBy(Agreement, { id });
+  }
+
+  async insert(
+    fields: Pick<Agreement, 'number' | 'title' | 'validFrom' | 'validTo'>,
+    agencyIds: string[],
+    tx: Tx = this.dataSource.manager,
+  ): Promise<Agreement> {
+    const agreement = await tx.save(tx.create(Agreement, fields));
+    for (const agencyId of agencyIds) {
+      await tx.query(`INSERT INTO agreement_party (agreement_id, agency_id) VALUES ($1, $2)`, [agreement.id, agencyId]);
+    }
+    return agreement;
+  }
+
+  find(id: string, tx: Tx = this.dataSource.manager): Promise<Agreement | null> {
+    return tx.findOneBy(Agreement, { id });
+  }
+
+  page(limit: number, offset: number, tx: Tx = this.dataSource.manager): Promise<[Agreement[], number]> {
+    return tx.findAndCount(Agreement, { order: { validFrom: 'DESC' }, take: limit, skip: offset });
+  }
+
+  /** The agreement's parties, in id order. */
+  async partiesOf(agreementId: string, tx: Tx = this.dataSource.manager): Promise<string[]> {
+    const rows: { agency_id: string }[] = await tx.query(
+      `SELECT agency_id FROM agreement_party WHERE agreement_id = $1 ORDER BY agency_id`,
+      [agreementId],
+    );
+    return rows.map((row) => row.agency_id);
+  }
+}

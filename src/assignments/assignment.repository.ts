@@ -1,0 +1,366 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, MoreThan } from 'typeorm';
+import type { Tx } from '../database/transactions.js';
+import { outboxInsert } from '../jobs/outbox.service.js';
+import type { PlannedJob } from '../jobs/jobs.js';
+import type { Regime } from '../orders/order.rules.js';
+import { Assignment } from './assignment.entity.js';
+
+/** A statement's companion, such as the audit chain's lock, given the number of its first parameter. */
+export type Alongside = (first: number) => { sql: string; params: unknown[] };
+
+export interface BookedOrder {
+  id: string;
+  personId: string;
+  bapasId: string;
+  kejaksaanId: string;
+  status: string;
+  regime: Regime;
+  startDate: string;
+  endDate: string;
+  maxHoursPerDay: number;
+  fullName: string;
+  religion: string | null;
+  inSchool: boolean;
+  worshipDefaults: boolean;
+  unavailable: { weekday: number; from: string; to: string }[];
+}
+
+export interface BookingFacts {
+  id: string;
+  siteId: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  startsAt: Date;
+  endsAt: Date;
+  plannedMinutes: number;
+  timezone: string;
+  minorsAllowed: boolean;
+  usable: boolean;
+  validFrom: string | null;
+  validTo: string | null;
+  holiday: string | null;
+  sameDayMinutes: number;
+  overlaps: boolean;
+  officialYears: number[];
+}
+
+export type NewBooking = Pick<
+  Assignment,
+  | 'id'
+  | 'orderId'
+  | 'personId'
+  | 'shiftId'
+  | 'siteId'
+  | 'localDate'
+  | 'startsAt'
+  | 'endsAt'
+  | 'plannedMinutes'
+  | 'createdBy'
+>;
+
+export type Cancellation = Pick<Assignment, 'cancelReason' | 'cancelledBy' | 'cancelledAt'>;
+
+/** The flags of R-20: set once, never a state change. */
+const FLAG_COLUMNS = { noShowFlaggedAt: 'no_show_flagged_at', openCheckInFlaggedAt: 'open_check_in_flagged_at' };
+const INSTANT_COLUMNS = { startsAt: 'starts_at', endsAt: 'ends_at' };
+export type AttendanceFlag = keyof typeof FLAG_COLUMNS;
+
+/** The bookings (assignment) and the read models of booking, attendance and rosters. */
+@Injectable()
+export class AssignmentRepository {
+  private assignmentColumns?: string;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async find(id: string, lock: boolean, tx: Tx = this.dataSource.manager): Promise<Assignment | null> {
+    return tx.findOne(Assignment, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+
+  async orderOf(id: string, tx: Tx = this.dataSource.manager): Promise<string | null> {
+    const [row] = await tx.query(`SELECT order_id FROM assignment WHERE id = $1`, [id]);
+    return row?.order_id ?? null;
+  }
+
+  /** An order's scheduled assignments (starting after `from`, when given), locked. */
+  lockScheduled(orderId: string, from: Date | undefined, tx: Tx = this.dataSource.manager): Promise<Assignment[]> {
+    return tx.find(Assignment, {
+      where: { orderId, status: 'scheduled', ...(from ? { startsAt: MoreThan(from) } : {}) },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /**
+   * Read model: the order (court_order) with its person (person), the order row locked (a booking waits for a
+   * sign-off that completes the order, and for another booking of the same person).
+   */
+  async lockOrderForBooking(orderId: string, tx: Tx = this.dataSource.manager): Promise<BookedOrder | undefined> {
+    const [order] = await tx.query(
+      `SELECT o.id, o.person_id AS "personId", o.bapas_id AS "bapasId", o.kejaksaan_id AS "kejaksaanId",
+              o.status, o.regime, o.start_date AS "startDate", o.end_date AS "endDate",
+              o.max_hours_per_day AS "maxHoursPerDay", p.full_name AS "fullName", p.religion,
+              p.in_school AS "inSchool", p.worship_defaults AS "worshipDefaults", p.unavailable
+         FROM court_order o JOIN person p ON p.id = o.person_id WHERE o.id = $1 FOR UPDATE`,
+      [orderId],
+    );
+    return order;
+  }
+
+  /**
+   * Read model: every fact the booking rules need, in one statement: the shift (shift), its site (site), the
+   * agreement and whether the Bapas is a party to it (agreement, agreement_party), a closing holiday (holiday,
+   * agency, site_open_date), the person's other bookings that day, and the official calendar years (holiday_year).
+   */
+  async bookingFacts(
+    shiftId: string,
+    personId: string,
+    bapasId: string,
+    tx: Tx = this.dataSource.manager,
+  ): Promise<BookingFacts | undefined> {
+    const [facts] = await tx.query(
+      `SELECT s.id, s.site_id AS "siteId", s.date, s.start_time AS "startTime", s.end_time AS "endTime",
+              s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.planned_minutes AS "plannedMinutes",
+              site.timezone, site.minors_allowed AS "minorsAllowed",
+              EXISTS (SELECT 1 FROM agreement_party ap WHERE ap.agreement_id = site.agreement_id AND ap.agency_id = $3) AS usable,
+              g.valid_from AS "validFrom", g.valid_to AS "validTo",
+              (SELECT h.name FROM holiday h JOIN agency host ON host.id = site.agency_id
+                WHERE h.date = s.date AND h.region IN ('', host.region)
+                  AND NOT EXISTS (SELECT 1 FROM site_open_date o WHERE o.site_id = site.id AND o.date = h.date)
+                ORDER BY h.region LIMIT 1) AS holiday,
+              (SELECT coalesce(sum(a.planned_minutes), 0)::int FROM assignment a
+                WHERE a.person_id = $2 AND a.local_date = s.date AND a.status <> 'cancelled') AS "sameDayMinutes",
+              EXISTS (SELECT 1 FROM assignment a WHERE a.person_id = $2 AND a.status <> 'cancelled'
+                         AND tstzrange(a.starts_at, a.ends_at) && tstzrange(s.starts_at, s.ends_at)) AS overlaps,
+              ARRAY(SELECT year FROM holiday_year WHERE official) AS "officialYears"
+         FROM shift s JOIN site ON site.id = s.site_id LEFT JOIN agreement g ON g.id = site.agreement_id
+        WHERE s.id = $1`,
+      [shiftId, personId, bapasId],
+    );
+    return facts;
+  }
+
+  /** The booking and its jobs in one statement, which also runs `alongside`. */
+  async insertBooking(
+    booking: NewBooking,
+    jobs: PlannedJob[],
+    alongside: Alongside,
+    tx: Tx = this.dataSource.manager,
+  ): Promise<void> {
+    const jobsInsert = outboxInsert(jobs, 11);
+    const extra = alongside(16);
+    await tx.query(
+      `WITH booked AS (
+         INSERT INTO assignment (id, order_id, person_id, shift_id, site_id, local_date, starts_at, ends_at,
+                                 planned_minutes, status, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'scheduled', $10)),
+       jobs AS (${jobsInsert.sql})
+       SELECT ${extra.sql}`,
+      [
+        booking.id,
+        booking.orderId,
+        booking.personId,
+        booking.shiftId,
+        booking.siteId,
+        booking.localDate,
+        booking.startsAt,
+        booking.endsAt,
+        booking.plannedMinutes,
+        booking.createdBy,
+        ...jobsInsert.params,
+        ...extra.params,
+      ],
+    );
+  }
+
+  /** Cancels a booking in one statement, which also runs `alongside`. */
+  async cancel(id: string, cancellation: Cancellation, alongside: Alongside, tx: Tx = this.dataSource.manager) {
+    const extra = alongside(5);
+    await tx.query(
+      `WITH cancelled AS (UPDATE assignment SET status = 'cancelled', cancel_reason = $2, cancelled_by = $3,
+                                 cancelled_at = $4, updated_at = now() WHERE id = $1)
+       SELECT ${extra.sql}`,
+      [id, cancellation.cancelReason, cancellation.cancelledBy, cancellation.cancelledAt, ...extra.params],
+    );
+  }
+
+  /** Writes the fields of the assignment that differ from `before` in one UPDATE, which also runs `alongside`. */
+  async update(before: Assignment, after: Assignment, alongside: Alongside, tx: Tx = this.dataSource.manager) {
+    const metadata = tx.connection.getMetadata(Assignment);
+    const changed = (Object.keys(after) as (keyof Assignment)[]).filter((key) =>
+      after[key] instanceof Date
+        ? after[key].getTime() !== (before[key] as Date | null)?.getTime()
+        : after[key] !== before[key],
+    );
+    const sets = changed.map((key, i) => `${metadata.findColumnWithPropertyName(key)!.databaseName} = $${i + 2}`);
+    const extra = alongside(changed.length + 2);
+    await tx.query(
+      `WITH changed AS (UPDATE assignment SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1) SELECT ${extra.sql}`,
+      [after.id, ...changed.map((key) => after[key]), ...extra.params],
+    );
+  }
+
+  /** R-14: a reversal takes the minutes back from the assignment's credit. */
+  async takeBackCredit(id: string, minutes: number, tx: Tx = this.dataSource.manager): Promise<void> {
+    await tx.decrement(Assignment, { id }, 'creditedMinutes', minutes);
+  }
+
+  /** The assignments in `status` whose flag is not set, with `instant` in [earliest, latest). */
+  async dueForFlag(
+    due: { status: Assignment['status']; flag: AttendanceFlag; instant: keyof typeof INSTANT_COLUMNS },
+    latest: Date,
+    earliest: Date,
+    tx: Tx = this.dataSource.manager,
+  ): Promise<string[]> {
+    const instant = INSTANT_COLUMNS[due.instant];
+    const rows: { id: string }[] = await tx.query(
+      `SELECT id FROM assignment WHERE status = $1 AND ${FLAG_COLUMNS[due.flag]} IS NULL
+          AND ${instant} <= $2 AND ${instant} > $3`,
+      [due.status, latest, earliest],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async setFlag(id: string, flag: AttendanceFlag, at: Date, tx: Tx = this.dataSource.manager): Promise<void> {
+    await tx.update(Assignment, { id }, { [flag]: at });
+  }
+
+  /**
+   * Read model: the assignment locked, its person's name (person), whether the user coordinates at its site
+   * (site_coordinator) and whether the user is related to the person (conflict_of_interest).
+   */
+  async lockForCoordinator(
+    id: string,
+    userId: string,
+    tx: Tx = this.dataSource.manager,
+  ): Promise<(Assignment & { personName: string; coordinates: boolean; related: boolean }) | undefined> {
+    const [row] = await tx.query(
+      `SELECT ${this.columns()}, p.full_name AS "personName",
+              EXISTS (SELECT 1 FROM site_coordinator c WHERE c.site_id = a.site_id AND c.user_id = $2) AS "coordinates",
+              EXISTS (SELECT 1 FROM conflict_of_interest c WHERE c.user_id = $2 AND c.person_id = a.person_id) AS "related"
+         FROM assignment a JOIN person p ON p.id = a.person_id WHERE a.id = $1 FOR UPDATE OF a`,
+      [id, userId],
+    );
+    return row;
+  }
+
+  /**
+   * Read model: the assignment locked, its person's name (person), whether the user, and the author of its
+   * confirmation, are related to the person (conflict_of_interest).
+   */
+  async lockForSupervisor(
+    id: string,
+    userId: string,
+    tx: Tx = this.dataSource.manager,
+  ): Promise<Assignment & { personName: string; related: boolean; confirmerRelated: boolean }> {
+    const [row] = await tx.query(
+      `SELECT ${this.columns()}, p.full_name AS "personName",
+              EXISTS (SELECT 1 FROM conflict_of_interest c WHERE c.user_id = $2 AND c.person_id = a.person_id) AS "related",
+              EXISTS (SELECT 1 FROM conflict_of_interest c WHERE c.user_id = a.confirmed_by AND c.person_id = a.person_id)
+                AS "confirmerRelated"
+         FROM assignment a JOIN person p ON p.id = a.person_id WHERE a.id = $1 FOR UPDATE OF a`,
+      [id, userId],
+    );
+    return row;
+  }
+
+  /**
+   * Read model: whether the user coordinates at the assignment's site (site_coordinator), and the agencies of
+   * its order (court_order).
+   */
+  async readers(
+    assignment: Pick<Assignment, 'siteId' | 'orderId'>,
+    userId: string,
+    tx: Tx = this.dataSource.manager,
+  ): Promise<{ coordinates: boolean; order: { bapasId: string; kejaksaanId: string } }> {
+    const [row] = await tx.query(
+      `SELECT EXISTS (SELECT 1 FROM site_coordinator c WHERE c.site_id = $2 AND c.user_id = $3) AS coordinates,
+              o.bapas_id AS "bapasId", o.kejaksaan_id AS "kejaksaanId"
+         FROM court_order o WHERE o.id = $1`,
+      [assignment.orderId, assignment.siteId, userId],
+    );
+    return { coordinates: row.coordinates, order: row };
+  }
+
+  /** Read model: a person's name (person). */
+  async personName(personId: string, tx: Tx = this.dataSource.manager): Promise<string> {
+    const [row] = await tx.query(`SELECT full_name FROM person WHERE id = $1`, [personId]);
+    return row.full_name;
+  }
+
+  /** Read model: where the assignment is worked: its site's location and radius (site), its shift's break (shift). */
+  async workplace(
+    assignment: Pick<Assignment, 'siteId' | 'shiftId'>,
+    tx: Tx = this.dataSource.manager,
+  ): Promise<{ lat: number; lng: number; radiusMeters: number; breakMinutes: number }> {
+    const [row] = await tx.query(
+      `SELECT site.lat, site.lng, site.radius_meters AS "radiusMeters",
+              (SELECT break_minutes FROM shift WHERE id = $2) AS "breakMinutes"
+         FROM site WHERE site.id = $1`,
+      [assignment.siteId, assignment.shiftId],
+    );
+    return row;
+  }
+
+  /**
+   * Read model: who may read a shift's roll-call: the site's coordinators (site_coordinator) and the supervisors
+   * of a Bapas party to its agreement (site, agreement_party); undefined when there is no such shift (shift).
+   */
+  async rosterReadable(
+    shiftId: string,
+    user: { id: string; agencyId: string; supervisor: boolean },
+    tx: Tx = this.dataSource.manager,
+  ): Promise<boolean | undefined> {
+    const [shift] = await tx.query(
+      `SELECT EXISTS (SELECT 1 FROM site_coordinator c WHERE c.site_id = s.site_id AND c.user_id = $2)
+              OR ($3 AND EXISTS (SELECT 1 FROM site JOIN agreement_party ap ON ap.agreement_id = site.agreement_id
+                                  WHERE site.id = s.site_id AND ap.agency_id = $4)) AS allowed
+         FROM shift s WHERE s.id = $1`,
+      [shiftId, user.id, user.supervisor, user.agencyId],
+    );
+    return shift?.allowed;
+  }
+
+  /** Read model: a page of an order's or a shift's assignments with their persons' names (person), and the total. */
+  async page(
+    where: { orderId: string } | { shiftId: string },
+    page: { limit: number; offset: number },
+    tx: Tx = this.dataSource.manager,
+  ): Promise<{ rows: (Assignment & { personName: string })[]; total: number }> {
+    const [column, id] = 'orderId' in where ? ['order_id', where.orderId] : ['shift_id', where.shiftId];
+    const rows: (Assignment & { personName: string; total: number })[] = await tx.query(
+      `SELECT ${this.columns()}, p.full_name AS "personName", count(*) OVER ()::int AS total
+         FROM assignment a JOIN person p ON p.id = a.person_id
+        WHERE a.${column} = $1 ORDER BY a.starts_at, p.full_name LIMIT $2 OFFSET $3`,
+      [id, page.limit, page.offset],
+    );
+    const total =
+      rows[0]?.total ?? (await tx.query(`SELECT count(*)::int AS n FROM assignment WHERE ${column} = $1`, [id]))[0].n;
+    return { rows: rows.map(({ total: _, ...row }) => row), total };
+  }
+
+  /** Read model: a shift's confirmed bookings under a Bapas's orders (court_order), with the persons' names (person). */
+  confirmedOnShift(
+    shiftId: string,
+    bapasId: string,
+    tx: Tx = this.dataSource.manager,
+  ): Promise<{ id: string; personName: string }[]> {
+    return tx.query(
+      `SELECT a.id, p.full_name AS "personName" FROM assignment a
+         JOIN court_order o ON o.id = a.order_id JOIN person p ON p.id = a.person_id
+        WHERE a.shift_id = $1 AND a.status = 'checked_out' AND o.bapas_id = $2
+        ORDER BY p.full_name`,
+      [shiftId, bapasId],
+    );
+  }
+
+  /** The assignment's columns under their property names: a plain row shaped like the entity. */
+  private columns(): string {
+    this.assignmentColumns ??= this.dataSource
+      .getMetadata(Assignment)
+      .columns.map((column) => `a.${column.databaseName} AS "${column.propertyName}"`)
+      .join(', ');
+    return this.assignmentColumns;
+  }
+}

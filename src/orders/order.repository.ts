@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Tx } from '../database/transactions.js';
+import { Order } from './order.entity.js';
+
+/** Statuses whose planned minutes still count as booked for the order. */
+const PENDING_STATUSES = `('scheduled', 'checked_in', 'checked_out')`;
+
+export type NewOrder = Omit<
+  Order,
+  'id' | 'createdAt' | 'repeatMinutes' | 'repeatFrom' | 'requiredMinutes' | 'creditedMinutes' | 'completedAt'
+>;
+
+/** The court orders (court_order) and the read models of their progress. */
+@Injectable()
+export class OrderRepository {
+  private orderColumns?: string;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insert(order: NewOrder, tx: Tx = this.dataSource.manager): Promise<Order> {
+    const { id } = await tx.save(tx.create(Order, order));
+    return tx.findOneByOrFail(Order, { id });
+  }
+
+  find(id: string, lock: boolean, tx: Tx = this.dataSource.manager): Promise<Order | null> {
+    return tx.findOne(Order, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+
+  caseRegistered(personId: string, caseNumber: string, tx: Tx = this.dataSource.manager): Promise<boolean> {
+    return tx.existsBy(Order, { personId, caseNumber });
+  }
+
+  async update(id: string, change: Partial<Order>, tx: Tx = this.dataSource.manager): Promise<void> {
+    await tx.update(Order, { id }, change);
+  }
+
+  async page(
+    where: Partial<Pick<Order, 'bapasId' | 'kejaksaanId' | 'status' | 'personId'>>,
+    page: { limit: number; offset: number },
+    tx: Tx = this.dataSource.manager,
+  ): Promise<[Order[], number]> {
+    return tx
+      .getRepository(Order)
+      .findAndCount({ where, order: { createdAt: 'DESC' }, take: page.limit, skip: page.offset });
+  }
+
+  async completedSince(since: Date, tx: Tx = this.dataSource.manager): Promise<string[]> {
+    const rows: { id: string }[] = await tx.query(
+      `SELECT id FROM court_order WHERE status = 'completed' AND completed_at > $1`,
+      [since],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Read model: the order's row with its person's name (person) and its scheduled minutes (assignment), in one
+   * statement.
+   */
+  async withProgress(
+    id: string,
+    tx: Tx = this.dataSource.manager,
+  ): Promise<{ order: Order; personName: string; scheduledMinutes: number } | null> {
+    const [row] = await tx.query(
+      `SELECT ${this.columns()}, (SELECT full_name FROM person WHERE id = o.person_id) AS "personName",
+              (SELECT coalesce(sum(planned_minutes), 0)::int FROM assignment
+                WHERE order_id = o.id AND status IN ${PENDING_STATUSES}) AS "scheduledMinutes"
+         FROM court_order o WHERE o.id = $1`,
+      [id],
+    );
+    if (!row) return null;
+    const { personName, scheduledMinutes, ...order } = row;
+    const amount = order.replacedAmountRupiah as string | null;
+    return {
+      order: { ...order, replacedAmountRupiah: amount === null ? null : Number(amount) },
+      personName,
+      scheduledMinutes,
+    };
+  }
+
+  /** Read model: an order's scheduled minutes (assignment) and its person's name (person). */
+  async progressOf(
+    order: Pick<Order, 'id' | 'personId'>,
+    tx: Tx = this.dataSource.manager,
+  ): Promise<{ scheduledMinutes: number; personName: string }> {
+    const [row] = await tx.query(
+      `SELECT (SELECT coalesce(sum(planned_minutes), 0)::int FROM assignment
+                WHERE order_id = $1 AND status IN ${PENDING_STATUSES}) AS "scheduledMinutes",
+              (SELECT full_name FROM person WHERE id = $2) AS "personName"`,
+      [order.id, order.personId],
+    );
+    return row;
+  }
+
+  /** Read model: what an order needs of its person (person). */
+  async person(
+    id: string,
+    tx: Tx = this.dataSource.manager,
+  ): Promise<{ id: string; bapasId: string; birthDate: string } | null> {
+    const [row] = await tx.query(
+      `SELECT id, bapas_id AS "bapasId", birth_date::text AS "birthDate" FROM person WHERE id = $1`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /** Read model: a user's role and agency (app_user). */
+  async user(id: string, tx: Tx = this.dataSource.manager): Promise<{ role: string; agencyId: string } | null> {
+    const [row] = await tx.query(`SELECT role, agency_id AS "agencyId" FROM app_user WHERE id = $1`, [id]);
+    return row ?? null;
+  }
+
+  /** Read model: an agency's kind (agency). */
+  async agencyKind(id: string, tx: Tx = this.dataSource.manager): Promise<string | null> {
+    const [row] = await tx.query(`SELECT kind FROM agency WHERE id = $1`, [id]);
+    return row?.kind ?? null;
+  }
+
+  /** Read model: the Kejari in the region of a Bapas (agency). */
+  async kejaksaanNear(bapasId: string, tx: Tx = this.dataSource.manager): Promise<string[]> {
+    const rows: { id: string }[] = await tx.query(
+      `SELECT k.id FROM agency k JOIN agency b ON b.region = k.region WHERE b.id = $1 AND k.kind = 'kejaksaan'`,
+      [bapasId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Read model: the active prosecutors of a Kejari (app_user). */
+  async prosecutorsOf(kejaksaanId: string, tx: Tx = this.dataSource.manager): Promise<string[]> {
+    const rows: { id: string }[] = await tx.query(
+      `SELECT id FROM app_user WHERE role = 'prosecutor' AND active AND agency_id = $1`,
+      [kejaksaanId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** The order's columns under their property names: a plain row shaped like the entity. */
+  private columns(): string {
+    this.orderColumns ??= this.dataSource
+      .getMetadata(Order)
+      .columns.map((column) => `o.${column.databaseName} AS "${column.propertyName}"`)
+      .join(', ');
+    return this.orderColumns;
+  }
+}

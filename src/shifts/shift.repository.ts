@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Tx } from '../database/transactions.js';
+import { Shift } from './shift.entity.js';
+
+/** A shift's site as the shifts module reads it, with what planning there needs of its host and agreement. */
+export interface ShiftSite {
+  id: string;
+  name: string;
+  agencyId: string;
+  agreementId: string;
+  workType: string;
+  address: string;
+  lat: number;
+  lng: number;
+  radiusMeters: number;
+  timezone: string;
+  defaultCapacity: number;
+  minorsAllowed: boolean;
+  createdAt: Date;
+  hostRegion: string;
+  agreementValidFrom: string;
+  agreementValidTo: string;
+  /** R-26: whether the viewer coordinates at the site, and whether the viewer's agency is a party to its agreement. */
+  coordinatedByViewer: boolean;
+  usableByViewer: boolean;
+}
+
+export interface Viewer {
+  userId: string;
+  agencyId: string;
+}
+
+export interface ShiftPage {
+  /** the shifts of one site, or those at every site a coordinator works at */
+  at: { siteId: string } | { coordinatorId: string };
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
+}
+
+/** The shifts and their seats (R-18: booked_count never passes capacity). */
+@Injectable()
+export class ShiftRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  insert(shift: Omit<Shift, 'id' | 'createdAt'>, tx: Tx = this.dataSource.manager): Promise<Shift> {
+    return tx.save(tx.create(Shift, shift));
+  }
+
+  find(id: string, tx: Tx = this.dataSource.manager): Promise<Shift | null> {
+    return tx.findOneBy(Shift, { id });
+  }
+
+  exists(id: string, tx: Tx = this.dataSource.manager): Promise<boolean> {
+    return tx.existsBy(Shift, { id });
+  }
+
+  /** Read model when by coordinator: the sites they work at (site_coordinator). */
+  page(page: ShiftPage, tx: Tx = this.dataSource.manager): Promise<[Shift[], number]> {
+    const builder = tx
+      .getRepository(Shift)
+      .createQueryBuilder('shift')
+      .where(
+        'siteId' in page.at
+          ? 'shift.siteId = :siteId'
+          : 'shift.siteId IN (SELECT site_id FROM site_coordinator WHERE user_id = :coordinatorId)',
+        page.at,
+      )
+      .orderBy('shift.startsAt', 'ASC')
+      .take(page.limit)
+      .skip(page.offset);
+    if (page.from) builder.andWhere('shift.date >= :from', { from: page.from });
+    if (page.to) builder.andWhere('shift.date <= :to', { to: page.to });
+    return builder.getManyAndCount();
+  }
+
+  /** R-18: one conditional update takes the seat, so concurrent bookings can't pass the capacity. */
+  async takeSeat(id: string, tx: Tx = this.dataSource.manager): Promise<boolean> {
+    const [{ taken }] = await tx.query(
+      `WITH seat AS (
+         UPDATE shift SET booked_count = booked_count + 1 WHERE id = $1 AND booked_count < capacity RETURNING id)
+       SELECT count(*)::int AS taken FROM seat`,
+      [id],
+    );
+    return taken === 1;
+  }
+
+  async giveSeatBack(id: string, tx: Tx = this.dataSource.manager): Promise<void> {
+    await tx.query(`UPDATE shift SET booked_count = booked_count - 1 WHERE id = $1`, [id]);
+  }
+
+  /**
+   * Read model: sites (site) with their host's region (agency), their agreement's validity (agreement) and the
+   * viewer's relation to them (site_coordinator, agreement_party).
+   */
+  sites(ids: string[], viewer: Viewer, tx: Tx = this.dataSource.manager): Promise<ShiftSite[]> {
+    return tx.query(
+      `SELECT s.id, s.name, s.agency_id AS "agencyId", s.agreement_id AS "agreementId", s.work_type AS "workType",
+              s.address, s.lat, s.lng, s.radius_meters AS "radiusMeters", s.timezone,
+              s.default_capacity AS "defaultCapacity", s.minors_allowed AS "minorsAllowed", s.created_at AS "createdAt",
+              host.region AS "hostRegion", g.valid_from AS "agreementValidFrom", g.valid_to AS "agreementValidTo",
+              EXISTS (SELECT 1 FROM site_coordinator c WHERE c.site_id = s.id AND c.user_id = $2) AS "coordinatedByViewer",
+              EXISTS (SELECT 1 FROM agreement_party ap WHERE ap.agreement_id = s.agreement_id AND ap.agency_id = $3)
+                AS "usableByViewer"
+         FROM site s JOIN agency host ON host.id = s.agency_id JOIN agreement g ON g.id = s.agreement_id
+        WHERE s.id = ANY($1::uuid[])`,
+      [ids, viewer.userId, viewer.agencyId],
+    );
+  }
+}

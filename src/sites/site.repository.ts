@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import type { Tx } from '../database/transactions.js';
+import { Site } from './site.entity.js';
+
+/** A holiday opened for one site, as stored (R-23). */
+export interface OpenedDateRow {
+  siteId: string;
+  date: string;
+  reason: string;
+  openedBy: string;
+  openedAt: Date;
+}
+
+/** The site table, its coordinators (site_coordinator) and its opened dates (site_open_date). */
+@Injectable()
+export class SiteRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insert(fields: Omit<Site, 'id' | 'createdAt'>, coordinatorIds: string[], tx: Tx = this.dataSource.manager) {
+    const site = await tx.save(tx.create(Site, fields));
+    for (const userId of coordinatorIds) await this.addCoordinator(site.id, userId, tx);
+    return site;
+  }
+
+  /** Adds the coordinator to the site; false when they coordinate it already. */
+  async addCoordinator(siteId: string, userId: string, tx: Tx = this.dataSource.manager): Promise<boolean> {
+    const inserted = await tx.query(
+      `INSERT INTO site_coordinator (site_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING site_id`,
+      [siteId, userId],
+    );
+    return inserted.length > 0;
+  }
+
+  find(id: string, tx: Tx = this.dataSource.manager): Promise<Site | null> {
+    return tx.findOneBy(Site, { id });
+  }
+
+  exists(id: string, tx: Tx = this.dataSource.manager): Promise<boolean> {
+    return tx.existsBy(Site, { id });
+  }
+
+  /**
+   * Read model: agreement_party (agreements'). One page of the sites the user may see: all for an admin, else
+   * those whose agreement includes the user's agency or that the user coordinates; of one agency when given.
+   */
+  async visibleTo(
+    user: { id: string; agencyId: string; admin: boolean },
+    filter: { agencyId?: string; limit: number; offset: number },
+    tx: Tx = this.dataSource.manager,
+  ): Promise<{ sites: Site[]; total: number }> {
+    const where = `($4 OR EXISTS (SELECT 1 FROM agreement_party p WHERE p.agreement_id = s.agreement_id AND p.agency_id = $1)
+        OR EXISTS (SELECT 1 FROM site_coordinator c WHERE c.site_id = s.id AND c.user_id = $2))
+      AND ($3::uuid IS NULL OR s.agency_id = $3)`;
+    const params = [user.agencyId, user.id, filter.agencyId ?? null, user.admin];
+    const [{ total }] = await tx.query(`SELECT count(*)::int AS total FROM site s WHERE ${where}`, params);
+    const ids: { id: string }[] = await tx.query(
+      `SELECT s.id FROM site s WHERE ${where} ORDER BY s.name LIMIT $5 OFFSET $6`,
+      [...params, filter.limit, filter.offset],
+    );
+    const sites = await tx.findBy(Site, { id: In(ids.map((row) => row.id)) });
+    const byId = new Map(sites.map((site) => [site.id, site]));
+    return { sites: ids.map(({ id }) => byId.get(id)!), total };
+  }
+
+  openDates(siteId: string, tx: Tx = this.dataSource.manager): Promise<OpenedDateRow[]> {
+    return tx.query(
+      `SELECT site_id AS "siteId", to_char(date, 'YYYY-MM-DD') AS date, reason, opened_by AS "openedBy",
+              opened_at AS "openedAt"
+         FROM site_open_date WHERE site_id = $1 ORDER BY date`,
+      [siteId],
+    );
+  }
+
+  /** Opens the date for the site; false when it is open already. */
+  async openDate(
+    opening: { siteId: string; date: string; reason: string; openedBy: string },
+    tx: Tx = this.dataSource.manager,
+  ): Promise<boolean> {
+    const inserted = await tx.query(
+      `INSERT INTO site_open_date (site_id, date, reason, opened_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING RETURNING site_id`,
+      [opening.siteId, opening.date, opening.reason, opening.openedBy],
+    );
+    return inserted.length > 0;
+  }
+
+  async coordinatorsOf(siteId: string, tx: Tx = this.dataSource.manager): Promise<string[]> {
+    const rows: { user_id: string }[] = await tx.query(
+      `SELECT user_id FROM site_coordinator WHERE site_id = $1 ORDER BY user_id`,
+      [siteId],
+    );
+    return rows.map((row) => row.user_id);
+  }
+
+  async coordinatedBy(userId: string, tx: Tx = this.dataSource.manager): Promise<string[]> {
+    const rows: { site_id: string }[] = await tx.query(`SELECT site_id FROM site_coordinator WHERE user_id = $1`, [
+      userId,
+    ]);
+    return rows.map((row) => row.site_id);
+  }
+
+  async coordinates(userId: string, siteId: string, tx: Tx = this.dataSource.manager): Promise<boolean> {
+    const rows = await tx.query(`SELECT 1 FROM site_coordinator WHERE site_id = $1 AND user_id = $2`, [siteId, userId]);
+    return rows.length > 0;
+  }
+
+  /** Read model: app_user (identity's), the role of each of these users that exists. */
+  rolesOf(userIds: string[], tx: Tx = this.dataSource.manager): Promise<{ id: string; role: string }[]> {
+    return tx.query(`SELECT id, role FROM app_user WHERE id = ANY($1::uuid[])`, [userIds]);
+  }
+
+  /** Read model: agency (agencies'), the zones of the sites and of the Bapas agencies. */
+  async workingZones(tx: Tx = this.dataSource.manager): Promise<string[]> {
+    const zones: { timezone: string }[] = await tx.query(
+      `SELECT timezone FROM site UNION SELECT timezone FROM agency WHERE kind = 'bapas' ORDER BY timezone`,
+    );
+    return zones.map(({ timezone }) => timezone);
+  }
+}

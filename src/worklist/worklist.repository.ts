@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Tx } from '../database/transactions.js';
+
+export interface BookingRow {
+  status: string;
+  assignment_id: string;
+  order_id: string;
+  person_name: string;
+  shift_id: string;
+  date: string;
+  starts_at: Date;
+  ends_at: Date;
+  site_id: string;
+  site_name: string;
+  timezone: string;
+  check_in_at: Date | null;
+  check_out_at: Date | null;
+  penalty_minutes: number | null;
+  worked_minutes: number | null;
+  note: string | null;
+  confirmed_by: string | null;
+  absence_reason: string | null;
+  absence_recorded_by: string | null;
+  notice: string | null;
+}
+
+/** Reads only: the worklist is a read model. */
+@Injectable()
+export class WorklistRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Read model: the Bapas's bookings a supervisor reviews, from court_order, assignment, absence_notice, person, site
+   * and app_user (none ours): those checked out or absent, those scheduled that started in [since, now], and those
+   * with a notice of absence. Each of the three kinds is picked on its own (an index each) rather than by one OR
+   * over all of the Bapas's bookings.
+   */
+  toReview(bapasId: string, since: Date, now: Date, tx: Tx = this.dataSource.manager): Promise<BookingRow[]> {
+    return tx.query(
+      `SELECT a.id AS assignment_id, a.order_id, a.status, p.full_name AS person_name, a.shift_id, a.local_date AS date,
+            a.starts_at, a.ends_at, s.id AS site_id, s.name AS site_name, s.timezone,
+            a.check_in_at, a.check_out_at, a.penalty_minutes, a.worked_minutes, a.confirmation_note AS note,
+            confirmer.full_name AS confirmed_by, a.absence_reason, recorder.full_name AS absence_recorded_by,
+            n.reason AS notice
+       FROM (SELECT a.id FROM court_order o JOIN assignment a ON a.order_id = o.id
+              WHERE o.bapas_id = $1 AND a.status IN ('checked_out', 'absent')
+             UNION
+             SELECT a.id FROM court_order o JOIN assignment a ON a.order_id = o.id
+              WHERE o.bapas_id = $1 AND a.status = 'scheduled' AND a.starts_at BETWEEN $2 AND $3
+             UNION
+             SELECT a.id FROM absence_notice n JOIN assignment a ON a.id = n.assignment_id
+              JOIN court_order o ON o.id = a.order_id
+              WHERE o.bapas_id = $1 AND a.status = 'scheduled') picked
+       JOIN assignment a ON a.id = picked.id
+       JOIN person p ON p.id = a.person_id
+       JOIN site s ON s.id = a.site_id
+       LEFT JOIN app_user confirmer ON confirmer.id = a.confirmed_by
+       LEFT JOIN app_user recorder ON recorder.id = a.absence_recorded_by
+       LEFT JOIN absence_notice n ON n.assignment_id = a.id
+      ORDER BY a.starts_at, p.full_name`,
+      [bapasId, since, now],
+    );
+  }
+
+  /** Read model: the Bapas's time zone (agency, not ours). */
+  async timezoneOf(bapasId: string, tx: Tx = this.dataSource.manager): Promise<string> {
+    const [bapas] = await tx.query(`SELECT timezone FROM agency WHERE id = $1`, [bapasId]);
+    if (!bapas) throw new Error(`agency ${bapasId} is gone`);
+    return bapas.timezone;
+  }
+}
