@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, forbidden, notFound } from '../common/domain-error.js';
+import { defineMessages } from '../common/messages.js';
 import type { Tx } from '../database/transactions.js';
 import { hasMonthlyReport, mayReadMonthlyReport } from '../reports/report.rules.js';
 import { AccessRepository, TRAIL_TYPES, type AssignmentFacts, type Facts } from './access.repository.js';
@@ -21,6 +22,17 @@ import {
   type OrderFacts,
   type SiteFacts,
 } from './access.rules.js';
+
+defineMessages({
+  'attendance.conflict_of_interest': {
+    id: 'Anda memiliki hubungan dengan orang ini dan tidak boleh mencatat atau mengesahkan jamnya (R-27).',
+    en: 'You are related to this person and may not record or sign off their hours (R-27).',
+  },
+  'oversight.no_region': {
+    id: 'Akun pengawasan harus berada di Kanwil.',
+    en: 'An oversight account must belong to a Kanwil.',
+  },
+});
 
 /** A permission: how the facts of its ids are read, and which refusal (today's answer) each rule gives. */
 interface Rule<F> {
@@ -200,11 +212,17 @@ export class AccessPolicy {
   }
 
   /**
-   * The same answer for a record the caller has loaded itself (undefined: not found), such as a hot path's locked
-   * load that read the facts with the conditions of access.conditions.ts in the same statement.
+   * The same answer for a record the caller has loaded itself (null or undefined: not found), such as a hot path's
+   * locked load that read the facts with the conditions of access.conditions.ts in the same statement; the record
+   * back when the user may touch it.
    */
-  requireLoaded<P extends Permission>(user: Caller, permission: P, facts: FactsOf<P> | undefined): void {
-    refuse(user, ruleOf(permission), facts);
+  requireLoaded<P extends Permission, R extends FactsOf<P>>(
+    user: Caller,
+    permission: P,
+    record: R | null | undefined,
+  ): R {
+    refuse(user, ruleOf(permission), record ?? undefined);
+    return record!;
   }
 
   /**

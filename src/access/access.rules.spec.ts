@@ -1,7 +1,6 @@
 import type { Role } from '../common/auth/role.js';
 import {
   conflictOfInterest,
-  confirmationVoid,
   mayAskReportOf,
   mayProsecute,
   maySeeAssignment,
@@ -45,11 +44,9 @@ describe('access rules', () => {
     expect(mayProsecute(as('admin', 'kejari'))).toBe(false);
   });
 
-  it('R-27: a user related to the person records and signs off none of their hours; a related confirmer voids it', () => {
+  it('R-27: a user related to the person records and signs off none of their hours', () => {
     expect(conflictOfInterest({ related: true })).toBe(true);
     expect(conflictOfInterest({ related: false })).toBe(false);
-    expect(confirmationVoid({ confirmerRelated: true })).toBe(true);
-    expect(confirmationVoid({ confirmerRelated: false })).toBe(false);
   });
 
   it('R-26: a supervisor works on the persons and plans of their own Bapas only', () => {

@@ -82,14 +82,6 @@ export function conflictOfInterest(facts: { related: boolean }): boolean {
   return facts.related;
 }
 
-/**
- * R-27: a confirmation by a user related to the person, whenever the relation was declared, can't be signed off
- * (unless the signer made it: that is refused as their own confirmation, R-28).
- */
-export function confirmationVoid(facts: { confirmerRelated: boolean }): boolean {
-  return facts.confirmerRelated;
-}
-
 /** an entity's audit trail is read by admins and by those whose scope its order is in. */
 export function maySeeTrail(user: Caller, owner: OrderFacts): boolean {
   return user.role === 'admin' || orderInScope(user, owner);

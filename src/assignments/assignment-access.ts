@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { coordinatesSite, relatedToPerson } from '../access/access.conditions.js';
+import { AccessPolicy } from '../access/access.policy.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
-import { forbidden, notFound } from '../common/domain-error.js';
+import { notFound } from '../common/domain-error.js';
 import { Order } from '../orders/order.entity.js';
-import { orderInScope } from '../orders/order-scope.js';
 import { OrdersService } from '../orders/orders.service.js';
-import { SitesService } from '../sites/sites.service.js';
 import { Assignment } from './assignment.entity.js';
 
 /** An assignment locked for a change, with the person's name its views show. */
@@ -21,7 +21,7 @@ export class AssignmentAccess {
 
   constructor(
     private readonly orders: OrdersService,
-    private readonly sites: SitesService,
+    private readonly policy: AccessPolicy,
   ) {}
 
   async load(manager: EntityManager, id: string, lock: boolean): Promise<Assignment> {
@@ -40,15 +40,16 @@ export class AssignmentAccess {
   async asCoordinator(manager: EntityManager, user: AuthUser, id: string): Promise<LockedAssignment> {
     const [row] = await manager.query(
       `SELECT ${this.columnsOf(manager)}, p.full_name AS "personName",
-              EXISTS (SELECT 1 FROM site_coordinator c WHERE c.site_id = a.site_id AND c.user_id = $2) AS "coordinates",
-              EXISTS (SELECT 1 FROM conflict_of_interest c WHERE c.user_id = $2 AND c.person_id = a.person_id) AS "related"
+              ${coordinatesSite('a.site_id', '$2')} AS "coordinates", ${relatedToPerson('a.person_id', '$2')} AS "related"
          FROM assignment a JOIN person p ON p.id = a.person_id WHERE a.id = $1 FOR UPDATE OF a`,
       [id, user.id],
     );
-    if (!row) throw notFound('assignment');
-    const { personName, coordinates, related, ...assignment } = row;
-    if (!coordinates) throw forbidden();
-    if (related) throw forbidden('attendance.conflict_of_interest');
+    const {
+      personName,
+      coordinates: _,
+      related: __,
+      ...assignment
+    } = this.policy.requireLoaded(user, 'assignment.record', row);
     return { assignment, personName };
   }
 
@@ -67,20 +68,14 @@ export class AssignmentAccess {
     const order = await this.orders.supervised(manager, user, found.order_id, true);
     const [row] = await manager.query(
       `SELECT ${this.columnsOf(manager)}, p.full_name AS "personName",
-              EXISTS (SELECT 1 FROM conflict_of_interest c WHERE c.user_id = $2 AND c.person_id = a.person_id) AS "related",
-              EXISTS (SELECT 1 FROM conflict_of_interest c WHERE c.user_id = a.confirmed_by AND c.person_id = a.person_id)
-                AS "confirmerRelated"
+              ${relatedToPerson('a.person_id', '$2')} AS "related",
+              ${relatedToPerson('a.person_id', 'a.confirmed_by')} AS "confirmerRelated"
          FROM assignment a JOIN person p ON p.id = a.person_id WHERE a.id = $1 FOR UPDATE OF a`,
       [id, user.id],
     );
     const { personName, related, confirmerRelated, ...assignment } = row;
-    if (related) throw forbidden('attendance.conflict_of_interest');
+    this.policy.requireLoaded(user, 'assignment.decide', { ...order, related });
     return { assignment, personName, order, confirmerRelated };
-  }
-
-  async canRead(manager: EntityManager, user: AuthUser, assignment: Assignment): Promise<boolean> {
-    if (await this.sites.coordinates(manager, user.id, assignment.siteId)) return true;
-    return orderInScope(user, await manager.findOneByOrFail(Order, { id: assignment.orderId }));
   }
 
   /**

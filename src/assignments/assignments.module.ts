@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
-import { SitesModule } from '../sites/sites.module.js';
 import { AssignmentAccess } from './assignment-access.js';
 import { AssignmentsController } from './assignments.controller.js';
 import { AssignmentsQueries } from './assignments.queries.js';
@@ -12,9 +11,9 @@ import { ShiftSignOff } from './shift-sign-off.js';
 import { SignOffService } from './sign-off.service.js';
 
 @Module({
-  imports: [CalendarModule, LedgerModule, OrdersModule, SitesModule],
+  imports: [CalendarModule, LedgerModule, OrdersModule],
   controllers: [AssignmentsController],
   providers: [AssignmentAccess, AssignmentsQueries, AttendanceService, BookingService, SignOffService, ShiftSignOff],
-  exports: [AssignmentAccess, AssignmentsQueries, BookingService],
+  exports: [AssignmentsQueries, BookingService],
 })
 export class AssignmentsModule {}

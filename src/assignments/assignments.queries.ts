@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AccessPolicy } from '../access/access.policy.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
-import { forbidden, notFound } from '../common/domain-error.js';
 import { Page, PageQuery } from '../common/pagination.js';
-import { OrdersService } from '../orders/orders.service.js';
 import { AssignmentAccess } from './assignment-access.js';
 import { Assignment } from './assignment.entity.js';
 import { readAssignmentView, toAssignmentView, type AssignmentView } from './assignment.view.js';
@@ -14,32 +13,23 @@ export class AssignmentsQueries {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AssignmentAccess,
-    private readonly orders: OrdersService,
+    private readonly policy: AccessPolicy,
   ) {}
 
   async get(user: AuthUser, id: string): Promise<AssignmentView> {
+    await this.policy.requireAccess(user, 'assignment.read', [id]);
     const manager = this.dataSource.manager;
-    const assignment = await this.access.load(manager, id, false);
-    if (!(await this.access.canRead(manager, user, assignment))) throw forbidden();
-    return readAssignmentView(manager, assignment);
+    return readAssignmentView(manager, await this.access.load(manager, id, false));
   }
 
   async forOrder(user: AuthUser, orderId: string, query: PageQuery): Promise<Page<AssignmentView>> {
-    await this.orders.readable(this.dataSource.manager, user, orderId);
+    await this.policy.requireAccess(user, 'order.read', [orderId]);
     return this.page({ orderId }, query);
   }
 
   /** The roll-call of a shift: the site's coordinators and the supervisors who plan there (one statement to check). */
   async roster(user: AuthUser, shiftId: string, query: PageQuery): Promise<Page<AssignmentView>> {
-    const [shift] = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM site_coordinator c WHERE c.site_id = s.site_id AND c.user_id = $2)
-              OR ($3 AND EXISTS (SELECT 1 FROM site JOIN agreement_party ap ON ap.agreement_id = site.agreement_id
-                                  WHERE site.id = s.site_id AND ap.agency_id = $4)) AS allowed
-         FROM shift s WHERE s.id = $1`,
-      [shiftId, user.id, user.role === 'supervisor', user.agencyId],
-    );
-    if (!shift) throw notFound('shift');
-    if (!shift.allowed) throw forbidden();
+    await this.policy.requireAccess(user, 'shift.read', [shiftId]);
     return this.page({ shiftId }, query);
   }
 

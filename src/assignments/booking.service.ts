@@ -2,15 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
+import { partyToAgreement } from '../access/access.conditions.js';
+import { AccessPolicy } from '../access/access.policy.js';
 import { AuditService } from '../audit/audit.service.js';
 import { officialCalendarWarnings } from '../calendar/calendar.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import type { RuleViolation } from '../common/rule-violation.js';
-import { assertNoConflict, conflict, forbidden, notFound, unknownReference } from '../common/domain-error.js';
+import { assertNoConflict, conflict, unknownReference } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
 import { outboxColumns } from '../jobs/outbox.service.js';
-import { orderInScope } from '../orders/order-scope.js';
 import type { Regime } from '../orders/order.rules.js';
 import { assignmentJobs } from '../reminders/assignment-jobs.js';
 import { AssignmentAccess } from './assignment-access.js';
@@ -38,6 +39,7 @@ export class BookingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AssignmentAccess,
+    private readonly policy: AccessPolicy,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -59,14 +61,12 @@ export class BookingService {
            FROM court_order o JOIN person p ON p.id = o.person_id WHERE o.id = $1 FOR UPDATE`,
         [dto.orderId],
       );
-      if (!order) throw notFound('order');
-      if (!orderInScope(actor, order)) throw forbidden();
-      if (actor.role !== 'supervisor') throw forbidden('auth.role_not_allowed');
+      this.policy.requireLoaded(actor, 'order.supervise', order);
       const [shift]: BookingFacts[] = await manager.query(
         `SELECT s.id, s.site_id AS "siteId", s.date, s.start_time AS "startTime", s.end_time AS "endTime",
                 s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.planned_minutes AS "plannedMinutes",
                 site.timezone, site.minors_allowed AS "minorsAllowed",
-                EXISTS (SELECT 1 FROM agreement_party ap WHERE ap.agreement_id = site.agreement_id AND ap.agency_id = $3) AS usable,
+                ${partyToAgreement('site.agreement_id', '$3')} AS usable,
                 g.valid_from AS "validFrom", g.valid_to AS "validTo",
                 (SELECT h.name FROM holiday h JOIN agency host ON host.id = site.agency_id
                   WHERE h.date = s.date AND h.region IN ('', host.region)

@@ -3,9 +3,10 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, A
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { AccessPolicy } from '../access/access.policy.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
-import { forbidden, notFound } from '../common/domain-error.js';
+import { notFound } from '../common/domain-error.js';
 import { ApiProblems } from '../common/openapi.js';
 import { PageQuery } from '../common/pagination.js';
 import { AuditEvent } from './audit-event.entity.js';
@@ -18,7 +19,6 @@ import {
 import { AuditCheckpoints } from './audit-checkpoints.service.js';
 import { CheckpointDto } from './dto.js';
 import { TrailVerification } from './trail-verification.js';
-import { AuditScope } from './audit-scope.js';
 
 const ENTITY_TYPES = [
   'agency',
@@ -53,7 +53,7 @@ export class AuditTrailController {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly verification: TrailVerification,
     private readonly checkpoints: AuditCheckpoints,
-    private readonly scope: AuditScope,
+    private readonly policy: AccessPolicy,
   ) {}
 
   /** oldest first. Admins see all; supervisors and prosecutors one entity in their scope at a time. */
@@ -67,7 +67,7 @@ export class AuditTrailController {
   @ApiOkResponse({ type: AuditEventPage })
   @ApiProblems(400, 401, 403)
   async list(@CurrentUser() user: AuthUser, @Query() query: AuditQuery): Promise<AuditEventPage> {
-    if (user.role !== 'admin' && !(await this.scope.allows(user, query.entityType, query.entityId))) throw forbidden();
+    await this.policy.requireTrail(user, { type: query.entityType, id: query.entityId });
     const [events, total] = await this.dataSource.getRepository(AuditEvent).findAndCount({
       where: {
         ...(query.entityType ? { entityType: query.entityType } : {}),

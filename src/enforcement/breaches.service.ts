@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Agency } from '../agencies/agency.entity.js';
 import { BookingService } from '../assignments/booking.service.js';
+import { AccessPolicy } from '../access/access.policy.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
-import { assertValid, conflict, forbidden, notFound } from '../common/domain-error.js';
+import { assertValid, conflict, notFound } from '../common/domain-error.js';
 import { localDate } from '../common/local-time.js';
 import { defineMessages } from '../common/messages.js';
 import { Page } from '../common/pagination.js';
@@ -15,7 +16,6 @@ import { JOBS, type JobOutcome } from '../jobs/jobs.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { Order } from '../orders/order.entity.js';
 import { orderProsecutors } from '../orders/order-prosecutors.js';
-import { orderInScope } from '../orders/order-scope.js';
 import { OrdersService } from '../orders/orders.service.js';
 import {
   absencesOpenBreach,
@@ -106,6 +106,7 @@ export class BreachesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly orders: OrdersService,
+    private readonly policy: AccessPolicy,
     private readonly booking: BookingService,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
@@ -179,10 +180,8 @@ export class BreachesService {
   }
 
   async get(user: AuthUser, id: string): Promise<BreachView> {
-    const breach = await this.read(this.dataSource.manager, id);
-    const order = await this.dataSource.manager.findOneByOrFail(Order, { id: breach.orderId });
-    if (user.role !== 'admin' && !orderInScope(user, order)) throw forbidden();
-    return breach;
+    await this.policy.requireAccess(user, 'breach.read', [id]);
+    return this.read(this.dataSource.manager, id);
   }
 
   /** R-08, R-26: only a prosecutor of the order's Kejari decides; a decision is final (R-25). */
@@ -261,8 +260,11 @@ export class BreachesService {
   private async forDecision(manager: EntityManager, actor: AuthUser, id: string) {
     const [row] = await manager.query(`SELECT order_id FROM breach WHERE id = $1`, [id]);
     if (!row) throw notFound('breach');
-    const order = await this.orders.readable(manager, actor, row.order_id, true);
-    if (actor.role !== 'prosecutor') throw forbidden('auth.role_not_allowed');
+    const order = this.policy.requireLoaded(
+      actor,
+      'order.prosecute',
+      await this.orders.readable(manager, actor, row.order_id, true),
+    );
     const [breach]: { status: string; opened_at: Date }[] = await manager.query(
       `SELECT status, opened_at FROM breach WHERE id = $1 FOR UPDATE`,
       [id],

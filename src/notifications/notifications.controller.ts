@@ -3,10 +3,10 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProperty,
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsIn } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { AssignmentAccess } from '../assignments/assignment-access.js';
+import { AccessPolicy } from '../access/access.policy.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
-import { badRequest, forbidden } from '../common/domain-error.js';
+import { badRequest } from '../common/domain-error.js';
 import { ApiProblems } from '../common/openapi.js';
 import { PageQuery } from '../common/pagination.js';
 import { IdParam } from '../common/validation.js';
@@ -43,7 +43,7 @@ export class NotificationsController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queries: NotificationQueries,
-    private readonly assignments: AssignmentAccess,
+    private readonly policy: AccessPolicy,
     private readonly persons: PersonsService,
   ) {}
 
@@ -61,8 +61,7 @@ export class NotificationsController {
     @IdParam('id') id: string,
     @Query() page: PageQuery,
   ): Promise<NotificationPage> {
-    const assignment = await this.assignments.load(this.dataSource.manager, id, false);
-    if (!(await this.assignments.canRead(this.dataSource.manager, user, assignment))) throw forbidden();
+    await this.policy.requireAccess(user, 'assignment.read', [id]);
     const listed = await this.queries.list({ assignmentId: id }, page);
     return user.role === 'coordinator' ? { ...listed, items: listed.items.map(withoutPersonalData) } : listed;
   }

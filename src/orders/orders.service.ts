@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AccessPolicy } from '../access/access.policy.js';
 import { Agency } from '../agencies/agency.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
-import { assertValid, badRequest, conflict, forbidden, notFound, unknownReference } from '../common/domain-error.js';
+import { assertValid, badRequest, conflict, unknownReference } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
 import { Page } from '../common/pagination.js';
 import { User } from '../identity/user.entity.js';
 import { Person } from '../persons/person.entity.js';
 import { CreateOrderDto, OrderListQuery, ReplacedSentenceDto } from './dto.js';
 import { Order } from './order.entity.js';
-import { orderInScope } from './order-scope.js';
 import { ReplacedSentence, orderViolations, regimeFor } from './order.rules.js';
 
 defineMessages({
@@ -72,6 +72,7 @@ export class OrdersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
   ) {}
 
   create(actor: AuthUser, dto: CreateOrderDto): Promise<OrderView> {
@@ -79,7 +80,7 @@ export class OrdersService {
     return this.dataSource.transaction(async (manager) => {
       const person = await manager.findOneBy(Person, { id: dto.personId });
       if (!person) throw unknownReference('personId', 'person');
-      if (person.bapasId !== actor.agencyId) throw forbidden();
+      this.access.requireLoaded(actor, 'person.supervise', person);
       const regime = regimeFor(person.birthDate, dto.offenseDate);
       assertValid(orderViolations({ ...dto, regime, birthDate: person.birthDate, replacedSentence }));
       const kejaksaanId = await this.kejaksaanFor(manager, actor, dto);
@@ -130,9 +131,7 @@ export class OrdersService {
          FROM court_order o WHERE o.id = $1`,
       [id],
     );
-    if (!row) throw notFound('order');
-    const { personName, scheduledMinutes, ...order } = row;
-    if (!orderInScope(user, order)) throw forbidden();
+    const { personName, scheduledMinutes, ...order } = this.access.requireLoaded(user, 'order.read', row);
     const amount = order.replacedAmountRupiah as string | null;
     return toOrderView(
       { ...order, replacedAmountRupiah: amount === null ? null : Number(amount) },
@@ -166,22 +165,28 @@ export class OrdersService {
     return { items: await Promise.all(orders.map((order) => this.view(manager, order))), total };
   }
 
-  /** R-26: the supervisors of the order's Bapas and the prosecutors of its Kejari; nobody else. */
-  async readable(manager: EntityManager, user: AuthUser, id: string, lock = false): Promise<Order> {
+  /** The order, for a user who may read it (R-26). */
+  readable(manager: EntityManager, user: AuthUser, id: string, lock = false): Promise<Order> {
+    return this.allowed(manager, user, 'order.read', id, lock);
+  }
+
+  /** The order, for a supervisor of its Bapas: who changes what happens under it (R-26). */
+  supervised(manager: EntityManager, user: AuthUser, id: string, lock = false): Promise<Order> {
+    return this.allowed(manager, user, 'order.supervise', id, lock);
+  }
+
+  private async allowed(
+    manager: EntityManager,
+    user: AuthUser,
+    permission: 'order.read' | 'order.supervise',
+    id: string,
+    lock: boolean,
+  ): Promise<Order> {
     const order = await manager.findOne(Order, {
       where: { id },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
-    if (!order) throw notFound('order');
-    if (!orderInScope(user, order)) throw forbidden();
-    return order;
-  }
-
-  /** R-26: only a supervisor of the order's Bapas changes what happens under it. */
-  async supervised(manager: EntityManager, user: AuthUser, id: string, lock = false): Promise<Order> {
-    const order = await this.readable(manager, user, id, lock);
-    if (user.role !== 'supervisor') throw forbidden('auth.role_not_allowed');
-    return order;
+    return this.access.requireLoaded(user, permission, order);
   }
 
   /** R-08: under a breach report the order takes no bookings and no plans until the prosecutor decides. */

@@ -64,14 +64,6 @@ const CREDIT_COLUMNS = `
 export class OversightQueries {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The region of a Kanwil, or null for an agency that is not one. */
-  async kanwilRegion(agencyId: string): Promise<string | null> {
-    const [row] = await this.dataSource.query(`SELECT region FROM agency WHERE id = $1 AND kind = 'kanwil'`, [
-      agencyId,
-    ]);
-    return row?.region ?? null;
-  }
-
   /** The Bapas of a region (every Bapas when `region` is null: an administrator). */
   bapasOf(region: string | null): Promise<BapasRow[]> {
     return this.dataSource.query(

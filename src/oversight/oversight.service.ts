@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AccessPolicy } from '../access/access.policy.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
-import { conflict, forbidden, notFound } from '../common/domain-error.js';
+import { conflict } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
 import type { Page } from '../common/pagination.js';
 import { monthBounds } from '../reports/report.rules.js';
@@ -14,10 +15,6 @@ import { SIGNAL_RULES, type Evidence, type SignalKind } from './signal.rules.js'
 import { percent, percentile } from './summary.rules.js';
 
 defineMessages({
-  'oversight.no_region': {
-    id: 'Akun pengawasan harus berada di Kanwil.',
-    en: 'An oversight account must belong to a Kanwil.',
-  },
   'oversight.already_reviewed': { id: 'Sinyal ini sudah ditinjau.', en: 'This signal has already been reviewed.' },
 });
 
@@ -118,20 +115,13 @@ export class OversightService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queries: OversightQueries,
+    private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
-  /** The region the user oversees; null (every region) for an administrator. */
-  async region(user: AuthUser): Promise<string | null> {
-    if (user.role === 'admin') return null;
-    const region = await this.queries.kanwilRegion(user.agencyId);
-    if (!region) throw forbidden('oversight.no_region');
-    return region;
-  }
-
   async summary(user: AuthUser, month: string): Promise<RegionalSummaryView> {
-    const region = await this.region(user);
+    const region = await this.access.overseenRegion(user);
     const bapas = await this.queries.bapasOf(region);
     const rows = await Promise.all(
       bapas.map(async (agency): Promise<BapasSummaryView> => {
@@ -160,7 +150,7 @@ export class OversightService {
   }
 
   async list(user: AuthUser, query: SignalQuery): Promise<Page<SignalView>> {
-    const region = await this.region(user);
+    const region = await this.access.overseenRegion(user);
     const where = `WHERE ($1::text IS NULL OR b.region = $1) AND ($2::text IS NULL OR s.status = $2)
                      AND ($3::text IS NULL OR s.kind = $3)`;
     const params = [region, query.status ?? null, query.kind ?? null];
@@ -237,12 +227,12 @@ export class OversightService {
   }
 
   private async visible(manager: EntityManager, user: AuthUser, id: string, lock: boolean): Promise<SignalRow> {
-    const region = await this.region(user);
+    const region = await this.access.overseenRegion(user);
     const [row]: (SignalRow & { region: string })[] = await manager.query(
       `${SIGNAL_SELECT.replace('s.evidence', 's.evidence, b.region')} WHERE s.id = $1 ${lock ? 'FOR UPDATE OF s' : ''}`,
       [id],
     );
-    if (!row || (region !== null && row.region !== region)) throw notFound('misuse signal');
+    this.access.requireLoaded(user, 'signal.read', row && { bapasRegion: row.region, overseenRegion: region });
     return row;
   }
 

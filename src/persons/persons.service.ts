@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AccessPolicy } from '../access/access.policy.js';
 import { personalWindowRefusals } from '../assignments/booking.rules.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
-import { assertValid, conflict, forbidden, notFound, unknownReference } from '../common/domain-error.js';
+import { assertValid, conflict, unknownReference } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
 import { Page } from '../common/pagination.js';
 import { normalisePhone } from '../common/phone.js';
@@ -35,6 +36,7 @@ export class PersonsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
     private readonly clock: Clock,
   ) {}
 
@@ -185,12 +187,9 @@ export class PersonsService {
     return replaced;
   }
 
-  /** a supervisor works only on the persons of their own Bapas. */
+  /** The person, for a supervisor of their Bapas. */
   async supervised(manager: EntityManager, actor: AuthUser, id: string): Promise<Person> {
-    const person = await manager.findOneBy(Person, { id });
-    if (!person) throw notFound('person');
-    if (person.bapasId !== actor.agencyId) throw forbidden();
-    return person;
+    return this.access.requireLoaded(actor, 'person.supervise', await manager.findOneBy(Person, { id }));
   }
 }
 

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AccessPolicy } from '../access/access.policy.js';
 import { AuditService } from '../audit/audit.service.js';
 import { BookingService } from '../assignments/booking.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
-import { conflict, DomainError, notFound } from '../common/domain-error.js';
+import { conflict, DomainError } from '../common/domain-error.js';
 import { defineMessages, type Locale } from '../common/messages.js';
 import { Plan, type PlanApplication, type PlanMove } from './plan.entity.js';
 import { toPlanView, type PlanView } from './plan.view.js';
@@ -18,14 +19,19 @@ defineMessages({
   },
 });
 
-/** A plan of the actor's Bapas, or 404. */
-export async function visiblePlan(manager: EntityManager, actor: AuthUser, id: string, lock = false): Promise<Plan> {
+/** A plan of the actor's Bapas, or 404. */
+export async function visiblePlan(
+  manager: EntityManager,
+  access: AccessPolicy,
+  actor: AuthUser,
+  id: string,
+  lock = false,
+): Promise<Plan> {
   const plan = await manager.findOne(Plan, {
     where: { id },
     ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
   });
-  if (!plan || plan.bapasId !== actor.agencyId) throw notFound('plan');
-  return plan;
+  return access.requireLoaded(actor, 'plan.read', plan);
 }
 
 /**
@@ -38,13 +44,14 @@ export class PlanApplier {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly booking: BookingService,
+    private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   async apply(actor: AuthUser, id: string, locale: Locale): Promise<PlanView> {
     const claimed = await this.dataSource.transaction(async (manager) => {
-      const plan = await visiblePlan(manager, actor, id, true);
+      const plan = await visiblePlan(manager, this.access, actor, id, true);
       if (plan.status !== 'preview') throw conflict({ code: 'plan.already_applied' });
       if (plan.expiresAt <= this.clock.now()) throw conflict({ code: 'plan.expired' });
       Object.assign(plan, { status: 'applied', appliedAt: this.clock.now(), appliedBy: actor.id });

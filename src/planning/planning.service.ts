@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
+import { AccessPolicy } from '../access/access.policy.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { Clock } from '../common/clock.js';
@@ -60,6 +61,7 @@ export class PlanningService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly inputs: PlanningInputs,
     private readonly orders: OrdersService,
+    private readonly access: AccessPolicy,
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly calendar: CalendarService,
@@ -99,7 +101,7 @@ export class PlanningService {
   }
 
   async get(actor: AuthUser, id: string, locale: Locale): Promise<PlanView> {
-    return toPlanView(await visiblePlan(this.dataSource.manager, actor, id), locale);
+    return toPlanView(await visiblePlan(this.dataSource.manager, this.access, actor, id), locale);
   }
 
   private async preview(

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { AccessPolicy } from '../access/access.policy.js';
 import { Agency } from '../agencies/agency.entity.js';
 import { Agreement } from '../agreements/agreement.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
-import { assertNoConflict, assertValid, forbidden, notFound } from '../common/domain-error.js';
+import { assertNoConflict, assertValid } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
 import { Page } from '../common/pagination.js';
 import { RuleViolation } from '../common/rule-violation.js';
@@ -64,6 +65,7 @@ export class ShiftsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sites: SitesService,
+    private readonly access: AccessPolicy,
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -108,15 +110,8 @@ export class ShiftsService {
   }
 
   async list(user: AuthUser, siteId: string, query: ShiftRangeQuery): Promise<Page<ShiftView>> {
-    const manager = this.dataSource.manager;
-    const site = await manager.findOneBy(Site, { id: siteId });
-    if (!site) throw notFound('site');
-    const allowed =
-      user.role === 'admin' ||
-      (user.role === 'supervisor' && (await this.sites.usableBy(manager, user.agencyId, site))) ||
-      (await this.sites.coordinates(manager, user.id, site.id));
-    if (!allowed) throw forbidden();
-    const builder = manager
+    await this.access.requireAccess(user, 'site.shifts', [siteId]);
+    const builder = this.dataSource.manager
       .getRepository(Shift)
       .createQueryBuilder('shift')
       .where('shift.siteId = :siteId', { siteId })
@@ -153,24 +148,16 @@ export class ShiftsService {
 
   /** One shift with its site: for the site's coordinators, the supervisors who plan there, admins. */
   async get(user: AuthUser, id: string): Promise<ShiftAtSiteResponse> {
+    await this.access.requireAccess(user, 'shift.read', [id]);
     const manager = this.dataSource.manager;
-    const shift = await manager.findOneBy(Shift, { id });
-    if (!shift) throw notFound('shift');
-    const site = await manager.findOneByOrFail(Site, { id: shift.siteId });
-    const allowed =
-      user.role === 'admin' ||
-      (user.role === 'supervisor' && (await this.sites.usableBy(manager, user.agencyId, site))) ||
-      (await this.sites.coordinates(manager, user.id, site.id));
-    if (!allowed) throw forbidden();
-    return withSite(shift, site);
+    const shift = await manager.findOneByOrFail(Shift, { id });
+    return withSite(shift, await manager.findOneByOrFail(Site, { id: shift.siteId }));
   }
 
   /** A supervisor plans at the sites their Bapas has an agreement for; an admin anywhere. */
   private async siteForPlanning(manager: EntityManager, actor: AuthUser, siteId: string): Promise<Site> {
-    const site = await manager.findOneBy(Site, { id: siteId });
-    if (!site) throw notFound('site');
-    if (actor.role === 'supervisor' && !(await this.sites.usableBy(manager, actor.agencyId, site))) throw forbidden();
-    return site;
+    await this.access.requireAccess(actor, 'site.schedule', [siteId], manager);
+    return manager.findOneByOrFail(Site, { id: siteId });
   }
 
   private async calendarRefusals(

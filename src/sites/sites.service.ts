@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { siteVisible } from '../access/access.conditions.js';
+import { AccessPolicy } from '../access/access.policy.js';
 import { Agency } from '../agencies/agency.entity.js';
 import { Agreement } from '../agreements/agreement.entity.js';
 import { partiesOf } from '../agreements/agreements.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
-import { assertValid, conflict, forbidden, notFound, unknownReference } from '../common/domain-error.js';
+import { assertValid, conflict, notFound, unknownReference } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
 import { Page, PageQuery } from '../common/pagination.js';
 import { User } from '../identity/user.entity.js';
@@ -48,6 +50,7 @@ export class SitesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
   ) {}
 
   create(actor: AuthUser, dto: CreateSiteDto): Promise<SiteView> {
@@ -85,17 +88,14 @@ export class SitesService {
   }
 
   async get(user: AuthUser, id: string): Promise<SiteView> {
-    const site = await this.dataSource.getRepository(Site).findOneBy({ id });
-    if (!site) throw notFound('site');
-    if (!(await this.canSee(this.dataSource.manager, user, site))) throw forbidden();
+    await this.access.requireAccess(user, 'site.read', [id]);
+    const site = await this.dataSource.getRepository(Site).findOneByOrFail({ id });
     return toSiteView(site, await this.coordinatorsOf(this.dataSource.manager, id));
   }
 
   /** Admins see every site; others the sites whose agreement includes their agency or that they coordinate. */
   async list(user: AuthUser, query: PageQuery & { agencyId?: string }): Promise<Page<SiteView>> {
-    const where = `($4 OR EXISTS (SELECT 1 FROM agreement_party p WHERE p.agreement_id = s.agreement_id AND p.agency_id = $1)
-        OR EXISTS (SELECT 1 FROM site_coordinator c WHERE c.site_id = s.id AND c.user_id = $2))
-      AND ($3::uuid IS NULL OR s.agency_id = $3)`;
+    const where = `${siteVisible('s', { admin: '$4', agencyId: '$1', userId: '$2' })} AND ($3::uuid IS NULL OR s.agency_id = $3)`;
     const params = [user.agencyId, user.id, query.agencyId ?? null, user.role === 'admin'];
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM site s WHERE ${where}`, params);
     const ids: { id: string }[] = await this.dataSource.query(
@@ -156,28 +156,6 @@ export class SitesService {
       userId,
     ]);
     return rows.map((row) => row.site_id);
-  }
-
-  /** R-26: a coordinator records only at their own sites. */
-  async coordinates(manager: EntityManager, userId: string, siteId: string): Promise<boolean> {
-    const rows = await manager.query(`SELECT 1 FROM site_coordinator WHERE site_id = $1 AND user_id = $2`, [
-      siteId,
-      userId,
-    ]);
-    return rows.length > 0;
-  }
-
-  /** A Bapas may plan work at a site only when it is a party to the site's agreement. */
-  async usableBy(manager: EntityManager, agencyId: string, site: Site): Promise<boolean> {
-    return (await partiesOf(manager, site.agreementId)).includes(agencyId);
-  }
-
-  private async canSee(manager: EntityManager, user: AuthUser, site: Site): Promise<boolean> {
-    return (
-      user.role === 'admin' ||
-      (await this.usableBy(manager, user.agencyId, site)) ||
-      (await this.coordinates(manager, user.id, site.id))
-    );
   }
 }
 
