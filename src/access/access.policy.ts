@@ -7,6 +7,7 @@ import { AccessRepository, TRAIL_TYPES, type AssignmentFacts, type Facts } from 
 import {
   conflictOfInterest,
   mayAskReportOf,
+  mayCallRoll,
   mayProsecute,
   maySeeAssignment,
   maySeeShifts,
@@ -63,6 +64,13 @@ const siteRule = (allows: (user: Caller, site: SiteFacts) => boolean) =>
     refusal: (user, site) => (allows(user, site) ? null : outOfScope()),
   });
 
+const shiftRule = (allows: (user: Caller, site: SiteFacts) => boolean) =>
+  rule<SiteFacts>({
+    load: (repository, user, ids, tx) => repository.shifts(user, ids, tx),
+    missing: () => notFound('shift'),
+    refusal: (user, site) => (allows(user, site) ? null : outOfScope()),
+  });
+
 /** R-29: the region a user oversees (null: every region, an administrator); 403 for a user of no Kanwil. */
 async function regionOverseenBy(repository: AccessRepository, user: Caller, tx?: Tx): Promise<string | null> {
   if (user.role === 'admin') return null;
@@ -114,12 +122,10 @@ const RULES = {
   'site.coordinate': siteRule((_, site) => site.coordinates),
   /** A site's shifts: its coordinators, the supervisors who use it, admins. */
   'site.shifts': siteRule(maySeeShifts),
-  /** A shift (and its roll-call): as its site's shifts. */
-  'shift.read': rule<SiteFacts>({
-    load: (repository, user, ids, tx) => repository.shifts(user, ids, tx),
-    missing: () => notFound('shift'),
-    refusal: (user, site) => (maySeeShifts(user, site) ? null : outOfScope()),
-  }),
+  /** A shift: as its site's shifts. */
+  'shift.read': shiftRule(maySeeShifts),
+  /** A shift's roll-call: not an admin's. */
+  'shift.roster': shiftRule(mayCallRoll),
   'assignment.read': rule<AssignmentFacts>({
     load: (repository, user, ids, tx) => repository.assignments(user, ids, tx),
     missing: () => notFound('assignment'),
@@ -234,6 +240,13 @@ export class AccessPolicy {
     if (!entity.type || !entity.id || !TRAIL_TYPES.includes(entity.type)) throw outOfScope();
     await this.requireAccess(user, `trail.${entity.type}` as Permission, [entity.id], tx);
   }
+
+  shiftRule = (allows: (user: Caller, site: SiteFacts) => boolean) =>
+    rule<SiteFacts>({
+      load: (repository, user, ids, tx) => repository.shifts(user, ids, tx),
+      missing: () => notFound('shift'),
+      refusal: (user, site) => (allows(user, site) ? null : outOfScope()),
+    });
 
   /** R-29: the region a user oversees (null: every region, an administrator); 403 for a user of no Kanwil. */
   overseenRegion(user: Caller, tx?: Tx): Promise<string | null> {

@@ -2,6 +2,7 @@ import type { Role } from '../common/auth/role.js';
 import {
   conflictOfInterest,
   mayAskReportOf,
+  mayCallRoll,
   mayProsecute,
   maySeeAssignment,
   maySeeShifts,
@@ -77,6 +78,10 @@ describe('access rules', () => {
     expect(maySeeShifts(as('admin', 'kanwil'), nothing)).toBe(true);
     expect(maySeeShifts(as('prosecutor', 'kejari'), party)).toBe(false);
     expect(maySeeShifts(as('coordinator', 'opd'), party)).toBe(false);
+    // a roll-call names people: not for an admin
+    expect(mayCallRoll(as('admin', 'kanwil'), nothing)).toBe(false);
+    expect(mayCallRoll(as('coordinator', 'opd'), coordinated)).toBe(true);
+    expect(mayCallRoll(as('supervisor', 'bapas'), party)).toBe(true);
   });
 
   it("R-26: an assignment is seen by its site's coordinators and by those whose scope its order is in", () => {

@@ -64,9 +64,14 @@ export function mayScheduleAt(user: Caller, site: SiteFacts): boolean {
   return user.role === 'admin' || mayUseSite(user, site);
 }
 
-/** a site's shifts are seen by its coordinators, the supervisors who plan there, and admins. */
+/** a shift's roll-call (who comes) is for the site's coordinators and the supervisors who use it. */
+export function mayCallRoll(user: Caller, site: SiteFacts): boolean {
+  return mayUseSite(user, site) || site.coordinates;
+}
+
+/** a site's shifts are seen by those who call their roll, and by admins. */
 export function maySeeShifts(user: Caller, site: SiteFacts): boolean {
-  return user.role === 'admin' || mayUseSite(user, site) || site.coordinates;
+  return user.role === 'admin' || mayCallRoll(user, site);
 }
 
 /** an assignment is seen by its site's coordinators and by those whose scope its order is in. */

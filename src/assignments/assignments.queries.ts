@@ -29,7 +29,7 @@ export class AssignmentsQueries {
 
   /** The roll-call of a shift: the site's coordinators and the supervisors who plan there (one statement to check). */
   async roster(user: AuthUser, shiftId: string, query: PageQuery): Promise<Page<AssignmentView>> {
-    await this.policy.requireAccess(user, 'shift.read', [shiftId]);
+    await this.policy.requireAccess(user, 'shift.roster', [shiftId]);
     return this.page({ shiftId }, query);
   }
 
