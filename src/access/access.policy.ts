@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, forbidden, notFound } from '../common/domain-error.js';
+import { defineMessages } from '../common/messages.js';
 import type { Tx } from '../database/transactions.js';
 import { hasMonthlyReport, mayReadMonthlyReport } from '../reports/report.rules.js';
 import { AccessRepository, TRAIL_TYPES, type AssignmentFacts, type Facts } from './access.repository.js';
 import {
   conflictOfInterest,
   mayAskReportOf,
+  mayCallRoll,
   mayProsecute,
   maySeeAssignment,
   maySeeShifts,
@@ -21,6 +23,17 @@ import {
   type OrderFacts,
   type SiteFacts,
 } from './access.rules.js';
+
+defineMessages({
+  'attendance.conflict_of_interest': {
+    id: 'Anda memiliki hubungan dengan orang ini dan tidak boleh mencatat atau mengesahkan jamnya (R-27).',
+    en: 'You are related to this person and may not record or sign off their hours (R-27).',
+  },
+  'oversight.no_region': {
+    id: 'Akun pengawasan harus berada di Kanwil.',
+    en: 'An oversight account must belong to a Kanwil.',
+  },
+});
 
 /** A permission: how the facts of its ids are read, and which refusal (today's answer) each rule gives. */
 interface Rule<F> {
@@ -48,6 +61,13 @@ const siteRule = (allows: (user: Caller, site: SiteFacts) => boolean) =>
   rule<SiteFacts>({
     load: (repository, user, ids, tx) => repository.sites(user, ids, tx),
     missing: () => notFound('site'),
+    refusal: (user, site) => (allows(user, site) ? null : outOfScope()),
+  });
+
+const shiftRule = (allows: (user: Caller, site: SiteFacts) => boolean) =>
+  rule<SiteFacts>({
+    load: (repository, user, ids, tx) => repository.shifts(user, ids, tx),
+    missing: () => notFound('shift'),
     refusal: (user, site) => (allows(user, site) ? null : outOfScope()),
   });
 
@@ -102,12 +122,10 @@ const RULES = {
   'site.coordinate': siteRule((_, site) => site.coordinates),
   /** A site's shifts: its coordinators, the supervisors who use it, admins. */
   'site.shifts': siteRule(maySeeShifts),
-  /** A shift (and its roll-call): as its site's shifts. */
-  'shift.read': rule<SiteFacts>({
-    load: (repository, user, ids, tx) => repository.shifts(user, ids, tx),
-    missing: () => notFound('shift'),
-    refusal: (user, site) => (maySeeShifts(user, site) ? null : outOfScope()),
-  }),
+  /** A shift: as its site's shifts. */
+  'shift.read': shiftRule(maySeeShifts),
+  /** A shift's roll-call: not an admin's. */
+  'shift.roster': shiftRule(mayCallRoll),
   'assignment.read': rule<AssignmentFacts>({
     load: (repository, user, ids, tx) => repository.assignments(user, ids, tx),
     missing: () => notFound('assignment'),
@@ -200,11 +218,17 @@ export class AccessPolicy {
   }
 
   /**
-   * The same answer for a record the caller has loaded itself (undefined: not found), such as a hot path's locked
-   * load that read the facts with the conditions of access.conditions.ts in the same statement.
+   * The same answer for a record the caller has loaded itself (null or undefined: not found), such as a hot path's
+   * locked load that read the facts with the conditions of access.conditions.ts in the same statement; the record
+   * back when the user may touch it.
    */
-  requireLoaded<P extends Permission>(user: Caller, permission: P, facts: FactsOf<P> | undefined): void {
-    refuse(user, ruleOf(permission), facts);
+  requireLoaded<P extends Permission, R extends FactsOf<P>>(
+    user: Caller,
+    permission: P,
+    record: R | null | undefined,
+  ): R {
+    refuse(user, ruleOf(permission), record ?? undefined);
+    return record!;
   }
 
   /**
@@ -216,6 +240,13 @@ export class AccessPolicy {
     if (!entity.type || !entity.id || !TRAIL_TYPES.includes(entity.type)) throw outOfScope();
     await this.requireAccess(user, `trail.${entity.type}` as Permission, [entity.id], tx);
   }
+
+  shiftRule = (allows: (user: Caller, site: SiteFacts) => boolean) =>
+    rule<SiteFacts>({
+      load: (repository, user, ids, tx) => repository.shifts(user, ids, tx),
+      missing: () => notFound('shift'),
+      refusal: (user, site) => (allows(user, site) ? null : outOfScope()),
+    });
 
   /** R-29: the region a user oversees (null: every region, an administrator); 403 for a user of no Kanwil. */
   overseenRegion(user: Caller, tx?: Tx): Promise<string | null> {

@@ -1,8 +1,8 @@
 import type { Role } from '../common/auth/role.js';
 import {
   conflictOfInterest,
-  confirmationVoid,
   mayAskReportOf,
+  mayCallRoll,
   mayProsecute,
   maySeeAssignment,
   maySeeShifts,
@@ -45,11 +45,9 @@ describe('access rules', () => {
     expect(mayProsecute(as('admin', 'kejari'))).toBe(false);
   });
 
-  it('R-27: a user related to the person records and signs off none of their hours; a related confirmer voids it', () => {
+  it('R-27: a user related to the person records and signs off none of their hours', () => {
     expect(conflictOfInterest({ related: true })).toBe(true);
     expect(conflictOfInterest({ related: false })).toBe(false);
-    expect(confirmationVoid({ confirmerRelated: true })).toBe(true);
-    expect(confirmationVoid({ confirmerRelated: false })).toBe(false);
   });
 
   it('R-26: a supervisor works on the persons and plans of their own Bapas only', () => {
@@ -80,6 +78,10 @@ describe('access rules', () => {
     expect(maySeeShifts(as('admin', 'kanwil'), nothing)).toBe(true);
     expect(maySeeShifts(as('prosecutor', 'kejari'), party)).toBe(false);
     expect(maySeeShifts(as('coordinator', 'opd'), party)).toBe(false);
+    // a roll-call names people: not for an admin
+    expect(mayCallRoll(as('admin', 'kanwil'), nothing)).toBe(false);
+    expect(mayCallRoll(as('coordinator', 'opd'), coordinated)).toBe(true);
+    expect(mayCallRoll(as('supervisor', 'bapas'), party)).toBe(true);
   });
 
   it("R-26: an assignment is seen by its site's coordinators and by those whose scope its order is in", () => {

@@ -64,9 +64,14 @@ export function mayScheduleAt(user: Caller, site: SiteFacts): boolean {
   return user.role === 'admin' || mayUseSite(user, site);
 }
 
-/** a site's shifts are seen by its coordinators, the supervisors who plan there, and admins. */
+/** a shift's roll-call (who comes) is for the site's coordinators and the supervisors who use it. */
+export function mayCallRoll(user: Caller, site: SiteFacts): boolean {
+  return mayUseSite(user, site) || site.coordinates;
+}
+
+/** a site's shifts are seen by those who call their roll, and by admins. */
 export function maySeeShifts(user: Caller, site: SiteFacts): boolean {
-  return user.role === 'admin' || mayUseSite(user, site) || site.coordinates;
+  return user.role === 'admin' || mayCallRoll(user, site);
 }
 
 /** an assignment is seen by its site's coordinators and by those whose scope its order is in. */
@@ -80,14 +85,6 @@ export function maySeeAssignment(user: Caller, assignment: OrderFacts & { coordi
  */
 export function conflictOfInterest(facts: { related: boolean }): boolean {
   return facts.related;
-}
-
-/**
- * R-27: a confirmation by a user related to the person, whenever the relation was declared, can't be signed off
- * (unless the signer made it: that is refused as their own confirmation, R-28).
- */
-export function confirmationVoid(facts: { confirmerRelated: boolean }): boolean {
-  return facts.confirmerRelated;
 }
 
 /** an entity's audit trail is read by admins and by those whose scope its order is in. */

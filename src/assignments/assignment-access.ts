@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { AccessPolicy } from '../access/access.policy.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
-import { forbidden, notFound } from '../common/domain-error.js';
+import { notFound } from '../common/domain-error.js';
 import type { Tx } from '../database/transactions.js';
-import { orderInScope } from '../orders/order-scope.js';
 import { OrdersService, type OrderRecord } from '../orders/orders.service.js';
 import { Assignment } from './assignment.entity.js';
 import { AssignmentRepository } from './assignment.repository.js';
@@ -19,6 +19,7 @@ export class AssignmentAccess {
   constructor(
     private readonly assignments: AssignmentRepository,
     private readonly orders: OrdersService,
+    private readonly policy: AccessPolicy,
   ) {}
 
   async load(tx: Tx | undefined, id: string, lock: boolean): Promise<Assignment> {
@@ -33,10 +34,12 @@ export class AssignmentAccess {
    */
   async asCoordinator(tx: Tx, user: AuthUser, id: string): Promise<LockedAssignment> {
     const row = await this.assignments.lockForCoordinator(id, user.id, tx);
-    if (!row) throw notFound('assignment');
-    const { personName, coordinates, related, ...assignment } = row;
-    if (!coordinates) throw forbidden();
-    if (related) throw forbidden('attendance.conflict_of_interest');
+    const {
+      personName,
+      coordinates: _,
+      related: __,
+      ...assignment
+    } = this.policy.requireLoaded(user, 'assignment.record', row);
     return { assignment, personName };
   }
 
@@ -58,13 +61,7 @@ export class AssignmentAccess {
       user.id,
       tx,
     );
-    if (related) throw forbidden('attendance.conflict_of_interest');
+    this.policy.requireLoaded(user, 'assignment.decide', { ...order, related });
     return { assignment, personName, order, confirmerRelated };
-  }
-
-  /** The site's coordinators and the order's supervisors and prosecutors. */
-  async canRead(tx: Tx | undefined, user: AuthUser, assignment: Assignment): Promise<boolean> {
-    const { coordinates, order } = await this.assignments.readers(assignment, user.id, tx);
-    return coordinates || orderInScope(user, order);
   }
 }

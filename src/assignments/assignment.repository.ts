@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThan } from 'typeorm';
+import { coordinatesSite, partyToAgreement, relatedToPerson } from '../access/access.conditions.js';
 import type { Tx } from '../database/transactions.js';
 import { outboxInsert } from '../jobs/outbox.service.js';
 import type { PlannedJob } from '../jobs/jobs.js';
@@ -123,7 +124,7 @@ export class AssignmentRepository {
       `SELECT s.id, s.site_id AS "siteId", s.date, s.start_time AS "startTime", s.end_time AS "endTime",
               s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.planned_minutes AS "plannedMinutes",
               site.timezone, site.minors_allowed AS "minorsAllowed",
-              EXISTS (SELECT 1 FROM agreement_party ap WHERE ap.agreement_id = site.agreement_id AND ap.agency_id = $3) AS usable,
+              ${partyToAgreement('site.agreement_id', '$3')} AS usable,
               g.valid_from AS "validFrom", g.valid_to AS "validTo",
               (SELECT h.name FROM holiday h JOIN agency host ON host.id = site.agency_id
                 WHERE h.date = s.date AND h.region IN ('', host.region)
@@ -237,8 +238,7 @@ export class AssignmentRepository {
   ): Promise<(Assignment & { personName: string; coordinates: boolean; related: boolean }) | undefined> {
     const [row] = await tx.query(
       `SELECT ${this.columns()}, p.full_name AS "personName",
-              EXISTS (SELECT 1 FROM site_coordinator c WHERE c.site_id = a.site_id AND c.user_id = $2) AS "coordinates",
-              EXISTS (SELECT 1 FROM conflict_of_interest c WHERE c.user_id = $2 AND c.person_id = a.person_id) AS "related"
+              ${coordinatesSite('a.site_id', '$2')} AS "coordinates", ${relatedToPerson('a.person_id', '$2')} AS "related"
          FROM assignment a JOIN person p ON p.id = a.person_id WHERE a.id = $1 FOR UPDATE OF a`,
       [id, userId],
     );
@@ -256,31 +256,12 @@ export class AssignmentRepository {
   ): Promise<Assignment & { personName: string; related: boolean; confirmerRelated: boolean }> {
     const [row] = await tx.query(
       `SELECT ${this.columns()}, p.full_name AS "personName",
-              EXISTS (SELECT 1 FROM conflict_of_interest c WHERE c.user_id = $2 AND c.person_id = a.person_id) AS "related",
-              EXISTS (SELECT 1 FROM conflict_of_interest c WHERE c.user_id = a.confirmed_by AND c.person_id = a.person_id)
-                AS "confirmerRelated"
+              ${relatedToPerson('a.person_id', '$2')} AS "related",
+              ${relatedToPerson('a.person_id', 'a.confirmed_by')} AS "confirmerRelated"
          FROM assignment a JOIN person p ON p.id = a.person_id WHERE a.id = $1 FOR UPDATE OF a`,
       [id, userId],
     );
     return row;
-  }
-
-  /**
-   * Read model: whether the user coordinates at the assignment's site (site_coordinator), and the agencies of
-   * its order (court_order).
-   */
-  async readers(
-    assignment: Pick<Assignment, 'siteId' | 'orderId'>,
-    userId: string,
-    tx: Tx = this.dataSource.manager,
-  ): Promise<{ coordinates: boolean; order: { bapasId: string; kejaksaanId: string } }> {
-    const [row] = await tx.query(
-      `SELECT EXISTS (SELECT 1 FROM site_coordinator c WHERE c.site_id = $2 AND c.user_id = $3) AS coordinates,
-              o.bapas_id AS "bapasId", o.kejaksaan_id AS "kejaksaanId"
-         FROM court_order o WHERE o.id = $1`,
-      [assignment.orderId, assignment.siteId, userId],
-    );
-    return { coordinates: row.coordinates, order: row };
   }
 
   /** Read model: a person's name (person). */
@@ -301,25 +282,6 @@ export class AssignmentRepository {
       [assignment.siteId, assignment.shiftId],
     );
     return row;
-  }
-
-  /**
-   * Read model: who may read a shift's roll-call: the site's coordinators (site_coordinator) and the supervisors
-   * of a Bapas party to its agreement (site, agreement_party); undefined when there is no such shift (shift).
-   */
-  async rosterReadable(
-    shiftId: string,
-    user: { id: string; agencyId: string; supervisor: boolean },
-    tx: Tx = this.dataSource.manager,
-  ): Promise<boolean | undefined> {
-    const [shift] = await tx.query(
-      `SELECT EXISTS (SELECT 1 FROM site_coordinator c WHERE c.site_id = s.site_id AND c.user_id = $2)
-              OR ($3 AND EXISTS (SELECT 1 FROM site JOIN agreement_party ap ON ap.agreement_id = site.agreement_id
-                                  WHERE site.id = s.site_id AND ap.agency_id = $4)) AS allowed
-         FROM shift s WHERE s.id = $1`,
-      [shiftId, user.id, user.supervisor, user.agencyId],
-    );
-    return shift?.allowed;
   }
 
   /** Read model: a page of an order's or a shift's assignments with their persons' names (person), and the total. */

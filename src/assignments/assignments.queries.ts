@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { AccessPolicy } from '../access/access.policy.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
-import { forbidden, notFound } from '../common/domain-error.js';
 import { Page, PageQuery } from '../common/pagination.js';
-import { OrdersService } from '../orders/orders.service.js';
 import { AssignmentAccess } from './assignment-access.js';
 import { AssignmentRepository } from './assignment.repository.js';
 import { toAssignmentView, type AssignmentView } from './assignment.view.js';
@@ -12,29 +11,23 @@ export class AssignmentsQueries {
   constructor(
     private readonly assignments: AssignmentRepository,
     private readonly access: AssignmentAccess,
-    private readonly orders: OrdersService,
+    private readonly policy: AccessPolicy,
   ) {}
 
   async get(user: AuthUser, id: string): Promise<AssignmentView> {
+    await this.policy.requireAccess(user, 'assignment.read', [id]);
     const assignment = await this.access.load(undefined, id, false);
-    if (!(await this.access.canRead(undefined, user, assignment))) throw forbidden();
     return toAssignmentView(assignment, await this.assignments.personName(assignment.personId));
   }
 
   async forOrder(user: AuthUser, orderId: string, query: PageQuery): Promise<Page<AssignmentView>> {
-    await this.orders.readable(undefined, user, orderId);
+    await this.policy.requireAccess(user, 'order.read', [orderId]);
     return this.page({ orderId }, query);
   }
 
   /** The roll-call of a shift: the site's coordinators and the supervisors who plan there (one statement to check). */
   async roster(user: AuthUser, shiftId: string, query: PageQuery): Promise<Page<AssignmentView>> {
-    const allowed = await this.assignments.rosterReadable(shiftId, {
-      id: user.id,
-      agencyId: user.agencyId,
-      supervisor: user.role === 'supervisor',
-    });
-    if (allowed === undefined) throw notFound('shift');
-    if (!allowed) throw forbidden();
+    await this.policy.requireAccess(user, 'shift.roster', [shiftId]);
     return this.page({ shiftId }, query);
   }
 

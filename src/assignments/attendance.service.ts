@@ -17,10 +17,6 @@ import { checkInViolations, checkOutViolations, workedMinutes } from './attendan
 import { CheckInDto, CheckOutDto, ReasonDto } from './dto.js';
 
 defineMessages({
-  'attendance.conflict_of_interest': {
-    id: 'Anda memiliki hubungan dengan orang ini dan tidak boleh mencatat atau mengesahkan jamnya (R-27).',
-    en: 'You are related to this person and may not record or sign off their hours (R-27).',
-  },
   'attendance.absence_before_start': {
     id: 'Ketidakhadiran baru dapat dicatat setelah sesi dimulai.',
     en: 'An absence can be recorded only once the shift has started.',

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { AccessPolicy } from '../access/access.policy.js';
 import { AuditService } from '../audit/audit.service.js';
 import { officialCalendarWarnings } from '../calendar/calendar.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import type { RuleViolation } from '../common/rule-violation.js';
-import { assertNoConflict, conflict, forbidden, notFound, unknownReference } from '../common/domain-error.js';
+import { assertNoConflict, conflict, unknownReference } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
 import { Transactions, type Tx } from '../database/transactions.js';
-import { orderInScope } from '../orders/order-scope.js';
 import { assignmentJobs } from '../reminders/assignment-jobs.js';
 import { ShiftsService } from '../shifts/shifts.service.js';
 import { AssignmentAccess } from './assignment-access.js';
@@ -39,6 +39,7 @@ export class BookingService {
     private readonly assignments: AssignmentRepository,
     private readonly shifts: ShiftsService,
     private readonly access: AssignmentAccess,
+    private readonly policy: AccessPolicy,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -53,10 +54,11 @@ export class BookingService {
     return this.transactions.run(async (tx) => {
       // Locked like a sign-off locks it: no booking slips in while the order completes and releases its seats.
       // One booking at a time per person (who may have several orders): the daily cap is a sum.
-      const order = await this.assignments.lockOrderForBooking(dto.orderId, tx);
-      if (!order) throw notFound('order');
-      if (!orderInScope(actor, order)) throw forbidden();
-      if (actor.role !== 'supervisor') throw forbidden('auth.role_not_allowed');
+      const order = this.policy.requireLoaded(
+        actor,
+        'order.supervise',
+        await this.assignments.lockOrderForBooking(dto.orderId, tx),
+      );
       const shift = await this.assignments.bookingFacts(dto.shiftId, order.personId, order.bapasId, tx);
       if (!shift) throw unknownReference('shiftId', 'shift');
       if (!shift.usable) throw conflict({ code: 'booking.site_not_for_bapas' });

@@ -42,22 +42,6 @@ export interface NewEvent {
   hash: string;
 }
 
-/** The agencies whose users may read an audited entity's trail (R-26); a person's has no Kejari (NULL). */
-export interface EntityOwner {
-  bapasId: string;
-  kejaksaanId: string;
-}
-
-/** Which order (or person) an audited entity belongs to, per entity type. */
-const OWNER_OF: Record<string, string> = {
-  order: `SELECT bapas_id AS "bapasId", kejaksaan_id AS "kejaksaanId" FROM court_order WHERE id = $1`,
-  assignment: `SELECT o.bapas_id AS "bapasId", o.kejaksaan_id AS "kejaksaanId"
-                 FROM assignment a JOIN court_order o ON o.id = a.order_id WHERE a.id = $1`,
-  ledger_entry: `SELECT o.bapas_id AS "bapasId", o.kejaksaan_id AS "kejaksaanId"
-                   FROM ledger_entry l JOIN court_order o ON o.id = l.order_id WHERE l.id = $1`,
-  person: `SELECT bapas_id AS "bapasId", NULL::uuid AS "kejaksaanId" FROM person WHERE id = $1`,
-};
-
 interface CheckpointRow {
   seq: string;
   id: string;
@@ -136,14 +120,6 @@ export class AuditEventRepository {
       skip: offset,
     });
     return { items: events.map(({ seq: _, ...event }) => event), total };
-  }
-
-  /** Read model: court_order, assignment, ledger_entry, person: the agencies an audited entity belongs to. */
-  async ownerOf(entityType: string, entityId: string, tx: Tx = this.dataSource.manager): Promise<EntityOwner | null> {
-    const sql = OWNER_OF[entityType];
-    if (!sql) return null;
-    const [owner] = await tx.query(sql, [entityId]);
-    return owner ?? null;
   }
 
   /** A checkpoint's work in one snapshot of the trail. */

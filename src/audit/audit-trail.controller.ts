@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { AccessPolicy } from '../access/access.policy.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
-import { forbidden, notFound } from '../common/domain-error.js';
+import { notFound } from '../common/domain-error.js';
 import { ApiProblems } from '../common/openapi.js';
 import { PageQuery } from '../common/pagination.js';
 import {
@@ -16,7 +17,6 @@ import { AuditCheckpoints } from './audit-checkpoints.service.js';
 import { AuditService } from './audit.service.js';
 import { CheckpointDto } from './dto.js';
 import { TrailVerification } from './trail-verification.js';
-import { AuditScope } from './audit-scope.js';
 
 const ENTITY_TYPES = [
   'agency',
@@ -51,7 +51,7 @@ export class AuditTrailController {
     private readonly audit: AuditService,
     private readonly verification: TrailVerification,
     private readonly checkpoints: AuditCheckpoints,
-    private readonly scope: AuditScope,
+    private readonly access: AccessPolicy,
   ) {}
 
   /** oldest first. Admins see all; supervisors and prosecutors one entity in their scope at a time. */
@@ -65,7 +65,7 @@ export class AuditTrailController {
   @ApiOkResponse({ type: AuditEventPage })
   @ApiProblems(400, 401, 403)
   async list(@CurrentUser() user: AuthUser, @Query() query: AuditQuery): Promise<AuditEventPage> {
-    if (user.role !== 'admin' && !(await this.scope.allows(user, query.entityType, query.entityId))) throw forbidden();
+    await this.access.requireTrail(user, { type: query.entityType, id: query.entityId });
     return this.audit.page(query, query.limit, query.offset);
   }
 

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { AuditCheckpoints } from './audit-checkpoints.service.js';
 import { AuditEventRepository } from './audit-event.repository.js';
-import { AuditScope } from './audit-scope.js';
 import { AuditTrailController } from './audit-trail.controller.js';
 import { CheckpointSchedule } from './checkpoint.schedule.js';
 import { TrailVerification } from './trail-verification.js';
@@ -10,7 +9,7 @@ import { TrailVerification } from './trail-verification.js';
 @Module({
   imports: [LedgerModule],
   controllers: [AuditTrailController],
-  providers: [AuditEventRepository, AuditScope, AuditCheckpoints, CheckpointSchedule, TrailVerification],
+  providers: [AuditEventRepository, AuditCheckpoints, CheckpointSchedule, TrailVerification],
   exports: [AuditCheckpoints],
 })
 export class AuditTrailModule {}

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { AccessPolicy } from '../access/access.policy.js';
 import { BookingService } from '../assignments/booking.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
-import { assertValid, conflict, forbidden, notFound } from '../common/domain-error.js';
+import { assertValid, conflict, notFound } from '../common/domain-error.js';
 import { localDate } from '../common/local-time.js';
 import { defineMessages } from '../common/messages.js';
 import { Page } from '../common/pagination.js';
@@ -11,7 +12,6 @@ import { Transactions, type Tx } from '../database/transactions.js';
 import { OnJob } from '../jobs/job-handler.js';
 import { JOBS, type JobOutcome } from '../jobs/jobs.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { orderInScope } from '../orders/order-scope.js';
 import { OrdersService } from '../orders/orders.service.js';
 import {
   absencesOpenBreach,
@@ -97,6 +97,7 @@ export class BreachesService {
     private readonly breaches: BreachRepository,
     private readonly transactions: Transactions,
     private readonly orders: OrdersService,
+    private readonly access: AccessPolicy,
     private readonly booking: BookingService,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
@@ -158,10 +159,8 @@ export class BreachesService {
   }
 
   async get(user: AuthUser, id: string): Promise<BreachView> {
-    const breach = await this.read(id);
-    const order = await this.breaches.order(breach.orderId, false);
-    if (user.role !== 'admin' && !orderInScope(user, order!)) throw forbidden();
-    return breach;
+    await this.access.requireAccess(user, 'breach.read', [id]);
+    return this.read(id);
   }
 
   /** only a prosecutor of the order's Kejari decides; a decision is final. */
@@ -230,8 +229,11 @@ export class BreachesService {
   private async forDecision(tx: Tx, actor: AuthUser, id: string) {
     const orderId = await this.breaches.orderOf(id, tx);
     if (!orderId) throw notFound('breach');
-    const order = await this.orders.readable(tx, actor, orderId, true);
-    if (actor.role !== 'prosecutor') throw forbidden('auth.role_not_allowed');
+    const order = this.access.requireLoaded(
+      actor,
+      'order.prosecute',
+      await this.orders.readable(tx, actor, orderId, true),
+    );
     return { order, breach: await this.breaches.lock(id, tx) };
   }
 

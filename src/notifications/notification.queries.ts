@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AssignmentAccess } from '../assignments/assignment-access.js';
+import { AccessPolicy } from '../access/access.policy.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
-import { forbidden } from '../common/domain-error.js';
 import { Page, PageQuery } from '../common/pagination.js';
 import { Transactions } from '../database/transactions.js';
 import { NotificationRepository, type NotificationView } from './notification.repository.js';
@@ -13,7 +12,7 @@ export type { DeliveryAttempt, NotificationView } from './notification.repositor
 export class NotificationQueries {
   constructor(
     private readonly notifications: NotificationRepository,
-    private readonly assignments: AssignmentAccess,
+    private readonly access: AccessPolicy,
     private readonly transactions: Transactions,
   ) {}
 
@@ -24,8 +23,7 @@ export class NotificationQueries {
   /** What was sent about an assignment the user may read (R-26). */
   aboutAssignment(user: AuthUser, assignmentId: string, page: PageQuery): Promise<Page<NotificationView>> {
     return this.transactions.run(async (tx) => {
-      const assignment = await this.assignments.load(tx, assignmentId, false);
-      if (!(await this.assignments.canRead(tx, user, assignment))) throw forbidden();
+      await this.access.requireAccess(user, 'assignment.read', [assignmentId], tx);
       return this.notifications.list({ assignmentId }, page, tx);
     });
   }

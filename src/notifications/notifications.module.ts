@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AssignmentsModule } from '../assignments/assignments.module.js';
 import { AppConfig } from '../config/app-config.js';
 import { PersonsModule } from '../persons/persons.module.js';
 import { NOTIFICATION_CHANNEL, NotificationChannel } from './channel.js';
@@ -12,7 +11,7 @@ import { NotificationsService } from './notifications.service.js';
 import { WebhookChannel } from './webhook.channel.js';
 
 @Module({
-  imports: [AssignmentsModule, PersonsModule],
+  imports: [PersonsModule],
   controllers: [NotificationsController],
   providers: [
     {

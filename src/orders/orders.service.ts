@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { AccessPolicy } from '../access/access.policy.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
-import { assertValid, badRequest, conflict, forbidden, notFound, unknownReference } from '../common/domain-error.js';
+import { assertValid, badRequest, conflict, unknownReference } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
 import { Page } from '../common/pagination.js';
 import { Transactions, type Tx } from '../database/transactions.js';
 import { CreateOrderDto, OrderListQuery, ReplacedSentenceDto } from './dto.js';
 import { Order } from './order.entity.js';
-import { orderInScope } from './order-scope.js';
 import { OrderRepository } from './order.repository.js';
 import { ReplacedSentence, orderViolations, regimeFor } from './order.rules.js';
 
@@ -68,6 +68,7 @@ export class OrdersService {
     private readonly orders: OrderRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
   ) {}
 
   create(actor: AuthUser, dto: CreateOrderDto): Promise<OrderView> {
@@ -75,7 +76,7 @@ export class OrdersService {
     return this.transactions.run(async (tx) => {
       const person = await this.orders.person(dto.personId, tx);
       if (!person) throw unknownReference('personId', 'person');
-      if (person.bapasId !== actor.agencyId) throw forbidden();
+      this.access.requireLoaded(actor, 'person.supervise', person);
       const regime = regimeFor(person.birthDate, dto.offenseDate);
       assertValid(orderViolations({ ...dto, regime, birthDate: person.birthDate, replacedSentence }));
       const kejaksaanId = await this.kejaksaanFor(tx, actor, dto);
@@ -121,9 +122,8 @@ export class OrdersService {
   /** One statement: the order's row, its person's name and its scheduled minutes; the scope checked on it. */
   async get(user: AuthUser, id: string): Promise<OrderView> {
     const found = await this.orders.withProgress(id);
-    if (!found) throw notFound('order');
-    if (!orderInScope(user, found.order)) throw forbidden();
-    return toOrderView(found.order, found.scheduledMinutes, found.personName);
+    const order = this.access.requireLoaded(user, 'order.read', found?.order);
+    return toOrderView(order, found!.scheduledMinutes, found!.personName);
   }
 
   async list(user: AuthUser, query: OrderListQuery): Promise<Page<OrderView>> {
@@ -139,19 +139,14 @@ export class OrdersService {
     return { items: await Promise.all(orders.map((order) => this.view(undefined, order))), total };
   }
 
-  /** the supervisors of the order's Bapas and the prosecutors of its Kejari; nobody else. */
+  /** The order, for a user who may read it. */
   async readable(tx: Tx | undefined, user: AuthUser, id: string, lock = false): Promise<Order> {
-    const order = await this.orders.find(id, lock, tx);
-    if (!order) throw notFound('order');
-    if (!orderInScope(user, order)) throw forbidden();
-    return order;
+    return this.access.requireLoaded(user, 'order.read', await this.orders.find(id, lock, tx));
   }
 
-  /** only a supervisor of the order's Bapas changes what happens under it. */
+  /** The order, for a supervisor of its Bapas: who changes what happens under it. */
   async supervised(tx: Tx | undefined, user: AuthUser, id: string, lock = false): Promise<Order> {
-    const order = await this.readable(tx, user, id, lock);
-    if (user.role !== 'supervisor') throw forbidden('auth.role_not_allowed');
-    return order;
+    return this.access.requireLoaded(user, 'order.supervise', await this.orders.find(id, lock, tx));
   }
 
   /** under a breach report the order takes no bookings and no plans until the prosecutor decides. */

@@ -65,12 +65,6 @@ const CREDIT_COLUMNS = `
 export class OversightReadRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Read model: agency. The region of a Kanwil, or null for an agency that is not one. */
-  async kanwilRegion(agencyId: string, tx: Tx = this.dataSource.manager): Promise<string | null> {
-    const [row] = await tx.query(`SELECT region FROM agency WHERE id = $1 AND kind = 'kanwil'`, [agencyId]);
-    return row?.region ?? null;
-  }
-
   /** Read model: agency. The Bapas of a region (every Bapas when `region` is null: an administrator). */
   bapasOf(region: string | null, tx: Tx = this.dataSource.manager): Promise<BapasRow[]> {
     return tx.query(

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { AccessPolicy } from '../access/access.policy.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
-import { conflict, forbidden, notFound } from '../common/domain-error.js';
+import { conflict } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
 import { Transactions, type Tx } from '../database/transactions.js';
 import type { Page } from '../common/pagination.js';
@@ -14,10 +15,6 @@ import { SIGNAL_RULES } from './signal.rules.js';
 import { percent, percentile } from './summary.rules.js';
 
 defineMessages({
-  'oversight.no_region': {
-    id: 'Akun pengawasan harus berada di Kanwil.',
-    en: 'An oversight account must belong to a Kanwil.',
-  },
   'oversight.already_reviewed': { id: 'Sinyal ini sudah ditinjau.', en: 'This signal has already been reviewed.' },
 });
 
@@ -99,20 +96,13 @@ export class OversightService {
     private readonly transactions: Transactions,
     private readonly queries: OversightReadRepository,
     private readonly signals: MisuseSignalRepository,
+    private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
-  /** The region the user oversees; null (every region) for an administrator. */
-  async region(user: AuthUser): Promise<string | null> {
-    if (user.role === 'admin') return null;
-    const region = await this.queries.kanwilRegion(user.agencyId);
-    if (!region) throw forbidden('oversight.no_region');
-    return region;
-  }
-
   async summary(user: AuthUser, month: string): Promise<RegionalSummaryView> {
-    const region = await this.region(user);
+    const region = await this.access.overseenRegion(user);
     const bapas = await this.queries.bapasOf(region);
     const rows = await Promise.all(
       bapas.map(async (agency): Promise<BapasSummaryView> => {
@@ -141,7 +131,7 @@ export class OversightService {
   }
 
   async list(user: AuthUser, query: SignalQuery): Promise<Page<SignalView>> {
-    const region = await this.region(user);
+    const region = await this.access.overseenRegion(user);
     const { rows, total } = await this.signals.page(
       { region, status: query.status ?? null, kind: query.kind ?? null },
       query.limit,
@@ -208,10 +198,10 @@ export class OversightService {
   }
 
   private async visible(tx: Tx, user: AuthUser, id: string, lock: boolean): Promise<SignalRow> {
-    const region = await this.region(user);
+    const region = await this.access.overseenRegion(user);
     const row = await this.signals.one(id, lock, tx);
-    if (!row || (region !== null && row.region !== region)) throw notFound('misuse signal');
-    return row;
+    this.access.requireLoaded(user, 'signal.read', row && { bapasRegion: row.region, overseenRegion: region });
+    return row!;
   }
 
   private async detail(row: SignalRow): Promise<SignalDetailView> {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { AccessPolicy } from '../access/access.policy.js';
 import { personalWindowRefusals } from '../assignments/booking.rules.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
-import { assertValid, conflict, forbidden, notFound, unknownReference } from '../common/domain-error.js';
+import { assertValid, conflict, unknownReference } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
 import { Page } from '../common/pagination.js';
 import { normalisePhone } from '../common/phone.js';
@@ -35,6 +36,7 @@ export class PersonsService {
     private readonly transactions: Transactions,
     private readonly persons: PersonRepository,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
     private readonly clock: Clock,
   ) {}
 
@@ -175,7 +177,7 @@ export class PersonsService {
     return this.persons.endedBefore(cutoff);
   }
 
-  /** a supervisor works only on the persons of their own Bapas. */
+  /** The person, for a supervisor of their Bapas. */
   supervised(tx: Tx, actor: AuthUser, id: string): Promise<Person> {
     return this.supervisedPerson(actor, id, tx);
   }
@@ -186,10 +188,7 @@ export class PersonsService {
   }
 
   private async supervisedPerson(actor: AuthUser, id: string, tx?: Tx): Promise<Person> {
-    const person = await this.persons.find(id, tx);
-    if (!person) throw notFound('person');
-    if (person.bapasId !== actor.agencyId) throw forbidden();
-    return person;
+    return this.access.requireLoaded(actor, 'person.supervise', await this.persons.find(id, tx));
   }
 }
 

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { AccessPolicy } from '../access/access.policy.js';
 import { AuditService } from '../audit/audit.service.js';
 import { BookingService } from '../assignments/booking.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
-import { conflict, DomainError, notFound } from '../common/domain-error.js';
+import { conflict, DomainError } from '../common/domain-error.js';
 import { defineMessages, type Locale } from '../common/messages.js';
 import { Transactions } from '../database/transactions.js';
-import type { Plan, PlanApplication, PlanMove } from './plan.entity.js';
+import type { PlanApplication, PlanMove } from './plan.entity.js';
 import { PlanRepository } from './plan.repository.js';
 import { toPlanView, type PlanView } from './plan.view.js';
 
@@ -17,12 +18,6 @@ defineMessages({
     en: 'The plan preview has expired; preview it again.',
   },
 });
-
-/** The plan found, when it is of the actor's Bapas; else 404. */
-export function visiblePlan(plan: Plan | null, actor: AuthUser): Plan {
-  if (!plan || plan.bapasId !== actor.agencyId) throw notFound('plan');
-  return plan;
-}
 
 /**
  * Applies a preview once: claims it (a second apply gets 409), then makes each move and each booking through
@@ -35,13 +30,14 @@ export class PlanApplier {
     private readonly plans: PlanRepository,
     private readonly transactions: Transactions,
     private readonly booking: BookingService,
+    private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   async apply(actor: AuthUser, id: string, locale: Locale): Promise<PlanView> {
     const claimed = await this.transactions.run(async (tx) => {
-      const plan = visiblePlan(await this.plans.find(id, true, tx), actor);
+      const plan = this.access.requireLoaded(actor, 'plan.read', await this.plans.find(id, true, tx));
       if (plan.status !== 'preview') throw conflict({ code: 'plan.already_applied' });
       if (plan.expiresAt <= this.clock.now()) throw conflict({ code: 'plan.expired' });
       return this.plans.markApplied(plan, actor.id, this.clock.now(), tx);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
+import { AccessPolicy } from '../access/access.policy.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { Clock } from '../common/clock.js';
@@ -12,7 +13,6 @@ import { Transactions, type Tx } from '../database/transactions.js';
 import { OrdersService } from '../orders/orders.service.js';
 import { PlanBapasDto, PlanOrderDto } from './dto.js';
 import { planInParallel } from './parallel-planner.js';
-import { visiblePlan } from './plan-applier.js';
 import type { PlanMove } from './plan.entity.js';
 import { PlanRepository } from './plan.repository.js';
 import { describeOutcome, toPlanView, type PlanView } from './plan.view.js';
@@ -61,6 +61,7 @@ export class PlanningService {
     private readonly inputs: PlanningInputsRepository,
     private readonly transactions: Transactions,
     private readonly orders: OrdersService,
+    private readonly access: AccessPolicy,
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly calendar: CalendarService,
@@ -94,7 +95,7 @@ export class PlanningService {
   }
 
   async get(actor: AuthUser, id: string, locale: Locale): Promise<PlanView> {
-    return toPlanView(visiblePlan(await this.plans.find(id, false), actor), locale);
+    return toPlanView(this.access.requireLoaded(actor, 'plan.read', await this.plans.find(id, false)), locale);
   }
 
   private async preview(

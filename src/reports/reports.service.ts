@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { AccessPolicy } from '../access/access.policy.js';
 import { AuditCheckpoints } from '../audit/audit-checkpoints.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
-import { badRequest, conflict, forbidden, unknownReference } from '../common/domain-error.js';
+import { badRequest, conflict, unknownReference } from '../common/domain-error.js';
 import { localDate } from '../common/local-time.js';
 import { defineMessages } from '../common/messages.js';
 import { Transactions } from '../database/transactions.js';
@@ -17,7 +18,6 @@ import {
   CONTENT_TYPES,
   hasMonthlyReport,
   isFutureMonth,
-  mayReadMonthlyReport,
   monthBounds,
   type ReportAgencyKind,
   reportMessages,
@@ -40,6 +40,7 @@ export class ReportsService {
   constructor(
     private readonly transactions: Transactions,
     private readonly orders: OrdersService,
+    private readonly access: AccessPolicy,
     private readonly queries: ReportRepository,
     private readonly checkpoints: AuditCheckpoints,
     private readonly exports: ExportLog,
@@ -103,12 +104,10 @@ export class ReportsService {
 
   /** a user reads the report of their own agency only, and only in the role that agency's report is for. */
   private async readableAgency(user: AuthUser, agencyId: string): Promise<AgencyRow & { kind: ReportAgencyKind }> {
-    if (user.role !== 'admin' && user.agencyId !== agencyId) throw forbidden();
+    await this.access.requireAccess(user, 'report.ask', [agencyId]);
     const agency = await this.queries.agency(agencyId);
     if (!agency) throw unknownReference('agencyId', 'agency');
     if (!hasMonthlyReport(agency.kind)) throw badRequest([{ field: 'agencyId', code: 'report.agency_kind' }]);
-    const reportable = { ...agency, kind: agency.kind };
-    if (!mayReadMonthlyReport(user, reportable)) throw forbidden('auth.role_not_allowed');
-    return reportable;
+    return this.access.requireLoaded(user, 'report.read', { ...agency, kind: agency.kind });
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { coordinatesSite, partyToAgreement } from '../access/access.conditions.js';
 import type { Tx } from '../database/transactions.js';
 import { Shift } from './shift.entity.js';
 
@@ -23,8 +24,8 @@ export interface ShiftSite {
   agreementValidFrom: string;
   agreementValidTo: string;
   /** R-26: whether the viewer coordinates at the site, and whether the viewer's agency is a party to its agreement. */
-  coordinatedByViewer: boolean;
-  usableByViewer: boolean;
+  coordinates: boolean;
+  party: boolean;
 }
 
 export interface Viewer {
@@ -102,9 +103,7 @@ export class ShiftRepository {
               s.address, s.lat, s.lng, s.radius_meters AS "radiusMeters", s.timezone,
               s.default_capacity AS "defaultCapacity", s.minors_allowed AS "minorsAllowed", s.created_at AS "createdAt",
               host.region AS "hostRegion", g.valid_from AS "agreementValidFrom", g.valid_to AS "agreementValidTo",
-              EXISTS (SELECT 1 FROM site_coordinator c WHERE c.site_id = s.id AND c.user_id = $2) AS "coordinatedByViewer",
-              EXISTS (SELECT 1 FROM agreement_party ap WHERE ap.agreement_id = s.agreement_id AND ap.agency_id = $3)
-                AS "usableByViewer"
+              ${coordinatesSite('s.id', '$2')} AS coordinates, ${partyToAgreement('s.agreement_id', '$3')} AS party
          FROM site s JOIN agency host ON host.id = s.agency_id JOIN agreement g ON g.id = s.agreement_id
         WHERE s.id = ANY($1::uuid[])`,
       [ids, viewer.userId, viewer.agencyId],

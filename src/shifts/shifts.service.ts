@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
+import { AccessPolicy } from '../access/access.policy.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
-import { assertNoConflict, assertValid, forbidden, notFound } from '../common/domain-error.js';
+import { assertNoConflict, assertValid, notFound } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
 import { Page } from '../common/pagination.js';
 import { RuleViolation } from '../common/rule-violation.js';
@@ -62,6 +63,7 @@ export class ShiftsService {
     private readonly shifts: ShiftRepository,
     private readonly transactions: Transactions,
     private readonly sites: SitesService,
+    private readonly access: AccessPolicy,
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -108,8 +110,7 @@ export class ShiftsService {
 
   async list(user: AuthUser, siteId: string, query: ShiftRangeQuery): Promise<Page<ShiftView>> {
     const [site] = await this.shifts.sites([siteId], viewer(user));
-    if (!site) throw notFound('site');
-    if (!mayRead(user, site)) throw forbidden();
+    this.access.requireLoaded(user, 'site.shifts', site);
     const [items, total] = await this.shifts.page({ ...query, at: { siteId } });
     return { items: items.map(toShiftView), total };
   }
@@ -132,8 +133,7 @@ export class ShiftsService {
     const shift = await this.shifts.find(id);
     if (!shift) throw notFound('shift');
     const [site] = await this.shifts.sites([shift.siteId], viewer(user));
-    if (!mayRead(user, site)) throw forbidden();
-    return withSite(shift, site);
+    return withSite(shift, this.access.requireLoaded(user, 'shift.read', site));
   }
 
   /** takes a seat of the shift for a booking, or answers false when the shift is full. */
@@ -153,9 +153,7 @@ export class ShiftsService {
   /** A supervisor plans at the sites their Bapas has an agreement for; an admin anywhere. */
   private async siteForPlanning(tx: Tx, actor: AuthUser, siteId: string): Promise<ShiftSite> {
     const [site] = await this.shifts.sites([siteId], viewer(actor), tx);
-    if (!site) throw notFound('site');
-    if (actor.role === 'supervisor' && !site.usableByViewer) throw forbidden();
-    return site;
+    return this.access.requireLoaded(actor, 'site.schedule', site);
   }
 
   private async calendarRefusals(tx: Tx, site: ShiftSite, date: string, startsAt: Date): Promise<RuleViolation[]> {
@@ -170,11 +168,6 @@ export class ShiftsService {
 }
 
 const viewer = (user: AuthUser): Viewer => ({ userId: user.id, agencyId: user.agencyId });
-
-/** The site's coordinators, the supervisors who plan there, admins. */
-function mayRead(user: AuthUser, site: ShiftSite): boolean {
-  return user.role === 'admin' || (user.role === 'supervisor' && site.usableByViewer) || site.coordinatedByViewer;
-}
 
 function withSite(shift: Shift, site: ShiftSite): ShiftAtSiteResponse {
   const { id, name, address, timezone, radiusMeters, lat, lng } = site;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
+import { siteVisible } from '../access/access.conditions.js';
 import type { Tx } from '../database/transactions.js';
 import { Site } from './site.entity.js';
 
@@ -50,9 +51,7 @@ export class SiteRepository {
     filter: { agencyId?: string; limit: number; offset: number },
     tx: Tx = this.dataSource.manager,
   ): Promise<{ sites: Site[]; total: number }> {
-    const where = `($4 OR EXISTS (SELECT 1 FROM agreement_party p WHERE p.agreement_id = s.agreement_id AND p.agency_id = $1)
-        OR EXISTS (SELECT 1 FROM site_coordinator c WHERE c.site_id = s.id AND c.user_id = $2))
-      AND ($3::uuid IS NULL OR s.agency_id = $3)`;
+    const where = `${siteVisible('s', { admin: '$4', agencyId: '$1', userId: '$2' })} AND ($3::uuid IS NULL OR s.agency_id = $3)`;
     const params = [user.agencyId, user.id, filter.agencyId ?? null, user.admin];
     const [{ total }] = await tx.query(`SELECT count(*)::int AS total FROM site s WHERE ${where}`, params);
     const ids: { id: string }[] = await tx.query(
@@ -99,11 +98,6 @@ export class SiteRepository {
       userId,
     ]);
     return rows.map((row) => row.site_id);
-  }
-
-  async coordinates(userId: string, siteId: string, tx: Tx = this.dataSource.manager): Promise<boolean> {
-    const rows = await tx.query(`SELECT 1 FROM site_coordinator WHERE site_id = $1 AND user_id = $2`, [siteId, userId]);
-    return rows.length > 0;
   }
 
   /** Read model: app_user (identity's), the role of each of these users that exists. */

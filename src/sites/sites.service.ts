@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { AccessPolicy } from '../access/access.policy.js';
 import { AgenciesService } from '../agencies/agencies.service.js';
 import { AgreementsService } from '../agreements/agreements.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
-import { assertValid, conflict, forbidden, notFound, unknownReference } from '../common/domain-error.js';
+import { assertValid, conflict, notFound, unknownReference } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
 import { Page, PageQuery } from '../common/pagination.js';
 import { Transactions, type Tx } from '../database/transactions.js';
@@ -49,6 +50,7 @@ export class SitesService {
     private readonly agencies: AgenciesService,
     private readonly agreements: AgreementsService,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
   ) {}
 
   create(actor: AuthUser, dto: CreateSiteDto): Promise<SiteView> {
@@ -82,10 +84,8 @@ export class SitesService {
   }
 
   async get(user: AuthUser, id: string): Promise<SiteView> {
-    const site = await this.sites.find(id);
-    if (!site) throw notFound('site');
-    if (!(await this.canSee(user, site))) throw forbidden();
-    return toSiteView(site, await this.sites.coordinatorsOf(id));
+    await this.access.requireAccess(user, 'site.read', [id]);
+    return toSiteView((await this.sites.find(id))!, await this.sites.coordinatorsOf(id));
   }
 
   /** Admins see every site; others the sites whose agreement includes their agency or that they coordinate. */
@@ -133,27 +133,9 @@ export class SitesService {
     return this.sites.coordinatedBy(userId, tx);
   }
 
-  /** a coordinator records only at their own sites. */
-  coordinates(tx: Tx, userId: string, siteId: string): Promise<boolean> {
-    return this.sites.coordinates(userId, siteId, tx);
-  }
-
-  /** A Bapas may plan work at a site only when it is a party to the site's agreement. */
-  async usableBy(tx: Tx, agencyId: string, site: Site): Promise<boolean> {
-    return (await this.agreements.partiesOf(site.agreementId, tx)).includes(agencyId);
-  }
-
   /** The zones where a site works or a Bapas supervises: each gets its own 17:00 roster and 07:00 risk scan. */
   workingZones(): Promise<string[]> {
     return this.sites.workingZones();
-  }
-
-  private async canSee(user: AuthUser, site: Site): Promise<boolean> {
-    return (
-      user.role === 'admin' ||
-      (await this.agreements.partiesOf(site.agreementId)).includes(user.agencyId) ||
-      (await this.sites.coordinates(user.id, site.id))
-    );
   }
 }
 

@@ -127,6 +127,9 @@ describe('AccessPolicy', () => {
     ['shift.read', 'coordinatorA', ['shiftA', 'shiftB'], ['shiftA']],
     ['shift.read', 'supervisor', ['shiftA', 'shiftB'], ['shiftA', 'shiftB']],
     ['shift.read', 'otherBapasSupervisor', ['shiftA', 'shiftB'], []],
+    ['shift.read', 'admin', ['shiftA', 'shiftB'], ['shiftA', 'shiftB']],
+    ['shift.roster', 'admin', ['shiftA', 'shiftB'], []],
+    ['shift.roster', 'coordinatorB', ['shiftA', 'shiftB'], ['shiftB']],
     ['assignment.read', 'coordinatorA', ['a1', 'a2'], ['a1']],
     ['assignment.read', 'otherProsecutor', ['a1', 'a2'], ['a2']],
     ['assignment.read', 'otherBapasSupervisor', ['a1', 'a2'], []],
@@ -160,8 +163,8 @@ describe('AccessPolicy', () => {
     }
     expect(wrong).toEqual([]);
     const permissions = new Set(CASES.map(([permission]) => permission));
-    expect(permissions.size).toBe(21);
-    expect(CASES.filter(([, , asked, allowed]) => allowed.length < asked.length)).toHaveLength(38);
+    expect(permissions.size).toBe(22);
+    expect(CASES.filter(([, , asked, allowed]) => allowed.length < asked.length)).toHaveLength(40);
   });
 
   async function refusal(work: Promise<unknown>): Promise<string> {
