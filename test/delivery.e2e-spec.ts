@@ -240,7 +240,7 @@ describe('notifications through the webhook gateway, with a worker process that 
       OUTBOX_POLL_MS: '50',
       RECONCILE_ON_BOOT: 'false',
     };
-  }, 30_000);
+  }, 90_000); // a database of its own, the app and a world (a dozen argon2 sign-ins): slow on a loaded machine
 
   afterEach(async () => {
     await Promise.all(workers.splice(0).map((worker) => worker.stop()));
