@@ -30,6 +30,6 @@ import { SignOffService } from './sign-off.service.js';
     SignOffService,
     ShiftSignOff,
   ],
-  exports: [AssignmentAccess, AssignmentCredits, AssignmentsQueries, AttendanceFlags, BookingService],
+  exports: [AssignmentCredits, AssignmentsQueries, AttendanceFlags, BookingService],
 })
 export class AssignmentsModule {}
