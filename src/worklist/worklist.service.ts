@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
-import { localDate } from '../common/local-time.js';
-import { Locale, localize } from '../common/messages.js';
-import { DeadlinesService } from '../deadlines/deadlines.service.js';
+import type { Locale } from '../common/messages.js';
+import { OrdersAtRisk } from './orders-at-risk.js';
 import { type BookingRow, WorklistRepository } from './worklist.repository.js';
-import type { BookingToReviewResponse, OrderAtRiskResponse, ShiftToSignOffResponse, WorklistResponse } from './dto.js';
+import type { BookingToReviewResponse, ShiftToSignOffResponse, WorklistResponse } from './dto.js';
 
 /** R-20 POLICY: a booking with nobody checked in this long after its start is a suspected no-show. */
 const NO_SHOW_AFTER_MINUTES = 30;
@@ -17,7 +16,7 @@ const NO_SHOW_LOOKBACK_DAYS = 7;
 export class WorklistService {
   constructor(
     private readonly worklist: WorklistRepository,
-    private readonly deadlines: DeadlinesService,
+    private readonly ordersAtRisk: OrdersAtRisk,
     private readonly clock: Clock,
   ) {}
 
@@ -56,28 +55,14 @@ export class WorklistService {
         r.starts_at.getTime() + NO_SHOW_AFTER_MINUTES * 60_000 < now,
     );
     const notices = rows.filter((r) => r.status === 'scheduled' && r.notice !== null && r.starts_at.getTime() > now);
-    const risks = await this.risks(actor.agencyId, locale);
+    const risks = await this.ordersAtRisk.of(actor.agencyId, locale);
     return {
       toSignOff: [...toSignOff.values()],
       absences: rows.filter((r) => r.status === 'absent').map(review),
       suspectedNoShows: suspected.map(review),
       notices: notices.map(review),
-      atRisk: risks.filter((o) => o.risks.some((r) => r.code === 'risk.cannot_finish')),
-      nothingBooked: risks.filter((o) => o.risks.some((r) => r.code === 'risk.nothing_booked')),
+      ...risks,
     };
-  }
-
-  private async risks(bapasId: string, locale: Locale): Promise<OrderAtRiskResponse[]> {
-    const timezone = await this.worklist.timezoneOf(bapasId);
-    const found = await this.deadlines.scan(timezone, localDate(this.clock.now(), timezone), bapasId);
-    return found.map(({ order, person, risks }) => ({
-      orderId: order.id,
-      caseNumber: order.caseNumber,
-      personName: person.fullName,
-      endDate: order.endDate,
-      remainingMinutes: order.requiredMinutes - order.creditedMinutes,
-      risks: risks.map((risk) => ({ code: risk.code, message: localize(risk.code, locale, risk.params) })),
-    }));
   }
 }
 
