@@ -9,7 +9,7 @@ import { OnJob } from '../jobs/job-handler.js';
 import { JOBS } from '../jobs/jobs.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { lastEndDate, RiskScanRepository, type ScannedOrder, type ScannedPerson } from './risk-scan.repository.js';
-import { BOOKING_HORIZON_DAYS, orderRisks, workableMinutes } from './risk.rules.js';
+import { BOOKING_HORIZON_DAYS, orderRisks, workableMinutesOnWeekday } from './risk.rules.js';
 
 export interface OrderAtRisk {
   order: ScannedOrder;
@@ -80,11 +80,13 @@ export class DeadlinesService {
     for (const order of orders) {
       const person = persons.get(order.personId)!;
       const closed = closedDays(regions.get(order.bapasId));
+      const windows = { ...person, regime: order.regime };
+      const onWeekday = ISO_WEEKDAYS.map((weekday) =>
+        workableMinutesOnWeekday(weekday, windows, order.maxHoursPerDay * 60),
+      );
       const workableByDay = days
-        .filter((date) => date <= order.endDate)
-        .map((date) =>
-          workableMinutes(date, closed.has(date), { ...person, regime: order.regime }, order.maxHoursPerDay * 60),
-        );
+        .filter(({ date }) => date <= order.endDate)
+        .map(({ date, weekday }) => (closed.has(date) ? 0 : onWeekday[weekday - 1]));
       const ahead = booked.get(order.id);
       const risks = orderRisks({
         remainingMinutes: order.requiredMinutes - order.creditedMinutes,
@@ -99,10 +101,12 @@ export class DeadlinesService {
   }
 }
 
-function daysAfter(today: string, endDate: string): string[] {
-  const days: string[] = [];
+const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
+
+function daysAfter(today: string, endDate: string): { date: string; weekday: number }[] {
+  const days: { date: string; weekday: number }[] = [];
   for (let day = DateTime.fromISO(today).plus({ days: 1 }); day.toISODate()! <= endDate; day = day.plus({ days: 1 })) {
-    days.push(day.toISODate()!);
+    days.push({ date: day.toISODate()!, weekday: day.weekday });
   }
   return days;
 }

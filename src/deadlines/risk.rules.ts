@@ -38,8 +38,11 @@ export const riskMessages = defineMessages({
  * (R-06, R-24), the children's school rules (R-11), capped by the verdict's hours per day (R-03). 0 on a holiday.
  */
 export function workableMinutes(date: string, holiday: boolean, person: PersonWindows, capMinutes: number): number {
-  if (holiday) return 0;
-  const weekday = isoWeekday(date);
+  return holiday ? 0 : workableMinutesOnWeekday(isoWeekday(date), person, capMinutes);
+}
+
+/** workableMinutes of a working day by its ISO weekday: the same for every such day, so a scan asks once a weekday. */
+export function workableMinutesOnWeekday(weekday: number, person: PersonWindows, capMinutes: number): number {
   const child = person.regime === 'child';
   const schoolDay = child && person.inSchool && CHILD_SCHOOL_DAYS.includes(weekday);
   const window = {

@@ -1,30 +1,43 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
-import { localDate } from '../common/local-time.js';
-import { Locale, localize } from '../common/messages.js';
-import { DeadlinesService } from '../deadlines/deadlines.service.js';
+import type { Locale } from '../common/messages.js';
+import { NextFlight } from './next-flight.js';
+import { OrdersAtRisk } from './orders-at-risk.js';
 import { type BookingRow, WorklistRepository } from './worklist.repository.js';
-import type { BookingToReviewResponse, OrderAtRiskResponse, ShiftToSignOffResponse, WorklistResponse } from './dto.js';
+import type { BookingToReviewResponse, ShiftToSignOffResponse, WorklistResponse } from './dto.js';
 
 /** R-20 POLICY: a booking with nobody checked in this long after its start is a suspected no-show. */
 const NO_SHOW_AFTER_MINUTES = 30;
 /** How far back the worklist looks for no-shows (older ones are the absences' business by then). */
 const NO_SHOW_LOOKBACK_DAYS = 7;
 
+type ToReview = Omit<WorklistResponse, 'atRisk' | 'nothingBooked'>;
+
 /** A read model over bookings, orders, persons, sites and users; it never writes. */
 @Injectable()
 export class WorklistService {
+  /** A Bapas's supervisors asking at once share a read (each read starts after the requests it answers arrived). */
+  private readonly reviews = new NextFlight<ToReview>();
+
   constructor(
     private readonly worklist: WorklistRepository,
-    private readonly deadlines: DeadlinesService,
+    private readonly ordersAtRisk: OrdersAtRisk,
     private readonly clock: Clock,
   ) {}
 
   async forSupervisor(actor: AuthUser, locale: Locale): Promise<WorklistResponse> {
+    const [toReview, risks] = await Promise.all([
+      this.reviews.join(actor.agencyId, () => this.toReview(actor.agencyId)),
+      this.ordersAtRisk.of(actor.agencyId, locale),
+    ]);
+    return { ...toReview, ...risks };
+  }
+
+  private async toReview(bapasId: string): Promise<ToReview> {
     const clockNow = this.clock.now();
     const since = new Date(clockNow.getTime() - NO_SHOW_LOOKBACK_DAYS * 86_400_000);
-    const rows = await this.worklist.toReview(actor.agencyId, since, clockNow);
+    const rows = await this.worklist.toReview(bapasId, since, clockNow);
     const now = clockNow.getTime();
     const toSignOff = new Map<string, ShiftToSignOffResponse>();
     for (const row of rows.filter((r) => r.status === 'checked_out')) {
@@ -56,28 +69,12 @@ export class WorklistService {
         r.starts_at.getTime() + NO_SHOW_AFTER_MINUTES * 60_000 < now,
     );
     const notices = rows.filter((r) => r.status === 'scheduled' && r.notice !== null && r.starts_at.getTime() > now);
-    const risks = await this.risks(actor.agencyId, locale);
     return {
       toSignOff: [...toSignOff.values()],
       absences: rows.filter((r) => r.status === 'absent').map(review),
       suspectedNoShows: suspected.map(review),
       notices: notices.map(review),
-      atRisk: risks.filter((o) => o.risks.some((r) => r.code === 'risk.cannot_finish')),
-      nothingBooked: risks.filter((o) => o.risks.some((r) => r.code === 'risk.nothing_booked')),
     };
-  }
-
-  private async risks(bapasId: string, locale: Locale): Promise<OrderAtRiskResponse[]> {
-    const timezone = await this.worklist.timezoneOf(bapasId);
-    const found = await this.deadlines.scan(timezone, localDate(this.clock.now(), timezone), bapasId);
-    return found.map(({ order, person, risks }) => ({
-      orderId: order.id,
-      caseNumber: order.caseNumber,
-      personName: person.fullName,
-      endDate: order.endDate,
-      remainingMinutes: order.requiredMinutes - order.creditedMinutes,
-      risks: risks.map((risk) => ({ code: risk.code, message: localize(risk.code, locale, risk.params) })),
-    }));
   }
 }
 
