@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThan } from 'typeorm';
 import { coordinatesSite, partyToAgreement, relatedToPerson } from '../access/access.conditions.js';
+import { entityColumns } from '../database/entity-columns.js';
 import type { Tx } from '../database/transactions.js';
 import { outboxInsert } from '../jobs/outbox.service.js';
 import type { PlannedJob } from '../jobs/jobs.js';
@@ -72,8 +73,6 @@ export type AttendanceFlag = keyof typeof FLAG_COLUMNS;
 /** The bookings (assignment) and the read models of booking, attendance and rosters. */
 @Injectable()
 export class AssignmentRepository {
-  private assignmentColumns?: string;
-
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async find(id: string, lock: boolean, tx: Tx = this.dataSource.manager): Promise<Assignment | null> {
@@ -317,12 +316,7 @@ export class AssignmentRepository {
     );
   }
 
-  /** The assignment's columns under their property names: a plain row shaped like the entity. */
   private columns(): string {
-    this.assignmentColumns ??= this.dataSource
-      .getMetadata(Assignment)
-      .columns.map((column) => `a.${column.databaseName} AS "${column.propertyName}"`)
-      .join(', ');
-    return this.assignmentColumns;
+    return entityColumns(this.dataSource, Assignment, 'a');
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { entityColumns } from '../database/entity-columns.js';
 import type { Tx } from '../database/transactions.js';
 import { Order } from './order.entity.js';
 
@@ -15,8 +16,6 @@ export type NewOrder = Omit<
 /** The court orders (court_order) and the read models of their progress. */
 @Injectable()
 export class OrderRepository {
-  private orderColumns?: string;
-
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async insert(order: NewOrder, tx: Tx = this.dataSource.manager): Promise<Order> {
@@ -135,12 +134,7 @@ export class OrderRepository {
     return rows.map((row) => row.id);
   }
 
-  /** The order's columns under their property names: a plain row shaped like the entity. */
   private columns(): string {
-    this.orderColumns ??= this.dataSource
-      .getMetadata(Order)
-      .columns.map((column) => `o.${column.databaseName} AS "${column.propertyName}"`)
-      .join(', ');
-    return this.orderColumns;
+    return entityColumns(this.dataSource, Order, 'o');
   }
 }
