@@ -42,6 +42,7 @@ import { UsersService } from '../src/identity/users.service.js';
 import { QUEUE_OF } from '../src/jobs/jobs.js';
 import { assignmentJobs } from '../src/reminders/assignment-jobs.js';
 import { SitesService } from '../src/sites/sites.service.js';
+import { dropDatabase, positiveInt } from './script-support.js';
 
 const REQUESTS = positiveInt('BENCH_REQUESTS', 1000);
 const CLIENTS = positiveInt('BENCH_CLIENTS', 64);
@@ -925,26 +926,8 @@ function benchRedisUrl(): string {
   return url.toString();
 }
 
-async function dropDatabase(databaseUrl: string): Promise<void> {
-  const maintenance = new URL(databaseUrl);
-  maintenance.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: maintenance.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(databaseName(databaseUrl))} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
-
 function pick<T>(items: T[]): T {
   return items[randomInt(items.length)];
-}
-
-function positiveInt(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
-  return value;
 }
 
 function seconds(since: number): number {

@@ -27,6 +27,7 @@ import { report, type Outcome } from './bench-planner/report.js';
 import { measureRow, type RowResult, type RowSettings } from './bench-planner/row.js';
 import { scaleNamed } from './bench-planner/scales.js';
 import { SAME_DAY_POLICIES, type SameDayPolicy } from '../src/planning/same-day.rules.js';
+import { positiveInt } from './script-support.js';
 
 const SCALES = list('BENCH_SCALES', 'XS,S,M,L,XS2,S2').map(scaleNamed);
 const LOADS = list('BENCH_LOADS', '0.5,0.8,0.95').map(Number);
@@ -94,12 +95,6 @@ function list(name: string, fallback: string): string[] {
     .split(',')
     .map((item) => item.trim())
     .filter(Boolean);
-}
-
-function positiveInt(name: string, fallback: number): number {
-  const value = process.env[name] ? Number(process.env[name]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
-  return value;
 }
 
 function step(message: string): void {

@@ -21,7 +21,6 @@ import { NestFactory } from '@nestjs/core';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { AgenciesService } from '../src/agencies/agencies.service.js';
 import { AgreementsService } from '../src/agreements/agreements.service.js';
@@ -42,6 +41,7 @@ import { OrdersService } from '../src/orders/orders.service.js';
 import { PersonsService } from '../src/persons/persons.service.js';
 import { ShiftsService } from '../src/shifts/shifts.service.js';
 import { SitesService } from '../src/sites/sites.service.js';
+import { dropDatabase, positiveInt } from './script-support.js';
 
 const BOOKINGS = positiveInt('BENCH_BOOKINGS', 20_000);
 const CONCURRENCY = positiveInt('BENCH_CONCURRENCY', 16);
@@ -475,24 +475,6 @@ function benchRedisUrl(): string {
     );
   }
   return url.toString();
-}
-
-async function dropDatabase(databaseUrl: string): Promise<void> {
-  const maintenance = new URL(databaseUrl);
-  maintenance.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: maintenance.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(databaseName(databaseUrl))} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
-
-function positiveInt(name: string, fallback: number): number {
-  const value = process.env[name] ? Number(process.env[name]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
-  return value;
 }
 
 function expect(ok: boolean, message: string): void {

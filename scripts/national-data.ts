@@ -30,6 +30,7 @@ import { FixedClock } from '../src/common/clock.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { dataSourceOptions, databaseName, prepareDatabase } from '../src/database/data-source.js';
 import { NATIONAL, nationalDatabaseUrl, serviceUrl } from './national-world.js';
+import { dropDatabase } from './script-support.js';
 
 const SCALE = Number(process.env.NATIONAL_SCALE ?? '1');
 const ORDERS = Math.round(100_000 * SCALE);
@@ -45,12 +46,7 @@ async function main(): Promise<void> {
   console.log(`National year at scale ${SCALE}: ${ORDERS} orders, today ${NATIONAL.today}; load ${loadavg()}`);
 
   await timed(`Database ${databaseName(url)}: drop, create, migrate`, async () => {
-    const maintenance = new URL(url);
-    maintenance.pathname = '/postgres';
-    const admin = new pg.Client({ connectionString: maintenance.toString() });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(databaseName(url))} WITH (FORCE)`);
-    await admin.end();
+    await dropDatabase(url);
     await prepareDatabase(url, serviceUrl(url));
   });
 
