@@ -2399,6 +2399,11 @@ export interface components {
             /** Format: uuid */
             bapasId: string;
             bapasName: string;
+            /**
+             * @description the Bapas's IANA zone (R-22): the signal's times are shown in it
+             * @example Asia/Jayapura
+             */
+            bapasTimezone: string;
             /** Format: uuid */
             orderId: string | null;
             /** Format: date-time */
@@ -2424,6 +2429,11 @@ export interface components {
             /** Format: uuid */
             bapasId: string;
             bapasName: string;
+            /**
+             * @description the Bapas's IANA zone (R-22): the signal's times are shown in it
+             * @example Asia/Jayapura
+             */
+            bapasTimezone: string;
             /** Format: uuid */
             orderId: string | null;
             /** Format: date-time */
