@@ -5,7 +5,7 @@ import '../messages-more.js';
 import { navigate } from '../router.js';
 import { zoneLabel } from '../time.js';
 import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
-import { SiteMap } from './site-map.js';
+import { SitePosition } from './site-position.js';
 
 const ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'];
 
@@ -63,10 +63,6 @@ export default function NewSite() {
     );
     navigate(`/admin/lokasi/${site.id}`);
   });
-  const position =
-    f.lat !== '' && f.lng !== '' && !isNaN(Number(f.lat)) && !isNaN(Number(f.lng))
-      ? { lat: Number(f.lat), lng: Number(f.lng) }
-      : null;
   return (
     <Page title={t('admin.newSite')} wide>
       <Loading loaded={loaded} />
@@ -77,32 +73,14 @@ export default function NewSite() {
             void save.run();
           }}
         >
-          <div class="split">
-            <SiteMap
-              position={position}
-              radiusMeters={Number(f.radiusMeters) || 0}
-              onPick={(p) => setF((current) => ({ ...current, lat: String(p.lat), lng: String(p.lng) }))}
-            />
-            <div class="stack">
-              <div class="grid">
-                <Field label={t('admin.lat')}>
-                  <input required type="number" step="any" min={-90} max={90} value={f.lat} onInput={set('lat')} />
-                </Field>
-                <Field label={t('admin.lng')}>
-                  <input required type="number" step="any" min={-180} max={180} value={f.lng} onInput={set('lng')} />
-                </Field>
-                <Field label={t('admin.radiusField')}>
-                  <input required type="number" min={1} value={f.radiusMeters} onInput={set('radiusMeters')} />
-                </Field>
-              </div>
-              <Field label={t('admin.name')}>
-                <input required value={f.name} onInput={set('name')} />
-              </Field>
-              <Field label={t('person.address')}>
-                <input required value={f.address} onInput={set('address')} />
-              </Field>
-            </div>
-          </div>
+          <SitePosition value={f} onChange={(change) => setF((current) => ({ ...current, ...change }))}>
+            <Field label={t('admin.name')}>
+              <input required value={f.name} onInput={set('name')} />
+            </Field>
+            <Field label={t('person.address')}>
+              <input required value={f.address} onInput={set('address')} />
+            </Field>
+          </SitePosition>
           <div class="grid">
             <Field label={t('admin.host')}>
               <select value={f.agencyId} onChange={set('agencyId')}>
