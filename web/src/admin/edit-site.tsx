@@ -6,7 +6,7 @@ import '../messages-more.js';
 import { Link, navigate } from '../router.js';
 import { zoneLabel } from '../time.js';
 import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
-import { SitePosition } from './site-position.js';
+import { SitePlace, SiteUse } from './site-fields.js';
 
 type Site = components['schemas']['Site'];
 type Agreement = components['schemas']['Agreement'];
@@ -73,8 +73,7 @@ function changeOf(site: Site, f: ReturnType<typeof formOf>): SiteChange {
 
 function EditForm({ site, host, agreements }: { site: Site; host: string; agreements: Agreement[] }) {
   const [f, setF] = useState(() => formOf(site));
-  const set = (name: keyof typeof f) => (e: { currentTarget: { value: string } }) =>
-    setF({ ...f, [name]: e.currentTarget.value });
+  const merge = (change: Partial<typeof f>) => setF((current) => ({ ...current, ...change }));
   const save = useAction(async () => {
     await ok(api.PATCH('/api/v1/sites/{siteId}', { params: { path: { siteId: site.id } }, body: changeOf(site, f) }));
     navigate(`/admin/lokasi/${site.id}?diubah=1`);
@@ -86,17 +85,10 @@ function EditForm({ site, host, agreements }: { site: Site; host: string; agreem
         void save.run();
       }}
     >
-      <SitePosition value={f} onChange={(change) => setF((current) => ({ ...current, ...change }))}>
-        <Field label={t('admin.name')}>
-          <input required value={f.name} onInput={set('name')} />
-        </Field>
-        <Field label={t('person.address')}>
-          <input required value={f.address} onInput={set('address')} />
-        </Field>
-      </SitePosition>
+      <SitePlace value={f} onChange={merge} />
       <div class="grid">
         <Field label={t('admin.agreement')} hint={t('siteEdit.agreementHint')}>
-          <select value={f.agreementId} onChange={set('agreementId')}>
+          <select value={f.agreementId} onChange={(e) => merge({ agreementId: e.currentTarget.value })}>
             {agreements.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.number} ({a.validFrom} – {a.validTo})
@@ -104,18 +96,7 @@ function EditForm({ site, host, agreements }: { site: Site; host: string; agreem
             ))}
           </select>
         </Field>
-        <Field label={t('admin.workType')}>
-          <input required value={f.workType} onInput={set('workType')} />
-        </Field>
-        <Field label={t('admin.capacity')}>
-          <input required type="number" min={1} max={100} value={f.defaultCapacity} onInput={set('defaultCapacity')} />
-        </Field>
-        <Field label={t('admin.minorsField')} hint={t('admin.minorsHint')}>
-          <select value={f.minorsAllowed} onChange={set('minorsAllowed')}>
-            <option value="false">{t('admin.no')}</option>
-            <option value="true">{t('admin.yes')}</option>
-          </select>
-        </Field>
+        <SiteUse value={f} onChange={merge} />
       </div>
       <p class="legal">{t('siteEdit.fixed', { host, zone: `${zoneLabel(site.timezone)} (${site.timezone})` })}</p>
       <ErrorBox error={save.error} />
