@@ -1,5 +1,6 @@
 import { codes, fields } from './support/problems.js';
 import { DEFAULT_NOW, TestApp } from './support/test-app.js';
+import { waitFor } from './support/wait.js';
 import { type Actor, World } from './support/world.js';
 
 /** PATCH /sites/{siteId}: an administrator corrects a site (R-26), audited (R-25), within R-05 and R-11. */
@@ -156,6 +157,58 @@ describe('correcting a work site', () => {
     expect(closed.body.minorsAllowed).toBe(false);
     const again = await w.book(child, shift.body.id);
     expect(codes(again.body)).toEqual(['booking.site_not_for_minors']);
+  });
+
+  it('R-11: closing a site to minors waits for a child booking under way (its order locked), then counts it', async () => {
+    const siteId = await ownSite({ minorsAllowed: true });
+    const child = await w.personWithOrder(
+      { birthDate: '2010-03-01', inSchool: true },
+      { totalHours: 20, maxHoursPerDay: 3 },
+    );
+    const shift = (
+      await w.post('supervisor', `/sites/${siteId}/shifts`, { date: '2026-12-09', start: '15:00', end: '17:00' })
+    ).body;
+    // A booking in flight: it has locked its order and read the site as open to minors, and has not written yet.
+    const booking = t.db.createQueryRunner();
+    await booking.connect();
+    await booking.startTransaction();
+    try {
+      const [order] = await booking.query(`SELECT person_id FROM court_order WHERE id = $1 FOR UPDATE`, [child]);
+      const closing = patch('admin', siteId, { minorsAllowed: false }).then((response) => response);
+      await waitFor(
+        async () =>
+          (
+            await t.db.query(
+              `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
+                AND query LIKE '%court_order%FOR SHARE%'`,
+            )
+          ).length > 0,
+        'the change to wait for the booking',
+      );
+      await booking.query(
+        `INSERT INTO assignment (order_id, person_id, shift_id, site_id, local_date, starts_at, ends_at,
+                                 planned_minutes, status, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'scheduled', $9)`,
+        [
+          child,
+          order.person_id,
+          shift.id,
+          siteId,
+          shift.date,
+          shift.startsAt,
+          shift.endsAt,
+          shift.plannedMinutes,
+          w.ids.supervisor,
+        ],
+      );
+      await booking.commitTransaction();
+      const refused = await closing;
+      expect(refused.status).toBe(409);
+      expect(codes(refused.body)).toEqual(['site.minors_still_booked']);
+    } finally {
+      await booking.release();
+    }
+    expect((await w.get('admin', `/sites/${siteId}`)).body.minorsAllowed).toBe(true);
   });
 
   it('R-19: a check-in after the site moved is measured against the new position (outside the radius, flagged)', async () => {
