@@ -16,6 +16,7 @@ import { transitionRefusals } from './assignment-state.js';
 import { Assignment } from './assignment.entity.js';
 import { AssignmentRepository } from './assignment.repository.js';
 import { toAssignmentView, type AssignmentView } from './assignment.view.js';
+import { bookingContext } from './booking-context.js';
 import { bookingRefusals } from './booking.rules.js';
 import { BookDto, ReasonDto } from './dto.js';
 
@@ -62,25 +63,7 @@ export class BookingService {
       const shift = await this.assignments.bookingFacts(dto.shiftId, order.personId, order.bapasId, tx);
       if (!shift) throw unknownReference('shiftId', 'shift');
       if (!shift.usable) throw conflict({ code: 'booking.site_not_for_bapas' });
-      assertNoConflict(
-        bookingRefusals({
-          now: this.clock.now(),
-          order,
-          person: order,
-          shift: {
-            date: shift.date,
-            start: shift.startTime,
-            end: shift.endTime,
-            startsAt: shift.startsAt,
-            plannedMinutes: shift.plannedMinutes,
-          },
-          site: shift,
-          agreement: shift.validFrom === null ? null : { validFrom: shift.validFrom, validTo: shift.validTo! },
-          holiday: shift.holiday === null ? null : { name: shift.holiday },
-          sameDayPlannedMinutes: shift.sameDayMinutes,
-          overlapsAnotherBooking: shift.overlaps,
-        }),
-      );
+      assertNoConflict(bookingRefusals(bookingContext(this.clock.now(), order, shift)));
 
       // the seat first; the booking and its jobs are written only with it.
       if (!(await this.shifts.takeSeat(tx, shift.id))) throw conflict({ code: 'booking.shift_full' });
@@ -178,7 +161,7 @@ export class BookingService {
 }
 
 /** A new booking's attendance: nothing recorded yet. */
-const NOT_ATTENDED = {
+export const NOT_ATTENDED = {
   checkInAt: null,
   checkInReceivedAt: null,
   checkInLat: null,
