@@ -2,6 +2,7 @@ import { BatchBookingService, type BatchOutcome } from '../../src/assignments/ba
 import { BookingService } from '../../src/assignments/booking.service.js';
 import type { AuthUser } from '../../src/common/auth/auth-user.js';
 import { DomainError } from '../../src/common/domain-error.js';
+import { codes } from '../support/problems.js';
 import { TestApp } from '../support/test-app.js';
 import { World } from '../support/world.js';
 
@@ -218,5 +219,70 @@ describe('batch booking: a plan booked in chunks gives what one booking at a tim
     );
     expect(links).toHaveLength(ids.length);
     expect(links.filter((l: { linked: boolean }) => !l.linked)).toEqual([]);
+  });
+  it('R-18, R-03: a plan applied while 20 single bookings hit the same shifts never overfills one nor double-books anyone', async () => {
+    const dates = ['2027-04-13', '2027-04-14', '2027-04-15'];
+    const shifts: { id: string; date: string }[] = [];
+    for (const date of dates) {
+      for (const start of ['08:00', '10:00']) {
+        const { id } = await w.shift('siteB', { date, start, end: `${Number(start.slice(0, 2)) + 4}:00`, capacity: 3 });
+        shifts.push({ id, date });
+      }
+    }
+    const planned: string[] = [];
+    for (let k = 0; k < 12; k++) planned.push(await w.personWithOrder());
+    // Each shift is proposed 6 times for its 3 seats; no proposal overlaps another of the same person.
+    const bookings = planned.flatMap((orderId, k) =>
+      [k, k + 2, k + 4].map((n) => ({ orderId, shiftId: shifts[n % 6].id, date: shifts[n % 6].date })),
+    );
+    const [plan] = await t.db.query(
+      `INSERT INTO plan (bapas_id, horizon_from, horizon_to, bookings, outcomes, summary, created_by, expires_at)
+       VALUES ($1, $2, $3, $4, '[]', '{}', $5, '2030-01-01') RETURNING id`,
+      [w.ids.bapas, dates[0], dates[2], JSON.stringify(bookings), w.ids.supervisor],
+    );
+    const others: string[] = [];
+    for (let k = 0; k < 10; k++) others.push(await w.personWithOrder());
+    // Ten strangers, and ten of the plan's persons on the shift that overlaps the first one proposed to them.
+    const singles = [
+      ...others.map((orderId, k) => ({ orderId, shiftId: shifts[k % 6].id })),
+      ...planned.slice(0, 10).map((orderId, k) => ({ orderId, shiftId: shifts[(k % 6) ^ 1].id })),
+    ];
+
+    const [applied, ...manual] = await Promise.all([
+      w.post('supervisor', `/plans/${plan.id}/apply`),
+      ...singles.map((single) => w.book(single.orderId, single.shiftId)),
+    ]);
+
+    expect(applied.status).toBe(200);
+    const { booked, refused } = applied.body.result;
+    expect(booked.length + refused.length).toBe(bookings.length);
+    const lost = ['booking.shift_full', 'booking.overlap'];
+    for (const refusal of refused) expect(lost).toContain(refusal.code);
+    for (const response of manual.filter((r) => r.status !== 201)) {
+      expect({ status: response.status, code: lost.includes(codes(response.body)[0]) }).toEqual({
+        status: 409,
+        code: true,
+      });
+    }
+    const seats = await t.db.query(
+      `SELECT s.booked_count AS booked,
+              (SELECT count(*)::int FROM assignment a WHERE a.shift_id = s.id AND a.status <> 'cancelled') AS rows
+         FROM shift s WHERE s.id = ANY($1)`,
+      [shifts.map((shift) => shift.id)],
+    );
+    for (const seat of seats) {
+      expect(seat.booked).toBe(seat.rows);
+      expect(seat.booked).toBeLessThanOrEqual(3);
+    }
+    const total = seats.reduce((sum: number, seat: { rows: number }) => sum + seat.rows, 0);
+    expect(total).toBe(booked.length + manual.filter((response) => response.status === 201).length);
+    const [{ doubles }] = await t.db.query(
+      `SELECT count(*)::int AS doubles FROM assignment a JOIN assignment b
+          ON b.person_id = a.person_id AND b.id > a.id AND b.status <> 'cancelled'
+         AND tstzrange(a.starts_at, a.ends_at) && tstzrange(b.starts_at, b.ends_at)
+       WHERE a.status <> 'cancelled' AND a.shift_id = ANY($1)`,
+      [shifts.map((shift) => shift.id)],
+    );
+    expect(doubles).toBe(0);
   });
 });
