@@ -18,8 +18,6 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { AgenciesService } from '../src/agencies/agencies.service.js';
-import { AgreementsService } from '../src/agreements/agreements.service.js';
 import { AppModule } from '../src/app.module.js';
 import { BATCH_CHUNK } from '../src/assignments/batch-booking.service.js';
 import { BookingService } from '../src/assignments/booking.service.js';
@@ -28,10 +26,10 @@ import { FixedClock } from '../src/common/clock.js';
 import { DomainError } from '../src/common/domain-error.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { databaseName, prepareDatabase } from '../src/database/data-source.js';
-import { UsersService } from '../src/identity/users.service.js';
 import { PlanApplier } from '../src/planning/plan-applier.js';
 import { SitesService } from '../src/sites/sites.service.js';
-import { dropDatabase, positiveInt } from './script-support.js';
+import { benchParties, type Get } from './bench-parties.js';
+import { dropDatabase, fmt, positiveInt, step, table } from './script-support.js';
 
 const BOOKINGS = positiveInt('BENCH_BOOKINGS', 3000);
 const PER_ORDER = positiveInt('BENCH_PER_ORDER', 5);
@@ -108,7 +106,6 @@ async function main(): Promise<void> {
   }
 }
 
-type Get = <T>(type: new (...args: never[]) => T) => T;
 type Tally = { booked: number; refused: number };
 type Measured<T> = { outcome: T; seconds: number; cpuSeconds: number; loadBefore: string; loadAfter: string };
 
@@ -149,28 +146,7 @@ async function oneByOne(booking: BookingService, actor: AuthUser, proposals: Pro
  * PER_ORDER consecutive working days at its site (one proposal in 50 again on a day it has: an overlap refused).
  */
 async function buildWorld(get: Get, dataSource: DataSource): Promise<{ supervisor: AuthUser; halves: Proposal[][] }> {
-  const agencies = get(AgenciesService);
-  const agency = (code: string, kind: 'kanwil' | 'bapas' | 'kejaksaan' | 'opd') =>
-    agencies.create(null, { code, name: code, kind, region: 'ID-MA', timezone: TIMEZONE });
-  const [kanwil, bapas, kejari, opd] = [
-    await agency('APPLY-KANWIL', 'kanwil'),
-    await agency('APPLY-BAPAS', 'bapas'),
-    await agency('APPLY-KEJARI', 'kejaksaan'),
-    await agency('APPLY-OPD', 'opd'),
-  ];
-  const users = get(UsersService);
-  const user = (username: string, role: AuthUser['role'], agencyId: string) =>
-    users.create(null, { username, password: 'bench-password-1', fullName: username, role, agencyId });
-  const admin: AuthUser = await user('apply.admin', 'admin', kanwil.id);
-  const supervisor: AuthUser = await user('apply.pk', 'supervisor', bapas.id);
-  const prosecutor = await user('apply.jaksa', 'prosecutor', kejari.id);
-  const agreement = await get(AgreementsService).create(admin, {
-    number: 'PKS/APPLY/2026',
-    title: 'PKS',
-    agencyIds: [bapas.id, kejari.id, opd.id],
-    validFrom: '2026-01-02',
-    validTo: '2027-12-31',
-  });
+  const { kejari, opd, admin, supervisor, prosecutor, agreement } = await benchParties(get, 'apply');
   const siteIds: string[] = [];
   for (let n = 0; n < SITES; n++) {
     const site = await get(SitesService).create(admin, {
@@ -278,18 +254,6 @@ function withDatabase(url: string, database: number): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
   return parsed.toString();
-}
-
-const fmt = (value: number, digits: number) =>
-  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
-function step(message: string): void {
-  console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ')).join('\n');
 }
 
 main().catch((error: unknown) => {

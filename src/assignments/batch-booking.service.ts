@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access.policy.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -10,9 +9,9 @@ import { Transactions, type Tx } from '../database/transactions.js';
 import type { PlannedJob } from '../jobs/jobs.js';
 import { assignmentJobs } from '../reminders/assignment-jobs.js';
 import { ShiftsService } from '../shifts/shifts.service.js';
-import { AssignmentRepository, type BookedOrder, type NewBooking } from './assignment.repository.js';
+import { AssignmentRepository, type NewBooking } from './assignment.repository.js';
 import { toAssignmentView, type AssignmentView } from './assignment.view.js';
-import { bookingContext } from './booking-context.js';
+import { bookingContext, newBooking } from './booking-context.js';
 import { bookingRefusals } from './booking.rules.js';
 import { NOT_ATTENDED } from './booking.service.js';
 
@@ -111,7 +110,7 @@ export class BatchBookingService {
         );
         const seat = seats.get(shift.id)!;
         if (seat.bookedCount + booked.seats(shift.id) >= seat.capacity) throw conflict({ code: 'booking.shift_full' });
-        const booking = newBooking(order, shift, actor.id);
+        const booking = { ...newBooking(order, shift), createdBy: actor.id };
         booked.add(booking);
         bookings.push(booking);
         jobs.push(
@@ -143,23 +142,6 @@ export class BatchBookingService {
     );
     return outcomes;
   }
-}
-
-type ShiftFacts = Pick<NewBooking, 'siteId' | 'startsAt' | 'endsAt' | 'plannedMinutes'> & { id: string; date: string };
-
-function newBooking(order: BookedOrder, shift: ShiftFacts, createdBy: string): NewBooking {
-  return {
-    id: randomUUID(),
-    orderId: order.id,
-    personId: order.personId,
-    shiftId: shift.id,
-    siteId: shift.siteId,
-    localDate: shift.date,
-    startsAt: shift.startsAt,
-    endsAt: shift.endsAt,
-    plannedMinutes: shift.plannedMinutes,
-    createdBy,
-  };
 }
 
 /** What the chunk has booked so far, which the database's facts (read before it) do not show. */

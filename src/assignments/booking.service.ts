@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access.policy.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -16,7 +15,7 @@ import { transitionRefusals } from './assignment-state.js';
 import { Assignment } from './assignment.entity.js';
 import { AssignmentRepository } from './assignment.repository.js';
 import { toAssignmentView, type AssignmentView } from './assignment.view.js';
-import { bookingContext } from './booking-context.js';
+import { bookingContext, newBooking } from './booking-context.js';
 import { bookingRefusals } from './booking.rules.js';
 import { BookDto, ReasonDto } from './dto.js';
 
@@ -67,17 +66,7 @@ export class BookingService {
 
       // the seat first; the booking and its jobs are written only with it.
       if (!(await this.shifts.takeSeat(tx, shift.id))) throw conflict({ code: 'booking.shift_full' });
-      const booking = {
-        id: randomUUID(),
-        orderId: order.id,
-        personId: order.personId,
-        shiftId: shift.id,
-        siteId: shift.siteId,
-        localDate: shift.date,
-        startsAt: shift.startsAt,
-        endsAt: shift.endsAt,
-        plannedMinutes: shift.plannedMinutes,
-      };
+      const booking = newBooking(order, shift);
       const jobs = assignmentJobs(
         { assignmentId: booking.id, localDate: shift.date, timezone: shift.timezone, startsAt: shift.startsAt },
         this.clock.now(),
