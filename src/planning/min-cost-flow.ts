@@ -3,6 +3,7 @@
  * non-negative integer costs. Every unit of supply must reach the sink: give each source an arc to the sink
  * whose cost is the price of leaving that supply unserved. Each search stops when it reaches the sink and only
  * the nodes it settled get new potentials, so a search costs the neighbourhood it explores, not the network.
+ * Once the sink has a key, nodes reached at no less are not queued: they could not shorten the path.
  */
 export class MinCostFlow {
   private tails = new Int32Array(1024);
@@ -93,6 +94,9 @@ class ResidualGraph {
   private readonly heap: MinHeap;
   private readonly settled: number[] = [];
   private search = 0;
+  private sinkNode = -1;
+  /** The sink's key so far in this search: a node reached at no less can't shorten the path to it. */
+  private bound = Infinity;
 
   constructor(n: number, tails: Int32Array, heads: Int32Array, capacities: Int32Array, costs: Float64Array) {
     const m = tails.length;
@@ -169,6 +173,8 @@ class ResidualGraph {
   private dijkstra(source: number, sink: number): number {
     const { first, order, reverseFirst, reverseNext, heap, settled, settledIn } = this;
     const search = ++this.search;
+    this.sinkNode = sink;
+    this.bound = Infinity;
     settled.length = 0;
     heap.clear();
     this.distance[source] = 0;
@@ -192,7 +198,9 @@ class ResidualGraph {
     const v = this.head[a];
     if (this.settledIn[v] === search) return;
     const candidate = base + this.cost[a] - this.potential[v];
+    if (candidate >= this.bound) return;
     if (this.reachedIn[v] !== search || candidate < this.distance[v]) {
+      if (v === this.sinkNode) this.bound = candidate;
       this.reachedIn[v] = search;
       this.distance[v] = candidate;
       this.viaArc[v] = a;
