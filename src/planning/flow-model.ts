@@ -160,7 +160,9 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
   }
 
   network.solve();
-  return { quantum: perBooking ? null : quantum, units: Array.from(arcs, (arc) => network.flow(arc)) };
+  const units = new Array<number>(count);
+  for (let i = 0; i < count; i++) units[i] = network.flow(arcs[i]);
+  return { quantum: perBooking ? null : quantum, units };
 }
 
 function gcd(a: number, b: number): number {

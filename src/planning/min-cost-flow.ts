@@ -3,6 +3,7 @@
  * non-negative integer costs. Every unit of supply must reach the sink: give each source an arc to the sink
  * whose cost is the price of leaving that supply unserved. Each search stops when it reaches the sink and only
  * the nodes it settled get new potentials, so a search costs the neighbourhood it explores, not the network.
+ * Once the sink has a key, nodes reached at no less are not queued: they could not shorten the path.
  */
 export class MinCostFlow {
   private tails = new Int32Array(1024);
@@ -70,6 +71,9 @@ export class MinCostFlow {
   }
 }
 
+/** Rows of forward arcs up to this long are sorted by cost; longer ones are read in order only if they are. */
+const SORTED_ROW = 32;
+
 /**
  * Residual arcs: 2i is arc i forward, 2i + 1 its reverse. A node's forward arcs are in compressed rows; its
  * reverse arcs are listed only while they carry flow (a linked list), since a shift can be a candidate of
@@ -93,6 +97,11 @@ class ResidualGraph {
   private readonly heap: MinHeap;
   private readonly settled: number[] = [];
   private search = 0;
+  /** Per node 1 when its forward arcs are in order of cost, cheapest first. */
+  private readonly byCost: Uint8Array;
+  private sinkNode = -1;
+  /** The sink's key so far in this search: a node reached at no less can't shorten the path to it. */
+  private bound = Infinity;
 
   constructor(n: number, tails: Int32Array, heads: Int32Array, capacities: Int32Array, costs: Float64Array) {
     const m = tails.length;
@@ -113,6 +122,8 @@ class ResidualGraph {
     this.order = new Int32Array(m);
     const fill = degree.slice(0, n);
     for (let i = 0; i < m; i++) this.order[fill[tails[i]]++] = 2 * i;
+    this.byCost = new Uint8Array(n);
+    for (let v = 0; v < n; v++) this.byCost[v] = this.sortRow(degree[v], degree[v + 1]) ? 1 : 0;
     this.reverseFirst = new Int32Array(n).fill(-1);
     this.reverseNext = new Int32Array(2 * m);
     this.reversePrevious = new Int32Array(2 * m);
@@ -148,6 +159,25 @@ class ResidualGraph {
     return flows;
   }
 
+  /**
+   * Puts a short row of forward arcs in order of cost (a stable insertion sort), or tells whether a long one is
+   * already: a search stops reading a row in order once an arc's cost alone reaches the sink's key.
+   */
+  private sortRow(start: number, end: number): boolean {
+    const { order, cost } = this;
+    if (end - start > SORTED_ROW) {
+      for (let k = start + 1; k < end; k++) if (cost[order[k]] < cost[order[k - 1]]) return false;
+      return true;
+    }
+    for (let k = start + 1; k < end; k++) {
+      const arc = order[k];
+      let j = k;
+      for (; j > start && cost[order[j - 1]] > cost[arc]; j--) order[j] = order[j - 1];
+      order[j] = arc;
+    }
+    return true;
+  }
+
   /** A reverse arc leaves from the head of its forward arc. */
   private list(arc: number): void {
     const node = this.head[arc ^ 1];
@@ -167,8 +197,10 @@ class ResidualGraph {
   }
 
   private dijkstra(source: number, sink: number): number {
-    const { first, order, reverseFirst, reverseNext, heap, settled, settledIn } = this;
+    const { first, order, reverseFirst, reverseNext, heap, settled, settledIn, cost } = this;
     const search = ++this.search;
+    this.sinkNode = sink;
+    this.bound = Infinity;
     settled.length = 0;
     heap.clear();
     this.distance[source] = 0;
@@ -181,7 +213,10 @@ class ResidualGraph {
       settled.push(u);
       if (u === sink) return key;
       const base = this.potential[u] + key;
-      for (let k = first[u]; k < first[u + 1]; k++) this.relax(order[k], base, search);
+      const end = first[u + 1];
+      if (this.byCost[u] === 1) {
+        for (let k = first[u]; k < end && base + cost[order[k]] < this.bound; k++) this.relax(order[k], base, search);
+      } else for (let k = first[u]; k < end; k++) this.relax(order[k], base, search);
       for (let a = reverseFirst[u]; a >= 0; a = reverseNext[a]) this.relax(a, base, search);
     }
     throw new Error(`node ${source} cannot reach the sink: give every source an arc to it`);
@@ -192,7 +227,9 @@ class ResidualGraph {
     const v = this.head[a];
     if (this.settledIn[v] === search) return;
     const candidate = base + this.cost[a] - this.potential[v];
+    if (candidate >= this.bound) return;
     if (this.reachedIn[v] !== search || candidate < this.distance[v]) {
+      if (v === this.sinkNode) this.bound = candidate;
       this.reachedIn[v] = search;
       this.distance[v] = candidate;
       this.viaArc[v] = a;

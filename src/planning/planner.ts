@@ -36,7 +36,8 @@ function planRegion(problem: PlanningProblem): PlanResult {
   const index = findCandidates(problem);
   const bookings = new Bookings(problem);
   for (const group of independentGroups(problem, index.byOrder)) {
-    const candidates = group.flatMap((o) => index.byOrder[o]);
+    const candidates: Candidate[] = [];
+    for (const o of group) for (const c of index.byOrder[o]) candidates.push(c);
     const relaxed = solveRelaxed(problem, group, candidates);
     roundToBookings(problem, candidates, relaxed.units, relaxed.quantum, bookings);
   }

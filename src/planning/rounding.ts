@@ -90,7 +90,10 @@ export function roundToBookings(
 ): void {
   const minutesOf = (part: { c: Candidate; units: number }) =>
     quantum === null ? part.units * problem.shifts[part.c.shift].plannedMinutes : part.units * quantum;
-  const flowing = candidates.flatMap((c, i) => (units[i] > 0 ? [{ c, units: units[i] }] : []));
+  const flowing: { c: Candidate; units: number }[] = [];
+  candidates.forEach((c, i) => {
+    if (units[i] > 0) flowing.push({ c, units: units[i] });
+  });
   const days = groupBy(flowing, (part) => orderDay(part.c));
   const split: { c: Candidate; share: number }[][] = [];
   /** Books a day the flow gives whole shifts, if the policy allows them all; else books nothing. */

@@ -78,13 +78,13 @@ export function sameDayRefusal(
 
 /**
  * The most minutes one day's shifts can give the person under the policy: the bound of a day. Searches every
- * allowed set of the day's shifts at each site (a handful in practice); past 12 shifts at one site it answers
- * the cap, which is still a bound.
+ * allowed set of the day's shifts at each site (a handful in practice), and stops at the cap, which no allowed set
+ * passes; past 12 shifts at one site it answers the cap, which is still a bound.
  */
 export function mostMinutesInADay(policy: SameDayPolicy, shifts: readonly DayShift[], capMinutes: number): number {
   let best = 0;
   for (const shift of shifts) best = Math.max(best, shift.plannedMinutes);
-  if (policy === 'one_shift' || shifts.length < 2) return best;
+  if (policy === 'one_shift' || shifts.length < 2 || best >= capMinutes) return best;
   const bySite = new Map<string, DayShift[]>();
   for (const shift of shifts) {
     const list = bySite.get(shift.siteId);
@@ -104,6 +104,7 @@ export function mostMinutesInADay(policy: SameDayPolicy, shifts: readonly DayShi
       }
     };
     visit(0, 0);
+    if (best >= capMinutes) return best;
   }
   return best;
 }
