@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Tx } from '../database/transactions.js';
 import type { Regime } from '../orders/order.rules.js';
 import type { PersonWindows } from './risk.rules.js';
@@ -38,8 +38,8 @@ export class RiskScanRepository {
 
   /**
    * Read model: the risk scan's inputs from court_order, agency, person, holiday and assignment (none ours): the
-   * active orders of the Bapas in the zone (or of one Bapas), their persons and regions, the holidays after today
-   * until the last end date, and what each has booked.
+   * active orders of the Bapas in the zone (or of one Bapas) with their persons and regions as plain rows in one
+   * statement, the holidays after today until the last end date, and what each has booked.
    */
   async inputs(
     timezone: string,
@@ -48,24 +48,43 @@ export class RiskScanRepository {
     bapasId: string | undefined,
     tx: Tx = this.dataSource.manager,
   ): Promise<RiskScanInputs | null> {
-    const query = tx
-      .getRepository<ScannedOrder>('court_order')
-      .createQueryBuilder('o')
-      .innerJoin('agency', 'b', 'b.id = o.bapas_id')
-      .where(`o.status = 'active' AND b.timezone = :timezone`, { timezone });
-    if (bapasId) query.andWhere('o.bapas_id = :bapasId', { bapasId });
-    const orders = await query.getMany();
-    if (orders.length === 0) return null;
-    const persons = new Map(
-      (await tx.findBy<ScannedPerson>('person', { id: In(orders.map((o) => o.personId)) })).map((p) => [p.id, p]),
+    const rows: (ScannedOrder & ScannedPerson & { region: string })[] = await tx.query(
+      `SELECT o.id, o.person_id AS "personId", o.bapas_id AS "bapasId", o.supervisor_id AS "supervisorId",
+              o.case_number AS "caseNumber", o.regime, o.max_hours_per_day AS "maxHoursPerDay", o.end_date AS "endDate",
+              o.required_minutes AS "requiredMinutes", o.credited_minutes AS "creditedMinutes", b.region,
+              p.full_name AS "fullName", p.in_school AS "inSchool", p.religion, p.worship_defaults AS "worshipDefaults",
+              p.unavailable
+         FROM court_order o JOIN agency b ON b.id = o.bapas_id JOIN person p ON p.id = o.person_id
+        WHERE o.status = 'active' AND b.timezone = $1 AND ($2::uuid IS NULL OR o.bapas_id = $2)`,
+      [timezone, bapasId ?? null],
     );
-    const regions = new Map(
-      (
-        await tx.findBy<{ id: string; region: string }>('agency', {
-          id: In([...new Set(orders.map((o) => o.bapasId))]),
-        })
-      ).map((b) => [b.id, b.region]),
+    if (rows.length === 0) return null;
+    const orders: ScannedOrder[] = rows.map((row) => ({
+      id: row.id,
+      personId: row.personId,
+      bapasId: row.bapasId,
+      supervisorId: row.supervisorId,
+      caseNumber: row.caseNumber,
+      regime: row.regime,
+      maxHoursPerDay: row.maxHoursPerDay,
+      endDate: row.endDate,
+      requiredMinutes: row.requiredMinutes,
+      creditedMinutes: row.creditedMinutes,
+    }));
+    const persons = new Map<string, ScannedPerson>(
+      rows.map((row) => [
+        row.personId,
+        {
+          id: row.personId,
+          fullName: row.fullName,
+          inSchool: row.inSchool,
+          religion: row.religion,
+          worshipDefaults: row.worshipDefaults,
+          unavailable: row.unavailable,
+        },
+      ]),
     );
+    const regions = new Map(rows.map((row) => [row.bapasId, row.region]));
     const holidays: { date: string; region: string }[] = await tx.query(
       `SELECT date, region FROM holiday WHERE date > $1 AND date <= $2`,
       [today, lastEndDate(orders, today)],
