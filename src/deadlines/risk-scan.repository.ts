@@ -38,8 +38,9 @@ export class RiskScanRepository {
 
   /**
    * Read model: the risk scan's inputs from court_order, agency, person, holiday and assignment (none ours): the
-   * active orders of the Bapas in the zone (or of one Bapas) with their persons and regions as plain rows in one
-   * statement, the holidays after today until the last end date, and what each has booked.
+   * active orders of the Bapas in the zone (or of one Bapas) with their regions, then their persons by id (index
+   * lookups, never a join over all persons), the holidays after today until the last end date, and what each has
+   * booked: plain rows, four statements.
    */
   async inputs(
     timezone: string,
@@ -48,43 +49,26 @@ export class RiskScanRepository {
     bapasId: string | undefined,
     tx: Tx = this.dataSource.manager,
   ): Promise<RiskScanInputs | null> {
-    const rows: (ScannedOrder & ScannedPerson & { region: string })[] = await tx.query(
+    const orders: (ScannedOrder & { region: string })[] = await tx.query(
       `SELECT o.id, o.person_id AS "personId", o.bapas_id AS "bapasId", o.supervisor_id AS "supervisorId",
               o.case_number AS "caseNumber", o.regime, o.max_hours_per_day AS "maxHoursPerDay", o.end_date AS "endDate",
-              o.required_minutes AS "requiredMinutes", o.credited_minutes AS "creditedMinutes", b.region,
-              p.full_name AS "fullName", p.in_school AS "inSchool", p.religion, p.worship_defaults AS "worshipDefaults",
-              p.unavailable
-         FROM court_order o JOIN agency b ON b.id = o.bapas_id JOIN person p ON p.id = o.person_id
+              o.required_minutes AS "requiredMinutes", o.credited_minutes AS "creditedMinutes", b.region
+         FROM court_order o JOIN agency b ON b.id = o.bapas_id
         WHERE o.status = 'active' AND b.timezone = $1 AND ($2::uuid IS NULL OR o.bapas_id = $2)`,
       [timezone, bapasId ?? null],
     );
-    if (rows.length === 0) return null;
-    const orders: ScannedOrder[] = rows.map((row) => ({
-      id: row.id,
-      personId: row.personId,
-      bapasId: row.bapasId,
-      supervisorId: row.supervisorId,
-      caseNumber: row.caseNumber,
-      regime: row.regime,
-      maxHoursPerDay: row.maxHoursPerDay,
-      endDate: row.endDate,
-      requiredMinutes: row.requiredMinutes,
-      creditedMinutes: row.creditedMinutes,
-    }));
+    if (orders.length === 0) return null;
     const persons = new Map<string, ScannedPerson>(
-      rows.map((row) => [
-        row.personId,
-        {
-          id: row.personId,
-          fullName: row.fullName,
-          inSchool: row.inSchool,
-          religion: row.religion,
-          worshipDefaults: row.worshipDefaults,
-          unavailable: row.unavailable,
-        },
-      ]),
+      (
+        await tx.query(
+          `SELECT id, full_name AS "fullName", in_school AS "inSchool", religion, worship_defaults AS "worshipDefaults",
+                  unavailable
+             FROM person WHERE id = ANY($1::uuid[])`,
+          [orders.map((o) => o.personId)],
+        )
+      ).map((p: ScannedPerson) => [p.id, p]),
     );
-    const regions = new Map(rows.map((row) => [row.bapasId, row.region]));
+    const regions = new Map(orders.map((o) => [o.bapasId, o.region]));
     const holidays: { date: string; region: string }[] = await tx.query(
       `SELECT date, region FROM holiday WHERE date > $1 AND date <= $2`,
       [today, lastEndDate(orders, today)],
