@@ -2,8 +2,9 @@
  * Benchmark: the queries people wait for, on the national year that `npm run seed:national` made, run as the
  * service runs them (its own services, connected as its role bakti_app, the clock set to the year's "today"):
  *
- *   a coordinator's shifts for today and a shift's roster, a supervisor's worklist, an order's progress and its
- *   ledger, the prosecutor's list of a Kejari's orders, the morning risk scan of a Bapas, the monthly report.
+ *   a coordinator's shifts for today and a shift's roster, a supervisor's worklist (with its Bapas's risk scan as
+ *   the API caches it, at most a minute old, and with a fresh one), an order's progress and its ledger, the
+ *   prosecutor's list of a Kejari's orders, the morning risk scan of a Bapas, the monthly report.
  *
  * Prints p50/p95/p99 of each next to the aim (p95 < 20 ms), then every SELECT each one sent, EXPLAINed, with any
  * sequential scan of a big table named; then the audit verification (full and from the latest checkpoint): its
@@ -31,6 +32,7 @@ import { LedgerService } from '../src/ledger/ledger.service.js';
 import { OrdersService } from '../src/orders/orders.service.js';
 import { ReportsService } from '../src/reports/reports.service.js';
 import { ShiftsService } from '../src/shifts/shifts.service.js';
+import { RISK_SCAN_TTL_MS } from '../src/worklist/orders-at-risk.js';
 import { WorklistService } from '../src/worklist/worklist.service.js';
 import { NATIONAL, nationalDatabaseUrl, serviceUrl } from './national-world.js';
 
@@ -93,12 +95,10 @@ async function main(): Promise<void> {
     QUEUE_PREFIX: '{bakti-national}',
     RECONCILE_ON_BOOT: 'false',
   });
-  const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot(config, new FixedClock(new Date(NATIONAL.now))),
-    {
-      logger: ['error', 'warn'],
-    },
-  );
+  const clock = new FixedClock(new Date(NATIONAL.now));
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, clock), {
+    logger: ['error', 'warn'],
+  });
   const findings: string[] = [];
   try {
     const shifts = app.get(ShiftsService);
@@ -109,6 +109,11 @@ async function main(): Promise<void> {
     const deadlines = app.get(DeadlinesService);
     const reports = app.get(ReportsService);
     const pick = <T>(list: T[], i: number) => list[i % list.length];
+    // What a supervisor waits for: the worklist with its Bapas's risk scan as the API keeps it (at most
+    // RISK_SCAN_TTL_MS old, shared by the Bapas's supervisors), so every sampled Bapas is scanned once first; and,
+    // for the first supervisor of a Bapas in a minute, the worklist with a fresh scan (the clock moved past the TTL).
+    for (const supervisor of fixtures.supervisors) await worklist.forSupervisor(supervisor, 'id');
+    let minutes = 0;
     const month = NATIONAL.today.slice(0, 7);
     const queries: [string, (i: number) => Promise<unknown>][] = [
       [
@@ -123,7 +128,14 @@ async function main(): Promise<void> {
           return assignments.roster(coordinator, shiftId, page({}));
         },
       ],
-      ['supervisor: worklist', (i) => worklist.forSupervisor(pick(fixtures.supervisors, i), 'id')],
+      ['supervisor: worklist (risk scan cached)', (i) => worklist.forSupervisor(pick(fixtures.supervisors, i), 'id')],
+      [
+        'supervisor: worklist, fresh risk scan',
+        (i) => {
+          clock.set(new Date(Date.parse(NATIONAL.now) + ++minutes * (RISK_SCAN_TTL_MS + 1000)));
+          return worklist.forSupervisor(pick(fixtures.supervisors, i), 'id');
+        },
+      ],
       [
         'order: progress',
         (i) => {
@@ -156,7 +168,7 @@ async function main(): Promise<void> {
       ],
     ];
 
-    console.log(`\n${'query'.padEnd(34)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)}   aim p95`);
+    console.log(`\n${'query'.padEnd(40)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)}   aim p95`);
     const plans: { name: string; sent: Sent[] }[] = [];
     for (const [name, run] of queries) {
       for (let i = 0; i < 5; i++) await run(i + 1000);
@@ -174,10 +186,11 @@ async function main(): Promise<void> {
       const [p50, p95, p99] = [0.5, 0.95, 0.99].map(
         (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))],
       );
+      clock.set(new Date(NATIONAL.now));
       const ok = p95 < AIM_P95_MS;
       if (!ok) findings.push(`${name}: p95 ${ms(p95)} ms`);
       console.log(
-        `${name.padEnd(34)} ${ms(p50).padStart(8)} ${ms(p95).padStart(8)} ${ms(p99).padStart(8)}   < ${AIM_P95_MS} ms ${ok ? 'ok' : 'MISSED'}`,
+        `${name.padEnd(40)} ${ms(p50).padStart(8)} ${ms(p95).padStart(8)} ${ms(p99).padStart(8)}   < ${AIM_P95_MS} ms ${ok ? 'ok' : 'MISSED'}`,
       );
     }
 

@@ -11,6 +11,7 @@
  *
  *   npm run seed:national                          # the full year
  *   NATIONAL_SCALE=0.1 npm run seed:national       # a tenth of the orders, assignments and events
+ *   NATIONAL_AUDIT_ONLY=1 NATIONAL_AUDIT_SHARE=0.25 npm run seed:national   # only the trail, of a quarter of them
  *
  * Environment: NATIONAL_SCALE (1) multiplies the orders (and so the assignments, ledger and audit events; the
  * agencies and sites stay), NATIONAL_DATABASE_URL (postgres://postgres@127.0.0.1:5432/bakti_national: the owner).
@@ -20,7 +21,9 @@ import 'reflect-metadata';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { randomInt, randomUUID } from 'node:crypto';
+import type { Writable } from 'node:stream';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { keyedHash } from '../src/audit/audit-hash.js';
 import { AUDIT_CHAINS } from '../src/audit/audit.service.js';
@@ -34,7 +37,13 @@ import { dropDatabase } from './script-support.js';
 
 const SCALE = Number(process.env.NATIONAL_SCALE ?? '1');
 const ORDERS = Math.round(100_000 * SCALE);
-const AUDIT_BATCH = 10_000;
+const AUDIT_BATCH = 5_000;
+/** Events a COPY (a transaction): a stopped run keeps the trail's committed prefix, every chain intact. */
+const AUDIT_COMMIT = 1_000_000;
+/** NATIONAL_AUDIT_ONLY: only the audit trail, on a database already filled (its trail empty). */
+const AUDIT_ONLY = process.env.NATIONAL_AUDIT_ONLY === '1';
+/** NATIONAL_AUDIT_SHARE: the share of the assignments whose trail is written (1). */
+const AUDIT_SHARE = Number(process.env.NATIONAL_AUDIT_SHARE ?? '1');
 
 async function main(): Promise<void> {
   if (!(SCALE > 0 && SCALE <= 1))
@@ -45,23 +54,32 @@ async function main(): Promise<void> {
   const started = performance.now();
   console.log(`National year at scale ${SCALE}: ${ORDERS} orders, today ${NATIONAL.today}; load ${loadavg()}`);
 
-  await timed(`Database ${databaseName(url)}: drop, create, migrate`, async () => {
-    await dropDatabase(url);
-    await prepareDatabase(url, serviceUrl(url));
-  });
+  if (!(AUDIT_SHARE > 0 && AUDIT_SHARE <= 1))
+    throw new Error(`NATIONAL_AUDIT_SHARE must be in (0, 1], not ${process.env.NATIONAL_AUDIT_SHARE}`);
+  if (!AUDIT_ONLY)
+    await timed(`Database ${databaseName(url)}: drop, create, migrate`, async () => {
+      await dropDatabase(url);
+      await prepareDatabase(url, serviceUrl(url));
+    });
 
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   await db.query(`SET work_mem = '256MB'; SET maintenance_work_mem = '1GB'; SET synchronous_commit = off`);
   try {
-    await timed('Agencies, users, agreements, sites', () => agenciesAndSites(db));
-    await timed(`Persons and ${ORDERS} court orders`, () => ordersAndPersons(db));
-    await timed('Shifts and assignments', () => shiftsAndAssignments(db));
-    await timed('Ledger credits (the ledger trigger sums them into each order)', () => ledger(db));
+    if (!AUDIT_ONLY) {
+      await timed('Agencies, users, agreements, sites', () => agenciesAndSites(db));
+      await timed(`Persons and ${ORDERS} court orders`, () => ordersAndPersons(db));
+      await timed('Shifts and assignments', () => shiftsAndAssignments(db));
+      await timed('Ledger credits (the ledger trigger sums them into each order)', () => ledger(db));
+    } else if ((await db.query(`SELECT EXISTS (SELECT FROM audit_event) AS any`)).rows[0].any)
+      throw new Error('NATIONAL_AUDIT_ONLY needs an empty audit trail');
     const events = await timed('Audit events on 16 keyed chains, a signed checkpoint before the last 1 %', () =>
       auditEvents(url),
     );
-    await timed('ANALYZE', () => db.query(`DROP TABLE gen_order, gen_shift, gen_site, gen_agency, gen_user; ANALYZE`));
+    // VACUUM too: the visibility map a bulk load leaves empty is what lets index-only scans skip the rows.
+    await timed('VACUUM ANALYZE', () =>
+      db.query(`DROP TABLE IF EXISTS gen_order, gen_shift, gen_site, gen_agency, gen_user; VACUUM ANALYZE`),
+    );
     const counts = await db.query(
       `SELECT (SELECT count(*) FROM court_order)::int AS orders, (SELECT count(*) FROM assignment)::int AS assignments,
               (SELECT count(*) FROM shift)::int AS shifts, (SELECT count(*) FROM ledger_entry)::int AS ledger,
@@ -205,6 +223,7 @@ async function shiftsAndAssignments(db: pg.Client): Promise<void> {
       FROM gen_shift g JOIN gen_site s ON s.n = g.site_no
       JOIN gen_user c ON c.role = 'coordinator' AND c.n = g.site_no
       CROSS JOIN LATERAL (SELECT CASE g.slot WHEN 0 THEN TIME '08:00' ELSE TIME '13:00' END AS start_time) t`);
+  const indexes = await dropIndexes(db, 'assignment');
   await db.query(`
     INSERT INTO assignment (order_id, person_id, shift_id, site_id, local_date, starts_at, ends_at, planned_minutes, status,
       check_in_at, check_in_received_at, check_in_lat, check_in_lng, check_in_distance_meters, check_in_outside_radius, checked_in_by,
@@ -255,6 +274,9 @@ async function shiftsAndAssignments(db: pg.Client): Promise<void> {
     UPDATE shift sh SET booked_count = sh.booked_count - c.cancelled
       FROM (SELECT shift_id, count(*)::int AS cancelled FROM assignment WHERE status = 'cancelled' GROUP BY shift_id) c
      WHERE sh.id = c.shift_id`);
+  await timed(`  ${indexes.length} indexes and keys of assignment rebuilt (the no-overlap exclusion checked)`, () =>
+    restoreIndexes(db, indexes),
+  );
   await db.query(`DROP TABLE gen_assignment`);
 }
 
@@ -269,6 +291,7 @@ async function ledger(db: pg.Client): Promise<void> {
            row_number() OVER (PARTITION BY order_id ORDER BY starts_at)::int AS rn
       FROM assignment WHERE status = 'credited'`);
   await db.query(`CREATE INDEX ON gen_credit (rn)`);
+  const indexes = await dropIndexes(db, 'ledger_entry');
   const [{ rounds }] = (await db.query(`SELECT coalesce(max(rn), 0) AS rounds FROM gen_credit`)).rows;
   for (let rn = 1; rn <= rounds; rn++) {
     await db.query(
@@ -277,6 +300,7 @@ async function ledger(db: pg.Client): Promise<void> {
       [rn],
     );
   }
+  await timed(`  ${indexes.length} indexes and keys of ledger_entry rebuilt`, () => restoreIndexes(db, indexes));
   await db.query(`DROP TABLE gen_credit`);
 }
 
@@ -319,48 +343,59 @@ interface Event {
 /**
  * The trail of every assignment (booked, checked in and out, credited; absent, decided; cancelled), one event a
  * transaction as the service writes them, each on a random chain. The hashes are the service's (keyedHash over
- * the same event object), chained here in the order the rows are inserted, so the verification checks them as
- * it checks the service's own. Reading and hashing overlap the previous batch's INSERT.
+ * the same event object), chained here in the order the rows are streamed (COPY keeps that order, so each chain's
+ * seq follows it), so the verification checks them as it checks the service's own. The table's secondary indexes
+ * and unique constraints are dropped for the bulk and rebuilt after it (a sort each, not 20 million random
+ * inserts); the service's checkpoint is then signed and the last 1 % streamed with the indexes in place.
  */
 async function auditEvents(url: string): Promise<number> {
   const config = loadConfig({ NODE_ENV: 'development', DATABASE_URL: url });
   const reader = new pg.Client({ connectionString: url });
   const writer = new pg.Client({ connectionString: url });
   await Promise.all([reader.connect(), writer.connect()]);
-  await writer.query(`SET synchronous_commit = off`);
+  await writer.query(`SET synchronous_commit = off; SET maintenance_work_mem = '1GB'`);
   const heads = await writer.query(`SELECT DISTINCT ON (chain) chain, hash FROM audit_event ORDER BY chain, seq DESC`);
   const lastHash = new Map<number, string>(
     heads.rows.map((row: { chain: number; hash: string }) => [row.chain, row.hash]),
   );
-  const [{ total }] = (await reader.query(`SELECT count(*)::int AS total FROM assignment`)).rows;
+  const [{ all }] = (await reader.query(`SELECT count(*)::int AS all FROM assignment`)).rows;
+  const total = Math.round(all * AUDIT_SHARE);
   const checkpointAfter = Math.floor(total * 0.99);
   await reader.query(`BEGIN ISOLATION LEVEL REPEATABLE READ`);
   await reader.query(`DECLARE trail NO SCROLL CURSOR FOR
     SELECT id, status, shift_id, order_id, starts_at, ends_at, created_at, created_by, check_in_received_at, checked_in_by,
            check_out_received_at, confirmed_by, absence_recorded_at, absence_recorded_by, absence_decided_at, absence_decided_by,
            cancelled_at, cancelled_by, signed_off_at, signed_off_by
-      FROM assignment`);
+      FROM assignment LIMIT ${total}`);
+  const indexes = await dropIndexes(writer, 'audit_event');
+  let copy = openCopy(writer);
   let written = 0;
   let read = 0;
-  let checkpointed = false;
-  let pending: Promise<unknown> = Promise.resolve();
-  let batch: { event: Event; hash: string }[] = [];
+  let lines: string[] = [];
   let waited = 0;
+  let committed = 0;
   const flush = async () => {
-    const rows = batch;
-    batch = [];
-    const t = performance.now();
-    await pending;
-    waited += performance.now() - t;
-    pending = insertEvents(writer, rows);
-    written += rows.length;
+    if (written - committed >= AUDIT_COMMIT) {
+      await closeCopy(copy);
+      copy = openCopy(writer);
+      committed = written - lines.length;
+    }
+    if (lines.length === 0) return;
+    const chunk = lines.join('');
+    lines = [];
+    if (!copy.write(chunk)) {
+      const t = performance.now();
+      await new Promise((resolve) => copy.once('drain', resolve));
+      waited += performance.now() - t;
+    }
   };
   const add = (event: Omit<Event, 'chain' | 'prevHash' | 'id'>) => {
     const chain = randomInt(AUDIT_CHAINS);
     const full: Event = { id: randomUUID(), chain, ...event, prevHash: lastHash.get(chain) ?? null };
     const hash = keyedHash(config.AUDIT_KEY, full);
     lastHash.set(chain, hash);
-    batch.push({ event: full, hash });
+    lines.push(copyLine(full, hash));
+    written++;
   };
   const step = performance.now();
   for (;;) {
@@ -368,13 +403,16 @@ async function auditEvents(url: string): Promise<number> {
     if (rows.length === 0) break;
     for (const a of rows) {
       for (const event of trailOf(a)) add(event);
-      if (batch.length >= AUDIT_BATCH) await flush();
+      if (lines.length >= AUDIT_BATCH) await flush();
       read++;
-      if (!checkpointed && read >= checkpointAfter) {
+      if (read === checkpointAfter) {
         await flush();
-        await pending;
+        await closeCopy(copy);
+        await timed(`  ${indexes.length} indexes and keys of audit_event rebuilt`, () =>
+          restoreIndexes(writer, indexes),
+        );
         await writeCheckpoint(url);
-        checkpointed = true;
+        copy = openCopy(writer);
       }
     }
     if (read % 500_000 < rows.length)
@@ -383,10 +421,87 @@ async function auditEvents(url: string): Promise<number> {
       );
   }
   await flush();
-  await pending;
+  await closeCopy(copy);
   await reader.query(`COMMIT`);
   await Promise.all([reader.end(), writer.end()]);
   return written;
+}
+
+const AUDIT_COLUMNS = 'id, chain, at, actor_id, action, entity_type, entity_id, before, after, prev_hash, hash';
+
+function openCopy(db: pg.Client): Writable {
+  return db.query(copyFrom(`COPY audit_event (${AUDIT_COLUMNS}) FROM STDIN`));
+}
+
+async function closeCopy(copy: Writable): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    copy.once('finish', resolve);
+    copy.once('error', reject);
+    copy.end();
+  });
+}
+
+/** One row in COPY's text format: tab-separated, \N for NULL, backslash, tab and line breaks escaped. */
+function copyLine(e: Event, hash: string): string {
+  const json = (value: Record<string, unknown> | null) => (value === null ? null : JSON.stringify(value));
+  return (
+    [
+      e.id,
+      e.chain,
+      e.at,
+      e.actorId,
+      e.action,
+      e.entityType,
+      e.entityId,
+      json(e.before),
+      json(e.after),
+      e.prevHash,
+      hash,
+    ]
+      .map((value) => (value === null ? '\\N' : String(value).replace(/[\\\t\n\r]/g, escapeCopy)))
+      .join('\t') + '\n'
+  );
+}
+
+const escapeCopy = (c: string) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!;
+
+interface IndexDefinition {
+  name: string;
+  constraint: string | null;
+  definition: string;
+}
+
+/**
+ * Drops a table's indexes, unique and exclusion constraints and foreign keys (not its primary key) before a bulk
+ * load, returning how to rebuild them: each is then built by one sort and each key checked by one join, instead
+ * of a lookup a row. Rebuilt, they check every row as the row-by-row checks would have.
+ */
+async function dropIndexes(db: pg.Client, table: string): Promise<IndexDefinition[]> {
+  const { rows } = await db.query<IndexDefinition>(
+    `SELECT i.indexrelid::regclass::text AS name, c.conname AS constraint,
+            coalesce(pg_get_constraintdef(c.oid), pg_get_indexdef(i.indexrelid)) AS definition
+       FROM pg_index i LEFT JOIN pg_constraint c ON c.conindid = i.indexrelid AND c.conrelid = i.indrelid
+      WHERE i.indrelid = $1::regclass AND NOT i.indisprimary
+     UNION ALL
+     SELECT conname, conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'f'`,
+    [table],
+  );
+  for (const index of rows)
+    await db.query(
+      index.constraint
+        ? `ALTER TABLE ${table} DROP CONSTRAINT ${pg.escapeIdentifier(index.constraint)}`
+        : `DROP INDEX ${pg.escapeIdentifier(index.name)}`,
+    );
+  return rows.map((index) => ({
+    ...index,
+    definition: index.constraint
+      ? `ALTER TABLE ${table} ADD CONSTRAINT ${pg.escapeIdentifier(index.constraint)} ${index.definition}`
+      : index.definition,
+  }));
+}
+
+async function restoreIndexes(db: pg.Client, indexes: IndexDefinition[]): Promise<void> {
+  for (const index of indexes) await db.query(index.definition);
 }
 
 function trailOf(a: AssignmentRow): Omit<Event, 'chain' | 'prevHash' | 'id'>[] {
@@ -463,29 +578,6 @@ function trailOf(a: AssignmentRow): Omit<Event, 'chain' | 'prevHash' | 'id'>[] {
       after: { status: 'cancelled', reason: 'Jadwal diubah' },
     });
   return events;
-}
-
-async function insertEvents(db: pg.Client, rows: { event: Event; hash: string }[]): Promise<void> {
-  if (rows.length === 0) return;
-  const events = rows.map((row) => row.event);
-  await db.query(
-    `INSERT INTO audit_event (id, chain, at, actor_id, action, entity_type, entity_id, before, after, prev_hash, hash)
-     SELECT * FROM unnest($1::uuid[], $2::smallint[], $3::timestamptz[], $4::uuid[], $5::text[], $6::text[], $7::uuid[],
-                          $8::jsonb[], $9::jsonb[], $10::text[], $11::text[])`,
-    [
-      events.map((e) => e.id),
-      events.map((e) => e.chain),
-      events.map((e) => e.at),
-      events.map((e) => e.actorId),
-      events.map((e) => e.action),
-      events.map((e) => e.entityType),
-      events.map((e) => e.entityId),
-      events.map((e) => (e.before === null ? null : JSON.stringify(e.before))),
-      events.map((e) => (e.after === null ? null : JSON.stringify(e.after))),
-      events.map((e) => e.prevHash),
-      rows.map((row) => row.hash),
-    ],
-  );
 }
 
 /** The service's own checkpoint writer, so the incremental verification starts from a real signed checkpoint. */

@@ -13,6 +13,7 @@ import { PersonalData1764650000000 } from './migrations/1764650000000-personal-d
 import { AbsenceNotices1764900000000 } from './migrations/1764900000000-absence-notices.js';
 import { DecisionCorrections1765000000000 } from './migrations/1765000000000-decision-corrections.js';
 import { Oversight1765400000000 } from './migrations/1765400000000-oversight.js';
+import { NationalReadIndexes1765470000000 } from './migrations/1765470000000-national-read-indexes.js';
 import { grantServiceRole } from './service-role.js';
 
 // Dates and times stay the strings PostgreSQL sends: a JS Date would shift a local date by the server's zone.
@@ -32,6 +33,7 @@ export const migrations = [
   DecisionCorrections1765000000000,
   NationalIndexes1765300000000,
   Oversight1765400000000,
+  NationalReadIndexes1765470000000,
 ];
 
 /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Tx } from '../database/transactions.js';
 import type { Regime } from '../orders/order.rules.js';
 import type { PersonWindows } from './risk.rules.js';
@@ -38,8 +38,9 @@ export class RiskScanRepository {
 
   /**
    * Read model: the risk scan's inputs from court_order, agency, person, holiday and assignment (none ours): the
-   * active orders of the Bapas in the zone (or of one Bapas), their persons and regions, the holidays after today
-   * until the last end date, and what each has booked.
+   * active orders of the Bapas in the zone (or of one Bapas) with their regions, then their persons by id (index
+   * lookups, never a join over all persons), the holidays after today until the last end date, and what each has
+   * booked: plain rows, four statements.
    */
   async inputs(
     timezone: string,
@@ -48,24 +49,26 @@ export class RiskScanRepository {
     bapasId: string | undefined,
     tx: Tx = this.dataSource.manager,
   ): Promise<RiskScanInputs | null> {
-    const query = tx
-      .getRepository<ScannedOrder>('court_order')
-      .createQueryBuilder('o')
-      .innerJoin('agency', 'b', 'b.id = o.bapas_id')
-      .where(`o.status = 'active' AND b.timezone = :timezone`, { timezone });
-    if (bapasId) query.andWhere('o.bapas_id = :bapasId', { bapasId });
-    const orders = await query.getMany();
+    const orders: (ScannedOrder & { region: string })[] = await tx.query(
+      `SELECT o.id, o.person_id AS "personId", o.bapas_id AS "bapasId", o.supervisor_id AS "supervisorId",
+              o.case_number AS "caseNumber", o.regime, o.max_hours_per_day AS "maxHoursPerDay", o.end_date AS "endDate",
+              o.required_minutes AS "requiredMinutes", o.credited_minutes AS "creditedMinutes", b.region
+         FROM court_order o JOIN agency b ON b.id = o.bapas_id
+        WHERE o.status = 'active' AND b.timezone = $1 AND ($2::uuid IS NULL OR o.bapas_id = $2)`,
+      [timezone, bapasId ?? null],
+    );
     if (orders.length === 0) return null;
-    const persons = new Map(
-      (await tx.findBy<ScannedPerson>('person', { id: In(orders.map((o) => o.personId)) })).map((p) => [p.id, p]),
-    );
-    const regions = new Map(
+    const persons = new Map<string, ScannedPerson>(
       (
-        await tx.findBy<{ id: string; region: string }>('agency', {
-          id: In([...new Set(orders.map((o) => o.bapasId))]),
-        })
-      ).map((b) => [b.id, b.region]),
+        await tx.query(
+          `SELECT id, full_name AS "fullName", in_school AS "inSchool", religion, worship_defaults AS "worshipDefaults",
+                  unavailable
+             FROM person WHERE id = ANY($1::uuid[])`,
+          [orders.map((o) => o.personId)],
+        )
+      ).map((p: ScannedPerson) => [p.id, p]),
     );
+    const regions = new Map(orders.map((o) => [o.bapasId, o.region]));
     const holidays: { date: string; region: string }[] = await tx.query(
       `SELECT date, region FROM holiday WHERE date > $1 AND date <= $2`,
       [today, lastEndDate(orders, today)],

@@ -8,6 +8,14 @@ import { Order } from './order.entity.js';
 /** Statuses whose planned minutes still count as booked for the order. */
 const PENDING_STATUSES = `('scheduled', 'checked_in', 'checked_out')`;
 
+/** The columns the order lists filter on. */
+const ORDER_FILTERS = {
+  bapasId: 'bapas_id',
+  kejaksaanId: 'kejaksaan_id',
+  status: 'status',
+  personId: 'person_id',
+} as const;
+
 export type NewOrder = Omit<
   Order,
   'id' | 'createdAt' | 'repeatMinutes' | 'repeatFrom' | 'requiredMinutes' | 'creditedMinutes' | 'completedAt'
@@ -35,16 +43,6 @@ export class OrderRepository {
     await tx.update(Order, { id }, change);
   }
 
-  async page(
-    where: Partial<Pick<Order, 'bapasId' | 'kejaksaanId' | 'status' | 'personId'>>,
-    page: { limit: number; offset: number },
-    tx: Tx = this.dataSource.manager,
-  ): Promise<[Order[], number]> {
-    return tx
-      .getRepository(Order)
-      .findAndCount({ where, order: { createdAt: 'DESC' }, take: page.limit, skip: page.offset });
-  }
-
   async completedSince(since: Date, tx: Tx = this.dataSource.manager): Promise<string[]> {
     const rows: { id: string }[] = await tx.query(
       `SELECT id FROM court_order WHERE status = 'completed' AND completed_at > $1`,
@@ -68,14 +66,33 @@ export class OrderRepository {
          FROM court_order o WHERE o.id = $1`,
       [id],
     );
-    if (!row) return null;
-    const { personName, scheduledMinutes, ...order } = row;
-    const amount = order.replacedAmountRupiah as string | null;
-    return {
-      order: { ...order, replacedAmountRupiah: amount === null ? null : Number(amount) },
-      personName,
-      scheduledMinutes,
-    };
+    return row ? withProgressOf(row) : null;
+  }
+
+  /**
+   * Read model: a page of orders, newest first, each with its person's name and scheduled minutes as
+   * `withProgress` gives them, and the number of orders matching: two statements, whatever the page's size.
+   */
+  async pageWithProgress(
+    where: Partial<Pick<Order, 'bapasId' | 'kejaksaanId' | 'status' | 'personId'>>,
+    page: { limit: number; offset: number },
+    tx: Tx = this.dataSource.manager,
+  ): Promise<{ items: { order: Order; personName: string; scheduledMinutes: number }[]; total: number }> {
+    const filters = Object.entries(where).filter(([, value]) => value !== undefined);
+    const condition = filters.length
+      ? `WHERE ${filters.map(([field], i) => `o.${ORDER_FILTERS[field as keyof typeof where]} = $${i + 1}`).join(' AND ')}`
+      : '';
+    const values = filters.map(([, value]) => value);
+    const rows: Record<string, unknown>[] = await tx.query(
+      `SELECT ${this.columns()}, p.full_name AS "personName",
+              (SELECT coalesce(sum(planned_minutes), 0)::int FROM assignment
+                WHERE order_id = o.id AND status IN ${PENDING_STATUSES}) AS "scheduledMinutes"
+         FROM court_order o JOIN person p ON p.id = o.person_id ${condition}
+        ORDER BY o.created_at DESC, o.id LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
+      [...values, page.limit, page.offset],
+    );
+    const [{ total }] = await tx.query(`SELECT count(*)::int AS total FROM court_order o ${condition}`, values);
+    return { items: rows.map(withProgressOf), total };
   }
 
   /** Read model: an order's scheduled minutes (assignment) and its person's name (person). */
@@ -137,4 +154,15 @@ export class OrderRepository {
   private columns(): string {
     return entityColumns(this.dataSource, Order, 'o');
   }
+}
+
+/** A plain row of court_order with its person's name and scheduled minutes (the amount read as a number). */
+function withProgressOf(row: Record<string, unknown>): { order: Order; personName: string; scheduledMinutes: number } {
+  const { personName, scheduledMinutes, ...order } = row;
+  const amount = order.replacedAmountRupiah as string | null;
+  return {
+    order: { ...(order as unknown as Order), replacedAmountRupiah: amount === null ? null : Number(amount) },
+    personName: personName as string,
+    scheduledMinutes: scheduledMinutes as number,
+  };
 }

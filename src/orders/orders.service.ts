@@ -126,17 +126,17 @@ export class OrdersService {
     return toOrderView(order, found!.scheduledMinutes, found!.personName);
   }
 
+  /** A page of the user's agency's orders with their progress: two statements (OrderRepository.pageWithProgress). */
   async list(user: AuthUser, query: OrderListQuery): Promise<Page<OrderView>> {
     const scope = user.role === 'prosecutor' ? { kejaksaanId: user.agencyId } : { bapasId: user.agencyId };
-    const [orders, total] = await this.orders.page(
-      {
-        ...scope,
-        ...(query.status ? { status: query.status } : {}),
-        ...(query.personId ? { personId: query.personId } : {}),
-      },
+    const { items, total } = await this.orders.pageWithProgress(
+      { ...scope, status: query.status, personId: query.personId },
       query,
     );
-    return { items: await Promise.all(orders.map((order) => this.view(undefined, order))), total };
+    return {
+      items: items.map(({ order, scheduledMinutes, personName }) => toOrderView(order, scheduledMinutes, personName)),
+      total,
+    };
   }
 
   /** The order, for a user who may read it. */

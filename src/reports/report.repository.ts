@@ -159,25 +159,26 @@ export class ReportRepository {
   /**
    * Read model: court_order, person, ledger_entry, assignment, breach. The orders of a Kejari or a Bapas that the
    * month concerns: begun by its last day and not ended before its first (or still open), with their status and
-   * progress now and their absences, breaches and credits in it.
+   * progress now and their absences, breaches and credits in it. Each order's person and absences are index
+   * lookups (a scalar subquery, one lateral count), so the plan never joins over all persons or all bookings.
    */
   async orders(agency: AgencyRow, month: MonthWindow, tx: Tx = this.dataSource.manager): Promise<OrderLine[]> {
     const column = agency.kind === 'kejaksaan' ? 'kejaksaan_id' : 'bapas_id';
     return tx.query(
-      `SELECT o.id, o.person_id AS "personId", o.case_number AS "caseNumber", p.full_name AS "personName", o.status, o.start_date AS "startDate",
+      `SELECT o.id, o.person_id AS "personId", o.case_number AS "caseNumber",
+              (SELECT p.full_name FROM person p WHERE p.id = o.person_id) AS "personName", o.status, o.start_date AS "startDate",
               o.end_date AS "endDate", o.max_hours_per_day AS "maxHoursPerDay", o.required_minutes AS "requiredMinutes",
               o.credited_minutes AS "creditedMinutes",
               (SELECT coalesce(sum(l.minutes), 0)::int FROM ledger_entry l
                 WHERE l.order_id = o.id AND l.created_at >= $2 AND l.created_at < $3) AS "creditedInMonth",
-              (SELECT count(*)::int FROM assignment a WHERE a.order_id = o.id AND a.status = 'absent'
-                  AND a.absence_recorded_at >= $2 AND a.absence_recorded_at < $3) AS absent,
-              (SELECT count(*)::int FROM assignment a WHERE a.order_id = o.id AND a.status = 'excused'
-                  AND a.absence_recorded_at >= $2 AND a.absence_recorded_at < $3) AS excused,
-              (SELECT count(*)::int FROM assignment a WHERE a.order_id = o.id AND a.status = 'unexcused'
-                  AND a.absence_recorded_at >= $2 AND a.absence_recorded_at < $3) AS unexcused,
+              absences.absent, absences.excused, absences.unexcused,
               (SELECT count(*)::int FROM breach b WHERE b.order_id = o.id AND b.opened_at >= $2 AND b.opened_at < $3) AS "breachesOpened"
          FROM court_order o
-         JOIN person p ON p.id = o.person_id
+         CROSS JOIN LATERAL (
+           SELECT count(*) FILTER (WHERE a.status = 'absent')::int AS absent,
+                  count(*) FILTER (WHERE a.status = 'excused')::int AS excused,
+                  count(*) FILTER (WHERE a.status = 'unexcused')::int AS unexcused
+             FROM assignment a WHERE a.order_id = o.id AND a.absence_recorded_at >= $2 AND a.absence_recorded_at < $3) absences
         WHERE o.${column} = $1 AND o.start_date <= $5 AND (o.end_date >= $4 OR o.status IN ('active', 'breached'))
         ORDER BY o.case_number`,
       [agency.id, month.from, month.until, month.firstDate, month.lastDate],
