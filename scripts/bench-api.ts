@@ -18,6 +18,7 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomInt, randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -69,6 +70,8 @@ interface Sample {
   done: number[];
   seconds: number;
   errors: Map<string, number>;
+  /** The service's CPU time (all its processes, user and system) per successful request: steadier than req/s on a busy machine. */
+  cpuMs?: number;
 }
 
 interface Row {
@@ -98,9 +101,11 @@ async function main(): Promise<void> {
   const owner = new pg.Pool({ connectionString: ownerUrl, max: POOL });
   const service = await startService(serviceUrl, redisUrl);
   const api = new Api(service.port);
-  const driveHttp: typeof drive = (count, task) => {
+  const driveHttp: typeof drive = async (count, task) => {
     api.fresh();
-    return drive(count, task);
+    const cpu = service.cpuSeconds();
+    const sample = await drive(count, task);
+    return { ...sample, cpuMs: ((service.cpuSeconds() - cpu) * 1000) / Math.max(1, sample.ms.length) };
   };
   const rows: Row[] = [];
   try {
@@ -830,6 +835,24 @@ async function drive(count: number, task: (i: number) => Promise<unknown>): Prom
 interface Service {
   port: number;
   stop(): Promise<void>;
+  /** CPU time so far of the service's process and its children (the HTTP processes of API_PROCESSES). */
+  cpuSeconds(): number;
+}
+
+/** Linux: utime + stime of `pid` and of the processes whose parent it is, from /proc (clock ticks of 1/100 s). */
+function cpuSecondsOf(pid: number): number {
+  const stat = (id: string) => readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1].split(' ');
+  let ticks = 0;
+  for (const id of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const fields = stat(id);
+      // After the name: state (0), ppid (1), … utime (11), stime (12).
+      if (Number(id) === pid || Number(fields[1]) === pid) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks / 100;
 }
 
 /** `dist/main.js` as `npm start` runs it; with BENCH_PROCESSES > 1, as that many HTTP processes (API_PROCESSES). */
@@ -857,7 +880,7 @@ async function startService(databaseUrl: string, redisUrl: string): Promise<Serv
       running += chunk.toString().match(/ on http:\/\/localhost:/g)?.length ?? 0;
       if (output.push(chunk.toString()) > 50) output.shift();
     });
-  const service = { port, stop: () => stopChild(child) };
+  const service = { port, stop: () => stopChild(child), cpuSeconds: () => cpuSecondsOf(child.pid!) };
   const deadline = Date.now() + 60_000;
   for (;;) {
     const live = await fetch(`http://127.0.0.1:${port}/api/v1/health/live`).catch(() => null);
@@ -916,11 +939,27 @@ function report(
     sample
       ? [String(sample.ms.length), fmt(rate(sample), 0), fmt(percentile(sample, 50), 1), fmt(percentile(sample, 99), 1)]
       : ['-', '-', '-', '-'];
+  const cpu = (sample?: Sample) => (sample?.cpuMs === undefined ? '-' : fmt(sample.cpuMs, 2));
   const table = [
-    ['operation', 'http ok', 'req/s', 'p50 ms', 'p99 ms', 'bare ok', 'tx/s', 'p50 ms', 'p99 ms', 'ratio', 'aim', 'met'],
+    [
+      'operation',
+      'http ok',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      'cpu ms',
+      'bare ok',
+      'tx/s',
+      'p50 ms',
+      'p99 ms',
+      'ratio',
+      'aim',
+      'met',
+    ],
     ...rows.map((row) => [
       row.operation,
       ...cells(row.http),
+      cpu(row.http),
       ...cells(row.bare),
       row.http && row.bare ? fmt(rate(row.http) / rate(row.bare), 2) : '-',
       row.aim ?? '',
@@ -930,9 +969,12 @@ function report(
   const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
   for (const r of table)
     console.log(
-      r.map((cell, c) => (c === 0 || c >= 10 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '),
+      r.map((cell, c) => (c === 0 || c >= 11 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '),
     );
   console.log(line);
+  console.log(
+    `cpu ms: the service's CPU time (its processes, user + system, the worker's share too) per request served`,
+  );
   for (const row of rows) {
     for (const [path, sample] of [
       ['http', row.http],
