@@ -22,8 +22,6 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { AgenciesService } from '../src/agencies/agencies.service.js';
-import { AgreementsService } from '../src/agreements/agreements.service.js';
 import { AppModule } from '../src/app.module.js';
 import { BookingService } from '../src/assignments/booking.service.js';
 import type { AuthUser } from '../src/common/auth/auth-user.js';
@@ -32,7 +30,6 @@ import { redisConnection } from '../src/common/redis.js';
 import { AppConfig, loadConfig } from '../src/config/app-config.js';
 import { databaseName, prepareDatabase } from '../src/database/data-source.js';
 import { Transactions } from '../src/database/transactions.js';
-import { UsersService } from '../src/identity/users.service.js';
 import { JobQueues } from '../src/jobs/job-queues.js';
 import { JOBS, QUEUES } from '../src/jobs/jobs.js';
 import { OutboxRelay } from '../src/jobs/outbox-relay.js';
@@ -41,7 +38,8 @@ import { OrdersService } from '../src/orders/orders.service.js';
 import { PersonsService } from '../src/persons/persons.service.js';
 import { ShiftsService } from '../src/shifts/shifts.service.js';
 import { SitesService } from '../src/sites/sites.service.js';
-import { dropDatabase, positiveInt } from './script-support.js';
+import { benchParties, type Get } from './bench-parties.js';
+import { dropDatabase, fmt, positiveInt, step, table } from './script-support.js';
 
 const BOOKINGS = positiveInt('BENCH_BOOKINGS', 20_000);
 const CONCURRENCY = positiveInt('BENCH_CONCURRENCY', 16);
@@ -52,7 +50,6 @@ const NOW = new Date('2026-11-23T00:00:00Z');
 const SHIFT_CAPACITY = 100;
 const CHUNK = 1000;
 const REMINDERS: string[] = [JOBS.reminderDayBefore, JOBS.reminderTwoHours];
-const PASSWORD = 'bench-password-1';
 
 interface OutboxJob {
   job_name: string;
@@ -233,8 +230,6 @@ async function main(): Promise<void> {
   }
 }
 
-type Get = <T>(type: new (...args: never[]) => T) => T;
-
 interface World {
   supervisor: AuthUser;
   orderIds: string[];
@@ -245,29 +240,7 @@ interface World {
 
 /** A Kanwil, a Bapas, a Kejari and an OPD in Ambon, their users, one agreement, the sites and shifts, persons and orders. */
 async function buildWorld(get: Get, dataSource: DataSource): Promise<World> {
-  const agencies = get(AgenciesService);
-  const agency = (code: string, kind: 'kanwil' | 'bapas' | 'kejaksaan' | 'opd') =>
-    agencies.create(null, { code, name: `${code} (bench)`, kind, region: 'ID-MA', timezone: 'Asia/Jayapura' });
-  const kanwil = await agency('BENCH-KANWIL', 'kanwil');
-  const bapas = await agency('BENCH-BAPAS', 'bapas');
-  const kejari = await agency('BENCH-KEJARI', 'kejaksaan');
-  const opd = await agency('BENCH-OPD', 'opd');
-
-  const users = get(UsersService);
-  const user = (username: string, role: AuthUser['role'], agencyId: string) =>
-    users.create(null, { username, password: PASSWORD, fullName: `${username} (bench)`, role, agencyId });
-  const admin: AuthUser = await user('bench.admin', 'admin', kanwil.id);
-  const supervisor: AuthUser = await user('bench.pk', 'supervisor', bapas.id);
-  const coordinator = await user('bench.koord', 'coordinator', opd.id);
-  const prosecutor = await user('bench.jaksa', 'prosecutor', kejari.id);
-
-  const agreement = await get(AgreementsService).create(admin, {
-    number: 'PKS/BENCH/2026',
-    title: 'PKS benchmark',
-    agencyIds: [bapas.id, kejari.id, opd.id],
-    validFrom: '2026-01-02',
-    validTo: '2027-12-31',
-  });
+  const { kejari, opd, admin, supervisor, coordinator, prosecutor, agreement } = await benchParties(get, 'bench');
 
   // Working days of December 2026 (Monday to Friday, not a holiday: 24 and 25 December are out).
   const holidays = new Set(
@@ -482,24 +455,6 @@ function expect(ok: boolean, message: string): void {
 }
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
-const fmt = (value: number, digits: number) =>
-  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
-function step(message: string): void {
-  console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
-        .join('   '),
-    )
-    .join('\n');
-}
-
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   const details = (error as { getResponse?: () => unknown }).getResponse?.();

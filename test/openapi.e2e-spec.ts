@@ -281,7 +281,7 @@ describe('the OpenAPI document', () => {
     await call('GET /agreements', 200, w.get('admin', '/agreements?limit=2'));
     await call('GET /agreements/{id}', 200, w.get('admin', `/agreements/${agreement.id}`));
     await call('GET /agreements/{id}', 404, w.get('admin', `/agreements/${w.ids.bapas}`));
-    await call(
+    const tourSite = await call(
       'POST /sites',
       201,
       w.post('admin', '/sites', {
@@ -298,6 +298,24 @@ describe('the OpenAPI document', () => {
         coordinatorIds: [],
       }),
     );
+    const moved = { location: { lat: -3.6931, lng: 128.1848 }, radiusMeters: 250 };
+    await call('PATCH /sites/{siteId}', 200, send('patch', 'admin', `/sites/${tourSite.id}`, moved));
+    await call('PATCH /sites/{siteId}', 400, send('patch', 'admin', `/sites/${tourSite.id}`, {}));
+    await call('PATCH /sites/{siteId}', 403, send('patch', 'supervisor', `/sites/${tourSite.id}`, moved));
+    await call('PATCH /sites/{siteId}', 404, send('patch', 'admin', `/sites/${w.ids.bapas}`, moved));
+    const withoutOpd = await call(
+      'POST /agreements',
+      201,
+      w.post('admin', '/agreements', {
+        number: `PKS-NO-OPD/${w.tag}`,
+        title: 'PKS tanpa OPD',
+        agencyIds: [w.ids.bapas, w.ids.kejari],
+        validFrom: '2026-01-02',
+        validTo: '2027-12-31',
+      }),
+    );
+    const notCovering = { agreementId: withoutOpd.id };
+    await call('PATCH /sites/{siteId}', 409, send('patch', 'admin', `/sites/${tourSite.id}`, notCovering));
     await call('GET /sites', 200, w.get('supervisor', '/sites?limit=2'));
     await call('GET /sites/{siteId}', 200, w.get('coordinatorA', `/sites/${w.ids.siteA}`));
     await call('GET /sites/{siteId}', 400, w.get('coordinatorA', '/sites/not-a-uuid'));

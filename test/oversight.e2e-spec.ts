@@ -18,6 +18,7 @@ interface Signal {
   kind: string;
   status: string;
   bapasName: string;
+  bapasTimezone: string;
   orderId: string | null;
 }
 
@@ -95,6 +96,14 @@ describe('oversight', () => {
       (await get(username, `/oversight/summary?month=${month}`)).body.bapas.map((b: { name: string }) => b.name);
     expect(await names('kanwil.maluku')).toEqual(['Bapas Kelas II A Ambon']);
     expect(await names('kanwil.jambi')).toEqual(['Bapas Kelas II Sungai Penuh']);
+  });
+
+  it("gives each signal its Bapas's zone, so a Kanwil reads its times in WIB or WIT (R-22)", async () => {
+    const zones = async (username: Username) => new Set((await signals(username)).map((s) => s.bapasTimezone));
+    expect(await zones('kanwil.maluku')).toEqual(new Set(['Asia/Jayapura']));
+    expect(await zones('kanwil.jambi')).toEqual(new Set(['Asia/Jakarta']));
+    const jambi = await signals('kanwil.jambi');
+    expect((await get('kanwil.jambi', `/oversight/signals/${jambi[0].id}`)).body.bapasTimezone).toBe('Asia/Jakarta');
   });
 
   it('filters by status and kind, and refuses a bad filter with a 400 naming it', async () => {

@@ -1310,7 +1310,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Correct a work site
+         * @description Any of name, workType, address, location, radiusMeters, defaultCapacity, minorsAllowed, agreementId (a renewed PKS); only the fields given change, audited as `site.updated` with before and after (R-25). agencyId and timezone can't be changed (400 naming the field): shifts are stored in the site's local time, so a new zone would move every shift. A new position and radius apply to the next check-in and check-out (R-19).
+         */
+        patch: operations["Sites_update"];
         trace?: never;
     };
     "/api/v1/sites/{siteId}/open-dates": {
@@ -2399,6 +2403,11 @@ export interface components {
             /** Format: uuid */
             bapasId: string;
             bapasName: string;
+            /**
+             * @description the Bapas's IANA zone (R-22): the signal's times are shown in it
+             * @example Asia/Jayapura
+             */
+            bapasTimezone: string;
             /** Format: uuid */
             orderId: string | null;
             /** Format: date-time */
@@ -2424,6 +2433,11 @@ export interface components {
             /** Format: uuid */
             bapasId: string;
             bapasName: string;
+            /**
+             * @description the Bapas's IANA zone (R-22): the signal's times are shown in it
+             * @example Asia/Jayapura
+             */
+            bapasTimezone: string;
             /** Format: uuid */
             orderId: string | null;
             /** Format: date-time */
@@ -3319,6 +3333,23 @@ export interface components {
             inSchool?: boolean;
             /** @enum {string} */
             locale?: "id" | "en";
+        };
+        UpdateSiteDto: {
+            name?: string;
+            /** @example street_cleaning */
+            workType?: string;
+            address?: string;
+            location?: components["schemas"]["Location"];
+            /** @example 150 */
+            radiusMeters?: number;
+            /** @example 10 */
+            defaultCapacity?: number;
+            minorsAllowed?: boolean;
+            /**
+             * Format: uuid
+             * @description a renewed agreement (PKS); it must cover the host agency
+             */
+            agreementId?: string;
         };
         UpdateUserDto: {
             /** @enum {string} */
@@ -7613,6 +7644,76 @@ export interface operations {
             };
             /** @description No such thing, or not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Sites_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSiteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Site"];
+                };
+            };
+            /** @description A malformed field, a field that cannot be changed, or no field at all; `errors` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or the scope (R-26) does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The agreement does not cover the host agency (R-05), or the site is closed to minors while a child is booked there (R-11) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -78,6 +78,32 @@ const FLAG_COLUMNS = { noShowFlaggedAt: 'no_show_flagged_at', openCheckInFlagged
 const INSTANT_COLUMNS = { startsAt: 'starts_at', endsAt: 'ends_at' };
 export type AttendanceFlag = keyof typeof FLAG_COLUMNS;
 
+/** The order and its person as a booking reads them (court_order o, person p). */
+const BOOKED_ORDER_COLUMNS = `o.id, o.person_id AS "personId", o.bapas_id AS "bapasId", o.kejaksaan_id AS "kejaksaanId",
+  o.status, o.regime, o.start_date AS "startDate", o.end_date AS "endDate", o.max_hours_per_day AS "maxHoursPerDay",
+  p.full_name AS "fullName", p.religion, p.in_school AS "inSchool", p.worship_defaults AS "worshipDefaults",
+  p.unavailable`;
+
+/**
+ * The facts of a booking of the person `personId` under the Bapas `bapasId` (SQL expressions) on the shift `s` at
+ * `site` with its agreement `g`, but the official calendar years.
+ */
+function bookingFactColumns(personId: string, bapasId: string): string {
+  return `s.id, s.site_id AS "siteId", s.date, s.start_time AS "startTime", s.end_time AS "endTime",
+    s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.planned_minutes AS "plannedMinutes",
+    site.timezone, site.minors_allowed AS "minorsAllowed",
+    ${partyToAgreement('site.agreement_id', bapasId)} AS usable,
+    g.valid_from AS "validFrom", g.valid_to AS "validTo",
+    (SELECT h.name FROM holiday h JOIN agency host ON host.id = site.agency_id
+      WHERE h.date = s.date AND h.region IN ('', host.region)
+        AND NOT EXISTS (SELECT 1 FROM site_open_date o WHERE o.site_id = site.id AND o.date = h.date)
+      ORDER BY h.region LIMIT 1) AS holiday,
+    (SELECT coalesce(sum(a.planned_minutes), 0)::int FROM assignment a
+      WHERE a.person_id = ${personId} AND a.local_date = s.date AND a.status <> 'cancelled') AS "sameDayMinutes",
+    EXISTS (SELECT 1 FROM assignment a WHERE a.person_id = ${personId} AND a.status <> 'cancelled'
+               AND tstzrange(a.starts_at, a.ends_at) && tstzrange(s.starts_at, s.ends_at)) AS overlaps`;
+}
+
 /** The bookings (assignment) and the read models of booking, attendance and rosters. */
 @Injectable()
 export class AssignmentRepository {
@@ -106,11 +132,7 @@ export class AssignmentRepository {
    */
   async lockOrderForBooking(orderId: string, tx: Tx = this.dataSource.manager): Promise<BookedOrder | undefined> {
     const [order] = await tx.query(
-      `SELECT o.id, o.person_id AS "personId", o.bapas_id AS "bapasId", o.kejaksaan_id AS "kejaksaanId",
-              o.status, o.regime, o.start_date AS "startDate", o.end_date AS "endDate",
-              o.max_hours_per_day AS "maxHoursPerDay", p.full_name AS "fullName", p.religion,
-              p.in_school AS "inSchool", p.worship_defaults AS "worshipDefaults", p.unavailable
-         FROM court_order o JOIN person p ON p.id = o.person_id WHERE o.id = $1 FOR UPDATE`,
+      `SELECT ${BOOKED_ORDER_COLUMNS} FROM court_order o JOIN person p ON p.id = o.person_id WHERE o.id = $1 FOR UPDATE`,
       [orderId],
     );
     return order;
@@ -128,20 +150,7 @@ export class AssignmentRepository {
     tx: Tx = this.dataSource.manager,
   ): Promise<BookingFacts | undefined> {
     const [facts] = await tx.query(
-      `SELECT s.id, s.site_id AS "siteId", s.date, s.start_time AS "startTime", s.end_time AS "endTime",
-              s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.planned_minutes AS "plannedMinutes",
-              site.timezone, site.minors_allowed AS "minorsAllowed",
-              ${partyToAgreement('site.agreement_id', '$3')} AS usable,
-              g.valid_from AS "validFrom", g.valid_to AS "validTo",
-              (SELECT h.name FROM holiday h JOIN agency host ON host.id = site.agency_id
-                WHERE h.date = s.date AND h.region IN ('', host.region)
-                  AND NOT EXISTS (SELECT 1 FROM site_open_date o WHERE o.site_id = site.id AND o.date = h.date)
-                ORDER BY h.region LIMIT 1) AS holiday,
-              (SELECT coalesce(sum(a.planned_minutes), 0)::int FROM assignment a
-                WHERE a.person_id = $2 AND a.local_date = s.date AND a.status <> 'cancelled') AS "sameDayMinutes",
-              EXISTS (SELECT 1 FROM assignment a WHERE a.person_id = $2 AND a.status <> 'cancelled'
-                         AND tstzrange(a.starts_at, a.ends_at) && tstzrange(s.starts_at, s.ends_at)) AS overlaps,
-              ARRAY(SELECT year FROM holiday_year WHERE official) AS "officialYears"
+      `SELECT ${bookingFactColumns('$2', '$3')}, ARRAY(SELECT year FROM holiday_year WHERE official) AS "officialYears"
          FROM shift s JOIN site ON site.id = s.site_id LEFT JOIN agreement g ON g.id = site.agreement_id
         WHERE s.id = $1`,
       [shiftId, personId, bapasId],
@@ -346,5 +355,80 @@ export class AssignmentRepository {
 
   private columns(): string {
     return entityColumns(this.dataSource, Assignment, 'a');
+  }
+
+  /**
+   * Read model for a batch of bookings: the orders (court_order) with their persons (person), locked as a single
+   * booking locks one of them, but all the orders first and then the persons, each in the order of their ids: a
+   * person with several orders is locked after all of them, so a single booking (order, then its person) and the
+   * batch never wait on each other in a cycle.
+   */
+  async lockOrdersForBatch(orderIds: string[], tx: Tx = this.dataSource.manager): Promise<BookedOrder[]> {
+    await tx.query(`SELECT id FROM court_order WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [orderIds]);
+    return tx.query(
+      `SELECT ${BOOKED_ORDER_COLUMNS} FROM court_order o JOIN person p ON p.id = o.person_id WHERE o.id = ANY($1::uuid[])
+        ORDER BY p.id FOR UPDATE OF p`,
+      [orderIds],
+    );
+  }
+
+  /**
+   * Read model: the facts of `bookingFacts` for many (shift, person, Bapas) at once, in one statement, in the
+   * order asked (undefined where the shift does not exist); the official calendar years are not read.
+   */
+  async batchBookingFacts(
+    pairs: { shiftId: string; personId: string | null; bapasId: string | null }[],
+    tx: Tx = this.dataSource.manager,
+  ): Promise<(Omit<BookingFacts, 'officialYears'> | undefined)[]> {
+    const rows: (Omit<BookingFacts, 'officialYears'> & { n: number })[] = await tx.query(
+      `SELECT q.n::int AS n, ${bookingFactColumns('q.person_id', 'q.bapas_id')}
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) WITH ORDINALITY AS q (shift_id, person_id, bapas_id, n)
+         JOIN shift s ON s.id = q.shift_id JOIN site ON site.id = s.site_id
+         LEFT JOIN agreement g ON g.id = site.agreement_id`,
+      [pairs.map((pair) => pair.shiftId), pairs.map((pair) => pair.personId), pairs.map((pair) => pair.bapasId)],
+    );
+    const facts = new Array<Omit<BookingFacts, 'officialYears'> | undefined>(pairs.length);
+    for (const { n, ...row } of rows) facts[n - 1] = row;
+    return facts;
+  }
+
+  /** Many bookings and all their jobs in one statement, which also runs `alongside`. */
+  async insertBookings(
+    bookings: NewBooking[],
+    jobs: PlannedJob[],
+    alongside: Alongside,
+    tx: Tx = this.dataSource.manager,
+  ): Promise<void> {
+    const jobsInsert = outboxInsert(jobs, 11);
+    const extra = alongside(16);
+    const column = <K extends keyof NewBooking>(key: K) => bookings.map((booking) => booking[key]);
+    const instants = (key: 'startsAt' | 'endsAt') => bookings.map((booking) => booking[key].toISOString());
+    await tx.query(
+      `WITH booked AS (
+         INSERT INTO assignment (id, order_id, person_id, shift_id, site_id, local_date, starts_at, ends_at,
+                                 planned_minutes, status, created_by)
+         SELECT id, order_id, person_id, shift_id, site_id, local_date, starts_at, ends_at, planned_minutes,
+                'scheduled', created_by
+           FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::date[], $7::timestamptz[],
+                       $8::timestamptz[], $9::int[], $10::uuid[])
+             AS b (id, order_id, person_id, shift_id, site_id, local_date, starts_at, ends_at, planned_minutes,
+                   created_by)),
+       jobs AS (${jobsInsert.sql})
+       SELECT ${extra.sql}`,
+      [
+        column('id'),
+        column('orderId'),
+        column('personId'),
+        column('shiftId'),
+        column('siteId'),
+        column('localDate'),
+        instants('startsAt'),
+        instants('endsAt'),
+        column('plannedMinutes'),
+        column('createdBy'),
+        ...jobsInsert.params,
+        ...extra.params,
+      ],
+    );
   }
 }

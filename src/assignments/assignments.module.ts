@@ -10,6 +10,7 @@ import { AssignmentsController } from './assignments.controller.js';
 import { AssignmentsQueries } from './assignments.queries.js';
 import { AttendanceFlags } from './attendance-flags.service.js';
 import { AttendanceService } from './attendance.service.js';
+import { BatchBookingService } from './batch-booking.service.js';
 import { BookingService } from './booking.service.js';
 import { ShiftSignOff } from './shift-sign-off.js';
 import { SignOffService } from './sign-off.service.js';
@@ -26,10 +27,11 @@ import { SignOffService } from './sign-off.service.js';
     AssignmentsQueries,
     AttendanceFlags,
     AttendanceService,
+    BatchBookingService,
     BookingService,
     SignOffService,
     ShiftSignOff,
   ],
-  exports: [AssignmentCredits, AssignmentsQueries, AttendanceFlags, BookingService],
+  exports: [AssignmentCredits, AssignmentsQueries, AttendanceFlags, BatchBookingService, BookingService],
 })
 export class AssignmentsModule {}

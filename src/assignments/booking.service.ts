@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access.policy.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -16,6 +15,7 @@ import { transitionRefusals } from './assignment-state.js';
 import { Assignment } from './assignment.entity.js';
 import { AssignmentRepository } from './assignment.repository.js';
 import { toAssignmentView, type AssignmentView } from './assignment.view.js';
+import { bookingContext, newBooking } from './booking-context.js';
 import { bookingRefusals } from './booking.rules.js';
 import { BookDto, ReasonDto } from './dto.js';
 
@@ -62,37 +62,9 @@ export class BookingService {
       const shift = await this.assignments.bookingFacts(dto.shiftId, order.personId, order.bapasId, tx);
       if (!shift) throw unknownReference('shiftId', 'shift');
       if (!shift.usable) throw conflict({ code: 'booking.site_not_for_bapas' });
-      assertNoConflict(
-        bookingRefusals({
-          now: this.clock.now(),
-          order,
-          person: order,
-          shift: {
-            date: shift.date,
-            start: shift.startTime,
-            end: shift.endTime,
-            startsAt: shift.startsAt,
-            plannedMinutes: shift.plannedMinutes,
-          },
-          site: shift,
-          agreement: shift.validFrom === null ? null : { validFrom: shift.validFrom, validTo: shift.validTo! },
-          holiday: shift.holiday === null ? null : { name: shift.holiday },
-          sameDayPlannedMinutes: shift.sameDayMinutes,
-          overlapsAnotherBooking: shift.overlaps,
-        }),
-      );
+      assertNoConflict(bookingRefusals(bookingContext(this.clock.now(), order, shift)));
 
-      const booking = {
-        id: randomUUID(),
-        orderId: order.id,
-        personId: order.personId,
-        shiftId: shift.id,
-        siteId: shift.siteId,
-        localDate: shift.date,
-        startsAt: shift.startsAt,
-        endsAt: shift.endsAt,
-        plannedMinutes: shift.plannedMinutes,
-      };
+      const booking = newBooking(order, shift);
       const jobs = assignmentJobs(
         { assignmentId: booking.id, localDate: shift.date, timezone: shift.timezone, startsAt: shift.startsAt },
         this.clock.now(),
@@ -184,7 +156,7 @@ export class BookingService {
 }
 
 /** A new booking's attendance: nothing recorded yet. */
-const NOT_ATTENDED = {
+export const NOT_ATTENDED = {
   checkInAt: null,
   checkInReceivedAt: null,
   checkInLat: null,

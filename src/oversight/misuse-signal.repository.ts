@@ -10,6 +10,7 @@ export interface SignalRow {
   status: string;
   bapas_id: string;
   bapas_name: string;
+  bapas_timezone: string;
   order_id: string | null;
   occurred_at: Date;
   detected_at: Date;
@@ -26,7 +27,8 @@ export interface SignalFilter {
 }
 
 const SIGNAL_SELECT = `
-  SELECT s.id, s.kind, s.status, s.bapas_id, b.name AS bapas_name, s.order_id, s.occurred_at, s.detected_at,
+  SELECT s.id, s.kind, s.status, s.bapas_id, b.name AS bapas_name, b.timezone AS bapas_timezone,
+         s.order_id, s.occurred_at, s.detected_at,
          s.reviewed_at, s.review_note, u.full_name AS reviewer, s.evidence, b.region
     FROM misuse_signal s JOIN agency b ON b.id = s.bapas_id LEFT JOIN app_user u ON u.id = s.reviewed_by`;
 

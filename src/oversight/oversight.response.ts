@@ -65,6 +65,11 @@ export class SignalDto implements SignalView {
   @ApiProperty({ enum: SIGNAL_STATUSES }) status: string;
   @ApiProperty({ format: 'uuid' }) bapasId: string;
   @ApiProperty() bapasName: string;
+  @ApiProperty({
+    example: 'Asia/Jayapura',
+    description: "the Bapas's IANA zone (R-22): the signal's times are shown in it",
+  })
+  bapasTimezone: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) orderId: string | null;
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
   @ApiProperty({ format: 'date-time' }) detectedAt: string;

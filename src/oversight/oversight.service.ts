@@ -50,6 +50,7 @@ export interface SignalView {
   status: string;
   bapasId: string;
   bapasName: string;
+  bapasTimezone: string;
   orderId: string | null;
   occurredAt: string;
   detectedAt: string;
@@ -228,6 +229,7 @@ function toView(row: SignalRow): SignalView {
     status: row.status,
     bapasId: row.bapas_id,
     bapasName: row.bapas_name,
+    bapasTimezone: row.bapas_timezone,
     orderId: row.order_id,
     occurredAt: row.occurred_at.toISOString(),
     detectedAt: row.detected_at.toISOString(),

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access.policy.js';
 import { AuditService } from '../audit/audit.service.js';
+import { BatchBookingService } from '../assignments/batch-booking.service.js';
 import { BookingService } from '../assignments/booking.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { conflict, DomainError } from '../common/domain-error.js';
 import { defineMessages, type Locale } from '../common/messages.js';
+import type { RuleViolation } from '../common/rule-violation.js';
 import { Transactions } from '../database/transactions.js';
 import type { PlanApplication, PlanMove } from './plan.entity.js';
 import { PlanRepository } from './plan.repository.js';
@@ -20,8 +22,9 @@ defineMessages({
 });
 
 /**
- * Applies a preview once: claims it (a second apply gets 409), then makes each move and each booking through
- * BookingService, each in its own transaction, so a seat taken by hand since the preview is refused with the
+ * Applies a preview once: claims it (a second apply gets 409), then makes each move through BookingService (a
+ * booking and a cancellation, each in its own transaction) and books the proposals through BatchBookingService
+ * (the same rules and guards, 500 to a transaction), so a seat taken by hand since the preview is refused with the
  * booking rule's reason and never overfilled.
  */
 @Injectable()
@@ -30,6 +33,7 @@ export class PlanApplier {
     private readonly plans: PlanRepository,
     private readonly transactions: Transactions,
     private readonly booking: BookingService,
+    private readonly batch: BatchBookingService,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -48,12 +52,12 @@ export class PlanApplier {
         result.moved.push({ assignmentId: move.assignmentId, newAssignmentId: await this.move(actor, move, id) });
       });
     }
-    for (const proposal of claimed.bookings) {
-      await this.attempt(result, proposal.orderId, proposal, async () => {
-        const assignment = await this.booking.book(actor, { orderId: proposal.orderId, shiftId: proposal.shiftId });
-        result.booked.push({ orderId: proposal.orderId, shiftId: proposal.shiftId, assignmentId: assignment.id });
-      });
-    }
+    const outcomes = await this.batch.bookAll(actor, claimed.bookings);
+    claimed.bookings.forEach(({ orderId, shiftId, date }, i) => {
+      const outcome = outcomes[i];
+      if ('refusal' in outcome) refuse(result, orderId, { shiftId, date }, outcome.refusal);
+      else result.booked.push({ orderId, shiftId, assignmentId: outcome.assignmentId });
+    });
     const applied = await this.transactions.run(async (tx) => {
       const recorded = await this.plans.recordResult(id, result, tx);
       await this.audit.record(tx, {
@@ -90,14 +94,16 @@ export class PlanApplier {
       await work();
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      const [reason] = error.violations;
-      result.refused.push({
-        orderId,
-        shiftId: shift.shiftId,
-        date: shift.date,
-        code: reason.code,
-        params: reason.params,
-      });
+      refuse(result, orderId, shift, error.violations[0]);
     }
   }
+}
+
+function refuse(
+  result: PlanApplication,
+  orderId: string,
+  shift: { shiftId: string; date: string },
+  reason: RuleViolation,
+): void {
+  result.refused.push({ orderId, shiftId: shift.shiftId, date: shift.date, code: reason.code, params: reason.params });
 }

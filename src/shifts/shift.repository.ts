@@ -28,6 +28,13 @@ export interface ShiftSite {
   party: boolean;
 }
 
+/** A shift's seats: how many it has and how many are taken. */
+export interface ShiftSeats {
+  id: string;
+  capacity: number;
+  bookedCount: number;
+}
+
 export interface Viewer {
   userId: string;
   agencyId: string;
@@ -121,5 +128,30 @@ export class ShiftRepository {
         WHERE s.id = ANY($1::uuid[])`,
       [ids, viewer.userId, viewer.agencyId],
     );
+  }
+
+  /**
+   * A batch's seats (R-18): the shifts locked in the order of their ids, so a batch and the single bookings (one
+   * shift each) never wait on each other in a cycle; their capacity and seats taken, for the batch to count on.
+   */
+  lockSeats(ids: string[], tx: Tx = this.dataSource.manager): Promise<ShiftSeats[]> {
+    return tx.query(
+      `SELECT id, capacity, booked_count AS "bookedCount" FROM shift WHERE id = ANY($1::uuid[])
+        ORDER BY id FOR NO KEY UPDATE`,
+      [ids],
+    );
+  }
+
+  /** R-18: takes `seats` seats of each shift in one statement; answers how many shifts had room for all of theirs. */
+  async takeSeats(seats: { shiftId: string; seats: number }[], tx: Tx = this.dataSource.manager): Promise<number> {
+    const [{ taken }] = await tx.query(
+      `WITH seat AS (
+         UPDATE shift s SET booked_count = s.booked_count + t.seats
+           FROM unnest($1::uuid[], $2::int[]) AS t (id, seats)
+          WHERE s.id = t.id AND s.booked_count + t.seats <= s.capacity RETURNING s.id)
+       SELECT count(*)::int AS taken FROM seat`,
+      [seats.map((seat) => seat.shiftId), seats.map((seat) => seat.seats)],
+    );
+    return taken;
   }
 }

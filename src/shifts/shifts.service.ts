@@ -13,7 +13,7 @@ import { Transactions, type Tx } from '../database/transactions.js';
 import { SitesService } from '../sites/sites.service.js';
 import { CreateShiftDto, MyShiftsQuery, ShiftAtSiteResponse, ShiftRangeQuery } from './dto.js';
 import { Shift } from './shift.entity.js';
-import { ShiftRepository, ShiftSite, Viewer } from './shift.repository.js';
+import { ShiftRepository, ShiftSeats, ShiftSite, Viewer } from './shift.repository.js';
 import { shiftTimes, shiftViolations } from './shift.rules.js';
 
 defineMessages({
@@ -157,6 +157,17 @@ export class ShiftsService {
   /** giveSeatBack as a part of the cancellation's own statement, parameters numbered from `first`. */
   seatGivingBack(shiftId: string, first: number): { sql: string; params: string[] } {
     return this.shifts.seatGivingBack(shiftId, first);
+  }
+
+  /** R-18 for a batch of bookings: the shifts locked in the order of their ids, with their seats. */
+  lockSeats(tx: Tx, shiftIds: string[]): Promise<ShiftSeats[]> {
+    return this.shifts.lockSeats([...new Set(shiftIds)], tx);
+  }
+
+  /** Takes the seats a batch counted on its locked shifts; false when one of them has not the room (a bug). */
+  async takeSeats(tx: Tx, seats: Map<string, number>): Promise<boolean> {
+    const wanted = [...seats].map(([shiftId, count]) => ({ shiftId, seats: count }));
+    return (await this.shifts.takeSeats(wanted, tx)) === wanted.length;
   }
 
   async exists(shiftId: string): Promise<boolean> {

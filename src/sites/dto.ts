@@ -19,7 +19,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsLocalDate, IsTimeZone } from '../common/validators.js';
+import { IsDefinedWhenGiven, IsLocalDate, IsTimeZone } from '../common/validators.js';
 
 @ApiSchema({ name: 'Location' })
 export class LocationDto {
@@ -43,6 +43,34 @@ export class CreateSiteDto {
   @ArrayUnique()
   @ArrayMaxSize(50)
   coordinatorIds: string[];
+}
+
+/**
+ * What an administrator may correct on a site: any of these, at least one. The host agency and the time zone stay:
+ * shifts are stored in the site's local time, so a new zone would silently move every shift.
+ */
+export class UpdateSiteDto {
+  @ApiPropertyOptional() @IsDefinedWhenGiven() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ example: 'street_cleaning' })
+  @IsDefinedWhenGiven()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(80)
+  workType?: string;
+  @ApiPropertyOptional() @IsDefinedWhenGiven() @IsString() @IsNotEmpty() @MaxLength(300) address?: string;
+  @ApiPropertyOptional({ type: LocationDto })
+  @IsDefinedWhenGiven()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LocationDto)
+  location?: LocationDto;
+  @ApiPropertyOptional({ example: 150 }) @IsDefinedWhenGiven() @IsInt() @Min(10) @Max(10000) radiusMeters?: number;
+  @ApiPropertyOptional({ example: 10 }) @IsDefinedWhenGiven() @IsInt() @Min(1) @Max(100) defaultCapacity?: number;
+  @ApiPropertyOptional() @IsDefinedWhenGiven() @IsBoolean() minorsAllowed?: boolean;
+  @ApiPropertyOptional({ format: 'uuid', description: 'a renewed agreement (PKS); it must cover the host agency' })
+  @IsDefinedWhenGiven()
+  @IsUUID()
+  agreementId?: string;
 }
 
 export class OpenDateDto {

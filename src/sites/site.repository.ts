@@ -14,6 +14,22 @@ export interface OpenedDateRow {
   openedAt: Date;
 }
 
+/** What a change may set on a site's row. */
+export type SiteFields = Partial<
+  Pick<
+    Site,
+    | 'name'
+    | 'workType'
+    | 'address'
+    | 'lat'
+    | 'lng'
+    | 'radiusMeters'
+    | 'defaultCapacity'
+    | 'minorsAllowed'
+    | 'agreementId'
+  >
+>;
+
 /** The site table, its coordinators (site_coordinator) and its opened dates (site_open_date). */
 @Injectable()
 export class SiteRepository {
@@ -36,6 +52,31 @@ export class SiteRepository {
 
   find(id: string, tx: Tx = this.dataSource.manager): Promise<Site | null> {
     return tx.findOneBy(Site, { id });
+  }
+
+  /** The site locked for a change (FOR NO KEY UPDATE: bookings and shifts that reference it are not held up). */
+  async lock(id: string, tx: Tx = this.dataSource.manager): Promise<Site | null> {
+    const locked = await tx.query(`SELECT id FROM site WHERE id = $1 FOR NO KEY UPDATE`, [id]);
+    return locked.length > 0 ? this.find(id, tx) : null;
+  }
+
+  async update(id: string, fields: SiteFields, tx: Tx = this.dataSource.manager): Promise<void> {
+    await tx.update(Site, { id }, fields);
+  }
+
+  /**
+   * Read model: court_order (orders') and assignment (assignments'). R-11: how many bookings of children at the
+   * site are not over at `now` (scheduled or under way). Every active child order is locked FOR SHARE first: a
+   * booking locks its order before it reads the site, so no child can be booked on the old answer meanwhile.
+   */
+  async childBookingsNotOver(siteId: string, now: Date, tx: Tx = this.dataSource.manager): Promise<number> {
+    await tx.query(`SELECT id FROM court_order WHERE regime = 'child' AND status = 'active' ORDER BY id FOR SHARE`);
+    const [{ count }] = await tx.query(
+      `SELECT count(*)::int AS count FROM assignment a JOIN court_order o ON o.id = a.order_id
+        WHERE a.site_id = $1 AND o.regime = 'child' AND a.status IN ('scheduled', 'checked_in') AND a.ends_at > $2`,
+      [siteId, now],
+    );
+    return count;
   }
 
   exists(id: string, tx: Tx = this.dataSource.manager): Promise<boolean> {

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { ApiProblems } from '../common/openapi.js';
 import { IdParam } from '../common/validation.js';
-import { CreateSiteDto, OpenDateDto, SiteListQuery } from './dto.js';
+import { CreateSiteDto, OpenDateDto, SiteListQuery, UpdateSiteDto } from './dto.js';
 import { OpenDateResponse, OpenedDatePage, SitePage, SiteResponse } from './site.response.js';
 import { SitesService } from './sites.service.js';
 
@@ -42,6 +42,36 @@ export class SitesController {
   @ApiProblems(400, 401, 403, 404)
   get(@CurrentUser() user: AuthUser, @IdParam('siteId') siteId: string): Promise<SiteResponse> {
     return this.sites.get(user, siteId);
+  }
+
+  @Patch(':siteId')
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'Correct a work site',
+    description:
+      'Any of name, workType, address, location, radiusMeters, defaultCapacity, minorsAllowed, agreementId (a ' +
+      'renewed PKS); only the fields given change, audited as `site.updated` with before and after (R-25). ' +
+      "agencyId and timezone can't be changed (400 naming the field): shifts are stored in the site's local " +
+      'time, so a new zone would move every shift. A new position and radius apply to the next check-in and ' +
+      'check-out (R-19).',
+  })
+  @ApiOkResponse({ type: SiteResponse })
+  @ApiProblems(
+    [400, 'A malformed field, a field that cannot be changed, or no field at all; `errors` names it'],
+    401,
+    403,
+    404,
+    [
+      409,
+      'The agreement does not cover the host agency (R-05), or the site is closed to minors while a child is booked there (R-11)',
+    ],
+  )
+  update(
+    @CurrentUser() actor: AuthUser,
+    @IdParam('siteId') siteId: string,
+    @Body() dto: UpdateSiteDto,
+  ): Promise<SiteResponse> {
+    return this.sites.update(actor, siteId, dto);
   }
 
   @Get(':siteId/open-dates')

@@ -4,13 +4,15 @@ import { AgenciesService } from '../agencies/agencies.service.js';
 import { AgreementsService } from '../agreements/agreements.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
-import { assertValid, conflict, notFound, unknownReference } from '../common/domain-error.js';
+import { Clock } from '../common/clock.js';
+import { assertNoConflict, assertValid, conflict, notFound, unknownReference } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
 import { Page, PageQuery } from '../common/pagination.js';
 import { Transactions, type Tx } from '../database/transactions.js';
-import { CreateSiteDto, OpenDateDto } from './dto.js';
+import { CreateSiteDto, OpenDateDto, UpdateSiteDto } from './dto.js';
 import { Site } from './site.entity.js';
-import { SiteRepository } from './site.repository.js';
+import { SiteFields, SiteRepository } from './site.repository.js';
+import { changeViolations, closesToMinors, minorsConflicts } from './site.rules.js';
 
 defineMessages({
   'site.host_not_opd': { id: 'Lokasi kerja sosial harus milik OPD.', en: 'A work site must belong to an OPD.' },
@@ -51,6 +53,7 @@ export class SitesService {
     private readonly agreements: AgreementsService,
     private readonly audit: AuditService,
     private readonly access: AccessPolicy,
+    private readonly clock: Clock,
   ) {}
 
   create(actor: AuthUser, dto: CreateSiteDto): Promise<SiteView> {
@@ -58,10 +61,7 @@ export class SitesService {
       const host = await this.agencies.find(dto.agencyId, tx);
       if (!host) throw unknownReference('agencyId', 'agency');
       assertValid(host.kind === 'opd' ? [] : [{ field: 'agencyId', code: 'site.host_not_opd' }]);
-      if (!(await this.agreements.exists(dto.agreementId, tx))) throw unknownReference('agreementId', 'agreement');
-      if (!(await this.agreements.partiesOf(dto.agreementId, tx)).includes(dto.agencyId)) {
-        throw conflict({ field: 'agreementId', code: 'site.agreement_not_covering_agency' });
-      }
+      await this.assertCovers(tx, dto.agreementId, dto.agencyId);
       const coordinators = await this.sites.rolesOf(dto.coordinatorIds, tx);
       if (coordinators.length !== dto.coordinatorIds.length) throw unknownReference('coordinatorIds', 'user');
       assertValid(
@@ -81,6 +81,45 @@ export class SitesService {
       });
       return view;
     });
+  }
+
+  /**
+   * Corrects a site: position, radius, address, capacity, a renewed agreement (R-05), whether minors may work there
+   * (R-11: not closed to them while a child's booking there is not over). Audited with before and after (R-25).
+   */
+  update(actor: AuthUser, id: string, dto: UpdateSiteDto): Promise<SiteView> {
+    assertValid(changeViolations(dto));
+    return this.transactions.run(async (tx) => {
+      const site = await this.sites.lock(id, tx);
+      if (!site) throw notFound('site');
+      if (dto.agreementId !== undefined) await this.assertCovers(tx, dto.agreementId, site.agencyId);
+      if (closesToMinors(site, dto)) {
+        assertNoConflict(minorsConflicts(await this.sites.childBookingsNotOver(id, this.clock.now(), tx)));
+      }
+      const coordinatorIds = await this.sites.coordinatorsOf(id, tx);
+      const { location, ...rest } = dto;
+      const fields: SiteFields = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+      if (location) Object.assign(fields, { lat: location.lat, lng: location.lng });
+      await this.sites.update(id, fields, tx);
+      const after = toSiteView({ ...site, ...fields }, coordinatorIds);
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'site.updated',
+        entityType: 'site',
+        entityId: id,
+        before: toSiteView(site, coordinatorIds),
+        after,
+      });
+      return after;
+    });
+  }
+
+  /** the agreement exists (400 otherwise) and the host agency is a party to it (409 otherwise). */
+  private async assertCovers(tx: Tx, agreementId: string, agencyId: string): Promise<void> {
+    if (!(await this.agreements.exists(agreementId, tx))) throw unknownReference('agreementId', 'agreement');
+    if (!(await this.agreements.partiesOf(agreementId, tx)).includes(agencyId)) {
+      throw conflict({ field: 'agreementId', code: 'site.agreement_not_covering_agency' });
+    }
   }
 
   async get(user: AuthUser, id: string): Promise<SiteView> {

@@ -49,6 +49,7 @@ export const ACCESS: Record<string, Access> = {
   'POST /api/v1/sites': { who: only('admin') },
   'GET /api/v1/sites': { who: 'signed-in' },
   'GET /api/v1/sites/:siteId': { who: 'signed-in', scope: 'ambon' },
+  'PATCH /api/v1/sites/:siteId': { who: only('admin'), denyBody: () => ({ radiusMeters: 250 }) },
   'GET /api/v1/sites/:siteId/open-dates': { who: only('admin') },
   'POST /api/v1/sites/:siteId/open-dates': { who: only('admin') },
   'POST /api/v1/sites/:siteId/shifts': {

@@ -60,3 +60,42 @@ test("a site's page shows it on the map with its radius, without any tile server
   await expect(page.getByTestId('opened-dates')).toContainText('Kerja bakti tahun baru');
   await expectAccessible(page);
 });
+
+test("an administrator corrects a site's radius and address: the site's page and the database show the new values", async ({
+  page,
+}) => {
+  await signIn(page, 'admin', '/admin');
+  await page.getByRole('link', { name: 'Taman Kota Ambon' }).click();
+  await page.getByRole('link', { name: 'Ubah lokasi' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ubah lokasi: Taman Kota Ambon');
+  const radius = page.getByLabel('Radius absensi (meter)');
+  const address = page.getByLabel('Alamat');
+  await expect(radius).toHaveValue('200');
+  await expect(address).toHaveValue('Jl. Sultan Hairun, Honipopu, Sirimau, Kota Ambon');
+  await expect(page.getByTestId('site-map').locator('path.leaflet-interactive')).toHaveCount(2);
+
+  // Nothing changed yet: the server's refusal is shown as it is.
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByRole('alert')).toContainText('Isi paling sedikit satu kolom yang diubah');
+
+  await radius.fill('250');
+  await address.fill('Jl. Sultan Hairun No. 1, Honipopu, Sirimau, Kota Ambon');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Taman Kota Ambon');
+  await expect(page.getByRole('status').first()).toHaveText('Perubahan lokasi disimpan.');
+  await expect(page.locator('dl.facts')).toContainText('Jl. Sultan Hairun No. 1, Honipopu');
+  await expect(page.locator('dl.facts')).toContainText('radius 250 m');
+  await expect(page.locator('figcaption')).toContainText('radius absensi 250 m');
+  await expectAccessible(page);
+  await screenshot(page, 'admin-site-edited-desk');
+
+  const [row] = await query(`SELECT address, radius_meters FROM site WHERE name = 'Taman Kota Ambon'`);
+  expect(row).toEqual({ address: 'Jl. Sultan Hairun No. 1, Honipopu, Sirimau, Kota Ambon', radius_meters: 250 });
+  const events = await query(
+    `SELECT e.before->>'radiusMeters' AS before, e.after->>'radiusMeters' AS after
+       FROM audit_event e JOIN site s ON s.id = e.entity_id
+      WHERE s.name = 'Taman Kota Ambon' AND e.action = 'site.updated'`,
+  );
+  expect(events).toEqual([{ before: '200', after: '250' }]);
+});

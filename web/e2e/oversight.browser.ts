@@ -75,3 +75,14 @@ test('a signal is opened, followed to its evidence and marked reviewed with a no
   await expect(cards).toHaveCount(1);
   await expect(cards).toContainText('Sudah ditinjau');
 });
+
+test("Jambi's Kanwil reads its signals' times in WIB, its Bapas's zone (R-22)", async ({ page }) => {
+  await signIn(page, 'kanwil.jambi', '/kanwil');
+  await page.getByRole('link', { name: 'Sinyal penyalahgunaan' }).first().click();
+  const cards = page.getByTestId('signal');
+  await expect(cards).toHaveCount(2);
+  for (const card of await cards.all()) {
+    await expect(card).toContainText(/\d\d\.\d\d WIB/);
+    await expect(card).not.toContainText('WIT');
+  }
+});

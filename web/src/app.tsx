@@ -41,6 +41,7 @@ const routes: Route[] = [
   { path: '/admin/libur', load: () => import('./admin/holidays.js'), roles: ['admin'] },
   { path: '/admin/lokasi-baru', load: () => import('./admin/new-site.js'), roles: ['admin'] },
   { path: '/admin/lokasi/:siteId', load: () => import('./admin/site.js'), roles: ['admin'] },
+  { path: '/admin/lokasi/:siteId/ubah', load: () => import('./admin/edit-site.js'), roles: ['admin'] },
   { path: '/admin/ekspor', load: () => import('./admin/exports.js'), roles: ['admin'] },
   { path: '/kanwil', load: () => import('./oversight/dashboard.js'), roles: ['oversight'] },
   { path: '/kanwil/sinyal', load: () => import('./oversight/signals.js'), roles: ['oversight'] },

@@ -137,6 +137,18 @@ export const moreMessages = {
   },
   'site.since': { id: 'Terdaftar sejak', en: 'Registered since' },
   'admin.sitesLink': { id: 'Buka', en: 'Open' },
+  'siteEdit.edit': { id: 'Ubah lokasi', en: 'Edit the site' },
+  'siteEdit.title': { id: 'Ubah lokasi: {name}', en: 'Edit the site: {name}' },
+  'siteEdit.back': { id: '← Kembali ke lokasi', en: '← Back to the site' },
+  'siteEdit.saved': { id: 'Perubahan lokasi disimpan.', en: 'The site has been updated.' },
+  'siteEdit.agreementHint': {
+    id: 'Hanya PKS yang mencakup instansi tuan rumah (R-05); pilih PKS perpanjangan bila yang lama berakhir.',
+    en: 'Only agreements that cover the host agency (R-05); choose the renewed one when the old one ends.',
+  },
+  'siteEdit.fixed': {
+    id: 'Instansi tuan rumah ({host}) dan zona waktu ({zone}) tidak dapat diubah: jadwal sesi disimpan dalam waktu setempat lokasi. Posisi dan radius baru berlaku untuk absensi berikutnya.',
+    en: "The host agency ({host}) and the time zone ({zone}) can't be changed: shifts are stored in the site's local time. A new position and radius apply to the next check-ins.",
+  },
   'bapasPlan.title': { id: 'Rencana Bapas', en: 'Bapas plan' },
   'bapasPlan.intro': {
     id: 'Rencanakan jadwal semua putusan aktif Bapas Anda dalam satu periode. Usulan belum dipesan sampai Anda menerapkannya.',

@@ -5,7 +5,7 @@ import '../messages-more.js';
 import { navigate } from '../router.js';
 import { zoneLabel } from '../time.js';
 import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
-import { SiteMap } from './site-map.js';
+import { SitePlace, SiteUse } from './site-fields.js';
 
 const ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'];
 
@@ -41,6 +41,7 @@ export default function NewSite() {
   });
   const set = (name: keyof typeof f) => (e: { currentTarget: { value: string } }) =>
     setF({ ...f, [name]: e.currentTarget.value });
+  const merge = (change: Partial<typeof f>) => setF((current) => ({ ...current, ...change }));
   const data = loaded.data;
   const first = (value: string, options: { id: string }[] | undefined) => value || options?.[0]?.id || '';
   const save = useAction(async () => {
@@ -63,10 +64,6 @@ export default function NewSite() {
     );
     navigate(`/admin/lokasi/${site.id}`);
   });
-  const position =
-    f.lat !== '' && f.lng !== '' && !isNaN(Number(f.lat)) && !isNaN(Number(f.lng))
-      ? { lat: Number(f.lat), lng: Number(f.lng) }
-      : null;
   return (
     <Page title={t('admin.newSite')} wide>
       <Loading loaded={loaded} />
@@ -77,32 +74,7 @@ export default function NewSite() {
             void save.run();
           }}
         >
-          <div class="split">
-            <SiteMap
-              position={position}
-              radiusMeters={Number(f.radiusMeters) || 0}
-              onPick={(p) => setF((current) => ({ ...current, lat: String(p.lat), lng: String(p.lng) }))}
-            />
-            <div class="stack">
-              <div class="grid">
-                <Field label={t('admin.lat')}>
-                  <input required type="number" step="any" min={-90} max={90} value={f.lat} onInput={set('lat')} />
-                </Field>
-                <Field label={t('admin.lng')}>
-                  <input required type="number" step="any" min={-180} max={180} value={f.lng} onInput={set('lng')} />
-                </Field>
-                <Field label={t('admin.radiusField')}>
-                  <input required type="number" min={1} value={f.radiusMeters} onInput={set('radiusMeters')} />
-                </Field>
-              </div>
-              <Field label={t('admin.name')}>
-                <input required value={f.name} onInput={set('name')} />
-              </Field>
-              <Field label={t('person.address')}>
-                <input required value={f.address} onInput={set('address')} />
-              </Field>
-            </div>
-          </div>
+          <SitePlace value={f} onChange={merge} />
           <div class="grid">
             <Field label={t('admin.host')}>
               <select value={f.agencyId} onChange={set('agencyId')}>
@@ -122,9 +94,6 @@ export default function NewSite() {
                 ))}
               </select>
             </Field>
-            <Field label={t('admin.workType')}>
-              <input required value={f.workType} onInput={set('workType')} />
-            </Field>
             <Field label={t('admin.zone')}>
               <select value={f.timezone} onChange={set('timezone')}>
                 {ZONES.map((z) => (
@@ -134,15 +103,7 @@ export default function NewSite() {
                 ))}
               </select>
             </Field>
-            <Field label={t('admin.capacity')}>
-              <input required type="number" min={1} value={f.defaultCapacity} onInput={set('defaultCapacity')} />
-            </Field>
-            <Field label={t('admin.minorsField')} hint={t('admin.minorsHint')}>
-              <select value={f.minorsAllowed} onChange={set('minorsAllowed')}>
-                <option value="false">{t('admin.no')}</option>
-                <option value="true">{t('admin.yes')}</option>
-              </select>
-            </Field>
+            <SiteUse value={f} onChange={merge} />
             <Field label={t('admin.coordinator')}>
               <select value={f.coordinatorId} onChange={set('coordinatorId')}>
                 <option value="">—</option>

@@ -1,7 +1,7 @@
 import { api, ok } from '../api/client.js';
 import { t } from '../i18n.js';
 import '../messages-more.js';
-import { Link } from '../router.js';
+import { Link, useLocation } from '../router.js';
 import { formatInstant, zoneLabel } from '../time.js';
 import { Loading, Page, useLoad } from '../ui.js';
 import { SiteMap } from './site-map.js';
@@ -21,9 +21,13 @@ async function load(siteId: string) {
   };
 }
 
-/** A work site: where it is (on the map, with its roll-call radius), who hosts it, its capacity and coordinators. */
+/**
+ * A work site: where it is (on the map, with its roll-call radius), who hosts it, its capacity and coordinators;
+ * "Ubah lokasi" leads to its correction.
+ */
 export default function SitePage({ params }: { params: { siteId: string } }) {
   const loaded = useLoad(() => load(params.siteId), [params.siteId]);
+  const { query } = useLocation();
   const data = loaded.data;
   if (!data) {
     return (
@@ -37,6 +41,12 @@ export default function SitePage({ params }: { params: { siteId: string } }) {
     <Page title={site.name} wide>
       <p>
         <Link href="/admin">{t('user.back')}</Link>
+      </p>
+      <p role="status">{query.has('diubah') ? t('siteEdit.saved') : ''}</p>
+      <p>
+        <Link href={`/admin/lokasi/${site.id}/ubah`} class="button">
+          {t('siteEdit.edit')}
+        </Link>
       </p>
       <div class="split">
         <SiteMap position={site.location} radiusMeters={site.radiusMeters} />

@@ -5,7 +5,7 @@ import { Link } from '../router.js';
 import { formatInstant } from '../time.js';
 import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
 import { factLabel, factValue, recordLabel } from './facts.js';
-import { kindLabel, ZONE } from './signals.js';
+import { kindLabel } from './signals.js';
 
 /**
  * One signal (R-29): the rule, what was measured against its threshold, the records it points at, and the
@@ -26,6 +26,7 @@ export default function SignalPage({ params }: { params: { signalId: string } })
     loaded.reload();
   });
   const signal = loaded.data;
+  const zone = signal?.bapasTimezone ?? 'Asia/Jakarta';
   return (
     <Page title={signal ? kindLabel(signal.kind) : t('kanwil.signals')} wide>
       <p>
@@ -35,7 +36,7 @@ export default function SignalPage({ params }: { params: { signalId: string } })
       {signal ? (
         <>
           <p class="sub" data-testid="signal-head">
-            {signal.rule} · {signal.bapasName} · {t('kanwil.occurred', { at: formatInstant(signal.occurredAt, ZONE) })}
+            {signal.rule} · {signal.bapasName} · {t('kanwil.occurred', { at: formatInstant(signal.occurredAt, zone) })}
           </p>
           {signal.caseNumber ? (
             <p>{t('kanwil.about', { caseNumber: signal.caseNumber, personName: signal.personName ?? '' })}</p>
@@ -45,7 +46,7 @@ export default function SignalPage({ params }: { params: { signalId: string } })
             {signal.facts.map((fact) => (
               <div key={fact.name}>
                 <dt>{factLabel(fact.name)}</dt>
-                <dd>{factValue(fact.value, ZONE)}</dd>
+                <dd>{factValue(fact.value, zone)}</dd>
               </div>
             ))}
           </dl>
@@ -67,7 +68,7 @@ export default function SignalPage({ params }: { params: { signalId: string } })
               <ol data-testid="trail">
                 {trail.map((event) => (
                   <li key={event.id}>
-                    {formatInstant(event.at, ZONE)} · {event.action} · {event.entityType} · {event.actorName ?? '—'}
+                    {formatInstant(event.at, zone)} · {event.action} · {event.entityType} · {event.actorName ?? '—'}
                   </li>
                 ))}
               </ol>
@@ -78,7 +79,7 @@ export default function SignalPage({ params }: { params: { signalId: string } })
             <div data-testid="review">
               <p>{signal.reviewNote}</p>
               <p class="sub">
-                {t('kanwil.reviewedBy', { name: signal.reviewedBy ?? '', at: formatInstant(signal.reviewedAt!, ZONE) })}
+                {t('kanwil.reviewedBy', { name: signal.reviewedBy ?? '', at: formatInstant(signal.reviewedAt!, zone) })}
               </p>
             </div>
           ) : (

@@ -19,7 +19,6 @@ export const KINDS = [
 type Kind = (typeof KINDS)[number];
 
 export const kindLabel = (kind: string) => t(`signal.${kind}` as MessageKey);
-export const ZONE = 'Asia/Jayapura';
 
 /** The region's misuse signals (R-29), open first, filtered by status and kind. Nobody is named here. */
 export default function Signals() {
@@ -76,7 +75,7 @@ export default function Signals() {
             </Link>
             <p class="sub">
               {signal.rule} · {signal.bapasName} ·{' '}
-              {t('kanwil.occurred', { at: formatInstant(signal.occurredAt, ZONE) })} ·{' '}
+              {t('kanwil.occurred', { at: formatInstant(signal.occurredAt, signal.bapasTimezone) })} ·{' '}
               {signal.status === 'open' ? t('kanwil.statusOpen') : t('kanwil.statusReviewed')}
             </p>
           </li>

@@ -1,0 +1,240 @@
+import { codes, fields } from './support/problems.js';
+import { DEFAULT_NOW, TestApp } from './support/test-app.js';
+import { waitFor } from './support/wait.js';
+import { type Actor, World } from './support/world.js';
+
+/** PATCH /sites/{siteId}: an administrator corrects a site (R-26), audited (R-25), within R-05 and R-11. */
+describe('correcting a work site', () => {
+  let t: TestApp;
+  let w: World;
+
+  beforeAll(async () => ({ t, w } = await World.start()));
+  afterAll(() => t.close());
+  afterEach(() => t.clock.set(DEFAULT_NOW));
+
+  const patch = (actor: Actor, siteId: string, body: object) =>
+    t.http().patch(`/api/v1/sites/${siteId}`).set('authorization', w.authorization(actor)).send(body);
+
+  /** A site of its own for a test that moves it, so that no other test meets the move. */
+  async function ownSite(overrides: object = {}): Promise<string> {
+    const created = await w.post('admin', '/sites', {
+      name: `Own ${w.tag} ${Math.random().toString(36).slice(2, 8)}`,
+      agencyId: w.ids.opd,
+      agreementId: w.ids.agreement,
+      workType: 'street_cleaning',
+      address: 'Jl. Pantai Mardika, Ambon',
+      location: { lat: -3.6925, lng: 128.1842 },
+      radiusMeters: 200,
+      timezone: 'Asia/Jayapura',
+      defaultCapacity: 10,
+      minorsAllowed: false,
+      coordinatorIds: [w.ids.coordinatorA],
+      ...overrides,
+    });
+    expect(created.status).toBe(201);
+    return created.body.id;
+  }
+
+  it('R-25: changes only the fields given, answers the site, and writes one audit event with before and after', async () => {
+    const siteId = await ownSite();
+    const before = (await w.get('admin', `/sites/${siteId}`)).body;
+    const renewed = await w.post('admin', '/agreements', {
+      number: `PKS-RENEWED/${w.tag}`,
+      title: 'PKS diperpanjang',
+      agencyIds: [w.ids.bapas, w.ids.kejari, w.ids.opd],
+      validFrom: '2027-01-01',
+      validTo: '2028-12-31',
+    });
+    const change = {
+      address: 'Jl. Sultan Hairun, Ambon',
+      location: { lat: -3.6955, lng: 128.1781 },
+      radiusMeters: 250,
+      agreementId: renewed.body.id,
+    };
+
+    const changed = await patch('admin', siteId, change);
+    expect(changed.status).toBe(200);
+    expect(changed.body).toEqual({ ...before, ...change });
+    expect((await w.get('admin', `/sites/${siteId}`)).body).toEqual(changed.body);
+
+    const events = await t.db.query(
+      `SELECT action, actor_id, before, after FROM audit_event WHERE entity_type = 'site' AND entity_id = $1 ORDER BY seq`,
+      [siteId],
+    );
+    expect(events.map((e: { action: string }) => e.action)).toEqual(['site.created', 'site.updated']);
+    const updated = events[1];
+    expect(updated.actor_id).toBe(w.ids.admin);
+    // The audit trail keeps a fingerprint of an address, not the address (as for every address it records).
+    const fingerprint = expect.stringMatching(/^fp:/);
+    expect(updated.before).toEqual({ ...before, address: fingerprint, createdAt: expect.any(String) });
+    expect(updated.after).toEqual({ ...before, ...change, address: fingerprint, createdAt: expect.any(String) });
+    const differs = (key: string) => JSON.stringify(updated.before[key]) !== JSON.stringify(updated.after[key]);
+    expect(Object.keys(updated.after).filter(differs).sort()).toEqual([
+      'address',
+      'agreementId',
+      'location',
+      'radiusMeters',
+    ]);
+  });
+
+  it('R-26: only an administrator corrects a site (403 for a supervisor and a coordinator); an unknown site is 404', async () => {
+    const siteId = await ownSite();
+    for (const actor of ['supervisor', 'coordinatorA', 'prosecutor'] as const) {
+      expect((await patch(actor, siteId, { radiusMeters: 300 })).status).toBe(403);
+    }
+    expect((await patch('admin', w.ids.bapas, { radiusMeters: 300 })).status).toBe(404);
+    expect((await w.get('admin', `/sites/${siteId}`)).body.radiusMeters).toBe(200);
+  });
+
+  it('400 naming the field: a bad latitude, a radius of 5, an empty body, the host agency or the zone in the body', async () => {
+    const siteId = await ownSite();
+    const refused = async (body: object) => {
+      const response = await patch('admin', siteId, body);
+      expect(response.status).toBe(400);
+      return response.body;
+    };
+    expect(fields(await refused({ location: { lat: 95, lng: 128.18 } }))).toEqual(['location.lat']);
+    expect(fields(await refused({ radiusMeters: 5 }))).toEqual(['radiusMeters']);
+    expect(fields(await refused({ name: null }))).toEqual(['name']);
+    expect(fields(await refused({ agencyId: w.ids.otherBapas }))).toEqual(['agencyId']);
+    expect(fields(await refused({ radiusMeters: 300, timezone: 'Asia/Jakarta' }))).toEqual(['timezone']);
+    const empty = await refused({});
+    expect(codes(empty)).toEqual(['site.nothing_to_change']);
+    expect(empty.detail).toContain('radiusMeters');
+    expect(empty.detail).not.toContain('agencyId');
+    expect(fields(await refused({ agreementId: w.ids.bapas }))).toEqual(['agreementId']);
+    expect((await w.get('admin', `/sites/${siteId}`)).body.radiusMeters).toBe(200);
+  });
+
+  it("R-05: 409 when the new agreement does not cover the site's host agency", async () => {
+    const siteId = await ownSite();
+    const withoutOpd = await w.post('admin', '/agreements', {
+      number: `PKS-NO-OPD/${w.tag}`,
+      title: 'PKS tanpa OPD',
+      agencyIds: [w.ids.bapas, w.ids.kejari],
+      validFrom: '2026-01-02',
+      validTo: '2027-12-31',
+    });
+    const refused = await patch('admin', siteId, { agreementId: withoutOpd.body.id, radiusMeters: 300 });
+    expect(refused.status).toBe(409);
+    expect(codes(refused.body)).toEqual(['site.agreement_not_covering_agency']);
+    expect((await w.get('admin', `/sites/${siteId}`)).body).toMatchObject({
+      agreementId: w.ids.agreement,
+      radiusMeters: 200,
+    });
+  });
+
+  it('R-11: a site is not closed to minors while a child is booked there; once the booking is cancelled it is', async () => {
+    const siteId = await ownSite({ minorsAllowed: true });
+    const child = await w.personWithOrder(
+      { birthDate: '2010-03-01', inSchool: true },
+      { totalHours: 20, maxHoursPerDay: 3 },
+    );
+    const adult = await w.personWithOrder();
+    const shift = await w.post('supervisor', `/sites/${siteId}/shifts`, {
+      date: '2026-12-02',
+      start: '15:00',
+      end: '17:00',
+    });
+    const booking = await w.book(child, shift.body.id);
+    expect(booking.status).toBe(201);
+    expect((await w.book(adult, shift.body.id)).status).toBe(201);
+
+    const refused = await patch('admin', siteId, { minorsAllowed: false });
+    expect(refused.status).toBe(409);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({ field: 'minorsAllowed', code: 'site.minors_still_booked' }),
+    ]);
+    expect(refused.body.detail).toContain('masih ada 1 jadwal anak');
+    const english = await patch('admin', siteId, { minorsAllowed: false }).set('accept-language', 'en');
+    expect(english.body.detail).toContain('1 bookings of children');
+
+    expect((await w.post('supervisor', `/assignments/${booking.body.id}/cancel`, { reason: 'Pindah' })).status).toBe(
+      200,
+    );
+    const closed = await patch('admin', siteId, { minorsAllowed: false });
+    expect(closed.status).toBe(200);
+    expect(closed.body.minorsAllowed).toBe(false);
+    const again = await w.book(child, shift.body.id);
+    expect(codes(again.body)).toEqual(['booking.site_not_for_minors']);
+  });
+
+  it('R-11: closing a site to minors waits for a child booking under way (its order locked), then counts it', async () => {
+    const siteId = await ownSite({ minorsAllowed: true });
+    const child = await w.personWithOrder(
+      { birthDate: '2010-03-01', inSchool: true },
+      { totalHours: 20, maxHoursPerDay: 3 },
+    );
+    const shift = (
+      await w.post('supervisor', `/sites/${siteId}/shifts`, { date: '2026-12-09', start: '15:00', end: '17:00' })
+    ).body;
+    // A booking in flight: it has locked its order and read the site as open to minors, and has not written yet.
+    const booking = t.db.createQueryRunner();
+    await booking.connect();
+    await booking.startTransaction();
+    try {
+      const [order] = await booking.query(`SELECT person_id FROM court_order WHERE id = $1 FOR UPDATE`, [child]);
+      const closing = patch('admin', siteId, { minorsAllowed: false }).then((response) => response);
+      await waitFor(
+        async () =>
+          (
+            await t.db.query(
+              `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
+                AND query LIKE '%court_order%FOR SHARE%'`,
+            )
+          ).length > 0,
+        'the change to wait for the booking',
+      );
+      await booking.query(
+        `INSERT INTO assignment (order_id, person_id, shift_id, site_id, local_date, starts_at, ends_at,
+                                 planned_minutes, status, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'scheduled', $9)`,
+        [
+          child,
+          order.person_id,
+          shift.id,
+          siteId,
+          shift.date,
+          shift.startsAt,
+          shift.endsAt,
+          shift.plannedMinutes,
+          w.ids.supervisor,
+        ],
+      );
+      await booking.commitTransaction();
+      const refused = await closing;
+      expect(refused.status).toBe(409);
+      expect(codes(refused.body)).toEqual(['site.minors_still_booked']);
+    } finally {
+      await booking.release();
+    }
+    expect((await w.get('admin', `/sites/${siteId}`)).body.minorsAllowed).toBe(true);
+  });
+
+  it('R-19: a check-in after the site moved is measured against the new position (outside the radius, flagged)', async () => {
+    const siteId = await ownSite();
+    const shift = await w.post('supervisor', `/sites/${siteId}/shifts`, {
+      date: '2026-12-03',
+      start: '08:00',
+      end: '12:00',
+    });
+    const booked = async () => {
+      const booking = await w.book(await w.personWithOrder(), shift.body.id);
+      expect(booking.status).toBe(201);
+      return booking.body.id as string;
+    };
+    const [first, second] = [await booked(), await booked()];
+    const oldPlace = { lat: -3.6925, lng: 128.1842 };
+    t.clock.set(shift.body.startsAt);
+    const before = await w.post('coordinatorA', `/assignments/${first}/check-in`, { location: oldPlace });
+    expect(before.body.checkIn).toEqual(expect.objectContaining({ outsideRadius: false, distanceMeters: 0 }));
+
+    // About 1.1 km south: the old place is now far outside the 200 m radius.
+    expect((await patch('admin', siteId, { location: { lat: -3.7025, lng: 128.1842 } })).status).toBe(200);
+    const after = await w.post('coordinatorA', `/assignments/${second}/check-in`, { location: oldPlace });
+    expect(after.status).toBe(200);
+    expect(after.body.checkIn.outsideRadius).toBe(true);
+    expect(after.body.checkIn.distanceMeters).toBeGreaterThan(1100);
+    expect(after.body.checkIn.distanceMeters).toBeLessThan(1120);
+  });
+});
