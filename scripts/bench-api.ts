@@ -18,6 +18,7 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomInt, randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -53,6 +54,9 @@ const APP_ROLE = process.env.BENCH_APP_ROLE ?? 'all';
 const CPU_PROF = process.env.BENCH_CPU_PROF;
 const PASSWORD = 'bench-password-1';
 const CAPACITY = 100;
+/** Sites and shifts enough that 64 clients rarely meet on one row: a country books across many shifts at once. */
+const SITES = 32;
+const SPREAD = 4 * CLIENTS;
 /** The service's own pool size (src/database/data-source.ts): the bare path gets as many connections. */
 const POOL = 20;
 const ZONE = 'Asia/Jayapura';
@@ -66,6 +70,8 @@ interface Sample {
   done: number[];
   seconds: number;
   errors: Map<string, number>;
+  /** The service's CPU time (all its processes, user and system) per successful request: steadier than req/s on a busy machine. */
+  cpuMs?: number;
 }
 
 interface Row {
@@ -93,9 +99,14 @@ async function main(): Promise<void> {
   const world = await buildWorld(ownerUrl, serviceUrl, redisUrl);
 
   const owner = new pg.Pool({ connectionString: ownerUrl, max: POOL });
-  const services = await startServices(serviceUrl, redisUrl);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
-  const api = new Api(services[0].port, agent);
+  const service = await startService(serviceUrl, redisUrl);
+  const api = new Api(service.port);
+  const driveHttp: typeof drive = async (count, task) => {
+    api.fresh();
+    const cpu = service.cpuSeconds();
+    const sample = await drive(count, task);
+    return { ...sample, cpuMs: ((service.cpuSeconds() - cpu) * 1000) / Math.max(1, sample.ms.length) };
+  };
   const rows: Row[] = [];
   try {
     const token = async (username: string) => {
@@ -112,25 +123,20 @@ async function main(): Promise<void> {
       path === 'http' ? ids.slice(0, REQUESTS) : ids.slice(REQUESTS);
     const load = os.loadavg();
 
-    // Booking: order i on shift i / CAPACITY of its path's shifts, so every shift fills up, seat by seat.
+    // Booking: order i on shift i % SPREAD of its path's shifts, so that concurrent bookings rarely share a shift.
     step('POST /assignments (booking)');
     const booked: string[] = [];
-    const bookHttp = await drive(REQUESTS, async (i) => {
+    const bookHttp = await driveHttp(REQUESTS, async (i) => {
       const response = await api.call('POST', '/assignments', tokens.supervisor, {
         orderId: world.orderIds[i],
-        shiftId: world.aheadShifts[Math.floor(i / CAPACITY)],
+        shiftId: world.spreadShifts.http[i % SPREAD],
       });
       expectStatus(response, 201);
       booked[i] = response.body.id;
     });
     const bareBooked: string[] = [];
     const bookBare = await drive(REQUESTS, async (i) => {
-      bareBooked[i] = await bareBook(
-        owner,
-        world,
-        world.orderIds[REQUESTS + i],
-        world.aheadShifts[world.aheadShifts.length / 2 + Math.floor(i / CAPACITY)],
-      );
+      bareBooked[i] = await bareBook(owner, world, world.orderIds[REQUESTS + i], world.spreadShifts.bare[i % SPREAD]);
     });
     rows.push({
       operation: 'POST /assignments (book)',
@@ -142,7 +148,7 @@ async function main(): Promise<void> {
 
     step('POST /assignments/{id}/cancel');
     const cancelled = booked.filter(Boolean);
-    const cancelHttp = await drive(cancelled.length, async (i) => {
+    const cancelHttp = await driveHttp(cancelled.length, async (i) => {
       expectStatus(
         await api.call('POST', `/assignments/${cancelled[i]}/cancel`, tokens.supervisor, { reason: 'bench' }),
         200,
@@ -152,13 +158,28 @@ async function main(): Promise<void> {
     const cancelBare = await drive(bareCancelled.length, (i) => bareCancel(owner, world, bareCancelled[i]));
     rows.push({ operation: 'POST /assignments/{id}/cancel', http: cancelHttp, bare: cancelBare });
 
+    // The same orders again (their bookings are cancelled), order i on shift i / CAPACITY: all clients queue on
+    // one shift's row until it is full, as one office filling one shift seat by seat would.
+    step('POST /assignments (one shift at a time)');
+    const queuedHttp = await driveHttp(REQUESTS, async (i) => {
+      const response = await api.call('POST', '/assignments', tokens.supervisor, {
+        orderId: world.orderIds[i],
+        shiftId: world.queuedShifts.http[Math.floor(i / CAPACITY)],
+      });
+      expectStatus(response, 201);
+    });
+    const queuedBare = await drive(REQUESTS, (i) =>
+      bareBook(owner, world, world.orderIds[REQUESTS + i], world.queuedShifts.bare[Math.floor(i / CAPACITY)]),
+    );
+    rows.push({ operation: 'POST /assignments (one shift)', http: queuedHttp, bare: queuedBare });
+
     const past = world.pastAssignments;
     // Each step goes on with the assignments whose previous step succeeded.
     let httpIds = half(past, 'http');
     let bareIds = half(past, 'bare');
     const kept = (ids: string[], sample: Sample) => sample.done.map((i) => ids[i]);
     step('POST /assignments/{id}/check-in');
-    const checkInHttp = await drive(REQUESTS, async (i) => {
+    const checkInHttp = await driveHttp(REQUESTS, async (i) => {
       const a = httpIds[i];
       expectStatus(
         await api.call('POST', `/assignments/${a}/check-in`, tokens.coordinator, { at: world.pastCheckIn }),
@@ -176,7 +197,7 @@ async function main(): Promise<void> {
     });
 
     step('POST /assignments/{id}/check-out');
-    const checkOutHttp = await drive(httpIds.length, async (i) => {
+    const checkOutHttp = await driveHttp(httpIds.length, async (i) => {
       const a = httpIds[i];
       expectStatus(
         await api.call('POST', `/assignments/${a}/check-out`, tokens.coordinator, { at: world.pastCheckOut }),
@@ -188,7 +209,7 @@ async function main(): Promise<void> {
     rows.push({ operation: 'POST /assignments/{id}/check-out', http: checkOutHttp, bare: checkOutBare });
 
     step('POST /assignments/{id}/sign-off');
-    const signOffHttp = await drive(httpIds.length, async (i) => {
+    const signOffHttp = await driveHttp(httpIds.length, async (i) => {
       const a = httpIds[i];
       expectStatus(await api.call('POST', `/assignments/${a}/sign-off`, tokens.supervisor, {}), 200);
     });
@@ -203,7 +224,7 @@ async function main(): Promise<void> {
 
     step('POST /assignments/{id}/absence');
     const absent = world.absentAssignments;
-    const absenceHttp = await drive(REQUESTS, async (i) => {
+    const absenceHttp = await driveHttp(REQUESTS, async (i) => {
       expectStatus(
         await api.call('POST', `/assignments/${half(absent, 'http')[i]}/absence`, tokens.coordinator, {
           reason: 'bench',
@@ -215,7 +236,7 @@ async function main(): Promise<void> {
     rows.push({ operation: 'POST /assignments/{id}/absence', http: absenceHttp, bare: absenceBare });
 
     step('GET /orders/{id}');
-    const orderHttp = await drive(READS, async () => {
+    const orderHttp = await driveHttp(READS, async () => {
       expectStatus(await api.call('GET', `/orders/${pick(world.orderIds)}`, tokens.prosecutor), 200);
     });
     const orderBare = await drive(READS, () => bareOrder(owner, world, pick(world.orderIds)));
@@ -228,7 +249,7 @@ async function main(): Promise<void> {
     });
 
     step('GET /shifts/{id}/assignments (roster)');
-    const rosterHttp = await drive(READS, async () => {
+    const rosterHttp = await driveHttp(READS, async () => {
       expectStatus(
         await api.call('GET', `/shifts/${pick(world.pastShifts)}/assignments?limit=50`, tokens.coordinator),
         200,
@@ -238,15 +259,15 @@ async function main(): Promise<void> {
     rows.push({ operation: 'GET /shifts/{id}/assignments', http: rosterHttp, bare: rosterBare });
 
     step('GET /worklist');
-    const worklistHttp = await drive(Math.ceil(READS / 10), async () => {
+    const worklistHttp = await driveHttp(Math.ceil(READS / 10), async () => {
       expectStatus(await api.call('GET', '/worklist', tokens.supervisor), 200);
     });
     rows.push({ operation: 'GET /worklist', http: worklistHttp });
 
     report(rows, { load, ownerUrl, redisUrl, world, seconds: seconds(started) });
   } finally {
-    agent.destroy();
-    await Promise.all(services.map((service) => service.stop()));
+    api.close();
+    await service.stop();
     await owner.end();
   }
 }
@@ -259,7 +280,9 @@ interface World {
   bapasId: string;
   kejaksaanId: string;
   orderIds: string[];
-  aheadShifts: string[];
+  /** Shifts ahead, each path its own: SPREAD shifts booked round-robin, and shifts filled one after the other. */
+  spreadShifts: { http: string[]; bare: string[] };
+  queuedShifts: { http: string[]; bare: string[] };
   pastShifts: string[];
   pastAssignments: string[];
   absentAssignments: string[];
@@ -309,7 +332,7 @@ async function buildWorld(ownerUrl: string, serviceUrl: string, redisUrl: string
       validTo: DateTime.now().plus({ years: 1 }).toISODate()!,
     });
     const siteIds: string[] = [];
-    for (let n = 1; n <= 8; n++) {
+    for (let n = 1; n <= SITES; n++) {
       const site = await get(SitesService).create(admin, {
         name: `Bench site ${n}`,
         agencyId: opd.id,
@@ -359,7 +382,8 @@ async function buildWorld(ownerUrl: string, serviceUrl: string, redisUrl: string
       );
     });
     // Shifts ahead: working days from a week on (no reminder is due yet), one per site and day, 08:00-12:00.
-    const aheadCount = 2 * Math.ceil(REQUESTS / CAPACITY);
+    const queuedCount = Math.ceil(REQUESTS / CAPACITY);
+    const aheadCount = 2 * (SPREAD + queuedCount);
     const days: string[] = [];
     for (let day = today.plus({ days: 7 }); days.length * siteIds.length < aheadCount; day = day.plus({ days: 1 })) {
       if (day.weekday <= 5 && !holidays.has(day.toISODate()!)) days.push(day.toISODate()!);
@@ -383,8 +407,9 @@ async function buildWorld(ownerUrl: string, serviceUrl: string, redisUrl: string
         shift(siteIds[n % siteIds.length], days[Math.floor(n / siteIds.length)], CAPACITY),
       ),
     );
-    // Yesterday's shifts (checked in and out late, as an offline phone would) and the day before's (absences).
-    const pastShiftCount = Math.ceil(count / CAPACITY);
+    // Yesterday's shifts (checked in and out late, as an offline phone would) and the day before's (absences),
+    // several at a site: SPREAD a day, or as many as the persons need.
+    const pastShiftCount = Math.max(SPREAD, Math.ceil(count / CAPACITY));
     const pastShiftsOf = (date: string) =>
       insertShifts(
         Array.from({ length: pastShiftCount }, (_, n) => shift(siteIds[n % siteIds.length], date, CAPACITY)),
@@ -398,7 +423,7 @@ async function buildWorld(ownerUrl: string, serviceUrl: string, redisUrl: string
           `WITH booking AS (
              SELECT o.id AS order_id, o.person_id, s.id AS shift_id, s.site_id, s.date, s.starts_at, s.ends_at, o.n
                FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS o (id, person_id, n)
-               JOIN shift s ON s.id = ($3::uuid[])[(o.n - 1) / ${CAPACITY} + 1]),
+               JOIN shift s ON s.id = ($3::uuid[])[(o.n - 1) % cardinality($3::uuid[]) + 1]),
            seats AS (UPDATE shift SET booked_count = t.booked FROM
                        (SELECT shift_id, count(*) AS booked FROM booking GROUP BY shift_id) t WHERE shift.id = t.shift_id)
            INSERT INTO assignment (order_id, person_id, shift_id, site_id, local_date, starts_at, ends_at, planned_minutes, status, created_by)
@@ -414,7 +439,11 @@ async function buildWorld(ownerUrl: string, serviceUrl: string, redisUrl: string
       bapasId: bapas.id,
       kejaksaanId: kejari.id,
       orderIds: orders.map((o) => o.id),
-      aheadShifts,
+      spreadShifts: { http: aheadShifts.slice(0, SPREAD), bare: aheadShifts.slice(SPREAD, 2 * SPREAD) },
+      queuedShifts: {
+        http: aheadShifts.slice(2 * SPREAD, 2 * SPREAD + queuedCount),
+        bare: aheadShifts.slice(2 * SPREAD + queuedCount),
+      },
       pastShifts,
       pastAssignments: await assign(pastShifts),
       absentAssignments: await assign(absentShifts),
@@ -710,11 +739,27 @@ async function bareRoster(pool: pg.Pool, shiftId: string): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------------- driving
 
+/**
+ * HTTP calls on keep-alive sockets. `drive` starts each operation on fresh sockets: one left idle while the bare
+ * path ran would be closed by the service (its keep-alive timeout) and a request sent on it as it closes fails.
+ */
 class Api {
-  constructor(
-    private readonly port: number,
-    private readonly agent: http.Agent,
-  ) {}
+  private agent = Api.newAgent();
+
+  constructor(private readonly port: number) {}
+
+  fresh(): void {
+    this.agent.destroy();
+    this.agent = Api.newAgent();
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private static newAgent(): http.Agent {
+    return new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+  }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each caller reads the answer it asked for
   call(method: string, path: string, token?: string, body?: object): Promise<{ status: number; body: any }> {
@@ -790,41 +835,62 @@ async function drive(count: number, task: (i: number) => Promise<unknown>): Prom
 interface Service {
   port: number;
   stop(): Promise<void>;
+  /** CPU time so far of the service's process and its children (the HTTP processes of API_PROCESSES). */
+  cpuSeconds(): number;
 }
 
-async function startServices(databaseUrl: string, redisUrl: string): Promise<Service[]> {
+/** Linux: utime + stime of `pid` and of the processes whose parent it is, from /proc (clock ticks of 1/100 s). */
+function cpuSecondsOf(pid: number): number {
+  const stat = (id: string) => readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1].split(' ');
+  let ticks = 0;
+  for (const id of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const fields = stat(id);
+      // After the name: state (0), ppid (1), … utime (11), stime (12).
+      if (Number(id) === pid || Number(fields[1]) === pid) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks / 100;
+}
+
+/** `dist/main.js` as `npm start` runs it; with BENCH_PROCESSES > 1, as that many HTTP processes (API_PROCESSES). */
+async function startService(databaseUrl: string, redisUrl: string): Promise<Service> {
   const port = 3900 + randomInt(90);
   const env = {
     ...process.env,
     NODE_ENV: 'development',
     APP_ROLE: APP_ROLE,
+    API_PROCESSES: String(PROCESSES),
     PORT: String(port),
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
     SEED_DEMO: 'false',
   };
   const args = [...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : []), 'dist/main.js'];
-  const services: Service[] = [];
-  for (let n = 0; n < PROCESSES; n++) {
-    step(`Starting ${args.join(' ')} (APP_ROLE=${APP_ROLE}) on 127.0.0.1:${port}`);
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const output: string[] = [];
-    for (const stream of [child.stdout!, child.stderr!])
-      // Its access log is read and dropped but for the last chunks, shown if it fails to start.
-      stream.on('data', (chunk: Buffer) => output.push(chunk.toString()) > 50 && output.shift());
-    services.push({ port, stop: () => stopChild(child) });
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const live = await fetch(`http://127.0.0.1:${port}/api/v1/health/live`).catch(() => null);
-      if (live?.status === 200) break;
-      if (child.exitCode !== null || Date.now() > deadline) {
-        await Promise.all(services.map((service) => service.stop()));
-        throw new Error(`the service did not start; its output:\n${output.join('')}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
+  step(`Starting ${args.join(' ')} (APP_ROLE=${APP_ROLE}, API_PROCESSES=${PROCESSES}) on 127.0.0.1:${port}`);
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  // Every HTTP process says once that it runs: the benchmark starts when all of them have.
+  let running = 0;
+  for (const stream of [child.stdout!, child.stderr!])
+    // Its access log is read and dropped but for the last chunks, shown if it fails to start.
+    stream.on('data', (chunk: Buffer) => {
+      running += chunk.toString().match(/ on http:\/\/localhost:/g)?.length ?? 0;
+      if (output.push(chunk.toString()) > 50) output.shift();
+    });
+  const service = { port, stop: () => stopChild(child), cpuSeconds: () => cpuSecondsOf(child.pid!) };
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const live = await fetch(`http://127.0.0.1:${port}/api/v1/health/live`).catch(() => null);
+    if (live?.status === 200 && running >= PROCESSES) return service;
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await service.stop();
+      throw new Error(`the service did not start; its output:\n${output.join('')}`);
     }
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return services;
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
@@ -873,11 +939,27 @@ function report(
     sample
       ? [String(sample.ms.length), fmt(rate(sample), 0), fmt(percentile(sample, 50), 1), fmt(percentile(sample, 99), 1)]
       : ['-', '-', '-', '-'];
+  const cpu = (sample?: Sample) => (sample?.cpuMs === undefined ? '-' : fmt(sample.cpuMs, 2));
   const table = [
-    ['operation', 'http ok', 'req/s', 'p50 ms', 'p99 ms', 'bare ok', 'tx/s', 'p50 ms', 'p99 ms', 'ratio', 'aim', 'met'],
+    [
+      'operation',
+      'http ok',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      'cpu ms',
+      'bare ok',
+      'tx/s',
+      'p50 ms',
+      'p99 ms',
+      'ratio',
+      'aim',
+      'met',
+    ],
     ...rows.map((row) => [
       row.operation,
       ...cells(row.http),
+      cpu(row.http),
       ...cells(row.bare),
       row.http && row.bare ? fmt(rate(row.http) / rate(row.bare), 2) : '-',
       row.aim ?? '',
@@ -887,9 +969,12 @@ function report(
   const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
   for (const r of table)
     console.log(
-      r.map((cell, c) => (c === 0 || c >= 10 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '),
+      r.map((cell, c) => (c === 0 || c >= 11 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '),
     );
   console.log(line);
+  console.log(
+    `cpu ms: the service's CPU time (its processes, user + system, the worker's share too) per request served`,
+  );
   for (const row of rows) {
     for (const [path, sample] of [
       ['http', row.http],

@@ -25,15 +25,17 @@ export function mountWebApp(app: INestApplication, settings: { mapTileUrl: strin
     '</head>',
     `<meta name="bakti-map-tiles" content="${escapeAttribute(settings.mapTileUrl)}" /></head>`,
   );
-  app.use(
-    express.static(dir, {
-      index: false,
-      setHeaders: (response, path) =>
-        response.setHeader(
-          'Cache-Control',
-          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-        ),
-    }),
+  const files = express.static(dir, {
+    index: false,
+    setHeaders: (response, path) =>
+      response.setHeader(
+        'Cache-Control',
+        path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ),
+  });
+  // An API request is not looked for on disk (a file system call per request).
+  app.use((request: Request, response: Response, next: NextFunction) =>
+    SERVICE_PATHS.test(request.path) ? next() : files(request, response, next),
   );
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET' || SERVICE_PATHS.test(request.path) || !request.accepts('html')) return next();

@@ -5,7 +5,7 @@ import { notFound } from '../common/domain-error.js';
 import type { Tx } from '../database/transactions.js';
 import { OrdersService, type OrderRecord } from '../orders/orders.service.js';
 import { Assignment } from './assignment.entity.js';
-import { AssignmentRepository } from './assignment.repository.js';
+import { AssignmentRepository, type Workplace } from './assignment.repository.js';
 
 /** An assignment locked for a change, with the person's name its views show. */
 export interface LockedAssignment {
@@ -30,17 +30,18 @@ export class AssignmentAccess {
 
   /**
    * The site's coordinator records attendance (R-19, R-26), unless related to the person (R-27): the row
-   * locked, its person's name and both checks in one statement.
+   * locked, its person's name, both checks and where it is worked in one statement.
    */
-  async asCoordinator(tx: Tx, user: AuthUser, id: string): Promise<LockedAssignment> {
+  async asCoordinator(tx: Tx, user: AuthUser, id: string): Promise<LockedAssignment & { workplace: Workplace }> {
     const row = await this.assignments.lockForCoordinator(id, user.id, tx);
     const {
       personName,
+      workplace,
       coordinates: _,
       related: __,
       ...assignment
     } = this.policy.requireLoaded(user, 'assignment.record', row);
-    return { assignment, personName };
+    return { assignment, personName, workplace };
   }
 
   /**

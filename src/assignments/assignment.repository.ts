@@ -63,6 +63,14 @@ export type NewBooking = Pick<
   | 'createdBy'
 >;
 
+/** Where an assignment is worked: its site's location and radius, its shift's break. */
+export interface Workplace {
+  lat: number;
+  lng: number;
+  radiusMeters: number;
+  breakMinutes: number;
+}
+
 export type Cancellation = Pick<Assignment, 'cancelReason' | 'cancelledBy' | 'cancelledAt'>;
 
 /** The flags of R-20: set once, never a state change. */
@@ -150,22 +158,31 @@ export class AssignmentRepository {
     return facts;
   }
 
-  /** The booking and its jobs in one statement, which also runs `alongside`. */
+  /**
+   * The seat (`seat`: an UPDATE returning the shift's id when it took one), the booking (written only with the
+   * seat) and its jobs in one statement, which then runs `alongside`. False when the seat was not taken: the
+   * caller rolls back.
+   */
   async insertBooking(
     booking: NewBooking,
     jobs: PlannedJob[],
+    seat: Alongside,
     alongside: Alongside,
     tx: Tx = this.dataSource.manager,
-  ): Promise<void> {
-    const jobsInsert = outboxInsert(jobs, 11);
-    const extra = alongside(16);
-    await tx.query(
-      `WITH booked AS (
+  ): Promise<boolean> {
+    const seatTaking = seat(11);
+    const jobsInsert = outboxInsert(jobs, 11 + seatTaking.params.length);
+    const extra = alongside(16 + seatTaking.params.length);
+    // The seat's row lock comes before `alongside` (the count is read before the select list is computed).
+    const [{ taken }] = await tx.query(
+      `WITH seat AS (${seatTaking.sql}),
+       booked AS (
          INSERT INTO assignment (id, order_id, person_id, shift_id, site_id, local_date, starts_at, ends_at,
                                  planned_minutes, status, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'scheduled', $10)),
+         SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::date, $7::timestamptz, $8::timestamptz,
+                $9::int, 'scheduled', $10::uuid FROM seat),
        jobs AS (${jobsInsert.sql})
-       SELECT ${extra.sql}`,
+       SELECT seats.taken, ${extra.sql} FROM (SELECT count(*)::int AS taken FROM seat) seats`,
       [
         booking.id,
         booking.orderId,
@@ -177,20 +194,38 @@ export class AssignmentRepository {
         booking.endsAt,
         booking.plannedMinutes,
         booking.createdBy,
+        ...seatTaking.params,
         ...jobsInsert.params,
         ...extra.params,
       ],
     );
+    return taken === 1;
   }
 
-  /** Cancels a booking in one statement, which also runs `alongside`. */
-  async cancel(id: string, cancellation: Cancellation, alongside: Alongside, tx: Tx = this.dataSource.manager) {
-    const extra = alongside(5);
+  /** Cancels a booking and gives its seat back (`seat`) in one statement, which then runs `alongside`. */
+  async cancel(
+    id: string,
+    cancellation: Cancellation,
+    seat: Alongside,
+    alongside: Alongside,
+    tx: Tx = this.dataSource.manager,
+  ) {
+    const seatGiving = seat(5);
+    const extra = alongside(5 + seatGiving.params.length);
+    // The seat's row lock comes before `alongside` (the count is read before the select list is computed).
     await tx.query(
-      `WITH cancelled AS (UPDATE assignment SET status = 'cancelled', cancel_reason = $2, cancelled_by = $3,
+      `WITH seat AS (${seatGiving.sql}),
+       cancelled AS (UPDATE assignment SET status = 'cancelled', cancel_reason = $2, cancelled_by = $3,
                                  cancelled_at = $4, updated_at = now() WHERE id = $1)
-       SELECT ${extra.sql}`,
-      [id, cancellation.cancelReason, cancellation.cancelledBy, cancellation.cancelledAt, ...extra.params],
+       SELECT ${extra.sql} FROM (SELECT count(*) FROM seat) seats`,
+      [
+        id,
+        cancellation.cancelReason,
+        cancellation.cancelledBy,
+        cancellation.cancelledAt,
+        ...seatGiving.params,
+        ...extra.params,
+      ],
     );
   }
 
@@ -237,17 +272,24 @@ export class AssignmentRepository {
 
   /**
    * Read model: the assignment locked, its person's name (person), whether the user coordinates at its site
-   * (site_coordinator) and whether the user is related to the person (conflict_of_interest).
+   * (site_coordinator), whether the user is related to the person (conflict_of_interest), and where it is worked
+   * (as `workplace` reads it).
    */
   async lockForCoordinator(
     id: string,
     userId: string,
     tx: Tx = this.dataSource.manager,
-  ): Promise<(Assignment & { personName: string; coordinates: boolean; related: boolean }) | undefined> {
+  ): Promise<
+    (Assignment & { personName: string; coordinates: boolean; related: boolean; workplace: Workplace }) | undefined
+  > {
     const [row] = await tx.query(
       `SELECT ${this.columns()}, p.full_name AS "personName",
-              ${coordinatesSite('a.site_id', '$2')} AS "coordinates", ${relatedToPerson('a.person_id', '$2')} AS "related"
-         FROM assignment a JOIN person p ON p.id = a.person_id WHERE a.id = $1 FOR UPDATE OF a`,
+              ${coordinatesSite('a.site_id', '$2')} AS "coordinates", ${relatedToPerson('a.person_id', '$2')} AS "related",
+              json_build_object('lat', site.lat, 'lng', site.lng, 'radiusMeters', site.radius_meters,
+                                'breakMinutes', shift.break_minutes) AS workplace
+         FROM assignment a JOIN person p ON p.id = a.person_id JOIN site ON site.id = a.site_id
+              JOIN shift ON shift.id = a.shift_id
+        WHERE a.id = $1 FOR UPDATE OF a`,
       [id, userId],
     );
     return row;
@@ -276,20 +318,6 @@ export class AssignmentRepository {
   async personName(personId: string, tx: Tx = this.dataSource.manager): Promise<string> {
     const [row] = await tx.query(`SELECT full_name FROM person WHERE id = $1`, [personId]);
     return row.full_name;
-  }
-
-  /** Read model: where the assignment is worked: its site's location and radius (site), its shift's break (shift). */
-  async workplace(
-    assignment: Pick<Assignment, 'siteId' | 'shiftId'>,
-    tx: Tx = this.dataSource.manager,
-  ): Promise<{ lat: number; lng: number; radiusMeters: number; breakMinutes: number }> {
-    const [row] = await tx.query(
-      `SELECT site.lat, site.lng, site.radius_meters AS "radiusMeters",
-              (SELECT break_minutes FROM shift WHERE id = $2) AS "breakMinutes"
-         FROM site WHERE site.id = $1`,
-      [assignment.siteId, assignment.shiftId],
-    );
-    return row;
   }
 
   /** Read model: a page of an order's or a shift's assignments with their persons' names (person), and the total. */

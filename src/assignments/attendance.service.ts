@@ -10,7 +10,7 @@ import { Transactions, type Tx } from '../database/transactions.js';
 import { AssignmentAccess } from './assignment-access.js';
 import { transitionRefusals } from './assignment-state.js';
 import { Assignment, AssignmentStatus } from './assignment.entity.js';
-import { AssignmentRepository } from './assignment.repository.js';
+import { AssignmentRepository, type Workplace } from './assignment.repository.js';
 import { toAssignmentView, type AssignmentView } from './assignment.view.js';
 import { PersonsService } from '../persons/persons.service.js';
 import { checkInViolations, checkOutViolations, workedMinutes } from './attendance.rules.js';
@@ -45,10 +45,10 @@ export class AttendanceService {
   ) {}
 
   checkIn(actor: AuthUser, id: string, dto: CheckInDto, { key }: IdempotencyContext): Promise<AssignmentView> {
-    return this.record(actor, id, 'checked_in', { key, body: dto }, async (tx, assignment, now) => {
+    return this.record(actor, id, 'checked_in', { key, body: dto }, (assignment, now, workplace) => {
       const at = dto.at ? new Date(dto.at) : now;
       assertValid(checkInViolations({ at, now, startsAt: assignment.startsAt, endsAt: assignment.endsAt }));
-      const flag = locationFlag(await this.assignments.workplace(assignment, tx), dto.location);
+      const flag = locationFlag(workplace, dto.location);
       Object.assign(assignment, {
         checkInAt: at,
         checkInReceivedAt: now,
@@ -70,14 +70,13 @@ export class AttendanceService {
       assignment.confirmedBy !== null &&
       assignment.confirmedBy !== actor.id &&
       (await this.persons.hasConflict(tx, assignment.confirmedBy, assignment.personId));
-    return this.record(actor, id, 'checked_out', { key, body: dto, redo }, async (tx, assignment, now) => {
+    return this.record(actor, id, 'checked_out', { key, body: dto, redo }, (assignment, now, workplace) => {
       const at = dto.at ? new Date(dto.at) : now;
       assertValid(checkOutViolations({ at, now, checkInAt: assignment.checkInAt! }));
       const penaltyMinutes = dto.penaltyMinutes ?? 0;
       assertValid(
         penaltyMinutes > 0 && !dto.note?.trim() ? [{ field: 'note', code: 'attendance.penalty_needs_note' }] : [],
       );
-      const workplace = await this.assignments.workplace(assignment, tx);
       const flag = locationFlag(workplace, dto.location);
       Object.assign(assignment, {
         checkOutAt: at,
@@ -102,7 +101,7 @@ export class AttendanceService {
   }
 
   absence(actor: AuthUser, id: string, dto: ReasonDto, { key }: IdempotencyContext): Promise<AssignmentView> {
-    return this.record(actor, id, 'absent', { key, body: dto }, async (_, assignment, now) => {
+    return this.record(actor, id, 'absent', { key, body: dto }, (assignment, now) => {
       if (assignment.startsAt > now) throw conflict({ code: 'attendance.absence_before_start' });
       Object.assign(assignment, { absenceReason: dto.reason, absenceRecordedBy: actor.id, absenceRecordedAt: now });
     });
@@ -118,17 +117,17 @@ export class AttendanceService {
       body: object;
       redo?: (tx: Tx, assignment: Assignment) => Promise<boolean>;
     },
-    apply: (tx: Tx, assignment: Assignment, now: Date) => Promise<void>,
+    apply: (assignment: Assignment, now: Date, workplace: Workplace) => void,
   ): Promise<AssignmentView> {
     return this.transactions.run(async (tx) => {
       const fingerprint = { id, to, body: request.body };
       return this.idempotency.once(tx, { userId: actor.id, key: request.key, fingerprint }, async () => {
-        const { assignment, personName } = await this.access.asCoordinator(tx, actor, id);
+        const { assignment, personName, workplace } = await this.access.asCoordinator(tx, actor, id);
         const stored = { ...assignment };
         const before = toAssignmentView(assignment, personName);
         const redone = assignment.status === to && (await request.redo?.(tx, assignment)) === true;
         if (!redone) assertNoConflict(transitionRefusals(assignment.status, to));
-        await apply(tx, assignment, this.clock.now());
+        apply(assignment, this.clock.now(), workplace);
         assignment.status = to;
         await this.assignments.update(stored, assignment, (first) => this.audit.chainLock(tx, first), tx);
         const after = toAssignmentView(assignment, personName);

@@ -47,8 +47,8 @@ export class BookingService {
   /**
    * The booking, with the calendar's warnings (R-23: a year whose official calendar is not loaded yet). Plain rows
    * in few round trips: the order and its person locked in one statement, every fact the rules need in a second,
-   * the seat (the shifts module's) in a third, the booking, its jobs and the audit chain's lock in a fourth, then
-   * the audit event.
+   * the seat (the shifts module's), the booking, its jobs and the audit chain's lock in a third, then the audit
+   * event.
    */
   book(actor: AuthUser, dto: BookDto): Promise<AssignmentView & { warnings: RuleViolation[] }> {
     return this.transactions.run(async (tx) => {
@@ -64,19 +64,20 @@ export class BookingService {
       if (!shift.usable) throw conflict({ code: 'booking.site_not_for_bapas' });
       assertNoConflict(bookingRefusals(bookingContext(this.clock.now(), order, shift)));
 
-      // the seat first; the booking and its jobs are written only with it.
-      if (!(await this.shifts.takeSeat(tx, shift.id))) throw conflict({ code: 'booking.shift_full' });
       const booking = newBooking(order, shift);
       const jobs = assignmentJobs(
         { assignmentId: booking.id, localDate: shift.date, timezone: shift.timezone, startsAt: shift.startsAt },
         this.clock.now(),
       );
-      await this.assignments.insertBooking(
+      // the seat in the booking's statement; the booking is written only with it.
+      const seated = await this.assignments.insertBooking(
         { ...booking, createdBy: actor.id },
         jobs,
+        (first) => this.shifts.seatTaking(shift.id, first),
         (first) => this.audit.chainLock(tx, first),
         tx,
       );
+      if (!seated) throw conflict({ code: 'booking.shift_full' });
       const view = toAssignmentView({ ...NOT_ATTENDED, ...booking, status: 'scheduled' }, order.fullName);
       await this.audit.record(tx, {
         actorId: actor.id,
@@ -111,7 +112,7 @@ export class BookingService {
     return pending.length;
   }
 
-  /** Cancels a scheduled assignment and gives its seat back (the shifts module's): two statements, then its audit. */
+  /** Cancels a scheduled assignment and gives its seat back (the shifts module's) in one statement, then its audit. */
   private async release(
     tx: Tx,
     actorId: string | null,
@@ -129,8 +130,13 @@ export class BookingService {
       cancelledBy: actorId,
       cancelledAt: this.clock.now(),
     };
-    await this.shifts.giveSeatBack(tx, assignment.shiftId);
-    await this.assignments.cancel(assignment.id, cancellation, (first) => this.audit.chainLock(tx, first), tx);
+    await this.assignments.cancel(
+      assignment.id,
+      cancellation,
+      (first) => this.shifts.seatGivingBack(assignment.shiftId, first),
+      (first) => this.audit.chainLock(tx, first),
+      tx,
+    );
     Object.assign(assignment, cancellation);
     const after = {
       ...before,

@@ -42,6 +42,8 @@ const VERIFY_BATCH = 5000;
 @Injectable()
 export class AuditService {
   private readonly chainOf = new WeakMap<Tx, number>();
+  /** The hash a transaction appended last: its chain's head while it holds the chain's lock, to its end. */
+  private readonly headOf = new WeakMap<Tx, string>();
   private readonly key: string;
 
   constructor(
@@ -56,11 +58,14 @@ export class AuditService {
     await this.recordAll(tx, [change]);
   }
 
-  /** Several events of one transaction, chained one after the other: one read of the chain's head, one insert. */
+  /**
+   * Several events of one transaction, chained one after the other: one insert, and one read of the chain's head
+   * unless this transaction wrote it.
+   */
   async recordAll(tx: Tx, changes: AuditChange[]): Promise<void> {
     if (changes.length === 0) return;
     const chain = await this.chainFor(tx);
-    let prevHash = await this.events.headHash(chain, tx);
+    let prevHash = this.headOf.get(tx) ?? (await this.events.headHash(chain, tx));
     const at = this.clock.now().toISOString();
     const rows = changes.map((change) => {
       const event = {
@@ -79,6 +84,7 @@ export class AuditService {
       return { ...event, hash: prevHash };
     });
     await this.events.append(chain, at, rows, tx);
+    this.headOf.set(tx, rows[rows.length - 1].hash);
   }
 
   /**

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Global, Inject, Module, OnApplicationShutdown, DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -26,7 +27,13 @@ export class CoreModule implements OnApplicationShutdown {
   static forRoot(config: AppConfig, clock: Clock): DynamicModule {
     return {
       module: CoreModule,
-      imports: [JwtModule.register({ secret: config.JWT_SECRET, signOptions: { expiresIn: config.JWT_TTL_SECONDS } })],
+      imports: [
+        JwtModule.register({
+          // A key object, made once: given the string, jsonwebtoken tries it as a public key first, on every token.
+          secret: createSecretKey(Buffer.from(config.JWT_SECRET)),
+          signOptions: { expiresIn: config.JWT_TTL_SECONDS },
+        }),
+      ],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: REDIS, useFactory: () => createRedis(config.REDIS_URL) },

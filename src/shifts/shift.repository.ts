@@ -87,17 +87,30 @@ export class ShiftRepository {
 
   /** R-18: one conditional update takes the seat, so concurrent bookings can't pass the capacity. */
   async takeSeat(id: string, tx: Tx = this.dataSource.manager): Promise<boolean> {
+    const seat = this.seatTaking(id, 1);
     const [{ taken }] = await tx.query(
-      `WITH seat AS (
-         UPDATE shift SET booked_count = booked_count + 1 WHERE id = $1 AND booked_count < capacity RETURNING id)
-       SELECT count(*)::int AS taken FROM seat`,
-      [id],
+      `WITH seat AS (${seat.sql}) SELECT count(*)::int AS taken FROM seat`,
+      seat.params,
     );
     return taken === 1;
   }
 
+  /** takeSeat's update for a caller's statement, parameters numbered from `first`: it returns the shift's id if it took one. */
+  seatTaking(id: string, first: number): { sql: string; params: string[] } {
+    return {
+      sql: `UPDATE shift SET booked_count = booked_count + 1 WHERE id = $${first} AND booked_count < capacity RETURNING id`,
+      params: [id],
+    };
+  }
+
   async giveSeatBack(id: string, tx: Tx = this.dataSource.manager): Promise<void> {
-    await tx.query(`UPDATE shift SET booked_count = booked_count - 1 WHERE id = $1`, [id]);
+    const seat = this.seatGivingBack(id, 1);
+    await tx.query(seat.sql, seat.params);
+  }
+
+  /** giveSeatBack's update for a caller's statement, parameters numbered from `first`. */
+  seatGivingBack(id: string, first: number): { sql: string; params: string[] } {
+    return { sql: `UPDATE shift SET booked_count = booked_count - 1 WHERE id = $${first} RETURNING id`, params: [id] };
   }
 
   /**

@@ -141,9 +141,22 @@ export class ShiftsService {
     return this.shifts.takeSeat(shiftId, tx);
   }
 
+  /**
+   * takeSeat as a part of the booking's own statement (one round trip for the seat and the booking), parameters
+   * numbered from `first`: an UPDATE returning the shift's id when it took the seat.
+   */
+  seatTaking(shiftId: string, first: number): { sql: string; params: string[] } {
+    return this.shifts.seatTaking(shiftId, first);
+  }
+
   /** A cancelled booking's seat, free again. */
   giveSeatBack(tx: Tx, shiftId: string): Promise<void> {
     return this.shifts.giveSeatBack(shiftId, tx);
+  }
+
+  /** giveSeatBack as a part of the cancellation's own statement, parameters numbered from `first`. */
+  seatGivingBack(shiftId: string, first: number): { sql: string; params: string[] } {
+    return this.shifts.seatGivingBack(shiftId, first);
   }
 
   /** R-18 for a batch of bookings: the shifts locked in the order of their ids, with their seats. */
