@@ -85,17 +85,10 @@ export class ShiftRepository {
     return builder.getManyAndCount();
   }
 
-  /** R-18: one conditional update takes the seat, so concurrent bookings can't pass the capacity. */
-  async takeSeat(id: string, tx: Tx = this.dataSource.manager): Promise<boolean> {
-    const seat = this.seatTaking(id, 1);
-    const [{ taken }] = await tx.query(
-      `WITH seat AS (${seat.sql}) SELECT count(*)::int AS taken FROM seat`,
-      seat.params,
-    );
-    return taken === 1;
-  }
-
-  /** takeSeat's update for a caller's statement, parameters numbered from `first`: it returns the shift's id if it took one. */
+  /**
+   * R-18: one conditional update takes the seat, so concurrent bookings can't pass the capacity; it runs in the
+   * caller's statement, parameters numbered from `first`, and returns the shift's id if it took one.
+   */
   seatTaking(id: string, first: number): { sql: string; params: string[] } {
     return {
       sql: `UPDATE shift SET booked_count = booked_count + 1 WHERE id = $${first} AND booked_count < capacity RETURNING id`,
@@ -103,12 +96,7 @@ export class ShiftRepository {
     };
   }
 
-  async giveSeatBack(id: string, tx: Tx = this.dataSource.manager): Promise<void> {
-    const seat = this.seatGivingBack(id, 1);
-    await tx.query(seat.sql, seat.params);
-  }
-
-  /** giveSeatBack's update for a caller's statement, parameters numbered from `first`. */
+  /** A seat given back in a caller's statement, parameters numbered from `first`. */
   seatGivingBack(id: string, first: number): { sql: string; params: string[] } {
     return { sql: `UPDATE shift SET booked_count = booked_count - 1 WHERE id = $${first} RETURNING id`, params: [id] };
   }

@@ -136,25 +136,15 @@ export class ShiftsService {
     return withSite(shift, this.access.requireLoaded(user, 'shift.read', site));
   }
 
-  /** R-18: takes a seat of the shift for a booking, or answers false when the shift is full. */
-  takeSeat(tx: Tx, shiftId: string): Promise<boolean> {
-    return this.shifts.takeSeat(shiftId, tx);
-  }
-
   /**
-   * takeSeat as a part of the booking's own statement (one round trip for the seat and the booking), parameters
-   * numbered from `first`: an UPDATE returning the shift's id when it took the seat.
+   * R-18: a seat of the shift taken in the booking's own statement (one round trip for the seat and the booking),
+   * parameters numbered from `first`: an UPDATE returning the shift's id when it took the seat, none when full.
    */
   seatTaking(shiftId: string, first: number): { sql: string; params: string[] } {
     return this.shifts.seatTaking(shiftId, first);
   }
 
-  /** A cancelled booking's seat, free again. */
-  giveSeatBack(tx: Tx, shiftId: string): Promise<void> {
-    return this.shifts.giveSeatBack(shiftId, tx);
-  }
-
-  /** giveSeatBack as a part of the cancellation's own statement, parameters numbered from `first`. */
+  /** A cancelled booking's seat, free again, in the cancellation's own statement; parameters numbered from `first`. */
   seatGivingBack(shiftId: string, first: number): { sql: string; params: string[] } {
     return this.shifts.seatGivingBack(shiftId, first);
   }
