@@ -13,7 +13,9 @@
  * BENCH_SECONDS the most a path of one operation may run (30), BENCH_READS requests per read operation (3000),
  * BENCH_APP_ROLE the service's role (all, as `npm start`), BENCH_PROCESSES API processes (1),
  * BENCH_CPU_PROF a directory: the service runs under `node --cpu-prof` and writes its profile there,
- * BENCH_DATABASE_URL / BENCH_REDIS_URL (full URLs).
+ * BENCH_DATABASE_URL / BENCH_REDIS_URL (full URLs),
+ * BENCH_ONLY operations to run, comma-separated as the table names them (`BENCH_ONLY='GET /orders/{id}'`): naming
+ * any POST operation runs all the writes, which feed one another; by default every operation runs.
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -52,6 +54,9 @@ const READS = positiveInt('BENCH_READS', 3000);
 const PROCESSES = positiveInt('BENCH_PROCESSES', 1);
 const APP_ROLE = process.env.BENCH_APP_ROLE ?? 'all';
 const CPU_PROF = process.env.BENCH_CPU_PROF;
+const ONLY = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
+const selected = (operation: string) => !ONLY || ONLY.includes(operation);
+const WRITES = !ONLY || ONLY.some((name) => name.startsWith('POST '));
 const PASSWORD = 'bench-password-1';
 const CAPACITY = 100;
 /** Sites and shifts enough that 64 clients rarely meet on one row: a country books across many shifts at once. */
@@ -123,146 +128,154 @@ async function main(): Promise<void> {
       path === 'http' ? ids.slice(0, REQUESTS) : ids.slice(REQUESTS);
     const load = os.loadavg();
 
-    // Booking: order i on shift i % SPREAD of its path's shifts, so that concurrent bookings rarely share a shift.
-    step('POST /assignments (booking)');
-    const booked: string[] = [];
-    const bookHttp = await driveHttp(REQUESTS, async (i) => {
-      const response = await api.call('POST', '/assignments', tokens.supervisor, {
-        orderId: world.orderIds[i],
-        shiftId: world.spreadShifts.http[i % SPREAD],
+    if (WRITES) {
+      // Booking: order i on shift i % SPREAD of its path's shifts, so that concurrent bookings rarely share a shift.
+      step('POST /assignments (booking)');
+      const booked: string[] = [];
+      const bookHttp = await driveHttp(REQUESTS, async (i) => {
+        const response = await api.call('POST', '/assignments', tokens.supervisor, {
+          orderId: world.orderIds[i],
+          shiftId: world.spreadShifts.http[i % SPREAD],
+        });
+        expectStatus(response, 201);
+        booked[i] = response.body.id;
       });
-      expectStatus(response, 201);
-      booked[i] = response.body.id;
-    });
-    const bareBooked: string[] = [];
-    const bookBare = await drive(REQUESTS, async (i) => {
-      bareBooked[i] = await bareBook(owner, world, world.orderIds[REQUESTS + i], world.spreadShifts.bare[i % SPREAD]);
-    });
-    rows.push({
-      operation: 'POST /assignments (book)',
-      http: bookHttp,
-      bare: bookBare,
-      aim: 'ratio >= 0.5, p99 < 150 ms',
-      check: ratioAndP99,
-    });
-
-    step('POST /assignments/{id}/cancel');
-    const cancelled = booked.filter(Boolean);
-    const cancelHttp = await driveHttp(cancelled.length, async (i) => {
-      expectStatus(
-        await api.call('POST', `/assignments/${cancelled[i]}/cancel`, tokens.supervisor, { reason: 'bench' }),
-        200,
-      );
-    });
-    const bareCancelled = bareBooked.filter(Boolean);
-    const cancelBare = await drive(bareCancelled.length, (i) => bareCancel(owner, world, bareCancelled[i]));
-    rows.push({ operation: 'POST /assignments/{id}/cancel', http: cancelHttp, bare: cancelBare });
-
-    // The same orders again (their bookings are cancelled), order i on shift i / CAPACITY: all clients queue on
-    // one shift's row until it is full, as one office filling one shift seat by seat would.
-    step('POST /assignments (one shift at a time)');
-    const queuedHttp = await driveHttp(REQUESTS, async (i) => {
-      const response = await api.call('POST', '/assignments', tokens.supervisor, {
-        orderId: world.orderIds[i],
-        shiftId: world.queuedShifts.http[Math.floor(i / CAPACITY)],
+      const bareBooked: string[] = [];
+      const bookBare = await drive(REQUESTS, async (i) => {
+        bareBooked[i] = await bareBook(owner, world, world.orderIds[REQUESTS + i], world.spreadShifts.bare[i % SPREAD]);
       });
-      expectStatus(response, 201);
-    });
-    const queuedBare = await drive(REQUESTS, (i) =>
-      bareBook(owner, world, world.orderIds[REQUESTS + i], world.queuedShifts.bare[Math.floor(i / CAPACITY)]),
-    );
-    rows.push({ operation: 'POST /assignments (one shift)', http: queuedHttp, bare: queuedBare });
+      rows.push({
+        operation: 'POST /assignments (book)',
+        http: bookHttp,
+        bare: bookBare,
+        aim: 'ratio >= 0.5, p99 < 150 ms',
+        check: ratioAndP99,
+      });
 
-    const past = world.pastAssignments;
-    // Each step goes on with the assignments whose previous step succeeded.
-    let httpIds = half(past, 'http');
-    let bareIds = half(past, 'bare');
-    const kept = (ids: string[], sample: Sample) => sample.done.map((i) => ids[i]);
-    step('POST /assignments/{id}/check-in');
-    const checkInHttp = await driveHttp(REQUESTS, async (i) => {
-      const a = httpIds[i];
-      expectStatus(
-        await api.call('POST', `/assignments/${a}/check-in`, tokens.coordinator, { at: world.pastCheckIn }),
-        200,
+      step('POST /assignments/{id}/cancel');
+      const cancelled = booked.filter(Boolean);
+      const cancelHttp = await driveHttp(cancelled.length, async (i) => {
+        expectStatus(
+          await api.call('POST', `/assignments/${cancelled[i]}/cancel`, tokens.supervisor, { reason: 'bench' }),
+          200,
+        );
+      });
+      const bareCancelled = bareBooked.filter(Boolean);
+      const cancelBare = await drive(bareCancelled.length, (i) => bareCancel(owner, world, bareCancelled[i]));
+      rows.push({ operation: 'POST /assignments/{id}/cancel', http: cancelHttp, bare: cancelBare });
+
+      // The same orders again (their bookings are cancelled), order i on shift i / CAPACITY: all clients queue on
+      // one shift's row until it is full, as one office filling one shift seat by seat would.
+      step('POST /assignments (one shift at a time)');
+      const queuedHttp = await driveHttp(REQUESTS, async (i) => {
+        const response = await api.call('POST', '/assignments', tokens.supervisor, {
+          orderId: world.orderIds[i],
+          shiftId: world.queuedShifts.http[Math.floor(i / CAPACITY)],
+        });
+        expectStatus(response, 201);
+      });
+      const queuedBare = await drive(REQUESTS, (i) =>
+        bareBook(owner, world, world.orderIds[REQUESTS + i], world.queuedShifts.bare[Math.floor(i / CAPACITY)]),
       );
-    });
-    const checkInBare = await drive(REQUESTS, (i) => bareAttendance(owner, world, bareIds[i], 'checked_in'));
-    [httpIds, bareIds] = [kept(httpIds, checkInHttp), kept(bareIds, checkInBare)];
-    rows.push({
-      operation: 'POST /assignments/{id}/check-in',
-      http: checkInHttp,
-      bare: checkInBare,
-      aim: 'ratio >= 0.5, p99 < 150 ms',
-      check: ratioAndP99,
-    });
+      rows.push({ operation: 'POST /assignments (one shift)', http: queuedHttp, bare: queuedBare });
 
-    step('POST /assignments/{id}/check-out');
-    const checkOutHttp = await driveHttp(httpIds.length, async (i) => {
-      const a = httpIds[i];
-      expectStatus(
-        await api.call('POST', `/assignments/${a}/check-out`, tokens.coordinator, { at: world.pastCheckOut }),
-        200,
-      );
-    });
-    const checkOutBare = await drive(bareIds.length, (i) => bareAttendance(owner, world, bareIds[i], 'checked_out'));
-    [httpIds, bareIds] = [kept(httpIds, checkOutHttp), kept(bareIds, checkOutBare)];
-    rows.push({ operation: 'POST /assignments/{id}/check-out', http: checkOutHttp, bare: checkOutBare });
+      const past = world.pastAssignments;
+      // Each step goes on with the assignments whose previous step succeeded.
+      let httpIds = half(past, 'http');
+      let bareIds = half(past, 'bare');
+      const kept = (ids: string[], sample: Sample) => sample.done.map((i) => ids[i]);
+      step('POST /assignments/{id}/check-in');
+      const checkInHttp = await driveHttp(REQUESTS, async (i) => {
+        const a = httpIds[i];
+        expectStatus(
+          await api.call('POST', `/assignments/${a}/check-in`, tokens.coordinator, { at: world.pastCheckIn }),
+          200,
+        );
+      });
+      const checkInBare = await drive(REQUESTS, (i) => bareAttendance(owner, world, bareIds[i], 'checked_in'));
+      [httpIds, bareIds] = [kept(httpIds, checkInHttp), kept(bareIds, checkInBare)];
+      rows.push({
+        operation: 'POST /assignments/{id}/check-in',
+        http: checkInHttp,
+        bare: checkInBare,
+        aim: 'ratio >= 0.5, p99 < 150 ms',
+        check: ratioAndP99,
+      });
 
-    step('POST /assignments/{id}/sign-off');
-    const signOffHttp = await driveHttp(httpIds.length, async (i) => {
-      const a = httpIds[i];
-      expectStatus(await api.call('POST', `/assignments/${a}/sign-off`, tokens.supervisor, {}), 200);
-    });
-    const signOffBare = await drive(bareIds.length, (i) => bareSignOff(owner, world, bareIds[i]));
-    rows.push({
-      operation: 'POST /assignments/{id}/sign-off',
-      http: signOffHttp,
-      bare: signOffBare,
-      aim: 'ratio >= 0.5, p99 < 150 ms',
-      check: ratioAndP99,
-    });
+      step('POST /assignments/{id}/check-out');
+      const checkOutHttp = await driveHttp(httpIds.length, async (i) => {
+        const a = httpIds[i];
+        expectStatus(
+          await api.call('POST', `/assignments/${a}/check-out`, tokens.coordinator, { at: world.pastCheckOut }),
+          200,
+        );
+      });
+      const checkOutBare = await drive(bareIds.length, (i) => bareAttendance(owner, world, bareIds[i], 'checked_out'));
+      [httpIds, bareIds] = [kept(httpIds, checkOutHttp), kept(bareIds, checkOutBare)];
+      rows.push({ operation: 'POST /assignments/{id}/check-out', http: checkOutHttp, bare: checkOutBare });
 
-    step('POST /assignments/{id}/absence');
-    const absent = world.absentAssignments;
-    const absenceHttp = await driveHttp(REQUESTS, async (i) => {
-      expectStatus(
-        await api.call('POST', `/assignments/${half(absent, 'http')[i]}/absence`, tokens.coordinator, {
-          reason: 'bench',
-        }),
-        200,
-      );
-    });
-    const absenceBare = await drive(REQUESTS, (i) => bareAttendance(owner, world, half(absent, 'bare')[i], 'absent'));
-    rows.push({ operation: 'POST /assignments/{id}/absence', http: absenceHttp, bare: absenceBare });
+      step('POST /assignments/{id}/sign-off');
+      const signOffHttp = await driveHttp(httpIds.length, async (i) => {
+        const a = httpIds[i];
+        expectStatus(await api.call('POST', `/assignments/${a}/sign-off`, tokens.supervisor, {}), 200);
+      });
+      const signOffBare = await drive(bareIds.length, (i) => bareSignOff(owner, world, bareIds[i]));
+      rows.push({
+        operation: 'POST /assignments/{id}/sign-off',
+        http: signOffHttp,
+        bare: signOffBare,
+        aim: 'ratio >= 0.5, p99 < 150 ms',
+        check: ratioAndP99,
+      });
 
-    step('GET /orders/{id}');
-    const orderHttp = await driveHttp(READS, async () => {
-      expectStatus(await api.call('GET', `/orders/${pick(world.orderIds)}`, tokens.prosecutor), 200);
-    });
-    const orderBare = await drive(READS, () => bareOrder(owner, world, pick(world.orderIds)));
-    rows.push({
-      operation: 'GET /orders/{id}',
-      http: orderHttp,
-      bare: orderBare,
-      aim: '>= 1413 req/s (3 x 471)',
-      check: (h) => rate(h) >= 3 * 471,
-    });
+      step('POST /assignments/{id}/absence');
+      const absent = world.absentAssignments;
+      const absenceHttp = await driveHttp(REQUESTS, async (i) => {
+        expectStatus(
+          await api.call('POST', `/assignments/${half(absent, 'http')[i]}/absence`, tokens.coordinator, {
+            reason: 'bench',
+          }),
+          200,
+        );
+      });
+      const absenceBare = await drive(REQUESTS, (i) => bareAttendance(owner, world, half(absent, 'bare')[i], 'absent'));
+      rows.push({ operation: 'POST /assignments/{id}/absence', http: absenceHttp, bare: absenceBare });
+    }
 
-    step('GET /shifts/{id}/assignments (roster)');
-    const rosterHttp = await driveHttp(READS, async () => {
-      expectStatus(
-        await api.call('GET', `/shifts/${pick(world.pastShifts)}/assignments?limit=50`, tokens.coordinator),
-        200,
-      );
-    });
-    const rosterBare = await drive(READS, () => bareRoster(owner, pick(world.pastShifts)));
-    rows.push({ operation: 'GET /shifts/{id}/assignments', http: rosterHttp, bare: rosterBare });
+    if (selected('GET /orders/{id}')) {
+      step('GET /orders/{id}');
+      const orderHttp = await driveHttp(READS, async () => {
+        expectStatus(await api.call('GET', `/orders/${pick(world.orderIds)}`, tokens.prosecutor), 200);
+      });
+      const orderBare = await drive(READS, () => bareOrder(owner, world, pick(world.orderIds)));
+      rows.push({
+        operation: 'GET /orders/{id}',
+        http: orderHttp,
+        bare: orderBare,
+        aim: '>= 1413 req/s (3 x 471)',
+        check: (h) => rate(h) >= 3 * 471,
+      });
+    }
 
-    step('GET /worklist');
-    const worklistHttp = await driveHttp(Math.ceil(READS / 10), async () => {
-      expectStatus(await api.call('GET', '/worklist', tokens.supervisor), 200);
-    });
-    rows.push({ operation: 'GET /worklist', http: worklistHttp });
+    if (selected('GET /shifts/{id}/assignments')) {
+      step('GET /shifts/{id}/assignments (roster)');
+      const rosterHttp = await driveHttp(READS, async () => {
+        expectStatus(
+          await api.call('GET', `/shifts/${pick(world.pastShifts)}/assignments?limit=50`, tokens.coordinator),
+          200,
+        );
+      });
+      const rosterBare = await drive(READS, () => bareRoster(owner, pick(world.pastShifts)));
+      rows.push({ operation: 'GET /shifts/{id}/assignments', http: rosterHttp, bare: rosterBare });
+    }
+
+    if (selected('GET /worklist')) {
+      step('GET /worklist');
+      const worklistHttp = await driveHttp(Math.ceil(READS / 10), async () => {
+        expectStatus(await api.call('GET', '/worklist', tokens.supervisor), 200);
+      });
+      rows.push({ operation: 'GET /worklist', http: worklistHttp });
+    }
 
     report(rows, { load, ownerUrl, redisUrl, world, seconds: seconds(started) });
   } finally {
