@@ -9,6 +9,7 @@ import { Clock } from '../common/clock.js';
 import { DomainError, tooManyAttempts } from '../common/domain-error.js';
 import { SharedCounters } from '../common/throttle/shared-counters.js';
 import { SignedInUsers } from '../common/auth/signed-in-users.js';
+import { VerifiedTokens } from '../common/auth/verified-tokens.js';
 import { AppConfig } from '../config/app-config.js';
 import { Transactions } from '../database/transactions.js';
 import { User } from './user.entity.js';
@@ -19,6 +20,7 @@ import { UserRepository } from './user.repository.js';
 export class Authenticator implements RequestAuthenticator {
   /** Verified against when the username is unknown, so both failures take the same time. */
   private readonly decoyHash = argon2.hash('bakti-decoy-password');
+  private readonly verified = new VerifiedTokens();
 
   constructor(
     private readonly jwt: JwtService,
@@ -35,11 +37,15 @@ export class Authenticator implements RequestAuthenticator {
   async fromBearer(header: string | undefined): Promise<AuthUser> {
     const token = /^Bearer (\S+)$/i.exec(header ?? '')?.[1];
     if (!token) throw new DomainError(401, [{ code: 'auth.missing_token' }]);
-    let subject: unknown;
-    try {
-      subject = (await this.jwt.verifyAsync<{ sub: unknown }>(token)).sub;
-    } catch {
-      throw new DomainError(401, [{ code: 'auth.bad_token' }]);
+    let subject = this.verified.subjectOf(token);
+    if (subject === undefined) {
+      try {
+        const payload = await this.jwt.verifyAsync<{ sub: unknown; exp?: unknown }>(token);
+        this.verified.remember(token, payload);
+        subject = payload.sub;
+      } catch {
+        throw new DomainError(401, [{ code: 'auth.bad_token' }]);
+      }
     }
     if (typeof subject !== 'string' || !isUUID(subject)) throw new DomainError(401, [{ code: 'auth.bad_token' }]);
     const id = subject;

@@ -17,6 +17,8 @@ const MAX_ENTRIES = 10_000;
 @Injectable()
 export class SignedInUsers implements OnApplicationShutdown {
   private readonly users = new Map<string, { user: AuthUser; until: number }>();
+  /** Reads under way, joined by the requests that miss meanwhile in the same epoch (one read, not one each). */
+  private readonly reading = new Map<string, { epoch: number; user: Promise<AuthUser | null> }>();
   private epoch = 0;
   private listening = false;
   private readonly publisher: Redis;
@@ -53,12 +55,20 @@ export class SignedInUsers implements OnApplicationShutdown {
     const cached = this.users.get(id);
     if (this.listening && cached && cached.until > now) return cached.user;
     const epoch = this.epoch;
-    const user = await read();
-    if (user && this.listening && epoch === this.epoch) {
-      if (this.users.size >= MAX_ENTRIES) this.users.clear();
-      this.users.set(id, { user, until: now + TTL_MS });
+    const under = this.reading.get(id);
+    if (under && under.epoch === epoch) return under.user;
+    const user = read();
+    this.reading.set(id, { epoch, user });
+    try {
+      const found = await user;
+      if (found && this.listening && epoch === this.epoch) {
+        if (this.users.size >= MAX_ENTRIES) this.users.clear();
+        this.users.set(id, { user: found, until: now + TTL_MS });
+      }
+      return found;
+    } finally {
+      if (this.reading.get(id)?.user === user) this.reading.delete(id);
     }
-    return user;
   }
 
   /** Call after the change has committed. */
