@@ -14,6 +14,8 @@ import { AbsenceNotices1764900000000 } from './migrations/1764900000000-absence-
 import { DecisionCorrections1765000000000 } from './migrations/1765000000000-decision-corrections.js';
 import { Oversight1765400000000 } from './migrations/1765400000000-oversight.js';
 import { NationalReadIndexes1765470000000 } from './migrations/1765470000000-national-read-indexes.js';
+import { NationalReportIndexes1765480000000 } from './migrations/1765480000000-national-report-indexes.js';
+import { NationalRiskScanIndex1765490000000 } from './migrations/1765490000000-national-risk-scan-index.js';
 import { grantServiceRole } from './service-role.js';
 
 // Dates and times stay the strings PostgreSQL sends: a JS Date would shift a local date by the server's zone.
@@ -34,6 +36,8 @@ export const migrations = [
   NationalIndexes1765300000000,
   Oversight1765400000000,
   NationalReadIndexes1765470000000,
+  NationalReportIndexes1765480000000,
+  NationalRiskScanIndex1765490000000,
 ];
 
 /**

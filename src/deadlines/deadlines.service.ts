@@ -85,7 +85,7 @@ export class DeadlinesService {
         workableMinutesOnWeekday(weekday, windows, order.maxHoursPerDay * 60),
       );
       const workableByDay = days
-        .filter(({ date }) => date <= order.endDate)
+        .slice(0, daysUntil(days, order.endDate))
         .map(({ date, weekday }) => (closed.has(date) ? 0 : onWeekday[weekday - 1]));
       const ahead = booked.get(order.id);
       const risks = orderRisks({
@@ -109,6 +109,17 @@ function daysAfter(today: string, endDate: string): { date: string; weekday: num
     days.push({ date: day.toISODate()!, weekday: day.weekday });
   }
   return days;
+}
+
+/** How many of the days (in date order) fall on or before the date: a binary search, once an order. */
+function daysUntil(days: { date: string }[], date: string): number {
+  let [low, high] = [0, days.length];
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (days[middle].date <= date) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function riskLine({ order, person, risks }: OrderAtRisk, locale: Locale): string {

@@ -50,7 +50,7 @@ export function ordersReport(
   today: string,
 ): MonthlyReport {
   const remaining = (order: OrderLine) => Math.max(order.requiredMinutes - order.creditedMinutes, 0);
-  const atRisk = orders.filter((order) => isAtRisk({ ...order, remainingMinutes: remaining(order) }, today));
+  const atRisk = new Set(orders.filter((order) => isAtRisk({ ...order, remainingMinutes: remaining(order) }, today)));
   const count = (status: string) => orders.filter((order) => order.status === status).length;
   const sum = (pick: (order: OrderLine) => number) => orders.reduce((total, order) => total + pick(order), 0);
   return {
@@ -70,7 +70,7 @@ export function ordersReport(
       ['  berhalangan sah', sum((order) => order.excused)],
       ['  tanpa alasan sah', sum((order) => order.unexcused)],
       ['Laporan pelanggaran dibuka bulan ini', breaches.length],
-      ['Putusan berisiko tidak selesai', atRisk.length],
+      ['Putusan berisiko tidak selesai', atRisk.size],
     ],
     tables: [
       {
@@ -90,7 +90,7 @@ export function ordersReport(
           order.excused,
           order.unexcused,
           order.breachesOpened,
-          atRisk.includes(order) ? 'Ya' : 'Tidak',
+          atRisk.has(order) ? 'Ya' : 'Tidak',
         ]),
       },
       {

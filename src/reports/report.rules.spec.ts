@@ -55,6 +55,14 @@ describe('report rules', () => {
     expect(isAtRisk({ ...order, remainingMinutes: 60 }, '2026-12-07')).toBe(true);
   });
 
+  it('working days left: counted across weeks, leap days and years, none on a Sunday or after the end', () => {
+    expect(workingDaysLeft('2026-12-06', '2026-12-06')).toBe(0);
+    expect(workingDaysLeft('2026-12-07', '2026-12-06')).toBe(0);
+    expect(workingDaysLeft('2026-12-06', '2026-12-20')).toBe(12);
+    expect(workingDaysLeft('2028-02-27', '2028-03-01')).toBe(3);
+    expect(workingDaysLeft('2026-12-02', '2027-12-01')).toBe(313);
+  });
+
   it('R-13: minutes read as hours and minutes', () => {
     expect(hoursAndMinutes(480)).toBe('8 jam 0 menit');
     expect(hoursAndMinutes(95)).toBe('1 jam 35 menit');
