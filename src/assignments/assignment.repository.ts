@@ -172,7 +172,7 @@ export class AssignmentRepository {
   ): Promise<boolean> {
     const seatTaking = seat(11);
     const jobsInsert = outboxInsert(jobs, 11 + seatTaking.params.length);
-    const extra = alongside(16 + seatTaking.params.length);
+    const extra = alongside(11 + seatTaking.params.length + jobsInsert.params.length);
     // The seat's row lock comes before `alongside` (the count is read before the select list is computed).
     const [{ taken }] = await tx.query(
       `WITH seat AS (${seatTaking.sql}),
@@ -400,7 +400,7 @@ export class AssignmentRepository {
     tx: Tx = this.dataSource.manager,
   ): Promise<void> {
     const jobsInsert = outboxInsert(jobs, 11);
-    const extra = alongside(16);
+    const extra = alongside(11 + jobsInsert.params.length);
     const column = <K extends keyof NewBooking>(key: K) => bookings.map((booking) => booking[key]);
     const instants = (key: 'startsAt' | 'endsAt') => bookings.map((booking) => booking[key].toISOString());
     await tx.query(
