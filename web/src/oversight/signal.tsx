@@ -26,7 +26,6 @@ export default function SignalPage({ params }: { params: { signalId: string } })
     loaded.reload();
   });
   const signal = loaded.data;
-  const zone = signal?.bapasTimezone ?? 'Asia/Jakarta';
   return (
     <Page title={signal ? kindLabel(signal.kind) : t('kanwil.signals')} wide>
       <p>
@@ -36,7 +35,8 @@ export default function SignalPage({ params }: { params: { signalId: string } })
       {signal ? (
         <>
           <p class="sub" data-testid="signal-head">
-            {signal.rule} · {signal.bapasName} · {t('kanwil.occurred', { at: formatInstant(signal.occurredAt, zone) })}
+            {signal.rule} · {signal.bapasName} ·{' '}
+            {t('kanwil.occurred', { at: formatInstant(signal.occurredAt, signal.bapasTimezone) })}
           </p>
           {signal.caseNumber ? (
             <p>{t('kanwil.about', { caseNumber: signal.caseNumber, personName: signal.personName ?? '' })}</p>
@@ -46,7 +46,7 @@ export default function SignalPage({ params }: { params: { signalId: string } })
             {signal.facts.map((fact) => (
               <div key={fact.name}>
                 <dt>{factLabel(fact.name)}</dt>
-                <dd>{factValue(fact.value, zone)}</dd>
+                <dd>{factValue(fact.value, signal.bapasTimezone)}</dd>
               </div>
             ))}
           </dl>
@@ -68,7 +68,8 @@ export default function SignalPage({ params }: { params: { signalId: string } })
               <ol data-testid="trail">
                 {trail.map((event) => (
                   <li key={event.id}>
-                    {formatInstant(event.at, zone)} · {event.action} · {event.entityType} · {event.actorName ?? '—'}
+                    {formatInstant(event.at, signal.bapasTimezone)} · {event.action} · {event.entityType} ·{' '}
+                    {event.actorName ?? '—'}
                   </li>
                 ))}
               </ol>
@@ -79,7 +80,10 @@ export default function SignalPage({ params }: { params: { signalId: string } })
             <div data-testid="review">
               <p>{signal.reviewNote}</p>
               <p class="sub">
-                {t('kanwil.reviewedBy', { name: signal.reviewedBy ?? '', at: formatInstant(signal.reviewedAt!, zone) })}
+                {t('kanwil.reviewedBy', {
+                  name: signal.reviewedBy ?? '',
+                  at: formatInstant(signal.reviewedAt!, signal.bapasTimezone),
+                })}
               </p>
             </div>
           ) : (
