@@ -55,9 +55,8 @@ export class SiteRepository {
   }
 
   /** The site locked for a change (FOR NO KEY UPDATE: bookings and shifts that reference it are not held up). */
-  async lock(id: string, tx: Tx = this.dataSource.manager): Promise<Site | null> {
-    const locked = await tx.query(`SELECT id FROM site WHERE id = $1 FOR NO KEY UPDATE`, [id]);
-    return locked.length > 0 ? this.find(id, tx) : null;
+  lock(id: string, tx: Tx = this.dataSource.manager): Promise<Site | null> {
+    return tx.findOne(Site, { where: { id }, lock: { mode: 'for_no_key_update' } });
   }
 
   async update(id: string, fields: SiteFields, tx: Tx = this.dataSource.manager): Promise<void> {
