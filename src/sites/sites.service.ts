@@ -133,10 +133,8 @@ export class SitesService {
       { id: user.id, agencyId: user.agencyId, admin: user.role === 'admin' },
       query,
     );
-    const items = await Promise.all(
-      sites.map(async (site) => toSiteView(site, await this.sites.coordinatorsOf(site.id))),
-    );
-    return { items, total };
+    const coordinators = await this.sites.coordinatorsBySite(sites.map((site) => site.id));
+    return { items: sites.map((site) => toSiteView(site, coordinators.get(site.id) ?? [])), total };
   }
 
   async openDates(siteId: string): Promise<Page<OpenedDateView>> {
