@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { groupBy } from '../common/collections.js';
 import type { Tx } from '../database/transactions.js';
 import { Agreement } from './agreement.entity.js';
 
@@ -39,10 +40,19 @@ export class AgreementRepository {
 
   /** The agreement's parties, in id order. */
   async partiesOf(agreementId: string, tx: Tx = this.dataSource.manager): Promise<string[]> {
-    const rows: { agency_id: string }[] = await tx.query(
-      `SELECT agency_id FROM agreement_party WHERE agreement_id = $1 ORDER BY agency_id`,
-      [agreementId],
+    return (await this.partiesByAgreement([agreementId], tx)).get(agreementId) ?? [];
+  }
+
+  /** The parties of each of these agreements, in id order, in one statement (a page of agreements). */
+  async partiesByAgreement(agreementIds: string[], tx: Tx = this.dataSource.manager): Promise<Map<string, string[]>> {
+    const rows: { agreement_id: string; agency_id: string }[] = await tx.query(
+      `SELECT agreement_id, agency_id FROM agreement_party WHERE agreement_id = ANY($1::uuid[]) ORDER BY agency_id`,
+      [agreementIds],
     );
-    return rows.map((row) => row.agency_id);
+    return groupBy(
+      rows,
+      (row) => row.agreement_id,
+      (row) => row.agency_id,
+    );
   }
 }

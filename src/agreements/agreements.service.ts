@@ -60,10 +60,8 @@ export class AgreementsService {
 
   async list(query: PageQuery): Promise<Page<AgreementView>> {
     const [items, total] = await this.agreements.page(query.limit, query.offset);
-    const views = await Promise.all(
-      items.map(async (a) => ({ ...a, agencyIds: await this.agreements.partiesOf(a.id) })),
-    );
-    return { items: views, total };
+    const parties = await this.agreements.partiesByAgreement(items.map((a) => a.id));
+    return { items: items.map((a) => ({ ...a, agencyIds: parties.get(a.id) ?? [] })), total };
   }
 
   exists(id: string, tx?: Tx): Promise<boolean> {

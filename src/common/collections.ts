@@ -1,11 +1,18 @@
-/** The items by key, each list in the items' order, the keys in the order they first appear. */
-export function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
+/**
+ * The items (or what `valueOf` makes of each) by key, each list in the items' order, the keys in the order they
+ * first appear.
+ */
+export function groupBy<T, K, V = T>(
+  items: Iterable<T>,
+  keyOf: (item: T) => K,
+  valueOf: (item: T) => V = (item) => item as unknown as V,
+): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
   for (const item of items) {
     const key = keyOf(item);
     const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
+    if (group) group.push(valueOf(item));
+    else groups.set(key, [valueOf(item)]);
   }
   return groups;
 }

@@ -1,3 +1,5 @@
+import { groupBy } from '../common/collections.js';
+
 /**
  * Misuse signals (R-29): records worth a second look, each a pure rule over rows the read model gives, with the
  * rule or SOP it serves, a POLICY threshold (src/config/app-config.ts, OVERSIGHT_*) and its evidence (ids of the
@@ -402,12 +404,6 @@ export function coordinatorOffDuty(rows: DutyRow[]): SignalDraft[] {
         ],
       },
     }));
-}
-
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
-  return groups;
 }
 
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { siteVisible } from '../access/access.conditions.js';
+import { groupBy } from '../common/collections.js';
 import type { Tx } from '../database/transactions.js';
 import { Site } from './site.entity.js';
 
@@ -135,9 +136,11 @@ export class SiteRepository {
       `SELECT site_id, user_id FROM site_coordinator WHERE site_id = ANY($1::uuid[]) ORDER BY user_id`,
       [siteIds],
     );
-    const bySite = new Map<string, string[]>();
-    for (const row of rows) bySite.set(row.site_id, [...(bySite.get(row.site_id) ?? []), row.user_id]);
-    return bySite;
+    return groupBy(
+      rows,
+      (row) => row.site_id,
+      (row) => row.user_id,
+    );
   }
 
   async coordinatedBy(userId: string, tx: Tx = this.dataSource.manager): Promise<string[]> {
