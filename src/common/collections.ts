@@ -16,3 +16,9 @@ export function groupBy<T, K, V = T>(
   }
   return groups;
 }
+
+/** The value under `key`, made by `make` and kept on first asking. */
+export function remembered<K, V>(values: Map<K, V>, key: K, make: () => V): V {
+  if (!values.has(key)) values.set(key, make());
+  return values.get(key)!;
+}

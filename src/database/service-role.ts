@@ -6,6 +6,8 @@ import { AppConfig } from '../config/app-config.js';
 
 /** Written only by their own triggers' rules: the service may read and append, never change or delete (R-14, R-25). */
 const APPEND_ONLY_TABLES = ['audit_event', 'audit_checkpoint', 'ledger_entry', 'breach_decision', 'export_log'];
+/** Kept by triggers only (as their owner): the service may read them, never write them. */
+const TRIGGER_KEPT_TABLES = ['booking_totals'];
 
 /**
  * The service's role owns nothing (R-28): it is no superuser (so it can't set `session_replication_role` or
@@ -24,6 +26,7 @@ export async function grantServiceRole(owner: DataSource, serviceUrl: string): P
   await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${name}`);
   await owner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${name}`);
   await owner.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${APPEND_ONLY_TABLES.join(', ')} FROM ${name}`);
+  await owner.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${TRIGGER_KEPT_TABLES.join(', ')} FROM ${name}`);
   await owner.query(`REVOKE ALL ON migrations FROM ${name}`);
 }
 

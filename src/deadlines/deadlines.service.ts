@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { Clock } from '../common/clock.js';
+import { remembered } from '../common/collections.js';
 import { Transactions } from '../database/transactions.js';
 import { BreachesService } from '../enforcement/breaches.service.js';
 import { localDate, longDate } from '../common/local-time.js';
@@ -9,7 +10,13 @@ import { OnJob } from '../jobs/job-handler.js';
 import { JOBS } from '../jobs/jobs.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { lastEndDate, RiskScanRepository, type ScannedOrder, type ScannedPerson } from './risk-scan.repository.js';
-import { BOOKING_HORIZON_DAYS, orderRisks, workableMinutesOnWeekday } from './risk.rules.js';
+import {
+  BOOKING_HORIZON_DAYS,
+  ISO_WEEKDAYS,
+  openWeekdaysBefore,
+  orderRisks,
+  workableMinutesOnWeekday,
+} from './risk.rules.js';
 
 export interface OrderAtRisk {
   order: ScannedOrder;
@@ -66,33 +73,32 @@ export class DeadlinesService {
     const horizon = DateTime.fromISO(today).plus({ days: BOOKING_HORIZON_DAYS }).toISODate()!;
     const inputs = await this.risks.inputs(timezone, today, horizon, bapasId);
     if (!inputs) return [];
-    const { orders, persons, regions, holidays, booked } = inputs;
+    const { orders, holidays } = inputs;
 
-    // The days ahead and each region's closed days once a scan, not once an order: hundreds of orders a Bapas.
+    // The days ahead, each region's open days counted by weekday and each distinct set of a person's windows'
+    // minutes by weekday once a scan, so an order's workable minutes are a sum over 7 weekdays, not over its days.
     const days = daysAfter(today, lastEndDate(orders, today));
-    const closedIn = new Map<string | undefined, Set<string>>();
-    const closedDays = (region: string | undefined) =>
-      closedIn.get(region) ??
-      closedIn
-        .set(region, new Set(holidays.filter((h) => h.region === '' || h.region === region).map((h) => h.date)))
-        .get(region)!;
+    const openIn = new Map<string, number[][]>();
+    const minutesOn = new Map<string, number[]>();
     const results: OrderAtRisk[] = [];
-    for (const order of orders) {
-      const person = persons.get(order.personId)!;
-      const closed = closedDays(regions.get(order.bapasId));
+    for (const { person, region, bookedAheadMinutes, bookedSoon, ...order } of orders) {
       const windows = { ...person, regime: order.regime };
-      const onWeekday = ISO_WEEKDAYS.map((weekday) =>
-        workableMinutesOnWeekday(weekday, windows, order.maxHoursPerDay * 60),
+      const cap = order.maxHoursPerDay * 60;
+      const { regime, inSchool, religion, worshipDefaults, unavailable } = windows;
+      const onWeekday = remembered(
+        minutesOn,
+        JSON.stringify([regime, inSchool, religion, worshipDefaults, cap, unavailable]),
+        () => ISO_WEEKDAYS.map((weekday) => workableMinutesOnWeekday(weekday, windows, cap)),
       );
-      const workableByDay = days
-        .slice(0, daysUntil(days, order.endDate))
-        .map(({ date, weekday }) => (closed.has(date) ? 0 : onWeekday[weekday - 1]));
-      const ahead = booked.get(order.id);
+      const open = remembered(openIn, region, () =>
+        openWeekdaysBefore(days, new Set(holidays.filter((h) => [region, ''].includes(h.region)).map((h) => h.date))),
+      );
+      const until = daysUntil(days, order.endDate);
       const risks = orderRisks({
         remainingMinutes: order.requiredMinutes - order.creditedMinutes,
-        workableByDay,
-        bookedAheadMinutes: ahead?.ahead ?? 0,
-        bookedWithinHorizon: ahead?.soon === true,
+        workableMinutes: onWeekday.reduce((sum, minutes, w) => sum + minutes * open[w][until], 0),
+        bookedAheadMinutes,
+        bookedWithinHorizon: bookedSoon,
         endDate: order.endDate,
       });
       if (risks.length > 0) results.push({ order, person, risks });
@@ -100,8 +106,6 @@ export class DeadlinesService {
     return results;
   }
 }
-
-const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
 function daysAfter(today: string, endDate: string): { date: string; weekday: number }[] {
   const days: { date: string; weekday: number }[] = [];

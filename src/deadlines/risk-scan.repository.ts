@@ -21,14 +21,18 @@ export interface ScannedOrder {
 
 export type ScannedPerson = Omit<PersonWindows, 'regime'> & { id: string; fullName: string };
 
+/** An active order with its person, its Bapas's region (its holidays) and what it has booked from today on. */
+export interface ScannedOrderWithBookings extends ScannedOrder {
+  person: ScannedPerson;
+  region: string;
+  /** The minutes booked from today on, and whether any is within the horizon. */
+  bookedAheadMinutes: number;
+  bookedSoon: boolean;
+}
+
 export interface RiskScanInputs {
-  orders: ScannedOrder[];
-  persons: Map<string, ScannedPerson>;
-  /** Each Bapas's region (its holidays). */
-  regions: Map<string, string>;
+  orders: ScannedOrderWithBookings[];
   holidays: { date: string; region: string }[];
-  /** Per order, the minutes booked from today on, and whether any is within the horizon. */
-  booked: Map<string, { ahead: number; soon: boolean }>;
 }
 
 /** Reads only: the deadlines module owns no table. */
@@ -37,10 +41,14 @@ export class RiskScanRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Read model: the risk scan's inputs from court_order, agency, person, holiday and assignment (none ours): the
-   * active orders of the Bapas in the zone (or of one Bapas) with their regions, then their persons by id (index
-   * lookups, never a join over all persons), the holidays after today until the last end date, and what each has
-   * booked: plain rows, four statements.
+   * Read model: the risk scan's inputs from court_order, agency, person, booking_totals, assignment and holiday
+   * (none ours): the active orders of the Bapas in the zone (or of one Bapas) with their persons, regions and what
+   * they have booked ahead, then the holidays after today until the last end date: two statements. What is booked
+   * ahead is the order's running total of scheduled minutes (booking_totals, kept by the database) when its first
+   * scheduled day is not before today; only an order with a booking still scheduled on a past day (a no-show not
+   * yet recorded) reads its bookings from today on, off the index of scheduled days. The totals of the Bapas's orders
+   * are one range of an index by Bapas that carries them; the person is looked up order by order (OFFSET 0 keeps it a
+   * probe of its primary key): never a hash of all persons.
    */
   async inputs(
     timezone: string,
@@ -49,41 +57,36 @@ export class RiskScanRepository {
     bapasId: string | undefined,
     tx: Tx = this.dataSource.manager,
   ): Promise<RiskScanInputs | null> {
-    const orders: (ScannedOrder & { region: string })[] = await tx.query(
-      `SELECT o.id, o.person_id AS "personId", o.bapas_id AS "bapasId", o.supervisor_id AS "supervisorId",
-              o.case_number AS "caseNumber", o.regime, o.max_hours_per_day AS "maxHoursPerDay", o.end_date AS "endDate",
-              o.required_minutes AS "requiredMinutes", o.credited_minutes AS "creditedMinutes", b.region
-         FROM court_order o JOIN agency b ON b.id = o.bapas_id
-        WHERE o.status = 'active' AND b.timezone = $1 AND ($2::uuid IS NULL OR o.bapas_id = $2)`,
-      [timezone, bapasId ?? null],
-    );
-    if (orders.length === 0) return null;
-    const persons = new Map<string, ScannedPerson>(
-      (
-        await tx.query(
-          `SELECT id, full_name AS "fullName", in_school AS "inSchool", religion, worship_defaults AS "worshipDefaults",
-                  unavailable
-             FROM person WHERE id = ANY($1::uuid[])`,
-          [orders.map((o) => o.personId)],
-        )
-      ).map((p: ScannedPerson) => [p.id, p]),
-    );
-    const regions = new Map(orders.map((o) => [o.bapasId, o.region]));
+    const rows: (ScannedOrder & Omit<ScannedPerson, 'id'> & Omit<ScannedOrderWithBookings, 'person'>)[] =
+      await tx.query(
+        `SELECT o.id, o.person_id AS "personId", o.bapas_id AS "bapasId", o.supervisor_id AS "supervisorId",
+                o.case_number AS "caseNumber", o.regime, o.max_hours_per_day AS "maxHoursPerDay", o.end_date AS "endDate",
+                o.required_minutes AS "requiredMinutes", o.credited_minutes AS "creditedMinutes", b.region,
+                p.full_name AS "fullName", p.in_school AS "inSchool", p.religion, p.worship_defaults AS "worshipDefaults",
+                p.unavailable,
+                CASE WHEN t.first_scheduled_date IS NULL OR t.first_scheduled_date >= $3 THEN coalesce(t.scheduled_minutes, 0)
+                     ELSE (SELECT coalesce(sum(a.planned_minutes), 0)::int FROM assignment a
+                            WHERE a.order_id = o.id AND a.status = 'scheduled' AND a.local_date >= $3) END AS "bookedAheadMinutes",
+                CASE WHEN t.first_scheduled_date IS NULL THEN false
+                     WHEN t.first_scheduled_date >= $3 THEN t.first_scheduled_date <= $4
+                     ELSE EXISTS (SELECT 1 FROM assignment a WHERE a.order_id = o.id AND a.status = 'scheduled'
+                                     AND a.local_date BETWEEN $3 AND $4) END AS "bookedSoon"
+           FROM court_order o JOIN agency b ON b.id = o.bapas_id
+          CROSS JOIN LATERAL (SELECT * FROM person p WHERE p.id = o.person_id OFFSET 0) p
+           LEFT JOIN booking_totals t ON t.order_id = o.id AND t.bapas_id = o.bapas_id
+          WHERE o.status = 'active' AND b.timezone = $1 AND ($2::uuid IS NULL OR o.bapas_id = $2)`,
+        [timezone, bapasId ?? null, today, horizon],
+      );
+    if (rows.length === 0) return null;
+    const orders = rows.map(({ fullName, inSchool, religion, worshipDefaults, unavailable, ...order }) => ({
+      ...order,
+      person: { id: order.personId, fullName, inSchool, religion, worshipDefaults, unavailable },
+    }));
     const holidays: { date: string; region: string }[] = await tx.query(
       `SELECT date, region FROM holiday WHERE date > $1 AND date <= $2`,
       [today, lastEndDate(orders, today)],
     );
-    const booked = new Map<string, { ahead: number; soon: boolean }>(
-      (
-        await tx.query(
-          `SELECT order_id, sum(planned_minutes)::int AS ahead, bool_or(local_date <= $3) AS soon
-             FROM assignment WHERE order_id = ANY($1::uuid[]) AND status = 'scheduled' AND local_date >= $2
-            GROUP BY order_id`,
-          [orders.map((o) => o.id), today, horizon],
-        )
-      ).map((row: { order_id: string; ahead: number; soon: boolean }) => [row.order_id, row]),
-    );
-    return { orders, persons, regions, holidays, booked };
+    return { orders, holidays };
   }
 }
 

@@ -1,5 +1,12 @@
 import { expectCatalogMatches } from '../../test/support/catalog.js';
-import { orderRisks, PersonWindows, riskMessages, workableMinutes } from './risk.rules.js';
+import {
+  ISO_WEEKDAYS,
+  openWeekdaysBefore,
+  orderRisks,
+  PersonWindows,
+  riskMessages,
+  workableMinutes,
+} from './risk.rules.js';
 
 const adult: PersonWindows = {
   regime: 'adult',
@@ -45,10 +52,9 @@ describe('how much a person could still work (risk scan)', () => {
     const saturdayOnly = { ...adult, unavailable: weekdays };
     expect(workableMinutes(SATURDAY, false, saturdayOnly, 480)).toBe(480);
     expect(workableMinutes(WEDNESDAY, false, saturdayOnly, 480)).toBe(0);
-    const days = Array.from({ length: 26 }, () => 480);
     const risks = orderRisks({
       remainingMinutes: 240 * 60,
-      workableByDay: days,
+      workableMinutes: 26 * 480,
       bookedAheadMinutes: 0,
       bookedWithinHorizon: true,
       endDate: '2027-05-31',
@@ -64,7 +70,7 @@ describe('how much a person could still work (risk scan)', () => {
   it('an order with nothing booked in the next 14 days is reported even when it can still finish', () => {
     const risks = orderRisks({
       remainingMinutes: 600,
-      workableByDay: [480, 480],
+      workableMinutes: 960,
       bookedAheadMinutes: 0,
       bookedWithinHorizon: false,
       endDate: '2027-01-01',
@@ -73,7 +79,7 @@ describe('how much a person could still work (risk scan)', () => {
     expect(
       orderRisks({
         remainingMinutes: 960,
-        workableByDay: [480, 480],
+        workableMinutes: 960,
         bookedAheadMinutes: 0,
         bookedWithinHorizon: true,
         endDate: '2027-01-01',
@@ -81,11 +87,30 @@ describe('how much a person could still work (risk scan)', () => {
     ).toEqual([]);
   });
 
+  it('counts the open days by weekday so the workable minutes up to any end date are a sum over 7 weekdays', () => {
+    const days = Array.from({ length: 40 }, (_, i) => {
+      const date = new Date(Date.UTC(2026, 11, 10 + i));
+      return { date: date.toISOString().slice(0, 10), weekday: date.getUTCDay() || 7 };
+    });
+    const closed = new Set(['2026-12-24', '2026-12-25', '2027-01-01']);
+    const counts = openWeekdaysBefore(days, closed);
+    const muslim = { ...adult, religion: 'islam', unavailable: [{ weekday: 6, from: '08:00', to: '12:00' }] };
+    const onWeekday = ISO_WEEKDAYS.map((weekday) =>
+      workableMinutes(days.find((day) => day.weekday === weekday)!.date, false, muslim, 480),
+    );
+    for (let until = 0; until <= days.length; until++) {
+      const dayByDay = days
+        .slice(0, until)
+        .reduce((sum, day) => sum + workableMinutes(day.date, closed.has(day.date), muslim, 480), 0);
+      expect(onWeekday.reduce((sum, minutes, w) => sum + minutes * counts[w][until], 0)).toBe(dayByDay);
+    }
+  });
+
   it('has a message for each risk', () => {
     expectCatalogMatches(riskMessages, [
       ...orderRisks({
         remainingMinutes: 2,
-        workableByDay: [1],
+        workableMinutes: 1,
         bookedAheadMinutes: 0,
         bookedWithinHorizon: false,
         endDate: '2027-01-01',

@@ -67,10 +67,25 @@ export function workableMinutesOnWeekday(weekday: number, person: PersonWindows,
   return Math.min(free, capMinutes, schoolDay ? CHILD_SCHOOL_DAY_CAP_MINUTES : Infinity);
 }
 
+export const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
+
+/**
+ * Per ISO weekday (index weekday - 1), how many of the first i days (for i from 0 to all of them) are not closed:
+ * the sum of an order's workable minutes to its end date is then its minutes on each weekday times these counts,
+ * however far off the end date is.
+ */
+export function openWeekdaysBefore(days: { date: string; weekday: number }[], closed: Set<string>): number[][] {
+  const counts = ISO_WEEKDAYS.map(() => [0]);
+  days.forEach(({ date, weekday }, i) =>
+    counts.forEach((count, w) => count.push(count[i] + (w === weekday - 1 && !closed.has(date) ? 1 : 0))),
+  );
+  return counts;
+}
+
 export interface OrderRiskInput {
   remainingMinutes: number;
-  /** The workable minutes of every day from tomorrow to the end date (see workableMinutes). */
-  workableByDay: number[];
+  /** The workable minutes of the days from tomorrow to the end date, summed (see workableMinutes). */
+  workableMinutes: number;
   /** Minutes already booked from today on: they count even when the day's bound would not. */
   bookedAheadMinutes: number;
   bookedWithinHorizon: boolean;
@@ -78,10 +93,7 @@ export interface OrderRiskInput {
 }
 
 export function orderRisks(input: OrderRiskInput): { code: string; params: Record<string, string | number> }[] {
-  const reachable = Math.max(
-    input.workableByDay.reduce((sum, minutes) => sum + minutes, 0),
-    input.bookedAheadMinutes,
-  );
+  const reachable = Math.max(input.workableMinutes, input.bookedAheadMinutes);
   return [
     ...(input.remainingMinutes > reachable
       ? [
