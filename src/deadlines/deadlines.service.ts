@@ -107,12 +107,17 @@ export class DeadlinesService {
   }
 }
 
+const DAY_MS = 86_400_000;
+
+/** The dates after today up to the end date with their ISO weekdays, counted in UTC days (no zone: dates only). */
 function daysAfter(today: string, endDate: string): { date: string; weekday: number }[] {
   const days: { date: string; weekday: number }[] = [];
-  for (let day = DateTime.fromISO(today).plus({ days: 1 }); day.toISODate()! <= endDate; day = day.plus({ days: 1 })) {
-    days.push({ date: day.toISODate()!, weekday: day.weekday });
+  for (let day = new Date(`${today}T00:00:00Z`); ;) {
+    day = new Date(day.getTime() + DAY_MS);
+    const date = day.toISOString().slice(0, 10);
+    if (date > endDate) return days;
+    days.push({ date, weekday: day.getUTCDay() || 7 });
   }
-  return days;
 }
 
 /** How many of the days (in date order) fall on or before the date: a binary search, once an order. */
