@@ -16,8 +16,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * COMMITTED) sees whatever the transactions that held the lock before committed, so concurrent check-ins,
  * absences and cancellations of one order never leave a stale total.
  */
-export class BookingTotals1765500000000 implements MigrationInterface {
-  name = 'BookingTotals1765500000000';
+export class BookingTotals1765510000000 implements MigrationInterface {
+  name = 'BookingTotals1765510000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE court_order ADD CONSTRAINT court_order_id_bapas UNIQUE (id, bapas_id)`);
