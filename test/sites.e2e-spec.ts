@@ -54,8 +54,10 @@ describe('correcting a work site', () => {
 
     const changed = await patch('admin', siteId, change);
     expect(changed.status).toBe(200);
-    expect(changed.body).toEqual({ ...before, ...change });
-    expect((await w.get('admin', `/sites/${siteId}`)).body).toEqual(changed.body);
+    const { uncoveredBookings, ...site } = changed.body;
+    expect(site).toEqual({ ...before, ...change });
+    expect(uncoveredBookings).toEqual([]);
+    expect((await w.get('admin', `/sites/${siteId}`)).body).toEqual(site);
 
     const events = await t.db.query(
       `SELECT action, actor_id, before, after FROM audit_event WHERE entity_type = 'site' AND entity_id = $1 ORDER BY seq`,
@@ -122,6 +124,51 @@ describe('correcting a work site', () => {
       agreementId: w.ids.agreement,
       radiusMeters: 200,
     });
+  });
+
+  it('R-05: a renewed PKS that ends sooner is taken; the answer lists the bookings not over it no longer covers, and none is taken there any more', async () => {
+    const siteId = await ownSite();
+    const shiftOn = async (date: string) =>
+      (await w.post('supervisor', `/sites/${siteId}/shifts`, { date, start: '08:00', end: '12:00' })).body;
+    const [covered, uncovered, cancelled] = [
+      await shiftOn('2026-12-10'),
+      await shiftOn('2027-01-07'),
+      await shiftOn('2027-01-14'),
+    ];
+    const [first, second, third] = [await w.personWithOrder(), await w.personWithOrder(), await w.personWithOrder()];
+    expect((await w.book(first, covered.id)).status).toBe(201);
+    const kept = await w.book(first, uncovered.id);
+    expect(kept.status).toBe(201);
+    const dropped = await w.book(second, cancelled.id);
+    expect((await w.post('supervisor', `/assignments/${dropped.body.id}/cancel`, { reason: 'Pindah' })).status).toBe(
+      200,
+    );
+    const shorter = await w.post('admin', '/agreements', {
+      number: `PKS-SHORTER/${w.tag}`,
+      title: 'PKS diperbarui, berakhir akhir tahun',
+      agencyIds: [w.ids.bapas, w.ids.kejari, w.ids.opd],
+      validFrom: '2026-01-02',
+      validTo: '2026-12-31',
+    });
+
+    const renewed = await patch('admin', siteId, { agreementId: shorter.body.id });
+    expect(renewed.status).toBe(200);
+    expect(renewed.body.agreementId).toBe(shorter.body.id);
+    expect(renewed.body.uncoveredBookings).toEqual([
+      {
+        assignmentId: kept.body.id,
+        orderId: first,
+        shiftId: uncovered.id,
+        date: '2027-01-07',
+        startsAt: uncovered.startsAt,
+        status: 'scheduled',
+      },
+    ]);
+    // Not cancelled: its supervisor moves it. A new booking on such a date is refused.
+    expect((await w.get('supervisor', `/assignments/${kept.body.id}`)).body.status).toBe('scheduled');
+    expect(codes((await w.book(third, uncovered.id)).body)).toEqual(['booking.agreement_not_valid']);
+    expect((await w.book(third, covered.id)).status).toBe(201);
+    expect((await patch('admin', siteId, { radiusMeters: 300 })).body.uncoveredBookings).toHaveLength(1);
   });
 
   it('R-11: a site is not closed to minors while a child is booked there; once the booking is cancelled it is', async () => {
