@@ -4,7 +4,7 @@ import type { AuthUser } from '../../src/common/auth/auth-user.js';
 import { DomainError } from '../../src/common/domain-error.js';
 import { codes } from '../support/problems.js';
 import { TestApp } from '../support/test-app.js';
-import { waitFor } from '../support/wait.js';
+import { waitForLockWait } from '../support/wait.js';
 import { World } from '../support/world.js';
 
 /** A regional holiday of the World's host region on a date no other test file uses, added after its shifts. */
@@ -304,14 +304,9 @@ describe('batch booking: a plan booked in chunks gives what one booking at a tim
       await other.query(`SET LOCAL deadlock_timeout = '1min'`);
       await lockShift(shiftIds[1]);
       batch = batched(proposals);
-      await waitFor(
-        async () =>
-          (
-            await t.db.query(
-              `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
-                  AND query LIKE '%FROM shift WHERE id = ANY%FOR NO KEY UPDATE%'`,
-            )
-          ).length > 0,
+      await waitForLockWait(
+        t.db,
+        '%FROM shift WHERE id = ANY%FOR NO KEY UPDATE%',
         'the batch holding the first shift and waiting for the second',
       );
       // The opposite order. Granted only once the batch's first attempt is rolled back: the deadlock's victim.
