@@ -1,12 +1,6 @@
 import { DEFAULT_NOW, TestApp } from './support/test-app.js';
 import { codes, minutesAfter } from './support/problems.js';
-import { World } from './support/world.js';
-
-/** Mondays to Thursdays from December 2026 on, clear of holidays: one shift a day keeps the daily cap out of the way. */
-const WORKING_DAYS = Array.from({ length: 120 }, (_, i) => new Date(Date.UTC(2026, 11, 1 + i)))
-  .filter((d) => d.getUTCDay() >= 1 && d.getUTCDay() <= 4)
-  .map((d) => d.toISOString().slice(0, 10))
-  .filter((d) => !['2026-12-24', '2026-12-25'].includes(d));
+import { World, WORKING_DAYS } from './support/world.js';
 
 describe('attendance and two-party sign-off', () => {
   let t: TestApp;

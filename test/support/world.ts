@@ -20,6 +20,12 @@ export type Actor =
  * A Bapas, a Kejari and an OPD with its agreement and sites, and a user for every role, all made through the
  * API (but for the first admin). Codes carry a random suffix so that test files running at once don't meet.
  */
+/** Mondays to Thursdays from December 2026 on, clear of holidays: one shift a day keeps the daily cap out of the way. */
+export const WORKING_DAYS = Array.from({ length: 120 }, (_, i) => new Date(Date.UTC(2026, 11, 1 + i)))
+  .filter((d) => d.getUTCDay() >= 1 && d.getUTCDay() <= 4)
+  .map((d) => d.toISOString().slice(0, 10))
+  .filter((d) => !['2026-12-24', '2026-12-25'].includes(d));
+
 export class World {
   readonly ids: Record<string, string> = {};
   private readonly tokens = new Map<Actor, string>();
