@@ -204,12 +204,7 @@ class NetworkSimplex {
     const { parent, pred, predDirection, thread, previous, subtreeSize, lastInSubtree, potential, cost } = this;
     const root = this.root;
     const n = root + 1;
-    const firstChild = new Int32Array(n + 1);
-    for (let v = 0; v < root; v++) firstChild[parent[v] + 1]++;
-    for (let v = 0; v < n; v++) firstChild[v + 1] += firstChild[v];
-    const children = new Int32Array(root);
-    const fill = firstChild.slice(0, n);
-    for (let v = 0; v < root; v++) children[fill[parent[v]]++] = v;
+    const { first: firstChild, items: children } = groupByKey(parent.subarray(0, root), n);
     const stack = new Int32Array(n);
     const next = firstChild.slice(0, n);
     let depth = 0;
@@ -433,17 +428,11 @@ function cheapestPathsTo(
   capacities: Int32Array,
   costs: Float64Array,
 ): Int32Array {
-  const m = tails.length;
-  const firstIn = new Int32Array(n + 1);
-  for (let e = 0; e < m; e++) firstIn[heads[e] + 1]++;
-  for (let v = 0; v < n; v++) firstIn[v + 1] += firstIn[v];
-  const incoming = new Int32Array(m);
-  const fill = firstIn.slice(0, n);
-  for (let e = 0; e < m; e++) incoming[fill[heads[e]]++] = e;
+  const { first: firstIn, items: incoming } = groupByKey(heads, n);
   const via = new Int32Array(n).fill(-1);
   const distance = new Float64Array(n).fill(Infinity);
   const done = new Uint8Array(n);
-  const heap = new Heap(m + 1);
+  const heap = new Heap(tails.length + 1);
   distance[target] = 0;
   heap.push(0, target);
   while (heap.size > 0) {
@@ -462,6 +451,17 @@ function cheapestPathsTo(
     }
   }
   return via;
+}
+
+/** The indices of keys grouped by key (a counting sort): group k is items[first[k]] up to items[first[k + 1]]. */
+function groupByKey(keys: Int32Array, groups: number): { first: Int32Array; items: Int32Array } {
+  const first = new Int32Array(groups + 1);
+  for (let i = 0; i < keys.length; i++) first[keys[i] + 1]++;
+  for (let k = 0; k < groups; k++) first[k + 1] += first[k];
+  const items = new Int32Array(keys.length);
+  const fill = first.slice(0, groups);
+  for (let i = 0; i < keys.length; i++) items[fill[keys[i]]++] = i;
+  return { first, items };
 }
 
 /** Binary min-heap of (key, node) pairs; a node may be in it more than once. */
