@@ -13,6 +13,7 @@
  * BENCH_SECONDS the most a path of one operation may run (30), BENCH_READS requests per read operation (3000),
  * BENCH_APP_ROLE the service's role (all, as `npm start`), BENCH_PROCESSES API processes (1),
  * BENCH_CPU_PROF a directory: the service runs under `node --cpu-prof` and writes its profile there,
+ * BENCH_PORT the service's port (a random one in 3900…3989),
  * BENCH_DATABASE_URL / BENCH_REDIS_URL (full URLs),
  * BENCH_ONLY operations to run, comma-separated as the table names them (`BENCH_ONLY='GET /orders/{id}'`): naming
  * any POST operation runs all the writes, which feed one another; by default every operation runs.
@@ -54,6 +55,8 @@ const READS = positiveInt('BENCH_READS', 3000);
 const PROCESSES = positiveInt('BENCH_PROCESSES', 1);
 const APP_ROLE = process.env.BENCH_APP_ROLE ?? 'all';
 const CPU_PROF = process.env.BENCH_CPU_PROF;
+/** The service's port: a random one in 3900…3989 unless BENCH_PORT names it (runs side by side need their own). */
+const PORT = positiveInt('BENCH_PORT', 3900 + randomInt(90));
 const ONLY = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
 const selected = (operation: string) => !ONLY || ONLY.includes(operation);
 const WRITES = !ONLY || ONLY.some((name) => name.startsWith('POST '));
@@ -77,6 +80,8 @@ interface Sample {
   errors: Map<string, number>;
   /** The service's CPU time (all its processes, user and system) per successful request: steadier than req/s on a busy machine. */
   cpuMs?: number;
+  /** The CPU time of the PostgreSQL backends serving the path (the service's connections, or the bare pool's) per success. */
+  dbCpuMs?: number;
 }
 
 interface Row {
@@ -103,14 +108,25 @@ async function main(): Promise<void> {
   step(`Fixtures: ${2 * REQUESTS} persons and orders, shifts ahead and behind, assignments behind`);
   const world = await buildWorld(ownerUrl, serviceUrl, redisUrl);
 
-  const owner = new pg.Pool({ connectionString: ownerUrl, max: POOL });
+  const owner = new pg.Pool({ connectionString: ownerUrl, max: POOL, application_name: BARE_APPLICATION });
   const service = await startService(serviceUrl, redisUrl);
   const api = new Api(service.port);
+  const perRequest = (seconds: number, sample: Sample) => (seconds * 1000) / Math.max(1, sample.ms.length);
   const driveHttp: typeof drive = async (count, task) => {
     api.fresh();
     const cpu = service.cpuSeconds();
+    const database = await backendsCpu(owner, SERVICE_APPLICATION);
     const sample = await drive(count, task);
-    return { ...sample, cpuMs: ((service.cpuSeconds() - cpu) * 1000) / Math.max(1, sample.ms.length) };
+    return {
+      ...sample,
+      cpuMs: perRequest(service.cpuSeconds() - cpu, sample),
+      dbCpuMs: perRequest(await backendsCpuSince(owner, SERVICE_APPLICATION, database), sample),
+    };
+  };
+  const driveBare: typeof drive = async (count, task) => {
+    const database = await backendsCpu(owner, BARE_APPLICATION);
+    const sample = await drive(count, task);
+    return { ...sample, dbCpuMs: perRequest(await backendsCpuSince(owner, BARE_APPLICATION, database), sample) };
   };
   const rows: Row[] = [];
   try {
@@ -141,7 +157,7 @@ async function main(): Promise<void> {
         booked[i] = response.body.id;
       });
       const bareBooked: string[] = [];
-      const bookBare = await drive(REQUESTS, async (i) => {
+      const bookBare = await driveBare(REQUESTS, async (i) => {
         bareBooked[i] = await bareBook(owner, world, world.orderIds[REQUESTS + i], world.spreadShifts.bare[i % SPREAD]);
       });
       rows.push({
@@ -161,7 +177,7 @@ async function main(): Promise<void> {
         );
       });
       const bareCancelled = bareBooked.filter(Boolean);
-      const cancelBare = await drive(bareCancelled.length, (i) => bareCancel(owner, world, bareCancelled[i]));
+      const cancelBare = await driveBare(bareCancelled.length, (i) => bareCancel(owner, world, bareCancelled[i]));
       rows.push({ operation: 'POST /assignments/{id}/cancel', http: cancelHttp, bare: cancelBare });
 
       // The same orders again (their bookings are cancelled), order i on shift i / CAPACITY: all clients queue on
@@ -174,7 +190,7 @@ async function main(): Promise<void> {
         });
         expectStatus(response, 201);
       });
-      const queuedBare = await drive(REQUESTS, (i) =>
+      const queuedBare = await driveBare(REQUESTS, (i) =>
         bareBook(owner, world, world.orderIds[REQUESTS + i], world.queuedShifts.bare[Math.floor(i / CAPACITY)]),
       );
       rows.push({ operation: 'POST /assignments (one shift)', http: queuedHttp, bare: queuedBare });
@@ -192,7 +208,7 @@ async function main(): Promise<void> {
           200,
         );
       });
-      const checkInBare = await drive(REQUESTS, (i) => bareAttendance(owner, world, bareIds[i], 'checked_in'));
+      const checkInBare = await driveBare(REQUESTS, (i) => bareAttendance(owner, world, bareIds[i], 'checked_in'));
       [httpIds, bareIds] = [kept(httpIds, checkInHttp), kept(bareIds, checkInBare)];
       rows.push({
         operation: 'POST /assignments/{id}/check-in',
@@ -210,7 +226,9 @@ async function main(): Promise<void> {
           200,
         );
       });
-      const checkOutBare = await drive(bareIds.length, (i) => bareAttendance(owner, world, bareIds[i], 'checked_out'));
+      const checkOutBare = await driveBare(bareIds.length, (i) =>
+        bareAttendance(owner, world, bareIds[i], 'checked_out'),
+      );
       [httpIds, bareIds] = [kept(httpIds, checkOutHttp), kept(bareIds, checkOutBare)];
       rows.push({ operation: 'POST /assignments/{id}/check-out', http: checkOutHttp, bare: checkOutBare });
 
@@ -219,7 +237,7 @@ async function main(): Promise<void> {
         const a = httpIds[i];
         expectStatus(await api.call('POST', `/assignments/${a}/sign-off`, tokens.supervisor, {}), 200);
       });
-      const signOffBare = await drive(bareIds.length, (i) => bareSignOff(owner, world, bareIds[i]));
+      const signOffBare = await driveBare(bareIds.length, (i) => bareSignOff(owner, world, bareIds[i]));
       rows.push({
         operation: 'POST /assignments/{id}/sign-off',
         http: signOffHttp,
@@ -238,7 +256,9 @@ async function main(): Promise<void> {
           200,
         );
       });
-      const absenceBare = await drive(REQUESTS, (i) => bareAttendance(owner, world, half(absent, 'bare')[i], 'absent'));
+      const absenceBare = await driveBare(REQUESTS, (i) =>
+        bareAttendance(owner, world, half(absent, 'bare')[i], 'absent'),
+      );
       rows.push({ operation: 'POST /assignments/{id}/absence', http: absenceHttp, bare: absenceBare });
     }
 
@@ -247,7 +267,7 @@ async function main(): Promise<void> {
       const orderHttp = await driveHttp(READS, async () => {
         expectStatus(await api.call('GET', `/orders/${pick(world.orderIds)}`, tokens.prosecutor), 200);
       });
-      const orderBare = await drive(READS, () => bareOrder(owner, world, pick(world.orderIds)));
+      const orderBare = await driveBare(READS, () => bareOrder(owner, world, pick(world.orderIds)));
       rows.push({
         operation: 'GET /orders/{id}',
         http: orderHttp,
@@ -265,7 +285,7 @@ async function main(): Promise<void> {
           200,
         );
       });
-      const rosterBare = await drive(READS, () => bareRoster(owner, pick(world.pastShifts)));
+      const rosterBare = await driveBare(READS, () => bareRoster(owner, pick(world.pastShifts)));
       rows.push({ operation: 'GET /shifts/{id}/assignments', http: rosterHttp, bare: rosterBare });
     }
 
@@ -852,25 +872,53 @@ interface Service {
   cpuSeconds(): number;
 }
 
-/** Linux: utime + stime of `pid` and of the processes whose parent it is, from /proc (clock ticks of 1/100 s). */
+/** Linux: a process's state, parent and CPU ticks (user + system, 1/100 s) from /proc; null once it has ended. */
+function processStat(id: string | number): { ppid: number; ticks: number } | null {
+  try {
+    // After the name: state (0), ppid (1), … utime (11), stime (12).
+    const fields = readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1].split(' ');
+    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds so far of `pid` and of the processes whose parent it is. */
 function cpuSecondsOf(pid: number): number {
-  const stat = (id: string) => readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1].split(' ');
   let ticks = 0;
   for (const id of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const fields = stat(id);
-      // After the name: state (0), ppid (1), … utime (11), stime (12).
-      if (Number(id) === pid || Number(fields[1]) === pid) ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // the process ended meanwhile
-    }
+    const stat = processStat(id);
+    if (stat && (Number(id) === pid || stat.ppid === pid)) ticks += stat.ticks;
   }
   return ticks / 100;
 }
 
+/** The service's connections are named `bakti-<role>` (src/app.module.ts); the bare pool's, `bench-bare`. */
+const SERVICE_APPLICATION = 'bakti-%';
+const BARE_APPLICATION = 'bench-bare';
+
+/**
+ * CPU seconds so far of each PostgreSQL backend of this database whose application name is like `application`, by
+ * pid (PostgreSQL runs on this machine: the benchmark speaks only to 127.0.0.1).
+ */
+async function backendsCpu(pool: pg.Pool, application: string): Promise<Map<number, number>> {
+  const { rows } = await pool.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE $1`,
+    [application],
+  );
+  return new Map(rows.map(({ pid }) => [pid, (processStat(pid)?.ticks ?? 0) / 100]));
+}
+
+/** The CPU seconds those backends used since `before` (a backend opened meanwhile counts from its start). */
+async function backendsCpuSince(pool: pg.Pool, application: string, before: Map<number, number>): Promise<number> {
+  let seconds = 0;
+  for (const [pid, now] of await backendsCpu(pool, application)) seconds += now - (before.get(pid) ?? 0);
+  return seconds;
+}
+
 /** `dist/main.js` as `npm start` runs it; with BENCH_PROCESSES > 1, as that many HTTP processes (API_PROCESSES). */
 async function startService(databaseUrl: string, redisUrl: string): Promise<Service> {
-  const port = 3900 + randomInt(90);
+  const port = PORT;
   const env = {
     ...process.env,
     NODE_ENV: 'development',
@@ -952,7 +1000,7 @@ function report(
     sample
       ? [String(sample.ms.length), fmt(rate(sample), 0), fmt(percentile(sample, 50), 1), fmt(percentile(sample, 99), 1)]
       : ['-', '-', '-', '-'];
-  const cpu = (sample?: Sample) => (sample?.cpuMs === undefined ? '-' : fmt(sample.cpuMs, 2));
+  const ms = (value?: number) => (value === undefined ? '-' : fmt(value, 2));
   const table = [
     [
       'operation',
@@ -961,10 +1009,12 @@ function report(
       'p50 ms',
       'p99 ms',
       'cpu ms',
+      'db ms',
       'bare ok',
       'tx/s',
       'p50 ms',
       'p99 ms',
+      'db ms',
       'ratio',
       'aim',
       'met',
@@ -972,8 +1022,10 @@ function report(
     ...rows.map((row) => [
       row.operation,
       ...cells(row.http),
-      cpu(row.http),
+      ms(row.http?.cpuMs),
+      ms(row.http?.dbCpuMs),
       ...cells(row.bare),
+      ms(row.bare?.dbCpuMs),
       row.http && row.bare ? fmt(rate(row.http) / rate(row.bare), 2) : '-',
       row.aim ?? '',
       row.check && row.http ? (row.check(row.http, row.bare) ? 'yes' : 'NO') : '',
@@ -982,11 +1034,12 @@ function report(
   const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
   for (const r of table)
     console.log(
-      r.map((cell, c) => (c === 0 || c >= 11 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '),
+      r.map((cell, c) => (c === 0 || c >= 13 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '),
     );
   console.log(line);
   console.log(
-    `cpu ms: the service's CPU time (its processes, user + system, the worker's share too) per request served`,
+    `cpu ms: the service's CPU time (its processes, user + system, the worker's share too) per request served; ` +
+      `db ms: the CPU time of the PostgreSQL backends serving the path per request (or transaction)`,
   );
   for (const row of rows) {
     for (const [path, sample] of [

@@ -51,9 +51,12 @@ export async function previewOpenApiDocument(config: AppConfig): Promise<OpenAPI
 /**
  * Security headers (helmet, with a CSP that the OpenAPI page, the queue dashboard and the web app live with: no
  * inline scripts anywhere; images also from the map's tile server), no X-Powered-By, and no caching of API answers: they carry tokens and personal data.
+ * Nor does Express hash each answer for an ETag: no cache may keep an API answer, so none would ask with it (the
+ * web app's files and page carry their own, mountWebApp).
  */
 function secureHeaders(app: NestExpressApplication, mapTileUrl: string): void {
   app.disable('x-powered-by');
+  app.disable('etag');
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.use(
     helmet({

@@ -1,5 +1,6 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -37,9 +38,12 @@ export function mountWebApp(app: INestApplication, settings: { mapTileUrl: strin
   app.use((request: Request, response: Response, next: NextFunction) =>
     SERVICE_PATHS.test(request.path) ? next() : files(request, response, next),
   );
+  // Worked out once: Express's own ETags are off (bootstrap's secureHeaders); a browser revalidates with it.
+  const etag = `"${createHash('sha256').update(page).digest('base64url')}"`;
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET' || SERVICE_PATHS.test(request.path) || !request.accepts('html')) return next();
     response.setHeader('Cache-Control', 'no-cache');
+    response.setHeader('ETag', etag);
     response.type('html').send(page);
   });
 }

@@ -73,7 +73,7 @@ describe('authentication, roles, scope and personal data', () => {
   afterAll(() => t.close());
 
   describe('login', () => {
-    it('gives a bearer token and the user, and no password or hash anywhere', async () => {
+    it("gives a bearer token and the user, and no password or hash anywhere; /users/me adds the user's own agency", async () => {
       const response = await login(username, PASSWORD);
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({
@@ -89,7 +89,11 @@ describe('authentication, roles, scope and personal data', () => {
 
       const me = await t.http().get('/api/v1/users/me').set('authorization', `Bearer ${response.body.accessToken}`);
       expect(me.status).toBe(200);
-      expect(me.body.id).toBe(userId);
+      // The desk's dates start in the user's own office zone (R-22), without listing every agency to find it.
+      expect(me.body).toEqual({
+        ...response.body.user,
+        agency: { name: `bapas ${w.tag}`, timezone: 'Asia/Jayapura' },
+      });
     });
 
     it('POST /users answers without the password or its hash', async () => {

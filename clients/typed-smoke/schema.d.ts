@@ -1390,7 +1390,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who am I */
+        /** Who am I, and my own agency (its name and time zone) */
         get: operations["Users_me"];
         put?: never;
         post?: never;
@@ -2703,6 +2703,15 @@ export interface components {
             region: string | null;
             bapas: components["schemas"]["OversightBapasSummary"][];
         };
+        /** @description The signed-in user's own agency */
+        OwnAgency: {
+            name: string;
+            /**
+             * @description the zone of the office's days and times (R-22)
+             * @example Asia/Jayapura
+             */
+            timezone: string;
+        };
         OwnHoursResponse: {
             /** @example 2400 */
             requiredMinutes: number;
@@ -3206,6 +3215,18 @@ export interface components {
             /** @description defaults to the confirmed minutes; lower only with a note */
             creditedMinutes?: number;
             note?: string;
+        };
+        /** @description Who is calling, with their own agency */
+        SignedInUser: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+            fullName: string;
+            /** @enum {string} */
+            role: "admin" | "supervisor" | "coordinator" | "prosecutor" | "oversight";
+            /** Format: uuid */
+            agencyId: string;
+            agency: components["schemas"]["OwnAgency"];
         };
         /** @description A work site of an OPD, usable by the parties of its agreement */
         Site: {
@@ -8149,7 +8170,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CurrentUser"];
+                    "application/json": components["schemas"]["SignedInUser"];
                 };
             };
             /** @description No token, or a bad or expired one */

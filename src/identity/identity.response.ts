@@ -4,7 +4,7 @@ import { PageOf } from '../common/openapi.js';
 import type { AccountStatus } from './account.rules.js';
 import type { AuthService } from './auth.service.js';
 import { ROLES, type Role } from './user.entity.js';
-import type { UserView } from './users.service.js';
+import type { SignedInView, UserView } from './users.service.js';
 
 @ApiSchema({ name: 'CurrentUser', description: 'Who is calling' })
 export class CurrentUserResponse implements AuthUser {
@@ -13,6 +13,18 @@ export class CurrentUserResponse implements AuthUser {
   @ApiProperty() fullName: string;
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ format: 'uuid' }) agencyId: string;
+}
+
+@ApiSchema({ name: 'OwnAgency', description: "The signed-in user's own agency" })
+export class OwnAgencyResponse {
+  @ApiProperty() name: string;
+  @ApiProperty({ example: 'Asia/Jayapura', description: "the zone of the office's days and times (R-22)" })
+  timezone: string;
+}
+
+@ApiSchema({ name: 'SignedInUser', description: 'Who is calling, with their own agency' })
+export class SignedInUserResponse extends CurrentUserResponse implements SignedInView {
+  @ApiProperty({ type: OwnAgencyResponse }) agency: OwnAgencyResponse;
 }
 
 @ApiSchema({ name: 'Login' })

@@ -6,7 +6,7 @@ import { ApiProblems } from '../common/openapi.js';
 import { PageQuery } from '../common/pagination.js';
 import { IdParam } from '../common/validation.js';
 import { CreateUserDto, UpdateUserDto } from './dto.js';
-import { CurrentUserResponse, UserPage, UserResponse } from './identity.response.js';
+import { SignedInUserResponse, UserPage, UserResponse } from './identity.response.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')
@@ -33,11 +33,11 @@ export class UsersController {
   }
 
   @Get('me')
-  @ApiOperation({ summary: 'Who am I' })
-  @ApiOkResponse({ type: CurrentUserResponse })
+  @ApiOperation({ summary: 'Who am I, and my own agency (its name and time zone)' })
+  @ApiOkResponse({ type: SignedInUserResponse })
   @ApiProblems(401)
-  me(@CurrentUser() user: AuthUser): CurrentUserResponse {
-    return user;
+  me(@CurrentUser() user: AuthUser): Promise<SignedInUserResponse> {
+    return this.users.me(user);
   }
 
   @Patch(':id')

@@ -49,16 +49,19 @@ defineMessages({
   'account.wrong_password': { id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },
 });
 
-type AgencyKind = NonNullable<Awaited<ReturnType<AgenciesService['find']>>>['kind'];
+type Agency = NonNullable<Awaited<ReturnType<AgenciesService['find']>>>;
 
 /** Which kinds of agency each role belongs to (R-26: scope follows the agency). */
-const ROLE_AGENCY_KINDS: Record<User['role'], AgencyKind[]> = {
+const ROLE_AGENCY_KINDS: Record<User['role'], Agency['kind'][]> = {
   admin: ['bapas', 'kejaksaan', 'opd', 'kanwil'],
   supervisor: ['bapas'],
   prosecutor: ['kejaksaan'],
   coordinator: ['opd', 'bapas'],
   oversight: ['kanwil'],
 };
+
+/** The signed-in user with their own agency: its zone is where their desk's days begin and end. */
+export type SignedInView = AuthUser & { agency: Pick<Agency, 'name' | 'timezone'> };
 
 export type UserView = Omit<User, 'passwordHash' | 'activationCodeHash' | 'activationAttempts' | 'failedLogins'> & {
   status: AccountStatus;
@@ -81,6 +84,11 @@ export class UsersService {
     private readonly config: AppConfig,
     private readonly signedIn: SignedInUsers,
   ) {}
+
+  async me(user: AuthUser): Promise<SignedInView> {
+    const { name, timezone } = (await this.agencies.find(user.agencyId))!;
+    return { ...user, agency: { name, timezone } };
+  }
 
   async create(actor: AuthUser | null, dto: CreateUserDto): Promise<UserView> {
     return this.transactions.run(async (tx) => {

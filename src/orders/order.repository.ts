@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { entityColumns } from '../database/entity-columns.js';
+import { preparedRows } from '../database/prepared.js';
 import type { Tx } from '../database/transactions.js';
 import { Order } from './order.entity.js';
 
@@ -53,13 +54,12 @@ export class OrderRepository {
 
   /**
    * Read model: the order's row with its person's name (person) and its scheduled minutes (assignment), in one
-   * statement.
+   * statement, a prepared one: `GET /orders/{id}` is the hottest read.
    */
-  async withProgress(
-    id: string,
-    tx: Tx = this.dataSource.manager,
-  ): Promise<{ order: Order; personName: string; scheduledMinutes: number } | null> {
-    const [row] = await tx.query(
+  async withProgress(id: string): Promise<{ order: Order; personName: string; scheduledMinutes: number } | null> {
+    const [row] = await preparedRows<Record<string, unknown>>(
+      this.dataSource,
+      'order-with-progress',
       `SELECT ${this.columns()}, (SELECT full_name FROM person WHERE id = o.person_id) AS "personName",
               (SELECT coalesce(sum(planned_minutes), 0)::int FROM assignment
                 WHERE order_id = o.id AND status IN ${PENDING_STATUSES}) AS "scheduledMinutes"

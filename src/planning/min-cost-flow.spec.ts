@@ -41,7 +41,79 @@ function bruteForce(costs: (number | null)[][]): { pairs: number; cost: number }
   return best;
 }
 
-describe('MinCostCirculation', () => {
+interface Arc {
+  tail: number;
+  head: number;
+  capacity: number;
+  cost: number;
+}
+
+/**
+ * The least cost of sending every supply to the sink, by successive shortest paths found with Bellman-Ford from
+ * all the supply left at once: slow and plain, to check the solver against.
+ */
+function referenceCost(nodes: number, sink: number, supplies: number[], arcs: Arc[]): number {
+  const residual = arcs.flatMap(({ tail, head, capacity, cost }) => [
+    { from: tail, to: head, room: capacity, cost },
+    { from: head, to: tail, room: 0, cost: -cost },
+  ]);
+  const left = [...supplies];
+  left[sink] = 0;
+  let total = 0;
+  while (left.some((supply) => supply > 0)) {
+    const distance = left.map((supply) => (supply > 0 ? 0 : Infinity));
+    const via = new Array<number>(nodes).fill(-1);
+    for (let round = 0; round < nodes; round++)
+      residual.forEach(({ from, to, room, cost }, r) => {
+        if (room > 0 && distance[from] + cost < distance[to]) [distance[to], via[to]] = [distance[from] + cost, r];
+      });
+    let amount = Infinity;
+    let v = sink;
+    for (; via[v] >= 0; v = residual[via[v]].from) amount = Math.min(amount, residual[via[v]].room);
+    amount = Math.min(amount, left[v]);
+    left[v] -= amount;
+    for (let u = sink; via[u] >= 0; u = residual[via[u]].from) {
+      residual[via[u]].room -= amount;
+      residual[via[u] ^ 1].room += amount;
+    }
+    total += amount * distance[sink];
+  }
+  return total;
+}
+
+describe('MinCostFlow', () => {
+  it('costs what a plain Bellman-Ford reference costs, and sends every supply to the sink (300 random networks)', () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const next = seededRandom(seed);
+      const draw = (below: number) => Math.floor(next() * below);
+      const nodes = 2 + draw(9);
+      const sink = draw(nodes);
+      const supplies = Array.from({ length: nodes }, (_, v) => (v === sink ? 0 : draw(5)));
+      const arcs: Arc[] = supplies.map((supply, v) => ({ tail: v, head: sink, capacity: supply, cost: 10_000 }));
+      for (let i = draw(4 * nodes); i > 0; i--)
+        arcs.push({ tail: draw(nodes), head: draw(nodes), capacity: draw(6), cost: draw(60) });
+      const network = new MinCostFlow(nodes, sink);
+      supplies.forEach((supply, v) => network.addSupply(v, supply));
+      const ids = arcs.map(({ tail, head, capacity, cost }) => network.addArc(tail, head, capacity, cost));
+      network.solve();
+      const balance = [...supplies];
+      let cost = 0;
+      arcs.forEach(({ tail, head, capacity, cost: unit }, i) => {
+        const flow = network.flow(ids[i]);
+        expect(flow >= 0 && flow <= capacity).toBe(true);
+        balance[tail] -= flow;
+        balance[head] += flow;
+        cost += flow * unit;
+      });
+      balance[sink] = 0;
+      expect({ seed, balance, cost }).toEqual({
+        seed,
+        balance: new Array<number>(nodes).fill(0),
+        cost: referenceCost(nodes, sink, supplies, arcs),
+      });
+    }
+  });
+
   it('finds the most pairs at the least cost, as an exhaustive search does (200 random cases)', () => {
     for (let seed = 1; seed <= 200; seed++) {
       const next = seededRandom(seed);

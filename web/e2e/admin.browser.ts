@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { baseURL, DEMO_PASSWORD } from './env.js';
-import { expectAccessible, query, screenshot, signIn } from './support.js';
+import { call, expectAccessible, query, screenshot, signIn } from './support.js';
 
 // Several pages, downloads and axe runs each: more than the default 30 s on a busy machine.
 test.describe.configure({ timeout: 90_000 });
@@ -98,4 +98,49 @@ test("an administrator corrects a site's radius and address: the site's page and
       WHERE s.name = 'Taman Kota Ambon' AND e.action = 'site.updated'`,
   );
   expect(events).toEqual([{ before: '200', after: '250' }]);
+});
+
+test('renewing a site with an agreement that ends sooner lists the bookings it no longer covers, for their supervisors (R-05)', async ({
+  page,
+}) => {
+  const validTo = new Date().toISOString().slice(0, 10);
+  const [site] = await query<{ id: string; agreement_id: string }>(
+    `SELECT s.id, s.agreement_id FROM site s JOIN assignment a ON a.site_id = s.id
+      WHERE a.status = 'scheduled' AND a.local_date > $1 GROUP BY s.id ORDER BY count(*) DESC, s.id LIMIT 1`,
+    [validTo],
+  );
+  const outside = await query<{ order_id: string }>(
+    `SELECT order_id FROM assignment
+      WHERE site_id = $1 AND status IN ('scheduled', 'checked_in') AND ends_at > now() AND local_date > $2
+      ORDER BY starts_at, id`,
+    [site.id, validTo],
+  );
+  expect(outside.length).toBeGreaterThan(0);
+  const old = (await call('admin', 'GET', '/agreements?limit=500')).body.items.find(
+    (a: { id: string }) => a.id === site.agreement_id,
+  );
+  const renewed = await call('admin', 'POST', '/agreements', {
+    number: '180/99/PKS/UJI/2026',
+    title: 'Perpanjangan PKS yang berakhir lebih cepat',
+    agencyIds: old.agencyIds,
+    validFrom: old.validFrom,
+    validTo,
+  });
+  expect(renewed.status).toBe(201);
+  try {
+    await signIn(page, 'admin', '/admin');
+    await page.goto(`/admin/lokasi/${site.id}/ubah`);
+    await page.getByRole('combobox', { name: /^PKS/ }).selectOption(renewed.body.id);
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    const list = page.getByTestId('uncovered-bookings');
+    await expect(list.getByRole('heading')).toHaveText(`Pemesanan di luar masa PKS (${outside.length})`);
+    await expect(list).toContainText('harus memindahkan atau membatalkannya');
+    await expect(list.locator('tbody tr')).toHaveCount(outside.length);
+    await expect(list.locator('tbody tr').first()).toContainText(outside[0].order_id);
+    await expectAccessible(page);
+    await list.getByRole('link', { name: 'Lanjut ke halaman lokasi' }).click();
+    await expect(page.getByRole('status').first()).toHaveText('Perubahan lokasi disimpan.');
+  } finally {
+    await call('admin', 'PATCH', `/sites/${site.id}`, { agreementId: site.agreement_id });
+  }
 });

@@ -33,7 +33,9 @@ test("the planner's proposal for the whole Bapas is read per order and applied f
   expect(await scheduled()).toBe(before + booked);
 });
 
-test("the Bapas plan's period starts tomorrow in the Bapas's own zone, not in another (R-22)", async ({ page }) => {
+test("the Bapas plan's period and the booking list start in the Bapas's own zone, not in another (R-22)", async ({
+  page,
+}) => {
   // 23:30 WIB in Sungai Penuh is already 01:30 of the next day WIT: the two zones disagree on "tomorrow".
   const today = new Date().toISOString().slice(0, 10);
   await page.clock.setFixedTime(new Date(`${today}T16:30:00Z`));
@@ -42,4 +44,8 @@ test("the Bapas plan's period starts tomorrow in the Bapas's own zone, not in an
   await page.goto('/pk/rencana');
   await expect(page.getByLabel('Dari tanggal')).toHaveValue(plusDays(1));
   await expect(page.getByLabel('Sampai tanggal')).toHaveValue(plusDays(28));
+  // In Ambon it is already 01:30 WIT of the next day: booking by hand starts there, not on WIB's today.
+  await signIn(page, 'pk.ambon', '/pk');
+  await page.goto('/pk/jadwal');
+  await expect(page.getByLabel('Mulai tanggal')).toHaveValue(plusDays(1));
 });

@@ -141,6 +141,16 @@ export const moreMessages = {
   'siteEdit.title': { id: 'Ubah lokasi: {name}', en: 'Edit the site: {name}' },
   'siteEdit.back': { id: '← Kembali ke lokasi', en: '← Back to the site' },
   'siteEdit.saved': { id: 'Perubahan lokasi disimpan.', en: 'The site has been updated.' },
+  'siteEdit.uncoveredTitle': {
+    id: 'Pemesanan di luar masa PKS ({count})',
+    en: 'Bookings outside the agreement ({count})',
+  },
+  'siteEdit.uncoveredIntro': {
+    id: 'Pemesanan berikut jatuh pada tanggal yang tidak dicakup PKS lokasi ini, jadi berada di luar perjanjian (R-05). Pemesanan ini tidak dibatalkan otomatis: Pembimbing Kemasyarakatan masing-masing harus memindahkan atau membatalkannya. Beri tahu mereka.',
+    en: "These bookings fall on dates the site's agreement does not cover, so they are outside the agreement (R-05). They are not cancelled automatically: their supervisors must move or cancel them. Let them know.",
+  },
+  'siteEdit.order': { id: 'Putusan (ID)', en: 'Order (ID)' },
+  'siteEdit.toSite': { id: 'Lanjut ke halaman lokasi', en: "Go on to the site's page" },
   'siteEdit.agreementHint': {
     id: 'Hanya PKS yang mencakup instansi tuan rumah (R-05); pilih PKS perpanjangan bila yang lama berakhir.',
     en: 'Only agreements that cover the host agency (R-05); choose the renewed one when the old one ends.',

@@ -58,6 +58,7 @@ export function mountObservability(app: INestApplication): void {
       metrics.httpDuration.observe({ method: request.method, route, status: String(status) }, seconds);
       const userId = (request as Request & { user?: { id?: string } }).user?.id ?? null;
       const durationMs = Math.round(seconds * 10_000) / 10;
+      holdStdoutForThisTurn();
       logger.log(
         json
           ? { msg: 'request', method: request.method, route, status, durationMs, userId, requestId }
@@ -75,6 +76,25 @@ export function mountObservability(app: INestApplication): void {
     }
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+}
+
+let flushesOnExit = false;
+
+/**
+ * The log lines of one turn of the event loop leave stdout together at its end, in one write: stdout to a pipe
+ * or a terminal is written synchronously, one system call a line, and every access line woke whoever reads the
+ * log (at a thousand requests a second, a thousand wake-ups). Whatever is held is written on exit too.
+ */
+function holdStdoutForThisTurn(): void {
+  if (process.stdout.writableCorked) return;
+  if (!flushesOnExit) {
+    flushesOnExit = true;
+    process.once('exit', () => {
+      while (process.stdout.writableCorked) process.stdout.uncork();
+    });
+  }
+  process.stdout.cork();
+  setImmediate(() => process.stdout.uncork());
 }
 
 function bearerMatches(header: string | undefined, token: string): boolean {

@@ -4,13 +4,14 @@ import type { components } from '../api/schema.js';
 import { t } from '../i18n.js';
 import '../messages-more.js';
 import { Link, navigate } from '../router.js';
-import { zoneLabel } from '../time.js';
+import { formatDate, formatTime, zoneLabel } from '../time.js';
 import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
 import { SitePlace, SiteUse } from './site-fields.js';
 
 type Site = components['schemas']['Site'];
 type Agreement = components['schemas']['Agreement'];
 type SiteChange = components['schemas']['UpdateSiteDto'];
+type UncoveredBooking = components['schemas']['UncoveredBooking'];
 
 async function load(siteId: string) {
   const [site, agencies, agreements] = await Promise.all([
@@ -71,13 +72,61 @@ function changeOf(site: Site, f: ReturnType<typeof formOf>): SiteChange {
   };
 }
 
+/**
+ * R-05: the bookings, not over, that the (renewed) agreement no longer covers. They are not the admin's to cancel,
+ * so the admin is told, before going on, that their supervisors must move or cancel them.
+ */
+function Uncovered({ site, bookings }: { site: Site; bookings: UncoveredBooking[] }) {
+  return (
+    <section aria-labelledby="h-uncovered" data-testid="uncovered-bookings">
+      <p role="status">{t('siteEdit.saved')}</p>
+      <h2 id="h-uncovered">{t('siteEdit.uncoveredTitle', { count: bookings.length })}</h2>
+      <p class="notice flag">{t('siteEdit.uncoveredIntro')}</p>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('desk.date')}</th>
+              <th scope="col">{t('desk.time')}</th>
+              <th scope="col">{t('desk.status')}</th>
+              <th scope="col">{t('siteEdit.order')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {bookings.map((b) => (
+              <tr key={b.assignmentId}>
+                <td>{formatDate(b.date, 'short')}</td>
+                <td>{formatTime(b.startsAt, site.timezone)}</td>
+                <td>{t(`status.${b.status}`)}</td>
+                <td>
+                  <code>{b.orderId}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p>
+        <Link href={`/admin/lokasi/${site.id}?diubah=1`} class="button">
+          {t('siteEdit.toSite')}
+        </Link>
+      </p>
+    </section>
+  );
+}
+
 function EditForm({ site, host, agreements }: { site: Site; host: string; agreements: Agreement[] }) {
   const [f, setF] = useState(() => formOf(site));
+  const [uncovered, setUncovered] = useState<UncoveredBooking[]>([]);
   const merge = (change: Partial<typeof f>) => setF((current) => ({ ...current, ...change }));
   const save = useAction(async () => {
-    await ok(api.PATCH('/api/v1/sites/{siteId}', { params: { path: { siteId: site.id } }, body: changeOf(site, f) }));
-    navigate(`/admin/lokasi/${site.id}?diubah=1`);
+    const corrected = await ok(
+      api.PATCH('/api/v1/sites/{siteId}', { params: { path: { siteId: site.id } }, body: changeOf(site, f) }),
+    );
+    if (corrected.uncoveredBookings.length) setUncovered(corrected.uncoveredBookings);
+    else navigate(`/admin/lokasi/${site.id}?diubah=1`);
   });
+  if (uncovered.length) return <Uncovered site={site} bookings={uncovered} />;
   return (
     <form
       onSubmit={(event) => {

@@ -4,7 +4,7 @@ import type { components } from '../api/schema.js';
 import { t } from '../i18n.js';
 import '../messages-more.js';
 import { Link } from '../router.js';
-import { currentSession } from '../session.js';
+import { ownAgency } from '../own-agency.js';
 import { addDays, formatDate, formatMinutes, localToday, zoneLabel } from '../time.js';
 import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
 
@@ -77,13 +77,12 @@ function OrderProposal({ order, plan, zoneOf }: { order: PlanOrder; plan: Plan; 
  * starts tomorrow in the Bapas's own zone (R-22).
  */
 export default function BapasPlan() {
-  const user = currentSession()!.user;
-  const agencies = useLoad(() => ok(api.GET('/api/v1/agencies', { params: { query: { limit: 500 } } })), []);
-  const zone = agencies.data?.items.find((a) => a.id === user.agencyId)?.timezone;
+  const own = useLoad(ownAgency, []);
+  const zone = own.data?.timezone;
   return (
     <Page title={t('bapasPlan.title')} wide>
       <p>{t('bapasPlan.intro')}</p>
-      <Loading loaded={agencies} />
+      <Loading loaded={own} />
       {zone ? <Planner zone={zone} /> : null}
     </Page>
   );

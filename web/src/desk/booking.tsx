@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, ok } from '../api/client.js';
 import { t } from '../i18n.js';
+import { ownAgency } from '../own-agency.js';
 import { addDays, formatDate, formatTime, localToday } from '../time.js';
 import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
 
@@ -9,15 +10,18 @@ const DAYS = 14;
 /** Booking by hand: a site's shifts over two weeks with their free seats; pick an order and book a seat. */
 export default function Booking() {
   const base = useLoad(async () => {
-    const [sites, orders] = await Promise.all([
+    const [sites, orders, own] = await Promise.all([
       ok(api.GET('/api/v1/sites')),
       ok(api.GET('/api/v1/orders', { params: { query: { status: 'active', limit: 500 } } })),
+      ownAgency(),
     ]);
-    return { sites: sites.items, orders: orders.items };
+    return { sites: sites.items, orders: orders.items, zone: own.timezone };
   }, []);
   const [siteId, setSiteId] = useState('');
   const [orderId, setOrderId] = useState('');
-  const [from, setFrom] = useState(() => localToday('Asia/Jakarta'));
+  const [picked, setFrom] = useState<string | null>(null);
+  // until a date is picked, the list starts today in the office's own zone.
+  const from = picked ?? (base.data ? localToday(base.data.zone) : '');
   const [booked, setBooked] = useState<string | null>(null);
   const site = base.data?.sites.find((s) => s.id === siteId) ?? base.data?.sites[0];
   const shifts = useLoad(
@@ -43,7 +47,7 @@ export default function Booking() {
       </Page>
     );
   }
-  const zone = site?.timezone ?? 'Asia/Jakarta';
+  const zone = site?.timezone ?? base.data.zone;
   return (
     <Page title={t('booking.title')} wide>
       <div class="grid">

@@ -3,6 +3,7 @@ import { api, ok } from '../api/client.js';
 import { download } from '../download.js';
 import { t } from '../i18n.js';
 import '../messages-more.js';
+import { ownAgency } from '../own-agency.js';
 import { currentSession } from '../session.js';
 import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
 
@@ -21,9 +22,17 @@ function lastMonth(now = new Date()): string {
 export default function MonthlyReports() {
   const user = currentSession()!.user;
   const admin = user.role === 'admin';
-  const agencies = useLoad(() => ok(api.GET('/api/v1/agencies', { params: { query: { limit: 500 } } })), []);
-  const reportable = (agencies.data?.items ?? []).filter((a) => a.kind !== 'kanwil');
-  const own = agencies.data?.items.find((a) => a.id === user.agencyId);
+  // A user other than an administrator reports on their own agency only: no list of every agency to load.
+  const agencies = useLoad(
+    async () =>
+      admin
+        ? (await ok(api.GET('/api/v1/agencies', { params: { query: { limit: 500 } } }))).items.filter(
+            (a) => a.kind !== 'kanwil',
+          )
+        : [{ id: user.agencyId, name: (await ownAgency()).name }],
+    [],
+  );
+  const reportable = agencies.data ?? [];
   const [agencyId, setAgencyId] = useState(admin ? '' : user.agencyId);
   const [month, setMonth] = useState(lastMonth());
   const [saved, setSaved] = useState<string | null>(null);
@@ -50,7 +59,7 @@ export default function MonthlyReports() {
           </Field>
         ) : (
           <p>
-            {t('admin.agency')}: <strong>{own?.name ?? '…'}</strong>
+            {t('admin.agency')}: <strong>{reportable[0]?.name ?? '…'}</strong>
           </p>
         )}
         <Field label={t('reports.month')} hint={t('reports.monthHint')}>
