@@ -66,8 +66,8 @@ interface Event {
   action: string;
   entityType: string;
   entityId: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
+  before: State | null;
+  after: State | null;
   prevHash: string | null;
 }
 
@@ -133,20 +133,35 @@ async function writePart(job: AuditPart, port: NonNullable<typeof parentPort>): 
     await resumed;
     copy = openCopy(writer);
   };
-  for (;;) {
-    const { rows } = await reader.query<AssignmentRow>(`FETCH 20000 FROM trail`);
+  const add: Add = (entityId, at, actorId, action, before, after) => {
+    const chain = job.chains[randomInt(job.chains.length)];
+    const event: Event = {
+      id: randomUUID(),
+      chain,
+      at,
+      actorId,
+      action,
+      entityType: 'assignment',
+      entityId,
+      before,
+      after,
+      prevHash: lastHash.get(chain) ?? null,
+    };
+    const hash = keyedHash(job.key, event);
+    lastHash.set(chain, hash);
+    lines += copyLine(event, hash);
+    batched++;
+    written++;
+  };
+  const fetch = () => reader.query<AssignmentRow>(`FETCH 20000 FROM trail`);
+  // The next rows are read while these are hashed.
+  for (let next = fetch(); ;) {
+    const { rows } = await next;
     if (rows.length === 0) break;
+    next = fetch();
     for (const a of rows) {
       if (read === job.checkpointAfter) await pause();
-      for (const event of trailOf(a)) {
-        const chain = job.chains[randomInt(job.chains.length)];
-        const full: Event = { id: randomUUID(), chain, ...event, prevHash: lastHash.get(chain) ?? null };
-        const hash = keyedHash(job.key, full);
-        lastHash.set(chain, hash);
-        lines += copyLine(full, hash);
-        batched++;
-        written++;
-      }
+      trailOf(a, add);
       if (batched >= BATCH) await flush();
       read++;
     }
@@ -174,104 +189,94 @@ async function closeCopy(copy: Writable): Promise<void> {
   });
 }
 
-/** One row in COPY's text format: tab-separated, \N for NULL, backslash, tab and line breaks escaped. */
+/**
+ * One row in COPY's text format: tab-separated, \N for NULL. Only the JSON can hold COPY's escape character (a
+ * backslash; JSON has no raw tab or line break); the other fields are ids, times, hashes and action names.
+ */
 function copyLine(e: Event, hash: string): string {
-  const json = (value: Record<string, unknown> | null) => (value === null ? null : JSON.stringify(value));
   return (
-    [
-      e.id,
-      e.chain,
-      e.at,
-      e.actorId,
-      e.action,
-      e.entityType,
-      e.entityId,
-      json(e.before),
-      json(e.after),
-      e.prevHash,
-      hash,
-    ]
-      .map((value) => (value === null ? '\\N' : String(value).replace(/[\\\t\n\r]/g, escapeCopy)))
-      .join('\t') + '\n'
+    `${e.id}\t${e.chain}\t${e.at}\t${e.actorId ?? '\\N'}\t${e.action}\t${e.entityType}\t${e.entityId}\t` +
+    `${copyJson(e.before)}\t${copyJson(e.after)}\t${e.prevHash ?? '\\N'}\t${hash}\n`
   );
 }
 
-const escapeCopy = (c: string) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!;
+const copyJson = (value: State | null) => (value === null ? '\\N' : JSON.stringify(value).replaceAll('\\', '\\\\'));
 
-function trailOf(a: AssignmentRow): Omit<Event, 'chain' | 'prevHash' | 'id'>[] {
-  const base = { entityType: 'assignment', entityId: a.id };
-  const events: Omit<Event, 'chain' | 'prevHash' | 'id'>[] = [
-    {
-      ...base,
-      at: a.created_at,
-      actorId: a.created_by,
-      action: 'assignment.booked',
-      before: null,
-      after: {
-        status: 'scheduled',
-        orderId: a.order_id,
-        shiftId: a.shift_id,
-        startsAt: a.starts_at,
-        endsAt: a.ends_at,
-        plannedMinutes: 240,
-      },
-    },
-  ];
+/** An event of an assignment's trail, as the service would have recorded it. */
+type Add = (
+  entityId: string,
+  at: string,
+  actorId: string | null,
+  action: string,
+  before: State | null,
+  after: State,
+) => void;
+type State = Record<string, unknown>;
+
+/** The trail of an assignment: booked, checked in and out, credited; absent, decided; cancelled. */
+function trailOf(a: AssignmentRow, add: Add): void {
+  add(a.id, a.created_at, a.created_by, 'assignment.booked', null, {
+    status: 'scheduled',
+    orderId: a.order_id,
+    shiftId: a.shift_id,
+    startsAt: a.starts_at,
+    endsAt: a.ends_at,
+    plannedMinutes: 240,
+  });
   if (a.check_in_received_at)
-    events.push({
-      ...base,
-      at: a.check_in_received_at,
-      actorId: a.checked_in_by,
-      action: 'assignment.checked_in',
-      before: { status: 'scheduled' },
-      after: { status: 'checked_in', checkInAt: a.starts_at, distanceMeters: 3, outsideRadius: false },
-    });
+    add(
+      a.id,
+      a.check_in_received_at,
+      a.checked_in_by,
+      'assignment.checked_in',
+      { status: 'scheduled' },
+      { status: 'checked_in', checkInAt: a.starts_at, distanceMeters: 3, outsideRadius: false },
+    );
   if (a.check_out_received_at)
-    events.push({
-      ...base,
-      at: a.check_out_received_at,
-      actorId: a.confirmed_by,
-      action: 'assignment.checked_out',
-      before: { status: 'checked_in' },
-      after: { status: 'checked_out', checkOutAt: a.ends_at, penaltyMinutes: 0, workedMinutes: 240 },
-    });
+    add(
+      a.id,
+      a.check_out_received_at,
+      a.confirmed_by,
+      'assignment.checked_out',
+      { status: 'checked_in' },
+      { status: 'checked_out', checkOutAt: a.ends_at, penaltyMinutes: 0, workedMinutes: 240 },
+    );
   if (a.signed_off_at)
-    events.push({
-      ...base,
-      at: a.signed_off_at,
-      actorId: a.signed_off_by,
-      action: 'assignment.credited',
-      before: { status: 'checked_out' },
-      after: { status: 'credited', creditedMinutes: 240 },
-    });
+    add(
+      a.id,
+      a.signed_off_at,
+      a.signed_off_by,
+      'assignment.credited',
+      { status: 'checked_out' },
+      { status: 'credited', creditedMinutes: 240 },
+    );
   if (a.absence_recorded_at)
-    events.push({
-      ...base,
-      at: a.absence_recorded_at,
-      actorId: a.absence_recorded_by,
-      action: 'assignment.absent',
-      before: { status: 'scheduled' },
-      after: { status: 'absent', reason: 'Sakit' },
-    });
+    add(
+      a.id,
+      a.absence_recorded_at,
+      a.absence_recorded_by,
+      'assignment.absent',
+      { status: 'scheduled' },
+      { status: 'absent', reason: 'Sakit' },
+    );
   if (a.absence_decided_at)
-    events.push({
-      ...base,
-      at: a.absence_decided_at,
-      actorId: a.absence_decided_by,
-      action: `assignment.${a.status}`,
-      before: { status: 'absent' },
-      after: { status: a.status, reason: 'Surat dokter' },
-    });
+    add(
+      a.id,
+      a.absence_decided_at,
+      a.absence_decided_by,
+      `assignment.${a.status}`,
+      { status: 'absent' },
+      { status: a.status, reason: 'Surat dokter' },
+    );
   if (a.cancelled_at)
-    events.push({
-      ...base,
-      at: a.cancelled_at,
-      actorId: a.cancelled_by,
-      action: 'assignment.cancelled',
-      before: { status: 'scheduled' },
-      after: { status: 'cancelled', reason: 'Jadwal diubah' },
-    });
-  return events;
+    add(
+      a.id,
+      a.cancelled_at,
+      a.cancelled_by,
+      'assignment.cancelled',
+      { status: 'scheduled' },
+      { status: 'cancelled', reason: 'Jadwal diubah' },
+    );
 }
 
 if (parentPort) await writePart(workerData as AuditPart, parentPort);
