@@ -33,7 +33,7 @@ describe('canonical JSON (the text every audit hash and idempotency key is taken
     ['toJSON', { x: { toJSON: (key: string) => `${key}!` }, y: { toJSON: () => ({ q: 1, p: 2 }) } }],
     ['objects without a prototype', Object.assign(Object.create(null), { b: 1, a: 2 })],
     ['a parsed __proto__ key', JSON.parse('{"__proto__": {"b": 1, "a": 2}, "x": 1}')],
-    ['holes and array members', { holes: [, 1], extra: Object.assign([1, 2], { extra: 3 }) }],
+    ['holes and array members', { holes: new Array(2).fill(1, 1), extra: Object.assign([1, 2], { extra: 3 }) }],
     ['top-level values', [undefined, null, true, 'x', 1.5, new Date(7)]],
   ];
 
