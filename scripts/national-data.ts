@@ -215,7 +215,8 @@ async function shiftsAndAssignments(db: pg.Client): Promise<void> {
   const indexes = await dropIndexes(db, 'assignment');
   await db.query(`
     INSERT INTO assignment (order_id, person_id, shift_id, site_id, local_date, starts_at, ends_at, planned_minutes, status,
-      check_in_at, check_in_received_at, check_in_lat, check_in_lng, check_in_distance_meters, check_in_outside_radius, checked_in_by,
+      check_in_at, check_in_received_at, check_in_lat, check_in_lng, check_in_distance_meters, check_in_outside_radius,
+      check_in_radius_meters, checked_in_by,
       check_out_at, check_out_received_at, penalty_minutes, worked_minutes, confirmation_note, confirmed_by,
       absence_reason, absence_recorded_by, absence_recorded_at, absence_decision_reason, absence_decided_by, absence_decided_at,
       cancel_reason, cancelled_by, cancelled_at, credited_minutes, signed_off_by, signed_off_at, no_show_flagged_at,
@@ -223,6 +224,7 @@ async function shiftsAndAssignments(db: pg.Client): Promise<void> {
     SELECT order_id, person_id, shift_id, site_id, local_date, starts_at, ends_at, 240, status,
       CASE WHEN done THEN starts_at END, CASE WHEN done THEN starts_at + interval '1 minute' END,
       CASE WHEN done THEN lat END, CASE WHEN done THEN lng END, CASE WHEN done THEN 3 END, CASE WHEN done THEN false END,
+      CASE WHEN done THEN 200 END,
       CASE WHEN done THEN coordinator_id END,
       CASE WHEN out THEN ends_at END, CASE WHEN out THEN ends_at + interval '1 minute' END, CASE WHEN out THEN 0 END,
       CASE WHEN out THEN 240 END, CASE WHEN out THEN 'Menyapu dan mengangkut sampah' END, CASE WHEN out THEN coordinator_id END,

@@ -239,6 +239,54 @@ describe('oversight', () => {
     expect(credited).toBeGreaterThan(0);
   });
 
+  it('R-19: a check-in is judged by the site as it was measured against, not as an admin corrected it since', async () => {
+    const [site] = await t.db.query(
+      `SELECT s.id, s.lat, s.lng, s.radius_meters AS radius, u.username FROM site s
+         JOIN site_coordinator c ON c.site_id = s.id JOIN app_user u ON u.id = c.user_id AND u.role = 'coordinator'
+        WHERE s.name = 'Pasukan Kuning Pasar Mardika' LIMIT 1`,
+    );
+    const booked: { id: string; startsAt: Date }[] = await t.db.query(
+      `SELECT id, starts_at AS "startsAt" FROM assignment WHERE site_id = $1 AND status = 'scheduled' AND starts_at > now()
+        ORDER BY starts_at LIMIT 2`,
+      [site.id],
+    );
+    expect(booked).toHaveLength(2);
+    const north = (meters: number) => ({ lat: site.lat + meters / 111_195, lng: site.lng });
+    const checkIn = async (assignment: { id: string; startsAt: Date }) => {
+      t.clock.set(new Date(assignment.startsAt.getTime() + 5 * 60_000));
+      const response = await post(site.username, `/assignments/${assignment.id}/check-in`, {
+        location: north(site.radius + 100),
+      });
+      expect(response.status).toBe(200);
+    };
+    const signalOf = async (assignmentId: string) =>
+      (
+        await t.db.query(`SELECT evidence FROM misuse_signal WHERE kind = 'outside_radius' AND occurrence = $1`, [
+          `assignment:${assignmentId}`,
+        ])
+      )[0];
+    const realNow = t.clock.now();
+    try {
+      // 100 m past the radius: outside it and its 50 m tolerance.
+      await checkIn(booked[0]);
+      const corrected = await t
+        .http()
+        .patch(`/api/v1/sites/${site.id}`)
+        .set(as('admin'))
+        .send({ location: north(50), radiusMeters: site.radius + 200 });
+      expect(corrected.status).toBe(200);
+      // The same spot, after the correction: measured against the site as it now stands, well within it.
+      await checkIn(booked[1]);
+      expect((await post('kanwil.maluku', '/oversight/signals/scan')).status).toBe(200);
+    } finally {
+      t.clock.set(realNow);
+    }
+    const facts = (await signalOf(booked[0].id))?.evidence.facts;
+    expect(facts?.checkInRadiusMeters).toBe(site.radius);
+    expect(Math.abs(facts?.checkInDistanceMeters - (site.radius + 100))).toBeLessThanOrEqual(1);
+    expect(await signalOf(booked[1].id)).toBeUndefined();
+  });
+
   it('403 for every other role', async () => {
     for (const username of ['pk.ambon', 'jaksa.ambon', 'koord.dlhp'] as Username[]) {
       expect((await get(username, '/oversight/summary?month=2026-11')).status).toBe(403);

@@ -1,6 +1,6 @@
 import { codes, fields } from './support/problems.js';
 import { DEFAULT_NOW, TestApp } from './support/test-app.js';
-import { waitFor } from './support/wait.js';
+import { waitForLockWait } from './support/wait.js';
 import { type Actor, World } from './support/world.js';
 
 /** PATCH /sites/{siteId}: an administrator corrects a site (R-26), audited (R-25), within R-05 and R-11. */
@@ -14,6 +14,24 @@ describe('correcting a work site', () => {
 
   const patch = (actor: Actor, siteId: string, body: object) =>
     t.http().patch(`/api/v1/sites/${siteId}`).set('authorization', w.authorization(actor)).send(body);
+
+  /** An agreement of the World's Bapas, Kejari and OPD (or of the parties given): its id. */
+  async function agreement(
+    number: string,
+    validFrom: string,
+    validTo: string,
+    agencyIds = [w.ids.bapas, w.ids.kejari, w.ids.opd],
+  ): Promise<string> {
+    const created = await w.post('admin', '/agreements', {
+      number: `${number}/${w.tag}`,
+      title: `PKS ${number}`,
+      agencyIds,
+      validFrom,
+      validTo,
+    });
+    expect(created.status).toBe(201);
+    return created.body.id;
+  }
 
   /** A site of its own for a test that moves it, so that no other test meets the move. */
   async function ownSite(overrides: object = {}): Promise<string> {
@@ -38,24 +56,19 @@ describe('correcting a work site', () => {
   it('R-25: changes only the fields given, answers the site, and writes one audit event with before and after', async () => {
     const siteId = await ownSite();
     const before = (await w.get('admin', `/sites/${siteId}`)).body;
-    const renewed = await w.post('admin', '/agreements', {
-      number: `PKS-RENEWED/${w.tag}`,
-      title: 'PKS diperpanjang',
-      agencyIds: [w.ids.bapas, w.ids.kejari, w.ids.opd],
-      validFrom: '2027-01-01',
-      validTo: '2028-12-31',
-    });
     const change = {
       address: 'Jl. Sultan Hairun, Ambon',
       location: { lat: -3.6955, lng: 128.1781 },
       radiusMeters: 250,
-      agreementId: renewed.body.id,
+      agreementId: await agreement('PKS-RENEWED', '2027-01-01', '2028-12-31'),
     };
 
     const changed = await patch('admin', siteId, change);
     expect(changed.status).toBe(200);
-    expect(changed.body).toEqual({ ...before, ...change });
-    expect((await w.get('admin', `/sites/${siteId}`)).body).toEqual(changed.body);
+    const { uncoveredBookings, ...site } = changed.body;
+    expect(site).toEqual({ ...before, ...change });
+    expect(uncoveredBookings).toEqual([]);
+    expect((await w.get('admin', `/sites/${siteId}`)).body).toEqual(site);
 
     const events = await t.db.query(
       `SELECT action, actor_id, before, after FROM audit_event WHERE entity_type = 'site' AND entity_id = $1 ORDER BY seq`,
@@ -108,20 +121,53 @@ describe('correcting a work site', () => {
 
   it("R-05: 409 when the new agreement does not cover the site's host agency", async () => {
     const siteId = await ownSite();
-    const withoutOpd = await w.post('admin', '/agreements', {
-      number: `PKS-NO-OPD/${w.tag}`,
-      title: 'PKS tanpa OPD',
-      agencyIds: [w.ids.bapas, w.ids.kejari],
-      validFrom: '2026-01-02',
-      validTo: '2027-12-31',
-    });
-    const refused = await patch('admin', siteId, { agreementId: withoutOpd.body.id, radiusMeters: 300 });
+    const withoutOpd = await agreement('PKS-NO-OPD', '2026-01-02', '2027-12-31', [w.ids.bapas, w.ids.kejari]);
+    const refused = await patch('admin', siteId, { agreementId: withoutOpd, radiusMeters: 300 });
     expect(refused.status).toBe(409);
     expect(codes(refused.body)).toEqual(['site.agreement_not_covering_agency']);
     expect((await w.get('admin', `/sites/${siteId}`)).body).toMatchObject({
       agreementId: w.ids.agreement,
       radiusMeters: 200,
     });
+  });
+
+  it('R-05: a renewed PKS that ends sooner is taken; the answer lists the bookings not over it no longer covers, and none is taken there any more', async () => {
+    const siteId = await ownSite();
+    const shiftOn = async (date: string) =>
+      (await w.post('supervisor', `/sites/${siteId}/shifts`, { date, start: '08:00', end: '12:00' })).body;
+    const [covered, uncovered, cancelled] = [
+      await shiftOn('2026-12-10'),
+      await shiftOn('2027-01-07'),
+      await shiftOn('2027-01-14'),
+    ];
+    const [first, second, third] = [await w.personWithOrder(), await w.personWithOrder(), await w.personWithOrder()];
+    expect((await w.book(first, covered.id)).status).toBe(201);
+    const kept = await w.book(first, uncovered.id);
+    expect(kept.status).toBe(201);
+    const dropped = await w.book(second, cancelled.id);
+    expect((await w.post('supervisor', `/assignments/${dropped.body.id}/cancel`, { reason: 'Pindah' })).status).toBe(
+      200,
+    );
+    const shorter = await agreement('PKS-SHORTER', '2026-01-02', '2026-12-31');
+
+    const renewed = await patch('admin', siteId, { agreementId: shorter });
+    expect(renewed.status).toBe(200);
+    expect(renewed.body.agreementId).toBe(shorter);
+    expect(renewed.body.uncoveredBookings).toEqual([
+      {
+        assignmentId: kept.body.id,
+        orderId: first,
+        shiftId: uncovered.id,
+        date: '2027-01-07',
+        startsAt: uncovered.startsAt,
+        status: 'scheduled',
+      },
+    ]);
+    // Not cancelled: its supervisor moves it. A new booking on such a date is refused.
+    expect((await w.get('supervisor', `/assignments/${kept.body.id}`)).body.status).toBe('scheduled');
+    expect(codes((await w.book(third, uncovered.id)).body)).toEqual(['booking.agreement_not_valid']);
+    expect((await w.book(third, covered.id)).status).toBe(201);
+    expect((await patch('admin', siteId, { radiusMeters: 300 })).body.uncoveredBookings).toHaveLength(1);
   });
 
   it('R-11: a site is not closed to minors while a child is booked there; once the booking is cancelled it is', async () => {
@@ -175,16 +221,7 @@ describe('correcting a work site', () => {
     try {
       const [order] = await booking.query(`SELECT person_id FROM court_order WHERE id = $1 FOR UPDATE`, [child]);
       const closing = patch('admin', siteId, { minorsAllowed: false }).then((response) => response);
-      await waitFor(
-        async () =>
-          (
-            await t.db.query(
-              `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
-                AND query LIKE '%court_order%FOR SHARE%'`,
-            )
-          ).length > 0,
-        'the change to wait for the booking',
-      );
+      await waitForLockWait(t.db, '%court_order%FOR SHARE%', 'the change to wait for the booking');
       await booking.query(
         `INSERT INTO assignment (order_id, person_id, shift_id, site_id, local_date, starts_at, ends_at,
                                  planned_minutes, status, created_by)

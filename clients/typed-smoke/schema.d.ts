@@ -1312,7 +1312,7 @@ export interface paths {
         head?: never;
         /**
          * Correct a work site
-         * @description Any of name, workType, address, location, radiusMeters, defaultCapacity, minorsAllowed, agreementId (a renewed PKS); only the fields given change, audited as `site.updated` with before and after (R-25). agencyId and timezone can't be changed (400 naming the field): shifts are stored in the site's local time, so a new zone would move every shift. A new position and radius apply to the next check-in and check-out (R-19).
+         * @description Any of name, workType, address, location, radiusMeters, defaultCapacity, minorsAllowed, agreementId (a renewed PKS); only the fields given change, audited as `site.updated` with before and after (R-25). agencyId and timezone can't be changed (400 naming the field): shifts are stored in the site's local time, so a new zone would move every shift. A new position and radius apply to the next check-in and check-out (R-19). The answer lists the bookings there, not over, on a date the (renewed) agreement does not cover (`uncoveredBookings`, R-05): they are not cancelled, their supervisors move or cancel them; no new booking is accepted on such a date (409 `booking.agreement_not_valid`).
          */
         patch: operations["Sites_update"];
         trace?: never;
@@ -3232,6 +3232,33 @@ export interface components {
             createdAt: string;
             coordinatorIds: string[];
         };
+        /** @description The corrected site, with the bookings there, not over, on a date its agreement does not cover (R-05): a renewed PKS that ends sooner leaves them to their supervisors to move (they are not cancelled) */
+        SiteCorrection: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * Format: uuid
+             * @description the host agency (an OPD)
+             */
+            agencyId: string;
+            /** Format: uuid */
+            agreementId: string;
+            /** @example street_cleaning */
+            workType: string;
+            address: string;
+            location: components["schemas"]["Location"];
+            radiusMeters: number;
+            /** @example Asia/Jayapura */
+            timezone: string;
+            defaultCapacity: number;
+            minorsAllowed: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            coordinatorIds: string[];
+            /** @description soonest first; empty when all are covered */
+            uncoveredBookings: components["schemas"]["UncoveredBooking"][];
+        };
         SitePage: {
             items: components["schemas"]["Site"][];
             /** @description all matching, whatever limit and offset */
@@ -3320,6 +3347,24 @@ export interface components {
             to: string;
             /** @example berjualan di pasar */
             reason?: string;
+        };
+        /** @description A booking on a date the site's agreement does not cover (R-05) */
+        UncoveredBooking: {
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            orderId: string;
+            /** Format: uuid */
+            shiftId: string;
+            /**
+             * Format: date
+             * @description the shift's local date
+             */
+            date: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "checked_in";
         };
         UpdatePersonDto: {
             /** @enum {string|null} */
@@ -7673,7 +7718,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Site"];
+                    "application/json": components["schemas"]["SiteCorrection"];
                 };
             };
             /** @description A malformed field, a field that cannot be changed, or no field at all; `errors` names it */

@@ -32,6 +32,8 @@ export class Assignment {
   @Column({ name: 'check_in_lng', type: 'double precision', nullable: true }) checkInLng: number | null;
   @Column({ name: 'check_in_distance_meters', type: 'integer', nullable: true }) checkInDistanceMeters: number | null;
   @Column({ name: 'check_in_outside_radius', type: 'boolean', nullable: true }) checkInOutsideRadius: boolean | null;
+  /** The site's radius the distance was measured against: a later correction of the site leaves it. */
+  @Column({ name: 'check_in_radius_meters', type: 'integer', nullable: true }) checkInRadiusMeters: number | null;
   @Column({ name: 'checked_in_by', type: 'uuid', nullable: true }) checkedInBy: string | null;
 
   @Column({ name: 'check_out_at', type: 'timestamptz', nullable: true }) checkOutAt: Date | null;
@@ -40,6 +42,7 @@ export class Assignment {
   @Column({ name: 'check_out_lng', type: 'double precision', nullable: true }) checkOutLng: number | null;
   @Column({ name: 'check_out_distance_meters', type: 'integer', nullable: true }) checkOutDistanceMeters: number | null;
   @Column({ name: 'check_out_outside_radius', type: 'boolean', nullable: true }) checkOutOutsideRadius: boolean | null;
+  @Column({ name: 'check_out_radius_meters', type: 'integer', nullable: true }) checkOutRadiusMeters: number | null;
   @Column({ name: 'penalty_minutes', type: 'integer', nullable: true }) penaltyMinutes: number | null;
   @Column({ name: 'worked_minutes', type: 'integer', nullable: true }) workedMinutes: number | null;
   @Column({ name: 'confirmation_note', type: 'text', nullable: true }) confirmationNote: string | null;

@@ -56,6 +56,7 @@ export class AttendanceService {
         checkInLng: dto.location?.lng ?? null,
         checkInDistanceMeters: flag.distanceMeters,
         checkInOutsideRadius: flag.outsideRadius,
+        checkInRadiusMeters: flag.radiusMeters,
         checkedInBy: actor.id,
       });
     });
@@ -85,6 +86,7 @@ export class AttendanceService {
         checkOutLng: dto.location?.lng ?? null,
         checkOutDistanceMeters: flag.distanceMeters,
         checkOutOutsideRadius: flag.outsideRadius,
+        checkOutRadiusMeters: flag.radiusMeters,
         penaltyMinutes,
         workedMinutes: workedMinutes({
           checkInAt: assignment.checkInAt!,

@@ -30,12 +30,16 @@ describe('distanceMeters', () => {
 
 describe('locationFlag', () => {
   it('R-19 records no distance and raises no flag when the device gave no location', () => {
-    expect(locationFlag(site)).toEqual({ distanceMeters: null, outsideRadius: false });
+    expect(locationFlag(site)).toEqual({ distanceMeters: null, radiusMeters: null, outsideRadius: false });
   });
 
   it('R-19 does not flag a location inside the radius', () => {
     const nearby = { lat: site.lat + 0.001, lng: site.lng };
-    expect(locationFlag(site, nearby)).toEqual({ distanceMeters: 111, outsideRadius: false });
+    expect(locationFlag(site, nearby)).toEqual({
+      distanceMeters: 111,
+      radiusMeters: site.radiusMeters,
+      outsideRadius: false,
+    });
   });
 
   it('R-19 does not flag a location exactly on the radius', () => {
@@ -45,7 +49,11 @@ describe('locationFlag', () => {
 
   it('R-19 flags a location outside the radius and records its distance', () => {
     const farAway = { lat: site.lat + 0.01, lng: site.lng };
-    expect(locationFlag(site, farAway)).toEqual({ distanceMeters: 1112, outsideRadius: true });
+    expect(locationFlag(site, farAway)).toEqual({
+      distanceMeters: 1112,
+      radiusMeters: site.radiusMeters,
+      outsideRadius: true,
+    });
     expect(locationFlag({ ...site, radiusMeters: 110 }, { lat: site.lat + 0.001, lng: site.lng }).outsideRadius).toBe(
       true,
     );

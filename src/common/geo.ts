@@ -15,12 +15,15 @@ export function distanceMeters(a: LatLng, b: LatLng): number {
   return Math.round(2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(h))));
 }
 
-/** a location outside the site's radius is recorded and flagged; no location is not flagged. */
+/**
+ * R-19: a location outside the site's radius is recorded and flagged, with the radius it was measured against; no
+ * location is not flagged.
+ */
 export function locationFlag(
   site: LatLng & { radiusMeters: number },
   at?: LatLng | null,
-): { distanceMeters: number | null; outsideRadius: boolean } {
-  if (!at) return { distanceMeters: null, outsideRadius: false };
+): { distanceMeters: number | null; radiusMeters: number | null; outsideRadius: boolean } {
+  if (!at) return { distanceMeters: null, radiusMeters: null, outsideRadius: false };
   const distance = distanceMeters(site, at);
-  return { distanceMeters: distance, outsideRadius: distance > site.radiusMeters };
+  return { distanceMeters: distance, radiusMeters: site.radiusMeters, outsideRadius: distance > site.radiusMeters };
 }

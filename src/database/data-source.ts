@@ -16,6 +16,7 @@ import { Oversight1765400000000 } from './migrations/1765400000000-oversight.js'
 import { NationalReadIndexes1765470000000 } from './migrations/1765470000000-national-read-indexes.js';
 import { NationalReportIndexes1765480000000 } from './migrations/1765480000000-national-report-indexes.js';
 import { NationalRiskScanIndex1765490000000 } from './migrations/1765490000000-national-risk-scan-index.js';
+import { MeasuredRadius1765500000000 } from './migrations/1765500000000-measured-radius.js';
 import { grantServiceRole } from './service-role.js';
 
 // Dates and times stay the strings PostgreSQL sends: a JS Date would shift a local date by the server's zone.
@@ -38,6 +39,7 @@ export const migrations = [
   NationalReadIndexes1765470000000,
   NationalReportIndexes1765480000000,
   NationalRiskScanIndex1765490000000,
+  MeasuredRadius1765500000000,
 ];
 
 /**

@@ -121,16 +121,17 @@ export class OversightReadRepository {
     return { ...orders, ...enforcement, ...attendance, signOffDelays: delays.map((row) => row.minutes) };
   }
 
-  /** Read model: assignment, court_order, site: check-ins and check-outs received since `since`. */
+  /** Read model: assignment, court_order: check-ins and check-outs received since `since`. */
   attendance(since: Date, tx: Tx = this.dataSource.manager): Promise<AttendanceRow[]> {
     return tx.query(
       `SELECT a.id AS "assignmentId", a.order_id AS "orderId", o.bapas_id AS "bapasId", a.shift_id AS "shiftId",
-              a.site_id AS "siteId", s.radius_meters AS "radiusMeters", a.checked_in_by AS "checkedInBy",
+              a.site_id AS "siteId", a.checked_in_by AS "checkedInBy",
               a.confirmed_by AS "confirmedBy", a.check_in_at AS "checkInAt",
               a.check_in_received_at AS "checkInReceivedAt", a.check_in_distance_meters AS "checkInDistanceMeters",
-              a.check_out_at AS "checkOutAt", a.check_out_received_at AS "checkOutReceivedAt",
-              a.check_out_distance_meters AS "checkOutDistanceMeters"
-         FROM assignment a JOIN court_order o ON o.id = a.order_id JOIN site s ON s.id = a.site_id
+              a.check_in_radius_meters AS "checkInRadiusMeters", a.check_out_at AS "checkOutAt",
+              a.check_out_received_at AS "checkOutReceivedAt", a.check_out_distance_meters AS "checkOutDistanceMeters",
+              a.check_out_radius_meters AS "checkOutRadiusMeters"
+         FROM assignment a JOIN court_order o ON o.id = a.order_id
         WHERE a.check_in_received_at >= $1 OR a.check_out_received_at >= $1`,
       [since],
     );

@@ -33,15 +33,16 @@ const attendance = (overrides: Partial<AttendanceRow> = {}): AttendanceRow => ({
   bapasId: 'b1',
   shiftId: 's1',
   siteId: 'site1',
-  radiusMeters: 300,
   checkedInBy: 'k1',
   confirmedBy: 'k1',
   checkInAt: at('2026-11-16T22:00:00Z'),
   checkInReceivedAt: at('2026-11-16T22:05:00Z'),
   checkInDistanceMeters: null,
+  checkInRadiusMeters: 300,
   checkOutAt: at('2026-11-17T02:00:00Z'),
   checkOutReceivedAt: at('2026-11-17T02:05:00Z'),
   checkOutDistanceMeters: null,
+  checkOutRadiusMeters: 300,
   ...overrides,
 });
 
@@ -66,8 +67,20 @@ describe('misuse signals (R-29)', () => {
     expect(signal).toEqual(
       expect.objectContaining({ kind: 'outside_radius', occurrence: 'assignment:a1', orderId: 'o1', bapasId: 'b1' }),
     );
-    expect(signal.evidence.facts).toEqual(expect.objectContaining({ checkOutDistanceMeters: 1900, radiusMeters: 300 }));
+    expect(signal.evidence.facts).toEqual(
+      expect.objectContaining({ checkOutDistanceMeters: 1900, checkOutRadiusMeters: 300 }),
+    );
     expect(signal.evidence.records).toEqual(expect.arrayContaining([{ type: 'assignment', id: 'a1' }]));
+  });
+
+  it('R-19: each record is judged by the radius it was measured against, whatever the site says now', () => {
+    expect(outsideRadius([attendance({ checkInDistanceMeters: 351, checkInRadiusMeters: 400 })], POLICY)).toEqual([]);
+    expect(
+      outsideRadius(
+        [attendance({ checkOutDistanceMeters: 351, checkInRadiusMeters: 400, checkOutRadiusMeters: 300 })],
+        POLICY,
+      ),
+    ).toHaveLength(1);
   });
 
   it('R-19: attendance received 48 hours or more after the event fires, 47 does not', () => {

@@ -77,15 +77,17 @@ export interface AttendanceRow {
   bapasId: string;
   shiftId: string;
   siteId: string;
-  radiusMeters: number;
   checkedInBy: string | null;
   confirmedBy: string | null;
   checkInAt: Date | null;
   checkInReceivedAt: Date | null;
   checkInDistanceMeters: number | null;
+  /** The radius the check-in's distance was measured against (the site may have been corrected since). */
+  checkInRadiusMeters: number | null;
   checkOutAt: Date | null;
   checkOutReceivedAt: Date | null;
   checkOutDistanceMeters: number | null;
+  checkOutRadiusMeters: number | null;
 }
 
 const attendanceRecords = (row: AttendanceRow): EvidenceRecord[] => [
@@ -98,13 +100,16 @@ const attendanceRecords = (row: AttendanceRow): EvidenceRecord[] => [
     .map((id) => ({ type: 'user' as const, id })),
 ];
 
-/** a check-in or check-out recorded further than the site's radius plus the tolerance (GPS error). */
+/**
+ * R-19: a check-in or check-out recorded further than the site's radius plus the tolerance (GPS error), judged by
+ * the distance and radius of its own measurement, not by the site as corrected since.
+ */
 export function outsideRadius(rows: AttendanceRow[], policy: SignalPolicy): SignalDraft[] {
-  const past = (distance: number | null, radius: number) =>
-    distance !== null && distance - radius > policy.radiusToleranceMeters;
+  const past = (distance: number | null, radius: number | null) =>
+    distance !== null && radius !== null && distance - radius > policy.radiusToleranceMeters;
   return rows.flatMap((row) => {
-    const checkIn = past(row.checkInDistanceMeters, row.radiusMeters);
-    const checkOut = past(row.checkOutDistanceMeters, row.radiusMeters);
+    const checkIn = past(row.checkInDistanceMeters, row.checkInRadiusMeters);
+    const checkOut = past(row.checkOutDistanceMeters, row.checkOutRadiusMeters);
     if (!checkIn && !checkOut) return [];
     return [
       {
@@ -115,9 +120,10 @@ export function outsideRadius(rows: AttendanceRow[], policy: SignalPolicy): Sign
         occurredAt: (checkIn ? row.checkInAt : row.checkOutAt) ?? new Date(0),
         evidence: {
           facts: {
-            radiusMeters: row.radiusMeters,
             checkInDistanceMeters: row.checkInDistanceMeters,
+            checkInRadiusMeters: row.checkInRadiusMeters,
             checkOutDistanceMeters: row.checkOutDistanceMeters,
+            checkOutRadiusMeters: row.checkOutRadiusMeters,
             toleranceMeters: policy.radiusToleranceMeters,
           },
           records: attendanceRecords(row),

@@ -32,6 +32,16 @@ export type SiteFields = Partial<
 >;
 
 /** The site table, its coordinators (site_coordinator) and its opened dates (site_open_date). */
+/** A booking at a site on a date its agreement does not cover (R-05). */
+export interface UncoveredBooking {
+  assignmentId: string;
+  orderId: string;
+  shiftId: string;
+  date: string;
+  startsAt: Date;
+  status: 'scheduled' | 'checked_in';
+}
+
 @Injectable()
 export class SiteRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -77,6 +87,27 @@ export class SiteRepository {
       [siteId, now],
     );
     return count;
+  }
+
+  /**
+   * Read model: assignment (assignments') and agreement (agreements'). R-05: the bookings at the site, not over at
+   * `now`, on a date the agreement is not valid, soonest first.
+   */
+  bookingsOutsideAgreement(
+    siteId: string,
+    agreementId: string,
+    now: Date,
+    tx: Tx = this.dataSource.manager,
+  ): Promise<UncoveredBooking[]> {
+    return tx.query(
+      `SELECT a.id AS "assignmentId", a.order_id AS "orderId", a.shift_id AS "shiftId", a.local_date AS date,
+              a.starts_at AS "startsAt", a.status
+         FROM assignment a JOIN agreement g ON g.id = $2
+        WHERE a.site_id = $1 AND a.status IN ('scheduled', 'checked_in') AND a.ends_at > $3
+          AND (a.local_date < g.valid_from OR a.local_date > g.valid_to)
+        ORDER BY a.starts_at, a.id`,
+      [siteId, agreementId, now],
+    );
   }
 
   exists(id: string, tx: Tx = this.dataSource.manager): Promise<boolean> {

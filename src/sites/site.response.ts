@@ -1,7 +1,8 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { PageOf } from '../common/openapi.js';
 import { LocationDto } from './dto.js';
-import type { SiteView } from './sites.service.js';
+import type { UncoveredBooking } from './site.repository.js';
+import type { SiteCorrectionView, SiteView } from './sites.service.js';
 
 @ApiSchema({ name: 'Site', description: 'A work site of an OPD, usable by the parties of its agreement' })
 export class SiteResponse implements SiteView {
@@ -21,6 +22,30 @@ export class SiteResponse implements SiteView {
 }
 
 export class SitePage extends PageOf(SiteResponse) {}
+
+@ApiSchema({ name: 'UncoveredBooking', description: "A booking on a date the site's agreement does not cover (R-05)" })
+export class UncoveredBookingResponse implements UncoveredBooking {
+  @ApiProperty({ format: 'uuid' }) assignmentId: string;
+  @ApiProperty({ format: 'uuid' }) orderId: string;
+  @ApiProperty({ format: 'uuid' }) shiftId: string;
+  @ApiProperty({ format: 'date', description: "the shift's local date" }) date: string;
+  @ApiProperty() startsAt: Date;
+  @ApiProperty({ enum: ['scheduled', 'checked_in'] }) status: 'scheduled' | 'checked_in';
+}
+
+@ApiSchema({
+  name: 'SiteCorrection',
+  description:
+    'The corrected site, with the bookings there, not over, on a date its agreement does not cover (R-05): a renewed PKS that ends sooner leaves them to their supervisors to move (they are not cancelled)',
+})
+export class SiteCorrectionResponse extends SiteResponse implements SiteCorrectionView {
+  @ApiProperty({
+    type: UncoveredBookingResponse,
+    isArray: true,
+    description: 'soonest first; empty when all are covered',
+  })
+  uncoveredBookings: UncoveredBookingResponse[];
+}
 
 @ApiSchema({ name: 'OpenDate', description: 'A holiday opened for one site (R-23)' })
 export class OpenDateResponse {

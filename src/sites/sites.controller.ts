@@ -5,7 +5,7 @@ import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { ApiProblems } from '../common/openapi.js';
 import { IdParam } from '../common/validation.js';
 import { CreateSiteDto, OpenDateDto, SiteListQuery, UpdateSiteDto } from './dto.js';
-import { OpenDateResponse, OpenedDatePage, SitePage, SiteResponse } from './site.response.js';
+import { OpenDateResponse, OpenedDatePage, SiteCorrectionResponse, SitePage, SiteResponse } from './site.response.js';
 import { SitesService } from './sites.service.js';
 
 @ApiTags('sites')
@@ -53,9 +53,11 @@ export class SitesController {
       'renewed PKS); only the fields given change, audited as `site.updated` with before and after (R-25). ' +
       "agencyId and timezone can't be changed (400 naming the field): shifts are stored in the site's local " +
       'time, so a new zone would move every shift. A new position and radius apply to the next check-in and ' +
-      'check-out (R-19).',
+      'check-out (R-19). The answer lists the bookings there, not over, on a date the (renewed) agreement does not ' +
+      'cover (`uncoveredBookings`, R-05): they are not cancelled, their supervisors move or cancel them; no new ' +
+      'booking is accepted on such a date (409 `booking.agreement_not_valid`).',
   })
-  @ApiOkResponse({ type: SiteResponse })
+  @ApiOkResponse({ type: SiteCorrectionResponse })
   @ApiProblems(
     [400, 'A malformed field, a field that cannot be changed, or no field at all; `errors` names it'],
     401,
@@ -70,7 +72,7 @@ export class SitesController {
     @CurrentUser() actor: AuthUser,
     @IdParam('siteId') siteId: string,
     @Body() dto: UpdateSiteDto,
-  ): Promise<SiteResponse> {
+  ): Promise<SiteCorrectionResponse> {
     return this.sites.update(actor, siteId, dto);
   }
 

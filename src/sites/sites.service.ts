@@ -11,7 +11,7 @@ import { Page, PageQuery } from '../common/pagination.js';
 import { Transactions, type Tx } from '../database/transactions.js';
 import { CreateSiteDto, OpenDateDto, UpdateSiteDto } from './dto.js';
 import { Site } from './site.entity.js';
-import { SiteFields, SiteRepository } from './site.repository.js';
+import { SiteFields, SiteRepository, type UncoveredBooking } from './site.repository.js';
 import { changeViolations, closesToMinors, minorsConflicts } from './site.rules.js';
 
 defineMessages({
@@ -42,6 +42,11 @@ export interface OpenedDateView {
 export interface SiteView extends Omit<Site, 'lat' | 'lng'> {
   location: { lat: number; lng: number };
   coordinatorIds: string[];
+}
+
+/** A corrected site, and the bookings there its agreement does not cover, for their supervisors to move. */
+export interface SiteCorrectionView extends SiteView {
+  uncoveredBookings: UncoveredBooking[];
 }
 
 @Injectable()
@@ -86,8 +91,10 @@ export class SitesService {
   /**
    * Corrects a site: position, radius, address, capacity, a renewed agreement (R-05), whether minors may work there
    * (R-11: not closed to them while a child's booking there is not over). Audited with before and after (R-25).
+   * R-05 makes the site unusable on a date its agreement does not cover, but the bookings made there under the old
+   * agreement are not the admin's to cancel: the answer lists those not over, for their supervisors to move.
    */
-  update(actor: AuthUser, id: string, dto: UpdateSiteDto): Promise<SiteView> {
+  update(actor: AuthUser, id: string, dto: UpdateSiteDto): Promise<SiteCorrectionView> {
     assertValid(changeViolations(dto));
     return this.transactions.run(async (tx) => {
       const site = await this.sites.lock(id, tx);
@@ -110,7 +117,8 @@ export class SitesService {
         before: toSiteView(site, coordinatorIds),
         after,
       });
-      return after;
+      const now = this.clock.now();
+      return { ...after, uncoveredBookings: await this.sites.bookingsOutsideAgreement(id, after.agreementId, now, tx) };
     });
   }
 

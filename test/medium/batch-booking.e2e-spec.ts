@@ -4,6 +4,7 @@ import type { AuthUser } from '../../src/common/auth/auth-user.js';
 import { DomainError } from '../../src/common/domain-error.js';
 import { codes } from '../support/problems.js';
 import { TestApp } from '../support/test-app.js';
+import { waitForLockWait } from '../support/wait.js';
 import { World } from '../support/world.js';
 
 /** A regional holiday of the World's host region on a date no other test file uses, added after its shifts. */
@@ -284,5 +285,52 @@ describe('batch booking: a plan booked in chunks gives what one booking at a tim
       [shifts.map((shift) => shift.id)],
     );
     expect(doubles).toBe(0);
+  });
+
+  it('a chunk PostgreSQL aborts to break a deadlock (40P01) is tried again and books each proposal exactly once', async () => {
+    const shiftIds = [
+      (await w.shift('siteB', { date: '2027-04-16' })).id,
+      (await w.shift('siteB', { date: '2027-04-19' })).id,
+    ].sort();
+    const orders = [await w.personWithOrder(), await w.personWithOrder()];
+    const proposals = orders.flatMap((orderId) => shiftIds.map((shiftId) => ({ orderId, shiftId })));
+    const lockShift = (id: string) => other.query(`SELECT id FROM shift WHERE id = $1 FOR UPDATE`, [id]);
+    const other = t.db.createQueryRunner();
+    await other.connect();
+    let batch: Promise<(string | Outcome)[]> | undefined;
+    try {
+      await other.startTransaction();
+      // This side looks for a deadlock a minute after it starts to wait, the batch after a second: the batch is the victim.
+      await other.query(`SET LOCAL deadlock_timeout = '1min'`);
+      await lockShift(shiftIds[1]);
+      batch = batched(proposals);
+      await waitForLockWait(
+        t.db,
+        '%FROM shift WHERE id = ANY%FOR NO KEY UPDATE%',
+        'the batch holding the first shift and waiting for the second',
+      );
+      // The opposite order. Granted only once the batch's first attempt is rolled back: the deadlock's victim.
+      await lockShift(shiftIds[0]);
+      await other.commitTransaction();
+    } finally {
+      if (other.isTransactionActive) await other.rollbackTransaction();
+      await other.release();
+    }
+    const ids = await batch;
+    expect(ids.every((id) => typeof id === 'string')).toBe(true);
+    const rows = await t.db.query(
+      `SELECT order_id AS "orderId", shift_id AS "shiftId" FROM assignment WHERE order_id = ANY($1) ORDER BY order_id, shift_id`,
+      [orders],
+    );
+    expect(rows).toEqual(
+      [...proposals].sort((a, b) => a.orderId.localeCompare(b.orderId) || a.shiftId.localeCompare(b.shiftId)),
+    );
+    const seats = await t.db.query(`SELECT booked_count AS n FROM shift WHERE id = ANY($1)`, [shiftIds]);
+    expect(seats.map((seat: { n: number }) => seat.n)).toEqual([2, 2]);
+    const [{ events }] = await t.db.query(
+      `SELECT count(*)::int AS events FROM audit_event WHERE action = 'assignment.booked' AND entity_id = ANY($1)`,
+      [ids],
+    );
+    expect(events).toBe(4);
   });
 });

@@ -32,3 +32,14 @@ test("the planner's proposal for the whole Bapas is read per order and applied f
   expect(booked).toBeGreaterThan(0);
   expect(await scheduled()).toBe(before + booked);
 });
+
+test("the Bapas plan's period starts tomorrow in the Bapas's own zone, not in another (R-22)", async ({ page }) => {
+  // 23:30 WIB in Sungai Penuh is already 01:30 of the next day WIT: the two zones disagree on "tomorrow".
+  const today = new Date().toISOString().slice(0, 10);
+  await page.clock.setFixedTime(new Date(`${today}T16:30:00Z`));
+  const plusDays = (days: number) => new Date(Date.parse(today) + days * 86_400_000).toISOString().slice(0, 10);
+  await signIn(page, 'pk.sungaipenuh', '/pk');
+  await page.goto('/pk/rencana');
+  await expect(page.getByLabel('Dari tanggal')).toHaveValue(plusDays(1));
+  await expect(page.getByLabel('Sampai tanggal')).toHaveValue(plusDays(28));
+});

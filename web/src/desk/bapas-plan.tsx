@@ -4,8 +4,9 @@ import type { components } from '../api/schema.js';
 import { t } from '../i18n.js';
 import '../messages-more.js';
 import { Link } from '../router.js';
+import { currentSession } from '../session.js';
 import { addDays, formatDate, formatMinutes, localToday, zoneLabel } from '../time.js';
-import { ErrorBox, Field, Page, useAction, useLoad } from '../ui.js';
+import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
 
 type Plan = components['schemas']['Plan'];
 type PlanOrder = components['schemas']['PlanOrder'];
@@ -72,23 +73,36 @@ function OrderProposal({ order, plan, zoneOf }: { order: PlanOrder; plan: Plan; 
 
 /**
  * The planner for the whole Bapas: a preview of bookings for every active order over a period (who, where, when,
- * how far from home, and why an order can't finish), applied from here through the booking rules.
+ * how far from home, and why an order can't finish), applied from here through the booking rules. The period
+ * starts tomorrow in the Bapas's own zone (R-22).
  */
 export default function BapasPlan() {
-  const today = localToday('Asia/Jayapura');
+  const user = currentSession()!.user;
+  const agencies = useLoad(() => ok(api.GET('/api/v1/agencies', { params: { query: { limit: 500 } } })), []);
+  const zone = agencies.data?.items.find((a) => a.id === user.agencyId)?.timezone;
+  return (
+    <Page title={t('bapasPlan.title')} wide>
+      <p>{t('bapasPlan.intro')}</p>
+      <Loading loaded={agencies} />
+      {zone ? <Planner zone={zone} /> : null}
+    </Page>
+  );
+}
+
+function Planner({ zone }: { zone: string }) {
+  const today = localToday(zone);
   const [from, setFrom] = useState(addDays(today, 1));
   const [to, setTo] = useState(addDays(today, 28));
   const [plan, setPlan] = useState<Plan | null>(null);
   const sites = useLoad(() => ok(api.GET('/api/v1/sites')), []);
-  const zoneOf = (siteId: string) => sites.data?.items.find((s) => s.id === siteId)?.timezone ?? 'Asia/Jakarta';
+  const zoneOf = (siteId: string) => sites.data?.items.find((s) => s.id === siteId)?.timezone ?? zone;
   const preview = useAction(async () => setPlan(await ok(api.POST('/api/v1/plans', { body: { from, to } }))));
   const apply = useAction(async () =>
     setPlan(await ok(api.POST('/api/v1/plans/{id}/apply', { params: { path: { id: plan!.id } } }))),
   );
   const s = plan?.summary;
   return (
-    <Page title={t('bapasPlan.title')} wide>
-      <p>{t('bapasPlan.intro')}</p>
+    <>
       <form
         class="grid"
         onSubmit={(event) => {
@@ -154,6 +168,6 @@ export default function BapasPlan() {
           </ul>
         </section>
       ) : null}
-    </Page>
+    </>
   );
 }

@@ -5,10 +5,13 @@ type Words = { id: string; en: string };
 
 /** What a signal measured, named for the compliance officer (the API speaks the fields' names). */
 const FACTS: Record<string, Words> = {
+  // signals found before each check-in kept the radius it was measured against
   radiusMeters: { id: 'Radius lokasi (m)', en: 'Site radius (m)' },
   toleranceMeters: { id: 'Toleransi (m)', en: 'Tolerance (m)' },
   checkInDistanceMeters: { id: 'Jarak saat hadir dari titik lokasi (m)', en: 'Check-in distance from the site (m)' },
+  checkInRadiusMeters: { id: 'Radius lokasi saat hadir (m)', en: 'Site radius at check-in (m)' },
   checkOutDistanceMeters: { id: 'Jarak saat pulang dari titik lokasi (m)', en: 'Check-out distance from the site (m)' },
+  checkOutRadiusMeters: { id: 'Radius lokasi saat pulang (m)', en: 'Site radius at check-out (m)' },
   checkInDelayHours: { id: 'Hadir diterima setelah (jam)', en: 'Check-in received after (hours)' },
   checkOutDelayHours: { id: 'Pulang diterima setelah (jam)', en: 'Check-out received after (hours)' },
   thresholdHours: { id: 'Ambang (jam)', en: 'Threshold (hours)' },
