@@ -18,28 +18,16 @@
  * Then `npm run bench:national` measures the queries people wait for on it.
  */
 import 'reflect-metadata';
-import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { randomInt, randomUUID } from 'node:crypto';
-import type { Writable } from 'node:stream';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
-import { DataSource } from 'typeorm';
-import { keyedHash } from '../src/audit/audit-hash.js';
-import { AUDIT_CHAINS } from '../src/audit/audit.service.js';
-import { AuditCheckpoints } from '../src/audit/audit-checkpoints.service.js';
-import { AuditEventRepository } from '../src/audit/audit-event.repository.js';
-import { FixedClock } from '../src/common/clock.js';
-import { loadConfig } from '../src/config/app-config.js';
-import { dataSourceOptions, databaseName, prepareDatabase } from '../src/database/data-source.js';
+import { databaseName, prepareDatabase } from '../src/database/data-source.js';
+import { auditEvents } from './national-audit.js';
+import { dropIndexes, fmt, loadavg, restoreIndexes, timed } from './national-bulk.js';
 import { NATIONAL, nationalDatabaseUrl, serviceUrl } from './national-world.js';
 import { dropDatabase } from './script-support.js';
 
 const SCALE = Number(process.env.NATIONAL_SCALE ?? '1');
 const ORDERS = Math.round(100_000 * SCALE);
-const AUDIT_BATCH = 5_000;
-/** Events a COPY (a transaction): a stopped run keeps the trail's committed prefix, every chain intact. */
-const AUDIT_COMMIT = 1_000_000;
 /** NATIONAL_AUDIT_ONLY: only the audit trail, on a database already filled (its trail empty). */
 const AUDIT_ONLY = process.env.NATIONAL_AUDIT_ONLY === '1';
 /** NATIONAL_AUDIT_SHARE: the share of the assignments whose trail is written (1). */
@@ -70,16 +58,17 @@ async function main(): Promise<void> {
       await timed('Agencies, users, agreements, sites', () => agenciesAndSites(db));
       await timed(`Persons and ${ORDERS} court orders`, () => ordersAndPersons(db));
       await timed('Shifts and assignments', () => shiftsAndAssignments(db));
-      await timed('Ledger credits (the ledger trigger sums them into each order)', () => ledger(db));
+      await timed("Ledger credits, each order's credited minutes their sum", () => ledger(db));
     } else if ((await db.query(`SELECT EXISTS (SELECT FROM audit_event) AS any`)).rows[0].any)
       throw new Error('NATIONAL_AUDIT_ONLY needs an empty audit trail');
     const events = await timed('Audit events on 16 keyed chains, a signed checkpoint before the last 1 %', () =>
-      auditEvents(url),
+      auditEvents(url, AUDIT_SHARE),
     );
     // VACUUM too: the visibility map a bulk load leaves empty is what lets index-only scans skip the rows.
-    await timed('VACUUM ANALYZE', () =>
-      db.query(`DROP TABLE IF EXISTS gen_order, gen_shift, gen_site, gen_agency, gen_user; VACUUM ANALYZE`),
-    );
+    await timed('VACUUM ANALYZE', async () => {
+      await db.query(`DROP TABLE IF EXISTS gen_order, gen_shift, gen_site, gen_agency, gen_user`);
+      await db.query(`VACUUM ANALYZE`);
+    });
     const counts = await db.query(
       `SELECT (SELECT count(*) FROM court_order)::int AS orders, (SELECT count(*) FROM assignment)::int AS assignments,
               (SELECT count(*) FROM shift)::int AS shifts, (SELECT count(*) FROM ledger_entry)::int AS ledger,
@@ -283,333 +272,30 @@ async function shiftsAndAssignments(db: pg.Client): Promise<void> {
 }
 
 /**
- * One statement for the first credit of every order, one for the second, and so on, each its own transaction:
- * the ledger's trigger then updates each order once a statement, so no order piles up row versions.
+ * Every credit in one statement, then each order's credited minutes set once from its ledger's sum: what the
+ * ledger's trigger (ledger_apply, an update of the order a credit) would leave, without a row version of the order
+ * a credit. Both that trigger and the order's guard against a direct set (court_order_credit_by_ledger_only) are
+ * off only inside this transaction; the order table is then rewritten compactly (VACUUM FULL).
  */
 async function ledger(db: pg.Client): Promise<void> {
-  await db.query(`
-    CREATE UNLOGGED TABLE gen_credit AS
-    SELECT id, order_id, credited_minutes, signed_off_at, signed_off_by,
-           row_number() OVER (PARTITION BY order_id ORDER BY starts_at)::int AS rn
-      FROM assignment WHERE status = 'credited'`);
-  await db.query(`CREATE INDEX ON gen_credit (rn)`);
   const indexes = await dropIndexes(db, 'ledger_entry');
-  const [{ rounds }] = (await db.query(`SELECT coalesce(max(rn), 0) AS rounds FROM gen_credit`)).rows;
-  for (let rn = 1; rn <= rounds; rn++) {
-    await db.query(
-      `INSERT INTO ledger_entry (order_id, assignment_id, minutes, kind, created_at, created_by)
-       SELECT order_id, id, credited_minutes, 'credit', signed_off_at, signed_off_by FROM gen_credit WHERE rn = $1`,
-      [rn],
-    );
-  }
+  await db.query('BEGIN');
+  await db.query(`ALTER TABLE ledger_entry DISABLE TRIGGER ledger_apply`);
+  await db.query(`ALTER TABLE court_order DISABLE TRIGGER court_order_credit_by_ledger_only`);
+  await db.query(`
+    INSERT INTO ledger_entry (order_id, assignment_id, minutes, kind, created_at, created_by)
+    SELECT order_id, id, credited_minutes, 'credit', signed_off_at, signed_off_by FROM assignment
+     WHERE status = 'credited' ORDER BY order_id, starts_at`);
+  await db.query(`
+    UPDATE court_order o SET credited_minutes = l.minutes
+      FROM (SELECT order_id, sum(minutes)::int AS minutes FROM ledger_entry GROUP BY order_id) l
+     WHERE o.id = l.order_id`);
+  await db.query(`ALTER TABLE ledger_entry ENABLE TRIGGER ledger_apply`);
+  await db.query(`ALTER TABLE court_order ENABLE TRIGGER court_order_credit_by_ledger_only`);
+  await db.query('COMMIT');
+  await db.query(`VACUUM FULL court_order`);
   await timed(`  ${indexes.length} indexes and keys of ledger_entry rebuilt`, () => restoreIndexes(db, indexes));
-  await db.query(`DROP TABLE gen_credit`);
 }
-
-interface AssignmentRow {
-  id: string;
-  status: string;
-  shift_id: string;
-  order_id: string;
-  starts_at: Date;
-  ends_at: Date;
-  created_at: Date;
-  created_by: string;
-  check_in_received_at: Date | null;
-  checked_in_by: string | null;
-  check_out_received_at: Date | null;
-  confirmed_by: string | null;
-  absence_recorded_at: Date | null;
-  absence_recorded_by: string | null;
-  absence_decided_at: Date | null;
-  absence_decided_by: string | null;
-  cancelled_at: Date | null;
-  cancelled_by: string | null;
-  signed_off_at: Date | null;
-  signed_off_by: string | null;
-}
-
-interface Event {
-  id: string;
-  chain: number;
-  at: string;
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  prevHash: string | null;
-}
-
-/**
- * The trail of every assignment (booked, checked in and out, credited; absent, decided; cancelled), one event a
- * transaction as the service writes them, each on a random chain. The hashes are the service's (keyedHash over
- * the same event object), chained here in the order the rows are streamed (COPY keeps that order, so each chain's
- * seq follows it), so the verification checks them as it checks the service's own. The table's secondary indexes
- * and unique constraints are dropped for the bulk and rebuilt after it (a sort each, not 20 million random
- * inserts); the service's checkpoint is then signed and the last 1 % streamed with the indexes in place.
- */
-async function auditEvents(url: string): Promise<number> {
-  const config = loadConfig({ NODE_ENV: 'development', DATABASE_URL: url });
-  const reader = new pg.Client({ connectionString: url });
-  const writer = new pg.Client({ connectionString: url });
-  await Promise.all([reader.connect(), writer.connect()]);
-  await writer.query(`SET synchronous_commit = off; SET maintenance_work_mem = '1GB'`);
-  const heads = await writer.query(`SELECT DISTINCT ON (chain) chain, hash FROM audit_event ORDER BY chain, seq DESC`);
-  const lastHash = new Map<number, string>(
-    heads.rows.map((row: { chain: number; hash: string }) => [row.chain, row.hash]),
-  );
-  const [{ all }] = (await reader.query(`SELECT count(*)::int AS all FROM assignment`)).rows;
-  const total = Math.round(all * AUDIT_SHARE);
-  const checkpointAfter = Math.floor(total * 0.99);
-  await reader.query(`BEGIN ISOLATION LEVEL REPEATABLE READ`);
-  await reader.query(`DECLARE trail NO SCROLL CURSOR FOR
-    SELECT id, status, shift_id, order_id, starts_at, ends_at, created_at, created_by, check_in_received_at, checked_in_by,
-           check_out_received_at, confirmed_by, absence_recorded_at, absence_recorded_by, absence_decided_at, absence_decided_by,
-           cancelled_at, cancelled_by, signed_off_at, signed_off_by
-      FROM assignment LIMIT ${total}`);
-  const indexes = await dropIndexes(writer, 'audit_event');
-  let copy = openCopy(writer);
-  let written = 0;
-  let read = 0;
-  let lines: string[] = [];
-  let waited = 0;
-  let committed = 0;
-  const flush = async () => {
-    if (written - committed >= AUDIT_COMMIT) {
-      await closeCopy(copy);
-      copy = openCopy(writer);
-      committed = written - lines.length;
-    }
-    if (lines.length === 0) return;
-    const chunk = lines.join('');
-    lines = [];
-    if (!copy.write(chunk)) {
-      const t = performance.now();
-      await new Promise((resolve) => copy.once('drain', resolve));
-      waited += performance.now() - t;
-    }
-  };
-  const add = (event: Omit<Event, 'chain' | 'prevHash' | 'id'>) => {
-    const chain = randomInt(AUDIT_CHAINS);
-    const full: Event = { id: randomUUID(), chain, ...event, prevHash: lastHash.get(chain) ?? null };
-    const hash = keyedHash(config.AUDIT_KEY, full);
-    lastHash.set(chain, hash);
-    lines.push(copyLine(full, hash));
-    written++;
-  };
-  const step = performance.now();
-  for (;;) {
-    const { rows } = await reader.query<AssignmentRow>(`FETCH 20000 FROM trail`);
-    if (rows.length === 0) break;
-    for (const a of rows) {
-      for (const event of trailOf(a)) add(event);
-      if (lines.length >= AUDIT_BATCH) await flush();
-      read++;
-      if (read === checkpointAfter) {
-        await flush();
-        await closeCopy(copy);
-        await timed(`  ${indexes.length} indexes and keys of audit_event rebuilt`, () =>
-          restoreIndexes(writer, indexes),
-        );
-        await writeCheckpoint(url);
-        copy = openCopy(writer);
-      }
-    }
-    if (read % 500_000 < rows.length)
-      console.log(
-        `  ${read} assignments, ${written} events, ${fmt((written / (performance.now() - step)) * 1000, 0)} events/s, ${fmt(waited / 1000)} s waiting for PostgreSQL`,
-      );
-  }
-  await flush();
-  await closeCopy(copy);
-  await reader.query(`COMMIT`);
-  await Promise.all([reader.end(), writer.end()]);
-  return written;
-}
-
-const AUDIT_COLUMNS = 'id, chain, at, actor_id, action, entity_type, entity_id, before, after, prev_hash, hash';
-
-function openCopy(db: pg.Client): Writable {
-  return db.query(copyFrom(`COPY audit_event (${AUDIT_COLUMNS}) FROM STDIN`));
-}
-
-async function closeCopy(copy: Writable): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    copy.once('finish', resolve);
-    copy.once('error', reject);
-    copy.end();
-  });
-}
-
-/** One row in COPY's text format: tab-separated, \N for NULL, backslash, tab and line breaks escaped. */
-function copyLine(e: Event, hash: string): string {
-  const json = (value: Record<string, unknown> | null) => (value === null ? null : JSON.stringify(value));
-  return (
-    [
-      e.id,
-      e.chain,
-      e.at,
-      e.actorId,
-      e.action,
-      e.entityType,
-      e.entityId,
-      json(e.before),
-      json(e.after),
-      e.prevHash,
-      hash,
-    ]
-      .map((value) => (value === null ? '\\N' : String(value).replace(/[\\\t\n\r]/g, escapeCopy)))
-      .join('\t') + '\n'
-  );
-}
-
-const escapeCopy = (c: string) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!;
-
-interface IndexDefinition {
-  name: string;
-  constraint: string | null;
-  definition: string;
-}
-
-/**
- * Drops a table's indexes, unique and exclusion constraints and foreign keys (not its primary key) before a bulk
- * load, returning how to rebuild them: each is then built by one sort and each key checked by one join, instead
- * of a lookup a row. Rebuilt, they check every row as the row-by-row checks would have.
- */
-async function dropIndexes(db: pg.Client, table: string): Promise<IndexDefinition[]> {
-  const { rows } = await db.query<IndexDefinition>(
-    `SELECT i.indexrelid::regclass::text AS name, c.conname AS constraint,
-            coalesce(pg_get_constraintdef(c.oid), pg_get_indexdef(i.indexrelid)) AS definition
-       FROM pg_index i LEFT JOIN pg_constraint c ON c.conindid = i.indexrelid AND c.conrelid = i.indrelid
-      WHERE i.indrelid = $1::regclass AND NOT i.indisprimary
-     UNION ALL
-     SELECT conname, conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'f'`,
-    [table],
-  );
-  for (const index of rows)
-    await db.query(
-      index.constraint
-        ? `ALTER TABLE ${table} DROP CONSTRAINT ${pg.escapeIdentifier(index.constraint)}`
-        : `DROP INDEX ${pg.escapeIdentifier(index.name)}`,
-    );
-  return rows.map((index) => ({
-    ...index,
-    definition: index.constraint
-      ? `ALTER TABLE ${table} ADD CONSTRAINT ${pg.escapeIdentifier(index.constraint)} ${index.definition}`
-      : index.definition,
-  }));
-}
-
-async function restoreIndexes(db: pg.Client, indexes: IndexDefinition[]): Promise<void> {
-  for (const index of indexes) await db.query(index.definition);
-}
-
-function trailOf(a: AssignmentRow): Omit<Event, 'chain' | 'prevHash' | 'id'>[] {
-  const base = { entityType: 'assignment', entityId: a.id };
-  const events: Omit<Event, 'chain' | 'prevHash' | 'id'>[] = [
-    {
-      ...base,
-      at: a.created_at.toISOString(),
-      actorId: a.created_by,
-      action: 'assignment.booked',
-      before: null,
-      after: {
-        status: 'scheduled',
-        orderId: a.order_id,
-        shiftId: a.shift_id,
-        startsAt: a.starts_at.toISOString(),
-        endsAt: a.ends_at.toISOString(),
-        plannedMinutes: 240,
-      },
-    },
-  ];
-  if (a.check_in_received_at)
-    events.push({
-      ...base,
-      at: a.check_in_received_at.toISOString(),
-      actorId: a.checked_in_by,
-      action: 'assignment.checked_in',
-      before: { status: 'scheduled' },
-      after: { status: 'checked_in', checkInAt: a.starts_at.toISOString(), distanceMeters: 3, outsideRadius: false },
-    });
-  if (a.check_out_received_at)
-    events.push({
-      ...base,
-      at: a.check_out_received_at.toISOString(),
-      actorId: a.confirmed_by,
-      action: 'assignment.checked_out',
-      before: { status: 'checked_in' },
-      after: { status: 'checked_out', checkOutAt: a.ends_at.toISOString(), penaltyMinutes: 0, workedMinutes: 240 },
-    });
-  if (a.signed_off_at)
-    events.push({
-      ...base,
-      at: a.signed_off_at.toISOString(),
-      actorId: a.signed_off_by,
-      action: 'assignment.credited',
-      before: { status: 'checked_out' },
-      after: { status: 'credited', creditedMinutes: 240 },
-    });
-  if (a.absence_recorded_at)
-    events.push({
-      ...base,
-      at: a.absence_recorded_at.toISOString(),
-      actorId: a.absence_recorded_by,
-      action: 'assignment.absent',
-      before: { status: 'scheduled' },
-      after: { status: 'absent', reason: 'Sakit' },
-    });
-  if (a.absence_decided_at)
-    events.push({
-      ...base,
-      at: a.absence_decided_at.toISOString(),
-      actorId: a.absence_decided_by,
-      action: `assignment.${a.status}`,
-      before: { status: 'absent' },
-      after: { status: a.status, reason: 'Surat dokter' },
-    });
-  if (a.cancelled_at)
-    events.push({
-      ...base,
-      at: a.cancelled_at.toISOString(),
-      actorId: a.cancelled_by,
-      action: 'assignment.cancelled',
-      before: { status: 'scheduled' },
-      after: { status: 'cancelled', reason: 'Jadwal diubah' },
-    });
-  return events;
-}
-
-/** The service's own checkpoint writer, so the incremental verification starts from a real signed checkpoint. */
-async function writeCheckpoint(url: string): Promise<void> {
-  const config = loadConfig({ NODE_ENV: 'development', DATABASE_URL: url });
-  const dataSource = await new DataSource(dataSourceOptions(url, 'bakti-national')).initialize();
-  try {
-    await new AuditCheckpoints(
-      new AuditEventRepository(dataSource),
-      new FixedClock(new Date(NATIONAL.now)),
-      config,
-    ).write();
-  } finally {
-    await dataSource.destroy();
-  }
-}
-
-async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
-  const t = performance.now();
-  const result = await work();
-  console.log(`${label}: ${fmt((performance.now() - t) / 1000)} s`);
-  return result;
-}
-
-const fmt = (value: number, digits = 1) => value.toFixed(digits);
-const loadavg = () =>
-  os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
 
 main().catch((error: unknown) => {
   console.error(error);

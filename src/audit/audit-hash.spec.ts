@@ -10,6 +10,29 @@ describe('audit hashes and fingerprints (R-28, R-30)', () => {
     expect(keyedHash('x'.repeat(40), event)).not.toBe(keyedHash(key, event));
   });
 
+  it('R-28: an event hashes as it always did (a trail written before still verifies)', () => {
+    const event = {
+      id: '6f1c2a1e-8d1b-4c55-9a57-2b7f3c1d9e01',
+      chain: 7,
+      at: '2026-03-02T01:00:00.000Z',
+      actorId: null,
+      action: 'assignment.credited',
+      entityType: 'assignment',
+      entityId: '0b9e4d7a-3c2f-4e8b-a1d6-5f7e9c3b2a10',
+      before: { status: 'checked_out' },
+      after: {
+        status: 'credited',
+        creditedMinutes: 240,
+        at: new Date('2026-03-02T01:00:00Z'),
+        note: 'Surat "dokter"\n',
+        tags: ['b', 'a'],
+        gone: undefined,
+      },
+      prevHash: null,
+    };
+    expect(keyedHash(key, event)).toBe('8976c4c7634240a37743d039e727aeb46e51a11935288bb08ec60b948c99df5a');
+  });
+
   it('R-30: NIK, religion, phone, address and home are kept as fingerprints that change when the value does', () => {
     const person = {
       fullName: 'Yohanis',
