@@ -1,88 +1,121 @@
 /**
  * One part of the national audit trail, in a worker thread of its own (national-audit.ts starts one a core): the
- * assignments of its part (by the last byte of their id), their events on its own chains, hashed with the
- * service's keyedHash and streamed to PostgreSQL by COPY on its own connection. A chain is written by one worker
- * alone, in its order, so the chain's seq follows it however the workers' rows interleave. Before the last 1 % of
- * its assignments it reports `paused` and waits for `resume` (its coordinator then signs the checkpoint).
+ * shifts and assignments of its part (by the last byte of their id), the events the service writes for each, on
+ * its own chains, hashed with the service's keyedHash and streamed to PostgreSQL by COPY on its own connection. A
+ * chain is written by one worker alone, in its order, so the chain's seq follows it however the workers' rows
+ * interleave. Before the last 1 % of its assignments it reports `paused` and waits for `resume` (its coordinator
+ * then signs the checkpoint).
  */
-import { randomInt, randomUUID } from 'node:crypto';
-import type { Writable } from 'node:stream';
+import 'reflect-metadata';
 import { parentPort, workerData } from 'node:worker_threads';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
-import { keyedHash } from '../src/audit/audit-hash.js';
+import { fingerprint } from '../src/audit/audit-hash.js';
+import type { AssignmentState } from '../src/assignments/assignment.view.js';
+import { toAssignmentView } from '../src/assignments/assignment.view.js';
+import { NOT_ATTENDED } from '../src/assignments/booking.service.js';
+import type { LedgerEntry } from '../src/ledger/ledger-entry.entity.js';
+import { toLedgerView } from '../src/ledger/ledger.service.js';
+import type { Shift } from '../src/shifts/shift.entity.js';
+import { toShiftView } from '../src/shifts/shifts.service.js';
+import { Chains, closeCopy, openCopy, type Change, type State } from './national-audit-chains.js';
 
 export interface AuditPart {
   url: string;
   key: string;
   part: number;
   parts: number;
-  /** Assignments of the part to write the trail of. */
+  /** Assignments (and shifts) of the part to write the trail of. */
   limit: number;
+  shiftLimit: number;
   checkpointAfter: number;
   chains: number[];
   heads: [number, string][];
 }
 
 export type AuditWorkerMessage =
-  { kind: 'progress' | 'done'; read: number; written: number; waited: number } | { kind: 'paused' };
+  | { kind: 'progress'; read: number; written: number; waited: number }
+  | { kind: 'done'; read: number; written: number; waited: number; counts: [string, number][] }
+  | { kind: 'paused' };
 
-/** The part of an assignment: the last byte of its (random) id modulo the number of parts. */
+/** The part of a row: the last byte of its (random) id modulo the number of parts. */
 export const PART_OF_ASSIGNMENT = `get_byte(uuid_send(id), 15) % $1`;
 
 const BATCH = 5_000;
 /** Events a COPY (a transaction): a stopped run keeps a committed prefix of each chain, every chain intact. */
 const COMMIT = 1_000_000;
 
-/** An assignment's columns, its times as the ISO text the service's events hold (toISOString). */
-interface AssignmentRow {
+/** Times as the ISO text the service's events hold (toISOString). */
+const iso = (column: string, alias = column.replace(/^\w+\./, '')) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ${alias}`;
+
+/** An assignment with its person's name and its ledger credit, columns as the entities name them. */
+const ASSIGNMENTS = `
+  SELECT a.id, a.order_id AS "orderId", a.person_id AS "personId", a.shift_id AS "shiftId", a.site_id AS "siteId",
+         a.local_date::text AS "localDate", a.planned_minutes AS "plannedMinutes", a.status,
+         a.check_in_lat AS "checkInLat", a.check_in_lng AS "checkInLng",
+         a.check_in_distance_meters AS "checkInDistanceMeters", a.check_in_outside_radius AS "checkInOutsideRadius",
+         a.check_in_radius_meters AS "checkInRadiusMeters", a.checked_in_by AS "checkedInBy",
+         a.check_out_lat AS "checkOutLat", a.check_out_lng AS "checkOutLng",
+         a.check_out_distance_meters AS "checkOutDistanceMeters", a.check_out_outside_radius AS "checkOutOutsideRadius",
+         a.check_out_radius_meters AS "checkOutRadiusMeters", a.penalty_minutes AS "penaltyMinutes",
+         a.worked_minutes AS "workedMinutes", a.confirmation_note AS "confirmationNote", a.confirmed_by AS "confirmedBy",
+         a.absence_reason AS "absenceReason", a.absence_recorded_by AS "absenceRecordedBy",
+         a.absence_decision_reason AS "absenceDecisionReason", a.absence_decided_by AS "absenceDecidedBy",
+         a.cancel_reason AS "cancelReason", a.cancelled_by AS "cancelledBy", a.credited_minutes AS "creditedMinutes",
+         a.sign_off_note AS "signOffNote", a.signed_off_by AS "signedOffBy", a.created_by AS "createdBy",
+         p.full_name AS "fullName", l.id AS "ledgerId", l.minutes AS "ledgerMinutes",
+         ${iso('a.starts_at', '"startsAt"')}, ${iso('a.ends_at', '"endsAt"')}, ${iso('a.created_at', '"createdAt"')},
+         ${iso('a.check_in_at', '"checkInAt"')}, ${iso('a.check_in_received_at', '"checkInReceivedAt"')},
+         ${iso('a.check_out_at', '"checkOutAt"')}, ${iso('a.check_out_received_at', '"checkOutReceivedAt"')},
+         ${iso('a.absence_recorded_at', '"absenceRecordedAt"')}, ${iso('a.absence_decided_at', '"absenceDecidedAt"')},
+         ${iso('a.cancelled_at', '"cancelledAt"')}, ${iso('a.signed_off_at', '"signedOffAt"')},
+         ${iso('a.no_show_flagged_at', '"noShowFlaggedAt"')}, ${iso('l.created_at', '"ledgerCreatedAt"')}
+    FROM assignment a JOIN person p ON p.id = a.person_id
+    LEFT JOIN ledger_entry l ON l.assignment_id = a.id AND l.kind = 'credit'
+   WHERE get_byte(uuid_send(a.id), 15) % $1 = $2 LIMIT $3`;
+
+type AssignmentRow = Record<keyof typeof NOT_ATTENDED | 'status', unknown> & {
   id: string;
+  orderId: string;
+  personId: string;
+  shiftId: string;
+  siteId: string;
+  localDate: string;
+  startsAt: string;
+  endsAt: string;
+  plannedMinutes: number;
   status: string;
-  shift_id: string;
-  order_id: string;
-  starts_at: string;
-  ends_at: string;
-  created_at: string;
-  created_by: string;
-  check_in_received_at: string | null;
-  checked_in_by: string | null;
-  check_out_received_at: string | null;
-  confirmed_by: string | null;
-  absence_recorded_at: string | null;
-  absence_recorded_by: string | null;
-  absence_decided_at: string | null;
-  absence_decided_by: string | null;
-  cancelled_at: string | null;
-  cancelled_by: string | null;
-  signed_off_at: string | null;
-  signed_off_by: string | null;
-}
+  createdAt: string;
+  createdBy: string;
+  fullName: string;
+  ledgerId: string | null;
+  ledgerMinutes: number | null;
+  ledgerCreatedAt: string | null;
+  noShowFlaggedAt: string | null;
+  checkInReceivedAt: string | null;
+  checkOutReceivedAt: string | null;
+  checkedInBy: string | null;
+  confirmedBy: string | null;
+  absenceRecordedAt: string | null;
+  absenceRecordedBy: string | null;
+  absenceDecidedAt: string | null;
+  absenceDecidedBy: string | null;
+  cancelledAt: string | null;
+  cancelledBy: string | null;
+  cancelReason: string | null;
+  signedOffAt: string | null;
+  signedOffBy: string | null;
+};
 
-interface Event {
-  id: string;
-  chain: number;
-  at: string;
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: State | null;
-  after: State | null;
-  prevHash: string | null;
-}
+/** A shift as its row was when created: nobody booked yet. */
+const SHIFTS = `
+  SELECT id, site_id AS "siteId", date::text AS date, start_time::text AS "startTime", end_time::text AS "endTime",
+         break_minutes AS "breakMinutes", capacity, 0 AS "bookedCount", coordinator_id AS "coordinatorId",
+         planned_minutes AS "plannedMinutes", created_by AS "createdBy",
+         ${iso('starts_at', '"startsAt"')}, ${iso('ends_at', '"endsAt"')}, ${iso('created_at', '"createdAt"')}
+    FROM shift WHERE get_byte(uuid_send(id), 15) % $1 = $2 LIMIT $3`;
 
-const TIMES = [
-  'starts_at',
-  'ends_at',
-  'created_at',
-  'check_in_received_at',
-  'check_out_received_at',
-  'absence_recorded_at',
-  'absence_decided_at',
-  'cancelled_at',
-  'signed_off_at',
-];
-const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ${column}`;
+type ShiftRow = Record<keyof Shift, unknown> & { id: string; createdAt: string; createdBy: string };
 
 async function writePart(job: AuditPart, port: NonNullable<typeof parentPort>): Promise<void> {
   const reader = new pg.Client({ connectionString: job.url });
@@ -90,14 +123,8 @@ async function writePart(job: AuditPart, port: NonNullable<typeof parentPort>): 
   await Promise.all([reader.connect(), writer.connect()]);
   await writer.query(`SET synchronous_commit = off`);
   await reader.query(`BEGIN ISOLATION LEVEL REPEATABLE READ`);
-  await reader.query(
-    `DECLARE trail NO SCROLL CURSOR FOR
-     SELECT id, status, shift_id, order_id, created_by, checked_in_by, confirmed_by, absence_recorded_by,
-            absence_decided_by, cancelled_by, signed_off_by, ${TIMES.map(iso).join(', ')}
-       FROM assignment WHERE ${PART_OF_ASSIGNMENT} = $2 LIMIT $3`,
-    [job.parts, job.part, job.limit],
-  );
-  const lastHash = new Map<number, string>(job.heads);
+  const chains = new Chains(job.key, job.chains, job.heads);
+  const names = new PersonNames(job.key);
   let copy = openCopy(writer);
   let lines = '';
   let batched = 0;
@@ -133,150 +160,179 @@ async function writePart(job: AuditPart, port: NonNullable<typeof parentPort>): 
     await resumed;
     copy = openCopy(writer);
   };
-  const add: Add = (entityId, at, actorId, action, before, after) => {
-    const chain = job.chains[randomInt(job.chains.length)];
-    const event: Event = {
-      id: randomUUID(),
-      chain,
-      at,
-      actorId,
-      action,
-      entityType: 'assignment',
-      entityId,
-      before,
-      after,
-      prevHash: lastHash.get(chain) ?? null,
-    };
-    const hash = keyedHash(job.key, event);
-    lastHash.set(chain, hash);
-    lines += copyLine(event, hash);
-    batched++;
-    written++;
+  const record: Recorder = (at, changes) => {
+    lines += chains.transaction(at, changes);
+    batched += changes.length;
+    written += changes.length;
   };
-  const fetch = () => reader.query<AssignmentRow>(`FETCH 20000 FROM trail`);
-  // The next rows are read while these are hashed.
-  for (let next = fetch(); ;) {
-    const { rows } = await next;
-    if (rows.length === 0) break;
-    next = fetch();
-    for (const a of rows) {
-      if (read === job.checkpointAfter) await pause();
-      trailOf(a, add);
-      if (batched >= BATCH) await flush();
-      read++;
+  const rows = async <Row>(name: string, sql: string, limit: number, each: (row: Row) => Promise<void>) => {
+    await reader.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`, [job.parts, job.part, limit]);
+    const fetch = () => reader.query<Row & pg.QueryResultRow>(`FETCH 20000 FROM ${name}`);
+    // The next rows are read while these are hashed.
+    for (let next = fetch(); ;) {
+      const { rows: batch } = await next;
+      if (batch.length === 0) break;
+      next = fetch();
+      for (const row of batch) await each(row);
+      port.postMessage({ kind: 'progress', read, written, waited } satisfies AuditWorkerMessage);
     }
-    port.postMessage({ kind: 'progress', read, written, waited } satisfies AuditWorkerMessage);
-  }
+  };
+  await rows<ShiftRow>('shifts', SHIFTS, job.shiftLimit, async (shift) => {
+    shiftTrail(shift, record);
+    if (batched >= BATCH) await flush();
+  });
+  await rows<AssignmentRow>('assignments', ASSIGNMENTS, job.limit, async (a) => {
+    if (read === job.checkpointAfter) await pause();
+    assignmentTrail(a, names.of(a.personId, a.fullName), record);
+    if (batched >= BATCH) await flush();
+    read++;
+  });
   await pause();
   await flush();
   await closeCopy(copy);
   await reader.query(`COMMIT`);
   await Promise.all([reader.end(), writer.end()]);
-  port.postMessage({ kind: 'done', read, written, waited } satisfies AuditWorkerMessage);
+  port.postMessage({ kind: 'done', read, written, waited, counts: [...chains.counts] } satisfies AuditWorkerMessage);
 }
 
-const AUDIT_COLUMNS = 'id, chain, at, actor_id, action, entity_type, entity_id, before, after, prev_hash, hash';
+/** One transaction's events, at its time. */
+type Recorder = (at: string, changes: Change[]) => void;
 
-function openCopy(db: pg.Client): Writable {
-  return db.query(copyFrom(`COPY audit_event (${AUDIT_COLUMNS}) FROM STDIN`));
+/**
+ * R-30: what the service keeps of a person's name in an assignment's view (AuditService.kept fingerprints it),
+ * computed once a person: the views are built from plain text already, so nothing else of kept() changes them.
+ */
+class PersonNames {
+  private readonly fingerprints = new Map<string, string>();
+  constructor(private readonly key: string) {}
+  of(personId: string, fullName: string): string {
+    let kept = this.fingerprints.get(personId);
+    if (kept === undefined) {
+      kept = fingerprint(this.key, 'fullName', fullName);
+      this.fingerprints.set(personId, kept);
+    }
+    return kept;
+  }
 }
 
-async function closeCopy(copy: Writable): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    copy.once('finish', resolve);
-    copy.once('error', reject);
-    copy.end();
-  });
+/** ShiftsService.create: `shift.created` with the shift's view. */
+function shiftTrail(shift: ShiftRow, record: Recorder): void {
+  record(shift.createdAt, [
+    {
+      actorId: shift.createdBy,
+      action: 'shift.created',
+      entityType: 'shift',
+      entityId: shift.id,
+      after: toShiftView(shift as unknown as Shift) as unknown as State,
+    },
+  ]);
 }
 
 /**
- * One row in COPY's text format: tab-separated, \N for NULL. Only the JSON can hold COPY's escape character (a
- * backslash; JSON has no raw tab or line break); the other fields are ids, times, hashes and action names.
+ * An assignment's trail as the services write it, each step a transaction of its own with the assignment's view
+ * before and after: booked (BookingService.book); no-show flagged (AttendanceChecksService); checked in, checked out,
+ * absent (AttendanceService.record); credited with its ledger credit first in the same transaction
+ * (SignOffService.signOff: LedgerService.credit, then `assignment.credited`); excused or unexcused
+ * (SignOffService.decideAbsence); cancelled (BookingService.release).
  */
-function copyLine(e: Event, hash: string): string {
-  return (
-    `${e.id}\t${e.chain}\t${e.at}\t${e.actorId ?? '\\N'}\t${e.action}\t${e.entityType}\t${e.entityId}\t` +
-    `${copyJson(e.before)}\t${copyJson(e.after)}\t${e.prevHash ?? '\\N'}\t${hash}\n`
-  );
+function assignmentTrail(a: AssignmentRow, personName: string, record: Recorder): void {
+  let state: AssignmentRow = {
+    ...a,
+    ...NOT_ATTENDED,
+    status: 'scheduled',
+  };
+  const view = () => toAssignmentView(state as unknown as AssignmentState, personName) as unknown as State;
+  /** A step to `status` setting the record's `columns`, after the `first` events of its transaction. */
+  const step = (at: string, actorId: string | null, status: string, columns: Column[], first: Change[] = []) => {
+    const before = view();
+    state = { ...state, status, ...Object.fromEntries(columns.map((column) => [column, a[column]])) };
+    const action = `assignment.${status}`;
+    record(at, [...first, { actorId, action, entityType: 'assignment', entityId: a.id, before, after: view() }]);
+  };
+  record(a.createdAt, [
+    { actorId: a.createdBy, action: 'assignment.booked', entityType: 'assignment', entityId: a.id, after: view() },
+  ]);
+  if (a.noShowFlaggedAt)
+    record(a.noShowFlaggedAt, [
+      {
+        actorId: null,
+        action: 'assignment.no_show_flagged',
+        entityType: 'assignment',
+        entityId: a.id,
+        before: { status: 'scheduled', noShowFlaggedAt: null },
+        after: { status: 'scheduled', noShowFlaggedAt: a.noShowFlaggedAt },
+      },
+    ]);
+  if (a.checkInReceivedAt) step(a.checkInReceivedAt, a.checkedInBy, 'checked_in', CHECK_IN);
+  if (a.checkOutReceivedAt) step(a.checkOutReceivedAt, a.confirmedBy, 'checked_out', CHECK_OUT);
+  if (a.signedOffAt) step(a.signedOffAt, a.signedOffBy, 'credited', SIGN_OFF, a.ledgerId ? [ledgerCredited(a)] : []);
+  if (a.absenceRecordedAt) step(a.absenceRecordedAt, a.absenceRecordedBy, 'absent', ABSENCE);
+  if (a.absenceDecidedAt) step(a.absenceDecidedAt, a.absenceDecidedBy, a.status, DECISION);
+  if (a.cancelledAt) {
+    const before = view();
+    const cancellation = { reason: a.cancelReason, by: a.cancelledBy, at: a.cancelledAt };
+    record(a.cancelledAt, [
+      {
+        actorId: a.cancelledBy,
+        action: 'assignment.cancelled',
+        entityType: 'assignment',
+        entityId: a.id,
+        before,
+        after: { ...before, status: 'cancelled', cancellation },
+      },
+    ]);
+  }
 }
 
-const copyJson = (value: State | null) => (value === null ? '\\N' : JSON.stringify(value).replaceAll('\\', '\\\\'));
+type Column = keyof typeof NOT_ATTENDED;
+/** What each step sets of the assignment's row. */
+const CHECK_IN: Column[] = [
+  'checkInAt',
+  'checkInReceivedAt',
+  'checkInLat',
+  'checkInLng',
+  'checkInDistanceMeters',
+  'checkInOutsideRadius',
+  'checkInRadiusMeters',
+  'checkedInBy',
+];
+const CHECK_OUT: Column[] = [
+  'checkOutAt',
+  'checkOutReceivedAt',
+  'checkOutLat',
+  'checkOutLng',
+  'checkOutDistanceMeters',
+  'checkOutOutsideRadius',
+  'checkOutRadiusMeters',
+  'penaltyMinutes',
+  'workedMinutes',
+  'confirmationNote',
+  'confirmedBy',
+];
+const SIGN_OFF: Column[] = ['creditedMinutes', 'signOffNote', 'signedOffBy', 'signedOffAt'];
+const ABSENCE: Column[] = ['absenceReason', 'absenceRecordedBy', 'absenceRecordedAt'];
+const DECISION: Column[] = ['absenceDecisionReason', 'absenceDecidedBy', 'absenceDecidedAt'];
 
-/** An event of an assignment's trail, as the service would have recorded it. */
-type Add = (
-  entityId: string,
-  at: string,
-  actorId: string | null,
-  action: string,
-  before: State | null,
-  after: State,
-) => void;
-type State = Record<string, unknown>;
-
-/** The trail of an assignment: booked, checked in and out, credited; absent, decided; cancelled. */
-function trailOf(a: AssignmentRow, add: Add): void {
-  add(a.id, a.created_at, a.created_by, 'assignment.booked', null, {
-    status: 'scheduled',
-    orderId: a.order_id,
-    shiftId: a.shift_id,
-    startsAt: a.starts_at,
-    endsAt: a.ends_at,
-    plannedMinutes: 240,
-  });
-  if (a.check_in_received_at)
-    add(
-      a.id,
-      a.check_in_received_at,
-      a.checked_in_by,
-      'assignment.checked_in',
-      { status: 'scheduled' },
-      { status: 'checked_in', checkInAt: a.starts_at, distanceMeters: 3, outsideRadius: false },
-    );
-  if (a.check_out_received_at)
-    add(
-      a.id,
-      a.check_out_received_at,
-      a.confirmed_by,
-      'assignment.checked_out',
-      { status: 'checked_in' },
-      { status: 'checked_out', checkOutAt: a.ends_at, penaltyMinutes: 0, workedMinutes: 240 },
-    );
-  if (a.signed_off_at)
-    add(
-      a.id,
-      a.signed_off_at,
-      a.signed_off_by,
-      'assignment.credited',
-      { status: 'checked_out' },
-      { status: 'credited', creditedMinutes: 240 },
-    );
-  if (a.absence_recorded_at)
-    add(
-      a.id,
-      a.absence_recorded_at,
-      a.absence_recorded_by,
-      'assignment.absent',
-      { status: 'scheduled' },
-      { status: 'absent', reason: 'Sakit' },
-    );
-  if (a.absence_decided_at)
-    add(
-      a.id,
-      a.absence_decided_at,
-      a.absence_decided_by,
-      `assignment.${a.status}`,
-      { status: 'absent' },
-      { status: a.status, reason: 'Surat dokter' },
-    );
-  if (a.cancelled_at)
-    add(
-      a.id,
-      a.cancelled_at,
-      a.cancelled_by,
-      'assignment.cancelled',
-      { status: 'scheduled' },
-      { status: 'cancelled', reason: 'Jadwal diubah' },
-    );
+/** LedgerService.credit: `ledger.credited` with the entry's view. */
+function ledgerCredited(a: AssignmentRow): Change {
+  const entry = {
+    id: a.ledgerId,
+    orderId: a.orderId,
+    assignmentId: a.id,
+    minutes: a.ledgerMinutes,
+    kind: 'credit',
+    reason: null,
+    reversesId: null,
+    createdAt: a.ledgerCreatedAt,
+    createdBy: a.signedOffBy,
+  };
+  return {
+    actorId: a.signedOffBy,
+    action: 'ledger.credited',
+    entityType: 'ledger_entry',
+    entityId: a.ledgerId!,
+    after: toLedgerView(entry as unknown as LedgerEntry) as unknown as State,
+  };
 }
 
 if (parentPort) await writePart(workerData as AuditPart, parentPort);

@@ -5,13 +5,14 @@
  *   38 provinces in three time zones, 90 Bapas, 180 Kejari, 180 OPD with their agreements, 2,000 sites with a
  *   coordinator each, 100,000 persons and court orders, about 5 million assignments (credited, signed, absent,
  *   cancelled, checked in today, scheduled ahead) on the shifts they need, a ledger credit for each credited one
- *   (through the ledger's own trigger, so each order's credited minutes are the sum of its ledger), and about
- *   20 million audit events on the 16 keyed hash chains, computed here while streaming and checked by the
- *   service's own verification; a signed checkpoint (the service's AuditCheckpoints) before the last 1 %.
+ *   (each order's credited minutes the sum of its ledger), and their audit trail, the events the services write for
+ *   each record (about 19 million, national-audit.ts) on the 16 keyed hash chains, computed here while streaming
+ *   and checked by the service's own verification; a signed checkpoint (AuditCheckpoints) before the last 1 %.
  *
  *   npm run seed:national                          # the full year
  *   NATIONAL_SCALE=0.1 npm run seed:national       # a tenth of the orders, assignments and events
  *   NATIONAL_AUDIT_ONLY=1 NATIONAL_AUDIT_SHARE=0.25 npm run seed:national   # only the trail, of a quarter of them
+ *   NATIONAL_AUDIT_ONLY=1 NATIONAL_AUDIT_REPLACE=1 npm run seed:national     # the trail written anew
  *
  * Environment: NATIONAL_SCALE (1) multiplies the orders (and so the assignments, ledger and audit events; the
  * agencies and sites stay), NATIONAL_DATABASE_URL (postgres://postgres@127.0.0.1:5432/bakti_national: the owner).
@@ -30,7 +31,13 @@ const SCALE = Number(process.env.NATIONAL_SCALE ?? '1');
 const ORDERS = Math.round(100_000 * SCALE);
 /** NATIONAL_AUDIT_ONLY: only the audit trail, on a database already filled (its trail empty). */
 const AUDIT_ONLY = process.env.NATIONAL_AUDIT_ONLY === '1';
-/** NATIONAL_AUDIT_SHARE: the share of the assignments whose trail is written (1). */
+/**
+ * NATIONAL_AUDIT_REPLACE (with NATIONAL_AUDIT_ONLY): empties the trail and its checkpoints first, as the owner
+ * (their append-only triggers refuse a TRUNCATE; off inside that one transaction): for a trail written by an
+ * earlier generator.
+ */
+const AUDIT_REPLACE = process.env.NATIONAL_AUDIT_REPLACE === '1';
+/** NATIONAL_AUDIT_SHARE: the share of the shifts and assignments whose trail is written (1). */
 const AUDIT_SHARE = Number(process.env.NATIONAL_AUDIT_SHARE ?? '1');
 
 async function main(): Promise<void> {
@@ -59,8 +66,11 @@ async function main(): Promise<void> {
       await timed(`Persons and ${ORDERS} court orders`, () => ordersAndPersons(db));
       await timed('Shifts and assignments', () => shiftsAndAssignments(db));
       await timed("Ledger credits, each order's credited minutes their sum", () => ledger(db));
-    } else if ((await db.query(`SELECT EXISTS (SELECT FROM audit_event) AS any`)).rows[0].any)
-      throw new Error('NATIONAL_AUDIT_ONLY needs an empty audit trail');
+    } else {
+      if (AUDIT_REPLACE) await timed('The old audit trail and its checkpoints emptied', () => emptyTrail(db));
+      if ((await db.query(`SELECT EXISTS (SELECT FROM audit_event) AS any`)).rows[0].any)
+        throw new Error('NATIONAL_AUDIT_ONLY needs an empty audit trail (NATIONAL_AUDIT_REPLACE=1 empties it)');
+    }
     const events = await timed('Audit events on 16 keyed chains, a signed checkpoint before the last 1 %', () =>
       auditEvents(url, AUDIT_SHARE),
     );
@@ -295,6 +305,16 @@ async function ledger(db: pg.Client): Promise<void> {
   await db.query('COMMIT');
   await db.query(`VACUUM FULL court_order`);
   await timed(`  ${indexes.length} indexes and keys of ledger_entry rebuilt`, () => restoreIndexes(db, indexes));
+}
+
+async function emptyTrail(db: pg.Client): Promise<void> {
+  await db.query('BEGIN');
+  await db.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_truncate`);
+  await db.query(`ALTER TABLE audit_checkpoint DISABLE TRIGGER audit_checkpoint_no_truncate`);
+  await db.query(`TRUNCATE audit_event, audit_checkpoint RESTART IDENTITY`);
+  await db.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_truncate`);
+  await db.query(`ALTER TABLE audit_checkpoint ENABLE TRIGGER audit_checkpoint_no_truncate`);
+  await db.query('COMMIT');
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,101 @@
+/**
+ * The national trail's chains as the service extends them (AuditService.recordAll): a transaction's events go on
+ * one chain picked at random, one after the other, with the transaction's one time; each is hashed with the
+ * service's keyedHash and becomes a line of COPY's text format.
+ */
+import { randomInt, randomUUID } from 'node:crypto';
+import type { Writable } from 'node:stream';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { keyedHash } from '../src/audit/audit-hash.js';
+
+export type State = Record<string, unknown>;
+
+/** One event of a transaction, as AuditService.record receives it (its states already as the service keeps them). */
+export interface Change {
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: State | null;
+  after?: State | null;
+}
+
+interface Event {
+  id: string;
+  chain: number;
+  at: string;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: State | null;
+  after: State | null;
+  prevHash: string | null;
+}
+
+export class Chains {
+  private readonly lastHash: Map<number, string>;
+  /** Events written, by action. */
+  readonly counts = new Map<string, number>();
+
+  constructor(
+    private readonly key: string,
+    private readonly chains: number[],
+    heads: [number, string][] = [],
+  ) {
+    this.lastHash = new Map(heads);
+  }
+
+  /** The COPY lines of one transaction's events. */
+  transaction(at: string, changes: Change[]): string {
+    const chain = this.chains[randomInt(this.chains.length)];
+    let lines = '';
+    for (const change of changes) {
+      const event: Event = {
+        id: randomUUID(),
+        chain,
+        at,
+        actorId: change.actorId,
+        action: change.action,
+        entityType: change.entityType,
+        entityId: change.entityId,
+        before: change.before ?? null,
+        after: change.after ?? null,
+        prevHash: this.lastHash.get(chain) ?? null,
+      };
+      const hash = keyedHash(this.key, event);
+      this.lastHash.set(chain, hash);
+      this.counts.set(change.action, (this.counts.get(change.action) ?? 0) + 1);
+      lines += copyLine(event, hash);
+    }
+    return lines;
+  }
+}
+
+const AUDIT_COLUMNS = 'id, chain, at, actor_id, action, entity_type, entity_id, before, after, prev_hash, hash';
+
+export function openCopy(db: pg.Client): Writable {
+  return db.query(copyFrom(`COPY audit_event (${AUDIT_COLUMNS}) FROM STDIN`));
+}
+
+export async function closeCopy(copy: Writable): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    copy.once('finish', resolve);
+    copy.once('error', reject);
+    copy.end();
+  });
+}
+
+/**
+ * One row in COPY's text format: tab-separated, \N for NULL. Only the JSON can hold COPY's escape character (a
+ * backslash; JSON has no raw tab or line break); the other fields are ids, times, hashes and action names.
+ */
+function copyLine(e: Event, hash: string): string {
+  return (
+    `${e.id}\t${e.chain}\t${e.at}\t${e.actorId ?? '\\N'}\t${e.action}\t${e.entityType}\t${e.entityId}\t` +
+    `${copyJson(e.before)}\t${copyJson(e.after)}\t${e.prevHash ?? '\\N'}\t${hash}\n`
+  );
+}
+
+const copyJson = (value: State | null) => (value === null ? '\\N' : JSON.stringify(value).replaceAll('\\', '\\\\'));
