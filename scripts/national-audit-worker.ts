@@ -122,6 +122,8 @@ async function writePart(job: AuditPart, port: NonNullable<typeof parentPort>): 
   const writer = new pg.Client({ connectionString: job.url });
   await Promise.all([reader.connect(), writer.connect()]);
   await writer.query(`SET synchronous_commit = off`);
+  // The assignments' join with their ledger credits hashes the credits in memory, not in batches on disk.
+  await reader.query(`SET work_mem = '256MB'`);
   await reader.query(`BEGIN ISOLATION LEVEL REPEATABLE READ`);
   const chains = new Chains(job.key, job.chains, job.heads);
   const names = new PersonNames(job.key);
