@@ -54,10 +54,10 @@ const ASSIGNMENTS = `
          a.local_date::text AS "localDate", a.planned_minutes AS "plannedMinutes", a.status,
          a.check_in_lat AS "checkInLat", a.check_in_lng AS "checkInLng",
          a.check_in_distance_meters AS "checkInDistanceMeters", a.check_in_outside_radius AS "checkInOutsideRadius",
-         a.check_in_radius_meters AS "checkInRadiusMeters", a.checked_in_by AS "checkedInBy",
+         a.checked_in_by AS "checkedInBy",
          a.check_out_lat AS "checkOutLat", a.check_out_lng AS "checkOutLng",
          a.check_out_distance_meters AS "checkOutDistanceMeters", a.check_out_outside_radius AS "checkOutOutsideRadius",
-         a.check_out_radius_meters AS "checkOutRadiusMeters", a.penalty_minutes AS "penaltyMinutes",
+         a.penalty_minutes AS "penaltyMinutes",
          a.worked_minutes AS "workedMinutes", a.confirmation_note AS "confirmationNote", a.confirmed_by AS "confirmedBy",
          a.absence_reason AS "absenceReason", a.absence_recorded_by AS "absenceRecordedBy",
          a.absence_decision_reason AS "absenceDecisionReason", a.absence_decided_by AS "absenceDecidedBy",
@@ -122,8 +122,6 @@ async function writePart(job: AuditPart, port: NonNullable<typeof parentPort>): 
   const writer = new pg.Client({ connectionString: job.url });
   await Promise.all([reader.connect(), writer.connect()]);
   await writer.query(`SET synchronous_commit = off`);
-  // The assignments' join with their ledger credits hashes the credits in memory, not in batches on disk.
-  await reader.query(`SET work_mem = '256MB'`);
   await reader.query(`BEGIN ISOLATION LEVEL REPEATABLE READ`);
   const chains = new Chains(job.key, job.chains, job.heads);
   const names = new PersonNames(job.key);
@@ -287,7 +285,10 @@ function assignmentTrail(a: AssignmentRow, personName: string, record: Recorder)
 }
 
 type Column = keyof typeof NOT_ATTENDED;
-/** What each step sets of the assignment's row. */
+/**
+ * What each step sets of the assignment's row that its view shows (not the radius it was measured against: the
+ * view leaves it out, and a year generated before those columns has none).
+ */
 const CHECK_IN: Column[] = [
   'checkInAt',
   'checkInReceivedAt',
@@ -295,7 +296,6 @@ const CHECK_IN: Column[] = [
   'checkInLng',
   'checkInDistanceMeters',
   'checkInOutsideRadius',
-  'checkInRadiusMeters',
   'checkedInBy',
 ];
 const CHECK_OUT: Column[] = [
@@ -305,7 +305,6 @@ const CHECK_OUT: Column[] = [
   'checkOutLng',
   'checkOutDistanceMeters',
   'checkOutOutsideRadius',
-  'checkOutRadiusMeters',
   'penaltyMinutes',
   'workedMinutes',
   'confirmationNote',
