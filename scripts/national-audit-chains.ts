@@ -67,9 +67,33 @@ export class Chains {
       const hash = keyedHash(this.key, event);
       this.lastHash.set(chain, hash);
       this.counts.set(change.action, (this.counts.get(change.action) ?? 0) + 1);
-      lines += copyLine(event, hash);
+      lines += this.copyLine(event, hash);
     }
     return lines;
+  }
+
+  /** The JSON of each state once: a step's state before is the one written as the last step's after. */
+  private readonly texts = new WeakMap<State, string>();
+
+  /**
+   * One row in COPY's text format: tab-separated, \N for NULL. Only the JSON can hold COPY's escape character (a
+   * backslash; JSON has no raw tab or line break); the other fields are ids, times, hashes and action names.
+   */
+  private copyLine(e: Event, hash: string): string {
+    return (
+      `${e.id}\t${e.chain}\t${e.at}\t${e.actorId ?? '\\N'}\t${e.action}\t${e.entityType}\t${e.entityId}\t` +
+      `${this.copyJson(e.before)}\t${this.copyJson(e.after)}\t${e.prevHash ?? '\\N'}\t${hash}\n`
+    );
+  }
+
+  private copyJson(state: State | null): string {
+    if (state === null) return '\\N';
+    let text = this.texts.get(state);
+    if (text === undefined) {
+      text = JSON.stringify(state).replaceAll('\\', '\\\\');
+      this.texts.set(state, text);
+    }
+    return text;
   }
 }
 
@@ -86,16 +110,3 @@ export async function closeCopy(copy: Writable): Promise<void> {
     copy.end();
   });
 }
-
-/**
- * One row in COPY's text format: tab-separated, \N for NULL. Only the JSON can hold COPY's escape character (a
- * backslash; JSON has no raw tab or line break); the other fields are ids, times, hashes and action names.
- */
-function copyLine(e: Event, hash: string): string {
-  return (
-    `${e.id}\t${e.chain}\t${e.at}\t${e.actorId ?? '\\N'}\t${e.action}\t${e.entityType}\t${e.entityId}\t` +
-    `${copyJson(e.before)}\t${copyJson(e.after)}\t${e.prevHash ?? '\\N'}\t${hash}\n`
-  );
-}
-
-const copyJson = (value: State | null) => (value === null ? '\\N' : JSON.stringify(value).replaceAll('\\', '\\\\'));

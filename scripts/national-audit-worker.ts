@@ -242,15 +242,18 @@ function assignmentTrail(a: AssignmentRow, personName: string, record: Recorder)
     status: 'scheduled',
   };
   const view = () => toAssignmentView(state as unknown as AssignmentState, personName) as unknown as State;
+  // A step's view before is the last one's after, the same object (Chains writes its JSON once).
+  let current = view();
   /** A step to `status` setting the record's `columns`, after the `first` events of its transaction. */
   const step = (at: string, actorId: string | null, status: string, columns: Column[], first: Change[] = []) => {
-    const before = view();
+    const before = current;
     state = { ...state, status, ...Object.fromEntries(columns.map((column) => [column, a[column]])) };
+    current = view();
     const action = `assignment.${status}`;
-    record(at, [...first, { actorId, action, entityType: 'assignment', entityId: a.id, before, after: view() }]);
+    record(at, [...first, { actorId, action, entityType: 'assignment', entityId: a.id, before, after: current }]);
   };
   record(a.createdAt, [
-    { actorId: a.createdBy, action: 'assignment.booked', entityType: 'assignment', entityId: a.id, after: view() },
+    { actorId: a.createdBy, action: 'assignment.booked', entityType: 'assignment', entityId: a.id, after: current },
   ]);
   if (a.noShowFlaggedAt)
     record(a.noShowFlaggedAt, [
@@ -269,7 +272,7 @@ function assignmentTrail(a: AssignmentRow, personName: string, record: Recorder)
   if (a.absenceRecordedAt) step(a.absenceRecordedAt, a.absenceRecordedBy, 'absent', ABSENCE);
   if (a.absenceDecidedAt) step(a.absenceDecidedAt, a.absenceDecidedBy, a.status, DECISION);
   if (a.cancelledAt) {
-    const before = view();
+    const before = current;
     const cancellation = { reason: a.cancelReason, by: a.cancelledBy, at: a.cancelledAt };
     record(a.cancelledAt, [
       {
