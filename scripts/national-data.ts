@@ -6,7 +6,7 @@
  *   coordinator each, 100,000 persons and court orders, about 5 million assignments (credited, signed, absent,
  *   cancelled, checked in today, scheduled ahead) on the shifts they need, a ledger credit for each credited one
  *   (each order's credited minutes the sum of its ledger), and their audit trail, the events the services write for
- *   each record (about 19 million, national-audit.ts) on the 16 keyed hash chains, computed here while streaming
+ *   each record (about 18.5 million, national-audit.ts) on the 16 keyed hash chains, computed here while streaming
  *   and checked by the service's own verification; a signed checkpoint (AuditCheckpoints) before the last 1 %.
  *
  *   npm run seed:national                          # the full year
