@@ -22,13 +22,13 @@ import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomInt, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { NestFactory } from '@nestjs/core';
 import { Redis } from 'ioredis';
 import { DateTime } from 'luxon';
 import pg from 'pg';
+import { Pool, type Dispatcher } from 'undici';
 import { DataSource } from 'typeorm';
 import { AgenciesService } from '../src/agencies/agencies.service.js';
 import { AgreementsService } from '../src/agreements/agreements.service.js';
@@ -299,7 +299,7 @@ async function main(): Promise<void> {
 
     report(rows, { load, ownerUrl, redisUrl, world, seconds: seconds(started) });
   } finally {
-    api.close();
+    await api.close();
     await service.stop();
     await owner.end();
   }
@@ -773,61 +773,50 @@ async function bareRoster(pool: pg.Pool, shiftId: string): Promise<void> {
 // ---------------------------------------------------------------------------------------------------- driving
 
 /**
- * HTTP calls on keep-alive sockets. `drive` starts each operation on fresh sockets: one left idle while the bare
- * path ran would be closed by the service (its keep-alive timeout) and a request sent on it as it closes fails.
+ * HTTP calls on keep-alive sockets through undici's pool, whose CPU a request is a fraction of `http.request`'s
+ * (the client shares the two cores with the service and PostgreSQL). `drive` starts each operation on fresh
+ * sockets: one left idle while the bare path ran would be closed by the service (its keep-alive timeout) and a
+ * request sent on it as it closes fails.
  */
 class Api {
-  private agent = Api.newAgent();
+  private pool: Pool;
 
-  constructor(private readonly port: number) {}
+  constructor(private readonly port: number) {
+    this.pool = this.newPool();
+  }
 
   fresh(): void {
-    this.agent.destroy();
-    this.agent = Api.newAgent();
+    void this.pool.destroy();
+    this.pool = this.newPool();
   }
 
-  close(): void {
-    this.agent.destroy();
+  close(): Promise<void> {
+    return this.pool.destroy();
   }
 
-  private static newAgent(): http.Agent {
-    return new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+  private newPool(): Pool {
+    return new Pool(`http://127.0.0.1:${this.port}`, { connections: CLIENTS });
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each caller reads the answer it asked for
-  call(method: string, path: string, token?: string, body?: object): Promise<{ status: number; body: any }> {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    return new Promise((resolve, reject) => {
-      const request = http.request(
-        {
-          host: '127.0.0.1',
-          port: this.port,
-          method,
-          path: `/api/v1${path}`,
-          agent: this.agent,
-          headers: {
-            ...(token ? { authorization: `Bearer ${token}` } : {}),
-            ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
-          },
-        },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => {
-            const text = Buffer.concat(chunks).toString();
-            let parsed: unknown = text;
-            try {
-              parsed = JSON.parse(text);
-            } catch {
-              // not JSON: kept as text for the error message
-            }
-            resolve({ status: response.statusCode ?? 0, body: parsed });
-          });
-        },
-      );
-      request.on('error', reject);
-      request.end(payload);
+  async call(method: string, path: string, token?: string, body?: object): Promise<{ status: number; body: any }> {
+    const response = await this.pool.request({
+      method: method as Dispatcher.HttpMethod,
+      path: `/api/v1${path}`,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
+    const text = await response.body.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // not JSON: kept as text for the error message
+    }
+    return { status: response.statusCode, body: parsed };
   }
 }
 

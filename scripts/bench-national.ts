@@ -59,14 +59,20 @@ interface Sent {
   values: unknown[];
 }
 
-/** Every statement the service's pool sends while `capturing` is set (pg's Client is shared with TypeORM). */
+/** Every statement the service's pool sends while `capturing` is set (pg's Client is shared with TypeORM), named ones too. */
 let capturing: Sent[] | null = null;
 const send = pg.Client.prototype.query as (...args: unknown[]) => unknown;
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   const [first, second] = args;
   if (capturing && typeof first === 'string') capturing.push({ text: first, values: (second as unknown[]) ?? [] });
+  else if (capturing && isQueryConfig(first)) capturing.push({ text: first.text, values: first.values ?? [] });
   return send.apply(this, args);
 } as typeof pg.Client.prototype.query;
+
+/** A statement sent as `{ text, values }`, as a named (prepared) one is. */
+function isQueryConfig(query: unknown): query is { text: string; values?: unknown[] } {
+  return typeof query === 'object' && query !== null && typeof (query as { text?: unknown }).text === 'string';
+}
 
 async function main(): Promise<void> {
   const ownerUrl = nationalDatabaseUrl();

@@ -140,7 +140,7 @@ class WorkerProcess {
           return worker.output.join('').includes('Worker running');
         },
         'the worker process to start',
-        15_000,
+        40_000, // a Nest boot: 12 to 14 s at a load average of 11
       );
     } catch (error) {
       await worker.stop();
@@ -355,7 +355,7 @@ describe('notifications through the webhook gateway, with a worker process that 
       }),
     ]);
     expect((await jobFinished(n.id, 'completed')).returnvalue).toBe('sent');
-  });
+  }, 90_000);
 
   it('a worker killed with SIGKILL in the middle of a send: the job is retried by another worker and the gateway delivers the message exactly once (dedupe by id)', async () => {
     gateway.mode = 'hold';
@@ -388,7 +388,7 @@ describe('notifications through the webhook gateway, with a worker process that 
       [n.personId, n.subjectKey],
     );
     expect(count).toBe(1);
-  }, 40_000);
+  }, 90_000);
 
   it('the gateway down for a while: the delivery is retried with backoff, then sent once it is back; every attempt is in the history', async () => {
     gateway.mode = 'down';
