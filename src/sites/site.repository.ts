@@ -31,7 +31,6 @@ export type SiteFields = Partial<
   >
 >;
 
-/** The site table, its coordinators (site_coordinator) and its opened dates (site_open_date). */
 /** A booking at a site on a date its agreement does not cover. */
 export interface UncoveredBooking {
   assignmentId: string;
@@ -42,6 +41,7 @@ export interface UncoveredBooking {
   status: 'scheduled' | 'checked_in';
 }
 
+/** The site table, its coordinators (site_coordinator) and its opened dates (site_open_date). */
 @Injectable()
 export class SiteRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
