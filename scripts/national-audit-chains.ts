@@ -3,11 +3,11 @@
  * one chain picked at random, one after the other, with the transaction's one time; each is hashed with the
  * service's keyedHash and becomes a line of COPY's text format.
  */
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { keyedHash } from '../src/audit/audit-hash.js';
+import { chainedEvent } from '../src/audit/audit-hash.js';
 
 export type State = Record<string, unknown>;
 
@@ -52,19 +52,11 @@ export class Chains {
     const chain = this.chains[randomInt(this.chains.length)];
     let lines = '';
     for (const change of changes) {
-      const event: Event = {
-        id: randomUUID(),
-        chain,
-        at,
-        actorId: change.actorId,
-        action: change.action,
-        entityType: change.entityType,
-        entityId: change.entityId,
+      const { hash, ...event } = chainedEvent(this.key, chain, at, this.lastHash.get(chain) ?? null, {
+        ...change,
         before: change.before ?? null,
         after: change.after ?? null,
-        prevHash: this.lastHash.get(chain) ?? null,
-      };
-      const hash = keyedHash(this.key, event);
+      });
       this.lastHash.set(chain, hash);
       this.counts.set(change.action, (this.counts.get(change.action) ?? 0) + 1);
       lines += this.copyLine(event, hash);

@@ -1,4 +1,4 @@
-import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
+import { createHmac, createSecretKey, randomUUID, type KeyObject } from 'node:crypto';
 import { canonicalJson } from '../common/canonical-json.js';
 
 /**
@@ -7,6 +7,42 @@ import { canonicalJson } from '../common/canonical-json.js';
  */
 export function keyedHash(key: string, value: unknown): string {
   return createHmac('sha256', secretKey(key)).update(canonicalJson(value)).digest('hex');
+}
+
+/** One change as the trail keeps it, its states already as they are kept (personal fields fingerprinted). */
+export interface KeptChange<S = unknown> {
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: S | null;
+  after: S | null;
+}
+
+/**
+ * The event a change becomes on `chain` after `prevHash`, and its keyed hash: the one shape the service writes and
+ * the national generator writes in bulk, so both hash the same fields.
+ */
+export function chainedEvent<S>(
+  key: string,
+  chain: number,
+  at: string,
+  prevHash: string | null,
+  change: KeptChange<S>,
+) {
+  const event = {
+    id: randomUUID(),
+    chain,
+    at,
+    actorId: change.actorId,
+    action: change.action,
+    entityType: change.entityType,
+    entityId: change.entityId,
+    before: change.before,
+    after: change.after,
+    prevHash,
+  };
+  return { ...event, hash: keyedHash(key, event) };
 }
 
 /** The key imported once, not once an event (a third of a hash's time when the trail is written in bulk). */

@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { toPlain } from '../common/canonical-json.js';
@@ -6,7 +6,7 @@ import { AppConfig } from '../config/app-config.js';
 import type { Tx } from '../database/transactions.js';
 import type { JsonObject } from './audit-event.entity.js';
 import { AuditEventRepository, chainLockCall, type EventRow } from './audit-event.repository.js';
-import { keyedHash, withPersonalDataFingerprinted } from './audit-hash.js';
+import { chainedEvent, keyedHash, withPersonalDataFingerprinted } from './audit-hash.js';
 import { CheckpointHead, checkpointProblems } from './checkpoint.js';
 
 export interface AuditChange {
@@ -68,20 +68,13 @@ export class AuditService {
     let prevHash = this.headOf.get(tx) ?? (await this.events.headHash(chain, tx));
     const at = this.clock.now().toISOString();
     const rows = changes.map((change) => {
-      const event = {
-        id: randomUUID(),
-        chain,
-        at,
-        actorId: change.actorId,
-        action: change.action,
-        entityType: change.entityType,
-        entityId: change.entityId,
+      const event = chainedEvent(this.key, chain, at, prevHash, {
+        ...change,
         before: this.kept(change.before),
         after: this.kept(change.after),
-        prevHash,
-      };
-      prevHash = keyedHash(this.key, event);
-      return { ...event, hash: prevHash };
+      });
+      prevHash = event.hash;
+      return event;
     });
     await this.events.append(chain, at, rows, tx);
     this.headOf.set(tx, rows[rows.length - 1].hash);
