@@ -21,18 +21,7 @@ export interface Change {
   after?: State | null;
 }
 
-interface Event {
-  id: string;
-  chain: number;
-  at: string;
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: State | null;
-  after: State | null;
-  prevHash: string | null;
-}
+type Event = Omit<ReturnType<typeof chainedEvent<State>>, 'hash'>;
 
 export class Chains {
   private readonly lastHash: Map<number, string>;
