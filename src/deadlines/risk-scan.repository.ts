@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Tx } from '../database/transactions.js';
+import { preparedRows } from '../database/prepared.js';
 import type { Regime } from '../orders/order.rules.js';
 import type { PersonWindows } from './risk.rules.js';
 
@@ -30,6 +30,8 @@ export interface ScannedOrderWithBookings extends ScannedOrder {
   bookedSoon: boolean;
 }
 
+type ScannedRow = ScannedOrder & Omit<ScannedPerson, 'id'> & Omit<ScannedOrderWithBookings, 'person'>;
+
 export interface RiskScanInputs {
   orders: ScannedOrderWithBookings[];
   holidays: { date: string; region: string }[];
@@ -48,41 +50,42 @@ export class RiskScanRepository {
    * scheduled day is not before today; only an order with a booking still scheduled on a past day (a no-show not
    * yet recorded) reads its bookings from today on, off the index of scheduled days. The totals of the Bapas's orders
    * are one range of an index by Bapas that carries them; the person is looked up order by order (OFFSET 0 keeps it a
-   * probe of its primary key): never a hash of all persons.
+   * probe of its primary key): never a hash of all persons. Named statements, one for a Bapas and one for a zone, so
+   * PostgreSQL plans each once per connection.
    */
   async inputs(
     timezone: string,
     today: string,
     horizon: string,
     bapasId: string | undefined,
-    tx: Tx = this.dataSource.manager,
   ): Promise<RiskScanInputs | null> {
-    const rows: (ScannedOrder & Omit<ScannedPerson, 'id'> & Omit<ScannedOrderWithBookings, 'person'>)[] =
-      await tx.query(
-        `SELECT o.id, o.person_id AS "personId", o.bapas_id AS "bapasId", o.supervisor_id AS "supervisorId",
+    const rows = await preparedRows<ScannedRow>(
+      this.dataSource,
+      bapasId ? 'risk-scan-of-bapas' : 'risk-scan-of-zone',
+      `SELECT o.id, o.person_id AS "personId", o.bapas_id AS "bapasId", o.supervisor_id AS "supervisorId",
                 o.case_number AS "caseNumber", o.regime, o.max_hours_per_day AS "maxHoursPerDay", o.end_date AS "endDate",
                 o.required_minutes AS "requiredMinutes", o.credited_minutes AS "creditedMinutes", b.region,
                 p.full_name AS "fullName", p.in_school AS "inSchool", p.religion, p.worship_defaults AS "worshipDefaults",
                 p.unavailable,
-                CASE WHEN t.first_scheduled_date IS NULL OR t.first_scheduled_date >= $3 THEN coalesce(t.scheduled_minutes, 0)
+                CASE WHEN t.first_scheduled_date IS NULL OR t.first_scheduled_date >= $2 THEN coalesce(t.scheduled_minutes, 0)
                      ELSE (SELECT coalesce(sum(a.planned_minutes), 0)::int FROM assignment a
-                            WHERE a.order_id = o.id AND a.status = 'scheduled' AND a.local_date >= $3) END AS "bookedAheadMinutes",
+                            WHERE a.order_id = o.id AND a.status = 'scheduled' AND a.local_date >= $2) END AS "bookedAheadMinutes",
                 CASE WHEN t.first_scheduled_date IS NULL THEN false
-                     WHEN t.first_scheduled_date >= $3 THEN t.first_scheduled_date <= $4
+                     WHEN t.first_scheduled_date >= $2 THEN t.first_scheduled_date <= $3
                      ELSE EXISTS (SELECT 1 FROM assignment a WHERE a.order_id = o.id AND a.status = 'scheduled'
-                                     AND a.local_date BETWEEN $3 AND $4) END AS "bookedSoon"
+                                     AND a.local_date BETWEEN $2 AND $3) END AS "bookedSoon"
            FROM court_order o JOIN agency b ON b.id = o.bapas_id
           CROSS JOIN LATERAL (SELECT * FROM person p WHERE p.id = o.person_id OFFSET 0) p
            LEFT JOIN booking_totals t ON t.order_id = o.id AND t.bapas_id = o.bapas_id
-          WHERE o.status = 'active' AND b.timezone = $1 AND ($2::uuid IS NULL OR o.bapas_id = $2)`,
-        [timezone, bapasId ?? null, today, horizon],
-      );
+          WHERE o.status = 'active' AND ${bapasId ? 'o.bapas_id = $1' : 'b.timezone = $1'}`,
+      [bapasId ?? timezone, today, horizon],
+    );
     if (rows.length === 0) return null;
     const orders = rows.map(({ fullName, inSchool, religion, worshipDefaults, unavailable, ...order }) => ({
       ...order,
       person: { id: order.personId, fullName, inSchool, religion, worshipDefaults, unavailable },
     }));
-    const holidays: { date: string; region: string }[] = await tx.query(
+    const holidays: { date: string; region: string }[] = await this.dataSource.query(
       `SELECT date, region FROM holiday WHERE date > $1 AND date <= $2`,
       [today, lastEndDate(orders, today)],
     );

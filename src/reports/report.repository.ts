@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { preparedRows } from '../database/prepared.js';
 import type { Tx } from '../database/transactions.js';
 
 export interface AgencyRow {
@@ -160,11 +161,14 @@ export class ReportRepository {
    * Read model: court_order, person, ledger_entry, assignment, breach. The orders of a Kejari or a Bapas that the
    * month concerns: begun by its last day and not ended before its first (or still open), with their status and
    * progress now and their absences, breaches and credits in it. Each order's person and absences are index
-   * lookups (a scalar subquery, one lateral count), so the plan never joins over all persons or all bookings.
+   * lookups (a scalar subquery, one lateral count), so the plan never joins over all persons or all bookings. A named
+   * statement per agency column, planned once per connection.
    */
-  async orders(agency: AgencyRow, month: MonthWindow, tx: Tx = this.dataSource.manager): Promise<OrderLine[]> {
+  async orders(agency: AgencyRow, month: MonthWindow): Promise<OrderLine[]> {
     const column = agency.kind === 'kejaksaan' ? 'kejaksaan_id' : 'bapas_id';
-    return tx.query(
+    return preparedRows<OrderLine>(
+      this.dataSource,
+      `monthly-orders-by-${column}`,
       `SELECT o.id, o.person_id AS "personId", o.case_number AS "caseNumber",
               (SELECT p.full_name FROM person p WHERE p.id = o.person_id) AS "personName", o.status, o.start_date AS "startDate",
               o.end_date AS "endDate", o.max_hours_per_day AS "maxHoursPerDay", o.required_minutes AS "requiredMinutes",
@@ -186,9 +190,11 @@ export class ReportRepository {
   }
 
   /** Read model: breach, court_order, person: the breaches opened in the month. */
-  async breaches(agency: AgencyRow, month: MonthWindow, tx: Tx = this.dataSource.manager): Promise<BreachLine[]> {
+  async breaches(agency: AgencyRow, month: MonthWindow): Promise<BreachLine[]> {
     const column = agency.kind === 'kejaksaan' ? 'kejaksaan_id' : 'bapas_id';
-    return tx.query(
+    return preparedRows<BreachLine>(
+      this.dataSource,
+      `monthly-breaches-by-${column}`,
       `SELECT o.case_number AS "caseNumber", p.full_name AS "personName", b.grounds, b.status, b.opened_at AS "openedAt"
          FROM breach b JOIN court_order o ON o.id = b.order_id JOIN person p ON p.id = o.person_id
         WHERE o.${column} = $1 AND b.opened_at >= $2 AND b.opened_at < $3

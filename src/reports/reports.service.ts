@@ -75,19 +75,21 @@ export class ReportsService {
     if (isFutureMonth(query.month, today))
       throw badRequest([{ field: 'month', code: 'report.month_in_future', params: { month: query.month } }]);
     const window = monthBounds(query.month, agency.timezone);
-    const checkpoint = (await this.checkpoints.latest()) ?? (await this.checkpoints.write());
-    const base = { agency, month: query.month, printedAt, documentId: this.exports.newId(), checkpoint };
+    // The chain heads printed on it and its rows are independent reads: at once, each on its own connection.
+    const checkpoint = this.checkpoints.latest().then((latest) => latest ?? this.checkpoints.write());
+    const head = { agency, month: query.month, printedAt, documentId: this.exports.newId() };
     const report =
       agency.kind === 'opd'
-        ? await this.queries.sites(agency, window).then(({ lines, persons }) => sitesReport(base, lines, persons))
-        : ordersReport(
-            base,
-            await this.queries.orders(agency, window),
-            await this.queries.breaches(agency, window),
-            today,
-          );
+        ? await Promise.all([checkpoint, this.queries.sites(agency, window)]).then(([checkpoint, { lines, persons }]) =>
+            sitesReport({ ...head, checkpoint }, lines, persons),
+          )
+        : await Promise.all([
+            checkpoint,
+            this.queries.orders(agency, window),
+            this.queries.breaches(agency, window),
+          ]).then(([checkpoint, orders, breaches]) => ordersReport({ ...head, checkpoint }, orders, breaches, today));
     const body = await renderMonthly(report, query.format);
-    await this.exports.record(base.documentId, {
+    await this.exports.record(head.documentId, {
       userId: user.id,
       kind: 'monthly_report',
       format: query.format,
