@@ -88,6 +88,15 @@ describe('the record defends itself', () => {
       const order = (await w.get('prosecutor', `/orders/${orderId}`)).body;
       expect(order.progress.creditedMinutes).toBe(0);
     });
+
+    it("R-26: an order's person is a person of the order's Bapas, in the database too", async () => {
+      const orderId = await w.personWithOrder({}, { totalHours: 8 });
+      await expect(
+        t.db.query(`UPDATE court_order SET bapas_id = $2 WHERE id = $1`, [orderId, w.ids.otherBapas]),
+      ).rejects.toThrow(/court_order_person_of_bapas/);
+      const [order] = await t.db.query(`SELECT bapas_id FROM court_order WHERE id = $1`, [orderId]);
+      expect(order.bapas_id).toBe(w.ids.bapas);
+    });
   });
 
   describe('R-28: separation of duties', () => {

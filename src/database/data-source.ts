@@ -18,6 +18,7 @@ import { NationalReportIndexes1765480000000 } from './migrations/1765480000000-n
 import { NationalRiskScanIndex1765490000000 } from './migrations/1765490000000-national-risk-scan-index.js';
 import { MeasuredRadius1765500000000 } from './migrations/1765500000000-measured-radius.js';
 import { BookingTotals1765510000000 } from './migrations/1765510000000-booking-totals.js';
+import { PersonOfBapas1765520000000 } from './migrations/1765520000000-person-of-bapas.js';
 import { grantServiceRole } from './service-role.js';
 
 // Dates and times stay the strings PostgreSQL sends: a JS Date would shift a local date by the server's zone.
@@ -42,6 +43,7 @@ export const migrations = [
   NationalRiskScanIndex1765490000000,
   MeasuredRadius1765500000000,
   BookingTotals1765510000000,
+  PersonOfBapas1765520000000,
 ];
 
 /**

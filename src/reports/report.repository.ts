@@ -160,7 +160,8 @@ export class ReportRepository {
   /**
    * Read model: court_order, person, ledger_entry, assignment, breach. The orders of a Kejari or a Bapas that the
    * month concerns: begun by its last day and not ended before its first (or still open), with their status and
-   * progress now and their absences, breaches and credits in it. Each order's person and absences are index
+   * progress now and their absences, breaches and credits in it. The persons' names are one range of the index of
+   * the Bapas's persons (person_of_bapas; the pair is a foreign key), each order's credits and absences index
    * lookups (a scalar subquery, one lateral count), so the plan never joins over all persons or all bookings. A named
    * statement per agency column, planned once per connection.
    */
@@ -170,7 +171,7 @@ export class ReportRepository {
       this.dataSource,
       `monthly-orders-by-${column}`,
       `SELECT o.id, o.person_id AS "personId", o.case_number AS "caseNumber",
-              (SELECT p.full_name FROM person p WHERE p.id = o.person_id) AS "personName", o.status, o.start_date AS "startDate",
+              p.full_name AS "personName", o.status, o.start_date AS "startDate",
               o.end_date AS "endDate", o.max_hours_per_day AS "maxHoursPerDay", o.required_minutes AS "requiredMinutes",
               o.credited_minutes AS "creditedMinutes",
               (SELECT coalesce(sum(l.minutes), 0)::int FROM ledger_entry l
@@ -178,6 +179,7 @@ export class ReportRepository {
               absences.absent, absences.excused, absences.unexcused,
               (SELECT count(*)::int FROM breach b WHERE b.order_id = o.id AND b.opened_at >= $2 AND b.opened_at < $3) AS "breachesOpened"
          FROM court_order o
+         JOIN person p ON p.id = o.person_id AND p.bapas_id = o.bapas_id
          CROSS JOIN LATERAL (
            SELECT count(*) FILTER (WHERE a.status = 'absent')::int AS absent,
                   count(*) FILTER (WHERE a.status = 'excused')::int AS excused,
