@@ -141,6 +141,15 @@ describe('reports: the berita acara, the monthly reports and the export log (R-0
 
   it("R-09: the Kejari's monthly XLSX has the rows the database has, and the latest checkpoint", async () => {
     const kejari = agencyOf['jaksa.ambon'];
+    const window = monthBounds(month, 'Asia/Jayapura');
+    // A breach opened in the month on the Kejari's first order (dismissed: its open one, if any, stays unique).
+    await t.db.query(
+      `INSERT INTO breach (order_id, status, grounds, evidence, opened_at)
+       SELECT id, 'dismissed', 'cannot_finish', '{}', $2 FROM court_order
+        WHERE kejaksaan_id = $1 AND start_date <= $4 AND (end_date >= $3 OR status IN ('active', 'breached'))
+        ORDER BY case_number LIMIT 1`,
+      [kejari, new Date(window.from.getTime() + 86_400_000), window.firstDate, window.lastDate],
+    );
     const res = await download(
       'jaksa.ambon',
       `/reports/monthly?agencyId=${kejari}&month=${month}&format=xlsx`,
@@ -151,13 +160,19 @@ describe('reports: the berita acara, the monthly reports and the export log (R-0
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.body as unknown as ArrayBuffer);
 
-    const window = monthBounds(month, 'Asia/Jayapura');
-    const orders: { case_number: string; status: string; credited_minutes: number; required_minutes: number }[] =
-      await t.db.query(
-        `SELECT case_number, status, credited_minutes, required_minutes FROM court_order
+    const orders: {
+      case_number: string;
+      status: string;
+      credited_minutes: number;
+      required_minutes: number;
+      breaches_opened: number;
+    }[] = await t.db.query(
+      `SELECT case_number, status, credited_minutes, required_minutes,
+              (SELECT count(*)::int FROM breach b WHERE b.order_id = o.id AND b.opened_at >= $4 AND b.opened_at < $5) AS breaches_opened
+         FROM court_order o
         WHERE kejaksaan_id = $1 AND start_date <= $3 AND (end_date >= $2 OR status IN ('active', 'breached')) ORDER BY case_number`,
-        [kejari, window.firstDate, window.lastDate],
-      );
+      [kejari, window.firstDate, window.lastDate, window.from, window.until],
+    );
     expect(orders.length).toBeGreaterThanOrEqual(3);
     const sheet = workbook.getWorksheet('Putusan')!;
     expect(sheet.getRow(1).getCell(1).value).toBe('Nomor perkara');
@@ -167,7 +182,9 @@ describe('reports: the berita acara, the monthly reports and the export log (R-0
       expect(rows[i][4]).toBe(order.required_minutes);
       expect(rows[i][5]).toBe(order.credited_minutes);
       expect(rows[i][6]).toBe(order.required_minutes - order.credited_minutes);
+      expect(rows[i][11]).toBe(order.breaches_opened);
     }
+    expect(orders.some((order) => order.breaches_opened > 0)).toBe(true);
 
     const summary = new Map(
       (workbook.getWorksheet('Ringkasan')!.getSheetValues() as unknown[][])

@@ -53,6 +53,8 @@ export function ordersReport(
   const atRisk = new Set(orders.filter((order) => isAtRisk({ ...order, remainingMinutes: remaining(order) }, today)));
   const count = (status: string) => orders.filter((order) => order.status === status).length;
   const sum = (pick: (order: OrderLine) => number) => orders.reduce((total, order) => total + pick(order), 0);
+  const opened = new Map<string, number>();
+  for (const { orderId } of breaches) opened.set(orderId, (opened.get(orderId) ?? 0) + 1);
   return {
     ...base,
     summary: [
@@ -89,7 +91,7 @@ export function ordersReport(
           order.absent,
           order.excused,
           order.unexcused,
-          order.breachesOpened,
+          opened.get(order.id) ?? 0,
           atRisk.has(order) ? 'Ya' : 'Tidak',
         ]),
       },

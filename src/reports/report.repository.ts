@@ -55,10 +55,10 @@ export interface OrderLine {
   absent: number;
   excused: number;
   unexcused: number;
-  breachesOpened: number;
 }
 
 export interface BreachLine {
+  orderId: string;
   caseNumber: string;
   personName: string;
   grounds: string;
@@ -158,9 +158,9 @@ export class ReportRepository {
   }
 
   /**
-   * Read model: court_order, person, ledger_entry, assignment, breach. The orders of a Kejari or a Bapas that the
-   * month concerns: begun by its last day and not ended before its first (or still open), with their status and
-   * progress now and their absences, breaches and credits in it. The persons' names are one range of the index of
+   * Read model: court_order, person, ledger_entry, assignment. The orders of a Kejari or a Bapas that the month
+   * concerns: begun by its last day and not ended before its first (or still open), with their status and progress
+   * now and their absences and credits in it (the breaches opened in it are `breaches`, counted by order there). The persons' names are one range of the index of
    * the Bapas's persons (person_of_bapas; the pair is a foreign key), each order's credits and absences index
    * lookups (a scalar subquery, one lateral count), so the plan never joins over all persons or all bookings. A named
    * statement per agency column, planned once per connection.
@@ -176,8 +176,7 @@ export class ReportRepository {
               o.credited_minutes AS "creditedMinutes",
               (SELECT coalesce(sum(l.minutes), 0)::int FROM ledger_entry l
                 WHERE l.order_id = o.id AND l.created_at >= $2 AND l.created_at < $3) AS "creditedInMonth",
-              absences.absent, absences.excused, absences.unexcused,
-              (SELECT count(*)::int FROM breach b WHERE b.order_id = o.id AND b.opened_at >= $2 AND b.opened_at < $3) AS "breachesOpened"
+              absences.absent, absences.excused, absences.unexcused
          FROM court_order o
          JOIN person p ON p.id = o.person_id AND p.bapas_id = o.bapas_id
          CROSS JOIN LATERAL (
@@ -197,7 +196,7 @@ export class ReportRepository {
     return preparedRows<BreachLine>(
       this.dataSource,
       `monthly-breaches-by-${column}`,
-      `SELECT o.case_number AS "caseNumber", p.full_name AS "personName", b.grounds, b.status, b.opened_at AS "openedAt"
+      `SELECT o.id AS "orderId", o.case_number AS "caseNumber", p.full_name AS "personName", b.grounds, b.status, b.opened_at AS "openedAt"
          FROM breach b JOIN court_order o ON o.id = b.order_id JOIN person p ON p.id = o.person_id
         WHERE o.${column} = $1 AND b.opened_at >= $2 AND b.opened_at < $3
         ORDER BY b.opened_at`,
