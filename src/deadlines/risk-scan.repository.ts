@@ -50,7 +50,8 @@ export class RiskScanRepository {
    * scheduled day is not before today; only an order with a booking still scheduled on a past day (a no-show not
    * yet recorded) reads its bookings from today on, off the index of scheduled days. The totals of the Bapas's orders
    * are one range of an index by Bapas that carries them; the person is looked up order by order (OFFSET 0 keeps it a
-   * probe of its primary key): never a hash of all persons. Named statements, one for a Bapas and one for a zone, so
+   * probe) in the index of the Bapas's persons that carries their windows (person_of_bapas): never a hash of all
+   * persons, nor a page of the person table for each. Named statements, one for a Bapas and one for a zone, so
    * PostgreSQL plans each once per connection.
    */
   async inputs(
@@ -75,7 +76,8 @@ export class RiskScanRepository {
                      ELSE EXISTS (SELECT 1 FROM assignment a WHERE a.order_id = o.id AND a.status = 'scheduled'
                                      AND a.local_date BETWEEN $2 AND $3) END AS "bookedSoon"
            FROM court_order o JOIN agency b ON b.id = o.bapas_id
-          CROSS JOIN LATERAL (SELECT * FROM person p WHERE p.id = o.person_id OFFSET 0) p
+          CROSS JOIN LATERAL (SELECT p.full_name, p.in_school, p.religion, p.worship_defaults, p.unavailable FROM person p
+                              WHERE p.bapas_id = o.bapas_id AND p.id = o.person_id OFFSET 0) p
            LEFT JOIN booking_totals t ON t.order_id = o.id AND t.bapas_id = o.bapas_id
           WHERE o.status = 'active' AND ${bapasId ? 'o.bapas_id = $1' : 'b.timezone = $1'}`,
       [bapasId ?? timezone, today, horizon],
