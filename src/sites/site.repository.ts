@@ -132,7 +132,7 @@ export class SiteRepository {
     const params = [user.agencyId, user.id, filter.agencyId ?? null, user.admin];
     const [{ total }] = await tx.query(`SELECT count(*)::int AS total FROM site s WHERE ${where}`, params);
     const ids: { id: string }[] = await tx.query(
-      `SELECT s.id FROM site s WHERE ${where} ORDER BY s.name LIMIT $5 OFFSET $6`,
+      `SELECT s.id FROM site s WHERE ${where} ORDER BY s.name, s.id LIMIT $5 OFFSET $6`,
       [...params, filter.limit, filter.offset],
     );
     const sites = await tx.findBy(Site, { id: In(ids.map((row) => row.id)) });
