@@ -3,6 +3,8 @@
 // 1. src/common and src/jobs are plumbing: they import no domain folder (only common, config, jobs and the
 //    database module's transaction helper).
 // 2. No module imports another module's `*.entity.js` or `*.repository.js`: it calls that module instead.
+// 3. No module cycle: Nest's `forwardRef` is how a cycle between two modules gets past the injector, so it is not
+//    imported; a use case that needs both modules of a would-be cycle lives in a module above them.
 import { readdirSync } from 'node:fs';
 
 const PLUMBING = ['common', 'config', 'jobs'];
@@ -32,6 +34,12 @@ function domainPattern(depth) {
   };
 }
 
+const NO_CYCLES = {
+  name: '@nestjs/common',
+  importNames: ['forwardRef'],
+  message: 'A module cycle: move the use case that needs both modules into a module above them (docs/ARCHITECTURE.md).',
+};
+
 function filesAt(module, depth) {
   return `src/${module}/${'*/'.repeat(depth - 1)}*.ts`;
 }
@@ -45,7 +53,7 @@ export function boundaries() {
       configs.push({
         files: [filesAt(module, depth)],
         ignores: EXEMPT,
-        rules: { 'no-restricted-imports': ['error', { patterns }] },
+        rules: { 'no-restricted-imports': ['error', { patterns, paths: [NO_CYCLES] }] },
       });
     }
   }

@@ -10,6 +10,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuditTrailModule } from './audit/audit-trail.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { Clock } from './common/clock.js';
+import { CorrectionsModule } from './corrections/corrections.module.js';
 import { CompletionNoticesModule } from './completion-notices/completion-notices.module.js';
 import { CoreModule } from './common/core.module.js';
 import { ObservabilityModule } from './common/observability/metrics.js';
@@ -73,6 +74,7 @@ export class AppModule {
         PersonsModule,
         OrdersModule,
         AssignmentsModule,
+        CorrectionsModule,
         EnforcementModule,
         PlanningModule,
         AuditTrailModule,

@@ -251,6 +251,8 @@ describe('the OpenAPI document', () => {
     await call('POST /auth/password', 204, t.http().post('/api/v1/auth/password').set(own).send(change));
     await call('POST /auth/password', 409, t.http().post('/api/v1/auth/password').set(own).send(change));
     await call('GET /users', 200, w.get('admin', '/users?limit=2'));
+    await call('GET /users/{id}', 200, w.get('admin', `/users/${user.id}`));
+    await call('GET /users/{id}', 404, w.get('admin', `/users/${w.ids.opd}`));
     await call('GET /users/me', 200, w.get('supervisor', '/users/me'));
     await call('GET /users/me', 401, t.http().get('/api/v1/users/me'));
     await call('PATCH /users/{id}', 200, send('patch', 'admin', `/users/${user.id}`, { fullName: 'PK Tour Dua' }));

@@ -1,7 +1,18 @@
+import { AssignmentRepository } from '../src/assignments/assignment.repository.js';
+import type { EntityManager } from 'typeorm';
 import { codes, fields } from './support/problems.js';
 import { DEFAULT_NOW, TestApp } from './support/test-app.js';
 import { waitForLockWait } from './support/wait.js';
 import { type Actor, World } from './support/world.js';
+
+type ShiftBody = {
+  id: string;
+  siteId: string;
+  date: string;
+  startsAt: string;
+  endsAt: string;
+  plannedMinutes: number;
+};
 
 /** PATCH /sites/{siteId}: an administrator corrects a site (R-26), audited (R-25), within R-05 and R-11. */
 describe('correcting a work site', () => {
@@ -51,6 +62,34 @@ describe('correcting a work site', () => {
     });
     expect(created.status).toBe(201);
     return created.body.id;
+  }
+
+  /** A booking's first statement (BookingService.book): its order locked, and its site's key (R-05, R-11). */
+  async function inFlightBooking(manager: EntityManager, orderId: string, shiftId: string) {
+    const order = await t.app.get(AssignmentRepository).lockOrderForBooking(orderId, shiftId, manager);
+    expect(order).toBeDefined();
+    return order!;
+  }
+
+  /** The rest of a booking in flight: its row, written as the booking writes it (the seat aside). */
+  async function writeBooking(manager: EntityManager, order: { id: string; personId: string }, shift: ShiftBody) {
+    const [row] = await manager.query(
+      `INSERT INTO assignment (order_id, person_id, shift_id, site_id, local_date, starts_at, ends_at,
+                               planned_minutes, status, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'scheduled', $9) RETURNING id`,
+      [
+        order.id,
+        order.personId,
+        shift.id,
+        shift.siteId,
+        shift.date,
+        shift.startsAt,
+        shift.endsAt,
+        shift.plannedMinutes,
+        w.ids.supervisor,
+      ],
+    );
+    return row.id as string;
   }
 
   it('R-25: changes only the fields given, answers the site, and writes one audit event with before and after', async () => {
@@ -170,6 +209,88 @@ describe('correcting a work site', () => {
     expect((await patch('admin', siteId, { radiusMeters: 300 })).body.uncoveredBookings).toHaveLength(1);
   });
 
+  it('R-05: a correction waits for a booking in flight at the site and lists it; a booking after it waits for it and is refused', async () => {
+    const siteId = await ownSite();
+    const shiftOn = async (date: string): Promise<ShiftBody> =>
+      (await w.post('supervisor', `/sites/${siteId}/shifts`, { date, start: '08:00', end: '12:00' })).body;
+    const [early, late] = [await shiftOn('2027-01-12'), await shiftOn('2027-01-13')];
+    const [first, second] = [await w.personWithOrder(), await w.personWithOrder()];
+    const shorter = await agreement('PKS-RACE-1', '2026-01-02', '2026-12-31');
+
+    // The booking has read the site under the old agreement and has not written yet.
+    const booking = t.db.createQueryRunner();
+    await booking.connect();
+    await booking.startTransaction();
+    let listed: { assignmentId: string }[];
+    let assignmentId: string;
+    try {
+      const order = await inFlightBooking(booking.manager, first, early.id);
+      const correcting = patch('admin', siteId, { agreementId: shorter }).then((response) => response);
+      await waitForLockWait(t.db, '%"site"%FOR UPDATE%', 'the correction to wait for the booking');
+      assignmentId = await writeBooking(booking.manager, order, early);
+      await booking.commitTransaction();
+      const corrected = await correcting;
+      expect(corrected.status).toBe(200);
+      listed = corrected.body.uncoveredBookings;
+    } finally {
+      await booking.release();
+    }
+    expect(listed.map((b) => b.assignmentId)).toEqual([assignmentId]);
+
+    // Renewed for longer; then a correction back to the shorter PKS in flight (the site locked, the agreement
+    // written, not committed): a booking waits for it, then reads it.
+    const longer = await agreement('PKS-RACE-2', '2026-01-02', '2027-12-31');
+    expect((await patch('admin', siteId, { agreementId: longer })).body.uncoveredBookings).toEqual([]);
+    const correction = t.db.createQueryRunner();
+    await correction.connect();
+    await correction.startTransaction();
+    try {
+      await correction.query(`SELECT id FROM site WHERE id = $1 FOR UPDATE`, [siteId]);
+      await correction.query(`UPDATE site SET agreement_id = $2 WHERE id = $1`, [siteId, shorter]);
+      const booked = w.book(second, late.id).then((response) => response);
+      await waitForLockWait(t.db, '%FOR KEY SHARE OF site%', 'the booking to wait for the correction');
+      await correction.commitTransaction();
+      expect(codes((await booked).body)).toEqual(['booking.agreement_not_valid']);
+    } finally {
+      await correction.release();
+    }
+  });
+
+  it('R-05: of many bookings made while the PKS is corrected, each one outside the new PKS is refused or listed', async () => {
+    const siteId = await ownSite({ defaultCapacity: 50 });
+    const dates = ['2027-01-18', '2027-01-19', '2027-01-20', '2027-01-21'];
+    const shifts: ShiftBody[] = [];
+    for (const date of dates) {
+      shifts.push((await w.post('supervisor', `/sites/${siteId}/shifts`, { date, start: '08:00', end: '12:00' })).body);
+    }
+    const orders: string[] = [];
+    for (let i = 0; i < 48; i++) orders.push(await w.personWithOrder());
+    const shorter = await agreement('PKS-RACE-MANY', '2026-01-02', '2026-12-31');
+    const book = (orderId: string, i: number) => w.book(orderId, shifts[i % shifts.length].id).then((r) => r);
+
+    // A first wave in flight (one of them answered), the correction, a second wave racing it.
+    const firstWave = orders.slice(0, 24).map(book);
+    await Promise.race(firstWave);
+    const correcting = patch('admin', siteId, { agreementId: shorter }).then((response) => response);
+    const secondWave = orders.slice(24).map((orderId, i) => book(orderId, i + 24));
+    const answers = await Promise.all([...firstWave, ...secondWave]);
+    const corrected = await correcting;
+    expect(corrected.status).toBe(200);
+
+    const booked = answers.filter((a) => a.status === 201).map((a) => a.body.id as string);
+    const refused = answers.filter((a) => a.status === 409 && codes(a.body)[0] === 'booking.agreement_not_valid');
+    expect(booked.length + refused.length).toBe(orders.length);
+    expect(booked.length).toBeGreaterThan(0);
+    // Every booking that ended on a date the new PKS does not cover is in the correction's answer.
+    const listed = (corrected.body.uncoveredBookings as { assignmentId: string }[]).map((b) => b.assignmentId);
+    expect([...listed].sort()).toEqual([...booked].sort());
+    const [{ scheduled }] = await t.db.query(
+      `SELECT count(*)::int AS scheduled FROM assignment WHERE site_id = $1 AND status = 'scheduled'`,
+      [siteId],
+    );
+    expect(scheduled).toBe(listed.length);
+  });
+
   it('R-11: a site is not closed to minors while a child is booked there; once the booking is cancelled it is', async () => {
     const siteId = await ownSite({ minorsAllowed: true });
     const child = await w.personWithOrder(
@@ -205,7 +326,7 @@ describe('correcting a work site', () => {
     expect(codes(again.body)).toEqual(['booking.site_not_for_minors']);
   });
 
-  it('R-11: closing a site to minors waits for a child booking under way (its order locked), then counts it', async () => {
+  it('R-11: closing a site to minors waits for a child booking under way (the key of its site locked), then counts it', async () => {
     const siteId = await ownSite({ minorsAllowed: true });
     const child = await w.personWithOrder(
       { birthDate: '2010-03-01', inSchool: true },
@@ -214,30 +335,16 @@ describe('correcting a work site', () => {
     const shift = (
       await w.post('supervisor', `/sites/${siteId}/shifts`, { date: '2026-12-09', start: '15:00', end: '17:00' })
     ).body;
-    // A booking in flight: it has locked its order and read the site as open to minors, and has not written yet.
+    // A booking in flight: its first statement locked its order and its site's key; it read the site as open to
+    // minors, and has not written yet.
     const booking = t.db.createQueryRunner();
     await booking.connect();
     await booking.startTransaction();
     try {
-      const [order] = await booking.query(`SELECT person_id FROM court_order WHERE id = $1 FOR UPDATE`, [child]);
+      const order = await inFlightBooking(booking.manager, child, shift.id);
       const closing = patch('admin', siteId, { minorsAllowed: false }).then((response) => response);
-      await waitForLockWait(t.db, '%court_order%FOR SHARE%', 'the change to wait for the booking');
-      await booking.query(
-        `INSERT INTO assignment (order_id, person_id, shift_id, site_id, local_date, starts_at, ends_at,
-                                 planned_minutes, status, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'scheduled', $9)`,
-        [
-          child,
-          order.person_id,
-          shift.id,
-          siteId,
-          shift.date,
-          shift.startsAt,
-          shift.endsAt,
-          shift.plannedMinutes,
-          w.ids.supervisor,
-        ],
-      );
+      await waitForLockWait(t.db, '%"site"%FOR UPDATE%', 'the change to wait for the booking');
+      await writeBooking(booking.manager, order, shift);
       await booking.commitTransaction();
       const refused = await closing;
       expect(refused.status).toBe(409);

@@ -28,7 +28,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List agencies */
+        /**
+         * List agencies
+         * @description By code; filtered by part of the name or code, and kind.
+         */
         get: operations["Agencies_list"];
         put?: never;
         /**
@@ -69,7 +72,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List agreements */
+        /**
+         * List agreements
+         * @description Latest validity first; filtered by part of the number or title, and by a party.
+         */
         get: operations["Agreements_list"];
         put?: never;
         /**
@@ -1372,7 +1378,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List users */
+        /**
+         * List users
+         * @description By username; filtered by part of the username or name, role, agency, or ids.
+         */
         get: operations["Users_list"];
         put?: never;
         /** Create an account; its owner activates it with the code sent to their phone (R-28) */
@@ -1407,7 +1416,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Read an account */
+        get: operations["Users_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3522,6 +3532,9 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description part of the agency's name or code */
+                q?: string;
+                kind?: "bapas" | "kejaksaan" | "opd" | "kanwil";
             };
             header?: never;
             path?: never;
@@ -3682,6 +3695,10 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description part of the agreement's number or title */
+                q?: string;
+                /** @description only the agreements this agency is a party to */
+                agencyId?: string;
             };
             header?: never;
             path?: never;
@@ -8053,6 +8070,12 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description part of the username or of the full name */
+                q?: string;
+                role?: "admin" | "supervisor" | "coordinator" | "prosecutor" | "oversight";
+                agencyId?: string;
+                /** @description only these accounts (the coordinators of a page of sites, say); at most 500 */
+                id?: string[];
             };
             header?: never;
             path?: never;
@@ -8175,6 +8198,63 @@ export interface operations {
             };
             /** @description No token, or a bad or expired one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Users_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description A malformed or out-of-range field, path id or query value; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role or the scope (R-26) does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thing, or not visible to you */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,11 +3,10 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { ApiProblems } from '../common/openapi.js';
-import { PageQuery } from '../common/pagination.js';
 import { IdParam } from '../common/validation.js';
 import { AgenciesService } from './agencies.service.js';
 import { AgencyPage, AgencyResponse } from './agency.response.js';
-import { AgencyHeadDto, CreateAgencyDto } from './dto.js';
+import { AgencyHeadDto, AgencyListQuery, CreateAgencyDto } from './dto.js';
 
 @ApiTags('agencies')
 @Controller('agencies')
@@ -41,10 +40,10 @@ export class AgenciesController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List agencies' })
+  @ApiOperation({ summary: 'List agencies', description: 'By code; filtered by part of the name or code, and kind.' })
   @ApiOkResponse({ type: AgencyPage })
   @ApiProblems(400, 401)
-  list(@Query() query: PageQuery): Promise<AgencyPage> {
+  list(@Query() query: AgencyListQuery): Promise<AgencyPage> {
     return this.agencies.list(query);
   }
 }

@@ -3,11 +3,11 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { badRequest, conflict, notFound } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
-import { Page, PageQuery } from '../common/pagination.js';
+import { Page } from '../common/pagination.js';
 import { Transactions, type Tx } from '../database/transactions.js';
 import { Agency } from './agency.entity.js';
 import { AgencyRepository } from './agency.repository.js';
-import { CreateAgencyDto } from './dto.js';
+import { AgencyListQuery, CreateAgencyDto } from './dto.js';
 
 defineMessages({
   'agency.code_taken': { id: 'Kode instansi sudah dipakai.', en: 'The agency code is taken.' },
@@ -77,8 +77,8 @@ export class AgenciesService {
     return (await this.agencies.count(ids, tx)) === ids.length;
   }
 
-  async list(query: PageQuery): Promise<Page<Agency>> {
-    const [items, total] = await this.agencies.page(query.limit, query.offset);
+  async list(query: AgencyListQuery): Promise<Page<Agency>> {
+    const [items, total] = await this.agencies.page(query);
     return { items, total };
   }
 }

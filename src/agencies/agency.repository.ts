@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
+import { containing } from '../common/pagination.js';
 import type { Tx } from '../database/transactions.js';
-import { Agency } from './agency.entity.js';
+import { Agency, type AgencyKind } from './agency.entity.js';
 
 /** The agency table. */
 @Injectable()
@@ -38,7 +39,20 @@ export class AgencyRepository {
     return rows.length > 0;
   }
 
-  page(limit: number, offset: number, tx: Tx = this.dataSource.manager): Promise<[Agency[], number]> {
-    return tx.findAndCount(Agency, { order: { code: 'ASC' }, take: limit, skip: offset });
+  /** A page of the agencies by code: of a kind, and whose name or code contains `q`, when given. */
+  page(
+    filter: { q?: string; kind?: AgencyKind; limit: number; offset: number },
+    tx: Tx = this.dataSource.manager,
+  ): Promise<[Agency[], number]> {
+    const builder = tx
+      .getRepository(Agency)
+      .createQueryBuilder('agency')
+      .orderBy('agency.code', 'ASC')
+      .take(filter.limit)
+      .skip(filter.offset);
+    if (filter.kind) builder.andWhere('agency.kind = :kind', { kind: filter.kind });
+    if (filter.q)
+      builder.andWhere('(agency.name ILIKE :like OR agency.code ILIKE :like)', { like: containing(filter.q) });
+    return builder.getManyAndCount();
   }
 }

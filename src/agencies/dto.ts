@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PageQuery } from '../common/pagination.js';
 import { IsTimeZone } from '../common/validators.js';
 import { AGENCY_KINDS, type AgencyKind } from './agency.entity.js';
 
@@ -16,4 +17,14 @@ export class CreateAgencyDto {
 
 export class AgencyHeadDto {
   @ApiProperty({ format: 'uuid', description: 'an active user of the agency' }) @IsUUID() userId: string;
+}
+
+export class AgencyListQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'Ambon', description: "part of the agency's name or code" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: AGENCY_KINDS }) @IsOptional() @IsIn(AGENCY_KINDS) kind?: AgencyKind;
 }

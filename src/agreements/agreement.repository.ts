@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { groupBy } from '../common/collections.js';
+import { containing } from '../common/pagination.js';
 import type { Tx } from '../database/transactions.js';
 import { Agreement } from './agreement.entity.js';
 
@@ -34,8 +35,28 @@ export class AgreementRepository {
     return tx.findOneBy(Agreement, { id });
   }
 
-  page(limit: number, offset: number, tx: Tx = this.dataSource.manager): Promise<[Agreement[], number]> {
-    return tx.findAndCount(Agreement, { order: { validFrom: 'DESC' }, take: limit, skip: offset });
+  /** A page of the agreements, latest validity first: of a party, and whose number or title contains `q`, when given. */
+  page(
+    filter: { q?: string; agencyId?: string; limit: number; offset: number },
+    tx: Tx = this.dataSource.manager,
+  ): Promise<[Agreement[], number]> {
+    const builder = tx
+      .getRepository(Agreement)
+      .createQueryBuilder('agreement')
+      .orderBy('agreement.validFrom', 'DESC')
+      .addOrderBy('agreement.number', 'ASC')
+      .take(filter.limit)
+      .skip(filter.offset);
+    if (filter.q) {
+      builder.andWhere('(agreement.number ILIKE :like OR agreement.title ILIKE :like)', { like: containing(filter.q) });
+    }
+    if (filter.agencyId) {
+      builder.andWhere(
+        'EXISTS (SELECT 1 FROM agreement_party p WHERE p.agreement_id = agreement.id AND p.agency_id = :agencyId)',
+        { agencyId: filter.agencyId },
+      );
+    }
+    return builder.getManyAndCount();
   }
 
   /** The agreement's parties, in id order. */

@@ -3,11 +3,10 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { ApiProblems } from '../common/openapi.js';
-import { PageQuery } from '../common/pagination.js';
 import { IdParam } from '../common/validation.js';
 import { AgreementPage, AgreementResponse } from './agreement.response.js';
 import { AgreementsService } from './agreements.service.js';
-import { CreateAgreementDto } from './dto.js';
+import { AgreementListQuery, CreateAgreementDto } from './dto.js';
 
 @ApiTags('agreements')
 @Controller('agreements')
@@ -24,10 +23,13 @@ export class AgreementsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List agreements' })
+  @ApiOperation({
+    summary: 'List agreements',
+    description: 'Latest validity first; filtered by part of the number or title, and by a party.',
+  })
   @ApiOkResponse({ type: AgreementPage })
   @ApiProblems(400, 401)
-  list(@Query() query: PageQuery): Promise<AgreementPage> {
+  list(@Query() query: AgreementListQuery): Promise<AgreementPage> {
     return this.agreements.list(query);
   }
 

@@ -4,11 +4,11 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { assertValid, conflict, notFound, unknownReference } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
-import { Page, PageQuery } from '../common/pagination.js';
+import { Page } from '../common/pagination.js';
 import { Transactions, type Tx } from '../database/transactions.js';
 import { Agreement } from './agreement.entity.js';
 import { AgreementRepository } from './agreement.repository.js';
-import { CreateAgreementDto } from './dto.js';
+import { AgreementListQuery, CreateAgreementDto } from './dto.js';
 
 defineMessages({
   'agreement.ends_before_start': {
@@ -58,8 +58,8 @@ export class AgreementsService {
     return { ...agreement, agencyIds: await this.agreements.partiesOf(id) };
   }
 
-  async list(query: PageQuery): Promise<Page<AgreementView>> {
-    const [items, total] = await this.agreements.page(query.limit, query.offset);
+  async list(query: AgreementListQuery): Promise<Page<AgreementView>> {
+    const [items, total] = await this.agreements.page(query);
     const parties = await this.agreements.partiesByAgreement(items.map((a) => a.id));
     return { items: items.map((a) => ({ ...a, agencyIds: parties.get(a.id) ?? [] })), total };
   }

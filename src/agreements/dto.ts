@@ -1,5 +1,15 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+} from 'class-validator';
+import { PageQuery } from '../common/pagination.js';
 import { IsLocalDate } from '../common/validators.js';
 
 export class CreateAgreementDto {
@@ -13,4 +23,17 @@ export class CreateAgreementDto {
   agencyIds: string[];
   @ApiProperty({ example: '2026-01-02' }) @IsLocalDate() validFrom: string;
   @ApiProperty({ example: '2027-12-31' }) @IsLocalDate() validTo: string;
+}
+
+export class AgreementListQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'DLHP', description: "part of the agreement's number or title" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'only the agreements this agency is a party to' })
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
 }

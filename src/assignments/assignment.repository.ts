@@ -128,14 +128,39 @@ export class AssignmentRepository {
 
   /**
    * Read model: the order (court_order) with its person (person), the order row locked (a booking waits for a
-   * sign-off that completes the order, and for another booking of the same person).
+   * sign-off that completes the order, and for another booking of the same person), then the site of the shift
+   * (site) share-locked on its key in the same statement. R-05, R-11: a correction of the site locks it FOR UPDATE,
+   * so it waits for the bookings that read the site before it, and lists them; a booking that comes after it waits
+   * here and reads the corrected site. KEY SHARE is what the booking's own foreign key takes anyway: bookings don't
+   * wait on each other here.
    */
-  async lockOrderForBooking(orderId: string, tx: Tx = this.dataSource.manager): Promise<BookedOrder | undefined> {
-    const [order] = await tx.query(
-      `SELECT ${BOOKED_ORDER_COLUMNS} FROM court_order o JOIN person p ON p.id = o.person_id WHERE o.id = $1 FOR UPDATE`,
-      [orderId],
+  async lockOrderForBooking(
+    orderId: string,
+    shiftId: string,
+    tx: Tx = this.dataSource.manager,
+  ): Promise<BookedOrder | undefined> {
+    const [locked] = await tx.query(
+      `WITH ordered AS MATERIALIZED (
+         SELECT ${BOOKED_ORDER_COLUMNS} FROM court_order o JOIN person p ON p.id = o.person_id WHERE o.id = $1 FOR UPDATE)
+       SELECT ordered.*, (SELECT site.id FROM shift s JOIN site ON site.id = s.site_id WHERE s.id = $2
+                           FOR KEY SHARE OF site) AS "lockedSiteId"
+         FROM ordered`,
+      [orderId, shiftId],
     );
+    if (!locked) return undefined;
+    const { lockedSiteId: _, ...order } = locked;
     return order;
+  }
+
+  /**
+   * The sites of these shifts (site) share-locked on their key, in the order of their ids: a batch's bookings, as
+   * `lockOrderForBooking` locks a single booking's site (after the orders and persons, before the seats).
+   */
+  async lockSitesForBooking(shiftIds: string[], tx: Tx = this.dataSource.manager): Promise<void> {
+    await tx.query(
+      `SELECT id FROM site WHERE id IN (SELECT site_id FROM shift WHERE id = ANY($1::uuid[])) ORDER BY id FOR KEY SHARE`,
+      [shiftIds],
+    );
   }
 
   /**

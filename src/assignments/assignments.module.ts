@@ -1,4 +1,4 @@
-import { forwardRef, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
 import { PersonsModule } from '../persons/persons.module.js';
@@ -15,10 +15,8 @@ import { BookingService } from './booking.service.js';
 import { ShiftSignOff } from './shift-sign-off.js';
 import { SignOffService } from './sign-off.service.js';
 
-// Orders and assignments call each other: a booking reads its order; a correction of the ledger takes back an
-// assignment's credit.
 @Module({
-  imports: [LedgerModule, forwardRef(() => OrdersModule), PersonsModule, ShiftsModule],
+  imports: [LedgerModule, OrdersModule, PersonsModule, ShiftsModule],
   controllers: [AssignmentsController],
   providers: [
     AssignmentRepository,

@@ -73,6 +73,10 @@ export class BatchBookingService {
   private async bookInTransaction(tx: Tx, actor: AuthUser, proposals: BatchProposal[]): Promise<BatchOutcome[]> {
     const locked = await this.assignments.lockOrdersForBatch([...new Set(proposals.map((p) => p.orderId))], tx);
     const orders = new Map(locked.map((order) => [order.id, order]));
+    await this.assignments.lockSitesForBooking(
+      proposals.map((p) => p.shiftId),
+      tx,
+    );
     const seats = new Map(
       (
         await this.shifts.lockSeats(

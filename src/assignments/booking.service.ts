@@ -46,7 +46,9 @@ export class BookingService {
 
   /**
    * The booking, with the calendar's warnings (R-23: a year whose official calendar is not loaded yet). Plain rows
-   * in few round trips: the order and its person locked in one statement, every fact the rules need in a second,
+   * in few round trips: the order and its person locked, and the shift's site share-locked on its key (R-05, R-11: a
+   * correction of the site waits for the booking or the booking for it), in one statement, every fact the rules
+   * need in a second,
    * the seat (the shifts module's), the booking, its jobs and the audit chain's lock in a third, then the audit
    * event.
    */
@@ -57,7 +59,7 @@ export class BookingService {
       const order = this.policy.requireLoaded(
         actor,
         'order.supervise',
-        await this.assignments.lockOrderForBooking(dto.orderId, tx),
+        await this.assignments.lockOrderForBooking(dto.orderId, dto.shiftId, tx),
       );
       const shift = await this.assignments.bookingFacts(dto.shiftId, order.personId, order.bapasId, tx);
       if (!shift) throw unknownReference('shiftId', 'shift');

@@ -23,6 +23,11 @@ export class PageQuery {
   offset = 0;
 }
 
+/** An ILIKE pattern for text containing `q` (its `%`, `_` and `\\` taken literally). */
+export function containing(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 export interface Page<T> {
   items: T[];
   total: number;

@@ -5,7 +5,7 @@ import { SignOffService } from '../assignments/sign-off.service.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { UsersService } from '../identity/users.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
-import { LedgerCorrectionsService } from '../orders/ledger-corrections.service.js';
+import { LedgerCorrectionsService } from '../corrections/ledger-corrections.service.js';
 import { SignalScan } from '../oversight/signal-scan.service.js';
 import { ShiftsService } from '../shifts/shifts.service.js';
 import { SitesService } from '../sites/sites.service.js';

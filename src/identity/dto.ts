@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { PageQuery } from '../common/pagination.js';
 import { IsDefinedWhenGiven, IsIndonesianPhone } from '../common/validators.js';
 import { ROLES, type Role } from './user.entity.js';
 
@@ -59,4 +71,25 @@ export class UpdateUserDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsDefinedWhenGiven() @IsUUID() agencyId?: string;
   @ApiPropertyOptional() @IsDefinedWhenGiven() @IsString() @IsNotEmpty() @MaxLength(200) fullName?: string;
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsIndonesianPhone() phone?: string | null;
+}
+
+export class UserListQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'ambon', description: 'part of the username or of the full name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() agencyId?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'only these accounts (the coordinators of a page of sites, say); at most 500',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',') : value))
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  id?: string[];
 }

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
+import { containing } from '../common/pagination.js';
 import type { Tx } from '../database/transactions.js';
-import { User } from './user.entity.js';
+import { User, type Role } from './user.entity.js';
 
 /** An account's pending activation, read locked. */
 export interface PendingActivation {
@@ -44,15 +45,25 @@ export class UserRepository {
       .getOne();
   }
 
-  page(limit: number, offset: number, tx: Tx = this.dataSource.manager): Promise<[User[], number]> {
-    return tx
+  /** A page of the accounts by username, filtered as the administrator asks (`UserListQuery`). */
+  page(
+    filter: { q?: string; role?: Role; agencyId?: string; id?: string[]; limit: number; offset: number },
+    tx: Tx = this.dataSource.manager,
+  ): Promise<[User[], number]> {
+    const builder = tx
       .getRepository(User)
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
       .orderBy('user.username', 'ASC')
-      .take(limit)
-      .skip(offset)
-      .getManyAndCount();
+      .take(filter.limit)
+      .skip(filter.offset);
+    if (filter.q) {
+      builder.andWhere('(user.username ILIKE :like OR user.fullName ILIKE :like)', { like: containing(filter.q) });
+    }
+    if (filter.role) builder.andWhere('user.role = :role', { role: filter.role });
+    if (filter.agencyId) builder.andWhere('user.agencyId = :agencyId', { agencyId: filter.agencyId });
+    if (filter.id) builder.andWhere('user.id = ANY(CAST(:ids AS uuid[]))', { ids: filter.id });
+    return builder.getManyAndCount();
   }
 
   /** Locks the account for a change; false when there is none. */

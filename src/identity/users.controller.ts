@@ -3,9 +3,8 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { ApiProblems } from '../common/openapi.js';
-import { PageQuery } from '../common/pagination.js';
 import { IdParam } from '../common/validation.js';
-import { CreateUserDto, UpdateUserDto } from './dto.js';
+import { CreateUserDto, UpdateUserDto, UserListQuery } from './dto.js';
 import { SignedInUserResponse, UserPage, UserResponse } from './identity.response.js';
 import { UsersService } from './users.service.js';
 
@@ -25,10 +24,13 @@ export class UsersController {
 
   @Get()
   @Roles('admin')
-  @ApiOperation({ summary: 'List users' })
+  @ApiOperation({
+    summary: 'List users',
+    description: 'By username; filtered by part of the username or name, role, agency, or ids.',
+  })
   @ApiOkResponse({ type: UserPage })
   @ApiProblems(400, 401, 403)
-  list(@Query() query: PageQuery): Promise<UserPage> {
+  list(@Query() query: UserListQuery): Promise<UserPage> {
     return this.users.list(query);
   }
 
@@ -38,6 +40,15 @@ export class UsersController {
   @ApiProblems(401)
   me(@CurrentUser() user: AuthUser): Promise<SignedInUserResponse> {
     return this.users.me(user);
+  }
+
+  @Get(':id')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Read an account' })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiProblems(400, 401, 403, 404)
+  get(@IdParam('id') id: string): Promise<UserResponse> {
+    return this.users.get(id);
   }
 
   @Patch(':id')

@@ -9,7 +9,7 @@ import { SignedInUsers } from '../common/auth/signed-in-users.js';
 import { Clock } from '../common/clock.js';
 import { assertValid, conflict, DomainError, notFound, unknownReference } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
-import { Page, PageQuery } from '../common/pagination.js';
+import { Page } from '../common/pagination.js';
 import { normalisePhone } from '../common/phone.js';
 import { AppConfig } from '../config/app-config.js';
 import { Transactions, type Tx } from '../database/transactions.js';
@@ -21,7 +21,7 @@ import {
   activationRefusal,
   newActivationCode,
 } from './account.rules.js';
-import { ActivateDto, CreateUserDto, SeedUserDto, UpdateUserDto } from './dto.js';
+import { ActivateDto, CreateUserDto, SeedUserDto, UpdateUserDto, UserListQuery } from './dto.js';
 import { User } from './user.entity.js';
 import { UserRepository } from './user.repository.js';
 
@@ -260,9 +260,13 @@ export class UsersService {
     );
   }
 
-  async list(query: PageQuery): Promise<Page<UserView>> {
-    const [items, total] = await this.users.page(query.limit, query.offset);
+  async list(query: UserListQuery): Promise<Page<UserView>> {
+    const [items, total] = await this.users.page(query);
     return { items: items.map(toUserView), total };
+  }
+
+  get(id: string): Promise<UserView> {
+    return this.transactions.run((tx) => this.view(tx, id));
   }
 
   private async change(

@@ -72,17 +72,3 @@ export class OrderListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ORDER_STATUSES }) @IsOptional() @IsIn(ORDER_STATUSES) status?: OrderStatus;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() personId?: string;
 }
-
-export class ReversalDto {
-  @ApiProperty({ example: 'Salah hitung: istirahat 30 menit belum dipotong' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1000)
-  reason: string;
-  @ApiPropertyOptional({ type: 'integer', description: 'minutes to take back; the whole credit when left out' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(480)
-  minutes?: number;
-}

@@ -5,10 +5,9 @@ import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { ApiProblems } from '../common/openapi.js';
 import { PageQuery } from '../common/pagination.js';
 import { IdParam } from '../common/validation.js';
-import { LedgerEntryPage, LedgerEntryResponse } from '../ledger/ledger-entry.response.js';
+import { LedgerEntryPage } from '../ledger/ledger-entry.response.js';
 import { LedgerService } from '../ledger/ledger.service.js';
-import { CreateOrderDto, OrderListQuery, ReversalDto } from './dto.js';
-import { LedgerCorrectionsService } from './ledger-corrections.service.js';
+import { CreateOrderDto, OrderListQuery } from './dto.js';
 import { OrderPage, OrderResponse } from './order.response.js';
 import { OrdersService } from './orders.service.js';
 
@@ -18,7 +17,6 @@ export class OrdersController {
   constructor(
     private readonly orders: OrdersService,
     private readonly ledger: LedgerService,
-    private readonly corrections: LedgerCorrectionsService,
   ) {}
 
   @Post()
@@ -49,26 +47,6 @@ export class OrdersController {
   @ApiProblems(400, 401, 403, 404)
   get(@CurrentUser() user: AuthUser, @IdParam('id') id: string): Promise<OrderResponse> {
     return this.orders.get(user, id);
-  }
-
-  /** signed credits are never edited; a reversal entry takes back all or part of one, with a reason. */
-  @Post(':id/ledger/:entryId/reversal')
-  @Roles('supervisor')
-  @ApiOperation({
-    summary: 'Take back all or part of a credit',
-    description:
-      'R-14: a new reversal entry; an order it had completed is active again. ' +
-      '409 when the entry is not a credit or was reversed.',
-  })
-  @ApiCreatedResponse({ type: LedgerEntryResponse })
-  @ApiProblems(400, 401, 403, 404, 409)
-  reverse(
-    @CurrentUser() actor: AuthUser,
-    @IdParam('id') id: string,
-    @IdParam('entryId') entryId: string,
-    @Body() dto: ReversalDto,
-  ): Promise<LedgerEntryResponse> {
-    return this.corrections.reverse(actor, id, entryId, dto);
   }
 
   @Get(':id/ledger')

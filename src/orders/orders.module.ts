@@ -1,15 +1,13 @@
-import { forwardRef, Module } from '@nestjs/common';
-import { AssignmentsModule } from '../assignments/assignments.module.js';
+import { Module } from '@nestjs/common';
 import { LedgerModule } from '../ledger/ledger.module.js';
-import { LedgerCorrectionsService } from './ledger-corrections.service.js';
 import { OrderRepository } from './order.repository.js';
 import { OrdersController } from './orders.controller.js';
 import { OrdersService } from './orders.service.js';
 
 @Module({
-  imports: [forwardRef(() => AssignmentsModule), LedgerModule],
+  imports: [LedgerModule],
   controllers: [OrdersController],
-  providers: [OrderRepository, OrdersService, LedgerCorrectionsService],
+  providers: [OrderRepository, OrdersService],
   exports: [OrdersService],
 })
 export class OrdersModule {}

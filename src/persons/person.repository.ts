@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { containing } from '../common/pagination.js';
 import type { Tx } from '../database/transactions.js';
 import { Person } from './person.entity.js';
 
@@ -56,7 +57,7 @@ export class PersonRepository {
       .take(page.limit)
       .skip(page.offset);
     if (q) {
-      const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containing(q);
       builder.andWhere(
         `(p.fullName ILIKE :like OR EXISTS (SELECT 1 FROM court_order o WHERE o.person_id = p.id AND o.case_number ILIKE :like))`,
         { like },

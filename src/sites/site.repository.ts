@@ -65,9 +65,14 @@ export class SiteRepository {
     return tx.findOneBy(Site, { id });
   }
 
-  /** The site locked for a change (FOR NO KEY UPDATE: bookings and shifts that reference it are not held up). */
+  /**
+   * The site locked for a change, FOR UPDATE: R-05, R-11, a booking share-locks its site's key before it reads the
+   * site (the assignments module's `lockOrderForBooking`), so the change waits for the bookings that read the site
+   * before it, and they are visible to its later statements; a booking that comes after the change waits for it
+   * and reads the changed site. Also held up meanwhile: new shifts at the site (their foreign key).
+   */
   lock(id: string, tx: Tx = this.dataSource.manager): Promise<Site | null> {
-    return tx.findOne(Site, { where: { id }, lock: { mode: 'for_no_key_update' } });
+    return tx.findOne(Site, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   async update(id: string, fields: SiteFields, tx: Tx = this.dataSource.manager): Promise<void> {
@@ -76,11 +81,10 @@ export class SiteRepository {
 
   /**
    * Read model: court_order (orders') and assignment (assignments'). R-11: how many bookings of children at the
-   * site are not over at `now` (scheduled or under way). Every active child order is locked FOR SHARE first: a
-   * booking locks its order before it reads the site, so no child can be booked on the old answer meanwhile.
+   * site are not over at `now` (scheduled or under way); asked with the site locked (`lock`), so no child can be
+   * booked there on the old answer meanwhile.
    */
   async childBookingsNotOver(siteId: string, now: Date, tx: Tx = this.dataSource.manager): Promise<number> {
-    await tx.query(`SELECT id FROM court_order WHERE regime = 'child' AND status = 'active' ORDER BY id FOR SHARE`);
     const [{ count }] = await tx.query(
       `SELECT count(*)::int AS count FROM assignment a JOIN court_order o ON o.id = a.order_id
         WHERE a.site_id = $1 AND o.regime = 'child' AND a.status IN ('scheduled', 'checked_in') AND a.ends_at > $2`,
@@ -91,7 +95,8 @@ export class SiteRepository {
 
   /**
    * Read model: assignment (assignments') and agreement (agreements'). R-05: the bookings at the site, not over at
-   * `now`, on a date the agreement is not valid, soonest first.
+   * `now`, on a date the agreement is not valid, soonest first; asked with the site locked (`lock`), so every
+   * booking there is either in the answer or was made on the corrected site.
    */
   bookingsOutsideAgreement(
     siteId: string,
@@ -127,7 +132,7 @@ export class SiteRepository {
     const params = [user.agencyId, user.id, filter.agencyId ?? null, user.admin];
     const [{ total }] = await tx.query(`SELECT count(*)::int AS total FROM site s WHERE ${where}`, params);
     const ids: { id: string }[] = await tx.query(
-      `SELECT s.id FROM site s WHERE ${where} ORDER BY s.name LIMIT $5 OFFSET $6`,
+      `SELECT s.id FROM site s WHERE ${where} ORDER BY s.name, s.id LIMIT $5 OFFSET $6`,
       [...params, filter.limit, filter.offset],
     );
     const sites = await tx.findBy(Site, { id: In(ids.map((row) => row.id)) });

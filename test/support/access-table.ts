@@ -37,6 +37,7 @@ export const ACCESS: Record<string, Access> = {
   'POST /api/v1/users': { who: only('admin') },
   'GET /api/v1/users': { who: only('admin') },
   'GET /api/v1/users/me': { who: 'signed-in' },
+  'GET /api/v1/users/:id': { who: only('admin') },
   'PATCH /api/v1/users/:id': { who: only('admin') },
   'POST /api/v1/users/:id/password-reset': { who: only('admin') },
   'POST /api/v1/users/:id/deactivate': { who: only('admin') },

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, ok } from '../api/client.js';
+import { allAgencies, allAgreements } from '../api/pages.js';
 import type { components } from '../api/schema.js';
 import { t } from '../i18n.js';
 import '../messages-more.js';
@@ -14,17 +15,13 @@ type SiteChange = components['schemas']['UpdateSiteDto'];
 type UncoveredBooking = components['schemas']['UncoveredBooking'];
 
 async function load(siteId: string) {
-  const [site, agencies, agreements] = await Promise.all([
-    ok(api.GET('/api/v1/sites/{siteId}', { params: { path: { siteId } } })),
-    ok(api.GET('/api/v1/agencies', { params: { query: { limit: 500 } } })),
-    ok(api.GET('/api/v1/agreements', { params: { query: { limit: 500 } } })),
-  ]);
-  return {
-    site,
-    host: agencies.items.find((a) => a.id === site.agencyId)?.name ?? '—',
+  const site = await ok(api.GET('/api/v1/sites/{siteId}', { params: { path: { siteId } } }));
+  const [opds, agreements] = await Promise.all([
+    allAgencies('opd'),
     // only an agreement that covers the host agency can carry the site.
-    agreements: agreements.items.filter((a) => a.agencyIds.includes(site.agencyId)),
-  };
+    allAgreements(site.agencyId),
+  ]);
+  return { site, host: opds.find((a) => a.id === site.agencyId)?.name ?? '—', agreements };
 }
 
 /** Correcting a site: one task on its own page, its fields prefilled; the map moves the position. */

@@ -1,22 +1,25 @@
 import { useState } from 'preact/hooks';
 import { api, ok } from '../api/client.js';
+import { allAgencies } from '../api/pages.js';
 import { t } from '../i18n.js';
 import '../messages-more.js';
+import { ownAgency } from '../own-agency.js';
 import { formatInstant } from '../time.js';
 import { Loading, Page, useLoad } from '../ui.js';
 
 const PAGE = 50;
-const ZONE = 'Asia/Jakarta';
 
 /** The export log (R-30): every download, newest first, with who, what and how many persons it names. */
 export default function ExportLog() {
   const [offset, setOffset] = useState(0);
   const loaded = useLoad(async () => {
-    const [exports, agencies] = await Promise.all([
+    const [exports, agencies, own] = await Promise.all([
       ok(api.GET('/api/v1/exports', { params: { query: { limit: PAGE, offset } } })),
-      ok(api.GET('/api/v1/agencies', { params: { query: { limit: 500 } } })),
+      allAgencies(),
+      ownAgency(),
     ]);
-    return { exports, agencies: new Map(agencies.items.map((a) => [a.id, a.name])) };
+    // The office's zone for the times of the downloads (R-22).
+    return { exports, agencies: new Map(agencies.map((a) => [a.id, a.name])), zone: own.timezone };
   }, [offset]);
   const data = loaded.data;
   return (
@@ -41,7 +44,7 @@ export default function ExportLog() {
               <tbody>
                 {data.exports.items.map((e) => (
                   <tr key={e.id}>
-                    <td>{formatInstant(e.at, ZONE)}</td>
+                    <td>{formatInstant(e.at, data.zone)}</td>
                     <td>{e.username}</td>
                     <td>{t(`exports.kind.${e.kind}` as 'exports.kind.monthly_report')}</td>
                     <td>{e.format.toUpperCase()}</td>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, ok } from '../api/client.js';
+import { allAgencies, allAgreements, allItems } from '../api/pages.js';
 import { t } from '../i18n.js';
 import '../messages-more.js';
 import { navigate } from '../router.js';
@@ -10,16 +11,12 @@ import { SitePlace, SiteUse } from './site-fields.js';
 const ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'];
 
 async function load() {
-  const [agencies, users, agreements] = await Promise.all([
-    ok(api.GET('/api/v1/agencies', { params: { query: { limit: 500 } } })),
-    ok(api.GET('/api/v1/users', { params: { query: { limit: 500 } } })),
-    ok(api.GET('/api/v1/agreements', { params: { query: { limit: 500 } } })),
+  const [opds, coordinators, agreements] = await Promise.all([
+    allAgencies('opd'),
+    allItems((page) => ok(api.GET('/api/v1/users', { params: { query: { ...page, role: 'coordinator' } } }))),
+    allAgreements(),
   ]);
-  return {
-    opds: agencies.items.filter((a) => a.kind === 'opd'),
-    coordinators: users.items.filter((u) => u.role === 'coordinator'),
-    agreements: agreements.items,
-  };
+  return { opds, coordinators, agreements };
 }
 
 /** A new work site: its fields, and its position set by a click on the map (or typed), with the radius drawn. */

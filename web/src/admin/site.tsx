@@ -1,4 +1,5 @@
 import { api, ok } from '../api/client.js';
+import { allAgencies } from '../api/pages.js';
 import { t } from '../i18n.js';
 import '../messages-more.js';
 import { Link, useLocation } from '../router.js';
@@ -7,17 +8,18 @@ import { Loading, Page, useLoad } from '../ui.js';
 import { SiteMap } from './site-map.js';
 
 async function load(siteId: string) {
-  const [site, agencies, users, agreements] = await Promise.all([
-    ok(api.GET('/api/v1/sites/{siteId}', { params: { path: { siteId } } })),
-    ok(api.GET('/api/v1/agencies', { params: { query: { limit: 500 } } })),
-    ok(api.GET('/api/v1/users', { params: { query: { limit: 500 } } })),
-    ok(api.GET('/api/v1/agreements', { params: { query: { limit: 500 } } })),
+  const site = await ok(api.GET('/api/v1/sites/{siteId}', { params: { path: { siteId } } }));
+  const id = site.coordinatorIds;
+  const [agencies, agreement, coordinators] = await Promise.all([
+    allAgencies('opd'),
+    ok(api.GET('/api/v1/agreements/{id}', { params: { path: { id: site.agreementId } } })),
+    id.length ? ok(api.GET('/api/v1/users', { params: { query: { id, limit: 500 } } })) : { items: [] },
   ]);
   return {
     site,
-    host: agencies.items.find((a) => a.id === site.agencyId)?.name ?? '—',
-    agreement: agreements.items.find((a) => a.id === site.agreementId),
-    coordinators: users.items.filter((u) => site.coordinatorIds.includes(u.id)).map((u) => u.fullName),
+    host: agencies.find((a) => a.id === site.agencyId)?.name ?? '—',
+    agreement,
+    coordinators: coordinators.items.map((u) => u.fullName),
   };
 }
 

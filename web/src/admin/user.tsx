@@ -1,28 +1,35 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, ok } from '../api/client.js';
+import { ApiError, api, ok } from '../api/client.js';
+import { allAgencies } from '../api/pages.js';
 import type { components } from '../api/schema.js';
 import { Link } from '../router.js';
 import { t } from '../i18n.js';
 import '../messages-more.js';
+import { ownAgency } from '../own-agency.js';
 import { formatInstant } from '../time.js';
 import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
 
 type User = components['schemas']['User'];
 const ROLES = ['supervisor', 'coordinator', 'prosecutor', 'oversight', 'admin'] as const;
-const ZONE = 'Asia/Jakarta';
 
+/** The account (null when there is none), every agency to choose from, and the office's zone for its times (R-22). */
 async function load(userId: string) {
-  const [users, agencies] = await Promise.all([
-    ok(api.GET('/api/v1/users', { params: { query: { limit: 500 } } })),
-    ok(api.GET('/api/v1/agencies', { params: { query: { limit: 500 } } })),
+  const [user, agencies, own] = await Promise.all([
+    ok(api.GET('/api/v1/users/{id}', { params: { path: { id: userId } } })).catch((error: unknown) => {
+      if (error instanceof ApiError && error.problem.status === 404) return null;
+      throw error;
+    }),
+    allAgencies(),
+    ownAgency(),
   ]);
-  return { user: users.items.find((u) => u.id === userId) ?? null, agencies: agencies.items };
+  return { user, agencies, zone: own.timezone };
 }
 
 /** One account's page (R-28): edit it, deactivate or reactivate it, lift a lock, start a password reset. */
 export default function UserPage({ params }: { params: { userId: string } }) {
   const loaded = useLoad(() => load(params.userId), [params.userId]);
   const user = loaded.data?.user;
+  const zone = loaded.data?.zone ?? '';
   const [f, setF] = useState({ fullName: '', role: 'supervisor', agencyId: '', phone: '' });
   const [said, setSaid] = useState('');
   useEffect(() => {
@@ -68,10 +75,10 @@ export default function UserPage({ params }: { params: { userId: string } }) {
           {t(`user.status.${user.status}`)}
         </span>
         {user.status === 'pending_activation' && user.activationExpiresAt ? (
-          <span class="sub"> {t('user.codeUntil', { when: formatInstant(user.activationExpiresAt, ZONE) })}</span>
+          <span class="sub"> {t('user.codeUntil', { when: formatInstant(user.activationExpiresAt, zone) })}</span>
         ) : null}
         {locked ? (
-          <span class="sub"> {t('user.lockedUntil', { when: formatInstant(user.lockedUntil!, ZONE) })}</span>
+          <span class="sub"> {t('user.lockedUntil', { when: formatInstant(user.lockedUntil!, zone) })}</span>
         ) : null}
       </p>
       <p role="status">{said}</p>

@@ -1,26 +1,36 @@
 import { useState } from 'preact/hooks';
-import { api, ok } from '../api/client.js';
+import { ApiError, api, ok } from '../api/client.js';
 import { t } from '../i18n.js';
 import '../messages-more.js';
 import { currentSession } from '../session.js';
+import { ownAgency } from '../own-agency.js';
 import { formatDate, formatInstant, formatMinutes, formatTime, zoneLabel } from '../time.js';
 import { download } from '../download.js';
 import { ErrorBox, Loading, Page, Progress, useAction, useLoad } from '../ui.js';
 import { Breaches } from './breaches.js';
 import { PlanOrder } from './plan.js';
 
-const FALLBACK_ZONE = 'Asia/Jakarta';
-
+/** The order with its ledger, bookings and audit trail; the sites of its bookings; the Bapas's zone (R-22). */
 async function loadOrder(id: string) {
   const path = { params: { path: { id } } };
-  const [order, ledger, bookings, sites, audit] = await Promise.all([
+  const [order, ledger, bookings, audit, own] = await Promise.all([
     ok(api.GET('/api/v1/orders/{id}', path)),
     ok(api.GET('/api/v1/orders/{id}/ledger', { params: { path: { id }, query: { limit: 500 } } })),
     ok(api.GET('/api/v1/orders/{orderId}/assignments', { params: { path: { orderId: id }, query: { limit: 500 } } })),
-    ok(api.GET('/api/v1/sites')),
     ok(api.GET('/api/v1/audit-events', { params: { query: { entityType: 'order', entityId: id, limit: 500 } } })),
+    ownAgency(),
   ]);
-  return { order, ledger, bookings, sites: new Map(sites.items.map((s) => [s.id, s])), audit };
+  // A site the viewer may not read (a prosecutor's, say) is shown in the office's zone.
+  const sites = await Promise.all(
+    [...new Set(bookings.items.map((b) => b.siteId))].map((siteId) =>
+      ok(api.GET('/api/v1/sites/{siteId}', { params: { path: { siteId } } })).catch((error: unknown) => {
+        if (error instanceof ApiError && error.problem.status === 403) return null;
+        throw error;
+      }),
+    ),
+  );
+  const readable = sites.filter((site) => site !== null);
+  return { order, ledger, bookings, sites: new Map(readable.map((s) => [s.id, s])), audit, zone: own.timezone };
 }
 
 function SignOff({ assignmentId, done }: { assignmentId: string; done: () => void }) {
@@ -69,10 +79,10 @@ export default function OrderPage({ params }: { params: { orderId: string } }) {
       </Page>
     );
   }
-  const { order, ledger, bookings, sites, audit } = data;
+  const { order, ledger, bookings, sites, audit, zone } = data;
   const p = order.progress;
-  const zoneOf = (siteId: string) => sites.get(siteId)?.timezone ?? FALLBACK_ZONE;
-  const mainZone = bookings.items.length ? zoneOf(bookings.items[0].siteId) : FALLBACK_ZONE;
+  const zoneOf = (siteId: string) => sites.get(siteId)?.timezone ?? zone;
+  const mainZone = bookings.items.length ? zoneOf(bookings.items[0].siteId) : zone;
   return (
     <Page title={`${order.personName} · ${order.caseNumber}`} wide>
       <p class="sub">

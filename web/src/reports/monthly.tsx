@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api, ok } from '../api/client.js';
+import { allAgencies } from '../api/pages.js';
 import { download } from '../download.js';
 import { t } from '../i18n.js';
 import '../messages-more.js';
@@ -26,9 +26,7 @@ export default function MonthlyReports() {
   const agencies = useLoad(
     async () =>
       admin
-        ? (await ok(api.GET('/api/v1/agencies', { params: { query: { limit: 500 } } }))).items.filter(
-            (a) => a.kind !== 'kanwil',
-          )
+        ? (await allAgencies()).filter((a) => a.kind !== 'kanwil')
         : [{ id: user.agencyId, name: (await ownAgency()).name }],
     [],
   );

@@ -5,8 +5,8 @@ import { assertValid } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
 import { Transactions } from '../database/transactions.js';
 import { LedgerService, toLedgerView } from '../ledger/ledger.service.js';
+import { OrdersService } from '../orders/orders.service.js';
 import { ReversalDto } from './dto.js';
-import { OrdersService } from './orders.service.js';
 
 defineMessages({
   'ledger.reversal_above_credit': {
