@@ -2,7 +2,7 @@ import type { Candidate } from './candidates.js';
 import { WEIGHTS } from './objective.js';
 import { MinCostFlow } from './min-cost-flow.js';
 import type { PlanningProblem } from './planning.types.js';
-import { dayCapMinutes, dayShiftOf, DEFAULT_SAME_DAY_POLICY, mostMinutesInADay } from './same-day.rules.js';
+import { dayCapMinutes, dayShiftsOf, DEFAULT_SAME_DAY_POLICY, mostMinutesOf } from './same-day.rules.js';
 
 export interface RelaxedPlan {
   /** The flow's unit in minutes when it is not one booking: the greatest common divisor of the lengths. */
@@ -96,19 +96,27 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
   /** Under same_site, the units of the best set of a day's shifts at one site within the day's cap. */
   function sameDayCapacities(): Float64Array {
     const capacities = day.single.slice(0, days);
-    const members = new Map<number, number[]>();
+    const capOf = new Float64Array(days);
+    const first = new Int32Array(days + 1);
     for (let d = 0; d < days; d++) {
       const o = day.order[d];
-      const date = shifts[candidates[day.first[d]].shift].date;
-      const capUnits = Math.floor(dayCapMinutes(problem.orders[o], date) / unitMinutes(o));
-      if (dayNode[d] >= 0 && dayUnits[d] > day.single[d] && capUnits > day.single[d]) members.set(d, []);
+      capOf[d] = dayCapMinutes(problem.orders[o], shifts[candidates[day.first[d]].shift].date);
+      const capUnits = Math.floor(capOf[d] / unitMinutes(o));
+      if (dayNode[d] >= 0 && dayUnits[d] > day.single[d] && capUnits > day.single[d]) first[d + 1] = day.count[d];
     }
-    for (let i = 0; i < count; i++) members.get(dayOf[i])?.push(candidates[i].shift);
-    for (const [d, own] of members) {
-      const o = day.order[d];
-      const dayShifts = own.map((s) => dayShiftOf(shifts, s));
-      const most = mostMinutesInADay(policy, dayShifts, dayCapMinutes(problem.orders[o], shifts[own[0]].date));
-      capacities[d] = Math.max(day.single[d], Math.floor(most / unitMinutes(o)));
+    for (let d = 0; d < days; d++) first[d + 1] += first[d];
+    const members = new Int32Array(first[days]);
+    const fill = first.slice(0, days);
+    for (let i = 0; i < count; i++) {
+      const d = dayOf[i];
+      if (first[d + 1] > first[d]) members[fill[d]++] = candidates[i].shift;
+    }
+    const dayShifts = dayShiftsOf(shifts);
+    for (let d = 0; d < days; d++) {
+      if (first[d + 1] === first[d]) continue;
+      const own = members.subarray(first[d], first[d + 1]);
+      const most = mostMinutesOf(policy, dayShifts, own, own.length, capOf[d]);
+      capacities[d] = Math.max(day.single[d], Math.floor(most / unitMinutes(day.order[d])));
     }
     return capacities;
   }
