@@ -107,7 +107,8 @@ export function mostMinutesOf(
   let best = 0;
   for (let k = 0; k < count; k++) best = Math.max(best, all[picked[k]].plannedMinutes);
   if (policy === 'one_shift' || count < 2 || best >= capMinutes) return best;
-  if (taken.length < count) [taken, group, chosen] = [new Uint8Array(count), new Int32Array(count), new Int32Array(count)];
+  if (taken.length < count)
+    [taken, group, chosen] = [new Uint8Array(count), new Int32Array(count), new Int32Array(count)];
   taken.fill(0, 0, count);
   for (let k = 0; k < count; k++) {
     if (taken[k] === 1) continue;
