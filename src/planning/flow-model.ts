@@ -123,7 +123,7 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
   const restNode = new Int32Array(problem.orders.length);
   for (const o of orders) if (problem.orders[o].needMinutes % unitMinutes(o) > 0) restNode[o] = nodes++;
 
-  const network = new MinCostFlow(nodes, SINK);
+  const network = new MinCostFlow(nodes, SINK, 2 * orders.length + 3 * nodes + count);
   for (const o of orders) {
     const unit = unitMinutes(o);
     const need = problem.orders[o].needMinutes;

@@ -6,19 +6,26 @@
  * Once the sink has a key, nodes reached at no less are not queued: they could not shorten the path.
  */
 export class MinCostFlow {
-  private tails = new Int32Array(1024);
-  private heads = new Int32Array(1024);
-  private capacities = new Int32Array(1024);
-  private costs = new Float64Array(1024);
+  private tails: Int32Array;
+  private heads: Int32Array;
+  private capacities: Int32Array;
+  private costs: Float64Array;
   private arcCount = 0;
   private readonly supplies: number[];
   private flows: Int32Array | null = null;
 
+  /** `expectedArcs` sizes the arc arrays at the start; they grow past it. */
   constructor(
     readonly nodeCount: number,
     readonly sink: number,
+    expectedArcs = 1024,
   ) {
     this.supplies = new Array<number>(nodeCount).fill(0);
+    const size = Math.max(expectedArcs, 16);
+    this.tails = new Int32Array(size);
+    this.heads = new Int32Array(size);
+    this.capacities = new Int32Array(size);
+    this.costs = new Float64Array(size);
   }
 
   /** Adds an arc and returns its index, to read its flow after solve(). */

@@ -30,8 +30,11 @@ function planRegion(problem: PlanningProblem): PlanResult {
   const index = findCandidates(problem);
   const bookings = new Bookings(problem);
   for (const group of independentGroups(problem, index.byOrder)) {
-    const candidates: Candidate[] = [];
-    for (const o of group) for (const c of index.byOrder[o]) candidates.push(c);
+    let size = 0;
+    for (const o of group) size += index.byOrder[o].length;
+    const candidates = new Array<Candidate>(size);
+    size = 0;
+    for (const o of group) for (const c of index.byOrder[o]) candidates[size++] = c;
     const relaxed = solveRelaxed(problem, group, candidates);
     roundToBookings(problem, candidates, relaxed.units, relaxed.quantum, bookings);
   }
