@@ -8,7 +8,7 @@ export interface RelaxedPlan {
   /** The flow's unit in minutes when it is not one booking: the greatest common divisor of the lengths. */
   quantum: number | null;
   /** Units of flow on each candidate, in the order given. */
-  units: number[];
+  units: Int32Array;
 }
 
 /**
@@ -168,7 +168,7 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
   }
 
   network.solve();
-  const units = new Array<number>(count);
+  const units = new Int32Array(count);
   for (let i = 0; i < count; i++) units[i] = network.flow(arcs[i]);
   return { quantum: perBooking ? null : quantum, units };
 }

@@ -11,7 +11,7 @@ export class MinCostFlow {
   private capacities: Int32Array;
   private costs: Float64Array;
   private arcCount = 0;
-  private readonly supplies: number[];
+  private readonly supplies: Float64Array;
   private flows: Int32Array | null = null;
 
   /** `expectedArcs` sizes the arc arrays at the start; they grow past it. */
@@ -20,7 +20,7 @@ export class MinCostFlow {
     readonly sink: number,
     expectedArcs = 1024,
   ) {
-    this.supplies = new Array<number>(nodeCount).fill(0);
+    this.supplies = new Float64Array(nodeCount);
     const size = Math.max(expectedArcs, 16);
     this.tails = new Int32Array(size);
     this.heads = new Int32Array(size);

@@ -30,11 +30,7 @@ function planRegion(problem: PlanningProblem): PlanResult {
   const index = findCandidates(problem);
   const bookings = new Bookings(problem);
   for (const group of independentGroups(problem, index.byOrder)) {
-    let size = 0;
-    for (const o of group) size += index.byOrder[o].length;
-    const candidates = new Array<Candidate>(size);
-    size = 0;
-    for (const o of group) for (const c of index.byOrder[o]) candidates[size++] = c;
+    const candidates = group.map((o) => index.byOrder[o]).flat();
     const relaxed = solveRelaxed(problem, group, candidates);
     roundToBookings(problem, candidates, relaxed.units, relaxed.quantum, bookings);
   }

@@ -85,7 +85,7 @@ export class Bookings {
 export function roundToBookings(
   problem: PlanningProblem,
   candidates: Candidate[],
-  units: number[],
+  units: Int32Array,
   quantum: number | null,
   bookings: Bookings,
 ): void {
