@@ -2,13 +2,13 @@ import type { Candidate } from './candidates.js';
 import { WEIGHTS } from './objective.js';
 import { MinCostFlow } from './min-cost-flow.js';
 import type { PlanningProblem } from './planning.types.js';
-import { dayCapMinutes, dayShiftOf, DEFAULT_SAME_DAY_POLICY, mostMinutesInADay } from './same-day.rules.js';
+import { dayCapMinutes, dayShiftsOf, DEFAULT_SAME_DAY_POLICY, mostMinutesOf } from './same-day.rules.js';
 
 export interface RelaxedPlan {
   /** The flow's unit in minutes when it is not one booking: the greatest common divisor of the lengths. */
   quantum: number | null;
   /** Units of flow on each candidate, in the order given. */
-  units: number[];
+  units: Int32Array;
 }
 
 /**
@@ -96,26 +96,34 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
   /** Under same_site, the units of the best set of a day's shifts at one site within the day's cap. */
   function sameDayCapacities(): Float64Array {
     const capacities = day.single.slice(0, days);
-    const members = new Map<number, number[]>();
+    const capOf = new Float64Array(days);
+    const first = new Int32Array(days + 1);
     for (let d = 0; d < days; d++) {
       const o = day.order[d];
-      const date = shifts[candidates[day.first[d]].shift].date;
-      const capUnits = Math.floor(dayCapMinutes(problem.orders[o], date) / unitMinutes(o));
-      if (dayNode[d] >= 0 && dayUnits[d] > day.single[d] && capUnits > day.single[d]) members.set(d, []);
+      capOf[d] = dayCapMinutes(problem.orders[o], shifts[candidates[day.first[d]].shift].date);
+      const capUnits = Math.floor(capOf[d] / unitMinutes(o));
+      if (dayNode[d] >= 0 && dayUnits[d] > day.single[d] && capUnits > day.single[d]) first[d + 1] = day.count[d];
     }
-    for (let i = 0; i < count; i++) members.get(dayOf[i])?.push(candidates[i].shift);
-    for (const [d, own] of members) {
-      const o = day.order[d];
-      const dayShifts = own.map((s) => dayShiftOf(shifts, s));
-      const most = mostMinutesInADay(policy, dayShifts, dayCapMinutes(problem.orders[o], shifts[own[0]].date));
-      capacities[d] = Math.max(day.single[d], Math.floor(most / unitMinutes(o)));
+    for (let d = 0; d < days; d++) first[d + 1] += first[d];
+    const members = new Int32Array(first[days]);
+    const fill = first.slice(0, days);
+    for (let i = 0; i < count; i++) {
+      const d = dayOf[i];
+      if (first[d + 1] > first[d]) members[fill[d]++] = candidates[i].shift;
+    }
+    const dayShifts = dayShiftsOf(shifts);
+    for (let d = 0; d < days; d++) {
+      if (first[d + 1] === first[d]) continue;
+      const own = members.subarray(first[d], first[d + 1]);
+      const most = mostMinutesOf(policy, dayShifts, own, own.length, capOf[d]);
+      capacities[d] = Math.max(day.single[d], Math.floor(most / unitMinutes(day.order[d])));
     }
     return capacities;
   }
   const restNode = new Int32Array(problem.orders.length);
   for (const o of orders) if (problem.orders[o].needMinutes % unitMinutes(o) > 0) restNode[o] = nodes++;
 
-  const network = new MinCostFlow(nodes, SINK);
+  const network = new MinCostFlow(nodes, SINK, 2 * orders.length + 3 * nodes + count);
   for (const o of orders) {
     const unit = unitMinutes(o);
     const need = problem.orders[o].needMinutes;
@@ -160,7 +168,7 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
   }
 
   network.solve();
-  const units = new Array<number>(count);
+  const units = new Int32Array(count);
   for (let i = 0; i < count; i++) units[i] = network.flow(arcs[i]);
   return { quantum: perBooking ? null : quantum, units };
 }

@@ -6,19 +6,26 @@
  * Once the sink has a key, nodes reached at no less are not queued: they could not shorten the path.
  */
 export class MinCostFlow {
-  private tails = new Int32Array(1024);
-  private heads = new Int32Array(1024);
-  private capacities = new Int32Array(1024);
-  private costs = new Float64Array(1024);
+  private tails: Int32Array;
+  private heads: Int32Array;
+  private capacities: Int32Array;
+  private costs: Float64Array;
   private arcCount = 0;
-  private readonly supplies: number[];
+  private readonly supplies: Float64Array;
   private flows: Int32Array | null = null;
 
+  /** `expectedArcs` sizes the arc arrays at the start; they grow past it. */
   constructor(
     readonly nodeCount: number,
     readonly sink: number,
+    expectedArcs = 1024,
   ) {
-    this.supplies = new Array<number>(nodeCount).fill(0);
+    this.supplies = new Float64Array(nodeCount);
+    const size = Math.max(expectedArcs, 16);
+    this.tails = new Int32Array(size);
+    this.heads = new Int32Array(size);
+    this.capacities = new Int32Array(size);
+    this.costs = new Float64Array(size);
   }
 
   /** Adds an arc and returns its index, to read its flow after solve(). */
@@ -99,9 +106,6 @@ class ResidualGraph {
   private search = 0;
   /** Per node 1 when its forward arcs are in order of cost, cheapest first. */
   private readonly byCost: Uint8Array;
-  private sinkNode = -1;
-  /** The sink's key so far in this search: a node reached at no less can't shorten the path to it. */
-  private bound = Infinity;
 
   constructor(n: number, tails: Int32Array, heads: Int32Array, capacities: Int32Array, costs: Float64Array) {
     const m = tails.length;
@@ -196,45 +200,59 @@ class ResidualGraph {
     if (next >= 0) this.reversePrevious[next] = previous;
   }
 
+  /**
+   * Dijkstra on reduced costs from the source, stopped when the sink is settled. A node's arcs are its forward
+   * row (read in order only up to the sink's key when the row is sorted), then its reverse arcs carrying flow.
+   */
   private dijkstra(source: number, sink: number): number {
-    const { first, order, reverseFirst, reverseNext, heap, settled, settledIn, cost } = this;
+    const { first, order, reverseFirst, reverseNext, heap, settled, settledIn, reachedIn, cost, residual, head } = this;
+    const { potential, distance, viaArc, byCost } = this;
     const search = ++this.search;
-    this.sinkNode = sink;
-    this.bound = Infinity;
+    /** The sink's key so far in this search: a node reached at no less can't shorten the path to it. */
+    let bound = Infinity;
     settled.length = 0;
     heap.clear();
-    this.distance[source] = 0;
-    this.reachedIn[source] = search;
+    distance[source] = 0;
+    reachedIn[source] = search;
     heap.push(0, source);
     while (heap.size > 0) {
       const u = heap.pop();
-      const key = this.distance[u];
+      const key = distance[u];
       settledIn[u] = search;
       settled.push(u);
       if (u === sink) return key;
-      const base = this.potential[u] + key;
+      const base = potential[u] + key;
+      const sorted = byCost[u] === 1;
       const end = first[u + 1];
-      if (this.byCost[u] === 1) {
-        for (let k = first[u]; k < end && base + cost[order[k]] < this.bound; k++) this.relax(order[k], base, search);
-      } else for (let k = first[u]; k < end; k++) this.relax(order[k], base, search);
-      for (let a = reverseFirst[u]; a >= 0; a = reverseNext[a]) this.relax(a, base, search);
+      let k = first[u];
+      let reverse = reverseFirst[u];
+      for (;;) {
+        let a: number;
+        if (k < end) {
+          a = order[k++];
+          if (sorted && base + cost[a] >= bound) {
+            k = end;
+            continue;
+          }
+        } else if (reverse >= 0) {
+          a = reverse;
+          reverse = reverseNext[reverse];
+        } else break;
+        if (residual[a] === 0) continue;
+        const v = head[a];
+        if (settledIn[v] === search) continue;
+        const candidate = base + cost[a] - potential[v];
+        if (candidate >= bound) continue;
+        if (reachedIn[v] !== search || candidate < distance[v]) {
+          if (v === sink) bound = candidate;
+          reachedIn[v] = search;
+          distance[v] = candidate;
+          viaArc[v] = a;
+          heap.push(candidate, v);
+        }
+      }
     }
     throw new Error(`node ${source} cannot reach the sink: give every source an arc to it`);
-  }
-
-  private relax(a: number, base: number, search: number): void {
-    if (this.residual[a] === 0) return;
-    const v = this.head[a];
-    if (this.settledIn[v] === search) return;
-    const candidate = base + this.cost[a] - this.potential[v];
-    if (candidate >= this.bound) return;
-    if (this.reachedIn[v] !== search || candidate < this.distance[v]) {
-      if (v === this.sinkNode) this.bound = candidate;
-      this.reachedIn[v] = search;
-      this.distance[v] = candidate;
-      this.viaArc[v] = a;
-      this.heap.push(candidate, v);
-    }
   }
 }
 

@@ -14,13 +14,7 @@ import type {
 } from './planning.types.js';
 import { mergeResults, splitByRegion } from './regions.js';
 import { Bookings, fillGreedily, roundToBookings } from './rounding.js';
-import {
-  dayCapMinutes,
-  dayShiftOf,
-  DEFAULT_SAME_DAY_POLICY,
-  mostMinutesInADay,
-  type DayShift,
-} from './same-day.rules.js';
+import { dayCapMinutes, dayShiftsOf, DEFAULT_SAME_DAY_POLICY, mostMinutesOf } from './same-day.rules.js';
 
 /**
  * Plans the orders' needs on the shifts given: the most owed minutes booked before the end dates, then the
@@ -36,8 +30,7 @@ function planRegion(problem: PlanningProblem): PlanResult {
   const index = findCandidates(problem);
   const bookings = new Bookings(problem);
   for (const group of independentGroups(problem, index.byOrder)) {
-    const candidates: Candidate[] = [];
-    for (const o of group) for (const c of index.byOrder[o]) candidates.push(c);
+    const candidates = group.map((o) => index.byOrder[o]).flat();
     const relaxed = solveRelaxed(problem, group, candidates);
     roundToBookings(problem, candidates, relaxed.units, relaxed.quantum, bookings);
   }
@@ -238,28 +231,29 @@ function finish(order: PlanOrder, dates: string[]): { lastDate: string | null; w
  */
 function reachableAlone(problem: PlanningProblem, order: PlanOrder, candidates: Candidate[]): number {
   const policy = problem.sameDay ?? DEFAULT_SAME_DAY_POLICY;
-  if (policy === 'one_shift') {
-    const longestByDay = new Map<number, number>();
-    for (const c of candidates)
-      longestByDay.set(c.day, Math.max(longestByDay.get(c.day) ?? 0, problem.shifts[c.shift].plannedMinutes));
-    let minutes = 0;
-    for (const longest of longestByDay.values()) minutes += longest;
-    return minutes;
-  }
-  const byDay = new Map<number, DayShift[]>();
-  const dateOf = new Map<number, string>();
+  if (candidates.length === 0) return 0;
+  let firstDay = Infinity;
+  let lastDay = -Infinity;
   for (const c of candidates) {
-    const shift = dayShiftOf(problem.shifts, c.shift);
-    const day = byDay.get(c.day);
-    if (day) day.push(shift);
-    else {
-      byDay.set(c.day, [shift]);
-      dateOf.set(c.day, problem.shifts[c.shift].date);
-    }
+    firstDay = Math.min(firstDay, c.day);
+    lastDay = Math.max(lastDay, c.day);
   }
+  const span = lastDay - firstDay + 1;
+  const first = new Int32Array(span + 1);
+  for (const c of candidates) first[c.day - firstDay + 1]++;
+  for (let d = 0; d < span; d++) first[d + 1] += first[d];
+  const byDay = new Int32Array(candidates.length);
+  const fill = first.slice(0, span);
+  for (const c of candidates) byDay[fill[c.day - firstDay]++] = c.shift;
+  const dayShifts = dayShiftsOf(problem.shifts);
   let minutes = 0;
-  for (const [day, shifts] of byDay)
-    minutes += mostMinutesInADay(policy, shifts, dayCapMinutes(order, dateOf.get(day)!));
+  for (let d = 0; d < span; d++) {
+    const count = first[d + 1] - first[d];
+    if (count === 0) continue;
+    const own = byDay.subarray(first[d], first[d + 1]);
+    const cap = policy === 'one_shift' ? Infinity : dayCapMinutes(order, problem.shifts[own[0]].date);
+    minutes += mostMinutesOf(policy, dayShifts, own, count, cap);
+  }
   return minutes;
 }
 

@@ -79,12 +79,13 @@ export class Bookings {
 /**
  * Whole bookings from the flow: a day the flow gives whole shifts the policy allows together is booked as it is;
  * a day it splits otherwise or gives part of a shift is booked on its largest part while a seat is left; an order then booked past its need
- * by a whole booking gives that booking back; an order still short takes its cheapest open candidates.
+ * by a whole booking gives that booking back; an order still short takes its cheapest open candidates. The
+ * candidates come grouped by order.
  */
 export function roundToBookings(
   problem: PlanningProblem,
   candidates: Candidate[],
-  units: number[],
+  units: Int32Array,
   quantum: number | null,
   bookings: Bookings,
 ): void {
@@ -123,9 +124,13 @@ export function roundToBookings(
     const choice = parts.find(({ c }) => bookings.canBook(c));
     if (choice) bookings.book(choice.c);
   }
-  const byOrder = groupBy(candidates, (c) => c.order);
-  for (const order of byOrder.keys()) giveBackSurplus(problem, order, bookings);
-  for (const [, own] of byOrder) fillGreedily(own, bookings);
+  const runs: number[] = [];
+  candidates.forEach((c, i) => {
+    if (i === 0 || candidates[i - 1].order !== c.order) runs.push(i);
+  });
+  runs.push(candidates.length);
+  for (let r = 0; r + 1 < runs.length; r++) giveBackSurplus(problem, candidates[runs[r]].order, bookings);
+  for (let r = 0; r + 1 < runs.length; r++) fillGreedily(candidates, bookings, runs[r], runs[r + 1]);
 }
 
 function giveBackSurplus(problem: PlanningProblem, order: number, bookings: Bookings): void {
@@ -135,9 +140,15 @@ function giveBackSurplus(problem: PlanningProblem, order: number, bookings: Book
   }
 }
 
-/** The cheapest candidates with a seat left, on days without a booking first, then as a second shift of a day. */
-export function fillGreedily(candidates: Candidate[], bookings: Bookings): void {
-  const cheapestFirst = [...candidates].sort((a, b) => a.cost - b.cost || a.shift - b.shift);
+/**
+ * The cheapest candidates with a seat left (of one order, from `from` up to `to`), on days without a booking
+ * first, then as a second shift of a day.
+ */
+export function fillGreedily(candidates: Candidate[], bookings: Bookings, from = 0, to = candidates.length): void {
+  if (from === to || bookings.owes(candidates[from].order) <= 0) return;
+  const cheapestFirst: Candidate[] = [];
+  for (let i = from; i < to; i++) if (bookings.seats[candidates[i].shift] > 0) cheapestFirst.push(candidates[i]);
+  cheapestFirst.sort((a, b) => a.cost - b.cost || a.shift - b.shift);
   for (const c of cheapestFirst) if (bookings.canBook(c, false)) bookings.book(c);
   for (const c of cheapestFirst) if (bookings.canBook(c)) bookings.book(c);
 }

@@ -1,4 +1,4 @@
-import { dayCapMinutes, mostMinutesInADay, sameDayRefusal, type DayShift } from './same-day.rules.js';
+import { dayCapMinutes, mostMinutesInADay, mostMinutesOf, sameDayRefusal, type DayShift } from './same-day.rules.js';
 
 const at = (siteId: string, start: number, end: number): DayShift => ({
   siteId,
@@ -67,5 +67,30 @@ describe('mostMinutesInADay', () => {
     expect(mostMinutesInADay('same_site', [at('a', 6, 8), morning, afternoon], 600)).toBe(600);
     expect(mostMinutesInADay('same_site', [at('a', 6, 8), morning, afternoon], 480)).toBe(480);
     expect(mostMinutesInADay('same_site', [at('a', 6, 8), morning, afternoon], 420)).toBe(360);
+  });
+});
+
+describe('mostMinutesOf', () => {
+  const all = [at('b', 8, 17), morning, at('a', 10, 14), afternoon, at('a', 6, 8)];
+
+  it('answers as mostMinutesInADay for the shifts picked out of a longer list', () => {
+    const picks = [[1, 3], [1, 2, 3], [4, 1, 3], [0, 2], [2], [3, 0, 4, 1]];
+    for (const pick of picks)
+      for (const cap of [240, 420, 480, 600]) {
+        const picked = Int32Array.from([9, ...pick, 9]).subarray(1, pick.length + 1);
+        const expected = mostMinutesInADay(
+          'same_site',
+          pick.map((i) => all[i]),
+          cap,
+        );
+        expect(mostMinutesOf('same_site', all, picked, pick.length, cap)).toBe(expected);
+        expect(mostMinutesOf('one_shift', all, picked, pick.length, cap)).toBe(
+          mostMinutesInADay(
+            'one_shift',
+            pick.map((i) => all[i]),
+            cap,
+          ),
+        );
+      }
   });
 });

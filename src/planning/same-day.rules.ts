@@ -31,16 +31,19 @@ export function dayShift(shift: { siteId: string; start: string; end: string; pl
   };
 }
 
+type ShiftTimes = { siteId: string; start: string; end: string; plannedMinutes: number };
 const cachedDayShifts = new WeakMap<object, DayShift[]>();
 
 /** The shift of that index as dayShift gives it, made once per list of shifts. */
-export function dayShiftOf(
-  shifts: readonly { siteId: string; start: string; end: string; plannedMinutes: number }[],
-  index: number,
-): DayShift {
+export function dayShiftOf(shifts: readonly ShiftTimes[], index: number): DayShift {
+  return dayShiftsOf(shifts)[index];
+}
+
+/** Every shift of the list as dayShift gives it, made once per list of shifts. */
+export function dayShiftsOf(shifts: readonly ShiftTimes[]): DayShift[] {
   let cache = cachedDayShifts.get(shifts);
-  if (!cache) cachedDayShifts.set(shifts, (cache = []));
-  return (cache[index] ??= dayShift(shifts[index]));
+  if (!cache) cachedDayShifts.set(shifts, (cache = shifts.map(dayShift)));
+  return cache;
 }
 
 /** R-03, and R-11 POLICY for a child in school on a school day: the most minutes of work on that date. */
@@ -82,29 +85,70 @@ export function sameDayRefusal(
  * passes; past 12 shifts at one site it answers the cap, which is still a bound.
  */
 export function mostMinutesInADay(policy: SameDayPolicy, shifts: readonly DayShift[], capMinutes: number): number {
+  return mostMinutesOf(policy, shifts, Int32Array.from(shifts.keys()), shifts.length, capMinutes);
+}
+
+/** Scratch space of mostMinutesOf: which of the day's shifts a site's group took, that group, the set chosen. */
+let taken = new Uint8Array(16);
+let group = new Int32Array(16);
+let chosen = new Int32Array(16);
+
+/**
+ * mostMinutesInADay of the day's shifts `all[picked[0]]` to `all[picked[count - 1]]`, without copying them out:
+ * the planner asks it for every day of every order.
+ */
+export function mostMinutesOf(
+  policy: SameDayPolicy,
+  all: readonly DayShift[],
+  picked: Int32Array,
+  count: number,
+  capMinutes: number,
+): number {
   let best = 0;
-  for (const shift of shifts) best = Math.max(best, shift.plannedMinutes);
-  if (policy === 'one_shift' || shifts.length < 2 || best >= capMinutes) return best;
-  const bySite = new Map<string, DayShift[]>();
-  for (const shift of shifts) {
-    const list = bySite.get(shift.siteId);
-    if (list) list.push(shift);
-    else bySite.set(shift.siteId, [shift]);
-  }
-  for (const list of bySite.values()) {
-    if (list.length > 12) return Math.max(best, capMinutes);
-    const chosen: DayShift[] = [];
-    const visit = (from: number, minutes: number): void => {
-      best = Math.max(best, minutes);
-      for (let i = from; i < list.length; i++) {
-        if (sameDayRefusal(policy, chosen, list[i], capMinutes) !== null) continue;
-        chosen.push(list[i]);
-        visit(i + 1, minutes + list[i].plannedMinutes);
-        chosen.pop();
+  for (let k = 0; k < count; k++) best = Math.max(best, all[picked[k]].plannedMinutes);
+  if (policy === 'one_shift' || count < 2 || best >= capMinutes) return best;
+  if (taken.length < count)
+    [taken, group, chosen] = [new Uint8Array(count), new Int32Array(count), new Int32Array(count)];
+  taken.fill(0, 0, count);
+  for (let k = 0; k < count; k++) {
+    if (taken[k] === 1) continue;
+    const siteId = all[picked[k]].siteId;
+    let size = 0;
+    for (let j = k; j < count; j++) {
+      if (taken[j] === 0 && all[picked[j]].siteId === siteId) {
+        taken[j] = 1;
+        group[size++] = picked[j];
       }
-    };
-    visit(0, 0);
+    }
+    if (size > 12) return Math.max(best, capMinutes);
+    best = Math.max(best, bestSetAtOneSite(all, size, 0, 0, 0, capMinutes));
     if (best >= capMinutes) return best;
+  }
+  return best;
+}
+
+/** The most minutes of a set of the group's shifts from `from` on added to the `depth` chosen (sameDayRefusal). */
+function bestSetAtOneSite(
+  all: readonly DayShift[],
+  size: number,
+  from: number,
+  depth: number,
+  minutes: number,
+  capMinutes: number,
+): number {
+  let best = minutes;
+  for (let i = from; i < size; i++) {
+    const next = all[group[i]];
+    if (depth > 0 && minutes + next.plannedMinutes > capMinutes) continue;
+    let overlaps = false;
+    for (let j = 0; j < depth && !overlaps; j++) {
+      const shift = all[chosen[j]];
+      // R-17: half-open, as the booking rules compare times
+      overlaps = shift.startMinute < next.endMinute && next.startMinute < shift.endMinute;
+    }
+    if (overlaps) continue;
+    chosen[depth] = group[i];
+    best = Math.max(best, bestSetAtOneSite(all, size, i + 1, depth + 1, minutes + next.plannedMinutes, capMinutes));
   }
   return best;
 }
