@@ -244,11 +244,16 @@ export class DemoStory {
 
   /**
    * A crew on a shift that started up to half an hour ago (in the site's zone, capped at the day's end), so its
-   * roll-call can be taken now; booked on yesterday's clock. A holiday is opened for the site first (R-23).
+   * roll-call can be taken now; booked on yesterday's clock. A holiday is opened for the site first (R-23). In the
+   * day's last hour the shift is the next day's first (a shift never crosses midnight, and one ending at 23:59 would
+   * be over before anyone called it); arrivals count from an hour before its start (R-19).
    */
   private async crewToday(siteName: string, persons: CreatePersonDto[]) {
     const now = DateTime.now().setZone(this.today.zoneName!);
-    const startsAt = now.startOf('hour').plus({ minutes: now.minute < 30 ? 0 : 30 });
+    const startsAt =
+      now.hour === 23
+        ? now.plus({ days: 1 }).startOf('day')
+        : now.startOf('hour').plus({ minutes: now.minute < 30 ? 0 : 30 });
     const endsAt = DateTime.min(startsAt.plus({ hours: 3 }), startsAt.endOf('day'));
     const date = startsAt.toISODate()!;
     const times = { start: startsAt.toFormat('HH:mm'), end: endsAt.toFormat('HH:mm'), breakMinutes: 0 };
