@@ -78,6 +78,11 @@ describe('the record defends itself', () => {
       await expect(service.query(`CREATE TABLE forged (id int)`)).rejects.toThrow(/permission denied/);
     });
 
+    it("the service's reads run without parallel workers (short lookups, many at once)", async () => {
+      const [setting] = await service.query(`SHOW max_parallel_workers_per_gather`);
+      expect(setting.max_parallel_workers_per_gather).toBe('0');
+    });
+
     it("R-16: an order's credited minutes can't be set directly, by the service or by the owner", async () => {
       const orderId = await w.personWithOrder({}, { totalHours: 8 });
       for (const db of [service, t.db]) {
