@@ -160,10 +160,10 @@ export class ReportRepository {
   /**
    * Read model: court_order, person, ledger_entry, assignment. The orders of a Kejari or a Bapas that the month
    * concerns: begun by its last day and not ended before its first (or still open), with their status and progress
-   * now and their absences and credits in it (the breaches opened in it are `breaches`, counted by order there). The persons' names are one range of the index of
-   * the Bapas's persons (person_of_bapas; the pair is a foreign key), each order's credits and absences index
-   * lookups (a scalar subquery, one lateral count), so the plan never joins over all persons or all bookings. A named
-   * statement per agency column, planned once per connection.
+   * now and their absences and credits in it (the breaches opened in it are `breaches`, counted by order there).
+   * The persons' names are one range of the index of the Bapas's persons (person_of_bapas; the pair is a foreign
+   * key), each order's credits and absences index lookups (a scalar subquery, one lateral count), so the plan never
+   * joins over all persons or all bookings. A named statement per agency column, planned once per connection.
    */
   async orders(agency: AgencyRow, month: MonthWindow): Promise<OrderLine[]> {
     const column = agency.kind === 'kejaksaan' ? 'kejaksaan_id' : 'bapas_id';
