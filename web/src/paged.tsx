@@ -44,20 +44,24 @@ export function usePaged<F extends Record<string, string>, P>(
   };
 }
 
-/** "51–100 of 812" and the buttons to the previous and next pages. */
+/** "51–100 of 812" and the buttons to the previous and next pages (named as the list's order reads, if given). */
 export function Pager({
   label,
   total,
   list: { offset, setOffset },
+  previous = t('list.previous'),
+  next = t('list.next'),
 }: {
   label: string;
   total: number;
   list: { offset: number; setOffset: (offset: number) => void };
+  previous?: string;
+  next?: string;
 }) {
   return (
     <nav class="actions" aria-label={label}>
       <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-        {t('list.previous')}
+        {previous}
       </button>
       <span aria-live="polite">
         {total === 0
@@ -65,7 +69,7 @@ export function Pager({
           : t('list.range', { from: offset + 1, to: Math.min(offset + PAGE, total), total })}
       </span>
       <button type="button" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
-        {t('list.next')}
+        {next}
       </button>
     </nav>
   );

@@ -4,10 +4,9 @@ import { allAgencies } from '../api/pages.js';
 import { t } from '../i18n.js';
 import '../messages-more.js';
 import { ownAgency } from '../own-agency.js';
+import { PAGE, Pager } from '../paged.js';
 import { formatInstant } from '../time.js';
 import { Loading, Page, useLoad } from '../ui.js';
-
-const PAGE = 50;
 
 /** The export log: every download, newest first, with who, what and how many persons it names. */
 export default function ExportLog() {
@@ -59,18 +58,13 @@ export default function ExportLog() {
               </tbody>
             </table>
           </div>
-          <nav class="actions" aria-label={t('exports.pages')}>
-            <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-              {t('exports.newer')}
-            </button>
-            <button
-              type="button"
-              disabled={offset + PAGE >= data.exports.total}
-              onClick={() => setOffset(offset + PAGE)}
-            >
-              {t('exports.older')}
-            </button>
-          </nav>
+          <Pager
+            label={t('exports.pages')}
+            total={data.exports.total}
+            list={{ offset, setOffset }}
+            previous={t('exports.newer')}
+            next={t('exports.older')}
+          />
         </>
       ) : null}
     </Page>
