@@ -6,7 +6,7 @@ import { World } from './support/world.js';
  * The administrator's lists at national scale (about 90 Bapas, 90 Kejari, hundreds of OPD, thousands of users):
  * searched and filtered by the API, and paged, never truncated by a limit (API.md, Lists).
  */
-describe('the lists of agencies, users and agreements', () => {
+describe('the lists of agencies, users, agreements and sites', () => {
   let t: TestApp;
   let w: World;
 
@@ -61,5 +61,21 @@ describe('the lists of agencies, users and agreements', () => {
     expect(ofOpd.total).toBe(2);
     expect(ofOpd.items.map((a) => a.id)).toEqual([w.ids.expiringAgreement]);
     expect((await items(`/agreements?agencyId=${w.ids.otherBapas}`)).total).toBe(0);
+  });
+
+  it('sites: by part of the name or address and by host, paged by name; a supervisor sees only its own', async () => {
+    const mine = await items(`/sites?q=${w.tag}`);
+    // By name: A, B, Old, WIB.
+    expect(mine.items.map((s) => s.id)).toEqual(['siteA', 'siteB', 'siteExpiring', 'siteWib'].map((key) => w.ids[key]));
+    const second = await items(`/sites?q=${w.tag.toLowerCase()}&agencyId=${w.ids.opd}&limit=2&offset=2`);
+    expect(second.total).toBe(4);
+    expect(second.items.map((s) => s.id)).toEqual([w.ids.siteExpiring, w.ids.siteWib]);
+    const byAddress = await items(`/sites?q=pantai mardika&agencyId=${w.ids.opd}`);
+    expect(byAddress.total).toBe(4);
+    expect((await items(`/sites?q=${w.tag}&agencyId=${w.ids.bapas}`)).total).toBe(0);
+    expect((await items(`/sites?q=%25${w.tag}`)).total).toBe(0);
+    const other = await w.get('otherBapasSupervisor', `/sites?q=${w.tag}`);
+    expect(other.body.total).toBe(0);
+    expect(fields((await w.get('admin', `/sites?q=${'x'.repeat(101)}`)).body)).toEqual(['q']);
   });
 });

@@ -79,5 +79,14 @@ export class OpenDateDto {
 }
 
 export class SiteListQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() agencyId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'only the sites this agency hosts' })
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+
+  @ApiPropertyOptional({ example: 'Pantai', description: "part of the site's name or address" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { siteVisible } from '../access/access.conditions.js';
 import { groupBy } from '../common/collections.js';
+import { containing } from '../common/pagination.js';
 import type { Tx } from '../database/transactions.js';
 import { Site } from './site.entity.js';
 
@@ -121,18 +122,21 @@ export class SiteRepository {
 
   /**
    * Read model: agreement_party (agreements'). One page of the sites the user may see: all for an admin, else
-   * those whose agreement includes the user's agency or that the user coordinates; of one agency when given.
+   * those whose agreement includes the user's agency or that the user coordinates; of one agency and whose name or
+   * address contains `q`, when given.
    */
   async visibleTo(
     user: { id: string; agencyId: string; admin: boolean },
-    filter: { agencyId?: string; limit: number; offset: number },
+    filter: { agencyId?: string; q?: string; limit: number; offset: number },
     tx: Tx = this.dataSource.manager,
   ): Promise<{ sites: Site[]; total: number }> {
-    const where = `${siteVisible('s', { admin: '$4', agencyId: '$1', userId: '$2' })} AND ($3::uuid IS NULL OR s.agency_id = $3)`;
-    const params = [user.agencyId, user.id, filter.agencyId ?? null, user.admin];
+    const where = `${siteVisible('s', { admin: '$4', agencyId: '$1', userId: '$2' })}
+      AND ($3::uuid IS NULL OR s.agency_id = $3) AND ($5::text IS NULL OR s.name ILIKE $5 OR s.address ILIKE $5)`;
+    const like = filter.q ? containing(filter.q) : null;
+    const params = [user.agencyId, user.id, filter.agencyId ?? null, user.admin, like];
     const [{ total }] = await tx.query(`SELECT count(*)::int AS total FROM site s WHERE ${where}`, params);
     const ids: { id: string }[] = await tx.query(
-      `SELECT s.id FROM site s WHERE ${where} ORDER BY s.name, s.id LIMIT $5 OFFSET $6`,
+      `SELECT s.id FROM site s WHERE ${where} ORDER BY s.name, s.id LIMIT $6 OFFSET $7`,
       [...params, filter.limit, filter.offset],
     );
     const sites = await tx.findBy(Site, { id: In(ids.map((row) => row.id)) });

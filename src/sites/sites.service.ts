@@ -7,9 +7,9 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { assertNoConflict, assertValid, conflict, notFound, unknownReference } from '../common/domain-error.js';
 import { defineMessages } from '../common/messages.js';
-import { Page, PageQuery } from '../common/pagination.js';
+import { Page } from '../common/pagination.js';
 import { Transactions, type Tx } from '../database/transactions.js';
-import { CreateSiteDto, OpenDateDto, UpdateSiteDto } from './dto.js';
+import { CreateSiteDto, OpenDateDto, SiteListQuery, UpdateSiteDto } from './dto.js';
 import { Site } from './site.entity.js';
 import { SiteFields, SiteRepository, type UncoveredBooking } from './site.repository.js';
 import { changeViolations, closesToMinors, minorsConflicts } from './site.rules.js';
@@ -135,8 +135,11 @@ export class SitesService {
     return toSiteView((await this.sites.find(id))!, await this.sites.coordinatorsOf(id));
   }
 
-  /** Admins see every site; others the sites whose agreement includes their agency or that they coordinate. */
-  async list(user: AuthUser, query: PageQuery & { agencyId?: string }): Promise<Page<SiteView>> {
+  /**
+   * Admins see every site; others the sites whose agreement includes their agency or that they coordinate; of one
+   * host agency and whose name or address contains `q`, when given.
+   */
+  async list(user: AuthUser, query: SiteListQuery): Promise<Page<SiteView>> {
     const { sites, total } = await this.sites.visibleTo(
       { id: user.id, agencyId: user.agencyId, admin: user.role === 'admin' },
       query,

@@ -58,6 +58,23 @@ test('at national scale the administrator searches and pages the agencies, and t
     (await query(`SELECT 1 FROM app_user WHERE role = 'coordinator' AND username ILIKE '%koord%'`)).length,
   );
   await expect(users.getByRole('link', { name: 'koord.dlhp' })).toBeVisible();
+
+  // The sites: by part of the name or address, and by host.
+  const sites = page.getByRole('region', { name: /^Lokasi kerja sosial \(/ });
+  const matching = async (host: string) =>
+    (
+      await query(
+        `SELECT 1 FROM site s JOIN agency a ON a.id = s.agency_id
+          WHERE (s.name ILIKE '%sirimau%' OR s.address ILIKE '%sirimau%') AND a.code LIKE $1`,
+        [host],
+      )
+    ).length;
+  await sites.getByLabel('Cari nama atau alamat lokasi').fill('sirimau');
+  await expect(sites.locator('tbody tr')).toHaveCount(await matching('%'));
+  await expect(sites.getByRole('link', { name: 'Taman Kota Ambon' })).toBeVisible();
+  await sites.getByRole('combobox', { name: 'Instansi tuan rumah' }).selectOption({ label: 'Dinas Sosial Kota Ambon' });
+  await expect(sites.locator('tbody tr')).toHaveCount(await matching('DINSOS-AMBON'));
+  await expect(sites.getByRole('link', { name: 'Taman Kota Ambon' })).toHaveCount(0);
 });
 
 /** `YYYY-MM-DD` of an instant in a zone. */

@@ -140,6 +140,8 @@ export const moreMessages = {
   'admin.searchAgencies': { id: 'Cari nama atau kode instansi', en: "Search an agency's name or code" },
   'admin.searchUsers': { id: 'Cari nama pengguna atau nama lengkap', en: 'Search a username or full name' },
   'admin.searchAgreements': { id: 'Cari nomor atau judul PKS', en: "Search an agreement's number or title" },
+  'admin.searchSites': { id: 'Cari nama atau alamat lokasi', en: "Search a site's name or address" },
+  'admin.allHosts': { id: 'Semua instansi', en: 'All agencies' },
   'admin.allKinds': { id: 'Semua jenis', en: 'All kinds' },
   'admin.allRoles': { id: 'Semua peran', en: 'All roles' },
   'admin.pagesOf': { id: 'Halaman daftar {what}', en: 'Pages of the {what}' },

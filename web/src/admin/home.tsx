@@ -287,20 +287,31 @@ function Agreements({ today }: { today: string }) {
 }
 
 /** A page of the sites, with the names of their coordinators (asked for by id). */
-async function sitesPage(page: { limit: number; offset: number }) {
+async function sitesPage(page: { agencyId?: string; q?: string; limit: number; offset: number }) {
   const sites = await ok(api.GET('/api/v1/sites', { params: { query: page } }));
   const id = [...new Set(sites.items.flatMap((s) => s.coordinatorIds))];
   const users = id.length ? (await ok(api.GET('/api/v1/users', { params: { query: { id, limit: 500 } } }))).items : [];
   return { sites, coordinators: new Map(users.map((u) => [u.id, u.fullName])) };
 }
 
+/** The sites, searched by name or address and filtered by host, a page at a time. */
 function Sites({ agencies }: { agencies: Agency[] }) {
-  const list = usePaged(sitesPage, {});
+  const list = usePaged(sitesPage, { agencyId: '' });
   const agencyName = new Map(agencies.map((a) => [a.id, a.name]));
   const data = list.loaded.data;
   return (
     <section aria-labelledby="h-sites">
       <h2 id="h-sites">{t('admin.sites', { count: data?.sites.total ?? '…' })}</h2>
+      <div class="grid">
+        <Search label={t('admin.searchSites')} value={list.text} onInput={list.setText} />
+        <Choice
+          label={t('admin.host')}
+          all={t('admin.allHosts')}
+          value={list.filters.agencyId}
+          options={agencies.filter((a) => a.kind === 'opd').map((a) => [a.id, a.name])}
+          onChange={(agencyId) => list.filter({ agencyId })}
+        />
+      </div>
       <Loading loaded={list.loaded} />
       {data ? (
         <>
