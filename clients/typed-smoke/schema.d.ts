@@ -7584,7 +7584,10 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description only the sites this agency hosts */
                 agencyId?: string;
+                /** @description part of the site's name or address */
+                q?: string;
             };
             header?: never;
             path?: never;
