@@ -1669,8 +1669,43 @@ export interface components {
             signOff: components["schemas"]["SignOff"] | null;
             cancellation: components["schemas"]["Cancellation"] | null;
         };
+        /** @description An assignment in an order's or a shift's list, with its site */
+        AssignmentListItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            /** Format: uuid */
+            shiftId: string;
+            /** Format: uuid */
+            siteId: string;
+            person: components["schemas"]["AssignmentPerson"];
+            /** @enum {string} */
+            status: "scheduled" | "checked_in" | "checked_out" | "credited" | "absent" | "excused" | "unexcused" | "cancelled";
+            /**
+             * Format: date
+             * @description the site's local date
+             */
+            date: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            plannedMinutes: number;
+            checkIn: components["schemas"]["AttendanceRecord"] | null;
+            /** @description the coordinator's confirmation (first signature) */
+            checkOut: components["schemas"]["AttendanceRecord"] | null;
+            penaltyMinutes: number | null;
+            workedMinutes: number | null;
+            confirmationNote: string | null;
+            absence: components["schemas"]["Absence"] | null;
+            creditedMinutes: number | null;
+            signOff: components["schemas"]["SignOff"] | null;
+            cancellation: components["schemas"]["Cancellation"] | null;
+            site: components["schemas"]["AssignmentSite"];
+        };
         AssignmentPage: {
-            items: components["schemas"]["Assignment"][];
+            items: components["schemas"]["AssignmentListItem"][];
             /** @description all matching, whatever limit and offset */
             total: number;
         };
@@ -1679,6 +1714,17 @@ export interface components {
             /** Format: uuid */
             id: string;
             fullName: string;
+        };
+        /** @description The site's name and zone; the assignment's times are the site's */
+        AssignmentSite: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * @description IANA time zone
+             * @example Asia/Jayapura
+             */
+            timezone: string;
         };
         /** @description An arrival or a departure as the coordinator recorded it */
         AttendanceRecord: {
@@ -3353,7 +3399,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             progress: components["schemas"]["OrderProgress"];
-            assignments: components["schemas"]["Assignment"][];
+            assignments: components["schemas"]["AssignmentListItem"][];
             ledger: components["schemas"]["LedgerEntry"][];
             breaches: components["schemas"]["Breach"][];
         };

@@ -8,6 +8,7 @@ import { outboxInsert } from '../jobs/outbox.service.js';
 import type { PlannedJob } from '../jobs/jobs.js';
 import type { Regime } from '../orders/order.rules.js';
 import { Assignment } from './assignment.entity.js';
+import type { AssignmentSite } from './assignment.view.js';
 
 /** A statement's companion, such as the audit chain's lock, given the number of its first parameter. */
 export type Alongside = (first: number) => { sql: string; params: unknown[] };
@@ -346,15 +347,20 @@ export class AssignmentRepository {
   }
 
   /** Read model: a page of an order's or a shift's assignments with their persons' names (person), and the total. */
+  /**
+   * Read model: person, site. A page of an order's or a shift's assignments, with the person's name and the site's
+   * name and zone (R-22: the times are the site's).
+   */
   async page(
     where: { orderId: string } | { shiftId: string },
     page: { limit: number; offset: number },
     tx: Tx = this.dataSource.manager,
-  ): Promise<{ rows: (Assignment & { personName: string })[]; total: number }> {
+  ): Promise<{ rows: (Assignment & { personName: string; site: AssignmentSite })[]; total: number }> {
     const [column, id] = 'orderId' in where ? ['order_id', where.orderId] : ['shift_id', where.shiftId];
-    const rows: (Assignment & { personName: string; total: number })[] = await tx.query(
-      `SELECT ${this.columns()}, p.full_name AS "personName", count(*) OVER ()::int AS total
-         FROM assignment a JOIN person p ON p.id = a.person_id
+    const rows: (Assignment & { personName: string; site: AssignmentSite; total: number })[] = await tx.query(
+      `SELECT ${this.columns()}, p.full_name AS "personName",
+              json_build_object('id', s.id, 'name', s.name, 'timezone', s.timezone) AS site, count(*) OVER ()::int AS total
+         FROM assignment a JOIN person p ON p.id = a.person_id JOIN site s ON s.id = a.site_id
         WHERE a.${column} = $1 ORDER BY a.starts_at, p.full_name LIMIT $2 OFFSET $3`,
       [id, page.limit, page.offset],
     );

@@ -2,7 +2,7 @@ import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { LocalizedWarning, PageOf, type Shape } from '../common/openapi.js';
 import { LocationDto } from '../sites/dto.js';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from './assignment.entity.js';
-import type { AssignmentView } from './assignment.view.js';
+import type { AssignmentListItem, AssignmentSite, AssignmentView } from './assignment.view.js';
 
 @ApiSchema({ name: 'AssignmentPerson', description: 'Only the name of the person (R-30)' })
 export class AssignmentPersonResponse implements Shape<AssignmentView['person']> {
@@ -87,7 +87,22 @@ export class AssignmentResponse implements AssignmentView {
   @ApiProperty({ type: CancellationResponse, nullable: true }) cancellation: CancellationResponse | null;
 }
 
-export class AssignmentPage extends PageOf(AssignmentResponse) {}
+@ApiSchema({
+  name: 'AssignmentSite',
+  description: "The site's name and zone; the assignment's times are the site's (R-22)",
+})
+export class AssignmentSiteResponse implements AssignmentSite {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: 'Asia/Jayapura', description: 'IANA time zone' }) timezone: string;
+}
+
+@ApiSchema({ name: 'AssignmentListItem', description: "An assignment in an order's or a shift's list, with its site" })
+export class AssignmentListItemResponse extends AssignmentResponse implements AssignmentListItem {
+  @ApiProperty({ type: AssignmentSiteResponse }) site: AssignmentSiteResponse;
+}
+
+export class AssignmentPage extends PageOf(AssignmentListItemResponse) {}
 
 @ApiSchema({
   name: 'BookedAssignment',

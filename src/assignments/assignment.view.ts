@@ -58,3 +58,13 @@ export function toAssignmentView(a: AssignmentState, personName: string) {
 }
 
 export type AssignmentView = ReturnType<typeof toAssignmentView>;
+
+/** The site of a listed assignment: its name, and its zone, in which the assignment's times are read. */
+export interface AssignmentSite {
+  id: string;
+  name: string;
+  timezone: string;
+}
+
+/** An assignment in an order's or a shift's list: with its site, so that a reader who may not read the site sees where. */
+export type AssignmentListItem = AssignmentView & { site: AssignmentSite };

@@ -4,7 +4,7 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { Page, PageQuery } from '../common/pagination.js';
 import { AssignmentAccess } from './assignment-access.js';
 import { AssignmentRepository } from './assignment.repository.js';
-import { toAssignmentView, type AssignmentView } from './assignment.view.js';
+import { toAssignmentView, type AssignmentListItem, type AssignmentView } from './assignment.view.js';
 
 @Injectable()
 export class AssignmentsQueries {
@@ -20,13 +20,13 @@ export class AssignmentsQueries {
     return toAssignmentView(assignment, await this.assignments.personName(assignment.personId));
   }
 
-  async forOrder(user: AuthUser, orderId: string, query: PageQuery): Promise<Page<AssignmentView>> {
+  async forOrder(user: AuthUser, orderId: string, query: PageQuery): Promise<Page<AssignmentListItem>> {
     await this.policy.requireAccess(user, 'order.read', [orderId]);
     return this.page({ orderId }, query);
   }
 
   /** The roll-call of a shift: the site's coordinators and the supervisors who plan there (one statement to check). */
-  async roster(user: AuthUser, shiftId: string, query: PageQuery): Promise<Page<AssignmentView>> {
+  async roster(user: AuthUser, shiftId: string, query: PageQuery): Promise<Page<AssignmentListItem>> {
     await this.policy.requireAccess(user, 'shift.roster', [shiftId]);
     return this.page({ shiftId }, query);
   }
@@ -35,8 +35,8 @@ export class AssignmentsQueries {
   private async page(
     where: { orderId: string } | { shiftId: string },
     query: PageQuery,
-  ): Promise<Page<AssignmentView>> {
+  ): Promise<Page<AssignmentListItem>> {
     const { rows, total } = await this.assignments.page(where, query);
-    return { items: rows.map(({ personName, ...a }) => toAssignmentView(a, personName)), total };
+    return { items: rows.map(({ personName, site, ...a }) => ({ ...toAssignmentView(a, personName), site })), total };
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { AssignmentResponse } from '../assignments/assignment.response.js';
+import { AssignmentListItemResponse } from '../assignments/assignment.response.js';
 import { BreachResponse } from '../enforcement/breach.response.js';
 import { LedgerEntryResponse } from '../ledger/ledger-entry.response.js';
 import { NotificationResponse } from '../notifications/notification.response.js';
@@ -8,7 +8,7 @@ import { PersonResponse } from './person.response.js';
 
 @ApiSchema({ name: 'SubjectAccessOrder', description: 'An order of the person, with everything recorded under it' })
 export class SubjectAccessOrderResponse extends OrderResponse {
-  @ApiProperty({ type: [AssignmentResponse] }) assignments: AssignmentResponse[];
+  @ApiProperty({ type: [AssignmentListItemResponse] }) assignments: AssignmentListItemResponse[];
   @ApiProperty({ type: [LedgerEntryResponse] }) ledger: LedgerEntryResponse[];
   @ApiProperty({ type: [BreachResponse] }) breaches: BreachResponse[];
 }

@@ -97,6 +97,9 @@ test('a prosecutor downloads the monthly report as PDF, XLSX and CSV and a berit
     o.caseNumber.startsWith('44/'),
   );
   await page.goto(`/jaksa/putusan/${maria.id}`);
+  // Her bookings with their site, in its zone (R-22), whether or not the prosecutor may open the site itself.
+  const bookings = page.getByRole('region', { name: /^Jadwal \(\d+\)$/ }).getByRole('row');
+  await expect(bookings.filter({ hasText: 'Rumah Singgah Dinas Sosial' })).toHaveCount(2);
   const report = await downloadFrom(page, 'Unduh berita acara (PDF)', '/completion-report');
   expect(report.type).toContain('application/pdf');
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError, api, ok } from '../api/client.js';
+import { api, ok } from '../api/client.js';
 import { t } from '../i18n.js';
 import '../messages-more.js';
 import { currentSession } from '../session.js';
@@ -10,7 +10,7 @@ import { ErrorBox, Loading, Page, Progress, useAction, useLoad } from '../ui.js'
 import { Breaches } from './breaches.js';
 import { PlanOrder } from './plan.js';
 
-/** The order with its ledger, bookings and audit trail; the sites of its bookings; the Bapas's zone (R-22). */
+/** The order with its ledger, bookings (each with its site's name and zone) and audit trail; the office's zone (R-22). */
 async function loadOrder(id: string) {
   const path = { params: { path: { id } } };
   const [order, ledger, bookings, audit, own] = await Promise.all([
@@ -20,17 +20,7 @@ async function loadOrder(id: string) {
     ok(api.GET('/api/v1/audit-events', { params: { query: { entityType: 'order', entityId: id, limit: 500 } } })),
     ownAgency(),
   ]);
-  // A site the viewer may not read (a prosecutor's, say) is shown in the office's zone.
-  const sites = await Promise.all(
-    [...new Set(bookings.items.map((b) => b.siteId))].map((siteId) =>
-      ok(api.GET('/api/v1/sites/{siteId}', { params: { path: { siteId } } })).catch((error: unknown) => {
-        if (error instanceof ApiError && error.problem.status === 403) return null;
-        throw error;
-      }),
-    ),
-  );
-  const readable = sites.filter((site) => site !== null);
-  return { order, ledger, bookings, sites: new Map(readable.map((s) => [s.id, s])), audit, zone: own.timezone };
+  return { order, ledger, bookings, audit, zone: own.timezone };
 }
 
 function SignOff({ assignmentId, done }: { assignmentId: string; done: () => void }) {
@@ -79,10 +69,9 @@ export default function OrderPage({ params }: { params: { orderId: string } }) {
       </Page>
     );
   }
-  const { order, ledger, bookings, sites, audit, zone } = data;
+  const { order, ledger, bookings, audit, zone } = data;
   const p = order.progress;
-  const zoneOf = (siteId: string) => sites.get(siteId)?.timezone ?? zone;
-  const mainZone = bookings.items.length ? zoneOf(bookings.items[0].siteId) : zone;
+  const mainZone = bookings.items[0]?.site.timezone ?? zone;
   return (
     <Page title={`${order.personName} · ${order.caseNumber}`} wide>
       <p class="sub">
@@ -134,11 +123,11 @@ export default function OrderPage({ params }: { params: { orderId: string } }) {
             </thead>
             <tbody>
               {bookings.items.map((b) => {
-                const zone = zoneOf(b.siteId);
+                const zone = b.site.timezone;
                 return (
                   <tr key={b.id}>
                     <td>{formatDate(b.date, 'short')}</td>
-                    <td>{sites.get(b.siteId)?.name ?? '—'}</td>
+                    <td>{b.site.name}</td>
                     <td>
                       {formatTime(b.startsAt, zone)}–{formatTime(b.endsAt, zone)}
                     </td>
