@@ -26,10 +26,25 @@ const absenceCounts = (source: string) => `
    WHERE a.status IN ${ABSENT} AND a.absence_recorded_at IS NOT NULL
    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
 
-const ADD_CREDITS = `ON CONFLICT (agency_id, month, order_id) DO UPDATE SET minutes = t.minutes + excluded.minutes`;
-const ADD_ABSENCES = `ON CONFLICT (agency_id, month, order_id) DO UPDATE
-  SET absent = t.absent + excluded.absent, excused = t.excused + excluded.excused,
-      unexcused = t.unexcused + excluded.unexcused`;
+/** Adds the sums of the ledger entries `source` to their rows (a row made on first adding). */
+const addCredits = (source: string) => `
+  INSERT INTO ledger_month_totals AS t (agency_id, month, order_id, minutes) ${creditSums(source)}
+  ON CONFLICT (agency_id, month, order_id) DO UPDATE SET minutes = t.minutes + excluded.minutes`;
+
+/** Adds the counts of the signed bookings `source` to their rows (a row made on first adding). */
+const addAbsences = (source: string) => `
+  INSERT INTO absence_month_totals AS t (agency_id, month, order_id, absent, excused, unexcused) ${absenceCounts(source)}
+  ON CONFLICT (agency_id, month, order_id) DO UPDATE
+    SET absent = t.absent + excluded.absent, excused = t.excused + excluded.excused,
+        unexcused = t.unexcused + excluded.unexcused`;
+
+/** A trigger function, run as its owner (the service's role may not write the totals), that runs `statement`. */
+const triggerFunction = (name: string, statement: string) => `
+  CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+  BEGIN
+    ${statement};
+    RETURN NULL;
+  END $$`;
 
 /**
  * What the monthly report of a Bapas or a Kejari asks of each of its orders, kept by the month: the minutes
@@ -69,31 +84,21 @@ export class MonthTotals1765530000000 implements MigrationInterface {
         unexcused integer NOT NULL,
         PRIMARY KEY (agency_id, month, order_id) INCLUDE (absent, excused, unexcused)
       )`);
-    await db.query(`
-      CREATE FUNCTION ledger_month_totals_add() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
-      BEGIN
-        INSERT INTO ledger_month_totals AS t (agency_id, month, order_id, minutes) ${creditSums('entered l')}
-        ${ADD_CREDITS};
-        RETURN NULL;
-      END $$`);
-    await db.query(`
-      CREATE FUNCTION absence_month_totals_add() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
-      BEGIN
-        INSERT INTO absence_month_totals AS t (agency_id, month, order_id, absent, excused, unexcused)
-        ${absenceCounts('(SELECT order_id, status, absence_recorded_at, 1 AS sign FROM booked) a')}
-        ${ADD_ABSENCES};
-        RETURN NULL;
-      END $$`);
-    await db.query(`
-      CREATE FUNCTION absence_month_totals_change() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
-      BEGIN
-        INSERT INTO absence_month_totals AS t (agency_id, month, order_id, absent, excused, unexcused)
-        ${absenceCounts(`(VALUES (OLD.order_id, OLD.status, OLD.absence_recorded_at, -1),
-                                 (NEW.order_id, NEW.status, NEW.absence_recorded_at, 1))
-                         a (order_id, status, absence_recorded_at, sign)`)}
-        ${ADD_ABSENCES};
-        RETURN NULL;
-      END $$`);
+    await db.query(triggerFunction('ledger_month_totals_add', addCredits('entered l')));
+    await db.query(
+      triggerFunction(
+        'absence_month_totals_add',
+        addAbsences('(SELECT order_id, status, absence_recorded_at, 1 AS sign FROM booked) a'),
+      ),
+    );
+    await db.query(
+      triggerFunction(
+        'absence_month_totals_change',
+        addAbsences(`(VALUES (OLD.order_id, OLD.status, OLD.absence_recorded_at, -1),
+                             (NEW.order_id, NEW.status, NEW.absence_recorded_at, 1))
+                     a (order_id, status, absence_recorded_at, sign)`),
+      ),
+    );
     // The triggers first: creating them waits for the writes under way and holds off new ones to the commit, so
     // the counts below see every change made before and the triggers every change after.
     await db.query(`CREATE TRIGGER ledger_month_totals_added AFTER INSERT ON ledger_entry
@@ -107,11 +112,8 @@ export class MonthTotals1765530000000 implements MigrationInterface {
       EXECUTE FUNCTION absence_month_totals_change()`);
     await db.query(`CREATE TRIGGER assignment_absences_removed AFTER DELETE ON assignment FOR EACH ROW
       WHEN (OLD.status IN ${ABSENT}) EXECUTE FUNCTION absence_month_totals_change()`);
-    await db.query(
-      `INSERT INTO ledger_month_totals (agency_id, month, order_id, minutes) ${creditSums('ledger_entry l')}`,
-    );
-    await db.query(`INSERT INTO absence_month_totals (agency_id, month, order_id, absent, excused, unexcused)
-      ${absenceCounts('(SELECT order_id, status, absence_recorded_at, 1 AS sign FROM assignment) a')}`);
+    await db.query(addCredits('ledger_entry l'));
+    await db.query(addAbsences('(SELECT order_id, status, absence_recorded_at, 1 AS sign FROM assignment) a'));
   }
 
   async down(db: QueryRunner): Promise<void> {
