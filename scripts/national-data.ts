@@ -285,7 +285,9 @@ async function shiftsAndAssignments(db: pg.Client): Promise<void> {
  * Every credit in one statement, then each order's credited minutes set once from its ledger's sum: what the
  * ledger's trigger (ledger_apply, an update of the order a credit) would leave, without a row version of the order
  * a credit. Both that trigger and the order's guard against a direct set (court_order_credit_by_ledger_only) are
- * off only inside this transaction; the order table is then rewritten compactly (VACUUM FULL).
+ * off only inside this transaction; the order table is then rewritten compactly (VACUUM FULL). The month totals'
+ * trigger (ledger_month_totals_added) stays on: a statement's trigger, it sums the whole load at once, as the
+ * bookings' (booking_totals, absence_month_totals) sum theirs.
  */
 async function ledger(db: pg.Client): Promise<void> {
   const indexes = await dropIndexes(db, 'ledger_entry');

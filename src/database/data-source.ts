@@ -19,6 +19,7 @@ import { NationalRiskScanIndex1765490000000 } from './migrations/1765490000000-n
 import { MeasuredRadius1765500000000 } from './migrations/1765500000000-measured-radius.js';
 import { BookingTotals1765510000000 } from './migrations/1765510000000-booking-totals.js';
 import { PersonOfBapas1765520000000 } from './migrations/1765520000000-person-of-bapas.js';
+import { MonthTotals1765530000000 } from './migrations/1765530000000-month-totals.js';
 import { grantServiceRole } from './service-role.js';
 
 // Dates and times stay the strings PostgreSQL sends: a JS Date would shift a local date by the server's zone.
@@ -44,6 +45,7 @@ export const migrations = [
   MeasuredRadius1765500000000,
   BookingTotals1765510000000,
   PersonOfBapas1765520000000,
+  MonthTotals1765530000000,
 ];
 
 /**

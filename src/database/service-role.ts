@@ -7,7 +7,7 @@ import { AppConfig } from '../config/app-config.js';
 /** Written only by their own triggers' rules: the service may read and append, never change or delete (R-14, R-25). */
 const APPEND_ONLY_TABLES = ['audit_event', 'audit_checkpoint', 'ledger_entry', 'breach_decision', 'export_log'];
 /** Kept by triggers only (as their owner): the service may read them, never write them. */
-const TRIGGER_KEPT_TABLES = ['booking_totals'];
+const TRIGGER_KEPT_TABLES = ['booking_totals', 'ledger_month_totals', 'absence_month_totals'];
 
 /**
  * The service's role owns nothing (R-28): it is no superuser (so it can't set `session_replication_role` or

@@ -9,7 +9,7 @@ import { Locale, localize } from '../common/messages.js';
 import { OnJob } from '../jobs/job-handler.js';
 import { JOBS } from '../jobs/jobs.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { lastEndDate, RiskScanRepository, type ScannedOrder, type ScannedPerson } from './risk-scan.repository.js';
+import { RiskScanRepository, type ScannedOrder, type ScannedPerson } from './risk-scan.repository.js';
 import {
   BOOKING_HORIZON_DAYS,
   ISO_WEEKDAYS,
@@ -81,14 +81,16 @@ export class DeadlinesService {
     const openIn = new Map<string, number[][]>();
     const minutesOn = new Map<string, number[]>();
     const results: OrderAtRisk[] = [];
-    for (const { person, region, bookedAheadMinutes, bookedSoon, ...order } of orders) {
-      const windows = { ...person, regime: order.regime };
+    for (const { order, person, region, bookedAheadMinutes, bookedSoon } of orders) {
       const cap = order.maxHoursPerDay * 60;
-      const { regime, inSchool, religion, worshipDefaults, unavailable } = windows;
+      const { inSchool, religion, worshipDefaults, unavailable } = person;
       const onWeekday = remembered(
         minutesOn,
-        JSON.stringify([regime, inSchool, religion, worshipDefaults, cap, unavailable]),
-        () => ISO_WEEKDAYS.map((weekday) => workableMinutesOnWeekday(weekday, windows, cap)),
+        JSON.stringify([order.regime, inSchool, religion, worshipDefaults, cap, unavailable]),
+        () => {
+          const windows = { ...person, regime: order.regime };
+          return ISO_WEEKDAYS.map((weekday) => workableMinutesOnWeekday(weekday, windows, cap));
+        },
       );
       const open = remembered(openIn, region, () =>
         openWeekdaysBefore(days, new Set(holidays.filter((h) => [region, ''].includes(h.region)).map((h) => h.date))),
@@ -118,6 +120,11 @@ function daysAfter(today: string, endDate: string): { date: string; weekday: num
     if (date > endDate) return days;
     days.push({ date, weekday: day.getUTCDay() || 7 });
   }
+}
+
+/** The last end date of the orders (today when none ends later). */
+function lastEndDate(orders: { order: { endDate: string } }[], today: string): string {
+  return orders.reduce((last, { order }) => (order.endDate > last ? order.endDate : last), today);
 }
 
 /** How many of the days (in date order) fall on or before the date: a binary search, once an order. */

@@ -158,12 +158,13 @@ export class ReportRepository {
   }
 
   /**
-   * Read model: court_order, person, ledger_entry, assignment. The orders of a Kejari or a Bapas that the month
-   * concerns: begun by its last day and not ended before its first (or still open), with their status and progress
-   * now and their absences and credits in it (the breaches opened in it are `breaches`, counted by order there).
-   * The persons' names are one range of the index of the Bapas's persons (person_of_bapas; the pair is a foreign
-   * key), each order's credits and absences index lookups (a scalar subquery, one lateral count), so the plan never
-   * joins over all persons or all bookings. A named statement per agency column, planned once per connection.
+   * Read model: court_order, person, ledger_month_totals, absence_month_totals. The orders of a Kejari or a Bapas
+   * that the month concerns: begun by its last day and not ended before its first (or still open), with their status
+   * and progress now and their absences and credits in it (the breaches opened in it are `breaches`, counted by order
+   * there). The persons' names are one range of the index of the Bapas's persons (person_of_bapas; the pair is a
+   * foreign key); the month's credits and absences are the agency's month in the totals the database keeps by order,
+   * agency and local month (one range of each's primary key, which carries them), so the plan never reads an
+   * order's ledger or bookings. A named statement per agency column, planned once per connection.
    */
   async orders(agency: AgencyRow, month: MonthWindow): Promise<OrderLine[]> {
     const column = agency.kind === 'kejaksaan' ? 'kejaksaan_id' : 'bapas_id';
@@ -173,20 +174,15 @@ export class ReportRepository {
       `SELECT o.id, o.person_id AS "personId", o.case_number AS "caseNumber",
               p.full_name AS "personName", o.status, o.start_date AS "startDate",
               o.end_date AS "endDate", o.max_hours_per_day AS "maxHoursPerDay", o.required_minutes AS "requiredMinutes",
-              o.credited_minutes AS "creditedMinutes",
-              (SELECT coalesce(sum(l.minutes), 0)::int FROM ledger_entry l
-                WHERE l.order_id = o.id AND l.created_at >= $2 AND l.created_at < $3) AS "creditedInMonth",
-              absences.absent, absences.excused, absences.unexcused
+              o.credited_minutes AS "creditedMinutes", coalesce(c.minutes, 0) AS "creditedInMonth",
+              coalesce(a.absent, 0) AS absent, coalesce(a.excused, 0) AS excused, coalesce(a.unexcused, 0) AS unexcused
          FROM court_order o
          JOIN person p ON p.id = o.person_id AND p.bapas_id = o.bapas_id
-         CROSS JOIN LATERAL (
-           SELECT count(*) FILTER (WHERE a.status = 'absent')::int AS absent,
-                  count(*) FILTER (WHERE a.status = 'excused')::int AS excused,
-                  count(*) FILTER (WHERE a.status = 'unexcused')::int AS unexcused
-             FROM assignment a WHERE a.order_id = o.id AND a.absence_recorded_at >= $2 AND a.absence_recorded_at < $3) absences
-        WHERE o.${column} = $1 AND o.start_date <= $5 AND (o.end_date >= $4 OR o.status IN ('active', 'breached'))
+         LEFT JOIN ledger_month_totals c ON c.agency_id = $1 AND c.month = $2 AND c.order_id = o.id
+         LEFT JOIN absence_month_totals a ON a.agency_id = $1 AND a.month = $2 AND a.order_id = o.id
+        WHERE o.${column} = $1 AND o.start_date <= $3 AND (o.end_date >= $2 OR o.status IN ('active', 'breached'))
         ORDER BY o.case_number`,
-      [agency.id, month.from, month.until, month.firstDate, month.lastDate],
+      [agency.id, month.firstDate, month.lastDate],
     );
   }
 

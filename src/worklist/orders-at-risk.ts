@@ -29,6 +29,8 @@ interface Scan {
 @Injectable()
 export class OrdersAtRisk {
   private readonly scans = new Map<string, Scan>();
+  /** Each Bapas's zone, read once: an agency's zone is given when it is created and never changed. */
+  private readonly zones = new Map<string, string>();
 
   constructor(
     private readonly worklist: WorklistRepository,
@@ -55,7 +57,8 @@ export class OrdersAtRisk {
   }
 
   private async scan(bapasId: string): Promise<OrderAtRisk[]> {
-    const timezone = await this.worklist.timezoneOf(bapasId);
+    const timezone = this.zones.get(bapasId) ?? (await this.worklist.timezoneOf(bapasId));
+    this.zones.set(bapasId, timezone);
     return this.deadlines.scan(timezone, localDate(this.clock.now(), timezone), bapasId);
   }
 }
