@@ -13,7 +13,7 @@ import type {
   Shortfall,
 } from './planning.types.js';
 import { mergeResults, splitByRegion } from './regions.js';
-import { Bookings, fillGreedily, roundToBookings } from './rounding.js';
+import { Bookings, fillGreedily, repairByChains, roundToBookings } from './rounding.js';
 import { dayCapMinutes, dayShiftsOf, DEFAULT_SAME_DAY_POLICY, mostMinutesOf } from './same-day.rules.js';
 
 /**
@@ -35,6 +35,7 @@ function planRegion(problem: PlanningProblem): PlanResult {
     roundToBookings(problem, candidates, relaxed.units, relaxed.quantum, bookings);
   }
   topUp(index, bookings);
+  repairByChains(problem, index.byOrder, bookings);
   return result(problem, index, bookings);
 }
 

@@ -33,7 +33,12 @@ export class Bookings {
 
   /** A seat is left, the order still owes, and the day's policy allows it (a second shift only if `second`). */
   canBook(c: Candidate, second = true): boolean {
-    if (this.seats[c.shift] <= 0 || this.owes(c.order) <= 0) return false;
+    return this.seats[c.shift] > 0 && this.allows(c, second);
+  }
+
+  /** The order still owes and the day's policy allows the candidate, whether or not a seat is left. */
+  allows(c: Candidate, second = true): boolean {
+    if (this.owes(c.order) <= 0) return false;
     const booked = this.days.get(orderDay(c));
     if (!booked || booked.length === 0) return true;
     if (!second) return false;
@@ -151,4 +156,101 @@ export function fillGreedily(candidates: Candidate[], bookings: Bookings, from =
   cheapestFirst.sort((a, b) => a.cost - b.cost || a.shift - b.shift);
   for (const c of cheapestFirst) if (bookings.canBook(c, false)) bookings.book(c);
   for (const c of cheapestFirst) if (bookings.canBook(c)) bookings.book(c);
+}
+
+/** A step of a chain: the order books `via` (evicting `leaving` of the next step, if any); null ends at the root. */
+interface ChainStep {
+  order: number;
+  /** The booking the order gives up to take `via`; null for the order the chain serves. */
+  leaving: Candidate | null;
+  parent: number;
+  /** The candidate the parent step books: on the shift of this step's `leaving`. */
+  via: Candidate | null;
+  /** The minutes the order served gains by the chain. */
+  gain: number;
+}
+
+/**
+ * Repairs what rounding leaves short, whichever of the equally cheap flows it rounded: an order still owing takes
+ * a full shift it may work when the shift's occupant moves to a shift of the same length with a seat left, or to
+ * a full one whose occupant moves on in turn (a chain, found breadth first, each order at most once), or gives the
+ * seat up when that loses fewer of its owed minutes than the chain gains. `candidates` per order are the plan's.
+ */
+export function repairByChains(problem: PlanningProblem, candidates: Candidate[][], bookings: Bookings): void {
+  const occupants = new Map<number, Candidate[]>();
+  const enter = (c: Candidate) => {
+    const list = occupants.get(c.shift);
+    if (list) list.push(c);
+    else occupants.set(c.shift, [c]);
+  };
+  const leave = (c: Candidate) => {
+    const list = occupants.get(c.shift)!;
+    list.splice(list.indexOf(c), 1);
+    bookings.unbook(c);
+  };
+  for (const booked of bookings.byOrder.values()) booked.forEach(enter);
+  /** Orders from which no chain was found since the last repair: the search skips them. */
+  const dead = new Uint8Array(problem.orders.length);
+  const visited = new Uint8Array(problem.orders.length);
+  const minutes = (c: Candidate) => problem.shifts[c.shift].plannedMinutes;
+  const counted = (o: number, booked: number) => Math.min(problem.orders[o].needMinutes, booked);
+  /** The owed minutes an order loses by giving up the booking. */
+  const loss = (c: Candidate) =>
+    counted(c.order, bookings.bookedMinutes(c.order)) - counted(c.order, bookings.bookedMinutes(c.order) - minutes(c));
+  const steps: ChainStep[] = [];
+
+  /** The chain's last step, the candidate it books and the booking that makes room for it, if not a free seat. */
+  const search = (root: number): { step: number; last: Candidate; dropped: Candidate | null } | null => {
+    steps.length = 0;
+    visited.fill(0);
+    visited[root] = 1;
+    steps.push({ order: root, leaving: null, parent: -1, via: null, gain: 0 });
+    for (let k = 0; k < steps.length; k++) {
+      const { order, leaving } = steps[k];
+      if (leaving) bookings.unbook(leaving);
+      let found: { step: number; last: Candidate; dropped: Candidate | null } | null = null;
+      for (const c of candidates[order]) {
+        if (leaving && (c.shift === leaving.shift || minutes(c) !== minutes(leaving))) continue;
+        if (!bookings.allows(c)) continue;
+        if (bookings.seats[c.shift] > 0) {
+          found = { step: k, last: c, dropped: null };
+          break;
+        }
+        const gain = leaving ? steps[k].gain : Math.min(bookings.owes(root), minutes(c));
+        for (const occupant of occupants.get(c.shift) ?? []) {
+          if (visited[occupant.order] === 1 || dead[occupant.order] === 1) continue;
+          if (loss(occupant) < gain) {
+            found = { step: k, last: c, dropped: occupant };
+            break;
+          }
+          visited[occupant.order] = 1;
+          steps.push({ order: occupant.order, leaving: occupant, parent: k, via: c, gain });
+        }
+        if (found) break;
+      }
+      if (leaving) bookings.book(leaving);
+      if (found) return found;
+    }
+    return null;
+  };
+
+  for (let o = 0; o < problem.orders.length; o++) {
+    while (dead[o] === 0 && candidates[o].length > 0 && bookings.owes(o) > 0) {
+      const chain = search(o);
+      if (!chain) {
+        for (const step of steps) dead[step.order] = 1;
+        break;
+      }
+      if (chain.dropped) leave(chain.dropped);
+      let to = chain.last;
+      for (let k = chain.step; k >= 0; k = steps[k].parent) {
+        const { leaving, via } = steps[k];
+        if (leaving) leave(leaving);
+        bookings.book(to);
+        enter(to);
+        if (via) to = via;
+      }
+      dead.fill(0);
+    }
+  }
 }
