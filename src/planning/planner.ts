@@ -30,7 +30,8 @@ function planRegion(problem: PlanningProblem): PlanResult {
   const index = findCandidates(problem);
   const bookings = new Bookings(problem);
   for (const group of independentGroups(problem, index.byOrder)) {
-    const candidates = group.map((o) => index.byOrder[o]).flat();
+    const candidates: Candidate[] = [];
+    for (const o of group) for (const c of index.byOrder[o]) candidates.push(c);
     const relaxed = solveRelaxed(problem, group, candidates);
     roundToBookings(problem, candidates, relaxed.units, relaxed.quantum, bookings);
   }

@@ -158,6 +158,8 @@ export function fillGreedily(candidates: Candidate[], bookings: Bookings, from =
   for (const c of cheapestFirst) if (bookings.canBook(c)) bookings.book(c);
 }
 
+const NONE: Candidate[] = [];
+
 /** A step of a chain: the order books `via` (evicting `leaving` of the next step, if any); null ends at the root. */
 interface ChainStep {
   order: number;
@@ -191,7 +193,9 @@ export function repairByChains(problem: PlanningProblem, candidates: Candidate[]
   for (const booked of bookings.byOrder.values()) booked.forEach(enter);
   /** Orders from which no chain was found since the last repair: the search skips them. */
   const dead = new Uint8Array(problem.orders.length);
-  const visited = new Uint8Array(problem.orders.length);
+  /** Per order the last search that reached it. */
+  const reachedIn = new Int32Array(problem.orders.length);
+  let searches = 0;
   const minutes = (c: Candidate) => problem.shifts[c.shift].plannedMinutes;
   const counted = (o: number, booked: number) => Math.min(problem.orders[o].needMinutes, booked);
   /** The owed minutes an order loses by giving up the booking. */
@@ -200,10 +204,10 @@ export function repairByChains(problem: PlanningProblem, candidates: Candidate[]
   const steps: ChainStep[] = [];
 
   /** The chain's last step, the candidate it books and the booking that makes room for it, if not a free seat. */
-  const search = (root: number): { step: number; last: Candidate; dropped: Candidate | null } | null => {
+  const chainFrom = (root: number): { step: number; last: Candidate; dropped: Candidate | null } | null => {
     steps.length = 0;
-    visited.fill(0);
-    visited[root] = 1;
+    const search = ++searches;
+    reachedIn[root] = search;
     steps.push({ order: root, leaving: null, parent: -1, via: null, gain: 0 });
     for (let k = 0; k < steps.length; k++) {
       const { order, leaving } = steps[k];
@@ -211,19 +215,23 @@ export function repairByChains(problem: PlanningProblem, candidates: Candidate[]
       let found: { step: number; last: Candidate; dropped: Candidate | null } | null = null;
       for (const c of candidates[order]) {
         if (leaving && (c.shift === leaving.shift || minutes(c) !== minutes(leaving))) continue;
+        const free = bookings.seats[c.shift] > 0;
+        const others = free ? NONE : (occupants.get(c.shift) ?? NONE);
+        if (!free && !others.some((occupant) => reachedIn[occupant.order] !== search && dead[occupant.order] === 0))
+          continue;
         if (!bookings.allows(c)) continue;
-        if (bookings.seats[c.shift] > 0) {
+        if (free) {
           found = { step: k, last: c, dropped: null };
           break;
         }
         const gain = leaving ? steps[k].gain : Math.min(bookings.owes(root), minutes(c));
-        for (const occupant of occupants.get(c.shift) ?? []) {
-          if (visited[occupant.order] === 1 || dead[occupant.order] === 1) continue;
+        for (const occupant of others) {
+          if (reachedIn[occupant.order] === search || dead[occupant.order] === 1) continue;
           if (loss(occupant) < gain) {
             found = { step: k, last: c, dropped: occupant };
             break;
           }
-          visited[occupant.order] = 1;
+          reachedIn[occupant.order] = search;
           steps.push({ order: occupant.order, leaving: occupant, parent: k, via: c, gain });
         }
         if (found) break;
@@ -236,7 +244,7 @@ export function repairByChains(problem: PlanningProblem, candidates: Candidate[]
 
   for (let o = 0; o < problem.orders.length; o++) {
     while (dead[o] === 0 && candidates[o].length > 0 && bookings.owes(o) > 0) {
-      const chain = search(o);
+      const chain = chainFrom(o);
       if (!chain) {
         for (const step of steps) dead[step.order] = 1;
         break;
