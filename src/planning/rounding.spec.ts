@@ -5,23 +5,11 @@ import { Bookings, fillGreedily, repairByChains } from './rounding.js';
 import { dayShift, sameDayRefusal, type SameDayPolicy } from './same-day.rules.js';
 import { seededRandom } from '../common/seeded-random.js';
 
+/** Orders of one person profile, with no home: the repair never asks where anyone lives. */
 function order(id: string, needMinutes: number): PlanOrder {
-  return {
-    id,
-    regime: 'adult',
-    needMinutes,
-    maxHoursPerDay: 8,
-    startDate: '2026-12-01',
-    endDate: '2027-05-31',
-    person: {
-      religion: null,
-      worshipDefaults: true,
-      inSchool: false,
-      unavailable: [],
-      home: null,
-      bookedDates: [],
-    },
-  };
+  const person = { religion: null, worshipDefaults: true, inSchool: false, unavailable: [], home: null };
+  const period = { startDate: '2026-12-01', endDate: '2027-05-31' };
+  return { id, regime: 'adult', needMinutes, maxHoursPerDay: 8, ...period, person: { ...person, bookedDates: [] } };
 }
 
 function shift(id: string, siteId: string, date: string, start: string, freeSeats: number): PlanShift {
