@@ -160,13 +160,13 @@ export function fillGreedily(candidates: Candidate[], bookings: Bookings, from =
 
 const NONE: Candidate[] = [];
 
-/** A step of a chain: the order books `via` (evicting `leaving` of the next step, if any); null ends at the root. */
+/** A step of a chain: `order` gives up `leaving` so that the step before it (`parent`) can book `via`. */
 interface ChainStep {
   order: number;
-  /** The booking the order gives up to take `via`; null for the order the chain serves. */
+  /** null for the first step: the order the chain serves, which gives up nothing. */
   leaving: Candidate | null;
   parent: number;
-  /** The candidate the parent step books: on the shift of this step's `leaving`. */
+  /** On the shift of `leaving`; null for the first step. */
   via: Candidate | null;
   /** The minutes the order served gains by the chain. */
   gain: number;
