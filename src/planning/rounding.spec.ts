@@ -1,7 +1,7 @@
 import type { Candidate } from './candidates.js';
 import { epochDay } from './objective.js';
 import type { PlanOrder, PlanShift, PlanningProblem } from './planning.types.js';
-import { Bookings, fillGreedily, repairByChains } from './rounding.js';
+import { Bookings, fillGreedily, MAX_CHAIN_SEARCH, repairByChains } from './rounding.js';
 import { dayShift, sameDayRefusal, type SameDayPolicy } from './same-day.rules.js';
 import { seededRandom } from '../common/seeded-random.js';
 
@@ -39,6 +39,8 @@ const candidate = (problem: PlanningProblem, o: number, s: number): Candidate =>
   cost: s,
 });
 
+const epochDate = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
 const counted = (problem: PlanningProblem, bookings: Bookings) =>
   problem.orders.reduce((sum, o, i) => sum + Math.min(o.needMinutes, bookings.bookedMinutes(i)), 0);
 
@@ -61,6 +63,27 @@ describe('repairByChains', () => {
     repairByChains(problem, candidates, bookings);
     expect([0, 1, 2].map((o) => shiftsOf(bookings, o))).toEqual([[0], [1], [2]]);
     expect(bookings.seats).toEqual([0, 0, 0]);
+  });
+
+  it('follows a chain through at most MAX_CHAIN_SEARCH orders', () => {
+    /** Shifts of one seat a day apart; order 0 may take shift 1, order i ≥ 1 sits on shift i and may take i + 1. */
+    const served = (length: number) => {
+      const shifts = Array.from({ length: length + 2 }, (_, s) =>
+        shift(`s${s}`, 'x', epochDate(epochDay('2026-12-01') + s), '08:00', 1),
+      );
+      const problem = world(
+        Array.from({ length: length + 1 }, (_, o) => order(`o${o}`, 240)),
+        shifts,
+      );
+      const candidates = problem.orders.map((_, o) =>
+        (o === 0 ? [1] : [o, o + 1]).map((s) => candidate(problem, o, s)),
+      );
+      const bookings = new Bookings(problem);
+      for (let o = 1; o <= length; o++) bookings.book(candidates[o][0]);
+      repairByChains(problem, candidates, bookings);
+      return bookings.bookedMinutes(0);
+    };
+    expect([served(MAX_CHAIN_SEARCH - 1), served(MAX_CHAIN_SEARCH)]).toEqual([240, 0]);
   });
 
   it('takes a seat from an order that loses fewer owed minutes than the chain gains', () => {

@@ -159,6 +159,8 @@ export function fillGreedily(candidates: Candidate[], bookings: Bookings, from =
 }
 
 const NONE: Candidate[] = [];
+/** A chain search reaches at most this many orders: in a large region each one would otherwise read them all. */
+export const MAX_CHAIN_SEARCH = 1_000;
 
 /** A step of a chain: `order` gives up `leaving` so that the step before it (`parent`) can book `via`. */
 interface ChainStep {
@@ -231,6 +233,7 @@ export function repairByChains(problem: PlanningProblem, candidates: Candidate[]
             found = { step: k, last: c, dropped: occupant };
             break;
           }
+          if (steps.length === MAX_CHAIN_SEARCH) continue;
           reachedIn[occupant.order] = search;
           steps.push({ order: occupant.order, leaving: occupant, parent: k, via: c, gain });
         }
@@ -246,7 +249,9 @@ export function repairByChains(problem: PlanningProblem, candidates: Candidate[]
     while (dead[o] === 0 && candidates[o].length > 0 && bookings.owes(o) > 0) {
       const chain = chainFrom(o);
       if (!chain) {
-        for (const step of steps) dead[step.order] = 1;
+        // A search cut short proves nothing about the orders it reached.
+        if (steps.length < MAX_CHAIN_SEARCH) for (const step of steps) dead[step.order] = 1;
+        dead[o] = 1;
         break;
       }
       if (chain.dropped) leave(chain.dropped);
