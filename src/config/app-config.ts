@@ -11,10 +11,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
-
-/** The planner's POLICY for a second shift on one day (see planning/same-day.rules.ts). */
-export const SAME_DAY_POLICIES = ['same_site', 'one_shift'] as const;
-export type SameDayPolicy = (typeof SAME_DAY_POLICIES)[number];
+import { SAME_DAY_POLICIES, type SameDayPolicy } from './same-day-policies.js';
 
 /** `api` serves HTTP, `worker` runs the queues, the outbox relay and the schedules, `all` both in one process. */
 export type AppRole = 'api' | 'worker' | 'all';

@@ -1,9 +1,10 @@
 /**
- * Minimum-cost flow by successive shortest paths (Dijkstra on reduced costs), for integer capacities and
- * non-negative integer costs. Every unit of supply must reach the sink: give each source an arc to the sink
- * whose cost is the price of leaving that supply unserved. Each search stops when it reaches the sink and only
- * the nodes it settled get new potentials, so a search costs the neighbourhood it explores, not the network.
- * Once the sink has a key, nodes reached at no less are not queued: they could not shorten the path.
+ * Minimum-cost flow by the primal network simplex, for integer capacities and non-negative integer costs. Every
+ * unit of supply must reach the sink: give each source an arc to the sink whose cost is the price of leaving that
+ * supply unserved. The basis is a spanning tree on the nodes and an extra root (see startingTree), kept as parent,
+ * tree arc, depth-first order (thread), subtree size and last node of the subtree; the entering arc is the most
+ * negative reduced cost in a block of arcs read in turn (block search, as in LEMON's NetworkSimplex). Which of
+ * several equally cheap flows it returns is its own affair: rounding does not depend on it (repairByChains).
  */
 export class MinCostFlow {
   private tails: Int32Array;
@@ -53,19 +54,17 @@ export class MinCostFlow {
 
   solve(): void {
     const m = this.arcCount;
-    const capacities = this.capacities.subarray(0, m);
-    const residual = new ResidualGraph(
+    const simplex = new NetworkSimplex(
       this.nodeCount,
+      this.sink,
+      this.supplies,
       this.tails.subarray(0, m),
       this.heads.subarray(0, m),
-      capacities,
+      this.capacities.subarray(0, m),
       this.costs.subarray(0, m),
     );
-    for (let source = 0; source < this.nodeCount; source++) {
-      let supply = this.supplies[source];
-      while (supply > 0) supply -= residual.augmentShortestPath(source, this.sink, supply);
-    }
-    this.flows = residual.forwardFlows(capacities);
+    simplex.run();
+    this.flows = simplex.flow.slice(0, m);
   }
 
   private grow(): void {
@@ -78,248 +77,443 @@ export class MinCostFlow {
   }
 }
 
-/** Rows of forward arcs up to this long are sorted by cost; longer ones are read in order only if they are. */
-const SORTED_ROW = 32;
+/** States of an arc: at its lower bound, in the tree, at its upper bound (the sign of its reduced cost's use). */
+const LOWER = 1;
+const TREE = 0;
+const UPPER = -1;
+/** A tree arc points up (from the node to its parent) or down. */
+const UP = 1;
+const DOWN = -1;
+const UNBOUNDED = 0x7fffffff;
+/** Blocks of arcs priced per pivot: 0.3 √m read the fewest arcs on the benchmark's networks (1 √m in LEMON). */
+const BLOCK_PER_ROOT_OF_ARCS = 0.3;
 
-/**
- * Residual arcs: 2i is arc i forward, 2i + 1 its reverse. A node's forward arcs are in compressed rows; its
- * reverse arcs are listed only while they carry flow (a linked list), since a shift can be a candidate of
- * hundreds of orders but holds only a few of them: a search scans what it can use.
- */
-class ResidualGraph {
-  private readonly first: Int32Array;
-  private readonly order: Int32Array;
+class NetworkSimplex {
+  private readonly tail: Int32Array;
   private readonly head: Int32Array;
-  private readonly residual: Int32Array;
+  private readonly capacity: Int32Array;
   private readonly cost: Float64Array;
-  /** Per node the first reverse arc with residual capacity, then per residual arc the next one (-1 ends). */
-  private readonly reverseFirst: Int32Array;
-  private readonly reverseNext: Int32Array;
-  private readonly reversePrevious: Int32Array;
+  readonly flow: Int32Array;
+  private readonly state: Int8Array;
+  private readonly realArcs: number;
+  private readonly root: number;
+  /** Node potentials, with reduced cost cost + potential[tail] − potential[head]. */
   private readonly potential: Float64Array;
-  private readonly distance: Float64Array;
-  private readonly reachedIn: Int32Array;
-  private readonly settledIn: Int32Array;
-  private readonly viaArc: Int32Array;
-  private readonly heap: MinHeap;
-  private readonly settled: number[] = [];
-  private search = 0;
-  /** Per node 1 when its forward arcs are in order of cost, cheapest first. */
-  private readonly byCost: Uint8Array;
+  private readonly parent: Int32Array;
+  /** The tree arc joining a node to its parent, and its direction. */
+  private readonly pred: Int32Array;
+  private readonly predDirection: Int8Array;
+  /** The nodes in depth-first order, as a ring: thread[v] follows v, previous[v] precedes it. */
+  private readonly thread: Int32Array;
+  private readonly previous: Int32Array;
+  private readonly subtreeSize: Int32Array;
+  private readonly lastInSubtree: Int32Array;
+  /** Nodes whose successor in the thread changed during a tree update. */
+  private readonly dirty: Int32Array;
+  private readonly blockSize: number;
+  private nextArc = 0;
+  // The pivot under way.
+  private entering = 0;
+  private join = 0;
+  private uIn = 0;
+  private vIn = 0;
+  private uOut = 0;
+  private delta = 0;
 
-  constructor(n: number, tails: Int32Array, heads: Int32Array, capacities: Int32Array, costs: Float64Array) {
+  constructor(
+    n: number,
+    sink: number,
+    supplies: Float64Array,
+    tails: Int32Array,
+    heads: Int32Array,
+    capacities: Int32Array,
+    costs: Float64Array,
+  ) {
     const m = tails.length;
-    this.head = new Int32Array(2 * m);
-    this.residual = new Int32Array(2 * m);
-    this.cost = new Float64Array(2 * m);
-    const degree = new Int32Array(n + 1);
-    for (let i = 0; i < m; i++) {
-      this.head[2 * i] = heads[i];
-      this.head[2 * i + 1] = tails[i];
-      this.residual[2 * i] = capacities[i];
-      this.cost[2 * i] = costs[i];
-      this.cost[2 * i + 1] = -costs[i];
-      degree[tails[i] + 1]++;
-    }
-    for (let v = 0; v < n; v++) degree[v + 1] += degree[v];
-    this.first = degree;
-    this.order = new Int32Array(m);
-    const fill = degree.slice(0, n);
-    for (let i = 0; i < m; i++) this.order[fill[tails[i]]++] = 2 * i;
-    this.byCost = new Uint8Array(n);
-    for (let v = 0; v < n; v++) this.byCost[v] = this.sortRow(degree[v], degree[v + 1]) ? 1 : 0;
-    this.reverseFirst = new Int32Array(n).fill(-1);
-    this.reverseNext = new Int32Array(2 * m);
-    this.reversePrevious = new Int32Array(2 * m);
-    this.potential = new Float64Array(n);
-    this.distance = new Float64Array(n);
-    this.reachedIn = new Int32Array(n);
-    this.settledIn = new Int32Array(n);
-    this.viaArc = new Int32Array(n);
-    this.heap = new MinHeap(n);
-  }
+    const all = m + n;
+    this.realArcs = m;
+    this.root = n;
+    this.tail = new Int32Array(all);
+    this.head = new Int32Array(all);
+    this.capacity = new Int32Array(all);
+    this.cost = new Float64Array(all);
+    this.flow = new Int32Array(all);
+    this.state = new Int8Array(all).fill(LOWER);
+    this.tail.set(tails);
+    this.head.set(heads);
+    this.capacity.set(capacities);
+    this.cost.set(costs);
+    this.potential = new Float64Array(n + 1);
+    this.parent = new Int32Array(n + 1);
+    this.pred = new Int32Array(n + 1);
+    this.predDirection = new Int8Array(n + 1);
+    this.thread = new Int32Array(n + 1);
+    this.previous = new Int32Array(n + 1);
+    this.subtreeSize = new Int32Array(n + 1);
+    this.lastInSubtree = new Int32Array(n + 1);
+    this.dirty = new Int32Array(n + 1);
+    this.blockSize = Math.max(10, Math.ceil(BLOCK_PER_ROOT_OF_ARCS * Math.sqrt(m)));
 
-  /** Sends up to `limit` units from source to sink along a cheapest path; returns how many went. */
-  augmentShortestPath(source: number, sink: number, limit: number): number {
-    const sinkDistance = this.dijkstra(source, sink);
-    const { potential, distance, head, residual, viaArc } = this;
-    for (const v of this.settled) potential[v] += distance[v] - sinkDistance;
-    let amount = limit;
-    for (let v = sink; v !== source; v = head[viaArc[v] ^ 1]) amount = Math.min(amount, residual[viaArc[v]]);
-    for (let v = sink; v !== source; v = head[viaArc[v] ^ 1]) {
-      const arc = viaArc[v];
-      const back = arc ^ 1;
-      residual[arc] -= amount;
-      if (arc & 1 && residual[arc] === 0) this.unlist(arc);
-      if (back & 1 && residual[back] === 0) this.list(back);
-      residual[back] += amount;
-    }
-    return amount;
-  }
-
-  forwardFlows(capacities: Int32Array): Int32Array {
-    const flows = new Int32Array(capacities.length);
-    for (let i = 0; i < capacities.length; i++) flows[i] = capacities[i] - this.residual[2 * i];
-    return flows;
+    let maxCost = 0;
+    for (let i = 0; i < m; i++) maxCost = Math.max(maxCost, costs[i]);
+    this.startingTree(sink, supplies, (maxCost + 1) * (n + 1));
   }
 
   /**
-   * Puts a short row of forward arcs in order of cost (a stable insertion sort), or tells whether a long one is
-   * already: a search stops reading a row in order once an arc's cost alone reaches the sink's key.
+   * The first basis: each source sends its supply along an arc straight to the sink if one can carry it (else to
+   * the root, and the root to the sink at a price above any path); every other node hangs on its first arc of a
+   * cheapest path to the sink, without flow. Most first pivots then move flow, where a start on the root alone
+   * spends most pivots moving none.
    */
-  private sortRow(start: number, end: number): boolean {
-    const { order, cost } = this;
-    if (end - start > SORTED_ROW) {
-      for (let k = start + 1; k < end; k++) if (cost[order[k]] < cost[order[k - 1]]) return false;
-      return true;
+  private startingTree(sink: number, supplies: Float64Array, artificialCost: number): void {
+    const n = this.root;
+    const m = this.realArcs;
+    const { tail, head, capacity, cost, flow, state, parent, pred, predDirection } = this;
+    const root = n;
+    const towardSink = cheapestPathsTo(sink, n, tail.subarray(0, m), head.subarray(0, m), capacity, cost);
+    const direct = new Int32Array(n).fill(-1);
+    for (let e = 0; e < m; e++) {
+      const v = tail[e];
+      if (head[e] === sink && v !== sink && capacity[e] >= supplies[v] && (direct[v] < 0 || cost[e] < cost[direct[v]]))
+        direct[v] = e;
     }
-    for (let k = start + 1; k < end; k++) {
-      const arc = order[k];
-      let j = k;
-      for (; j > start && cost[order[j - 1]] > cost[arc]; j--) order[j] = order[j - 1];
-      order[j] = arc;
+    let viaRoot = 0;
+    for (let v = 0, e = m; v < n; v++, e++) {
+      capacity[e] = UNBOUNDED;
+      if (v === sink) {
+        tail[e] = root;
+        head[e] = v;
+        cost[e] = artificialCost;
+      } else {
+        tail[e] = v;
+        head[e] = root;
+      }
+      const supply = v === sink ? 0 : supplies[v];
+      let arc = v === sink ? -1 : supply > 0 ? direct[v] : towardSink[v];
+      if (arc < 0) {
+        arc = e;
+        viaRoot += supply;
+      }
+      flow[arc] = supply;
+      state[arc] = TREE;
+      pred[v] = arc;
+      parent[v] = tail[arc] === v ? head[arc] : tail[arc];
+      predDirection[v] = tail[arc] === v ? UP : DOWN;
     }
-    return true;
+    flow[m + sink] = viaRoot;
+    parent[root] = -1;
+    pred[root] = -1;
+    this.threadTree();
   }
 
-  /** A reverse arc leaves from the head of its forward arc. */
-  private list(arc: number): void {
-    const node = this.head[arc ^ 1];
-    const next = this.reverseFirst[node];
-    this.reverseNext[arc] = next;
-    this.reversePrevious[arc] = -1;
-    if (next >= 0) this.reversePrevious[next] = arc;
-    this.reverseFirst[node] = arc;
-  }
-
-  private unlist(arc: number): void {
-    const previous = this.reversePrevious[arc];
-    const next = this.reverseNext[arc];
-    if (previous >= 0) this.reverseNext[previous] = next;
-    else this.reverseFirst[this.head[arc ^ 1]] = next;
-    if (next >= 0) this.reversePrevious[next] = previous;
-  }
-
-  /**
-   * Dijkstra on reduced costs from the source, stopped when the sink is settled. A node's arcs are its forward
-   * row (read in order only up to the sink's key when the row is sorted), then its reverse arcs carrying flow.
-   */
-  private dijkstra(source: number, sink: number): number {
-    const { first, order, reverseFirst, reverseNext, heap, settled, settledIn, reachedIn, cost, residual, head } = this;
-    const { potential, distance, viaArc, byCost } = this;
-    const search = ++this.search;
-    /** The sink's key so far in this search: a node reached at no less can't shorten the path to it. */
-    let bound = Infinity;
-    settled.length = 0;
-    heap.clear();
-    distance[source] = 0;
-    reachedIn[source] = search;
-    heap.push(0, source);
-    while (heap.size > 0) {
-      const u = heap.pop();
-      const key = distance[u];
-      settledIn[u] = search;
-      settled.push(u);
-      if (u === sink) return key;
-      const base = potential[u] + key;
-      const sorted = byCost[u] === 1;
-      const end = first[u + 1];
-      let k = first[u];
-      let reverse = reverseFirst[u];
-      for (;;) {
-        let a: number;
-        if (k < end) {
-          a = order[k++];
-          if (sorted && base + cost[a] >= bound) {
-            k = end;
-            continue;
-          }
-        } else if (reverse >= 0) {
-          a = reverse;
-          reverse = reverseNext[reverse];
-        } else break;
-        if (residual[a] === 0) continue;
-        const v = head[a];
-        if (settledIn[v] === search) continue;
-        const candidate = base + cost[a] - potential[v];
-        if (candidate >= bound) continue;
-        if (reachedIn[v] !== search || candidate < distance[v]) {
-          if (v === sink) bound = candidate;
-          reachedIn[v] = search;
-          distance[v] = candidate;
-          viaArc[v] = a;
-          heap.push(candidate, v);
-        }
+  /** Thread, sizes and last nodes of the tree given by parent, in depth-first order from the root; potentials along it. */
+  private threadTree(): void {
+    const { parent, pred, predDirection, thread, previous, subtreeSize, lastInSubtree, potential, cost } = this;
+    const root = this.root;
+    const n = root + 1;
+    const { first: firstChild, items: children } = groupByKey(parent.subarray(0, root), n);
+    const stack = new Int32Array(n);
+    const next = firstChild.slice(0, n);
+    let depth = 0;
+    let last = root;
+    stack[0] = root;
+    potential[root] = 0;
+    subtreeSize[root] = 1;
+    while (depth >= 0) {
+      const v = stack[depth];
+      if (next[v] < firstChild[v + 1]) {
+        const child = children[next[v]++];
+        potential[child] = potential[v] - predDirection[child] * cost[pred[child]];
+        thread[last] = child;
+        previous[child] = last;
+        last = child;
+        subtreeSize[child] = 1;
+        stack[++depth] = child;
+      } else {
+        lastInSubtree[v] = last;
+        if (depth > 0) subtreeSize[parent[v]] += subtreeSize[v];
+        depth--;
       }
     }
-    throw new Error(`node ${source} cannot reach the sink: give every source an arc to it`);
+    thread[last] = root;
+    previous[root] = last;
+  }
+
+  run(): void {
+    while (this.findEntering()) {
+      this.findJoin();
+      const change = this.findLeaving();
+      this.changeFlow(change);
+      if (change) {
+        this.updateTree();
+        this.updatePotential();
+      }
+    }
+    for (let e = this.realArcs; e < this.flow.length; e++)
+      if (this.flow[e] !== 0) throw new Error('some supply cannot reach the sink');
+  }
+
+  /** Block search: the most negative reduced cost in the first block of arcs that has one, from where it left off. */
+  private findEntering(): boolean {
+    const { state, cost, potential, tail, head, blockSize } = this;
+    const m = this.realArcs;
+    let best = 0;
+    let count = blockSize;
+    let e = this.nextArc;
+    for (let seen = 0; seen < m; seen++) {
+      const reduced = state[e] * (cost[e] + potential[tail[e]] - potential[head[e]]);
+      if (reduced < best) {
+        best = reduced;
+        this.entering = e;
+      }
+      if (++e === m) e = 0;
+      if (--count === 0) {
+        if (best < 0) break;
+        count = blockSize;
+      }
+    }
+    this.nextArc = e;
+    return best < 0;
+  }
+
+  private findJoin(): void {
+    const { parent, subtreeSize } = this;
+    let u = this.tail[this.entering];
+    let v = this.head[this.entering];
+    while (u !== v) {
+      if (subtreeSize[u] < subtreeSize[v]) u = parent[u];
+      else v = parent[v];
+    }
+    this.join = u;
+  }
+
+  /** The arc of the cycle that limits the change first (the last such on the second side); false if the entering one does. */
+  private findLeaving(): boolean {
+    const { parent, pred, predDirection, flow, capacity, join } = this;
+    const e = this.entering;
+    const forward = this.state[e] === LOWER;
+    const first = forward ? this.tail[e] : this.head[e];
+    const second = forward ? this.head[e] : this.tail[e];
+    let delta = capacity[e];
+    let side = 0;
+    for (let u = first; u !== join; u = parent[u]) {
+      const arc = pred[u];
+      const room = predDirection[u] === DOWN ? capacity[arc] - flow[arc] : flow[arc];
+      if (room < delta) {
+        delta = room;
+        this.uOut = u;
+        side = 1;
+      }
+    }
+    for (let u = second; u !== join; u = parent[u]) {
+      const arc = pred[u];
+      const room = predDirection[u] === UP ? capacity[arc] - flow[arc] : flow[arc];
+      if (room <= delta) {
+        delta = room;
+        this.uOut = u;
+        side = 2;
+      }
+    }
+    this.delta = delta;
+    this.uIn = side === 1 ? first : second;
+    this.vIn = side === 1 ? second : first;
+    return side !== 0;
+  }
+
+  private changeFlow(change: boolean): void {
+    const { parent, pred, predDirection, flow, state, join } = this;
+    const e = this.entering;
+    if (this.delta > 0) {
+      const amount = state[e] * this.delta;
+      flow[e] += amount;
+      for (let u = this.tail[e]; u !== join; u = parent[u]) flow[pred[u]] -= predDirection[u] * amount;
+      for (let u = this.head[e]; u !== join; u = parent[u]) flow[pred[u]] += predDirection[u] * amount;
+    }
+    if (change) {
+      state[e] = TREE;
+      const leaving = pred[this.uOut];
+      state[leaving] = flow[leaving] === 0 ? LOWER : UPPER;
+    } else state[e] = -state[e];
+  }
+
+  /**
+   * Hangs the subtree cut off by the leaving arc under vIn through the entering arc: the stem from uIn up to uOut
+   * turns over, and the thread, sizes and last nodes are mended along it and up to the join.
+   */
+  private updateTree(): void {
+    const { parent, pred, predDirection, thread, previous, subtreeSize, lastInSubtree, dirty } = this;
+    const { uIn, vIn, uOut, join } = this;
+    const oldPrevious = previous[uOut];
+    const oldSize = subtreeSize[uOut];
+    const oldLast = lastInSubtree[uOut];
+    const vOut = parent[uOut];
+    if (uIn === uOut) {
+      parent[uIn] = vIn;
+      pred[uIn] = this.entering;
+      predDirection[uIn] = uIn === this.tail[this.entering] ? UP : DOWN;
+      if (thread[vIn] !== uOut) {
+        let after = thread[oldLast];
+        thread[oldPrevious] = after;
+        previous[after] = oldPrevious;
+        after = thread[vIn];
+        thread[vIn] = uOut;
+        previous[uOut] = vIn;
+        thread[oldLast] = after;
+        previous[after] = oldLast;
+      }
+    } else {
+      const continueWith = oldPrevious === vIn ? thread[oldLast] : thread[vIn];
+      let stem = uIn;
+      let stemParent = vIn;
+      let last = lastInSubtree[uIn];
+      let after = thread[last];
+      let dirtyCount = 0;
+      thread[vIn] = uIn;
+      dirty[dirtyCount++] = vIn;
+      while (stem !== uOut) {
+        const nextStem = parent[stem];
+        thread[last] = nextStem;
+        dirty[dirtyCount++] = last;
+        const before = previous[stem];
+        thread[before] = after;
+        previous[after] = before;
+        parent[stem] = stemParent;
+        stemParent = stem;
+        stem = nextStem;
+        last = lastInSubtree[stem] === lastInSubtree[stemParent] ? previous[stemParent] : lastInSubtree[stem];
+        after = thread[last];
+      }
+      parent[uOut] = stemParent;
+      thread[last] = continueWith;
+      previous[continueWith] = last;
+      lastInSubtree[uOut] = last;
+      if (oldPrevious !== vIn) {
+        thread[oldPrevious] = after;
+        previous[after] = oldPrevious;
+      }
+      for (let i = 0; i < dirtyCount; i++) previous[thread[dirty[i]]] = dirty[i];
+      let size = 0;
+      const stemLast = lastInSubtree[uOut];
+      for (let u = uOut, p = parent[u]; u !== uIn; u = p, p = parent[u]) {
+        pred[u] = pred[p];
+        predDirection[u] = -predDirection[p];
+        size += subtreeSize[u] - subtreeSize[p];
+        subtreeSize[u] = size;
+        lastInSubtree[p] = stemLast;
+      }
+      pred[uIn] = this.entering;
+      predDirection[uIn] = uIn === this.tail[this.entering] ? UP : DOWN;
+      subtreeSize[uIn] = oldSize;
+    }
+    const outLimit = lastInSubtree[join] === vIn ? join : -1;
+    const lastOut = lastInSubtree[uOut];
+    for (let u = vIn; u !== -1 && lastInSubtree[u] === vIn; u = parent[u]) lastInSubtree[u] = lastOut;
+    if (join !== oldPrevious && vIn !== oldPrevious) {
+      for (let u = vOut; u !== outLimit && lastInSubtree[u] === oldLast; u = parent[u]) lastInSubtree[u] = oldPrevious;
+    } else if (lastOut !== oldLast) {
+      for (let u = vOut; u !== outLimit && lastInSubtree[u] === oldLast; u = parent[u]) lastInSubtree[u] = lastOut;
+    }
+    for (let u = vIn; u !== join; u = parent[u]) subtreeSize[u] += oldSize;
+    for (let u = vOut; u !== join; u = parent[u]) subtreeSize[u] -= oldSize;
+  }
+
+  /** The moved subtree's potentials shift so the entering arc's reduced cost is 0. */
+  private updatePotential(): void {
+    const { potential, thread, uIn } = this;
+    const shift = potential[this.vIn] - potential[uIn] - this.predDirection[uIn] * this.cost[this.entering];
+    const end = thread[this.lastInSubtree[uIn]];
+    for (let u = uIn; u !== end; u = thread[u]) potential[u] += shift;
   }
 }
 
-/** Binary min-heap of nodes by key, with each node at most once: pushing a node again lowers its key. */
-class MinHeap {
+/** Per node the first arc of a cheapest path to the target over arcs with capacity (-1 for none), by Dijkstra. */
+function cheapestPathsTo(
+  target: number,
+  n: number,
+  tails: Int32Array,
+  heads: Int32Array,
+  capacities: Int32Array,
+  costs: Float64Array,
+): Int32Array {
+  const { first: firstIn, items: incoming } = groupByKey(heads, n);
+  const via = new Int32Array(n).fill(-1);
+  const distance = new Float64Array(n).fill(Infinity);
+  const done = new Uint8Array(n);
+  const heap = new Heap(tails.length + 1);
+  distance[target] = 0;
+  heap.push(0, target);
+  while (heap.size > 0) {
+    const v = heap.pop();
+    if (done[v]) continue;
+    done[v] = 1;
+    for (let k = firstIn[v]; k < firstIn[v + 1]; k++) {
+      const e = incoming[k];
+      const u = tails[e];
+      const d = distance[v] + costs[e];
+      if (capacities[e] > 0 && !done[u] && d < distance[u]) {
+        distance[u] = d;
+        via[u] = e;
+        heap.push(d, u);
+      }
+    }
+  }
+  return via;
+}
+
+/** The indices of keys grouped by key (a counting sort): group k is items[first[k]] up to items[first[k + 1]]. */
+function groupByKey(keys: Int32Array, groups: number): { first: Int32Array; items: Int32Array } {
+  const first = new Int32Array(groups + 1);
+  for (let i = 0; i < keys.length; i++) first[keys[i] + 1]++;
+  for (let k = 0; k < groups; k++) first[k + 1] += first[k];
+  const items = new Int32Array(keys.length);
+  const fill = first.slice(0, groups);
+  for (let i = 0; i < keys.length; i++) items[fill[keys[i]]++] = i;
+  return { first, items };
+}
+
+/** Binary min-heap of (key, node) pairs; a node may be in it more than once. */
+class Heap {
   private readonly keys: Float64Array;
   private readonly nodes: Int32Array;
-  /** Per node its place in the heap, -1 when it is not in it. */
-  private readonly place: Int32Array;
   size = 0;
 
-  constructor(nodeCount: number) {
-    this.keys = new Float64Array(nodeCount);
-    this.nodes = new Int32Array(nodeCount);
-    this.place = new Int32Array(nodeCount).fill(-1);
+  constructor(capacity: number) {
+    this.keys = new Float64Array(capacity);
+    this.nodes = new Int32Array(capacity);
   }
 
-  clear(): void {
-    for (let i = 0; i < this.size; i++) this.place[this.nodes[i]] = -1;
-    this.size = 0;
-  }
-
-  /** Adds the node, or lowers its key if it is in the heap (the caller never raises it). */
   push(key: number, node: number): void {
-    const at = this.place[node];
-    this.siftUp(at >= 0 ? at : this.size++, key, node);
-  }
-
-  pop(): number {
-    const { keys, nodes, place } = this;
-    const top = nodes[0];
-    place[top] = -1;
-    const size = --this.size;
-    if (size > 0) {
-      const lastKey = keys[size];
-      const lastNode = nodes[size];
-      let i = 0;
-      for (;;) {
-        let child = 2 * i + 1;
-        if (child >= size) break;
-        if (child + 1 < size && keys[child + 1] < keys[child]) child++;
-        if (keys[child] >= lastKey) break;
-        keys[i] = keys[child];
-        nodes[i] = nodes[child];
-        place[nodes[i]] = i;
-        i = child;
-      }
-      keys[i] = lastKey;
-      nodes[i] = lastNode;
-      place[lastNode] = i;
-    }
-    return top;
-  }
-
-  private siftUp(from: number, key: number, node: number): void {
-    const { keys, nodes, place } = this;
-    let i = from;
+    const { keys, nodes } = this;
+    let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (keys[parent] <= key) break;
       keys[i] = keys[parent];
       nodes[i] = nodes[parent];
-      place[nodes[i]] = i;
       i = parent;
     }
     keys[i] = key;
     nodes[i] = node;
-    place[node] = i;
+  }
+
+  pop(): number {
+    const { keys, nodes } = this;
+    const top = nodes[0];
+    const size = --this.size;
+    const key = keys[size];
+    const node = nodes[size];
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= size) break;
+      if (child + 1 < size && keys[child + 1] < keys[child]) child++;
+      if (keys[child] >= key) break;
+      keys[i] = keys[child];
+      nodes[i] = nodes[child];
+      i = child;
+    }
+    keys[i] = key;
+    nodes[i] = node;
+    return top;
   }
 }

@@ -13,8 +13,11 @@ export const PARALLEL_FROM_ORDERS = 2_000;
  */
 export async function planInParallel(problem: PlanningProblem, threads = availableParallelism()): Promise<PlanResult> {
   if (threads < 2 || problem.orders.length < PARALLEL_FROM_ORDERS) return planOrders(problem);
+  // The workers start (load their modules) while this thread splits the problem.
+  const workers = Array.from({ length: threads - 1 }, () => new Worker(new URL('./plan-worker.js', import.meta.url)));
   const [local, ...others] = splitIntoParts(problem, threads);
-  const planned = others.map(inWorker);
+  for (const idle of workers.slice(others.length)) void idle.terminate();
+  const planned = others.map((part, i) => inWorker(workers[i], part));
   return mergeResults(problem, [planOrders(local), ...(await Promise.all(planned))]);
 }
 
@@ -31,9 +34,8 @@ export function splitIntoParts(problem: PlanningProblem, threads: number): Plann
   return parts.filter((part) => part.length > 0).map((part) => joinRegions(problem, part));
 }
 
-function inWorker(problem: PlanningProblem): Promise<PlanResult> {
+function inWorker(worker: Worker, problem: PlanningProblem): Promise<PlanResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./plan-worker.js', import.meta.url));
     worker.once('message', (result: PlanResult) => {
       resolve(result);
       void worker.terminate();

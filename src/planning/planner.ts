@@ -13,7 +13,7 @@ import type {
   Shortfall,
 } from './planning.types.js';
 import { mergeResults, splitByRegion } from './regions.js';
-import { Bookings, fillGreedily, roundToBookings } from './rounding.js';
+import { Bookings, fillGreedily, repairByChains, roundToBookings } from './rounding.js';
 import { dayCapMinutes, dayShiftsOf, DEFAULT_SAME_DAY_POLICY, mostMinutesOf } from './same-day.rules.js';
 
 /**
@@ -30,11 +30,13 @@ function planRegion(problem: PlanningProblem): PlanResult {
   const index = findCandidates(problem);
   const bookings = new Bookings(problem);
   for (const group of independentGroups(problem, index.byOrder)) {
-    const candidates = group.map((o) => index.byOrder[o]).flat();
+    const candidates: Candidate[] = [];
+    for (const o of group) for (const c of index.byOrder[o]) candidates.push(c);
     const relaxed = solveRelaxed(problem, group, candidates);
     roundToBookings(problem, candidates, relaxed.units, relaxed.quantum, bookings);
   }
   topUp(index, bookings);
+  repairByChains(problem, index.byOrder, bookings);
   return result(problem, index, bookings);
 }
 

@@ -33,7 +33,12 @@ export class Bookings {
 
   /** A seat is left, the order still owes, and the day's policy allows it (a second shift only if `second`). */
   canBook(c: Candidate, second = true): boolean {
-    if (this.seats[c.shift] <= 0 || this.owes(c.order) <= 0) return false;
+    return this.seats[c.shift] > 0 && this.allows(c, second);
+  }
+
+  /** The order still owes and the day's policy allows the candidate, whether or not a seat is left. */
+  allows(c: Candidate, second = true): boolean {
+    if (this.owes(c.order) <= 0) return false;
     const booked = this.days.get(orderDay(c));
     if (!booked || booked.length === 0) return true;
     if (!second) return false;
@@ -151,4 +156,114 @@ export function fillGreedily(candidates: Candidate[], bookings: Bookings, from =
   cheapestFirst.sort((a, b) => a.cost - b.cost || a.shift - b.shift);
   for (const c of cheapestFirst) if (bookings.canBook(c, false)) bookings.book(c);
   for (const c of cheapestFirst) if (bookings.canBook(c)) bookings.book(c);
+}
+
+const NONE: Candidate[] = [];
+/** A chain search reaches at most this many orders: in a large region each one would otherwise read them all. */
+export const MAX_CHAIN_SEARCH = 1_000;
+
+/** A step of a chain: `order` gives up `leaving` so that the step before it (`parent`) can book `via`. */
+interface ChainStep {
+  order: number;
+  /** null for the first step: the order the chain serves, which gives up nothing. */
+  leaving: Candidate | null;
+  parent: number;
+  /** On the shift of `leaving`; null for the first step. */
+  via: Candidate | null;
+  /** The minutes the order served gains by the chain. */
+  gain: number;
+}
+
+/**
+ * Repairs what rounding leaves short, whichever of the equally cheap flows it rounded: an order still owing takes
+ * a full shift it may work when the shift's occupant moves to a shift of the same length with a seat left, or to
+ * a full one whose occupant moves on in turn (a chain, found breadth first, each order at most once), or gives the
+ * seat up when that loses fewer of its owed minutes than the chain gains. `candidates` per order are the plan's.
+ */
+export function repairByChains(problem: PlanningProblem, candidates: Candidate[][], bookings: Bookings): void {
+  const occupants = new Map<number, Candidate[]>();
+  const enter = (c: Candidate) => {
+    const list = occupants.get(c.shift);
+    if (list) list.push(c);
+    else occupants.set(c.shift, [c]);
+  };
+  const leave = (c: Candidate) => {
+    const list = occupants.get(c.shift)!;
+    list.splice(list.indexOf(c), 1);
+    bookings.unbook(c);
+  };
+  for (const booked of bookings.byOrder.values()) booked.forEach(enter);
+  /** Orders from which no chain was found since the last repair: the search skips them. */
+  const dead = new Uint8Array(problem.orders.length);
+  /** Per order the last search that reached it. */
+  const reachedIn = new Int32Array(problem.orders.length);
+  let searches = 0;
+  const minutes = (c: Candidate) => problem.shifts[c.shift].plannedMinutes;
+  const counted = (o: number, booked: number) => Math.min(problem.orders[o].needMinutes, booked);
+  /** The owed minutes an order loses by giving up the booking. */
+  const loss = (c: Candidate) =>
+    counted(c.order, bookings.bookedMinutes(c.order)) - counted(c.order, bookings.bookedMinutes(c.order) - minutes(c));
+  const steps: ChainStep[] = [];
+
+  /** The chain's last step, the candidate it books and the booking that makes room for it, if not a free seat. */
+  const chainFrom = (root: number): { step: number; last: Candidate; dropped: Candidate | null } | null => {
+    steps.length = 0;
+    const search = ++searches;
+    reachedIn[root] = search;
+    steps.push({ order: root, leaving: null, parent: -1, via: null, gain: 0 });
+    for (let k = 0; k < steps.length; k++) {
+      const { order, leaving } = steps[k];
+      if (leaving) bookings.unbook(leaving);
+      let found: { step: number; last: Candidate; dropped: Candidate | null } | null = null;
+      for (const c of candidates[order]) {
+        if (leaving && (c.shift === leaving.shift || minutes(c) !== minutes(leaving))) continue;
+        const free = bookings.seats[c.shift] > 0;
+        const others = free ? NONE : (occupants.get(c.shift) ?? NONE);
+        if (!free && !others.some((occupant) => reachedIn[occupant.order] !== search && dead[occupant.order] === 0))
+          continue;
+        if (!bookings.allows(c)) continue;
+        if (free) {
+          found = { step: k, last: c, dropped: null };
+          break;
+        }
+        const gain = leaving ? steps[k].gain : Math.min(bookings.owes(root), minutes(c));
+        for (const occupant of others) {
+          if (reachedIn[occupant.order] === search || dead[occupant.order] === 1) continue;
+          if (loss(occupant) < gain) {
+            found = { step: k, last: c, dropped: occupant };
+            break;
+          }
+          if (steps.length === MAX_CHAIN_SEARCH) continue;
+          reachedIn[occupant.order] = search;
+          steps.push({ order: occupant.order, leaving: occupant, parent: k, via: c, gain });
+        }
+        if (found) break;
+      }
+      if (leaving) bookings.book(leaving);
+      if (found) return found;
+    }
+    return null;
+  };
+
+  for (let o = 0; o < problem.orders.length; o++) {
+    while (dead[o] === 0 && candidates[o].length > 0 && bookings.owes(o) > 0) {
+      const chain = chainFrom(o);
+      if (!chain) {
+        // A search cut short proves nothing about the orders it reached.
+        if (steps.length < MAX_CHAIN_SEARCH) for (const step of steps) dead[step.order] = 1;
+        dead[o] = 1;
+        break;
+      }
+      if (chain.dropped) leave(chain.dropped);
+      let to = chain.last;
+      for (let k = chain.step; k >= 0; k = steps[k].parent) {
+        const { leaving, via } = steps[k];
+        if (leaving) leave(leaving);
+        bookings.book(to);
+        enter(to);
+        if (via) to = via;
+      }
+      dead.fill(0);
+    }
+  }
 }

@@ -1,4 +1,4 @@
-import type { SameDayPolicy } from '../config/app-config.js';
+import type { SameDayPolicy } from '../config/same-day-policies.js';
 import { CHILD_SCHOOL_DAY_CAP_MINUTES, CHILD_SCHOOL_DAYS } from '../assignments/booking.rules.js';
 import { minutesOfDay } from '../shifts/shift.rules.js';
 import { epochDay, weekdayOf } from './objective.js';
@@ -9,7 +9,7 @@ import { epochDay, weekdayOf } from './objective.js';
  * (R-03; R-11 for a child on a school day). `one_shift`: one shift a day. The law allows more (two sites on one
  * day); the planner does not plan a second trip.
  */
-export { SAME_DAY_POLICIES, type SameDayPolicy } from '../config/app-config.js';
+export { SAME_DAY_POLICIES, type SameDayPolicy } from '../config/same-day-policies.js';
 export const DEFAULT_SAME_DAY_POLICY: SameDayPolicy = 'same_site';
 
 /** A shift as the same-day rule sees it: where, and when in the site's local day (minutes since midnight). */
