@@ -32,6 +32,7 @@ export function report(rows: Outcome[]): string {
         'required h',
         'plan ms',
         'limit ms',
+        'again ms (warm)',
         'CPU ms',
         'load avg',
         'peak MB',
@@ -88,6 +89,9 @@ function planRow(row: RowResult): string[] {
     hours(row.requiredMinutes),
     row.planMs.toFixed(0),
     row.limitMs === null ? NONE : `${row.limitMs} ${row.planMs <= row.limitMs ? '✓' : '✗'}`,
+    row.limitMs === null
+      ? row.againMs.toFixed(0)
+      : `${row.againMs.toFixed(0)} ${row.againMs <= row.limitMs ? '✓' : '✗'}`,
     row.planCpuMs.toFixed(0),
     row.loadAverage.map((x) => x.toFixed(1)).join(' → '),
     row.peakMegabytes.toFixed(0),

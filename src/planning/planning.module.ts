@@ -1,7 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnApplicationShutdown } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module.js';
 import { AssignmentsModule } from '../assignments/assignments.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
+import { planWorkers } from './parallel-planner.js';
 import { PlanApplier } from './plan-applier.js';
 import { PlanningController } from './planning.controller.js';
 import { PlanningInputsRepository } from './planning-inputs.repository.js';
@@ -14,4 +15,8 @@ import { PlanningService } from './planning.service.js';
   providers: [PlanRepository, PlanningInputsRepository, PlanApplier, PlanningService],
   exports: [PlanningService],
 })
-export class PlanningModule {}
+export class PlanningModule implements OnApplicationShutdown {
+  onApplicationShutdown(): Promise<void> {
+    return planWorkers.close();
+  }
+}

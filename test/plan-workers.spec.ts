@@ -1,0 +1,59 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * The planner's worker threads are kept between plannings (src/planning/parallel-planner.ts), in the built service
+ * as it runs (dist/, which `npm test` builds first): run in a process of its own, since a worker thread loads the
+ * built planner.
+ */
+const built = (path: string) => pathToFileURL(join(process.cwd(), 'dist', path)).href;
+const SCRIPT = `
+import { planInParallel, planWorkers } from '${built('planning/parallel-planner.js')}';
+import { planOrders } from '${built('planning/planner.js')}';
+
+const site = (id, lat) => ({ id, location: { lat, lng: 128.18 }, minorsAllowed: true,
+  agreement: { validFrom: '2026-01-01', validTo: '2027-12-31' }, closedDates: [] });
+const day = (n) => '2026-12-' + String(n).padStart(2, '0');
+const shifts = ['north', 'south'].flatMap((siteId) => Array.from({ length: 10 }, (_, i) => ({
+  id: siteId + '-' + i, siteId, date: day(i + 2), start: '08:00', end: '12:00',
+  startsAt: new Date(day(i + 1) + 'T23:00:00Z'), plannedMinutes: 240, freeSeats: 50, coordinated: true })));
+const orders = Array.from({ length: 2200 }, (_, i) => ({
+  id: 'order-' + i, regime: 'adult', needMinutes: 480, maxHoursPerDay: 8, startDate: '2026-12-01',
+  endDate: '2027-05-31', person: { religion: null, worshipDefaults: true, inSchool: false, unavailable: [],
+    home: { lat: (i % 2 ? -4 : -3) - (i % 7) / 1000, lng: 128.18 }, bookedDates: [] } }));
+const problem = { now: new Date('2026-11-23T00:00:00Z'), orders, shifts, maxTravelMeters: 10000,
+  sites: [site('north', -3), site('south', -4)] };
+const canonical = (plan) => JSON.stringify(plan.bookings.map((b) => b.orderId + '@' + b.shiftId).sort());
+
+const alone = canonical(planOrders(problem));
+const first = canonical(await planInParallel(problem, 2));
+const keptAfterFirst = planWorkers.idleThreads();
+const second = canonical(await planInParallel(problem, 2));
+const keptAfterSecond = planWorkers.idleThreads();
+await planWorkers.close();
+console.log(JSON.stringify({ booked: JSON.parse(alone).length, firstSame: first === alone,
+  secondSame: second === alone, keptAfterFirst, keptAfterSecond, keptAfterClose: planWorkers.idleThreads() }));
+`;
+
+describe('the planner on two threads, its worker kept', () => {
+  it('plans as one thread does, twice on the same worker thread, and ends it on close', () => {
+    // A file, not --input-type: the worker threads would inherit that flag.
+    const script = join(mkdtempSync(join(tmpdir(), 'bakti-plan-workers-')), 'plan-twice.mjs');
+    writeFileSync(script, SCRIPT);
+    const run = spawnSync(process.execPath, [script], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.stderr).toBe('');
+    const result = JSON.parse(run.stdout);
+    expect(result.booked).toBe(1000); // every seat: 2 sites, 10 shifts each, 50 seats
+    expect(result.firstSame).toBe(true);
+    expect(result.secondSame).toBe(true);
+    expect(result.keptAfterFirst).toHaveLength(1);
+    expect(result.keptAfterSecond).toEqual(result.keptAfterFirst);
+    expect(result.keptAfterClose).toEqual([]);
+  });
+});
