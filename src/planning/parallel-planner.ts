@@ -23,16 +23,19 @@ export async function planInParallel(problem: PlanningProblem, threads = availab
 
 /**
  * The planner's worker threads, kept between plannings: a new thread compiles the planner as it plans, a kept one
- * has it compiled (a second planning takes 20 to 30% less). At most one thread a spare core is kept, unreferenced,
- * so an idle pool never holds the process open.
+ * has it compiled (at M a second planning takes half the time). At most one thread a spare core is kept, for
+ * IDLE_MS after its last planning (its heap is let go then), unreferenced, so an idle pool never holds the process
+ * open.
  */
 class PlanWorkers {
-  private readonly idle: Worker[] = [];
+  private readonly idle: { worker: Worker; expiry: NodeJS.Timeout }[] = [];
 
   take(): Worker {
-    const worker = this.idle.pop() ?? new Worker(new URL('./plan-worker.js', import.meta.url));
-    worker.ref();
-    return worker;
+    const kept = this.idle.pop();
+    if (!kept) return new Worker(new URL('./plan-worker.js', import.meta.url));
+    clearTimeout(kept.expiry);
+    kept.worker.ref();
+    return kept.worker;
   }
 
   give(worker: Worker): void {
@@ -41,19 +44,31 @@ class PlanWorkers {
       return;
     }
     worker.unref();
-    this.idle.push(worker);
+    const expiry = setTimeout(() => {
+      this.idle.splice(
+        this.idle.findIndex((kept) => kept.worker === worker),
+        1,
+      );
+      void worker.terminate();
+    }, IDLE_MS).unref();
+    this.idle.push({ worker, expiry });
   }
 
   /** The kept threads, by id. */
   idleThreads(): number[] {
-    return this.idle.map((worker) => worker.threadId);
+    return this.idle.map((kept) => kept.worker.threadId);
   }
 
   /** Ends the kept threads (the service's shutdown). */
   async close(): Promise<void> {
-    await Promise.all(this.idle.splice(0).map((worker) => worker.terminate()));
+    const kept = this.idle.splice(0);
+    for (const { expiry } of kept) clearTimeout(expiry);
+    await Promise.all(kept.map(({ worker }) => worker.terminate()));
   }
 }
+
+/** How long a worker thread is kept after its last planning. */
+const IDLE_MS = 10 * 60_000;
 
 export const planWorkers = new PlanWorkers();
 
