@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { PageQuery } from '../common/pagination.js';
+import { PageQuery, SearchText } from '../common/pagination.js';
 import { IsTimeZone } from '../common/validators.js';
 import { AGENCY_KINDS, type AgencyKind } from './agency.entity.js';
 
@@ -20,11 +20,7 @@ export class AgencyHeadDto {
 }
 
 export class AgencyListQuery extends PageQuery {
-  @ApiPropertyOptional({ example: 'Ambon', description: "part of the agency's name or code" })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  q?: string;
+  @SearchText("part of the agency's name or code", 'Ambon') q?: string;
 
   @ApiPropertyOptional({ enum: AGENCY_KINDS }) @IsOptional() @IsIn(AGENCY_KINDS) kind?: AgencyKind;
 }

@@ -9,7 +9,7 @@ import {
   IsUUID,
   MaxLength,
 } from 'class-validator';
-import { PageQuery } from '../common/pagination.js';
+import { PageQuery, SearchText } from '../common/pagination.js';
 import { IsLocalDate } from '../common/validators.js';
 
 export class CreateAgreementDto {
@@ -26,11 +26,7 @@ export class CreateAgreementDto {
 }
 
 export class AgreementListQuery extends PageQuery {
-  @ApiPropertyOptional({ example: 'DLHP', description: "part of the agreement's number or title" })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  q?: string;
+  @SearchText("part of the agreement's number or title", 'DLHP') q?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'only the agreements this agency is a party to' })
   @IsOptional()

@@ -1,6 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 /** Deeper than any list will ever be, and within PostgreSQL's integer range. */
 export const MAX_OFFSET = 1_000_000_000;
@@ -21,6 +22,11 @@ export class PageQuery {
   @Min(0)
   @Max(MAX_OFFSET)
   offset = 0;
+}
+
+/** A list's search text `q`: part of what `description` names (matched by `containing`), at most 100 characters. */
+export function SearchText(description: string, example: string) {
+  return applyDecorators(ApiPropertyOptional({ example, description }), IsOptional(), IsString(), MaxLength(100));
 }
 
 /** An ILIKE pattern for text containing `q` (its `%`, `_` and `\\` taken literally). */

@@ -11,7 +11,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { PageQuery } from '../common/pagination.js';
+import { PageQuery, SearchText } from '../common/pagination.js';
 import { IsDefinedWhenGiven, IsIndonesianPhone } from '../common/validators.js';
 import { ROLES, type Role } from './user.entity.js';
 
@@ -74,11 +74,7 @@ export class UpdateUserDto {
 }
 
 export class UserListQuery extends PageQuery {
-  @ApiPropertyOptional({ example: 'ambon', description: 'part of the username or of the full name' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  q?: string;
+  @SearchText('part of the username or of the full name', 'ambon') q?: string;
 
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() agencyId?: string;

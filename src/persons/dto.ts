@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { PageQuery } from '../common/pagination.js';
+import { PageQuery, SearchText } from '../common/pagination.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -101,12 +101,5 @@ export class UpdatePersonDto {
 }
 
 export class PersonSearchQuery extends PageQuery {
-  @ApiPropertyOptional({
-    example: 'Yohanis',
-    description: "part of the person's name or of a case number of their orders",
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  q?: string;
+  @SearchText("part of the person's name or of a case number of their orders", 'Yohanis') q?: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { PageQuery } from '../common/pagination.js';
+import { PageQuery, SearchText } from '../common/pagination.js';
 import {
   IsObject,
   IsNumber,
@@ -84,9 +84,5 @@ export class SiteListQuery extends PageQuery {
   @IsUUID()
   agencyId?: string;
 
-  @ApiPropertyOptional({ example: 'Pantai', description: "part of the site's name or address" })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  q?: string;
+  @SearchText("part of the site's name or address", 'Pantai') q?: string;
 }
