@@ -346,10 +346,9 @@ export class AssignmentRepository {
     return row.full_name;
   }
 
-  /** Read model: a page of an order's or a shift's assignments with their persons' names (person), and the total. */
   /**
    * Read model: person, site. A page of an order's or a shift's assignments, with the person's name and the site's
-   * name and zone (R-22: the times are the site's).
+   * name and zone (R-22: the times are the site's), and the total.
    */
   async page(
     where: { orderId: string } | { shiftId: string },

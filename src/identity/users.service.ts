@@ -109,7 +109,7 @@ export class UsersService {
         tx,
       );
       if (user.phone) await this.sendActivationCode(tx, user);
-      const view = await this.view(tx, user.id);
+      const view = await this.view(user.id, tx);
       await this.audit.record(tx, {
         actorId: actor?.id ?? null,
         action: 'user.created',
@@ -138,7 +138,7 @@ export class UsersService {
         },
         tx,
       );
-      const view = await this.view(tx, user.id);
+      const view = await this.view(user.id, tx);
       await this.audit.record(tx, {
         actorId: null,
         action: 'user.seeded',
@@ -164,9 +164,9 @@ export class UsersService {
         return { refusal, user: null };
       }
       const id = pending!.id;
-      const before = await this.view(tx, id);
+      const before = await this.view(id, tx);
       await this.users.activate(id, passwordHash, tx);
-      const after = await this.view(tx, id);
+      const after = await this.view(id, tx);
       await this.audit.record(tx, {
         actorId: id,
         action: 'user.activated',
@@ -255,7 +255,7 @@ export class UsersService {
           tx,
         );
         if (agencyId !== user.agencyId)
-          await this.tellHead(tx, await this.view(tx, id), actor, 'akun dipindahkan dari instansi lain', user.agencyId);
+          await this.tellHead(tx, await this.view(id, tx), actor, 'akun dipindahkan dari instansi lain', user.agencyId);
       },
     );
   }
@@ -266,7 +266,7 @@ export class UsersService {
   }
 
   get(id: string): Promise<UserView> {
-    return this.transactions.run((tx) => this.view(tx, id));
+    return this.view(id);
   }
 
   private async change(
@@ -279,9 +279,9 @@ export class UsersService {
     const changed = await this.transactions.run(async (tx) => {
       if (!(await this.users.lock(id, tx))) throw notFound('user');
       const user = await this.users.findOrFail(id, tx);
-      const before = await this.view(tx, id);
+      const before = await this.view(id, tx);
       await apply(tx, user);
-      const after = await this.view(tx, id);
+      const after = await this.view(id, tx);
       await this.audit.record(tx, { actorId: actor.id, action, entityType: 'user', entityId: id, before, after });
       await this.tellHead(tx, after, actor, told);
       return after;
@@ -327,7 +327,7 @@ export class UsersService {
     });
   }
 
-  private async view(tx: Tx, id: string): Promise<UserView> {
+  private async view(id: string, tx?: Tx): Promise<UserView> {
     const user = await this.users.withPasswordHash(id, tx);
     if (!user) throw notFound('user');
     return toUserView(user);
