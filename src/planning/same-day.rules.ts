@@ -57,6 +57,11 @@ export function dayCapMinutes(
   return schoolDay ? Math.min(cap, CHILD_SCHOOL_DAY_CAP_MINUTES) : cap;
 }
 
+/** R-17: two shifts of one day overlap (half-open, as the booking rules compare times). */
+function overlap(a: DayShift, b: DayShift): boolean {
+  return a.startMinute < b.endMinute && b.startMinute < a.endMinute;
+}
+
 /**
  * Why the planner may not add `next` to the shifts the person already has that day (`booked`, each allowed on
  * its own), or null. Each shift alone is checked by the booking rules; this rule is about the day as a whole.
@@ -72,8 +77,7 @@ export function sameDayRefusal(
   let minutes = next.plannedMinutes;
   for (const shift of booked) {
     if (shift.siteId !== next.siteId) return 'plan.one_trip_a_day';
-    // R-17: half-open, as the booking rules compare times
-    if (shift.startMinute < next.endMinute && next.startMinute < shift.endMinute) return 'booking.overlap';
+    if (overlap(shift, next)) return 'booking.overlap';
     minutes += shift.plannedMinutes;
   }
   return minutes > capMinutes ? 'booking.daily_cap' : null;
@@ -141,11 +145,7 @@ function bestSetAtOneSite(
     const next = all[group[i]];
     if (depth > 0 && minutes + next.plannedMinutes > capMinutes) continue;
     let overlaps = false;
-    for (let j = 0; j < depth && !overlaps; j++) {
-      const shift = all[chosen[j]];
-      // R-17: half-open, as the booking rules compare times
-      overlaps = shift.startMinute < next.endMinute && next.startMinute < shift.endMinute;
-    }
+    for (let j = 0; j < depth && !overlaps; j++) overlaps = overlap(all[chosen[j]], next);
     if (overlaps) continue;
     chosen[depth] = group[i];
     best = Math.max(best, bestSetAtOneSite(all, size, i + 1, depth + 1, minutes + next.plannedMinutes, capMinutes));

@@ -57,8 +57,8 @@ export class OrdersAtRisk {
   }
 
   private async scan(bapasId: string): Promise<OrderAtRisk[]> {
-    const timezone = this.zones.get(bapasId) ?? (await this.worklist.timezoneOf(bapasId));
-    this.zones.set(bapasId, timezone);
+    let timezone = this.zones.get(bapasId);
+    if (timezone === undefined) this.zones.set(bapasId, (timezone = await this.worklist.timezoneOf(bapasId)));
     return this.deadlines.scan(timezone, localDate(this.clock.now(), timezone), bapasId);
   }
 }
