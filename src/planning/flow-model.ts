@@ -1,5 +1,6 @@
 import type { Candidate } from './candidates.js';
 import { WEIGHTS } from './objective.js';
+import { groupByKey } from './groups.js';
 import { MinCostFlow } from './min-cost-flow.js';
 import type { PlanningProblem } from './planning.types.js';
 import { dayCapMinutes, dayShiftsOf, DEFAULT_SAME_DAY_POLICY, mostMinutesOf } from './same-day.rules.js';
@@ -96,27 +97,18 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
   /** Under same_site, the units of the best set of a day's shifts at one site within the day's cap. */
   function sameDayCapacities(): Float64Array {
     const capacities = day.single.slice(0, days);
-    const capOf = new Float64Array(days);
-    const first = new Int32Array(days + 1);
-    for (let d = 0; d < days; d++) {
-      const o = day.order[d];
-      capOf[d] = dayCapMinutes(problem.orders[o], shifts[candidates[day.first[d]].shift].date);
-      const capUnits = Math.floor(capOf[d] / unitMinutes(o));
-      if (dayNode[d] >= 0 && dayUnits[d] > day.single[d] && capUnits > day.single[d]) first[d + 1] = day.count[d];
-    }
-    for (let d = 0; d < days; d++) first[d + 1] += first[d];
-    const members = new Int32Array(first[days]);
-    const fill = first.slice(0, days);
-    for (let i = 0; i < count; i++) {
-      const d = dayOf[i];
-      if (first[d + 1] > first[d]) members[fill[d]++] = candidates[i].shift;
-    }
+    const shiftOf = new Int32Array(count);
+    for (let i = 0; i < count; i++) shiftOf[i] = candidates[i].shift;
+    const { first, items: members } = groupByKey(dayOf, days, shiftOf);
     const dayShifts = dayShiftsOf(shifts);
     for (let d = 0; d < days; d++) {
-      if (first[d + 1] === first[d]) continue;
+      if (dayNode[d] < 0 || dayUnits[d] <= day.single[d]) continue;
+      const o = day.order[d];
+      const cap = dayCapMinutes(problem.orders[o], shifts[candidates[day.first[d]].shift].date);
+      if (Math.floor(cap / unitMinutes(o)) <= day.single[d]) continue;
       const own = members.subarray(first[d], first[d + 1]);
-      const most = mostMinutesOf(policy, dayShifts, own, own.length, capOf[d]);
-      capacities[d] = Math.max(day.single[d], Math.floor(most / unitMinutes(day.order[d])));
+      const most = mostMinutesOf(policy, dayShifts, own, own.length, cap);
+      capacities[d] = Math.max(day.single[d], Math.floor(most / unitMinutes(o)));
     }
     return capacities;
   }

@@ -1,3 +1,5 @@
+import { groupByKey } from './groups.js';
+
 /**
  * Minimum-cost flow by the primal network simplex, for integer capacities and non-negative integer costs. Every
  * unit of supply must reach the sink: give each source an arc to the sink whose cost is the price of leaving that
@@ -458,17 +460,6 @@ function cheapestPathsTo(
     }
   }
   return via;
-}
-
-/** The indices of keys grouped by key (a counting sort): group k is items[first[k]] up to items[first[k + 1]]. */
-function groupByKey(keys: Int32Array, groups: number): { first: Int32Array; items: Int32Array } {
-  const first = new Int32Array(groups + 1);
-  for (let i = 0; i < keys.length; i++) first[keys[i] + 1]++;
-  for (let k = 0; k < groups; k++) first[k + 1] += first[k];
-  const items = new Int32Array(keys.length);
-  const fill = first.slice(0, groups);
-  for (let i = 0; i < keys.length; i++) items[fill[keys[i]]++] = i;
-  return { first, items };
 }
 
 /** Binary min-heap of (key, node) pairs; a node may be in it more than once. */

@@ -12,6 +12,7 @@ import type {
   PlanResult,
   Shortfall,
 } from './planning.types.js';
+import { groupByKey } from './groups.js';
 import { mergeResults, splitByRegion } from './regions.js';
 import { Bookings, fillGreedily, repairByChains, roundToBookings } from './rounding.js';
 import { dayCapMinutes, dayShiftsOf, DEFAULT_SAME_DAY_POLICY, mostMinutesOf } from './same-day.rules.js';
@@ -241,12 +242,13 @@ function reachableAlone(problem: PlanningProblem, order: PlanOrder, candidates: 
     lastDay = Math.max(lastDay, c.day);
   }
   const span = lastDay - firstDay + 1;
-  const first = new Int32Array(span + 1);
-  for (const c of candidates) first[c.day - firstDay + 1]++;
-  for (let d = 0; d < span; d++) first[d + 1] += first[d];
-  const byDay = new Int32Array(candidates.length);
-  const fill = first.slice(0, span);
-  for (const c of candidates) byDay[fill[c.day - firstDay]++] = c.shift;
+  const dayOf = new Int32Array(candidates.length);
+  const shiftOf = new Int32Array(candidates.length);
+  candidates.forEach((c, i) => {
+    dayOf[i] = c.day - firstDay;
+    shiftOf[i] = c.shift;
+  });
+  const { first, items: byDay } = groupByKey(dayOf, span, shiftOf);
   const dayShifts = dayShiftsOf(problem.shifts);
   let minutes = 0;
   for (let d = 0; d < span; d++) {
