@@ -19,7 +19,7 @@ describe('the lists of agencies, users, agreements and sites', () => {
     return response.body as { items: { id: string }[]; total: number };
   };
 
-  it('agencies: by part of the name or code and by kind, paged by code', async () => {
+  it('agencies: by part of the name or code and by kind, paged by code; one agency by its id', async () => {
     const all = await items(`/agencies?q=${w.tag}`);
     expect(all.total).toBe(6);
     // By code: BAPAS-, KANWIL-, KEJARI-, OPD-, OTHERBAPAS-, OTHERKEJARI- (the Kanwil matches by its code only).
@@ -34,6 +34,12 @@ describe('the lists of agencies, users, agreements and sites', () => {
     // `%` and `_` are taken literally.
     expect((await items(`/agencies?q=%25${w.tag}`)).total).toBe(0);
     expect(fields((await w.get('admin', '/agencies?kind=court')).body)).toEqual(['kind']);
+
+    const one = await w.get('coordinatorA', `/agencies/${w.ids.opd}`);
+    expect(one.status).toBe(200);
+    expect(one.body).toEqual(all.items.find((a) => a.id === w.ids.opd));
+    expect((await w.get('admin', `/agencies/${w.ids.supervisor}`)).status).toBe(404);
+    expect(fields((await w.get('admin', '/agencies/not-a-uuid')).body)).toEqual(['id']);
   });
 
   it('users: by part of the username or name, role, agency or ids; one account by its id', async () => {

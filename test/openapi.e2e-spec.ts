@@ -269,6 +269,8 @@ describe('the OpenAPI document', () => {
     await call('POST /agencies', 201, w.post('admin', '/agencies', agency));
     await call('POST /agencies', 400, w.post('admin', '/agencies', { code: 'x' }));
     await call('GET /agencies', 200, w.get('admin', '/agencies?limit=2'));
+    await call('GET /agencies/{id}', 200, w.get('admin', `/agencies/${w.ids.opd}`));
+    await call('GET /agencies/{id}', 404, w.get('admin', `/agencies/${w.ids.admin}`));
     const agreement = await call(
       'POST /agreements',
       201,

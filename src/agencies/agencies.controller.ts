@@ -46,4 +46,12 @@ export class AgenciesController {
   list(@Query() query: AgencyListQuery): Promise<AgencyPage> {
     return this.agencies.list(query);
   }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Read an agency' })
+  @ApiOkResponse({ type: AgencyResponse })
+  @ApiProblems(400, 401, 404)
+  get(@IdParam('id') id: string): Promise<AgencyResponse> {
+    return this.agencies.get(id);
+  }
 }

@@ -68,6 +68,12 @@ export class AgenciesService {
   }
 
   /** The agency, or null when there is none with this id. */
+  async get(id: string): Promise<Agency> {
+    const agency = await this.agencies.find(id);
+    if (!agency) throw notFound('agency');
+    return agency;
+  }
+
   find(id: string, tx?: Tx): Promise<Agency | null> {
     return this.agencies.find(id, tx);
   }

@@ -33,6 +33,7 @@ export const ACCESS: Record<string, Access> = {
 
   'POST /api/v1/agencies': { who: only('admin') },
   'GET /api/v1/agencies': { who: 'signed-in' },
+  'GET /api/v1/agencies/:id': { who: 'signed-in' },
   'POST /api/v1/agencies/:id/head': { who: only('admin'), denyBody: (ids) => ({ userId: ids.spareUser }) },
   'POST /api/v1/users': { who: only('admin') },
   'GET /api/v1/users': { who: only('admin') },

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, ok } from '../api/client.js';
-import { allAgencies, allAgreements } from '../api/pages.js';
+import { allAgreements } from '../api/pages.js';
 import type { components } from '../api/schema.js';
 import { t } from '../i18n.js';
 import '../messages-more.js';
@@ -16,12 +16,12 @@ type UncoveredBooking = components['schemas']['UncoveredBooking'];
 
 async function load(siteId: string) {
   const site = await ok(api.GET('/api/v1/sites/{siteId}', { params: { path: { siteId } } }));
-  const [opds, agreements] = await Promise.all([
-    allAgencies('opd'),
+  const [host, agreements] = await Promise.all([
+    ok(api.GET('/api/v1/agencies/{id}', { params: { path: { id: site.agencyId } } })),
     // only an agreement that covers the host agency can carry the site.
     allAgreements(site.agencyId),
   ]);
-  return { site, host: opds.find((a) => a.id === site.agencyId)?.name ?? '—', agreements };
+  return { site, host: host.name, agreements };
 }
 
 /** Correcting a site: one task on its own page, its fields prefilled; the map moves the position. */

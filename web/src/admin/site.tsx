@@ -1,5 +1,4 @@
 import { api, ok } from '../api/client.js';
-import { allAgencies } from '../api/pages.js';
 import { t } from '../i18n.js';
 import '../messages-more.js';
 import { Link, useLocation } from '../router.js';
@@ -10,14 +9,14 @@ import { SiteMap } from './site-map.js';
 async function load(siteId: string) {
   const site = await ok(api.GET('/api/v1/sites/{siteId}', { params: { path: { siteId } } }));
   const id = site.coordinatorIds;
-  const [agencies, agreement, coordinators] = await Promise.all([
-    allAgencies('opd'),
+  const [host, agreement, coordinators] = await Promise.all([
+    ok(api.GET('/api/v1/agencies/{id}', { params: { path: { id: site.agencyId } } })),
     ok(api.GET('/api/v1/agreements/{id}', { params: { path: { id: site.agreementId } } })),
     id.length ? ok(api.GET('/api/v1/users', { params: { query: { id, limit: 500 } } })) : { items: [] },
   ]);
   return {
     site,
-    host: agencies.find((a) => a.id === site.agencyId)?.name ?? '—',
+    host: host.name,
     agreement,
     coordinators: coordinators.items.map((u) => u.fullName),
   };
