@@ -1,4 +1,6 @@
 export type Role = 'admin' | 'supervisor' | 'coordinator' | 'prosecutor' | 'oversight';
+/** The roles in the order a select offers them. */
+export const ROLES: Role[] = ['supervisor', 'coordinator', 'prosecutor', 'oversight', 'admin'];
 
 export interface SessionUser {
   id: string;

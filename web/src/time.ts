@@ -7,6 +7,9 @@ const ZONE_LABELS: Record<string, string> = {
   'Asia/Jayapura': 'WIT',
 };
 
+/** The zones an agency or a site is given: WIB, WITA and WIT. */
+export const ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'];
+
 export const zoneLabel = (timezone: string): string => ZONE_LABELS[timezone] ?? timezone;
 
 const locale = () => (currentLang() === 'en' ? 'en-GB' : 'id-ID');

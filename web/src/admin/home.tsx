@@ -8,20 +8,18 @@ import '../messages-more.js';
 import { ownAgency } from '../own-agency.js';
 import { Pager, usePaged } from '../paged.js';
 import { Link } from '../router.js';
-import { formatDate, localToday, zoneLabel } from '../time.js';
+import { ROLES, type Role } from '../session.js';
+import { formatDate, localToday, ZONES, zoneLabel } from '../time.js';
 import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
 
 type Agency = components['schemas']['Agency'];
-type Role = components['schemas']['User']['role'];
 
-const ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'];
 const KINDS: [Agency['kind'], string][] = [
   ['bapas', 'Bapas'],
   ['kejaksaan', 'Kejaksaan'],
   ['opd', 'OPD'],
   ['kanwil', 'Kanwil'],
 ];
-const ROLES: Role[] = ['supervisor', 'coordinator', 'prosecutor', 'oversight', 'admin'];
 
 /** A small create form: fields as strings, the body built by the caller. */
 function CreateForm({

@@ -4,11 +4,9 @@ import { allAgencies, allAgreements, allItems } from '../api/pages.js';
 import { t } from '../i18n.js';
 import '../messages-more.js';
 import { navigate } from '../router.js';
-import { zoneLabel } from '../time.js';
+import { ZONES, zoneLabel } from '../time.js';
 import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
 import { SitePlace, SiteUse } from './site-fields.js';
-
-const ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'];
 
 async function load() {
   const [opds, coordinators, agreements] = await Promise.all([

@@ -6,11 +6,11 @@ import { Link } from '../router.js';
 import { t } from '../i18n.js';
 import '../messages-more.js';
 import { ownAgency } from '../own-agency.js';
+import { ROLES } from '../session.js';
 import { formatInstant } from '../time.js';
 import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
 
 type User = components['schemas']['User'];
-const ROLES = ['supervisor', 'coordinator', 'prosecutor', 'oversight', 'admin'] as const;
 
 /** The account (null when there is none), every agency to choose from, and the office's zone for its times. */
 async function load(userId: string) {
