@@ -138,6 +138,7 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
     if (dayCapacity[d] > day.single[d])
       network.addArc(from, dayNode[d], dayCapacity[d] - day.single[d], dayCost[d] + second);
   }
+  const deferred = costlierThanNeeded();
   const arcs = new Int32Array(count);
   for (let i = 0; i < count; i++) {
     const c = candidates[i];
@@ -145,8 +146,28 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
     const units = unitsOf(lengthOf(i));
     arcs[i] =
       dayNode[d] < 0
-        ? network.addArc(orderNode[c.order], shiftNode[c.shift], units, costs[i])
-        : network.addArc(dayNode[d], shiftNode[c.shift], units, costs[i] - dayCost[d]);
+        ? network.addArc(orderNode[c.order], shiftNode[c.shift], units, costs[i], deferred[i] === 1)
+        : network.addArc(dayNode[d], shiftNode[c.shift], units, costs[i] - dayCost[d], deferred[i] === 1);
+  }
+  /** Per order, the candidates past the cheapest that could book PRICED_NEEDS times its need: priced only if they pay. */
+  function costlierThanNeeded(): Uint8Array {
+    const deferred = new Uint8Array(count);
+    const byCost = new Int32Array(count);
+    for (let from = 0; from < count;) {
+      const o = candidates[from].order;
+      let to = from + 1;
+      while (to < count && candidates[to].order === o) to++;
+      const range = byCost.subarray(from, to);
+      for (let i = from; i < to; i++) range[i - from] = i;
+      range.sort((a, b) => costs[a] - costs[b]);
+      let room = PRICED_NEEDS * Math.ceil(problem.orders[o].needMinutes / unitMinutes(o));
+      for (const i of range) {
+        if (room <= 0) deferred[i] = 1;
+        room -= unitsOf(lengthOf(i));
+      }
+      from = to;
+    }
+    return deferred;
   }
   for (let s = 0; s < shifts.length; s++) {
     const node = shiftNode[s];
@@ -164,6 +185,12 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
   for (let i = 0; i < count; i++) units[i] = network.flow(arcs[i]);
   return { quantum: perBooking ? null : quantum, units };
 }
+
+/**
+ * How many times its need an order's cheapest candidates cover among the arcs priced from the start; the rest wait
+ * until they pay. 3 read the fewest arcs on the benchmark's networks (2 to 5 differ little).
+ */
+const PRICED_NEEDS = 3;
 
 function gcd(a: number, b: number): number {
   while (b) [a, b] = [b, a % b];

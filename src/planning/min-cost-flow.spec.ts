@@ -82,35 +82,73 @@ function referenceCost(nodes: number, sink: number, supplies: number[], arcs: Ar
 }
 
 describe('MinCostFlow', () => {
-  it('costs what a plain Bellman-Ford reference costs, and sends every supply to the sink (300 random networks)', () => {
-    for (let seed = 1; seed <= 300; seed++) {
+  it.each([
+    ['no arc deferred', 0],
+    ['most arcs deferred', 0.7],
+  ])(
+    'costs what a plain Bellman-Ford reference costs, and sends every supply to the sink (300 random networks, %s)',
+    (_, deferShare) => {
+      for (let seed = 1; seed <= 300; seed++) {
+        const next = seededRandom(seed);
+        const draw = (below: number) => Math.floor(next() * below);
+        const nodes = 2 + draw(9);
+        const sink = draw(nodes);
+        const supplies = Array.from({ length: nodes }, (_, v) => (v === sink ? 0 : draw(5)));
+        const arcs: Arc[] = supplies.map((supply, v) => ({ tail: v, head: sink, capacity: supply, cost: 10_000 }));
+        for (let i = draw(4 * nodes); i > 0; i--)
+          arcs.push({ tail: draw(nodes), head: draw(nodes), capacity: draw(6), cost: draw(60) });
+        const network = new MinCostFlow(nodes, sink);
+        supplies.forEach((supply, v) => network.addSupply(v, supply));
+        const ids = arcs.map(({ tail, head, capacity, cost }) =>
+          network.addArc(tail, head, capacity, cost, next() < deferShare),
+        );
+        network.solve();
+        const balance = [...supplies];
+        let cost = 0;
+        arcs.forEach(({ tail, head, capacity, cost: unit }, i) => {
+          const flow = network.flow(ids[i]);
+          expect(flow >= 0 && flow <= capacity).toBe(true);
+          balance[tail] -= flow;
+          balance[head] += flow;
+          cost += flow * unit;
+        });
+        balance[sink] = 0;
+        expect({ seed, balance, cost }).toEqual({
+          seed,
+          balance: new Array<number>(nodes).fill(0),
+          cost: referenceCost(nodes, sink, supplies, arcs),
+        });
+      }
+    },
+  );
+
+  it('costs the same with deferred arcs as without, also when more pay than are taken in at once (20 networks of 20,000 arcs)', () => {
+    // Sources 1–499 each reach the sink alone at a high price or through any of the hubs 500–999 cheaply, so at
+    // first thousands of deferred arcs pay: more than one pricing takes in.
+    for (let seed = 1; seed <= 20; seed++) {
       const next = seededRandom(seed);
       const draw = (below: number) => Math.floor(next() * below);
-      const nodes = 2 + draw(9);
-      const sink = draw(nodes);
-      const supplies = Array.from({ length: nodes }, (_, v) => (v === sink ? 0 : draw(5)));
-      const arcs: Arc[] = supplies.map((supply, v) => ({ tail: v, head: sink, capacity: supply, cost: 10_000 }));
-      for (let i = draw(4 * nodes); i > 0; i--)
-        arcs.push({ tail: draw(nodes), head: draw(nodes), capacity: draw(6), cost: draw(60) });
-      const network = new MinCostFlow(nodes, sink);
-      supplies.forEach((supply, v) => network.addSupply(v, supply));
-      const ids = arcs.map(({ tail, head, capacity, cost }) => network.addArc(tail, head, capacity, cost));
-      network.solve();
-      const balance = [...supplies];
-      let cost = 0;
-      arcs.forEach(({ tail, head, capacity, cost: unit }, i) => {
-        const flow = network.flow(ids[i]);
-        expect(flow >= 0 && flow <= capacity).toBe(true);
-        balance[tail] -= flow;
-        balance[head] += flow;
-        cost += flow * unit;
-      });
-      balance[sink] = 0;
-      expect({ seed, balance, cost }).toEqual({
-        seed,
-        balance: new Array<number>(nodes).fill(0),
-        cost: referenceCost(nodes, sink, supplies, arcs),
-      });
+      const arcs: (Arc & { deferred: boolean })[] = [];
+      for (let v = 1; v < 500; v++) arcs.push({ tail: v, head: 0, capacity: 3, cost: 10_000, deferred: false });
+      for (let v = 500; v < 1_000; v++) arcs.push({ tail: v, head: 0, capacity: 2, cost: draw(50), deferred: false });
+      for (let i = 0; i < 20_000; i++)
+        arcs.push({
+          tail: 1 + draw(499),
+          head: 500 + draw(500),
+          capacity: 1 + draw(2),
+          cost: draw(500),
+          deferred: next() < 0.95,
+        });
+      const cost = (defer: boolean) => {
+        const network = new MinCostFlow(1_000, 0);
+        for (let v = 1; v < 500; v++) network.addSupply(v, 3);
+        const ids = arcs.map((arc) =>
+          network.addArc(arc.tail, arc.head, arc.capacity, arc.cost, defer && arc.deferred),
+        );
+        network.solve();
+        return arcs.reduce((sum, arc, i) => sum + network.flow(ids[i]) * arc.cost, 0);
+      };
+      expect({ seed, cost: cost(true) }).toEqual({ seed, cost: cost(false) });
     }
   });
 

@@ -5,15 +5,19 @@ import { groupByKey } from './groups.js';
  * unit of supply must reach the sink: give each source an arc to the sink whose cost is the price of leaving that
  * supply unserved. The basis is a spanning tree on the nodes and an extra root (see startingTree), kept as parent,
  * tree arc, depth-first order (thread), subtree size and last node of the subtree; the entering arc is the most
- * negative reduced cost in a block of arcs read in turn (block search, as in LEMON's NetworkSimplex). Which of
- * several equally cheap flows it returns is its own affair: rounding does not depend on it (repairByChains).
+ * negative reduced cost in a block of arcs read in turn (block search, as in LEMON's NetworkSimplex), among the arcs
+ * priced so far: deferred arcs are priced once those are optimal (see addArc). Which of several equally cheap
+ * flows it returns is its own affair; rounding depends on it far less since the repair (repairByChains), not at all
+ * only where the flow is already whole bookings.
  */
 export class MinCostFlow {
   private tails: Int32Array;
   private heads: Int32Array;
   private capacities: Int32Array;
   private costs: Float64Array;
+  private deferred: Uint8Array;
   private arcCount = 0;
+  private deferredCount = 0;
   private readonly supplies: Float64Array;
   private flows: Int32Array | null = null;
 
@@ -29,10 +33,15 @@ export class MinCostFlow {
     this.heads = new Int32Array(size);
     this.capacities = new Int32Array(size);
     this.costs = new Float64Array(size);
+    this.deferred = new Uint8Array(size);
   }
 
-  /** Adds an arc and returns its index, to read its flow after solve(). */
-  addArc(tail: number, head: number, capacity: number, cost: number): number {
+  /**
+   * Adds an arc and returns its index, to read its flow after solve(). A deferred arc is priced only once the others
+   * are optimal, and taken in then if it pays: the optimum is the same, found over fewer arcs when few deferred ones
+   * are worth taking (column generation).
+   */
+  addArc(tail: number, head: number, capacity: number, cost: number, deferred = false): number {
     if (!Number.isInteger(capacity) || capacity < 0) throw new RangeError(`capacity ${capacity}`);
     if (!Number.isInteger(cost) || cost < 0) throw new RangeError(`cost ${cost}`);
     if (this.arcCount === this.tails.length) this.grow();
@@ -41,6 +50,10 @@ export class MinCostFlow {
     this.heads[arc] = head;
     this.capacities[arc] = capacity;
     this.costs[arc] = cost;
+    if (deferred) {
+      this.deferred[arc] = 1;
+      this.deferredCount++;
+    }
     return arc;
   }
 
@@ -64,18 +77,22 @@ export class MinCostFlow {
       this.heads.subarray(0, m),
       this.capacities.subarray(0, m),
       this.costs.subarray(0, m),
+      this.deferred.subarray(0, m),
     );
     simplex.run();
-    this.flows = simplex.flow.slice(0, m);
+    const flows = new Int32Array(m);
+    for (let i = 0; i < m; i++) flows[simplex.arcAt[i]] = simplex.flow[i];
+    this.flows = flows;
   }
 
   private grow(): void {
     const size = this.tails.length * 2;
-    const grown = <T extends Int32Array | Float64Array>(from: T, to: T): T => (to.set(from), to);
+    const grown = <T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T): T => (to.set(from), to);
     this.tails = grown(this.tails, new Int32Array(size));
     this.heads = grown(this.heads, new Int32Array(size));
     this.capacities = grown(this.capacities, new Int32Array(size));
     this.costs = grown(this.costs, new Float64Array(size));
+    this.deferred = grown(this.deferred, new Uint8Array(size));
   }
 }
 
@@ -89,6 +106,9 @@ const DOWN = -1;
 const UNBOUNDED = 0x7fffffff;
 /** Blocks of arcs priced per pivot: 0.3 √m read the fewest arcs on the benchmark's networks (1 √m in LEMON). */
 const BLOCK_PER_ROOT_OF_ARCS = 0.3;
+/** Deferred arcs taken in at once: the most negative, at most a quarter of the arcs priced so far (or 1,000). */
+const TAKE_SHARE = 0.25;
+const TAKE_AT_LEAST = 1000;
 
 class NetworkSimplex {
   private readonly tail: Int32Array;
@@ -98,6 +118,10 @@ class NetworkSimplex {
   readonly flow: Int32Array;
   private readonly state: Int8Array;
   private readonly realArcs: number;
+  /** Arcs [0, priced) are priced each pivot; [priced, realArcs) are the deferred ones not taken in yet. */
+  private priced: number;
+  /** The position each arc was given at: taking deferred arcs in moves them. */
+  readonly arcAt: Int32Array;
   private readonly root: number;
   /** Node potentials, with reduced cost cost + potential[tail] − potential[head]. */
   private readonly potential: Float64Array;
@@ -112,7 +136,7 @@ class NetworkSimplex {
   private readonly lastInSubtree: Int32Array;
   /** Nodes whose successor in the thread changed during a tree update. */
   private readonly dirty: Int32Array;
-  private readonly blockSize: number;
+  private blockSize: number;
   private nextArc = 0;
   // The pivot under way.
   private entering = 0;
@@ -130,21 +154,41 @@ class NetworkSimplex {
     heads: Int32Array,
     capacities: Int32Array,
     costs: Float64Array,
+    deferred: Uint8Array,
   ) {
     const m = tails.length;
     const all = m + n;
     this.realArcs = m;
     this.root = n;
+    // Every node's first arc of a cheapest path to the sink is priced from the start, so every node has a path in the
+    // first tree and a potential that prices the deferred arcs fairly. The priced arcs come first.
+    const towardSink = cheapestPathsTo(sink, n, tails, heads, capacities, costs);
+    const later = new Uint8Array(deferred);
+    for (let v = 0; v < n; v++) if (towardSink[v] >= 0) later[towardSink[v]] = 0;
+    let priced = 0;
+    for (let e = 0; e < m; e++) if (later[e] === 0) priced++;
+    this.priced = priced;
+    this.arcAt = new Int32Array(m);
+    const positionOf = new Int32Array(m);
+    for (let e = 0, now = 0, next = priced; e < m; e++) {
+      const at = later[e] === 0 ? now++ : next++;
+      this.arcAt[at] = e;
+      positionOf[e] = at;
+    }
     this.tail = new Int32Array(all);
     this.head = new Int32Array(all);
     this.capacity = new Int32Array(all);
     this.cost = new Float64Array(all);
     this.flow = new Int32Array(all);
     this.state = new Int8Array(all).fill(LOWER);
-    this.tail.set(tails);
-    this.head.set(heads);
-    this.capacity.set(capacities);
-    this.cost.set(costs);
+    for (let at = 0; at < m; at++) {
+      const e = this.arcAt[at];
+      this.tail[at] = tails[e];
+      this.head[at] = heads[e];
+      this.capacity[at] = capacities[e];
+      this.cost[at] = costs[e];
+    }
+    for (let v = 0; v < n; v++) if (towardSink[v] >= 0) towardSink[v] = positionOf[towardSink[v]];
     this.potential = new Float64Array(n + 1);
     this.parent = new Int32Array(n + 1);
     this.pred = new Int32Array(n + 1);
@@ -154,11 +198,11 @@ class NetworkSimplex {
     this.subtreeSize = new Int32Array(n + 1);
     this.lastInSubtree = new Int32Array(n + 1);
     this.dirty = new Int32Array(n + 1);
-    this.blockSize = Math.max(10, Math.ceil(BLOCK_PER_ROOT_OF_ARCS * Math.sqrt(m)));
+    this.blockSize = blockSizeFor(priced);
 
     let maxCost = 0;
     for (let i = 0; i < m; i++) maxCost = Math.max(maxCost, costs[i]);
-    this.startingTree(sink, supplies, (maxCost + 1) * (n + 1));
+    this.startingTree(sink, supplies, towardSink, (maxCost + 1) * (n + 1));
   }
 
   /**
@@ -167,14 +211,13 @@ class NetworkSimplex {
    * cheapest path to the sink, without flow. Most first pivots then move flow, where a start on the root alone
    * spends most pivots moving none.
    */
-  private startingTree(sink: number, supplies: Float64Array, artificialCost: number): void {
+  private startingTree(sink: number, supplies: Float64Array, towardSink: Int32Array, artificialCost: number): void {
     const n = this.root;
     const m = this.realArcs;
-    const { tail, head, capacity, cost, flow, state, parent, pred, predDirection } = this;
+    const { tail, head, capacity, cost, flow, state, parent, pred, predDirection, priced } = this;
     const root = n;
-    const towardSink = cheapestPathsTo(sink, n, tail.subarray(0, m), head.subarray(0, m), capacity, cost);
     const direct = new Int32Array(n).fill(-1);
-    for (let e = 0; e < m; e++) {
+    for (let e = 0; e < priced; e++) {
       const v = tail[e];
       if (head[e] === sink && v !== sink && capacity[e] >= supplies[v] && (direct[v] < 0 || cost[e] < cost[direct[v]]))
         direct[v] = e;
@@ -242,7 +285,7 @@ class NetworkSimplex {
   }
 
   run(): void {
-    while (this.findEntering()) {
+    while (this.findEntering() || this.takeDeferred()) {
       this.findJoin();
       const change = this.findLeaving();
       this.changeFlow(change);
@@ -255,10 +298,50 @@ class NetworkSimplex {
       if (this.flow[e] !== 0) throw new Error('some supply cannot reach the sink');
   }
 
+  /**
+   * When the priced arcs are optimal: the deferred arcs whose reduced cost is negative join them (swapped to the
+   * end of the priced ones; a deferred arc is never in the tree), and the first of them enters. False when none.
+   */
+  private takeDeferred(): boolean {
+    const { state, cost, potential, tail, head, capacity, flow, arcAt } = this;
+    const first = this.priced;
+    const m = this.realArcs;
+    let negative = 0;
+    const reduced = new Float64Array(m - first);
+    for (let e = first; e < m; e++) {
+      const r = cost[e] + potential[tail[e]] - potential[head[e]];
+      reduced[e - first] = r;
+      if (r < 0) negative++;
+    }
+    if (negative === 0) return false;
+    const cap = Math.max(TAKE_AT_LEAST, Math.ceil(TAKE_SHARE * first));
+    let limit = 0;
+    if (negative > cap) {
+      const sorted = reduced.filter((r) => r < 0).sort();
+      limit = sorted[cap - 1];
+    }
+    for (let e = first; e < m; e++) {
+      const r = reduced[e - first];
+      if (r >= 0 || (negative > cap && r > limit)) continue;
+      const to = this.priced++;
+      [tail[e], tail[to]] = [tail[to], tail[e]];
+      [head[e], head[to]] = [head[to], head[e]];
+      [capacity[e], capacity[to]] = [capacity[to], capacity[e]];
+      [cost[e], cost[to]] = [cost[to], cost[e]];
+      [flow[e], flow[to]] = [flow[to], flow[e]];
+      [state[e], state[to]] = [state[to], state[e]];
+      [arcAt[e], arcAt[to]] = [arcAt[to], arcAt[e]];
+    }
+    this.blockSize = blockSizeFor(this.priced);
+    this.entering = first;
+    this.nextArc = first;
+    return true;
+  }
+
   /** Block search: the most negative reduced cost in the first block of arcs that has one, from where it left off. */
   private findEntering(): boolean {
     const { state, cost, potential, tail, head, blockSize } = this;
-    const m = this.realArcs;
+    const m = this.priced;
     let best = 0;
     let count = blockSize;
     let e = this.nextArc;
@@ -426,6 +509,10 @@ class NetworkSimplex {
     const end = thread[this.lastInSubtree[uIn]];
     for (let u = uIn; u !== end; u = thread[u]) potential[u] += shift;
   }
+}
+
+function blockSizeFor(pricedArcs: number): number {
+  return Math.max(10, Math.ceil(BLOCK_PER_ROOT_OF_ARCS * Math.sqrt(pricedArcs)));
 }
 
 /** Per node the first arc of a cheapest path to the target over arcs with capacity (-1 for none), by Dijkstra. */
