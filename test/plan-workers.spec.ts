@@ -28,18 +28,22 @@ const problem = { now: new Date('2026-11-23T00:00:00Z'), orders, shifts, maxTrav
   sites: [site('north', -3), site('south', -4)] };
 const canonical = (plan) => JSON.stringify(plan.bookings.map((b) => b.orderId + '@' + b.shiftId).sort());
 
+const turns = [];
+setImmediate(() => turns.push('event loop turned'));
+await planInParallel({ ...problem, orders: orders.slice(0, 50) }, 2).then(() => turns.push('small plan made'));
+const keptAfterSmall = planWorkers.idleThreads();
 const alone = canonical(planOrders(problem));
 const first = canonical(await planInParallel(problem, 2));
 const keptAfterFirst = planWorkers.idleThreads();
 const second = canonical(await planInParallel(problem, 2));
 const keptAfterSecond = planWorkers.idleThreads();
 await planWorkers.close();
-console.log(JSON.stringify({ booked: JSON.parse(alone).length, firstSame: first === alone,
+console.log(JSON.stringify({ turns, keptAfterSmall, booked: JSON.parse(alone).length, firstSame: first === alone,
   secondSame: second === alone, keptAfterFirst, keptAfterSecond, keptAfterClose: planWorkers.idleThreads() }));
 `;
 
-describe('the planner on two threads, its worker kept', () => {
-  it('plans as one thread does, twice on the same worker thread, and ends it on close', () => {
+describe('the planner on worker threads, kept', () => {
+  it('plans a small problem off the event loop, a large one as one thread does, twice on the same worker thread, and ends it on close', () => {
     // A file, not --input-type: the worker threads would inherit that flag.
     const script = join(mkdtempSync(join(tmpdir(), 'bakti-plan-workers-')), 'plan-twice.mjs');
     writeFileSync(script, SCRIPT);
@@ -49,10 +53,13 @@ describe('the planner on two threads, its worker kept', () => {
     });
     expect(run.stderr).toBe('');
     const result = JSON.parse(run.stdout);
+    // A small problem is planned on one worker thread: the caller's event loop turns meanwhile.
+    expect(result.turns).toEqual(['event loop turned', 'small plan made']);
+    expect(result.keptAfterSmall).toHaveLength(1);
     expect(result.booked).toBe(1000); // every seat: 2 sites, 10 shifts each, 50 seats
     expect(result.firstSame).toBe(true);
     expect(result.secondSame).toBe(true);
-    expect(result.keptAfterFirst).toHaveLength(1);
+    expect(result.keptAfterFirst).toEqual(result.keptAfterSmall);
     expect(result.keptAfterSecond).toEqual(result.keptAfterFirst);
     expect(result.keptAfterClose).toEqual([]);
   });

@@ -1,18 +1,30 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { planOrders } from './planner.js';
 import type { PlanningProblem, PlanResult } from './planning.types.js';
 import { joinRegions, mergeResults, splitByRegion } from './regions.js';
 
+const WORKER_SCRIPT = new URL('./plan-worker.js', import.meta.url);
+/**
+ * Whether the worker's script is there: it is in the built service; the test runner runs the TypeScript sources,
+ * where plannings run on the calling thread (test/plan-workers.spec.ts runs the built one on its threads).
+ */
+const BUILT = existsSync(fileURLToPath(WORKER_SCRIPT));
+
 /** Below this many orders one thread plans faster than several can start. */
 export const PARALLEL_FROM_ORDERS = 2_000;
 
 /**
- * Plans a large problem on several threads: the regions (cities) are dealt out to the threads and the plans put
- * back together in the problem's order. Small problems are planned on this thread.
+ * Plans off the caller's thread, so a service's event loop keeps answering (a roll-call, a booking) while a Bapas's
+ * plan is made: a problem of fewer than PARALLEL_FROM_ORDERS orders on one worker thread. A larger one (a province,
+ * the country) uses every core, this thread too: its regions (cities) are dealt out to the threads and the plans put
+ * back together in the problem's order.
  */
 export async function planInParallel(problem: PlanningProblem, threads = availableParallelism()): Promise<PlanResult> {
-  if (threads < 2 || problem.orders.length < PARALLEL_FROM_ORDERS) return planOrders(problem);
+  if (!BUILT) return planOrders(problem);
+  if (threads < 2 || problem.orders.length < PARALLEL_FROM_ORDERS) return inWorker(planWorkers.take(), problem);
   // The workers are taken (a new one loads its modules) while this thread splits the problem.
   const workers = Array.from({ length: threads - 1 }, () => planWorkers.take());
   const [local, ...others] = splitIntoParts(problem, threads);
@@ -23,7 +35,7 @@ export async function planInParallel(problem: PlanningProblem, threads = availab
 
 /**
  * The planner's worker threads, kept between plannings: a new thread compiles the planner as it plans, a kept one
- * has it compiled (at M a second planning takes half the time). At most one thread a spare core is kept, for
+ * has it compiled (at M a second planning takes half the time). At most one thread a spare core (at least one) is kept, for
  * IDLE_MS after its last planning (its heap is let go then), unreferenced, so an idle pool never holds the process
  * open.
  */
@@ -32,14 +44,14 @@ class PlanWorkers {
 
   take(): Worker {
     const kept = this.idle.pop();
-    if (!kept) return new Worker(new URL('./plan-worker.js', import.meta.url));
+    if (!kept) return new Worker(WORKER_SCRIPT);
     clearTimeout(kept.expiry);
     kept.worker.ref();
     return kept.worker;
   }
 
   give(worker: Worker): void {
-    if (this.idle.length >= availableParallelism() - 1) {
+    if (this.idle.length >= Math.max(1, availableParallelism() - 1)) {
       void worker.terminate();
       return;
     }
