@@ -138,7 +138,7 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
     if (dayCapacity[d] > day.single[d])
       network.addArc(from, dayNode[d], dayCapacity[d] - day.single[d], dayCost[d] + second);
   }
-  const deferred = costlierThanNeeded();
+  const deferred = pastTheFirstFew();
   const arcs = new Int32Array(count);
   for (let i = 0; i < count; i++) {
     const c = candidates[i];
@@ -149,23 +149,22 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
         ? network.addArc(orderNode[c.order], shiftNode[c.shift], units, costs[i], deferred[i] === 1)
         : network.addArc(dayNode[d], shiftNode[c.shift], units, costs[i] - dayCost[d], deferred[i] === 1);
   }
-  /** Per order, the candidates past the cheapest that could book PRICED_NEEDS times its need: priced only if they pay. */
-  function costlierThanNeeded(): Uint8Array {
+  /**
+   * Per order, the candidates past the first that could book PRICED_NEEDS times its need: priced only if they pay.
+   * An order's candidates come nearest site first, then by date, so the first are about its cheapest.
+   */
+  function pastTheFirstFew(): Uint8Array {
     const deferred = new Uint8Array(count);
-    const byCost = new Int32Array(count);
-    for (let from = 0; from < count;) {
-      const o = candidates[from].order;
-      let to = from + 1;
-      while (to < count && candidates[to].order === o) to++;
-      const range = byCost.subarray(from, to);
-      for (let i = from; i < to; i++) range[i - from] = i;
-      range.sort((a, b) => costs[a] - costs[b]);
-      let room = PRICED_NEEDS * Math.ceil(problem.orders[o].needMinutes / unitMinutes(o));
-      for (const i of range) {
-        if (room <= 0) deferred[i] = 1;
-        room -= unitsOf(lengthOf(i));
+    let order = -1;
+    let room = 0;
+    for (let i = 0; i < count; i++) {
+      const o = candidates[i].order;
+      if (o !== order) {
+        order = o;
+        room = PRICED_NEEDS * Math.ceil(problem.orders[o].needMinutes / unitMinutes(o));
       }
-      from = to;
+      if (room <= 0) deferred[i] = 1;
+      room -= unitsOf(lengthOf(i));
     }
     return deferred;
   }

@@ -122,6 +122,8 @@ class NetworkSimplex {
   private priced: number;
   /** The position each arc was given at: taking deferred arcs in moves them. */
   readonly arcAt: Int32Array;
+  /** The deferred arcs' reduced costs at the last pricing of them. */
+  private reduced: Float64Array | null = null;
   private readonly root: number;
   /** Node potentials, with reduced cost cost + potential[tail] − potential[head]. */
   private readonly potential: Float64Array;
@@ -303,39 +305,58 @@ class NetworkSimplex {
    * end of the priced ones; a deferred arc is never in the tree), and the first of them enters. False when none.
    */
   private takeDeferred(): boolean {
-    const { state, cost, potential, tail, head, capacity, flow, arcAt } = this;
+    const { cost, potential, tail, head } = this;
     const first = this.priced;
     const m = this.realArcs;
+    const reduced = (this.reduced ??= new Float64Array(m));
     let negative = 0;
-    const reduced = new Float64Array(m - first);
     for (let e = first; e < m; e++) {
       const r = cost[e] + potential[tail[e]] - potential[head[e]];
-      reduced[e - first] = r;
+      reduced[e] = r;
       if (r < 0) negative++;
     }
     if (negative === 0) return false;
     const cap = Math.max(TAKE_AT_LEAST, Math.ceil(TAKE_SHARE * first));
     let limit = 0;
     if (negative > cap) {
-      const sorted = reduced.filter((r) => r < 0).sort();
-      limit = sorted[cap - 1];
+      const values = new Float64Array(negative);
+      for (let e = first, i = 0; e < m; e++) if (reduced[e] < 0) values[i++] = reduced[e];
+      limit = kthSmallest(values, cap - 1);
     }
     for (let e = first; e < m; e++) {
-      const r = reduced[e - first];
-      if (r >= 0 || (negative > cap && r > limit)) continue;
-      const to = this.priced++;
-      [tail[e], tail[to]] = [tail[to], tail[e]];
-      [head[e], head[to]] = [head[to], head[e]];
-      [capacity[e], capacity[to]] = [capacity[to], capacity[e]];
-      [cost[e], cost[to]] = [cost[to], cost[e]];
-      [flow[e], flow[to]] = [flow[to], flow[e]];
-      [state[e], state[to]] = [state[to], state[e]];
-      [arcAt[e], arcAt[to]] = [arcAt[to], arcAt[e]];
+      const r = reduced[e];
+      if (r < 0 && (negative <= cap || r <= limit)) this.swapArcs(e, this.priced++);
     }
     this.blockSize = blockSizeFor(this.priced);
     this.entering = first;
     this.nextArc = first;
     return true;
+  }
+
+  /** Two arcs off the tree trade places (a deferred one joining the priced ones). */
+  private swapArcs(a: number, b: number): void {
+    const { tail, head, capacity, cost, flow, state, arcAt } = this;
+    let t = tail[a];
+    tail[a] = tail[b];
+    tail[b] = t;
+    t = head[a];
+    head[a] = head[b];
+    head[b] = t;
+    t = capacity[a];
+    capacity[a] = capacity[b];
+    capacity[b] = t;
+    const c = cost[a];
+    cost[a] = cost[b];
+    cost[b] = c;
+    t = flow[a];
+    flow[a] = flow[b];
+    flow[b] = t;
+    t = state[a];
+    state[a] = state[b];
+    state[b] = t;
+    t = arcAt[a];
+    arcAt[a] = arcAt[b];
+    arcAt[b] = t;
   }
 
   /** Block search: the most negative reduced cost in the first block of arcs that has one, from where it left off. */
@@ -509,6 +530,30 @@ class NetworkSimplex {
     const end = thread[this.lastInSubtree[uIn]];
     for (let u = uIn; u !== end; u = thread[u]) potential[u] += shift;
   }
+}
+
+/** The k-th smallest of the values (0 the smallest), by quickselect; reorders them. */
+function kthSmallest(values: Float64Array, k: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >>> 1];
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i++] = values[j];
+        values[j--] = swap;
+      }
+    }
+    if (k <= j) high = j;
+    else if (k >= i) low = i;
+    else return values[k];
+  }
+  return values[k];
 }
 
 function blockSizeFor(pricedArcs: number): number {
