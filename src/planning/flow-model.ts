@@ -186,7 +186,7 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
 }
 
 /**
- * How many times its need an order's cheapest candidates cover among the arcs priced from the start; the rest wait
+ * How many times its need an order's first candidates cover among the arcs priced from the start; the rest wait
  * until they pay. 3 read the fewest arcs on the benchmark's networks (2 to 5 differ little).
  */
 const PRICED_NEEDS = 3;
