@@ -335,28 +335,11 @@ class NetworkSimplex {
 
   /** Two arcs off the tree trade places (a deferred one joining the priced ones). */
   private swapArcs(a: number, b: number): void {
-    const { tail, head, capacity, cost, flow, state, arcAt } = this;
-    let t = tail[a];
-    tail[a] = tail[b];
-    tail[b] = t;
-    t = head[a];
-    head[a] = head[b];
-    head[b] = t;
-    t = capacity[a];
-    capacity[a] = capacity[b];
-    capacity[b] = t;
-    const c = cost[a];
-    cost[a] = cost[b];
-    cost[b] = c;
-    t = flow[a];
-    flow[a] = flow[b];
-    flow[b] = t;
-    t = state[a];
-    state[a] = state[b];
-    state[b] = t;
-    t = arcAt[a];
-    arcAt[a] = arcAt[b];
-    arcAt[b] = t;
+    for (const column of [this.tail, this.head, this.capacity, this.cost, this.flow, this.state, this.arcAt]) {
+      const kept = column[a];
+      column[a] = column[b];
+      column[b] = kept;
+    }
   }
 
   /** Block search: the most negative reduced cost in the first block of arcs that has one, from where it left off. */
