@@ -41,9 +41,13 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
     if (c.day < firstDay) firstDay = c.day;
     if (c.day > lastDay) lastDay = c.day;
   }
-  const lengthOf = (i: number) => length[i];
-  const unitsOf = (minutes: number) => (perBooking ? 1 : minutes / quantum);
-  const unitMinutes = (order: number) => (perBooking ? firstLength[order] : quantum);
+  // Arrays, not closures over this call: a closure is a new function each call, which the compiled code of the
+  // call before does not expect (a deoptimisation a group, 20 a planning at M).
+  /** Per candidate its units of flow; per order the minutes of its unit. */
+  const units = new Float64Array(count);
+  for (let i = 0; i < count; i++) units[i] = perBooking ? 1 : length[i] / quantum;
+  const unitMinutes = new Float64Array(problem.orders.length);
+  for (const o of orders) unitMinutes[o] = perBooking ? firstLength[o] : quantum;
 
   const SINK = 0;
   let nodes = 1;
@@ -54,7 +58,7 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
   for (let i = 0; i < count; i++) {
     const c = candidates[i];
     if (shiftNode[c.shift] < 0) shiftNode[c.shift] = nodes++;
-    costs[i] = Math.round(c.cost / unitsOf(lengthOf(i)));
+    costs[i] = Math.round(c.cost / units[i]);
   }
 
   // An order's day with several candidates gets a node; it costs what its cheapest shift costs, so a search
@@ -86,38 +90,19 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
       dayCost[d] = Infinity;
     }
     dayOf[i] = d;
-    const units = unitsOf(lengthOf(i));
     day.count[d]++;
-    day.single[d] = Math.max(day.single[d], units);
-    dayUnits[d] += units;
+    day.single[d] = Math.max(day.single[d], units[i]);
+    dayUnits[d] += units[i];
     dayCost[d] = Math.min(dayCost[d], costs[i]);
   }
   const dayNode = new Int32Array(days).fill(-1);
   for (let d = 0; d < days; d++) if (day.count[d] > 1) dayNode[d] = nodes++;
-  /** Under same_site, the units of the best set of a day's shifts at one site within the day's cap. */
-  function sameDayCapacities(): Float64Array {
-    const capacities = day.single.slice(0, days);
-    const shiftOf = new Int32Array(count);
-    for (let i = 0; i < count; i++) shiftOf[i] = candidates[i].shift;
-    const { first, items: members } = groupByKey(dayOf, days, shiftOf);
-    const dayShifts = dayShiftsOf(shifts);
-    for (let d = 0; d < days; d++) {
-      if (dayNode[d] < 0 || dayUnits[d] <= day.single[d]) continue;
-      const o = day.order[d];
-      const cap = dayCapMinutes(problem.orders[o], shifts[candidates[day.first[d]].shift].date);
-      if (Math.floor(cap / unitMinutes(o)) <= day.single[d]) continue;
-      const own = members.subarray(first[d], first[d + 1]);
-      const most = mostMinutesOf(policy, dayShifts, own, own.length, cap);
-      capacities[d] = Math.max(day.single[d], Math.floor(most / unitMinutes(o)));
-    }
-    return capacities;
-  }
   const restNode = new Int32Array(problem.orders.length);
-  for (const o of orders) if (problem.orders[o].needMinutes % unitMinutes(o) > 0) restNode[o] = nodes++;
+  for (const o of orders) if (problem.orders[o].needMinutes % unitMinutes[o] > 0) restNode[o] = nodes++;
 
   const network = new MinCostFlow(nodes, SINK, 2 * orders.length + 3 * nodes + count);
   for (const o of orders) {
-    const unit = unitMinutes(o);
+    const unit = unitMinutes[o];
     const need = problem.orders[o].needMinutes;
     const node = orderNode[o];
     network.addSupply(node, Math.floor(need / unit));
@@ -129,60 +114,48 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
       network.addArc(rest, SINK, 1, WEIGHTS.valuePerMinute * (need % unit));
     }
   }
-  const dayCapacity = policy === 'one_shift' ? day.single : sameDayCapacities();
+  const dayCapacity =
+    policy === 'one_shift'
+      ? day.single
+      : sameDayCapacities(problem, candidates, { ...day, days, dayOf, dayNode, dayUnits }, unitMinutes);
   for (let d = 0; d < days; d++) {
     if (dayNode[d] < 0) continue;
     const from = orderNode[day.order[d]];
     network.addArc(from, dayNode[d], day.single[d], dayCost[d]);
-    const second = WEIGHTS.secondShiftPerMinute * unitMinutes(day.order[d]);
+    const second = WEIGHTS.secondShiftPerMinute * unitMinutes[day.order[d]];
     if (dayCapacity[d] > day.single[d])
       network.addArc(from, dayNode[d], dayCapacity[d] - day.single[d], dayCost[d] + second);
   }
-  const deferred = pastTheFirstFew();
+  const deferred = pastTheFirstFew(problem, candidates, units, unitMinutes);
   const arcs = new Int32Array(count);
   for (let i = 0; i < count; i++) {
     const c = candidates[i];
     const d = dayOf[i];
-    const units = unitsOf(lengthOf(i));
     arcs[i] =
       dayNode[d] < 0
-        ? network.addArc(orderNode[c.order], shiftNode[c.shift], units, costs[i], deferred[i] === 1)
-        : network.addArc(dayNode[d], shiftNode[c.shift], units, costs[i] - dayCost[d], deferred[i] === 1);
-  }
-  /**
-   * Per order, the candidates past the first that could book PRICED_NEEDS times its need: priced only if they pay.
-   * An order's candidates come nearest site first, then by date, so the first are about its cheapest.
-   */
-  function pastTheFirstFew(): Uint8Array {
-    const deferred = new Uint8Array(count);
-    let order = -1;
-    let room = 0;
-    for (let i = 0; i < count; i++) {
-      const o = candidates[i].order;
-      if (o !== order) {
-        order = o;
-        room = PRICED_NEEDS * Math.ceil(problem.orders[o].needMinutes / unitMinutes(o));
-      }
-      if (room <= 0) deferred[i] = 1;
-      room -= unitsOf(lengthOf(i));
-    }
-    return deferred;
+        ? network.addArc(orderNode[c.order], shiftNode[c.shift], units[i], costs[i], deferred[i] === 1)
+        : network.addArc(dayNode[d], shiftNode[c.shift], units[i], costs[i] - dayCost[d], deferred[i] === 1);
   }
   for (let s = 0; s < shifts.length; s++) {
     const node = shiftNode[s];
     if (node < 0) continue;
     const shift = shifts[s];
-    const units = unitsOf(shift.plannedMinutes);
+    const unitsOfShift = perBooking ? 1 : shift.plannedMinutes / quantum;
     const roomy = Math.ceil(shift.freeSeats / 2);
-    network.addArc(node, SINK, roomy * units, 0);
+    network.addArc(node, SINK, roomy * unitsOfShift, 0);
     if (shift.freeSeats > roomy)
-      network.addArc(node, SINK, (shift.freeSeats - roomy) * units, Math.round(WEIGHTS.crowdedSeat / units));
+      network.addArc(
+        node,
+        SINK,
+        (shift.freeSeats - roomy) * unitsOfShift,
+        Math.round(WEIGHTS.crowdedSeat / unitsOfShift),
+      );
   }
 
   network.solve();
-  const units = new Int32Array(count);
-  for (let i = 0; i < count; i++) units[i] = network.flow(arcs[i]);
-  return { quantum: perBooking ? null : quantum, units };
+  const flows = new Int32Array(count);
+  for (let i = 0; i < count; i++) flows[i] = network.flow(arcs[i]);
+  return { quantum: perBooking ? null : quantum, units: flows };
 }
 
 /**
@@ -190,6 +163,71 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
  * until they pay. 3 read the fewest arcs on the benchmark's networks (2 to 5 differ little).
  */
 const PRICED_NEEDS = 3;
+
+/** An order's days, as solveRelaxed numbers them. */
+interface Days {
+  days: number;
+  order: Int32Array;
+  /** Each day's first candidate, its candidates' count and the units of its longest shift. */
+  first: Int32Array;
+  count: Int32Array;
+  single: Float64Array;
+  /** Each candidate's day; each day's node (-1 for a day of one candidate) and its candidates' units summed. */
+  dayOf: Int32Array;
+  dayNode: Int32Array;
+  dayUnits: Float64Array;
+}
+
+/** Under same_site, the units of the best set of a day's shifts at one site within the day's cap. */
+function sameDayCapacities(
+  problem: PlanningProblem,
+  candidates: Candidate[],
+  day: Days,
+  unitMinutes: Float64Array,
+): Float64Array {
+  const { shifts } = problem;
+  const policy = problem.sameDay ?? DEFAULT_SAME_DAY_POLICY;
+  const capacities = day.single.slice(0, day.days);
+  const shiftOf = new Int32Array(candidates.length);
+  for (let i = 0; i < candidates.length; i++) shiftOf[i] = candidates[i].shift;
+  const { first, items: members } = groupByKey(day.dayOf, day.days, shiftOf);
+  const dayShifts = dayShiftsOf(shifts);
+  for (let d = 0; d < day.days; d++) {
+    if (day.dayNode[d] < 0 || day.dayUnits[d] <= day.single[d]) continue;
+    const o = day.order[d];
+    const cap = dayCapMinutes(problem.orders[o], shifts[candidates[day.first[d]].shift].date);
+    if (Math.floor(cap / unitMinutes[o]) <= day.single[d]) continue;
+    const own = members.subarray(first[d], first[d + 1]);
+    const most = mostMinutesOf(policy, dayShifts, own, own.length, cap);
+    capacities[d] = Math.max(day.single[d], Math.floor(most / unitMinutes[o]));
+  }
+  return capacities;
+}
+
+/**
+ * Per order, the candidates past the first that could book PRICED_NEEDS times its need: priced only if they pay.
+ * An order's candidates come nearest site first, then by date, so the first are about its cheapest.
+ */
+function pastTheFirstFew(
+  problem: PlanningProblem,
+  candidates: Candidate[],
+  units: Float64Array,
+  unitMinutes: Float64Array,
+): Uint8Array {
+  const deferred = new Uint8Array(candidates.length);
+  let order = -1;
+  let room = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const o = candidates[i].order;
+    if (o !== order) {
+      order = o;
+      room = PRICED_NEEDS * Math.ceil(problem.orders[o].needMinutes / unitMinutes[o]);
+    }
+    if (room <= 0) deferred[i] = 1;
+    room -= units[i];
+  }
+  return deferred;
+}
 
 function gcd(a: number, b: number): number {
   while (b) [a, b] = [b, a % b];
