@@ -20,7 +20,7 @@ import { MeasuredRadius1765500000000 } from './migrations/1765500000000-measured
 import { BookingTotals1765510000000 } from './migrations/1765510000000-booking-totals.js';
 import { PersonOfBapas1765520000000 } from './migrations/1765520000000-person-of-bapas.js';
 import { MonthTotals1765530000000 } from './migrations/1765530000000-month-totals.js';
-import { ActiveOrdersOfBapas1765540000000 } from './migrations/1765540000000-active-orders-of-bapas.js';
+import { AgencyOrderIndexes1765540000000 } from './migrations/1765540000000-agency-order-indexes.js';
 import { grantServiceRole } from './service-role.js';
 
 // Dates and times stay the strings PostgreSQL sends: a JS Date would shift a local date by the server's zone.
@@ -47,7 +47,7 @@ export const migrations = [
   BookingTotals1765510000000,
   PersonOfBapas1765520000000,
   MonthTotals1765530000000,
-  ActiveOrdersOfBapas1765540000000,
+  AgencyOrderIndexes1765540000000,
 ];
 
 /**
