@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { ApiError, api, ok } from '../api/client.js';
 import { allAgencies } from '../api/pages.js';
 import type { components } from '../api/schema.js';
@@ -32,7 +32,8 @@ export default function UserPage({ params }: { params: { userId: string } }) {
   const zone = loaded.data?.zone ?? '';
   const [f, setF] = useState({ fullName: '', role: 'supervisor', agencyId: '', phone: '' });
   const [said, setSaid] = useState('');
-  useEffect(() => {
+  // Before the page is painted: filled after it, the form would overwrite what somebody typed at once.
+  useLayoutEffect(() => {
     if (user) setF({ fullName: user.fullName, role: user.role, agencyId: user.agencyId, phone: user.phone ?? '' });
   }, [user?.id, user?.fullName, user?.role, user?.agencyId, user?.phone]);
   const done = (message: string) => {
