@@ -7,8 +7,8 @@ import { groupByKey } from './groups.js';
  * tree arc, depth-first order (thread), subtree size and last node of the subtree; the entering arc is the most
  * negative reduced cost in a block of arcs read in turn (block search, as in LEMON's NetworkSimplex), among the arcs
  * priced so far: deferred arcs are priced once those are optimal (see addArc). Which of several equally cheap
- * flows it returns is its own affair; rounding depends on it far less since the repair (repairByChains), not at all
- * only where the flow is already whole bookings.
+ * flows it returns is its own affair; since the repair (repairByChains) rounding depends on it far less, though it
+ * can still move a few hours at M.
  */
 export class MinCostFlow {
   private tails: Int32Array;
@@ -123,7 +123,7 @@ class NetworkSimplex {
   /** The position each arc was given at: taking deferred arcs in moves them. */
   readonly arcAt: Int32Array;
   /** The deferred arcs' reduced costs at the last pricing of them. */
-  private reduced: Float64Array | null = null;
+  private readonly reduced: Float64Array;
   private readonly root: number;
   /** Node potentials, with reduced cost cost + potential[tail] − potential[head]. */
   private readonly potential: Float64Array;
@@ -170,6 +170,7 @@ class NetworkSimplex {
     let priced = 0;
     for (let e = 0; e < m; e++) if (later[e] === 0) priced++;
     this.priced = priced;
+    this.reduced = new Float64Array(priced < m ? m : 0);
     this.arcAt = new Int32Array(m);
     const positionOf = new Int32Array(m);
     for (let e = 0, now = 0, next = priced; e < m; e++) {
@@ -308,7 +309,7 @@ class NetworkSimplex {
     const { cost, potential, tail, head } = this;
     const first = this.priced;
     const m = this.realArcs;
-    const reduced = (this.reduced ??= new Float64Array(m));
+    const reduced = this.reduced;
     let negative = 0;
     for (let e = first; e < m; e++) {
       const r = cost[e] + potential[tail[e]] - potential[head[e]];
