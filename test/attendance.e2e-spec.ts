@@ -1,23 +1,14 @@
 import { DEFAULT_NOW, TestApp } from './support/test-app.js';
 import { codes, minutesAfter } from './support/problems.js';
-import { World, WORKING_DAYS } from './support/world.js';
+import { World } from './support/world.js';
 
 describe('attendance and two-party sign-off', () => {
   let t: TestApp;
   let w: World;
-  let day = 0;
 
   beforeAll(async () => ({ t, w } = await World.start()));
   afterAll(() => t.close());
   afterEach(() => t.clock.set(DEFAULT_NOW));
-
-  /** A booked 08:00-12:00 shift at site A (WIT) on its own December day: 240 planned minutes. */
-  async function booked(orderId: string, site: 'siteA' | 'siteB' = 'siteA') {
-    const shift = await w.shift(site, { date: WORKING_DAYS[day++], start: '08:00', end: '12:00' });
-    const response = await w.book(orderId, shift.id);
-    expect(response.status).toBe(201);
-    return { id: response.body.id as string, shift };
-  }
 
   /** The coordinator (or another site coordinator) checks the person in at the start and out at the end. */
   async function worked(
@@ -32,7 +23,7 @@ describe('attendance and two-party sign-off', () => {
   }
 
   it("R-26: only a coordinator of the shift's site records attendance (another site's coordinator gets 403)", async () => {
-    const a = await booked(await w.personWithOrder());
+    const a = await w.booked(await w.personWithOrder());
     t.clock.set(a.shift.startsAt);
     const other = await w.post('coordinatorB', `/assignments/${a.id}/check-in`, {});
     expect(other.status).toBe(403);
@@ -41,7 +32,7 @@ describe('attendance and two-party sign-off', () => {
   });
 
   it('R-19: a check-in is never in the future nor earlier than the start minus 60 minutes; both times are kept', async () => {
-    const a = await booked(await w.personWithOrder());
+    const a = await w.booked(await w.personWithOrder());
     t.clock.set(minutesAfter(a.shift.startsAt, 30));
     const future = await w.post('coordinatorA', `/assignments/${a.id}/check-in`, {
       at: minutesAfter(a.shift.startsAt, 40),
@@ -62,13 +53,13 @@ describe('attendance and two-party sign-off', () => {
   });
 
   it("R-19: a location outside the site's radius is recorded and flagged, not refused", async () => {
-    const a = await booked(await w.personWithOrder());
+    const a = await w.booked(await w.personWithOrder());
     t.clock.set(a.shift.startsAt);
     const far = await w.post('coordinatorA', `/assignments/${a.id}/check-in`, { location: { lat: -3.7, lng: 128.2 } });
     expect(far.status).toBe(200);
     expect(far.body.checkIn.outsideRadius).toBe(true);
     expect(far.body.checkIn.distanceMeters).toBeGreaterThan(200);
-    const b = await booked(await w.personWithOrder());
+    const b = await w.booked(await w.personWithOrder());
     t.clock.set(b.shift.startsAt);
     const near = await w.post('coordinatorA', `/assignments/${b.id}/check-in`, {
       location: { lat: -3.6926, lng: 128.1843 },
@@ -77,7 +68,7 @@ describe('attendance and two-party sign-off', () => {
   });
 
   it('a resent check-in with the same Idempotency-Key gives the same answer and changes nothing twice', async () => {
-    const a = await booked(await w.personWithOrder());
+    const a = await w.booked(await w.personWithOrder());
     t.clock.set(minutesAfter(a.shift.startsAt, 2));
     const send = (body: object) =>
       w.post('coordinatorA', `/assignments/${a.id}/check-in`, body, { 'Idempotency-Key': `phone-${a.id}` });
@@ -97,7 +88,7 @@ describe('attendance and two-party sign-off', () => {
   });
 
   it('R-14: no sign-off before the coordinator has confirmed the attendance', async () => {
-    const a = await booked(await w.personWithOrder());
+    const a = await w.booked(await w.personWithOrder());
     expect(codes((await w.post('supervisor', `/assignments/${a.id}/sign-off`, {})).body)).toEqual([
       'signoff.not_confirmed',
     ]);
@@ -112,7 +103,7 @@ describe('attendance and two-party sign-off', () => {
 
   it('R-14: the user who confirmed the attendance cannot sign it off; another supervisor can', async () => {
     const orderId = await w.personWithOrder();
-    const a = await booked(orderId);
+    const a = await w.booked(orderId);
     await worked(a, 'supervisor2');
 
     const own = await w.post('supervisor2', `/assignments/${a.id}/sign-off`, {});
@@ -127,7 +118,7 @@ describe('attendance and two-party sign-off', () => {
 
   it('R-15: credited minutes are never above what was worked; lower needs a note', async () => {
     const orderId = await w.personWithOrder();
-    const a = await booked(orderId);
+    const a = await w.booked(orderId);
     t.clock.set(minutesAfter(a.shift.endsAt, 1));
     await w.post('coordinatorA', `/assignments/${a.id}/check-in`, { at: minutesAfter(a.shift.startsAt, 10) });
     const out = await w.post('coordinatorA', `/assignments/${a.id}/check-out`, {
@@ -155,10 +146,10 @@ describe('attendance and two-party sign-off', () => {
   it('R-15/R-16: credits never exceed what the order still needs, and the order completes at exactly its required minutes', async () => {
     const orderId = await w.personWithOrder({}, { totalHours: 10 });
     const [first, second, third, spare] = [
-      await booked(orderId),
-      await booked(orderId),
-      await booked(orderId),
-      await booked(orderId),
+      await w.booked(orderId),
+      await w.booked(orderId),
+      await w.booked(orderId),
+      await w.booked(orderId),
     ];
     for (const a of [first, second]) {
       await worked(a);
@@ -187,7 +178,7 @@ describe('attendance and two-party sign-off', () => {
 
   it('R-16: sign-offs racing for the last minutes of an order never credit more than it requires', async () => {
     const orderId = await w.personWithOrder({}, { totalHours: 8 });
-    const shifts = [await booked(orderId), await booked(orderId), await booked(orderId)];
+    const shifts = [await w.booked(orderId), await w.booked(orderId), await w.booked(orderId)];
     for (const a of shifts) await worked(a);
 
     const answers = await Promise.all(shifts.map((a) => w.post('supervisor', `/assignments/${a.id}/sign-off`, {})));
@@ -202,7 +193,7 @@ describe('attendance and two-party sign-off', () => {
   });
 
   it('R-20: the coordinator records an absence once the shift has started; the supervisor classifies it', async () => {
-    const a = await booked(await w.personWithOrder());
+    const a = await w.booked(await w.personWithOrder());
     const tooSoon = await w.post('coordinatorA', `/assignments/${a.id}/absence`, { reason: 'Tidak datang' });
     expect(codes(tooSoon.body)).toEqual(['attendance.absence_before_start']);
     t.clock.set(minutesAfter(a.shift.startsAt, 30));
@@ -224,7 +215,7 @@ describe('attendance and two-party sign-off', () => {
 
   it('R-27: a coordinator related to the person cannot record their attendance', async () => {
     const personId = await w.person();
-    const a = await booked(await w.order(personId));
+    const a = await w.booked(await w.order(personId));
     expect(
       (await w.post('supervisor', `/persons/${personId}/conflicts`, { userId: w.ids.coordinatorA, relation: 'sepupu' }))
         .status,
@@ -237,7 +228,7 @@ describe('attendance and two-party sign-off', () => {
 
   it('R-14: a correction is a reversal entry with its reason; a completed order it touches is active again', async () => {
     const orderId = await w.personWithOrder({}, { totalHours: 8 });
-    const [first, second] = [await booked(orderId), await booked(orderId)];
+    const [first, second] = [await w.booked(orderId), await w.booked(orderId)];
     for (const a of [first, second]) {
       await worked(a);
       await w.post('supervisor', `/assignments/${a.id}/sign-off`, {});
@@ -279,7 +270,7 @@ describe('attendance and two-party sign-off', () => {
 
   it('R-14: the ledger refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
     const orderId = await w.personWithOrder();
-    const a = await booked(orderId);
+    const a = await w.booked(orderId);
     await worked(a);
     await w.post('supervisor', `/assignments/${a.id}/sign-off`, {});
     await expect(t.db.query(`UPDATE ledger_entry SET minutes = 480 WHERE order_id = $1`, [orderId])).rejects.toThrow(
@@ -298,7 +289,7 @@ describe('attendance and two-party sign-off', () => {
 
   it("R-16: the database refuses a credit beyond the order's requirement even when the service is bypassed", async () => {
     const orderId = await w.personWithOrder({}, { totalHours: 8 });
-    const a = await booked(orderId);
+    const a = await w.booked(orderId);
     await worked(a);
     await w.post('supervisor', `/assignments/${a.id}/sign-off`, {});
     await expect(

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { DEFAULT_NOW, TestApp } from './support/test-app.js';
 import { minutesAfter } from './support/problems.js';
-import { World, WORKING_DAYS } from './support/world.js';
+import { World } from './support/world.js';
 
 /**
  * booking_totals (each order's scheduled minutes, first scheduled day and start, and bookings awaiting review, kept
@@ -10,7 +10,6 @@ import { World, WORKING_DAYS } from './support/world.js';
 describe("an order's booking totals", () => {
   let t: TestApp;
   let w: World;
-  let day = 0;
 
   beforeAll(async () => ({ t, w } = await World.start()));
   afterAll(() => t.close());
@@ -40,46 +39,36 @@ describe("an order's booking totals", () => {
       )
     )[0];
 
-  async function booked(orderId: string, date = WORKING_DAYS[day++], start = '08:00', end = '12:00') {
-    const shift = await w.shift('siteA', { date, start, end });
-    const response = await w.book(orderId, shift.id);
-    expect(response.status).toBe(201);
-    return { id: response.body.id as string, shift, date };
-  }
-
-  const post = (actor: 'coordinatorA' | 'supervisor', id: string, action: string, body: object = {}) =>
-    w.post(actor, `/assignments/${id}/${action}`, body);
-
   it('follows booking, cancellation, check-in, absence, its decision, sign-off and the credit that completes the order', async () => {
     const orderId = await w.personWithOrder({}, { totalHours: 8 });
-    const [a1, a2, a3] = [await booked(orderId), await booked(orderId), await booked(orderId)];
+    const [a1, a2, a3] = [await w.booked(orderId), await w.booked(orderId), await w.booked(orderId)];
     expect(await total(orderId)).toEqual({ minutes: 720, firstDate: a1.date, review: 0 });
     expect(await drifted()).toEqual([]);
 
-    expect((await post('supervisor', a3.id, 'cancel', { reason: 'Jadwal diubah' })).status).toBe(200);
+    expect((await w.act('supervisor', a3.id, 'cancel', { reason: 'Jadwal diubah' })).status).toBe(200);
     expect((await total(orderId)).minutes).toBe(480);
 
     t.clock.set(minutesAfter(a1.shift.endsAt, 5));
-    expect((await post('coordinatorA', a1.id, 'check-in', { at: a1.shift.startsAt })).status).toBe(200);
+    expect((await w.act('coordinatorA', a1.id, 'check-in', { at: a1.shift.startsAt })).status).toBe(200);
     expect(await total(orderId)).toEqual({ minutes: 240, firstDate: a2.date, review: 0 });
-    expect((await post('coordinatorA', a1.id, 'check-out', { at: a1.shift.endsAt })).status).toBe(200);
+    expect((await w.act('coordinatorA', a1.id, 'check-out', { at: a1.shift.endsAt })).status).toBe(200);
     expect((await total(orderId)).review).toBe(1);
-    expect((await post('supervisor', a1.id, 'sign-off')).status).toBe(200);
+    expect((await w.act('supervisor', a1.id, 'sign-off')).status).toBe(200);
     expect((await total(orderId)).review).toBe(0);
     expect(await drifted()).toEqual([]);
 
     t.clock.set(minutesAfter(a2.shift.startsAt, 30));
-    const a4 = await booked(orderId);
-    expect((await post('coordinatorA', a2.id, 'absence', { reason: 'Tidak datang' })).status).toBe(200);
+    const a4 = await w.booked(orderId);
+    expect((await w.act('coordinatorA', a2.id, 'absence', { reason: 'Tidak datang' })).status).toBe(200);
     expect(await total(orderId)).toEqual({ minutes: 240, firstDate: a4.date, review: 1 });
-    expect((await post('supervisor', a2.id, 'absence-decision', { excused: true, reason: 'Sakit' })).status).toBe(200);
+    expect((await w.act('supervisor', a2.id, 'absence-decision', { excused: true, reason: 'Sakit' })).status).toBe(200);
     expect((await total(orderId)).review).toBe(0);
 
-    const a5 = await booked(orderId);
+    const a5 = await w.booked(orderId);
     t.clock.set(minutesAfter(a4.shift.endsAt, 5));
-    expect((await post('coordinatorA', a4.id, 'check-in', { at: a4.shift.startsAt })).status).toBe(200);
-    expect((await post('coordinatorA', a4.id, 'check-out', { at: a4.shift.endsAt })).status).toBe(200);
-    expect((await post('supervisor', a4.id, 'sign-off')).status).toBe(200);
+    expect((await w.act('coordinatorA', a4.id, 'check-in', { at: a4.shift.startsAt })).status).toBe(200);
+    expect((await w.act('coordinatorA', a4.id, 'check-out', { at: a4.shift.endsAt })).status).toBe(200);
+    expect((await w.act('supervisor', a4.id, 'sign-off')).status).toBe(200);
     // The credit completed the order: its last booking was released.
     expect((await w.get('supervisor', `/assignments/${a5.id}`)).body.status).toBe('cancelled');
     expect(await total(orderId)).toEqual({ minutes: 0, firstDate: null, review: 0 });
@@ -89,21 +78,18 @@ describe("an order's booking totals", () => {
   it('stays equal to the recount when check-ins, absences, cancellations and bookings of one order arrive at once', async () => {
     for (let round = 0; round < 3; round++) {
       const orderId = await w.personWithOrder({}, { totalHours: 200 });
-      const first = WORKING_DAYS[day++];
-      const morning = await booked(orderId, first, '08:00', '12:00');
-      const afternoon = await booked(orderId, first, '13:00', '17:00');
-      const later = [await booked(orderId), await booked(orderId), await booked(orderId)];
-      const shifts = [
-        await w.shift('siteA', { date: WORKING_DAYS[day++] }),
-        await w.shift('siteA', { date: WORKING_DAYS[day++] }),
-      ];
+      const first = w.nextDay();
+      const morning = await w.booked(orderId, { date: first, start: '08:00', end: '12:00' });
+      const afternoon = await w.booked(orderId, { date: first, start: '13:00', end: '17:00' });
+      const later = [await w.booked(orderId), await w.booked(orderId), await w.booked(orderId)];
+      const shifts = [await w.shift('siteA', { date: w.nextDay() }), await w.shift('siteA', { date: w.nextDay() })];
       t.clock.set(minutesAfter(afternoon.shift.startsAt, 45));
 
       const answers = await Promise.all([
-        post('coordinatorA', morning.id, 'check-in', { at: morning.shift.startsAt }),
-        post('coordinatorA', afternoon.id, 'absence', { reason: 'Tidak datang' }),
-        post('supervisor', later[0].id, 'cancel', { reason: 'Jadwal diubah' }),
-        post('supervisor', later[2].id, 'cancel', { reason: 'Jadwal diubah' }),
+        w.act('coordinatorA', morning.id, 'check-in', { at: morning.shift.startsAt }),
+        w.act('coordinatorA', afternoon.id, 'absence', { reason: 'Tidak datang' }),
+        w.act('supervisor', later[0].id, 'cancel', { reason: 'Jadwal diubah' }),
+        w.act('supervisor', later[2].id, 'cancel', { reason: 'Jadwal diubah' }),
         ...shifts.map((shift) => w.book(orderId, shift.id)),
       ]);
 
@@ -120,7 +106,7 @@ describe("an order's booking totals", () => {
 
   it("is the database's to keep: the service's role can't write it, and its Bapas is its order's", async () => {
     const orderId = await w.personWithOrder();
-    await booked(orderId);
+    await w.booked(orderId);
     const service = t.app.get(DataSource);
     await expect(service.query(`UPDATE booking_totals SET scheduled_minutes = 0`)).rejects.toThrow(/permission denied/);
     await expect(service.query(`DELETE FROM booking_totals`)).rejects.toThrow(/permission denied/);

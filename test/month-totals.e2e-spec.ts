@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { DEFAULT_NOW, TestApp } from './support/test-app.js';
 import { minutesAfter } from './support/problems.js';
-import { World, WORKING_DAYS } from './support/world.js';
+import { World } from './support/world.js';
 
 /**
  * The month totals (ledger_month_totals, absence_month_totals: each order's credited minutes and absences by the
@@ -11,7 +11,6 @@ import { World, WORKING_DAYS } from './support/world.js';
 describe("the month totals of an order's credits and absences", () => {
   let t: TestApp;
   let w: World;
-  let day = 0;
 
   beforeAll(async () => ({ t, w } = await World.start()));
   afterAll(() => t.close());
@@ -64,19 +63,9 @@ describe("the month totals of an order's credits and absences", () => {
       ).map((row: { agency_id: string; minutes: number }) => [row.agency_id, row.minutes]),
     );
 
-  async function booked(orderId: string) {
-    const shift = await w.shift('siteA', { date: WORKING_DAYS[day++], start: '08:00', end: '12:00' });
-    const response = await w.book(orderId, shift.id);
-    expect(response.status).toBe(201);
-    return { id: response.body.id as string, shift };
-  }
-
-  const post = (actor: 'coordinatorA' | 'supervisor', id: string, action: string, body: object = {}) =>
-    w.post(actor, `/assignments/${id}/${action}`, body);
-
   async function confirmed(booking: { id: string; shift: { startsAt: string; endsAt: string } }) {
-    expect((await post('coordinatorA', booking.id, 'check-in', { at: booking.shift.startsAt })).status).toBe(200);
-    expect((await post('coordinatorA', booking.id, 'check-out', { at: booking.shift.endsAt })).status).toBe(200);
+    expect((await w.act('coordinatorA', booking.id, 'check-in', { at: booking.shift.startsAt })).status).toBe(200);
+    expect((await w.act('coordinatorA', booking.id, 'check-out', { at: booking.shift.endsAt })).status).toBe(200);
   }
 
   const reversal = (orderId: string, entryId: string, minutes: number) =>
@@ -93,15 +82,15 @@ describe("the month totals of an order's credits and absences", () => {
     });
     expect(wib.status).toBe(201);
     const orderId = await w.personWithOrder({}, { kejaksaanId: wib.body.id, prosecutorId: undefined });
-    const [a1, a2] = [await booked(orderId), await booked(orderId)];
+    const [a1, a2] = [await w.booked(orderId), await w.booked(orderId)];
 
     t.clock.set('2026-12-31T15:30:00Z');
-    expect((await post('coordinatorA', a1.id, 'absence', { reason: 'Tidak datang' })).status).toBe(200);
+    expect((await w.act('coordinatorA', a1.id, 'absence', { reason: 'Tidak datang' })).status).toBe(200);
     expect(await absences(orderId)).toEqual([
       { agencyId: wib.body.id, month: '2026-12-01', absent: 1, excused: 0, unexcused: 0 },
       { agencyId: w.ids.bapas, month: '2027-01-01', absent: 1, excused: 0, unexcused: 0 },
     ]);
-    expect((await post('supervisor', a1.id, 'absence-decision', { excused: true, reason: 'Sakit' })).status).toBe(200);
+    expect((await w.act('supervisor', a1.id, 'absence-decision', { excused: true, reason: 'Sakit' })).status).toBe(200);
     expect(
       (await absences(orderId)).map((row: { excused: number; absent: number }) => [row.absent, row.excused]),
     ).toEqual([
@@ -110,7 +99,7 @@ describe("the month totals of an order's credits and absences", () => {
     ]);
 
     await confirmed(a2);
-    expect((await post('supervisor', a2.id, 'sign-off')).status).toBe(200);
+    expect((await w.act('supervisor', a2.id, 'sign-off')).status).toBe(200);
     expect(await creditedByAgency(orderId)).toEqual({ [wib.body.id]: 240, [w.ids.bapas]: 240 });
     const credit = (await w.get('supervisor', `/orders/${orderId}/ledger`)).body.items[0];
     expect((await reversal(orderId, credit.id, 60)).status).toBe(201);
@@ -136,7 +125,7 @@ describe("the month totals of an order's credits and absences", () => {
     const bookings: { id: string; shift: { startsAt: string; endsAt: string } }[][] = [];
     for (const orderId of orders) {
       const own = [];
-      for (let i = 0; i < 8; i++) own.push(await booked(orderId));
+      for (let i = 0; i < 8; i++) own.push(await w.booked(orderId));
       bookings.push(own);
     }
     t.clock.set(minutesAfter(bookings[1][7].shift.endsAt, 5));
@@ -144,8 +133,8 @@ describe("the month totals of an order's credits and absences", () => {
 
     const first = await Promise.all(
       bookings.flatMap((own) => [
-        ...own.slice(0, 4).map((b) => post('coordinatorA', b.id, 'absence', { reason: 'Tidak datang' })),
-        ...own.slice(4).map((b) => post('supervisor', b.id, 'sign-off')),
+        ...own.slice(0, 4).map((b) => w.act('coordinatorA', b.id, 'absence', { reason: 'Tidak datang' })),
+        ...own.slice(4).map((b) => w.act('supervisor', b.id, 'sign-off')),
       ]),
     );
     expect(first.map((answer) => answer.status)).toEqual(Array(16).fill(200));
@@ -157,9 +146,9 @@ describe("the month totals of an order's credits and absences", () => {
     );
     const second = await Promise.all(
       orders.flatMap((orderId, o) => [
-        post('supervisor', bookings[o][0].id, 'absence-decision', { excused: true, reason: 'Sakit' }),
-        post('supervisor', bookings[o][1].id, 'absence-decision', { excused: false, reason: 'Tanpa kabar' }),
-        post('supervisor', bookings[o][2].id, 'absence-decision', { excused: true, reason: 'Sakit' }),
+        w.act('supervisor', bookings[o][0].id, 'absence-decision', { excused: true, reason: 'Sakit' }),
+        w.act('supervisor', bookings[o][1].id, 'absence-decision', { excused: false, reason: 'Tanpa kabar' }),
+        w.act('supervisor', bookings[o][2].id, 'absence-decision', { excused: true, reason: 'Sakit' }),
         reversal(orderId, credits[o][0].id, 30),
         reversal(orderId, credits[o][1].id, 240),
       ]),

@@ -29,6 +29,7 @@ export const WORKING_DAYS = Array.from({ length: 120 }, (_, i) => new Date(Date.
 export class World {
   readonly ids: Record<string, string> = {};
   private readonly tokens = new Map<Actor, string>();
+  private daysTaken = 0;
   /** Case numbers of one world never contain one another ("5/…" is inside "15/…" for a search by case number). */
   private cases = 1000;
   readonly tag = Array.from({ length: 6 }, () => 'ABCDEFGHJKLMNPQRSTUVWXYZ'[randomInt(24)]).join('');
@@ -120,6 +121,24 @@ export class World {
 
   book(orderId: string, shiftId: string) {
     return this.post('supervisor', '/assignments', { orderId, shiftId });
+  }
+
+  /** The next of the working days that no booking of this world has taken yet. */
+  nextDay(): string {
+    return WORKING_DAYS[this.daysTaken++];
+  }
+
+  /** A booked shift at site A, 08:00–12:00 (240 planned minutes) on the next working day unless told otherwise. */
+  async booked(orderId: string, { date = this.nextDay(), start = '08:00', end = '12:00' } = {}) {
+    const shift = await this.shift('siteA', { date, start, end });
+    const response = await this.book(orderId, shift.id);
+    expect(response.status).toBe(201);
+    return { id: response.body.id as string, shift, date };
+  }
+
+  /** An action on a booking: check-in, check-out, absence, sign-off, cancel... */
+  act(actor: Actor, assignmentId: string, action: string, body: object = {}) {
+    return this.post(actor, `/assignments/${assignmentId}/${action}`, body);
   }
 
   private async setUp(): Promise<void> {
