@@ -40,41 +40,29 @@ describe('web app endpoints', () => {
 
   it("R-22: an order's bookings carry their site's name and zone, also for a prosecutor who may not read the site", async () => {
     // A site under an agreement of the OPD and the Bapas only: the Kejari is no party to it.
-    const agreement = await w.post('admin', '/agreements', {
-      number: `PKS-BAPAS/${w.tag}`,
-      title: 'PKS tanpa Kejari',
-      agencyIds: [w.ids.opd, w.ids.bapas],
-      validFrom: '2026-01-02',
-      validTo: '2027-12-31',
-    });
-    const site = await w.post('admin', '/sites', {
+    const agreementId = await w.agreement('PKS-BAPAS', '2026-01-02', '2027-12-31', [w.ids.opd, w.ids.bapas]);
+    const siteId = await w.ownSite({
       name: `Jakarta ${w.tag}`,
-      agencyId: w.ids.opd,
-      agreementId: agreement.body.id,
-      workType: 'street_cleaning',
+      agreementId,
       address: 'Jl. Medan Merdeka, Jakarta',
       location: { lat: -6.1754, lng: 106.8272 },
-      radiusMeters: 200,
       timezone: 'Asia/Jakarta',
       defaultCapacity: 5,
-      minorsAllowed: false,
-      coordinatorIds: [w.ids.coordinatorA],
     });
-    expect(site.status).toBe(201);
     const orderId = await w.personWithOrder();
-    const wib = await w.post('supervisor', `/sites/${site.body.id}/shifts`, {
+    const wib = await w.post('supervisor', `/sites/${siteId}/shifts`, {
       date: '2026-12-02',
       start: '08:00',
       end: '12:00',
     });
     const wit = await w.shift('siteA', { date: '2026-12-03' });
     for (const shift of [wib.body, wit]) expect((await w.book(orderId, shift.id)).status).toBe(201);
-    expect((await w.get('prosecutor', `/sites/${site.body.id}`)).status).toBe(403);
+    expect((await w.get('prosecutor', `/sites/${siteId}`)).status).toBe(403);
 
     const bookings = await w.get('prosecutor', `/orders/${orderId}/assignments`);
     expect(bookings.status).toBe(200);
     expect(bookings.body.items.map((a: { site: object }) => a.site)).toEqual([
-      { id: site.body.id, name: `Jakarta ${w.tag}`, timezone: 'Asia/Jakarta' },
+      { id: siteId, name: `Jakarta ${w.tag}`, timezone: 'Asia/Jakarta' },
       { id: w.ids.siteA, name: `A ${w.tag}`, timezone: 'Asia/Jayapura' },
     ]);
   });

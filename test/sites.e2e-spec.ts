@@ -26,44 +26,6 @@ describe('correcting a work site', () => {
   const patch = (actor: Actor, siteId: string, body: object) =>
     t.http().patch(`/api/v1/sites/${siteId}`).set('authorization', w.authorization(actor)).send(body);
 
-  /** An agreement of the World's Bapas, Kejari and OPD (or of the parties given): its id. */
-  async function agreement(
-    number: string,
-    validFrom: string,
-    validTo: string,
-    agencyIds = [w.ids.bapas, w.ids.kejari, w.ids.opd],
-  ): Promise<string> {
-    const created = await w.post('admin', '/agreements', {
-      number: `${number}/${w.tag}`,
-      title: `PKS ${number}`,
-      agencyIds,
-      validFrom,
-      validTo,
-    });
-    expect(created.status).toBe(201);
-    return created.body.id;
-  }
-
-  /** A site of its own for a test that moves it, so that no other test meets the move. */
-  async function ownSite(overrides: object = {}): Promise<string> {
-    const created = await w.post('admin', '/sites', {
-      name: `Own ${w.tag} ${Math.random().toString(36).slice(2, 8)}`,
-      agencyId: w.ids.opd,
-      agreementId: w.ids.agreement,
-      workType: 'street_cleaning',
-      address: 'Jl. Pantai Mardika, Ambon',
-      location: { lat: -3.6925, lng: 128.1842 },
-      radiusMeters: 200,
-      timezone: 'Asia/Jayapura',
-      defaultCapacity: 10,
-      minorsAllowed: false,
-      coordinatorIds: [w.ids.coordinatorA],
-      ...overrides,
-    });
-    expect(created.status).toBe(201);
-    return created.body.id;
-  }
-
   /** A booking's first statement (BookingService.book): its order locked, and its site's key (R-05, R-11). */
   async function inFlightBooking(manager: EntityManager, orderId: string, shiftId: string) {
     const order = await t.app.get(AssignmentRepository).lockOrderForBooking(orderId, shiftId, manager);
@@ -93,13 +55,13 @@ describe('correcting a work site', () => {
   }
 
   it('R-25: changes only the fields given, answers the site, and writes one audit event with before and after', async () => {
-    const siteId = await ownSite();
+    const siteId = await w.ownSite();
     const before = (await w.get('admin', `/sites/${siteId}`)).body;
     const change = {
       address: 'Jl. Sultan Hairun, Ambon',
       location: { lat: -3.6955, lng: 128.1781 },
       radiusMeters: 250,
-      agreementId: await agreement('PKS-RENEWED', '2027-01-01', '2028-12-31'),
+      agreementId: await w.agreement('PKS-RENEWED', '2027-01-01', '2028-12-31'),
     };
 
     const changed = await patch('admin', siteId, change);
@@ -130,7 +92,7 @@ describe('correcting a work site', () => {
   });
 
   it('R-26: only an administrator corrects a site (403 for a supervisor and a coordinator); an unknown site is 404', async () => {
-    const siteId = await ownSite();
+    const siteId = await w.ownSite();
     for (const actor of ['supervisor', 'coordinatorA', 'prosecutor'] as const) {
       expect((await patch(actor, siteId, { radiusMeters: 300 })).status).toBe(403);
     }
@@ -139,7 +101,7 @@ describe('correcting a work site', () => {
   });
 
   it('400 naming the field: a bad latitude, a radius of 5, an empty body, the host agency or the zone in the body', async () => {
-    const siteId = await ownSite();
+    const siteId = await w.ownSite();
     const refused = async (body: object) => {
       const response = await patch('admin', siteId, body);
       expect(response.status).toBe(400);
@@ -159,8 +121,8 @@ describe('correcting a work site', () => {
   });
 
   it("R-05: 409 when the new agreement does not cover the site's host agency", async () => {
-    const siteId = await ownSite();
-    const withoutOpd = await agreement('PKS-NO-OPD', '2026-01-02', '2027-12-31', [w.ids.bapas, w.ids.kejari]);
+    const siteId = await w.ownSite();
+    const withoutOpd = await w.agreement('PKS-NO-OPD', '2026-01-02', '2027-12-31', [w.ids.bapas, w.ids.kejari]);
     const refused = await patch('admin', siteId, { agreementId: withoutOpd, radiusMeters: 300 });
     expect(refused.status).toBe(409);
     expect(codes(refused.body)).toEqual(['site.agreement_not_covering_agency']);
@@ -171,7 +133,7 @@ describe('correcting a work site', () => {
   });
 
   it('R-05: a renewed PKS that ends sooner is taken; the answer lists the bookings not over it no longer covers, and none is taken there any more', async () => {
-    const siteId = await ownSite();
+    const siteId = await w.ownSite();
     const shiftOn = async (date: string) =>
       (await w.post('supervisor', `/sites/${siteId}/shifts`, { date, start: '08:00', end: '12:00' })).body;
     const [covered, uncovered, cancelled] = [
@@ -187,7 +149,7 @@ describe('correcting a work site', () => {
     expect((await w.post('supervisor', `/assignments/${dropped.body.id}/cancel`, { reason: 'Pindah' })).status).toBe(
       200,
     );
-    const shorter = await agreement('PKS-SHORTER', '2026-01-02', '2026-12-31');
+    const shorter = await w.agreement('PKS-SHORTER', '2026-01-02', '2026-12-31');
 
     const renewed = await patch('admin', siteId, { agreementId: shorter });
     expect(renewed.status).toBe(200);
@@ -210,12 +172,12 @@ describe('correcting a work site', () => {
   });
 
   it('R-05: a correction waits for a booking in flight at the site and lists it; a booking after it waits for it and is refused', async () => {
-    const siteId = await ownSite();
+    const siteId = await w.ownSite();
     const shiftOn = async (date: string): Promise<ShiftBody> =>
       (await w.post('supervisor', `/sites/${siteId}/shifts`, { date, start: '08:00', end: '12:00' })).body;
     const [early, late] = [await shiftOn('2027-01-12'), await shiftOn('2027-01-13')];
     const [first, second] = [await w.personWithOrder(), await w.personWithOrder()];
-    const shorter = await agreement('PKS-RACE-1', '2026-01-02', '2026-12-31');
+    const shorter = await w.agreement('PKS-RACE-1', '2026-01-02', '2026-12-31');
 
     // The booking has read the site under the old agreement and has not written yet.
     const booking = t.db.createQueryRunner();
@@ -239,7 +201,7 @@ describe('correcting a work site', () => {
 
     // Renewed for longer; then a correction back to the shorter PKS in flight (the site locked, the agreement
     // written, not committed): a booking waits for it, then reads it.
-    const longer = await agreement('PKS-RACE-2', '2026-01-02', '2027-12-31');
+    const longer = await w.agreement('PKS-RACE-2', '2026-01-02', '2027-12-31');
     expect((await patch('admin', siteId, { agreementId: longer })).body.uncoveredBookings).toEqual([]);
     const correction = t.db.createQueryRunner();
     await correction.connect();
@@ -257,7 +219,7 @@ describe('correcting a work site', () => {
   });
 
   it('R-05: of many bookings made while the PKS is corrected, each one outside the new PKS is refused or listed', async () => {
-    const siteId = await ownSite({ defaultCapacity: 50 });
+    const siteId = await w.ownSite({ defaultCapacity: 50 });
     const dates = ['2027-01-18', '2027-01-19', '2027-01-20', '2027-01-21'];
     const shifts: ShiftBody[] = [];
     for (const date of dates) {
@@ -265,7 +227,7 @@ describe('correcting a work site', () => {
     }
     const orders: string[] = [];
     for (let i = 0; i < 48; i++) orders.push(await w.personWithOrder());
-    const shorter = await agreement('PKS-RACE-MANY', '2026-01-02', '2026-12-31');
+    const shorter = await w.agreement('PKS-RACE-MANY', '2026-01-02', '2026-12-31');
     const book = (orderId: string, i: number) => w.book(orderId, shifts[i % shifts.length].id).then((r) => r);
 
     // A first wave in flight (one of them answered), the correction, a second wave racing it.
@@ -292,7 +254,7 @@ describe('correcting a work site', () => {
   });
 
   it('R-11: a site is not closed to minors while a child is booked there; once the booking is cancelled it is', async () => {
-    const siteId = await ownSite({ minorsAllowed: true });
+    const siteId = await w.ownSite({ minorsAllowed: true });
     const child = await w.personWithOrder(
       { birthDate: '2010-03-01', inSchool: true },
       { totalHours: 20, maxHoursPerDay: 3 },
@@ -327,7 +289,7 @@ describe('correcting a work site', () => {
   });
 
   it('R-11: closing a site to minors waits for a child booking under way (the key of its site locked), then counts it', async () => {
-    const siteId = await ownSite({ minorsAllowed: true });
+    const siteId = await w.ownSite({ minorsAllowed: true });
     const child = await w.personWithOrder(
       { birthDate: '2010-03-01', inSchool: true },
       { totalHours: 20, maxHoursPerDay: 3 },
@@ -356,7 +318,7 @@ describe('correcting a work site', () => {
   });
 
   it('R-19: a check-in after the site moved is measured against the new position (outside the radius, flagged)', async () => {
-    const siteId = await ownSite();
+    const siteId = await w.ownSite();
     const shift = await w.post('supervisor', `/sites/${siteId}/shifts`, {
       date: '2026-12-03',
       start: '08:00',

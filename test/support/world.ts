@@ -123,6 +123,44 @@ export class World {
     return this.post('supervisor', '/assignments', { orderId, shiftId });
   }
 
+  /** An agreement of the World's Bapas, Kejari and OPD (or of the parties given): its id. */
+  async agreement(
+    number: string,
+    validFrom: string,
+    validTo: string,
+    agencyIds = [this.ids.bapas, this.ids.kejari, this.ids.opd],
+  ): Promise<string> {
+    const created = await this.post('admin', '/agreements', {
+      number: `${number}/${this.tag}`,
+      title: `PKS ${number}`,
+      agencyIds,
+      validFrom,
+      validTo,
+    });
+    expect(created.status).toBe(201);
+    return created.body.id;
+  }
+
+  /** A site of the OPD of its own, under the World's agreement unless told, for a test that changes it: its id. */
+  async ownSite(overrides: object = {}): Promise<string> {
+    const created = await this.post('admin', '/sites', {
+      name: `Own ${this.tag} ${Math.random().toString(36).slice(2, 8)}`,
+      agencyId: this.ids.opd,
+      agreementId: this.ids.agreement,
+      workType: 'street_cleaning',
+      address: 'Jl. Pantai Mardika, Ambon',
+      location: { lat: -3.6925, lng: 128.1842 },
+      radiusMeters: 200,
+      timezone: 'Asia/Jayapura',
+      defaultCapacity: 10,
+      minorsAllowed: false,
+      coordinatorIds: [this.ids.coordinatorA],
+      ...overrides,
+    });
+    expect(created.status).toBe(201);
+    return created.body.id;
+  }
+
   /** The next of the working days that no booking of this world has taken yet. */
   nextDay(): string {
     return WORKING_DAYS[this.daysTaken++];
