@@ -43,8 +43,7 @@ export class AgenciesService {
   /** R-28: the head of an agency is one of its users, and is told of its accounts' changes. */
   setHead(actor: AuthUser, agencyId: string, userId: string): Promise<Agency> {
     return this.transactions.run(async (tx) => {
-      const agency = await this.agencies.find(agencyId, tx);
-      if (!agency) throw notFound('agency');
+      const agency = await this.get(agencyId, tx);
       if (!(await this.agencies.hasActiveMember(agencyId, userId, tx))) {
         throw badRequest([{ field: 'userId', code: 'agency.head_not_member' }]);
       }
@@ -67,13 +66,14 @@ export class AgenciesService {
     return (await this.agencies.find(agencyId, tx))?.headUserId ?? null;
   }
 
-  /** The agency, or null when there is none with this id. */
-  async get(id: string): Promise<Agency> {
-    const agency = await this.agencies.find(id);
+  /** The agency; 404 when there is none with this id. */
+  async get(id: string, tx?: Tx): Promise<Agency> {
+    const agency = await this.agencies.find(id, tx);
     if (!agency) throw notFound('agency');
     return agency;
   }
 
+  /** The agency, or null when there is none with this id. */
   find(id: string, tx?: Tx): Promise<Agency | null> {
     return this.agencies.find(id, tx);
   }

@@ -51,8 +51,8 @@ export class RiskScanRepository {
    * total of scheduled minutes (booking_totals, kept by the database) when its first scheduled day is not before
    * today; only an order with a booking still scheduled on a past day (a no-show not yet recorded) reads its
    * bookings from today on, off the index of scheduled days. The Bapas's active orders are one range of an index
-   * that carries what the scan reads of them (court_order_of_bapas), not a page of the table each; their
-   * totals are one range of an index by Bapas that carries them; the person is looked up order by order (OFFSET 0 keeps it a
+   * that carries what the scan reads of them (court_order_of_bapas), not a page of the table each; their totals are
+   * one range of an index by Bapas that carries them; the person is looked up order by order (OFFSET 0 keeps it a
    * probe) in the index of the Bapas's persons that carries their windows (person_of_bapas): never a hash of all
    * persons, nor a page of the person table for each. Named statements, one for a Bapas and one for a zone, so
    * PostgreSQL plans each once per connection.

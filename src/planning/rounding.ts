@@ -1,4 +1,4 @@
-import { groupBy } from '../common/collections.js';
+import { groupBy, remembered } from '../common/collections.js';
 import { orderDay, type Candidate } from './candidates.js';
 import type { PlanningProblem } from './planning.types.js';
 import {
@@ -182,11 +182,7 @@ interface ChainStep {
  */
 export function repairByChains(problem: PlanningProblem, candidates: Candidate[][], bookings: Bookings): void {
   const occupants = new Map<number, Candidate[]>();
-  const enter = (c: Candidate) => {
-    const list = occupants.get(c.shift);
-    if (list) list.push(c);
-    else occupants.set(c.shift, [c]);
-  };
+  const enter = (c: Candidate) => remembered(occupants, c.shift, () => []).push(c);
   const leave = (c: Candidate) => {
     const list = occupants.get(c.shift)!;
     list.splice(list.indexOf(c), 1);

@@ -160,13 +160,13 @@ export class ReportRepository {
   /**
    * Read model: court_order, person, ledger_month_totals, absence_month_totals. The orders of a Kejari or a Bapas
    * that the month concerns: begun by its last day and not ended before its first (or still open), with their status
-   * and progress now and their absences and credits in it (the breaches opened in it are `breaches`, counted by order
-   * there). The orders are one range of an index by agency that carries what the report reads of them
+   * and progress now and their absences and credits in it (the breaches opened in it are `breaches`, counted by
+   * order there). The orders are one range of an index by agency that carries what the report reads of them
    * (court_order_of_bapas, court_order_of_kejaksaan), not a page of the table each. The persons' names are one range
    * of the index of the Bapas's persons (person_of_bapas; the pair is a foreign key); the month's credits and
-   * absences are the agency's month in the totals the database keeps by order,
-   * agency and local month (one range of each's primary key, which carries them), so the plan never reads an
-   * order's ledger or bookings. A named statement per agency column, planned once per connection.
+   * absences are the agency's month in the totals the database keeps by order, agency and local month (one range of
+   * each's primary key, which carries them), so the plan never reads an order's ledger or bookings. A named
+   * statement per agency column, planned once per connection.
    */
   async orders(agency: AgencyRow, month: MonthWindow): Promise<OrderLine[]> {
     const column = agency.kind === 'kejaksaan' ? 'kejaksaan_id' : 'bapas_id';
