@@ -35,11 +35,15 @@ describe('isoWeekday', () => {
     expect(isoWeekday('2026-12-07')).toBe(1);
     expect(isoWeekday('2026-12-04')).toBe(5);
     expect(isoWeekday('2026-12-06')).toBe(7);
+    expect(isoWeekday('2024-02-29')).toBe(4);
   });
 
   it('R-22 refuses a date that is not YYYY-MM-DD', () => {
     expect(() => isoWeekday('2026-02-30')).toThrow(RangeError);
     expect(() => isoWeekday('02/12/2026')).toThrow(RangeError);
+    expect(() => isoWeekday('2025-02-29')).toThrow(RangeError);
+    expect(() => isoWeekday('2026-13-01')).toThrow(RangeError);
+    expect(() => isoWeekday('2026-00-10')).toThrow(RangeError);
   });
 });
 

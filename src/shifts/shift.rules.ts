@@ -43,9 +43,13 @@ export function minutesOfDay(time: string): number {
 
 /** ISO weekday of a 'YYYY-MM-DD' date: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: string): number {
-  const day = DateTime.fromISO(date, { zone: 'utc' });
-  if (!day.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`Not a YYYY-MM-DD date: ${date}`);
-  return day.weekday;
+  // A calendar date's weekday needs no time zone: read in UTC, without a date library (the planner asks it often).
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const day = new Date(0);
+  if (match) day.setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (!match || day.getUTCMonth() !== Number(match[2]) - 1 || day.getUTCDate() !== Number(match[3]))
+    throw new RangeError(`Not a YYYY-MM-DD date: ${date}`);
+  return day.getUTCDay() || 7;
 }
 
 /** R-22: a shift is defined in the site's local date and time and stored as UTC instants. */
