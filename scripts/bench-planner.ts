@@ -18,7 +18,8 @@
  * Environment: BENCH_SCALES (XS,S,M,L,XS2,S2), BENCH_LOADS (0.5,0.8,0.95), BENCH_SEEDS (2026,7,99), BENCH_POLICIES
  * (same_site,one_shift), BENCH_EXACT scales solved exactly with HiGHS (XS,S,XS2; '' for none) at the first
  * seed, BENCH_EXACT_SECONDS time limit of each HiGHS stage (180),
- * BENCH_NO_SHOWS no-shows re-planned per row (20).
+ * BENCH_NO_SHOWS no-shows re-planned per row (20), BENCH_COLD=1 to plan first without the warm-up that a service's
+ * planner threads do at boot (PlanningModule; a row starts them before it generates its instance).
  */
 import { fork } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   step(
-    `Seeds ${SEEDS.join(', ')}; scales ${SCALES.map((scale) => scale.name).join(', ')}; loads ${LOADS.join(', ')}; policies ${POLICIES.join(', ')}; exact at ${EXACT.join(', ') || 'none'} (seed ${SEEDS[0]}); ${cpus().length} CPUs, load average ${loadavg()
+    `Seeds ${SEEDS.join(', ')}; scales ${SCALES.map((scale) => scale.name).join(', ')}; loads ${LOADS.join(', ')}; policies ${POLICIES.join(', ')}; exact at ${EXACT.join(', ') || 'none'} (seed ${SEEDS[0]}); first plannings ${process.env.BENCH_COLD === '1' ? 'cold' : 'after the warm-up of the threads at boot'}; ${cpus().length} CPUs, load average ${loadavg()
       .map((x) => x.toFixed(1))
       .join(' ')}`,
   );
@@ -83,6 +84,7 @@ async function runRow(scaleName: string, load: number, seed: number, sameDay: Sa
     exact: EXACT.includes(scaleName) && seed === SEEDS[0],
     exactSeconds: EXACT_SECONDS,
     noShows: NO_SHOWS,
+    cold: process.env.BENCH_COLD === '1',
   };
   const result = await measureRow(scaleNamed(scaleName), load, settings, (message) =>
     step(`${scaleName} ${load} seed ${seed} ${sameDay}: ${message}`),

@@ -30,7 +30,8 @@ const canonical = (plan) => JSON.stringify(plan.bookings.map((b) => b.orderId + 
 
 const turns = [];
 setImmediate(() => turns.push('event loop turned'));
-await planInParallel({ ...problem, orders: orders.slice(0, 50) }, 2).then(() => turns.push('small plan made'));
+const small = { ...problem, orders: orders.slice(0, 50) };
+await planInParallel(small, 2).then(() => turns.push('small plan made'));
 const keptAfterSmall = planWorkers.idleThreads();
 const alone = canonical(planOrders(problem));
 const first = canonical(await planInParallel(problem, 2));
@@ -38,12 +39,20 @@ const keptAfterFirst = planWorkers.idleThreads();
 const second = canonical(await planInParallel(problem, 2));
 const keptAfterSecond = planWorkers.idleThreads();
 await planWorkers.close();
+const keptAfterClose = planWorkers.idleThreads();
+planWorkers.start(2);
+const started = planWorkers.idleThreads();
+await planInParallel(small, 2);
+const keptAfterStarted = planWorkers.idleThreads();
+await planWorkers.close();
 console.log(JSON.stringify({ turns, keptAfterSmall, booked: JSON.parse(alone).length, firstSame: first === alone,
-  secondSame: second === alone, keptAfterFirst, keptAfterSecond, keptAfterClose: planWorkers.idleThreads() }));
+  secondSame: second === alone, keptAfterFirst, keptAfterSecond, keptAfterClose, started, keptAfterStarted }));
 `;
 
+const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
+
 describe('the planner on worker threads, kept', () => {
-  it('plans a small problem off the event loop, a large one as one thread does, twice on the same worker thread, and ends it on close', () => {
+  it('plans a small problem off the event loop, a large one on a thread a core as one thread does, twice on the same threads, and ends them on close', () => {
     // A file, not --input-type: the worker threads would inherit that flag.
     const script = join(mkdtempSync(join(tmpdir(), 'bakti-plan-workers-')), 'plan-twice.mjs');
     writeFileSync(script, SCRIPT);
@@ -59,8 +68,14 @@ describe('the planner on worker threads, kept', () => {
     expect(result.booked).toBe(1000); // every seat: 2 sites, 10 shifts each, 50 seats
     expect(result.firstSame).toBe(true);
     expect(result.secondSame).toBe(true);
-    expect(result.keptAfterFirst).toEqual(result.keptAfterSmall);
-    expect(result.keptAfterSecond).toEqual(result.keptAfterFirst);
+    // Two cities, two threads: the one kept and one more, both kept for the second planning.
+    expect(result.keptAfterFirst).toHaveLength(2);
+    expect(result.keptAfterFirst).toEqual(expect.arrayContaining(result.keptAfterSmall));
+    expect(sorted(result.keptAfterSecond)).toEqual(sorted(result.keptAfterFirst));
     expect(result.keptAfterClose).toEqual([]);
+    // Started as the service boots: new threads, ready before any planning, and the first planning takes one of them.
+    expect(result.started).toHaveLength(2);
+    expect(result.started.filter((id: number) => result.keptAfterFirst.includes(id))).toEqual([]);
+    expect(sorted(result.keptAfterStarted)).toEqual(sorted(result.started));
   });
 });

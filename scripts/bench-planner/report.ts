@@ -30,7 +30,7 @@ export function report(rows: Outcome[]): string {
         'sites',
         'shifts',
         'required h',
-        'plan ms',
+        'first plan ms',
         'limit ms',
         'again ms (warm)',
         'CPU ms',

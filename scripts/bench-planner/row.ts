@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { PlannedBooking, PlanningProblem, PlanResult } from '../../src/planning/planning.types.js';
-import { planInParallel } from '../../src/planning/parallel-planner.js';
+import { planInParallel, planWorkers } from '../../src/planning/parallel-planner.js';
 import { replanOrder } from '../../src/planning/planner.js';
 import type { SameDayPolicy } from '../../src/planning/same-day.rules.js';
 import { solveExactly, type ExactPlan } from './exact.js';
@@ -18,6 +18,8 @@ export interface RowSettings {
   exact: boolean;
   exactSeconds: number;
   noShows: number;
+  /** The first planning without the warm-up a service's planner threads do at boot. */
+  cold: boolean;
 }
 
 /** Everything measured for one scale and load, in one process. */
@@ -81,6 +83,8 @@ export async function measureRow(
   settings: RowSettings,
   step: (message: string) => void,
 ): Promise<RowResult> {
+  // The planner's threads start warming up as a service's do at boot (PlanningModule), unless BENCH_COLD is set.
+  if (!settings.cold) planWorkers.start();
   const { problem, requiredMinutes, capacityMinutes } = await generateInstance(
     scale,
     load,

@@ -17,52 +17,52 @@ const BUILT = existsSync(fileURLToPath(WORKER_SCRIPT));
 export const PARALLEL_FROM_ORDERS = 2_000;
 
 /**
- * Plans off the caller's thread, so a service's event loop keeps answering (a roll-call, a booking) while a Bapas's
- * plan is made: a problem of fewer than PARALLEL_FROM_ORDERS orders on one worker thread. A larger one (a province,
- * the country) uses every core, this thread too: its regions (cities) are dealt out to the threads and the plans put
- * back together in the problem's order.
+ * Plans off the caller's thread, so a service's event loop keeps answering (a roll-call, a booking) while a plan is
+ * made: a problem of fewer than PARALLEL_FROM_ORDERS orders on one worker thread; a larger one (a province, the
+ * country) on one thread a core, its regions (cities) dealt out to them and the plans put back together in the
+ * problem's order.
  */
 export async function planInParallel(problem: PlanningProblem, threads = availableParallelism()): Promise<PlanResult> {
   if (!BUILT) return planOrders(problem);
   if (threads < 2 || problem.orders.length < PARALLEL_FROM_ORDERS) return inWorker(planWorkers.take(), problem);
-  // The workers are taken (a new one loads its modules) while this thread splits the problem.
-  const workers = Array.from({ length: threads - 1 }, () => planWorkers.take());
-  const [local, ...others] = splitIntoParts(problem, threads);
-  for (const idle of workers.slice(others.length)) planWorkers.give(idle);
-  const planned = others.map((part, i) => inWorker(workers[i], part));
-  return mergeResults(problem, [planOrders(local), ...(await Promise.all(planned))]);
+  const parts = splitIntoParts(problem, threads);
+  return mergeResults(problem, await Promise.all(parts.map((part) => inWorker(planWorkers.take(), part))));
 }
 
 /**
- * The planner's worker threads, kept between plannings: a new thread compiles the planner as it plans, a kept one
- * has it compiled (at M a second planning takes half the time). At most one thread a spare core (at least one) is kept, for
- * IDLE_MS after its last planning (its heap is let go then), unreferenced, so an idle pool never holds the process
+ * The planner's worker threads. A new thread first plans a made-up problem (warmUpProblem), so its code is compiled
+ * before a real planning comes; the service starts its threads at boot (start), and a thread is kept between
+ * plannings. One used for a real planning is ended IDLE_MS after its last (its heap is let go) and, while the
+ * service keeps threads ready, a new one takes its place. Idle threads are unreferenced: they never hold a process
  * open.
  */
 class PlanWorkers {
-  private readonly idle: { worker: Worker; expiry: NodeJS.Timeout }[] = [];
+  private readonly idle: { worker: Worker; expiry: NodeJS.Timeout | null }[] = [];
+  /** Threads kept ready once the service has started them. */
+  private ready = 0;
+
+  /** Starts `count` threads, warming up from now on (a service's boot). Nothing where the planner is not built. */
+  start(count = availableParallelism()): void {
+    if (!BUILT) return;
+    this.ready = count;
+    while (this.idle.length < count) this.idle.push({ worker: this.started(), expiry: null });
+  }
 
   take(): Worker {
     const kept = this.idle.pop();
     if (!kept) return new Worker(WORKER_SCRIPT);
-    clearTimeout(kept.expiry);
+    if (kept.expiry) clearTimeout(kept.expiry);
     kept.worker.ref();
     return kept.worker;
   }
 
   give(worker: Worker): void {
-    if (this.idle.length >= Math.max(1, availableParallelism() - 1)) {
+    if (this.idle.length >= Math.max(this.ready, availableParallelism())) {
       void worker.terminate();
       return;
     }
     worker.unref();
-    const expiry = setTimeout(() => {
-      this.idle.splice(
-        this.idle.findIndex((kept) => kept.worker === worker),
-        1,
-      );
-      void worker.terminate();
-    }, IDLE_MS).unref();
+    const expiry = setTimeout(() => this.retire(worker), IDLE_MS).unref();
     this.idle.push({ worker, expiry });
   }
 
@@ -73,9 +73,29 @@ class PlanWorkers {
 
   /** Ends the kept threads (the service's shutdown). */
   async close(): Promise<void> {
+    this.ready = 0;
     const kept = this.idle.splice(0);
-    for (const { expiry } of kept) clearTimeout(expiry);
+    for (const { expiry } of kept) if (expiry) clearTimeout(expiry);
     await Promise.all(kept.map(({ worker }) => worker.terminate()));
+  }
+
+  private started(): Worker {
+    const worker = new Worker(WORKER_SCRIPT);
+    worker.unref();
+    // A thread that fails while idle (warming up) leaves the pool; one that fails planning is its caller's affair.
+    worker.once('error', () => this.drop(worker));
+    return worker;
+  }
+
+  private retire(worker: Worker): void {
+    this.drop(worker);
+    void worker.terminate();
+    if (this.idle.length < this.ready) this.idle.push({ worker: this.started(), expiry: null });
+  }
+
+  private drop(worker: Worker): void {
+    const at = this.idle.findIndex((kept) => kept.worker === worker);
+    if (at >= 0) this.idle.splice(at, 1);
   }
 }
 

@@ -1,5 +1,7 @@
-import { Module, type OnApplicationShutdown } from '@nestjs/common';
+import { availableParallelism } from 'node:os';
+import { Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module.js';
+import { AppConfig } from '../config/app-config.js';
 import { AssignmentsModule } from '../assignments/assignments.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
 import { planWorkers } from './parallel-planner.js';
@@ -15,7 +17,15 @@ import { PlanningService } from './planning.service.js';
   providers: [PlanRepository, PlanningInputsRepository, PlanApplier, PlanningService],
   exports: [PlanningService],
 })
-export class PlanningModule implements OnApplicationShutdown {
+export class PlanningModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(private readonly config: AppConfig) {}
+
+  /** An API process starts its planner threads at boot, its share of the cores, so the first plan finds them warm. */
+  onApplicationBootstrap(): void {
+    if (this.config.APP_ROLE === 'worker') return;
+    planWorkers.start(Math.max(1, Math.floor(availableParallelism() / this.config.API_PROCESSES)));
+  }
+
   onApplicationShutdown(): Promise<void> {
     return planWorkers.close();
   }
