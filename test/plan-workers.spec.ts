@@ -41,6 +41,7 @@ const keptAfterSecond = planWorkers.idleThreads();
 await planWorkers.close();
 const keptAfterClose = planWorkers.idleThreads();
 planWorkers.start(2);
+await planWorkers.warm();
 const started = planWorkers.idleThreads();
 await planInParallel(small, 2);
 const keptAfterStarted = planWorkers.idleThreads();

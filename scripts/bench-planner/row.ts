@@ -83,7 +83,8 @@ export async function measureRow(
   settings: RowSettings,
   step: (message: string) => void,
 ): Promise<RowResult> {
-  // The planner's threads start warming up as a service's do at boot (PlanningModule), unless BENCH_COLD is set.
+  // The planner's threads warm up as a service's do at boot (PlanningModule), unless BENCH_COLD is set; planning
+  // starts once they have, as in a service that has booted.
   if (!settings.cold) planWorkers.start();
   const { problem, requiredMinutes, capacityMinutes } = await generateInstance(
     scale,
@@ -91,6 +92,7 @@ export async function measureRow(
     settings.seed,
     settings.sameDay,
   );
+  await planWorkers.warm();
   const instanceMegabytes = megabytes();
   step(
     `instance: ${problem.orders.length} orders, ${problem.shifts.length} shifts, load ${(requiredMinutes / capacityMinutes).toFixed(3)}`,

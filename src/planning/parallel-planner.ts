@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { planOrders } from './planner.js';
 import type { PlanningProblem, PlanResult } from './planning.types.js';
 import { joinRegions, mergeResults, splitByRegion } from './regions.js';
+import { WARMED_UP } from './warm-up.js';
 
 const WORKER_SCRIPT = new URL('./plan-worker.js', import.meta.url);
 /**
@@ -40,6 +41,8 @@ class PlanWorkers {
   private readonly idle: { worker: Worker; expiry: NodeJS.Timeout | null }[] = [];
   /** Threads kept ready once the service has started them. */
   private ready = 0;
+  /** Each started thread's warm-up, done or failed. */
+  private readonly warmUps = new Map<Worker, Promise<void>>();
 
   /** Starts `count` threads, warming up from now on (a service's boot). Nothing where the planner is not built. */
   start(count = availableParallelism()): void {
@@ -66,6 +69,11 @@ class PlanWorkers {
     this.idle.push({ worker, expiry });
   }
 
+  /** When the threads started so far have warmed up. */
+  async warm(): Promise<void> {
+    await Promise.all(this.warmUps.values());
+  }
+
   /** The kept threads, by id. */
   idleThreads(): number[] {
     return this.idle.map((kept) => kept.worker.threadId);
@@ -84,6 +92,8 @@ class PlanWorkers {
     worker.unref();
     // A thread that fails while idle (warming up) leaves the pool; one that fails planning is its caller's affair.
     worker.once('error', () => this.drop(worker));
+    this.warmUps.set(worker, warmedUp(worker));
+    worker.once('exit', () => this.warmUps.delete(worker));
     return worker;
   }
 
@@ -97,6 +107,22 @@ class PlanWorkers {
     const at = this.idle.findIndex((kept) => kept.worker === worker);
     if (at >= 0) this.idle.splice(at, 1);
   }
+}
+
+/** Settles when the thread says it has warmed up, or when it ends (failed or ended meanwhile). */
+function warmedUp(worker: Worker): Promise<void> {
+  return new Promise((resolve) => {
+    const settle = () => {
+      worker.off('message', heard);
+      worker.off('exit', settle);
+      resolve();
+    };
+    const heard = (message: unknown) => {
+      if (message === WARMED_UP) settle();
+    };
+    worker.on('message', heard);
+    worker.once('exit', settle);
+  });
 }
 
 /** How long a worker thread is kept after its last planning. */
@@ -125,12 +151,14 @@ function inWorker(worker: Worker, problem: PlanningProblem): Promise<PlanResult>
       void worker.terminate();
       reject(error);
     };
-    const planned = (result: PlanResult) => {
+    const planned = (message: PlanResult | typeof WARMED_UP) => {
+      if (message === WARMED_UP) return;
+      worker.off('message', planned);
       worker.off('error', failed);
       planWorkers.give(worker);
-      resolve(result);
+      resolve(message);
     };
-    worker.once('message', planned);
+    worker.on('message', planned);
     worker.once('error', failed);
     worker.postMessage(problem);
   });

@@ -1,6 +1,9 @@
 import type { WeeklyWindow } from '../assignments/booking.rules.js';
 import type { PlanOrder, PlanningProblem, PlanShift, PlanSite } from './planning.types.js';
 
+/** What a planner thread says when it has planned warmUpProblem. */
+export const WARMED_UP = 'warmed-up';
+
 const CITIES = 12;
 const SITES_PER_CITY = 3;
 const ORDERS_PER_CITY = 30;
