@@ -26,14 +26,16 @@ const orders = Array.from({ length: 2200 }, (_, i) => ({
     home: { lat: (i % 2 ? -4 : -3) - (i % 7) / 1000, lng: 128.18 }, bookedDates: [] } }));
 const problem = { now: new Date('2026-11-23T00:00:00Z'), orders, shifts, maxTravelMeters: 10000,
   sites: [site('north', -3), site('south', -4)] };
-const canonical = (plan) => JSON.stringify(plan.bookings.map((b) => b.orderId + '@' + b.shiftId).sort());
+// Every field of every booking, and the outcomes, which come back packed from the threads (packed-plan.ts).
+const canonical = (plan) => JSON.stringify([...plan.bookings.map((b) => JSON.stringify(b)).sort(), plan.outcomes]);
 
 const turns = [];
 setImmediate(() => turns.push('event loop turned'));
 const small = { ...problem, orders: orders.slice(0, 50) };
 await planInParallel(small, 2).then(() => turns.push('small plan made'));
 const keptAfterSmall = planWorkers.idleThreads();
-const alone = canonical(planOrders(problem));
+const planAlone = planOrders(problem);
+const alone = canonical(planAlone);
 const first = canonical(await planInParallel(problem, 2));
 const keptAfterFirst = planWorkers.idleThreads();
 const second = canonical(await planInParallel(problem, 2));
@@ -46,7 +48,7 @@ const started = planWorkers.idleThreads();
 await planInParallel(small, 2);
 const keptAfterStarted = planWorkers.idleThreads();
 await planWorkers.close();
-console.log(JSON.stringify({ turns, keptAfterSmall, booked: JSON.parse(alone).length, firstSame: first === alone,
+console.log(JSON.stringify({ turns, keptAfterSmall, booked: planAlone.bookings.length, firstSame: first === alone,
   secondSame: second === alone, keptAfterFirst, keptAfterSecond, keptAfterClose, started, keptAfterStarted }));
 `;
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { type PackedPlan, unpackPlan } from './packed-plan.js';
 import { planOrders } from './planner.js';
 import type { PlanningProblem, PlanResult } from './planning.types.js';
 import { joinRegions, mergeResults, splitByRegion } from './regions.js';
@@ -151,12 +152,12 @@ function inWorker(worker: Worker, problem: PlanningProblem): Promise<PlanResult>
       void worker.terminate();
       reject(error);
     };
-    const planned = (message: PlanResult | typeof WARMED_UP) => {
+    const planned = (message: PackedPlan | typeof WARMED_UP) => {
       if (message === WARMED_UP) return;
       worker.off('message', planned);
       worker.off('error', failed);
       planWorkers.give(worker);
-      resolve(message);
+      resolve(unpackPlan(problem, message));
     };
     worker.on('message', planned);
     worker.once('error', failed);
