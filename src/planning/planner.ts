@@ -13,6 +13,7 @@ import type {
   Shortfall,
 } from './planning.types.js';
 import { groupByKey } from './groups.js';
+import { ownCopy } from './own-copy.js';
 import { mergeResults, splitByRegion } from './regions.js';
 import { Bookings, fillGreedily, repairByChains, roundToBookings } from './rounding.js';
 import { dayCapMinutes, dayShiftsOf, DEFAULT_SAME_DAY_POLICY, mostMinutesOf } from './same-day.rules.js';
@@ -23,7 +24,8 @@ import { dayCapMinutes, dayShiftsOf, DEFAULT_SAME_DAY_POLICY, mostMinutesOf } fr
  * after the other, so only one region's candidates are in memory at a time.
  */
 export function planOrders(problem: PlanningProblem): PlanResult {
-  return mergeResults(problem, splitByRegion(problem).map(planRegion));
+  const own = ownCopy(problem);
+  return mergeResults(own, splitByRegion(own).map(planRegion));
 }
 
 /** One region: candidates, one flow per group of orders sharing sites, whole bookings, outcomes. */

@@ -20,10 +20,13 @@ import { PlanningService } from './planning.service.js';
 export class PlanningModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(private readonly config: AppConfig) {}
 
-  /** An API process starts its planner threads at boot, its share of the cores, so the first plan finds them warm. */
+  /**
+   * An API process starts its planner threads at boot, its share of the spare cores (at least one), so the first
+   * plan finds them warm.
+   */
   onApplicationBootstrap(): void {
     if (this.config.APP_ROLE === 'worker') return;
-    planWorkers.start(Math.max(1, Math.floor(availableParallelism() / this.config.API_PROCESSES)));
+    planWorkers.start(Math.max(1, Math.floor((availableParallelism() - 1) / this.config.API_PROCESSES)));
   }
 
   onApplicationShutdown(): Promise<void> {
