@@ -37,23 +37,24 @@ describe('shutdown (SIGTERM) with Redis unreachable', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'nobody', password: 'not-a-password' }),
     });
-  const loginWaiting = async () => {
+  /**
+   * Logins of the service waiting on that lock, counted in PostgreSQL. A service ended by its deadline leaves its
+   * backend waiting until the lock goes (PostgreSQL notices the client gone only then): count those first.
+   */
+  const waitingLogins = async () => {
     const probe = new pg.Client({ connectionString: databaseUrl });
     await probe.connect();
     try {
-      return await waitFor(
-        async () =>
-          (
-            await probe.query(
-              `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name IN ('bakti-all', 'bakti-api') AND wait_event_type = 'Lock'`,
-            )
-          ).rowCount! > 0,
-        'the login waiting on the lock',
+      const { rows } = await probe.query<{ count: number }>(
+        `SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = current_database() AND application_name IN ('bakti-all', 'bakti-api') AND wait_event_type = 'Lock'`,
       );
+      return rows[0].count;
     } finally {
       await probe.end();
     }
   };
+  const loginWaiting = (already = 0) =>
+    waitFor(async () => (await waitingLogins()) > already, 'the login waiting on the lock');
 
   beforeAll(async () => {
     databaseUrl = await ownDatabase('shutdown');
@@ -194,8 +195,9 @@ describe('shutdown (SIGTERM) with Redis unreachable', () => {
         expect(at - sent).toBeLessThan(DEADLINE_MS + 2000);
 
         const impatient = await start({ SHUTDOWN_TIMEOUT_MS: '60000' });
+        const left = await waitingLogins();
         void login(impatient).catch(() => undefined);
-        await loginWaiting();
+        await loginWaiting(left);
         impatient.signal('SIGTERM');
         await waitFor(
           () => impatient.lines.some((line) => line.includes('SIGTERM: stopping')),
