@@ -15,6 +15,11 @@ const WORKER_SCRIPT = new URL('./plan-worker.js', import.meta.url);
  */
 const BUILT = existsSync(fileURLToPath(WORKER_SCRIPT));
 
+/** The cores beside the calling thread's, at least one: the threads kept for planning. */
+export function spareCores(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
 /** Below this many orders one thread plans faster than several can start. */
 export const PARALLEL_FROM_ORDERS = 2_000;
 
@@ -51,7 +56,7 @@ class PlanWorkers {
   private readonly warmUps = new Map<Worker, Promise<void>>();
 
   /** Starts `count` threads, warming up from now on (a service's boot). Nothing where the planner is not built. */
-  start(count = Math.max(1, availableParallelism() - 1)): void {
+  start(count = spareCores()): void {
     if (!BUILT) return;
     this.ready = count;
     while (this.idle.length < count) this.idle.push({ worker: this.started(), expiry: null });
@@ -66,7 +71,7 @@ class PlanWorkers {
   }
 
   give(worker: Worker): void {
-    if (this.idle.length >= Math.max(this.ready, availableParallelism() - 1)) {
+    if (this.idle.length >= Math.max(this.ready, spareCores())) {
       void worker.terminate();
       return;
     }

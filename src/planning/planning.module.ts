@@ -1,10 +1,9 @@
-import { availableParallelism } from 'node:os';
 import { Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module.js';
 import { AppConfig } from '../config/app-config.js';
 import { AssignmentsModule } from '../assignments/assignments.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
-import { planWorkers } from './parallel-planner.js';
+import { planWorkers, spareCores } from './parallel-planner.js';
 import { PlanApplier } from './plan-applier.js';
 import { PlanningController } from './planning.controller.js';
 import { PlanningInputsRepository } from './planning-inputs.repository.js';
@@ -26,7 +25,7 @@ export class PlanningModule implements OnApplicationBootstrap, OnApplicationShut
    */
   onApplicationBootstrap(): void {
     if (this.config.APP_ROLE === 'worker') return;
-    planWorkers.start(Math.max(1, Math.floor((availableParallelism() - 1) / this.config.API_PROCESSES)));
+    planWorkers.start(Math.max(1, Math.floor(spareCores() / this.config.API_PROCESSES)));
   }
 
   onApplicationShutdown(): Promise<void> {

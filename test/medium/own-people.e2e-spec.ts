@@ -9,6 +9,7 @@ import { PersonRepository } from '../../src/persons/person.repository.js';
 import { SiteRepository } from '../../src/sites/site.repository.js';
 import { SitesService } from '../../src/sites/sites.service.js';
 import { startTestApp, TestApp } from '../support/test-app.js';
+import { AMBON_SITE } from '../support/world.js';
 
 /** What the repositories of agencies, identity, persons, sites and the calendar guarantee on the real PostgreSQL. */
 describe('people and places: their owners on PostgreSQL', () => {
@@ -114,16 +115,10 @@ describe('people and places: their owners on PostgreSQL', () => {
       validTo: '2027-12-31',
     });
     const site = await t.app.get(SitesService).create(admin, {
+      ...AMBON_SITE,
       name: `Site ${tag}`,
       agencyId: opdId,
       agreementId: agreement.id,
-      workType: 'street_cleaning',
-      address: 'Jl. Pantai Mardika, Ambon',
-      location: { lat: -3.6925, lng: 128.1842 },
-      radiusMeters: 200,
-      timezone: 'Asia/Jayapura',
-      defaultCapacity: 10,
-      minorsAllowed: false,
       coordinatorIds: [],
     });
     const sites = t.app.get(SiteRepository);

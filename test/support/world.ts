@@ -26,6 +26,17 @@ export const WORKING_DAYS = Array.from({ length: 120 }, (_, i) => new Date(Date.
   .map((d) => d.toISOString().slice(0, 10))
   .filter((d) => !['2026-12-24', '2026-12-25'].includes(d));
 
+/** What a test's site is unless told: a street-cleaning crew by Ambon's harbour (WIT), not for minors. */
+export const AMBON_SITE = {
+  workType: 'street_cleaning',
+  address: 'Jl. Pantai Mardika, Ambon',
+  location: { lat: -3.6925, lng: 128.1842 },
+  radiusMeters: 200,
+  timezone: 'Asia/Jayapura',
+  defaultCapacity: 10,
+  minorsAllowed: false,
+};
+
 export class World {
   readonly ids: Record<string, string> = {};
   private readonly tokens = new Map<Actor, string>();
@@ -144,16 +155,10 @@ export class World {
   /** A site of the OPD of its own, under the World's agreement unless told, for a test that changes it: its id. */
   async ownSite(overrides: object = {}): Promise<string> {
     const created = await this.post('admin', '/sites', {
+      ...AMBON_SITE,
       name: `Own ${this.tag} ${Math.random().toString(36).slice(2, 8)}`,
       agencyId: this.ids.opd,
       agreementId: this.ids.agreement,
-      workType: 'street_cleaning',
-      address: 'Jl. Pantai Mardika, Ambon',
-      location: { lat: -3.6925, lng: 128.1842 },
-      radiusMeters: 200,
-      timezone: 'Asia/Jayapura',
-      defaultCapacity: 10,
-      minorsAllowed: false,
       coordinatorIds: [this.ids.coordinatorA],
       ...overrides,
     });
@@ -251,14 +256,7 @@ export class World {
       validFrom: '2025-01-02',
       validTo: '2026-11-30',
     });
-    const site = {
-      agencyId: this.ids.opd,
-      workType: 'street_cleaning',
-      address: 'Jl. Pantai Mardika, Ambon',
-      location: { lat: -3.6925, lng: 128.1842 },
-      radiusMeters: 200,
-      defaultCapacity: 10,
-    };
+    const site = { ...AMBON_SITE, agencyId: this.ids.opd };
     this.ids.siteA = await this.create('/sites', {
       ...site,
       name: `A ${this.tag}`,
