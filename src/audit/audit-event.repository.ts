@@ -64,20 +64,30 @@ export class AuditEventRepository {
     await tx.query(`SELECT pg_advisory_xact_lock($1, $2)`, [CHAIN_LOCK_CLASS, chain]);
   }
 
-  async headHash(chain: number, tx: Tx): Promise<string | null> {
-    const [last] = await tx.query(`SELECT hash FROM audit_event WHERE chain = $1 ORDER BY seq DESC LIMIT 1`, [chain]);
-    return (last?.hash as string | undefined) ?? null;
-  }
-
-  /** One insert for the lot; unnest keeps the array's order and seq is drawn row by row in it (chain order). */
-  async append(chain: number, at: string, events: NewEvent[], tx: Tx): Promise<void> {
+  /**
+   * Appends the events in one statement if the chain's head is still `expectedHead` (null: the chain is empty), and
+   * answers the head it found. Under the chain's lock, taken by an earlier statement, the head can't move between
+   * that read and the insert. unnest keeps the array's order and seq is drawn row by row in it (chain order).
+   */
+  async appendOnHead(
+    chain: number,
+    at: string,
+    events: NewEvent[],
+    expectedHead: string | null,
+    tx: Tx,
+  ): Promise<{ appended: boolean; head: string | null }> {
     const column = <K extends keyof NewEvent>(key: K) => events.map((event) => event[key]);
-    await tx.query(
-      `INSERT INTO audit_event (id, chain, at, actor_id, action, entity_type, entity_id, before, after, prev_hash, hash)
-       SELECT id, $2, $3, actor_id, action, entity_type, entity_id, before, after, prev_hash, hash
-         FROM unnest($1::uuid[], $4::uuid[], $5::text[], $6::text[], $7::uuid[], $8::jsonb[], $9::jsonb[], $10::text[], $11::text[])
-              WITH ORDINALITY AS e (id, actor_id, action, entity_type, entity_id, before, after, prev_hash, hash, n)
-        ORDER BY n`,
+    const [row] = await tx.query(
+      `WITH head AS (SELECT hash FROM audit_event WHERE chain = $2 ORDER BY seq DESC LIMIT 1),
+            appended AS (
+              INSERT INTO audit_event (id, chain, at, actor_id, action, entity_type, entity_id, before, after, prev_hash, hash)
+              SELECT id, $2, $3, actor_id, action, entity_type, entity_id, before, after, prev_hash, hash
+                FROM unnest($1::uuid[], $4::uuid[], $5::text[], $6::text[], $7::uuid[], $8::jsonb[], $9::jsonb[], $10::text[], $11::text[])
+                     WITH ORDINALITY AS e (id, actor_id, action, entity_type, entity_id, before, after, prev_hash, hash, n)
+               WHERE (SELECT hash FROM head) IS NOT DISTINCT FROM $12
+               ORDER BY n
+              RETURNING 1)
+       SELECT (SELECT hash FROM head) AS head, EXISTS (SELECT 1 FROM appended) AS appended`,
       [
         column('id'),
         chain,
@@ -90,8 +100,10 @@ export class AuditEventRepository {
         events.map((event) => JSON.stringify(event.after)),
         column('prevHash'),
         column('hash'),
+        expectedHead,
       ],
     );
+    return { appended: row.appended as boolean, head: (row.head as string | null) ?? null };
   }
 
   /** The `limit` events after `seq`, in trail order: a verification reads the trail a batch at a time. */

@@ -44,6 +44,11 @@ export class AuditService {
   private readonly chainOf = new WeakMap<Tx, number>();
   /** The hash a transaction appended last: its chain's head while it holds the chain's lock, to its end. */
   private readonly headOf = new WeakMap<Tx, string>();
+  /**
+   * Each chain's head as this process wrote it last: a guess the insert checks, since another process or a
+   * transaction rolled back after writing may have moved it.
+   */
+  private readonly lastWritten: (string | null | undefined)[] = new Array(AUDIT_CHAINS);
   private readonly key: string;
 
   constructor(
@@ -59,25 +64,27 @@ export class AuditService {
   }
 
   /**
-   * Several events of one transaction, chained one after the other: one insert, and one read of the chain's head
-   * unless this transaction wrote it.
+   * Several events of one transaction, chained one after the other, in one statement: the chain's head is the one
+   * this transaction or, failing that, this process wrote last, checked by the insert; only when another process
+   * (or a transaction rolled back) moved it does a second statement follow, on the head the first one found.
    */
   async recordAll(tx: Tx, changes: AuditChange[]): Promise<void> {
     if (changes.length === 0) return;
     const chain = await this.chainFor(tx);
-    let prevHash = this.headOf.get(tx) ?? (await this.events.headHash(chain, tx));
     const at = this.clock.now().toISOString();
-    const rows = changes.map((change) => {
-      const event = chainedEvent(this.key, chain, at, prevHash, {
-        ...change,
-        before: this.kept(change.before),
-        after: this.kept(change.after),
-      });
-      prevHash = event.hash;
-      return event;
-    });
-    await this.events.append(chain, at, rows, tx);
-    this.headOf.set(tx, rows[rows.length - 1].hash);
+    let head = this.headOf.get(tx) ?? this.lastWritten[chain] ?? null;
+    for (let attempt = 1; ; attempt++) {
+      const rows = this.chained(chain, at, head, changes);
+      const found = await this.events.appendOnHead(chain, at, rows, head, tx);
+      if (found.appended) {
+        head = rows[rows.length - 1].hash;
+        break;
+      }
+      if (attempt === 2) throw new Error(`audit chain ${chain} moved while this transaction held its lock`);
+      head = found.head;
+    }
+    this.headOf.set(tx, head);
+    this.lastWritten[chain] = head;
   }
 
   /**
@@ -160,6 +167,19 @@ export class AuditService {
         from: start?.seq ?? null,
       },
     };
+  }
+
+  private chained(chain: number, at: string, head: string | null, changes: AuditChange[]) {
+    let prevHash = head;
+    return changes.map((change) => {
+      const event = chainedEvent(this.key, chain, at, prevHash, {
+        ...change,
+        before: this.kept(change.before),
+        after: this.kept(change.after),
+      });
+      prevHash = event.hash;
+      return event;
+    });
   }
 
   private kept(state: unknown): JsonObject | null {

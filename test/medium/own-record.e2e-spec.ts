@@ -1,12 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AgenciesService } from '../../src/agencies/agencies.service.js';
-import { AuditService } from '../../src/audit/audit.service.js';
+import { DataSource } from 'typeorm';
+import { AuditEventRepository } from '../../src/audit/audit-event.repository.js';
+import { AUDIT_CHAINS, AuditService } from '../../src/audit/audit.service.js';
+import { Clock } from '../../src/common/clock.js';
+import { AppConfig } from '../../src/config/app-config.js';
 import { IdempotencyService } from '../../src/common/idempotency.js';
 import { Transactions } from '../../src/database/transactions.js';
 import { UsersService } from '../../src/identity/users.service.js';
 import { DEFAULT_NOW, startTestApp, TestApp } from '../support/test-app.js';
 import { ownDatabase } from '../support/test-config.js';
+
+class CountingEvents extends AuditEventRepository {
+  statements = 0;
+  wrongHeads = 0;
+
+  override async appendOnHead(...args: Parameters<AuditEventRepository['appendOnHead']>) {
+    const found = await super.appendOnHead(...args);
+    this.statements++;
+    if (!found.appended) this.wrongHeads++;
+    return found;
+  }
+}
+
+interface Process {
+  events: CountingEvents;
+  audit: AuditService;
+}
 
 /** What the audit, idempotency and jobs repositories guarantee on the real PostgreSQL, under concurrency. */
 describe('own-record: the audit trail, runOnce and idempotency records under concurrency', () => {
@@ -36,6 +57,12 @@ describe('own-record: the audit trail, runOnce and idempotency records under con
   });
   afterAll(() => t.close());
 
+  /** An AuditService of its own, as another process of the service has, counting its appends and wrong guesses. */
+  function oneProcess(): Process {
+    const events = new CountingEvents(t.app.get(DataSource));
+    return { events, audit: new AuditService(events, t.app.get(Clock), t.app.get(AppConfig)) };
+  }
+
   it('R-25: 20 transactions appending at once (more than the 16 chains) leave gapless chains that verify', async () => {
     const audit = t.app.get(AuditService);
     const entityIds = Array.from({ length: 20 }, () => randomUUID());
@@ -62,6 +89,46 @@ describe('own-record: the audit trail, runOnce and idempotency records under con
     const verdict = await audit.verifyChain();
     expect(verdict).toEqual(expect.objectContaining({ intact: true, problems: [] }));
     expect(verdict.checked).toBeGreaterThanOrEqual(40);
+  });
+
+  it('R-25: a process chains onto the head it wrote last in one statement; a head moved by another process or a rollback is followed', async () => {
+    const processes = [oneProcess(), oneProcess()];
+    const entityIds: string[] = [];
+    const write = async (process: Process, rollBack = false) => {
+      const entityId = randomUUID();
+      const written = transactions.run(async (tx) => {
+        await process.audit.record(tx, { actorId: userId, action: 'test.appended', entityType: 'test', entityId });
+        if (rollBack) throw new Error('rolled back');
+      });
+      if (rollBack) await expect(written).rejects.toThrow('rolled back');
+      else {
+        await written;
+        entityIds.push(entityId);
+      }
+    };
+    // 200 transactions reach every one of the 16 chains (all but once in 25,000 runs).
+    for (let i = 0; i < 200; i++) await write(processes[0]);
+    expect(processes[0].events.wrongHeads).toBeLessThanOrEqual(AUDIT_CHAINS);
+    processes[0].events.wrongHeads = processes[0].events.statements = 0;
+    for (let i = 0; i < 32; i++) await write(processes[0]);
+    expect(processes[0].events).toEqual(expect.objectContaining({ statements: 32, wrongHeads: 0 }));
+
+    for (let i = 0; i < 64; i++) await write(processes[i % 3 === 0 ? 1 : 0], i % 5 === 0);
+    expect(processes[0].events.wrongHeads + processes[1].events.wrongHeads).toBeGreaterThan(0);
+    const events: { prev_hash: string | null; predecessor: string | null }[] = await t.db.query(
+      `SELECT e.prev_hash,
+              (SELECT p.hash FROM audit_event p WHERE p.chain = e.chain AND p.seq < e.seq ORDER BY p.seq DESC LIMIT 1)
+                AS predecessor
+         FROM audit_event e WHERE e.entity_type = 'test'`,
+    );
+    expect(events.length).toBeGreaterThanOrEqual(entityIds.length);
+    expect(events.filter((event) => event.prev_hash !== event.predecessor)).toEqual([]);
+    const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM audit_event WHERE entity_id = ANY($1)`, [
+      entityIds,
+    ]);
+    expect(entityIds).toHaveLength(200 + 32 + 64 - 13);
+    expect(count).toBe(entityIds.length);
+    expect(await t.app.get(AuditService).verifyChain()).toEqual(expect.objectContaining({ intact: true }));
   });
 
   it('runOnce: of 10 replicas starting the same work at once, exactly one does it', async () => {
