@@ -39,10 +39,12 @@ export function findCandidates(problem: PlanningProblem): CandidateIndex {
   const shiftCount = problem.shifts.length;
   const open = new Uint8Array(shiftCount);
   const shiftDay = new Int32Array(shiftCount);
+  const closedDays = problem.sites.map((site) => new Set(site.closedDates.map(epochDay)));
   for (let s = 0; s < shiftCount; s++) {
     const shift = problem.shifts[s];
-    open[s] = shiftIsOpen(problem, shift, problem.sites[shiftsBySite.siteIndex[s]]) ? 1 : 0;
+    const site = shiftsBySite.siteIndex[s];
     shiftDay[s] = epochDay(shift.date);
+    open[s] = shiftIsOpen(problem, shift, problem.sites[site]) && !closedDays[site].has(shiftDay[s]) ? 1 : 0;
   }
   const pattern = patterns(problem, shiftsBySite.siteIndex, shiftDay);
   const reach = new SiteGrid(problem.sites, problem.maxTravelMeters);
@@ -110,7 +112,10 @@ function compareShifts(a: PlanShift, b: PlanShift): number {
   return a.date < b.date ? -1 : a.date > b.date ? 1 : a.startsAt.getTime() - b.startsAt.getTime();
 }
 
-/** What holds for a shift whoever is booked on it, full or not: R-05, R-23, not started, a coordinator. */
+/**
+ * What holds for a shift whoever is booked on it, full or not: R-05, not started, a coordinator; the site's closed
+ * dates (R-23) are checked by day number, since the strings' kinds (a literal, a message's) differ to compiled code.
+ */
 function shiftIsOpen(problem: PlanningProblem, shift: PlanShift, site: PlanSite): boolean {
   const agreement = site.agreement;
   return (
@@ -118,8 +123,7 @@ function shiftIsOpen(problem: PlanningProblem, shift: PlanShift, site: PlanSite)
     shift.startsAt.getTime() > problem.now.getTime() &&
     agreement !== null &&
     shift.date >= agreement.validFrom &&
-    shift.date <= agreement.validTo &&
-    !site.closedDates.includes(shift.date)
+    shift.date <= agreement.validTo
   );
 }
 

@@ -1,4 +1,8 @@
+import type { Regime } from '../orders/order.rules.js';
 import type { PlanningProblem } from './planning.types.js';
+import { SAME_DAY_POLICIES } from './same-day.rules.js';
+
+const REGIMES: readonly Regime[] = ['adult', 'child'];
 
 /**
  * The problem in objects of the planner's own making, every one of a kind built alike, whoever built the problem
@@ -11,7 +15,7 @@ export function ownCopy(problem: PlanningProblem): PlanningProblem {
     now: problem.now,
     orders: problem.orders.map((order) => ({
       id: order.id,
-      regime: order.regime,
+      regime: literal(REGIMES, order.regime),
       needMinutes: order.needMinutes,
       maxHoursPerDay: order.maxHoursPerDay,
       startDate: order.startDate,
@@ -26,7 +30,7 @@ export function ownCopy(problem: PlanningProblem): PlanningProblem {
           to: window.to,
         })),
         home: order.person.home && { lat: order.person.home.lat, lng: order.person.home.lng },
-        bookedDates: order.person.bookedDates,
+        bookedDates: [...order.person.bookedDates],
       },
     })),
     sites: problem.sites.map((site) => ({
@@ -34,7 +38,7 @@ export function ownCopy(problem: PlanningProblem): PlanningProblem {
       location: { lat: site.location.lat, lng: site.location.lng },
       minorsAllowed: site.minorsAllowed,
       agreement: site.agreement && { validFrom: site.agreement.validFrom, validTo: site.agreement.validTo },
-      closedDates: site.closedDates,
+      closedDates: [...site.closedDates],
     })),
     shifts: problem.shifts.map((shift) => ({
       id: shift.id,
@@ -48,6 +52,14 @@ export function ownCopy(problem: PlanningProblem): PlanningProblem {
       coordinated: shift.coordinated,
     })),
     maxTravelMeters: problem.maxTravelMeters,
-    sameDay: problem.sameDay,
+    sameDay: problem.sameDay && literal(SAME_DAY_POLICIES, problem.sameDay),
   };
+}
+
+/**
+ * The word as this file's literal: a string that came in a message or from the database is another kind of string to
+ * V8 than a literal, and code compiled on literals (the warm-up's) is thrown away at the first comparison with it.
+ */
+function literal<T extends string>(words: readonly T[], word: T): T {
+  return words.find((known) => known === word) ?? word;
 }

@@ -1,12 +1,13 @@
 import { parentPort } from 'node:worker_threads';
-import { packedBuffers, packPlan } from './packed-plan.js';
+import { packPlan } from './packed-plan.js';
 import { planOrders } from './planner.js';
 import type { PlanningProblem } from './planning.types.js';
 import { WARMED_UP, warmUpProblem } from './warm-up.js';
 
 parentPort?.on('message', (problem: PlanningProblem) => {
-  const packed = packPlan(problem, planOrders(problem));
-  parentPort?.postMessage(packed, packedBuffers(packed));
+  // Copied, not transferred: the first ArrayBuffer a thread detaches throws away all its compiled code that reads
+  // typed arrays (V8 then compiles it anew with checks for detached buffers), so the next planning ran cold.
+  parentPort?.postMessage(packPlan(problem, planOrders(problem)));
 });
 // A planning that comes meanwhile waits for this one: it then runs compiled code.
 planOrders(warmUpProblem());

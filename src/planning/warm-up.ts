@@ -6,6 +6,8 @@ export const WARMED_UP = 'warmed-up';
 
 const CITIES = 12;
 const SITES_PER_CITY = 3;
+/** A city with more shifts a day than the same-day rules' first scratch arrays hold. */
+const CROWDED_CITY_SITES = 10;
 const ORDERS_PER_CITY = 30;
 const DAYS = 70;
 const FIRST_DAY = Date.UTC(2030, 0, 7);
@@ -14,8 +16,9 @@ const DAY_JOB: WeeklyWindow[] = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, fro
 /**
  * A made-up problem each planner thread plans once as it starts, so that a service's first real planning runs
  * compiled code (a first planning took about twice as long as the next at M). Small, but in many cities (regions
- * planned apart), with days of one 8-hour shift or two 4-hour ones with a seat or two, children, worship and day
- * jobs, so the planner's functions run often enough, on every path, to be compiled whole.
+ * planned apart), with days of one 8-hour shift or two 4-hour ones with a seat or two (one city with many sites),
+ * children (after school too), worship, day jobs and later starts, so the planner's functions run often enough, on
+ * every path, to be compiled whole: a path first taken in a real planning throws the compiled function away.
  */
 export function warmUpProblem(): PlanningProblem {
   const sites: PlanSite[] = [];
@@ -24,23 +27,29 @@ export function warmUpProblem(): PlanningProblem {
   for (let city = 0; city < CITIES; city++) {
     const lat = -7 + city * 0.5;
     const twoShifts = city % 2 === 1;
-    for (let k = 0; k < SITES_PER_CITY; k++) {
+    const siteCount = city === 1 ? CROWDED_CITY_SITES : SITES_PER_CITY;
+    for (let k = 0; k < siteCount; k++) {
       const siteId = `warm-up-${city}-${k}`;
       sites.push({
         id: siteId,
         location: { lat: lat + k * 0.01, lng: 110 },
-        minorsAllowed: k === 0,
+        minorsAllowed: k < 2,
         agreement: { validFrom: '2030-01-01', validTo: '2030-12-31' },
-        closedDates: ['2030-01-22'],
+        closedDates: k % 2 === 0 ? ['2030-01-22'] : [],
       });
       for (let day = 0; day < DAYS; day++) {
         const date = new Date(FIRST_DAY + day * 86_400_000).toISOString().slice(0, 10);
-        const times = twoShifts
-          ? [
-              ['08:00', '12:00'],
-              ['13:00', '17:00'],
-            ]
-          : [['08:00', '16:00']];
+        const times = !twoShifts
+          ? [['08:00', '16:00']]
+          : k % 2 === 0
+            ? [
+                ['08:00', '12:00'],
+                ['13:00', '17:00'],
+              ]
+            : [
+                ['10:00', '14:00'],
+                ['14:00', '18:00'],
+              ];
         times.forEach(([start, end], n) =>
           shifts.push({
             id: `${siteId}-${day}-${n}`,
@@ -63,7 +72,7 @@ export function warmUpProblem(): PlanningProblem {
         regime: child ? 'child' : 'adult',
         needMinutes: (child ? 20 : 40 + ((n * 7) % 80)) * 60,
         maxHoursPerDay: child ? 4 : n % 2 === 0 ? 8 : 4,
-        startDate: '2030-01-07',
+        startDate: n % 4 === 1 ? '2030-01-21' : '2030-01-07',
         endDate: n % 4 === 0 ? '2030-02-28' : '2030-03-17',
         person: {
           religion: n % 5 === 0 ? 'protestant' : 'islam',
