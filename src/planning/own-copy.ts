@@ -1,6 +1,6 @@
 import type { Regime } from '../orders/order.rules.js';
 import type { PlanningProblem } from './planning.types.js';
-import { SAME_DAY_POLICIES } from './same-day.rules.js';
+import { DEFAULT_SAME_DAY_POLICY, SAME_DAY_POLICIES } from './same-day.rules.js';
 
 const REGIMES: readonly Regime[] = ['adult', 'child'];
 
@@ -52,7 +52,7 @@ export function ownCopy(problem: PlanningProblem): PlanningProblem {
       coordinated: shift.coordinated,
     })),
     maxTravelMeters: problem.maxTravelMeters,
-    sameDay: problem.sameDay && literal(SAME_DAY_POLICIES, problem.sameDay),
+    sameDay: literal(SAME_DAY_POLICIES, problem.sameDay ?? DEFAULT_SAME_DAY_POLICY),
   };
 }
 
