@@ -9,8 +9,9 @@ parentPort?.on('message', (problem: PlanningProblem) => {
   // typed arrays (V8 then compiles it anew with checks for detached buffers), so the next planning ran cold.
   parentPort?.postMessage(packPlan(problem, planOrders(problem)));
 });
-// A planning that comes meanwhile waits for this one: it then runs compiled code. The warm-up's strings are made
-// as a message's are (a literal is another kind of string to V8, and code compiled on one kind is thrown away on
-// meeting the other).
+// A planning that comes meanwhile waits for these: it then runs compiled code. The warm-up's strings are made as a
+// message's are (a literal is another kind of string to V8, and code compiled on one kind is thrown away on meeting
+// the other); planned twice, since the first planning runs mostly while its functions are being compiled.
+planOrders(structuredClone(warmUpProblem()));
 planOrders(structuredClone(warmUpProblem()));
 parentPort?.postMessage(WARMED_UP);

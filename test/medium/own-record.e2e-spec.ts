@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AgenciesService } from '../../src/agencies/agencies.service.js';
 import { DataSource } from 'typeorm';
+import { AgenciesService } from '../../src/agencies/agencies.service.js';
 import { AuditEventRepository } from '../../src/audit/audit-event.repository.js';
 import { AUDIT_CHAINS, AuditService } from '../../src/audit/audit.service.js';
 import { Clock } from '../../src/common/clock.js';
