@@ -58,7 +58,7 @@ export function ownCopy(problem: PlanningProblem): PlanningProblem {
 
 /**
  * The word as this file's literal: a string that came in a message or from the database is another kind of string to
- * V8 than a literal, and code compiled on literals (the warm-up's) is thrown away at the first comparison with it.
+ * V8 than the literal the planner compares it with, and code compiled on one kind is thrown away on meeting the other.
  */
 function literal<T extends string>(words: readonly T[], word: T): T {
   return words.find((known) => known === word) ?? word;
