@@ -37,6 +37,7 @@ const POLICIES = list('BENCH_POLICIES', SAME_DAY_POLICIES.join(',')) as SameDayP
 const EXACT = list('BENCH_EXACT', 'XS,S,XS2');
 const EXACT_SECONDS = positiveInt('BENCH_EXACT_SECONDS', 180);
 const NO_SHOWS = positiveInt('BENCH_NO_SHOWS', 20);
+const COLD = process.env.BENCH_COLD === '1';
 const ROW_FLAG = '--row';
 
 async function main(): Promise<void> {
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   step(
-    `Seeds ${SEEDS.join(', ')}; scales ${SCALES.map((scale) => scale.name).join(', ')}; loads ${LOADS.join(', ')}; policies ${POLICIES.join(', ')}; exact at ${EXACT.join(', ') || 'none'} (seed ${SEEDS[0]}); first plannings ${process.env.BENCH_COLD === '1' ? 'cold' : 'after the warm-up of the threads at boot'}; ${cpus().length} CPUs, load average ${loadavg()
+    `Seeds ${SEEDS.join(', ')}; scales ${SCALES.map((scale) => scale.name).join(', ')}; loads ${LOADS.join(', ')}; policies ${POLICIES.join(', ')}; exact at ${EXACT.join(', ') || 'none'} (seed ${SEEDS[0]}); first plannings ${COLD ? 'cold' : 'after the warm-up of the threads at boot'}; ${cpus().length} CPUs, load average ${loadavg()
       .map((x) => x.toFixed(1))
       .join(' ')}`,
   );
@@ -84,7 +85,7 @@ async function runRow(scaleName: string, load: number, seed: number, sameDay: Sa
     exact: EXACT.includes(scaleName) && seed === SEEDS[0],
     exactSeconds: EXACT_SECONDS,
     noShows: NO_SHOWS,
-    cold: process.env.BENCH_COLD === '1',
+    cold: COLD,
   };
   const result = await measureRow(scaleNamed(scaleName), load, settings, (message) =>
     step(`${scaleName} ${load} seed ${seed} ${sameDay}: ${message}`),

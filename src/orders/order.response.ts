@@ -1,7 +1,7 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { PageOf } from '../common/openapi.js';
 import { ORDER_STATUSES, type OrderStatus } from './order.entity.js';
-import type { Regime, ReplacedSentence } from './order.rules.js';
+import { REGIMES, type Regime, type ReplacedSentence } from './order.rules.js';
 import { ApiReplacedSentence } from './replaced-sentence.schema.js';
 import type { OrderProgress, OrderView } from './orders.service.js';
 
@@ -26,7 +26,7 @@ export class OrderResponse implements OrderView {
   @ApiProperty() courtName: string;
   @ApiProperty({ format: 'date' }) offenseDate: string;
   @ApiProperty({ format: 'date' }) verdictDate: string;
-  @ApiProperty({ enum: ['adult', 'child'] }) regime: Regime;
+  @ApiProperty({ enum: REGIMES }) regime: Regime;
   @ApiProperty({ type: 'integer' }) totalHours: number;
   @ApiProperty({ type: 'integer' }) maxHoursPerDay: number;
   @ApiProperty({ format: 'date' }) startDate: string;

@@ -3,7 +3,8 @@ import type { RuleViolation } from '../common/rule-violation.js';
 import { defineMessages } from '../common/messages.js';
 
 /** a person under 18 on the offence date is a child (anak). */
-export type Regime = 'adult' | 'child';
+export const REGIMES = ['adult', 'child'] as const;
+export type Regime = (typeof REGIMES)[number];
 
 export const ADULTHOOD_AGE_YEARS = 18;
 

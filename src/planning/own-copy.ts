@@ -1,8 +1,6 @@
-import type { Regime } from '../orders/order.rules.js';
+import { REGIMES } from '../orders/order.rules.js';
 import type { PlanningProblem } from './planning.types.js';
 import { DEFAULT_SAME_DAY_POLICY, SAME_DAY_POLICIES } from './same-day.rules.js';
-
-const REGIMES: readonly Regime[] = ['adult', 'child'];
 
 /**
  * The problem in objects of the planner's own making, every one of a kind built alike, whoever built the problem

@@ -12,6 +12,7 @@ parentPort?.on('message', (problem: PlanningProblem) => {
 // A planning that comes meanwhile waits for these: it then runs compiled code. The warm-up's strings are made as a
 // message's are (a literal is another kind of string to V8, and code compiled on one kind is thrown away on meeting
 // the other); planned twice, since the first planning runs mostly while its functions are being compiled.
-planOrders(structuredClone(warmUpProblem()));
-planOrders(structuredClone(warmUpProblem()));
+const warmUp = warmUpProblem();
+planOrders(structuredClone(warmUp));
+planOrders(structuredClone(warmUp));
 parentPort?.postMessage(WARMED_UP);
