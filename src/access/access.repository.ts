@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { prepared } from '../database/prepared.js';
 import type { Tx } from '../database/transactions.js';
 import { coordinatesSite, partyToAgreement, relatedToPerson } from './access.conditions.js';
 import type { Caller, OrderFacts, SiteFacts } from './access.rules.js';
@@ -120,7 +121,7 @@ export class AccessRepository {
   }
 
   private async facts<F>(tx: Tx, sql: string, params: unknown[]): Promise<Facts<F>> {
-    const rows: (F & { id: string })[] = await tx.query(sql, params);
+    const rows: (F & { id: string })[] = await tx.query(prepared('access-facts', sql), params);
     return new Map(rows.map(({ id, ...facts }) => [id, { id, ...facts } as F]));
   }
 }

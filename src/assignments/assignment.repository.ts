@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThan } from 'typeorm';
 import { coordinatesSite, partyToAgreement, relatedToPerson } from '../access/access.conditions.js';
 import { entityColumns } from '../database/entity-columns.js';
+import { prepared } from '../database/prepared.js';
 import type { Tx } from '../database/transactions.js';
 import { outboxInsert } from '../jobs/outbox.service.js';
 import type { PlannedJob } from '../jobs/jobs.js';
@@ -115,7 +116,7 @@ export class AssignmentRepository {
   }
 
   async orderOf(id: string, tx: Tx = this.dataSource.manager): Promise<string | null> {
-    const [row] = await tx.query(`SELECT order_id FROM assignment WHERE id = $1`, [id]);
+    const [row] = await tx.query(prepared('assignment-order', `SELECT order_id FROM assignment WHERE id = $1`), [id]);
     return row?.order_id ?? null;
   }
 
@@ -141,11 +142,14 @@ export class AssignmentRepository {
     tx: Tx = this.dataSource.manager,
   ): Promise<BookedOrder | undefined> {
     const [locked] = await tx.query(
-      `WITH ordered AS MATERIALIZED (
+      prepared(
+        'booking-order',
+        `WITH ordered AS MATERIALIZED (
          SELECT ${BOOKED_ORDER_COLUMNS} FROM court_order o JOIN person p ON p.id = o.person_id WHERE o.id = $1 FOR UPDATE)
        SELECT ordered.*, (SELECT site.id FROM shift s JOIN site ON site.id = s.site_id WHERE s.id = $2
                            FOR KEY SHARE OF site) AS "lockedSiteId"
          FROM ordered`,
+      ),
       [orderId, shiftId],
     );
     if (!locked) return undefined;
@@ -176,9 +180,12 @@ export class AssignmentRepository {
     tx: Tx = this.dataSource.manager,
   ): Promise<BookingFacts | undefined> {
     const [facts] = await tx.query(
-      `SELECT ${bookingFactColumns('$2', '$3')}, ARRAY(SELECT year FROM holiday_year WHERE official) AS "officialYears"
+      prepared(
+        'booking-facts',
+        `SELECT ${bookingFactColumns('$2', '$3')}, ARRAY(SELECT year FROM holiday_year WHERE official) AS "officialYears"
          FROM shift s JOIN site ON site.id = s.site_id LEFT JOIN agreement g ON g.id = site.agreement_id
         WHERE s.id = $1`,
+      ),
       [shiftId, personId, bapasId],
     );
     return facts;
@@ -201,7 +208,9 @@ export class AssignmentRepository {
     const extra = alongside(11 + seatTaking.params.length + jobsInsert.params.length);
     // The seat's row lock comes before `alongside` (the count is read before the select list is computed).
     const [{ taken }] = await tx.query(
-      `WITH seat AS (${seatTaking.sql}),
+      prepared(
+        'booking',
+        `WITH seat AS (${seatTaking.sql}),
        booked AS (
          INSERT INTO assignment (id, order_id, person_id, shift_id, site_id, local_date, starts_at, ends_at,
                                  planned_minutes, status, created_by)
@@ -209,6 +218,7 @@ export class AssignmentRepository {
                 $9::int, 'scheduled', $10::uuid FROM seat),
        jobs AS (${jobsInsert.sql})
        SELECT seats.taken, ${extra.sql} FROM (SELECT count(*)::int AS taken FROM seat) seats`,
+      ),
       [
         booking.id,
         booking.orderId,
@@ -240,10 +250,13 @@ export class AssignmentRepository {
     const extra = alongside(5 + seatGiving.params.length);
     // The seat's row lock comes before `alongside` (the count is read before the select list is computed).
     await tx.query(
-      `WITH seat AS (${seatGiving.sql}),
+      prepared(
+        'cancellation',
+        `WITH seat AS (${seatGiving.sql}),
        cancelled AS (UPDATE assignment SET status = 'cancelled', cancel_reason = $2, cancelled_by = $3,
                                  cancelled_at = $4, updated_at = now() WHERE id = $1)
        SELECT ${extra.sql} FROM (SELECT count(*) FROM seat) seats`,
+      ),
       [
         id,
         cancellation.cancelReason,
@@ -266,7 +279,10 @@ export class AssignmentRepository {
     const sets = changed.map((key, i) => `${metadata.findColumnWithPropertyName(key)!.databaseName} = $${i + 2}`);
     const extra = alongside(changed.length + 2);
     await tx.query(
-      `WITH changed AS (UPDATE assignment SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1) SELECT ${extra.sql}`,
+      prepared(
+        'assignment-update',
+        `WITH changed AS (UPDATE assignment SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1) SELECT ${extra.sql}`,
+      ),
       [after.id, ...changed.map((key) => after[key]), ...extra.params],
     );
   }
@@ -309,13 +325,16 @@ export class AssignmentRepository {
     (Assignment & { personName: string; coordinates: boolean; related: boolean; workplace: Workplace }) | undefined
   > {
     const [row] = await tx.query(
-      `SELECT ${this.columns()}, p.full_name AS "personName",
+      prepared(
+        'assignment-for-coordinator',
+        `SELECT ${this.columns()}, p.full_name AS "personName",
               ${coordinatesSite('a.site_id', '$2')} AS "coordinates", ${relatedToPerson('a.person_id', '$2')} AS "related",
               json_build_object('lat', site.lat, 'lng', site.lng, 'radiusMeters', site.radius_meters,
                                 'breakMinutes', shift.break_minutes) AS workplace
          FROM assignment a JOIN person p ON p.id = a.person_id JOIN site ON site.id = a.site_id
               JOIN shift ON shift.id = a.shift_id
         WHERE a.id = $1 FOR UPDATE OF a`,
+      ),
       [id, userId],
     );
     return row;
@@ -331,10 +350,13 @@ export class AssignmentRepository {
     tx: Tx = this.dataSource.manager,
   ): Promise<Assignment & { personName: string; related: boolean; confirmerRelated: boolean }> {
     const [row] = await tx.query(
-      `SELECT ${this.columns()}, p.full_name AS "personName",
+      prepared(
+        'assignment-for-supervisor',
+        `SELECT ${this.columns()}, p.full_name AS "personName",
               ${relatedToPerson('a.person_id', '$2')} AS "related",
               ${relatedToPerson('a.person_id', 'a.confirmed_by')} AS "confirmerRelated"
          FROM assignment a JOIN person p ON p.id = a.person_id WHERE a.id = $1 FOR UPDATE OF a`,
+      ),
       [id, userId],
     );
     return row;
@@ -357,10 +379,13 @@ export class AssignmentRepository {
   ): Promise<{ rows: (Assignment & { personName: string; site: AssignmentSite })[]; total: number }> {
     const [column, id] = 'orderId' in where ? ['order_id', where.orderId] : ['shift_id', where.shiftId];
     const rows: (Assignment & { personName: string; site: AssignmentSite; total: number })[] = await tx.query(
-      `SELECT ${this.columns()}, p.full_name AS "personName",
+      prepared(
+        'assignment-page',
+        `SELECT ${this.columns()}, p.full_name AS "personName",
               json_build_object('id', s.id, 'name', s.name, 'timezone', s.timezone) AS site, count(*) OVER ()::int AS total
          FROM assignment a JOIN person p ON p.id = a.person_id JOIN site s ON s.id = a.site_id
         WHERE a.${column} = $1 ORDER BY a.starts_at, p.full_name LIMIT $2 OFFSET $3`,
+      ),
       [id, page.limit, page.offset],
     );
     const total =

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { prepared } from '../database/prepared.js';
 import type { Tx } from '../database/transactions.js';
 import { AuditEvent, JsonObject } from './audit-event.entity.js';
 import type { Checkpoint, CheckpointHead, StoredCheckpoint } from './checkpoint.js';
@@ -61,7 +62,7 @@ export class AuditEventRepository {
 
   /** Held until the transaction ends: the chain's events are written in commit order. */
   async lockChain(chain: number, tx: Tx): Promise<void> {
-    await tx.query(`SELECT pg_advisory_xact_lock($1, $2)`, [CHAIN_LOCK_CLASS, chain]);
+    await tx.query(prepared('audit-chain-lock', `SELECT pg_advisory_xact_lock($1, $2)`), [CHAIN_LOCK_CLASS, chain]);
   }
 
   /**
@@ -78,7 +79,9 @@ export class AuditEventRepository {
   ): Promise<{ appended: boolean; head: string | null }> {
     const column = <K extends keyof NewEvent>(key: K) => events.map((event) => event[key]);
     const [row] = await tx.query(
-      `WITH head AS (SELECT hash FROM audit_event WHERE chain = $2 ORDER BY seq DESC LIMIT 1),
+      prepared(
+        'audit-append',
+        `WITH head AS (SELECT hash FROM audit_event WHERE chain = $2 ORDER BY seq DESC LIMIT 1),
             appended AS (
               INSERT INTO audit_event (id, chain, at, actor_id, action, entity_type, entity_id, before, after, prev_hash, hash)
               SELECT id, $2, $3, actor_id, action, entity_type, entity_id, before, after, prev_hash, hash
@@ -88,6 +91,7 @@ export class AuditEventRepository {
                ORDER BY n
               RETURNING 1)
        SELECT (SELECT hash FROM head) AS head, EXISTS (SELECT 1 FROM appended) AS appended`,
+      ),
       [
         column('id'),
         chain,
