@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { DataSource } from 'typeorm';
 import { AuditCheckpoints } from '../src/audit/audit-checkpoints.service.js';
 import { canonicalJson } from '../src/common/canonical-json.js';
+import { grantServiceRole } from '../src/database/service-role.js';
 import { DEFAULT_NOW, startTestApp, TestApp } from './support/test-app.js';
 import { codes, minutesAfter } from './support/problems.js';
 import { ownDatabase } from './support/test-config.js';
@@ -76,6 +77,26 @@ describe('the record defends itself', () => {
       await expect(service.query(`UPDATE audit_event SET action = 'x'`)).rejects.toThrow(/permission denied/);
       await expect(service.query(`ALTER TABLE audit_event DISABLE TRIGGER ALL`)).rejects.toThrow(/must be owner/);
       await expect(service.query(`CREATE TABLE forged (id int)`)).rejects.toThrow(/permission denied/);
+    });
+
+    it('keeps its limits while another replica starts and grants them anew', async () => {
+      const serviceUrl = (service.options as { url: string }).url;
+      let starting = true;
+      const starts = (async () => {
+        for (let start = 0; start < 20; start++) await grantServiceRole(t.db, serviceUrl);
+        starting = false;
+      })();
+      let written = 0;
+      let refused = 0;
+      while (starting) {
+        await service.query(`UPDATE ledger_month_totals SET minutes = minutes WHERE false`).then(
+          () => written++,
+          (error: Error) => (/permission denied/.test(error.message) ? refused++ : Promise.reject(error)),
+        );
+      }
+      await starts;
+      expect(refused).toBeGreaterThan(20);
+      expect(written).toBe(0);
     });
 
     it("the service's reads run without parallel workers (short lookups, many at once)", async () => {

@@ -22,12 +22,16 @@ export async function grantServiceRole(owner: DataSource, serviceUrl: string): P
   if (!role || role === ownerRole) return;
   const name = pg.escapeIdentifier(role);
   await createRoleIfMissing(owner, role, decodeURIComponent(url.password));
-  await owner.query(`GRANT USAGE ON SCHEMA public TO ${name}`);
-  await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${name}`);
-  await owner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${name}`);
-  await owner.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${APPEND_ONLY_TABLES.join(', ')} FROM ${name}`);
-  await owner.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${TRIGGER_KEPT_TABLES.join(', ')} FROM ${name}`);
-  await owner.query(`REVOKE ALL ON migrations FROM ${name}`);
+  // One transaction: the grants below give every table before the revokes take some back, and a running replica
+  // of the service must never see that moment (it could write a trigger-kept or append-only table).
+  await owner.transaction(async (tx) => {
+    await tx.query(`GRANT USAGE ON SCHEMA public TO ${name}`);
+    await tx.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${name}`);
+    await tx.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${name}`);
+    await tx.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${APPEND_ONLY_TABLES.join(', ')} FROM ${name}`);
+    await tx.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${TRIGGER_KEPT_TABLES.join(', ')} FROM ${name}`);
+    await tx.query(`REVOKE ALL ON migrations FROM ${name}`);
+  });
 }
 
 async function createRoleIfMissing(owner: DataSource, role: string, password: string): Promise<void> {
