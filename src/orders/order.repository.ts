@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { entityColumns } from '../database/entity-columns.js';
-import { preparedRows } from '../database/prepared.js';
+import { prepared, preparedRows } from '../database/prepared.js';
 import type { Tx } from '../database/transactions.js';
 import { Order } from './order.entity.js';
 
@@ -32,8 +32,16 @@ export class OrderRepository {
     return tx.findOneByOrFail(Order, { id });
   }
 
-  find(id: string, lock: boolean, tx: Tx = this.dataSource.manager): Promise<Order | null> {
-    return tx.findOne(Order, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  /** The order (locked FOR UPDATE when `lock`): a plain row shaped like the entity, by a named statement. */
+  async find(id: string, lock: boolean, tx: Tx = this.dataSource.manager): Promise<Order | null> {
+    const [row] = await tx.query(
+      prepared(
+        lock ? 'order-locked' : 'order',
+        `SELECT ${this.columns()} FROM court_order o WHERE o.id = $1${lock ? ' FOR UPDATE' : ''}`,
+      ),
+      [id],
+    );
+    return row ? orderOf(row) : null;
   }
 
   caseRegistered(personId: string, caseNumber: string, tx: Tx = this.dataSource.manager): Promise<boolean> {
@@ -159,10 +167,11 @@ export class OrderRepository {
 /** A plain row of court_order with its person's name and scheduled minutes (the amount read as a number). */
 function withProgressOf(row: Record<string, unknown>): { order: Order; personName: string; scheduledMinutes: number } {
   const { personName, scheduledMinutes, ...order } = row;
-  const amount = order.replacedAmountRupiah as string | null;
-  return {
-    order: { ...(order as unknown as Order), replacedAmountRupiah: amount === null ? null : Number(amount) },
-    personName: personName as string,
-    scheduledMinutes: scheduledMinutes as number,
-  };
+  return { order: orderOf(order), personName: personName as string, scheduledMinutes: scheduledMinutes as number };
+}
+
+/** A plain row of court_order as the entity reads it (the amount, a bigint, as a number). */
+function orderOf(row: Record<string, unknown>): Order {
+  const amount = row.replacedAmountRupiah as string | null;
+  return { ...(row as unknown as Order), replacedAmountRupiah: amount === null ? null : Number(amount) };
 }
