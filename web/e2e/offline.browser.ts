@@ -7,11 +7,26 @@ test('the roll-call offline: reloaded from the service worker, taps queued, then
   page,
   context,
 }) => {
+  test.slow();
   const shift = await shiftUnderWay('koord.dinsos', 'Rumah Singgah Dinas Sosial');
   await signIn(page, 'koord.dinsos', '/koordinator');
   await page.goto(`/koordinator/sesi/${shift.id}`);
   await expect(page.getByTestId('person')).toHaveCount(3);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  // The service worker precaches the whole build before it takes the page: on a busy machine that takes a while,
+  // and a failure shows which state it stopped in.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          if (navigator.serviceWorker.controller) return 'controlling';
+          const registration = await navigator.serviceWorker.getRegistration();
+          if (registration?.installing) return 'installing';
+          if (registration?.waiting) return 'waiting';
+          return registration?.active ? 'active' : 'unregistered';
+        }),
+      { timeout: 60_000 },
+    )
+    .toBe('controlling');
 
   await context.setOffline(true);
   await page.reload();
