@@ -60,6 +60,8 @@ const PORT = positiveInt('BENCH_PORT', 3900 + randomInt(90));
 const ONLY = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
 const selected = (operation: string) => !ONLY || ONLY.includes(operation);
 const WRITES = !ONLY || ONLY.some((name) => name.startsWith('POST '));
+/** Bookings (each then cancelled) per path before the measured ones: some for every connection of the pools. */
+const WARM_UP = Math.min(REQUESTS, 4 * CLIENTS);
 const PASSWORD = 'bench-password-1';
 const CAPACITY = 100;
 /** Sites and shifts enough that 64 clients rarely meet on one row: a country books across many shifts at once. */
@@ -145,6 +147,28 @@ async function main(): Promise<void> {
     const load = os.loadavg();
 
     if (WRITES) {
+      // Not measured: both paths first book and cancel some of their orders, so that the figures are a running
+      // service's (its code compiled, its pool's connections open, its named statements planned), not a cold start's.
+      step(`Warm-up: ${WARM_UP} bookings and their cancellations on each path`);
+      await warmUp(async (i) => {
+        const response = await api.call('POST', '/assignments', tokens.supervisor, {
+          orderId: world.orderIds[i],
+          shiftId: world.spreadShifts.http[i % SPREAD],
+        });
+        expectStatus(response, 201);
+        expectStatus(
+          await api.call('POST', `/assignments/${response.body.id}/cancel`, tokens.supervisor, { reason: 'warm-up' }),
+          200,
+        );
+      });
+      await warmUp(async (i) =>
+        bareCancel(
+          owner,
+          world,
+          await bareBook(owner, world, world.orderIds[REQUESTS + i], world.spreadShifts.bare[i % SPREAD]),
+        ),
+      );
+
       // Booking: order i on shift i % SPREAD of its path's shifts, so that concurrent bookings rarely share a shift.
       step('POST /assignments (booking)');
       const booked: string[] = [];
@@ -826,6 +850,12 @@ function expectStatus(response: { status: number; body: unknown }, status: numbe
 }
 
 /** task(0 … count-1) from CLIENTS clients, each request timed; stops handing out work after MAX_SECONDS. */
+/** Runs `task` for the first WARM_UP indices from all clients; any failure stops the benchmark. */
+async function warmUp(task: (i: number) => Promise<unknown>): Promise<void> {
+  const { errors } = await drive(WARM_UP, task);
+  if (errors.size > 0) throw new Error(`warm-up failed: ${[...errors.keys()].join('; ')}`);
+}
+
 async function drive(count: number, task: (i: number) => Promise<unknown>): Promise<Sample> {
   const ms: number[] = [];
   const done: number[] = [];
