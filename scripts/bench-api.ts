@@ -1,7 +1,8 @@
 /**
  * Benchmark: the API's hot paths over HTTP, as a user runs the service (the built dist/main.js, `npm start`'s
  * way), against the bare-`pg` transaction of the same work in the same run. Prints requests per second, p50 and
- * p99 per operation and path, and the ratio HTTP/bare next to the aims of issue 13. It is not a test.
+ * p99 per operation and path, and the ratio HTTP/bare next to the aims of issue 13. It is not a test. Both paths
+ * are warmed up first (bookings and their cancellations, unmeasured): the figures are a running service's.
  *
  *   npm run bench:api                        # 1,000 requests per path and write operation
  *   BENCH_REQUESTS=200 npm run bench:api     # smoke run
