@@ -850,13 +850,13 @@ function expectStatus(response: { status: number; body: unknown }, status: numbe
     throw new Error(`HTTP ${response.status} (expected ${status}): ${JSON.stringify(response.body).slice(0, 300)}`);
 }
 
-/** task(0 … count-1) from CLIENTS clients, each request timed; stops handing out work after MAX_SECONDS. */
 /** Runs `task` for the first WARM_UP indices from all clients; any failure stops the benchmark. */
 async function warmUp(task: (i: number) => Promise<unknown>): Promise<void> {
   const { errors } = await drive(WARM_UP, task);
   if (errors.size > 0) throw new Error(`warm-up failed: ${[...errors.keys()].join('; ')}`);
 }
 
+/** task(0 … count-1) from CLIENTS clients, each request timed; stops handing out work after MAX_SECONDS. */
 async function drive(count: number, task: (i: number) => Promise<unknown>): Promise<Sample> {
   const ms: number[] = [];
   const done: number[] = [];
