@@ -148,42 +148,39 @@ async function main(): Promise<void> {
     const load = os.loadavg();
 
     if (WRITES) {
+      // Booking: order i on shift i % SPREAD of its path's shifts, so that concurrent bookings rarely share a shift.
+      const bookSpreadHttp = async (i: number): Promise<string> => {
+        const response = await api.call('POST', '/assignments', tokens.supervisor, {
+          orderId: world.orderIds[i],
+          shiftId: world.spreadShifts.http[i % SPREAD],
+        });
+        expectStatus(response, 201);
+        return response.body.id;
+      };
+      const bookSpreadBare = (i: number) =>
+        bareBook(owner, world, world.orderIds[REQUESTS + i], world.spreadShifts.bare[i % SPREAD]);
+
       // Not measured: both paths first book and cancel some of their orders, so that the figures are a running
       // service's (its code compiled, its pool's connections open, its named statements planned), not a cold start's.
       step(`Warm-up: ${WARM_UP} bookings and their cancellations on each path`);
-      await warmUp(async (i) => {
-        const response = await api.call('POST', '/assignments', tokens.supervisor, {
-          orderId: world.orderIds[i],
-          shiftId: world.spreadShifts.http[i % SPREAD],
-        });
-        expectStatus(response, 201);
-        expectStatus(
-          await api.call('POST', `/assignments/${response.body.id}/cancel`, tokens.supervisor, { reason: 'warm-up' }),
-          200,
-        );
-      });
       await warmUp(async (i) =>
-        bareCancel(
-          owner,
-          world,
-          await bareBook(owner, world, world.orderIds[REQUESTS + i], world.spreadShifts.bare[i % SPREAD]),
+        expectStatus(
+          await api.call('POST', `/assignments/${await bookSpreadHttp(i)}/cancel`, tokens.supervisor, {
+            reason: 'warm-up',
+          }),
+          200,
         ),
       );
+      await warmUp(async (i) => bareCancel(owner, world, await bookSpreadBare(i)));
 
-      // Booking: order i on shift i % SPREAD of its path's shifts, so that concurrent bookings rarely share a shift.
       step('POST /assignments (booking)');
       const booked: string[] = [];
       const bookHttp = await driveHttp(REQUESTS, async (i) => {
-        const response = await api.call('POST', '/assignments', tokens.supervisor, {
-          orderId: world.orderIds[i],
-          shiftId: world.spreadShifts.http[i % SPREAD],
-        });
-        expectStatus(response, 201);
-        booked[i] = response.body.id;
+        booked[i] = await bookSpreadHttp(i);
       });
       const bareBooked: string[] = [];
       const bookBare = await driveBare(REQUESTS, async (i) => {
-        bareBooked[i] = await bareBook(owner, world, world.orderIds[REQUESTS + i], world.spreadShifts.bare[i % SPREAD]);
+        bareBooked[i] = await bookSpreadBare(i);
       });
       rows.push({
         operation: 'POST /assignments (book)',
