@@ -210,9 +210,11 @@ class NetworkSimplex {
 
   /**
    * The first basis: each source sends its supply along an arc straight to the sink if one can carry it (else to
-   * the root, and the root to the sink at a price above any path); every other node hangs on its first arc of a
-   * cheapest path to the sink, without flow. Most first pivots then move flow, where a start on the root alone
-   * spends most pivots moving none.
+   * the root, and the root to the sink at a price above any path). A node with no arc to the sink hangs, without
+   * flow, on its cheapest arc from a source (an order's day on the order), else, like every other node, on its
+   * first arc of a cheapest path to the sink. Most first pivots then move flow, where a start on the root alone
+   * spends most pivots moving none; hanging a day on its first shift instead made a quarter more pivots, all
+   * moving nothing (the day's shift full, its zero flow can't shrink).
    */
   private startingTree(sink: number, supplies: Float64Array, towardSink: Int32Array, artificialCost: number): void {
     const n = this.root;
@@ -224,6 +226,19 @@ class NetworkSimplex {
       const v = tail[e];
       if (head[e] === sink && v !== sink && capacity[e] >= supplies[v] && (direct[v] < 0 || cost[e] < cost[direct[v]]))
         direct[v] = e;
+    }
+    const fed = new Int32Array(n).fill(-1);
+    for (let e = 0; e < priced; e++) {
+      const v = head[e];
+      const toSink = towardSink[v] >= 0 && head[towardSink[v]] === sink;
+      if (
+        supplies[v] === 0 &&
+        !toSink &&
+        supplies[tail[e]] > 0 &&
+        capacity[e] > 0 &&
+        (fed[v] < 0 || cost[e] < cost[fed[v]])
+      )
+        fed[v] = e;
     }
     let viaRoot = 0;
     for (let v = 0, e = m; v < n; v++, e++) {
@@ -237,7 +252,7 @@ class NetworkSimplex {
         head[e] = root;
       }
       const supply = v === sink ? 0 : supplies[v];
-      let arc = v === sink ? -1 : supply > 0 ? direct[v] : towardSink[v];
+      let arc = v === sink ? -1 : supply > 0 ? direct[v] : fed[v] >= 0 ? fed[v] : towardSink[v];
       if (arc < 0) {
         arc = e;
         viaRoot += supply;
