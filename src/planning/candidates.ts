@@ -3,25 +3,71 @@ import { bookingCost, epochDay, weekdayOf } from './objective.js';
 import { SiteGrid } from './site-grid.js';
 import type { PlanOrder, PlanShift, PlanSite, PlanningProblem } from './planning.types.js';
 
-/** A shift an order may be booked on: every booking rule allows it, and its site is within reach. */
-export interface Candidate {
-  order: number;
-  shift: number;
-  travelMeters: number;
-  /** The shift's date as days since 1970-01-01. */
-  day: number;
-  /** The objective's cost of this booking apart from the minutes it books (see bookingCost). */
-  cost: number;
+/**
+ * A shift an order may be booked on (every booking rule allows it, and its site is within reach), by its number in
+ * the planning's Candidates.
+ */
+export type Candidate = number;
+
+/**
+ * The candidates of a planning, column by column: candidate k books order[k] on shift[k], travelMeters[k] from home,
+ * on day[k] (days since 1970-01-01), at cost[k] (the objective's cost apart from the minutes it books, bookingCost).
+ * Columns, not an object each: a planning has hundreds of thousands, which as objects were a third of its garbage
+ * and, living on, were copied by every young-generation collection.
+ */
+export class Candidates {
+  order: Int32Array;
+  shift: Int32Array;
+  travelMeters: Int32Array;
+  day: Int32Array;
+  cost: Int32Array;
+  count = 0;
+
+  constructor(capacity = 1024) {
+    this.order = new Int32Array(capacity);
+    this.shift = new Int32Array(capacity);
+    this.travelMeters = new Int32Array(capacity);
+    this.day = new Int32Array(capacity);
+    this.cost = new Int32Array(capacity);
+  }
+
+  add(order: number, shift: number, travelMeters: number, day: number, cost: number): Candidate {
+    if (this.count === this.order.length) this.grow();
+    const c = this.count++;
+    this.order[c] = order;
+    this.shift[c] = shift;
+    this.travelMeters[c] = travelMeters;
+    this.day[c] = day;
+    this.cost[c] = cost;
+    return c;
+  }
+
+  /** One number per (order, date): the day the same-day POLICY is about. */
+  orderDay(c: Candidate): number {
+    return this.order[c] * 1_000_000 + this.day[c];
+  }
+
+  private grow(): void {
+    this.order = doubled(this.order);
+    this.shift = doubled(this.shift);
+    this.travelMeters = doubled(this.travelMeters);
+    this.day = doubled(this.day);
+    this.cost = doubled(this.cost);
+  }
 }
 
-/** One number per (order, date): the day the same-day POLICY is about. */
-export const orderDay = (c: Candidate): number => c.order * 1_000_000 + c.day;
+function doubled(column: Int32Array): Int32Array {
+  const larger = new Int32Array(column.length * 2);
+  larger.set(column);
+  return larger;
+}
 
 export interface CandidateIndex {
+  candidates: Candidates;
   /** Per order, the candidates with a free seat: those the plan uses. */
-  byOrder: Candidate[][];
+  byOrder: Int32Array[];
   /** Per order, every candidate, full shifts too: nearest site first, then by date. */
-  allByOrder: Candidate[][];
+  allByOrder: Int32Array[];
 }
 
 const NEUTRAL_PERIOD = { startDate: '0000-01-01', endDate: '9999-12-31' };
@@ -49,12 +95,14 @@ export function findCandidates(problem: PlanningProblem): CandidateIndex {
   const pattern = patterns(problem, shiftsBySite.siteIndex, shiftDay);
   const reach = new SiteGrid(problem.sites, problem.maxTravelMeters);
   const rulesByProfile = new Map<string, ReturnType<typeof windowRules>>();
-  const byOrder: Candidate[][] = [];
-  const allByOrder: Candidate[][] = [];
+  const table = new Candidates(16 * problem.orders.length);
+  const byOrder: Int32Array[] = [];
+  const allByOrder: Int32Array[] = [];
+  let free: Int32Array = new Int32Array(1024);
   for (let o = 0; o < problem.orders.length; o++) {
     const order = problem.orders[o];
-    const candidates: Candidate[] = [];
-    const free: Candidate[] = [];
+    const first = table.count;
+    let freeCount = 0;
     if (order.needMinutes > 0 && order.person.home) {
       const profile = JSON.stringify([
         order.regime,
@@ -76,23 +124,21 @@ export function findCandidates(problem: PlanningProblem): CandidateIndex {
           const day = shiftDay[s];
           if (day > endDay) break;
           if (open[s] === 1 && !booked.has(day) && allowed(pattern.of[s], problem.shifts[s], problem.sites[site])) {
-            const c: Candidate = {
-              order: o,
-              shift: s,
-              travelMeters,
-              day,
-              cost: bookingCost(startDay, endDay, day, travelMeters),
-            };
-            candidates.push(c);
-            if (problem.shifts[s].freeSeats > 0) free.push(c);
+            const c = table.add(o, s, travelMeters, day, bookingCost(startDay, endDay, day, travelMeters));
+            if (problem.shifts[s].freeSeats > 0) {
+              if (freeCount === free.length) free = doubled(free);
+              free[freeCount++] = c;
+            }
           }
         }
       }
     }
-    allByOrder.push(candidates);
-    byOrder.push(free);
+    const all = new Int32Array(table.count - first);
+    for (let i = 0; i < all.length; i++) all[i] = first + i;
+    allByOrder.push(all);
+    byOrder.push(free.slice(0, freeCount));
   }
-  return { byOrder, allByOrder };
+  return { candidates: table, byOrder, allByOrder };
 }
 
 function groupShiftsBySite(problem: PlanningProblem) {

@@ -1,4 +1,4 @@
-import type { Candidate } from './candidates.js';
+import type { Candidates } from './candidates.js';
 import { WEIGHTS } from './objective.js';
 import { groupByKey } from './groups.js';
 import { MinCostFlow } from './min-cost-flow.js';
@@ -18,12 +18,19 @@ export interface RelaxedPlan {
  * shift (POLICY one_shift) or, under same_site, what its best set of shifts at one site gives within the day's
  * cap, the units past the first shift at the price of a second shift. The flow's unit is one booking when each order of the group has shifts of one length, else
  * the greatest common divisor of the lengths. The flow may split a day between sites or overlapping shifts, or
- * split a seat; rounding turns it into whole bookings the policy allows. Candidates come grouped by order.
+ * split a seat; rounding turns it into whole bookings the policy allows. The candidates (`group`, numbers in
+ * `candidates`) come grouped by order.
  */
-export function solveRelaxed(problem: PlanningProblem, orders: number[], candidates: Candidate[]): RelaxedPlan {
+export function solveRelaxed(
+  problem: PlanningProblem,
+  orders: number[],
+  candidates: Candidates,
+  group: Int32Array,
+): RelaxedPlan {
   const { shifts } = problem;
   const policy = problem.sameDay ?? DEFAULT_SAME_DAY_POLICY;
-  const count = candidates.length;
+  const count = group.length;
+  const { order: orderOf, shift: shiftOf, day: dayOfCandidate, cost: costOf } = candidates;
   const length = new Float64Array(count);
   /** Per order the length of its first candidate's shift; 0 before it has one. */
   const firstLength = new Float64Array(problem.orders.length);
@@ -32,14 +39,15 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
   let firstDay = Infinity;
   let lastDay = -Infinity;
   for (let i = 0; i < count; i++) {
-    const c = candidates[i];
-    const minutes = (length[i] = shifts[c.shift].plannedMinutes);
-    const known = firstLength[c.order];
-    if (known === 0) firstLength[c.order] = minutes;
+    const c = group[i];
+    const day = dayOfCandidate[c];
+    const minutes = (length[i] = shifts[shiftOf[c]].plannedMinutes);
+    const known = firstLength[orderOf[c]];
+    if (known === 0) firstLength[orderOf[c]] = minutes;
     else if (known !== minutes) perBooking = false;
     if (minutes !== quantum) quantum = gcd(quantum, minutes);
-    if (c.day < firstDay) firstDay = c.day;
-    if (c.day > lastDay) lastDay = c.day;
+    if (day < firstDay) firstDay = day;
+    if (day > lastDay) lastDay = day;
   }
   // Arrays, not closures over this call: a closure is a new function each call, which the compiled code of the
   // call before does not expect (a deoptimisation a group, 20 a planning at M).
@@ -56,9 +64,9 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
   const shiftNode = new Int32Array(shifts.length).fill(-1);
   const costs = new Float64Array(count);
   for (let i = 0; i < count; i++) {
-    const c = candidates[i];
-    if (shiftNode[c.shift] < 0) shiftNode[c.shift] = nodes++;
-    costs[i] = Math.round(c.cost / units[i]);
+    const c = group[i];
+    if (shiftNode[shiftOf[c]] < 0) shiftNode[shiftOf[c]] = nodes++;
+    costs[i] = Math.round(costOf[c] / units[i]);
   }
 
   // An order's day with several candidates gets a node; it costs what its cheapest shift costs, so a search
@@ -78,14 +86,14 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
   const dayStamp = new Int32Array(span).fill(-1);
   let days = 0;
   for (let i = 0; i < count; i++) {
-    const c = candidates[i];
-    const at = c.day - firstDay;
+    const o = orderOf[group[i]];
+    const at = dayOfCandidate[group[i]] - firstDay;
     let d = dayIndex[at];
-    if (dayStamp[at] !== c.order) {
+    if (dayStamp[at] !== o) {
       d = days++;
-      dayStamp[at] = c.order;
+      dayStamp[at] = o;
       dayIndex[at] = d;
-      day.order[d] = c.order;
+      day.order[d] = o;
       day.first[d] = i;
       dayCost[d] = Infinity;
     }
@@ -117,7 +125,12 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
   const dayCapacity =
     policy === 'one_shift'
       ? day.single
-      : sameDayCapacities(problem, candidates, { ...day, days, dayOf, dayNode, dayUnits }, unitMinutes);
+      : sameDayCapacities(
+          problem,
+          shiftsOf(candidates, group),
+          { ...day, days, dayOf, dayNode, dayUnits },
+          unitMinutes,
+        );
   for (let d = 0; d < days; d++) {
     if (dayNode[d] < 0) continue;
     const from = orderNode[day.order[d]];
@@ -126,15 +139,15 @@ export function solveRelaxed(problem: PlanningProblem, orders: number[], candida
     if (dayCapacity[d] > day.single[d])
       network.addArc(from, dayNode[d], dayCapacity[d] - day.single[d], dayCost[d] + second);
   }
-  const deferred = pastTheFirstFew(problem, candidates, units, unitMinutes);
+  const deferred = pastTheFirstFew(problem, candidates, group, units, unitMinutes);
   const arcs = new Int32Array(count);
   for (let i = 0; i < count; i++) {
-    const c = candidates[i];
+    const c = group[i];
     const d = dayOf[i];
     arcs[i] =
       dayNode[d] < 0
-        ? network.addArc(orderNode[c.order], shiftNode[c.shift], units[i], costs[i], deferred[i] === 1)
-        : network.addArc(dayNode[d], shiftNode[c.shift], units[i], costs[i] - dayCost[d], deferred[i] === 1);
+        ? network.addArc(orderNode[orderOf[c]], shiftNode[shiftOf[c]], units[i], costs[i], deferred[i] === 1)
+        : network.addArc(dayNode[d], shiftNode[shiftOf[c]], units[i], costs[i] - dayCost[d], deferred[i] === 1);
   }
   for (let s = 0; s < shifts.length; s++) {
     const node = shiftNode[s];
@@ -178,24 +191,29 @@ interface Days {
   dayUnits: Float64Array;
 }
 
+/** The shift of each of the group's candidates. */
+function shiftsOf(candidates: Candidates, group: Int32Array): Int32Array {
+  const shifts = new Int32Array(group.length);
+  for (let i = 0; i < group.length; i++) shifts[i] = candidates.shift[group[i]];
+  return shifts;
+}
+
 /** Under same_site, the units of the best set of a day's shifts at one site within the day's cap. */
 function sameDayCapacities(
   problem: PlanningProblem,
-  candidates: Candidate[],
+  shiftOf: Int32Array,
   day: Days,
   unitMinutes: Float64Array,
 ): Float64Array {
   const { shifts } = problem;
   const policy = problem.sameDay ?? DEFAULT_SAME_DAY_POLICY;
   const capacities = day.single.slice(0, day.days);
-  const shiftOf = new Int32Array(candidates.length);
-  for (let i = 0; i < candidates.length; i++) shiftOf[i] = candidates[i].shift;
   const { first, items: members } = groupByKey(day.dayOf, day.days, shiftOf);
   const dayShifts = dayShiftsOf(shifts);
   for (let d = 0; d < day.days; d++) {
     if (day.dayNode[d] < 0 || day.dayUnits[d] <= day.single[d]) continue;
     const o = day.order[d];
-    const cap = dayCapMinutes(problem.orders[o], shifts[candidates[day.first[d]].shift].date);
+    const cap = dayCapMinutes(problem.orders[o], shifts[shiftOf[day.first[d]]].date);
     if (Math.floor(cap / unitMinutes[o]) <= day.single[d]) continue;
     const own = members.subarray(first[d], first[d + 1]);
     const most = mostMinutesOf(policy, dayShifts, own, own.length, cap);
@@ -210,15 +228,16 @@ function sameDayCapacities(
  */
 function pastTheFirstFew(
   problem: PlanningProblem,
-  candidates: Candidate[],
+  candidates: Candidates,
+  group: Int32Array,
   units: Float64Array,
   unitMinutes: Float64Array,
 ): Uint8Array {
-  const deferred = new Uint8Array(candidates.length);
+  const deferred = new Uint8Array(group.length);
   let order = -1;
   let room = 0;
-  for (let i = 0; i < candidates.length; i++) {
-    const o = candidates[i].order;
+  for (let i = 0; i < group.length; i++) {
+    const o = candidates.order[group[i]];
     if (o !== order) {
       order = o;
       room = PRICED_NEEDS * Math.ceil(problem.orders[o].needMinutes / unitMinutes[o]);

@@ -1,6 +1,6 @@
 import { groupBy } from '../common/collections.js';
 import { distanceMeters } from '../common/geo.js';
-import { findCandidates, type Candidate, type CandidateIndex } from './candidates.js';
+import { findCandidates, type CandidateIndex, type Candidates } from './candidates.js';
 import { DisjointSets } from './disjoint-sets.js';
 import { solveRelaxed } from './flow-model.js';
 import { epochDay } from './objective.js';
@@ -31,16 +31,28 @@ export function planOrders(problem: PlanningProblem): PlanResult {
 /** One region: candidates, one flow per group of orders sharing sites, whole bookings, outcomes. */
 function planRegion(problem: PlanningProblem): PlanResult {
   const index = findCandidates(problem);
-  const bookings = new Bookings(problem);
-  for (const group of independentGroups(problem, index.byOrder)) {
-    const candidates: Candidate[] = [];
-    for (const o of group) for (const c of index.byOrder[o]) candidates.push(c);
-    const relaxed = solveRelaxed(problem, group, candidates);
-    roundToBookings(problem, candidates, relaxed.units, relaxed.quantum, bookings);
+  const bookings = new Bookings(problem, index.candidates);
+  for (const orders of independentGroups(problem, index)) {
+    const group = groupCandidates(orders, index.byOrder);
+    const relaxed = solveRelaxed(problem, orders, index.candidates, group);
+    roundToBookings(problem, group, relaxed.units, relaxed.quantum, bookings);
   }
   topUp(index, bookings);
   repairByChains(problem, index.byOrder, bookings);
   return result(problem, index, bookings);
+}
+
+/** The candidates of a group of orders, order after order. */
+function groupCandidates(orders: number[], byOrder: Int32Array[]): Int32Array {
+  let count = 0;
+  for (const o of orders) count += byOrder[o].length;
+  const group = new Int32Array(count);
+  let k = 0;
+  for (const o of orders) {
+    group.set(byOrder[o], k);
+    k += byOrder[o].length;
+  }
+  return group;
 }
 
 /** POLICY: a re-plan moves at most this many other people's bookings. */
@@ -88,12 +100,12 @@ function withMoves(problem: PlanningProblem, current: PlannedBooking[], target: 
   const seats = new Map(problem.shifts.map((shift) => [shift.id, shift.freeSeats]));
   for (const booking of replan.bookings) seats.set(booking.shiftId, seats.get(booking.shiftId)! - 1);
   const targetDates = new Set([...target.person.bookedDates, ...replan.bookings.map((b) => b.date)]);
-  const full = findCandidates({ ...problem, orders: [target] })
-    .allByOrder[0].filter(
-      (c) => seats.get(problem.shifts[c.shift].id) === 0 && !targetDates.has(problem.shifts[c.shift].date),
-    )
-    .sort((a, b) => a.cost - b.cost || a.shift - b.shift);
-  const fullIds = new Set(full.map((c) => problem.shifts[c.shift].id));
+  const own = findCandidates({ ...problem, orders: [target] });
+  const { shift: shiftOf, cost } = own.candidates;
+  const full = [...own.allByOrder[0]]
+    .filter((c) => seats.get(problem.shifts[shiftOf[c]].id) === 0 && !targetDates.has(problem.shifts[shiftOf[c]].date))
+    .sort((a, b) => cost[a] - cost[b] || shiftOf[a] - shiftOf[b]);
+  const fullIds = new Set(full.map((c) => problem.shifts[shiftOf[c]].id));
   const occupants = groupBy(
     current.filter((b) => b.orderId !== target.id && fullIds.has(b.shiftId)),
     (b) => b.shiftId,
@@ -101,29 +113,30 @@ function withMoves(problem: PlanningProblem, current: PlannedBooking[], target: 
   if (occupants.size === 0) return replan;
   const occupantIds = new Set([...occupants.values()].flat().map((b) => b.orderId));
   const others = problem.orders.filter((o) => occupantIds.has(o.id));
-  const alternatives = findCandidates({ ...problem, orders: others.map((o) => ({ ...o, needMinutes: 1 })) }).allByOrder;
-  const alternativesOf = new Map(others.map((o, i) => [o.id, alternatives[i]]));
+  const alternatives = findCandidates({ ...problem, orders: others.map((o) => ({ ...o, needMinutes: 1 })) });
+  const alternativesOf = new Map(others.map((o, i) => [o.id, [...alternatives.allByOrder[i]]]));
+  const { shift: alternativeShift, travelMeters: alternativeTravel } = alternatives.candidates;
   const busy = new Set<string>();
   let owed = replan.outcome.needMinutes - replan.outcome.plannedMinutes;
   for (const c of full) {
-    const shift = problem.shifts[c.shift];
+    const shift = problem.shifts[shiftOf[c]];
     if (owed <= 0 || replan.moves.length >= MAX_MOVES || targetDates.has(shift.date)) continue;
     for (const from of occupants.get(shift.id) ?? []) {
       const to = alternativesOf.get(from.orderId)!.find((alt) => {
-        const free = problem.shifts[alt.shift];
+        const free = problem.shifts[alternativeShift[alt]];
         return (
           free.plannedMinutes === from.plannedMinutes &&
           seats.get(free.id)! > 0 &&
           !busy.has(`${from.orderId}|${free.date}`)
         );
       });
-      if (!to) continue;
-      const moved = problem.shifts[to.shift];
+      if (to === undefined) continue;
+      const moved = problem.shifts[alternativeShift[to]];
       seats.set(moved.id, seats.get(moved.id)! - 1);
       busy.add(`${from.orderId}|${moved.date}`);
       replan.moves.push({
         from,
-        to: { ...from, shiftId: moved.id, siteId: moved.siteId, date: moved.date, travelMeters: to.travelMeters },
+        to: { ...from, shiftId: moved.id, siteId: moved.siteId, date: moved.date, travelMeters: alternativeTravel[to] },
       });
       replan.bookings.push({
         orderId: target.id,
@@ -131,7 +144,7 @@ function withMoves(problem: PlanningProblem, current: PlannedBooking[], target: 
         siteId: shift.siteId,
         date: shift.date,
         plannedMinutes: shift.plannedMinutes,
-        travelMeters: c.travelMeters,
+        travelMeters: own.candidates.travelMeters[c],
       });
       targetDates.add(shift.date);
       owed -= shift.plannedMinutes;
@@ -157,45 +170,46 @@ function withMoves(problem: PlanningProblem, current: PlannedBooking[], target: 
 
 /** Orders still short after rounding take any candidate with a seat left, the cheapest first: this only adds minutes. */
 function topUp(index: CandidateIndex, bookings: Bookings): void {
-  index.allByOrder.forEach((candidates, o) => {
-    if (bookings.owes(o) > 0) fillGreedily(candidates, bookings);
+  index.allByOrder.forEach((own, o) => {
+    if (bookings.owes(o) > 0) fillGreedily(own, bookings);
   });
 }
 
 /** Orders connected through the sites they can reach; groups share no shift, so each is solved alone. */
-function independentGroups(problem: PlanningProblem, byOrder: Candidate[][]): number[][] {
+function independentGroups(problem: PlanningProblem, { byOrder, candidates }: CandidateIndex): number[][] {
   const orders = problem.orders.length;
   const sets = new DisjointSets(orders + problem.sites.length);
   const siteIndex = new Map(problem.sites.map((site, i) => [site.id, i]));
   const siteOfShift = Int32Array.from(problem.shifts, (shift) => siteIndex.get(shift.siteId)!);
-  byOrder.forEach((candidates, o) => {
+  byOrder.forEach((own, o) => {
     let last = -1;
-    for (const c of candidates) {
-      const site = siteOfShift[c.shift];
+    for (const c of own) {
+      const site = siteOfShift[candidates.shift[c]];
       if (site !== last) sets.join(o, orders + (last = site));
     }
   });
-  const planned = byOrder.flatMap((candidates, o) => (candidates.length > 0 ? [o] : []));
+  const planned = byOrder.flatMap((own, o) => (own.length > 0 ? [o] : []));
   return [...groupBy(planned, (o) => sets.root(o)).values()];
 }
 
 function result(problem: PlanningProblem, index: CandidateIndex, bookings: Bookings): PlanResult {
   const planned: PlannedBooking[] = [];
+  const { shift: shiftOf, travelMeters } = index.candidates;
   const outcomes = problem.orders.map((order, o) => {
-    const own = [...(bookings.byOrder.get(o) ?? [])].sort((a, b) => a.shift - b.shift);
+    const own = [...(bookings.byOrder.get(o) ?? [])].sort((a, b) => shiftOf[a] - shiftOf[b]);
     for (const c of own) {
-      const shift = problem.shifts[c.shift];
+      const shift = problem.shifts[shiftOf[c]];
       planned.push({
         orderId: order.id,
         shiftId: shift.id,
         siteId: shift.siteId,
         date: shift.date,
         plannedMinutes: shift.plannedMinutes,
-        travelMeters: c.travelMeters,
+        travelMeters: travelMeters[c],
       });
     }
     const plannedMinutes = Math.min(order.needMinutes, Math.max(0, bookings.bookedMinutes(o)));
-    const reachableMinutes = reachableAlone(problem, order, index.allByOrder[o]);
+    const reachableMinutes = reachableAlone(problem, order, index.candidates, index.allByOrder[o]);
     const outcome: OrderOutcome = {
       orderId: order.id,
       needMinutes: order.needMinutes,
@@ -203,7 +217,7 @@ function result(problem: PlanningProblem, index: CandidateIndex, bookings: Booki
       bookings: own.length,
       ...finish(
         order,
-        own.map((c) => problem.shifts[c.shift].date),
+        own.map((c) => problem.shifts[shiftOf[c]].date),
       ),
       shortfall: plannedMinutes < order.needMinutes ? shortfall(problem, index, bookings, o, reachableMinutes) : null,
       reachableMinutes,
@@ -234,21 +248,21 @@ function finish(order: PlanOrder, dates: string[]): { lastDate: string | null; w
  * Each day the most minutes its shifts within reach can give under the policy (the longest shift, or under
  * same_site the best set at one site within the day's cap), full or not, summed: no plan books an order more.
  */
-function reachableAlone(problem: PlanningProblem, order: PlanOrder, candidates: Candidate[]): number {
+function reachableAlone(problem: PlanningProblem, order: PlanOrder, candidates: Candidates, own: Int32Array): number {
   const policy = problem.sameDay ?? DEFAULT_SAME_DAY_POLICY;
-  if (candidates.length === 0) return 0;
+  if (own.length === 0) return 0;
   let firstDay = Infinity;
   let lastDay = -Infinity;
-  for (const c of candidates) {
-    firstDay = Math.min(firstDay, c.day);
-    lastDay = Math.max(lastDay, c.day);
+  for (const c of own) {
+    firstDay = Math.min(firstDay, candidates.day[c]);
+    lastDay = Math.max(lastDay, candidates.day[c]);
   }
   const span = lastDay - firstDay + 1;
-  const dayOf = new Int32Array(candidates.length);
-  const shiftOf = new Int32Array(candidates.length);
-  candidates.forEach((c, i) => {
-    dayOf[i] = c.day - firstDay;
-    shiftOf[i] = c.shift;
+  const dayOf = new Int32Array(own.length);
+  const shiftOf = new Int32Array(own.length);
+  own.forEach((c, i) => {
+    dayOf[i] = candidates.day[c] - firstDay;
+    shiftOf[i] = candidates.shift[c];
   });
   const { first, items: byDay } = groupByKey(dayOf, span, shiftOf);
   const dayShifts = dayShiftsOf(problem.shifts);
@@ -280,8 +294,9 @@ function shortfall(
   if (reachableMinutes < order.needMinutes) return { kind: 'bound', reachableMinutes };
   const siteIds: string[] = [];
   for (const c of index.allByOrder[o]) {
-    const siteId = problem.shifts[c.shift].siteId;
-    if (bookings.seats[c.shift] === 0 && !siteIds.includes(siteId)) siteIds.push(siteId);
+    const shift = index.candidates.shift[c];
+    if (bookings.seats[shift] === 0 && !siteIds.includes(problem.shifts[shift].siteId))
+      siteIds.push(problem.shifts[shift].siteId);
   }
   return { kind: 'shared_capacity', reachableMinutes, siteIds };
 }

@@ -1,4 +1,4 @@
-import type { Candidate } from './candidates.js';
+import { Candidates, type Candidate } from './candidates.js';
 import { epochDay } from './objective.js';
 import type { PlanOrder, PlanShift, PlanningProblem } from './planning.types.js';
 import { Bookings, fillGreedily, MAX_CHAIN_SEARCH, repairByChains } from './rounding.js';
@@ -31,20 +31,22 @@ function world(orders: PlanOrder[], shifts: PlanShift[], sameDay: SameDayPolicy 
   return { now: new Date('2026-11-23T00:00:00Z'), orders, sites: [], shifts, maxTravelMeters: 10_000, sameDay };
 }
 
-const candidate = (problem: PlanningProblem, o: number, s: number): Candidate => ({
-  order: o,
-  shift: s,
-  travelMeters: 0,
-  day: epochDay(problem.shifts[s].date),
-  cost: s,
-});
+/** Each order's candidates on the shifts given (by number), at a cost of the shift's number. */
+function candidatesOf(problem: PlanningProblem, shiftsPerOrder: number[][]) {
+  const table = new Candidates();
+  const lists = shiftsPerOrder.map((shifts, o) =>
+    Int32Array.from(shifts, (s) => table.add(o, s, 0, epochDay(problem.shifts[s].date), s)),
+  );
+  return { table, lists };
+}
 
 const epochDate = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
 const counted = (problem: PlanningProblem, bookings: Bookings) =>
   problem.orders.reduce((sum, o, i) => sum + Math.min(o.needMinutes, bookings.bookedMinutes(i)), 0);
 
-const shiftsOf = (bookings: Bookings, o: number) => (bookings.byOrder.get(o) ?? []).map((c) => c.shift).sort();
+const shiftsOf = (bookings: Bookings, o: number) =>
+  (bookings.byOrder.get(o) ?? []).map((c) => bookings.candidates.shift[c]).sort();
 
 describe('repairByChains', () => {
   it('moves an occupant along a chain of full shifts to free a seat for an order still short', () => {
@@ -56,8 +58,8 @@ describe('repairByChains', () => {
         shift('s2', 'x', '2026-12-03', '08:00', 1),
       ],
     );
-    const candidates = [[0], [0, 1], [1, 2]].map((shifts, o) => shifts.map((s) => candidate(problem, o, s)));
-    const bookings = new Bookings(problem);
+    const { table, lists: candidates } = candidatesOf(problem, [[0], [0, 1], [1, 2]]);
+    const bookings = new Bookings(problem, table);
     bookings.book(candidates[1][0]);
     bookings.book(candidates[2][0]);
     repairByChains(problem, candidates, bookings);
@@ -75,10 +77,11 @@ describe('repairByChains', () => {
         Array.from({ length: length + 1 }, (_, o) => order(`o${o}`, 240)),
         shifts,
       );
-      const candidates = problem.orders.map((_, o) =>
-        (o === 0 ? [1] : [o, o + 1]).map((s) => candidate(problem, o, s)),
+      const { table, lists: candidates } = candidatesOf(
+        problem,
+        problem.orders.map((_, o) => (o === 0 ? [1] : [o, o + 1])),
       );
-      const bookings = new Bookings(problem);
+      const bookings = new Bookings(problem, table);
       for (let o = 1; o <= length; o++) bookings.book(candidates[o][0]);
       repairByChains(problem, candidates, bookings);
       return bookings.bookedMinutes(0);
@@ -91,8 +94,8 @@ describe('repairByChains', () => {
       [order('a', 240), order('b', 300)],
       [shift('s0', 'x', '2026-12-01', '08:00', 1), shift('s1', 'x', '2026-12-02', '08:00', 1)],
     );
-    const candidates = [[0], [0, 1]].map((shifts, o) => shifts.map((s) => candidate(problem, o, s)));
-    const bookings = new Bookings(problem);
+    const { table, lists: candidates } = candidatesOf(problem, [[0], [0, 1]]);
+    const bookings = new Bookings(problem, table);
     bookings.book(candidates[1][0]);
     bookings.book(candidates[1][1]);
     repairByChains(problem, candidates, bookings);
@@ -110,10 +113,11 @@ describe('repairByChains', () => {
       );
       const orders = Array.from({ length: 1 + draw(3) }, (_, o) => order(`o${o}`, 60 * (2 + draw(12))));
       const problem = world(orders, shifts, policy);
-      const candidates = orders.map((_, o) =>
-        shifts.flatMap((_, s) => (next() < 0.6 ? [candidate(problem, o, s)] : [])),
+      const { table, lists: candidates } = candidatesOf(
+        problem,
+        orders.map(() => shifts.flatMap((_, s) => (next() < 0.6 ? [s] : []))),
       );
-      const bookings = new Bookings(problem);
+      const bookings = new Bookings(problem, table);
       for (const o of [...orders.keys()].sort(() => next() - 0.5)) fillGreedily(candidates[o], bookings);
       const before = counted(problem, bookings);
       repairByChains(problem, candidates, bookings);
@@ -123,25 +127,26 @@ describe('repairByChains', () => {
       orders.forEach((o, i) => {
         const booked = bookings.byOrder.get(i) ?? [];
         booked.forEach((c, k) => {
-          const earlier = booked.slice(0, k).filter((other) => other.day === c.day);
+          const earlier = booked.slice(0, k).filter((other) => table.day[other] === table.day[c]);
           const refusal = sameDayRefusal(
             policy,
-            earlier.map((other) => dayShift(shifts[other.shift])),
-            dayShift(shifts[c.shift]),
+            earlier.map((other) => dayShift(shifts[table.shift[other]])),
+            dayShift(shifts[table.shift[c]]),
             o.maxHoursPerDay * 60,
           );
           expect({ seed, refusal }).toEqual({ seed, refusal: null });
         });
       });
-      expect({ seed, within: after <= optimum(problem, candidates.flat()) }).toEqual({ seed, within: true });
+      const all = candidates.flatMap((list) => [...list]);
+      expect({ seed, within: after <= optimum(problem, table, all) }).toEqual({ seed, within: true });
     }
   });
 });
 
 /** The most owed minutes any set of candidates books within seats and the same-day policy: every set tried. */
-function optimum(problem: PlanningProblem, all: Candidate[]): number {
+function optimum(problem: PlanningProblem, table: Candidates, all: Candidate[]): number {
   let best = 0;
-  const bookings = new Bookings(problem);
+  const bookings = new Bookings(problem, table);
   const visit = (i: number) => {
     if (i === all.length) {
       best = Math.max(best, counted(problem, bookings));

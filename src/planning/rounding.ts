@@ -1,5 +1,5 @@
 import { groupBy, remembered } from '../common/collections.js';
-import { orderDay, type Candidate } from './candidates.js';
+import type { Candidate, Candidates } from './candidates.js';
 import type { PlanningProblem } from './planning.types.js';
 import {
   dayCapMinutes,
@@ -10,7 +10,10 @@ import {
   type SameDayPolicy,
 } from './same-day.rules.js';
 
-/** What is booked so far: per order its candidates, seats left per shift, and each order's shifts of each day. */
+/**
+ * What is booked so far, of the planning's `candidates`: per order its candidates, seats left per shift, and each
+ * order's shifts of each day.
+ */
 export class Bookings {
   readonly byOrder = new Map<number, Candidate[]>();
   readonly seats: number[];
@@ -18,7 +21,10 @@ export class Bookings {
   private readonly days = new Map<number, Candidate[]>();
   private readonly policy: SameDayPolicy;
 
-  constructor(private readonly problem: PlanningProblem) {
+  constructor(
+    private readonly problem: PlanningProblem,
+    readonly candidates: Candidates,
+  ) {
     this.seats = problem.shifts.map((shift) => shift.freeSeats);
     this.policy = problem.sameDay ?? DEFAULT_SAME_DAY_POLICY;
   }
@@ -33,46 +39,50 @@ export class Bookings {
 
   /** A seat is left, the order still owes, and the day's policy allows it (a second shift only if `second`). */
   canBook(c: Candidate, second = true): boolean {
-    return this.seats[c.shift] > 0 && this.allows(c, second);
+    return this.seats[this.candidates.shift[c]] > 0 && this.allows(c, second);
   }
 
   /** The order still owes and the day's policy allows the candidate, whether or not a seat is left. */
   allows(c: Candidate, second = true): boolean {
-    if (this.owes(c.order) <= 0) return false;
-    const booked = this.days.get(orderDay(c));
+    const { order, shift } = this.candidates;
+    if (this.owes(order[c]) <= 0) return false;
+    const booked = this.days.get(this.candidates.orderDay(c));
     if (!booked || booked.length === 0) return true;
     if (!second) return false;
-    const shift = this.problem.shifts[c.shift];
-    const cap = dayCapMinutes(this.problem.orders[c.order], shift.date);
+    const cap = dayCapMinutes(this.problem.orders[order[c]], this.problem.shifts[shift[c]].date);
     return (
       sameDayRefusal(
         this.policy,
-        booked.map((other) => this.dayShift(other.shift)),
-        this.dayShift(c.shift),
+        booked.map((other) => this.dayShift(shift[other])),
+        this.dayShift(shift[c]),
         cap,
       ) === null
     );
   }
 
   book(c: Candidate): void {
-    this.seats[c.shift]--;
-    const day = this.days.get(orderDay(c));
+    const order = this.candidates.order[c];
+    const shift = this.candidates.shift[c];
+    this.seats[shift]--;
+    const day = this.days.get(this.candidates.orderDay(c));
     if (day) day.push(c);
-    else this.days.set(orderDay(c), [c]);
-    this.minutes.set(c.order, this.bookedMinutes(c.order) + this.problem.shifts[c.shift].plannedMinutes);
-    const booked = this.byOrder.get(c.order);
+    else this.days.set(this.candidates.orderDay(c), [c]);
+    this.minutes.set(order, this.bookedMinutes(order) + this.problem.shifts[shift].plannedMinutes);
+    const booked = this.byOrder.get(order);
     if (booked) booked.push(c);
-    else this.byOrder.set(c.order, [c]);
+    else this.byOrder.set(order, [c]);
   }
 
   unbook(c: Candidate): void {
-    this.seats[c.shift]++;
-    const day = this.days.get(orderDay(c))!;
+    const order = this.candidates.order[c];
+    const shift = this.candidates.shift[c];
+    this.seats[shift]++;
+    const day = this.days.get(this.candidates.orderDay(c))!;
     day.splice(day.indexOf(c), 1);
-    this.minutes.set(c.order, this.bookedMinutes(c.order) - this.problem.shifts[c.shift].plannedMinutes);
+    this.minutes.set(order, this.bookedMinutes(order) - this.problem.shifts[shift].plannedMinutes);
     this.byOrder.set(
-      c.order,
-      (this.byOrder.get(c.order) ?? []).filter((booked) => booked !== c),
+      order,
+      (this.byOrder.get(order) ?? []).filter((booked) => booked !== c),
     );
   }
 
@@ -85,26 +95,28 @@ export class Bookings {
  * Whole bookings from the flow: a day the flow gives whole shifts the policy allows together is booked as it is;
  * a day it splits otherwise or gives part of a shift is booked on its largest part while a seat is left; an order then booked past its need
  * by a whole booking gives that booking back; an order still short takes its cheapest open candidates. The
- * candidates come grouped by order.
+ * group's candidates come grouped by order.
  */
 export function roundToBookings(
   problem: PlanningProblem,
-  candidates: Candidate[],
+  group: Int32Array,
   units: Int32Array,
   quantum: number | null,
   bookings: Bookings,
 ): void {
+  const { order, shift } = bookings.candidates;
+  const lengthOf = (c: Candidate) => problem.shifts[shift[c]].plannedMinutes;
   const minutesOf = (part: { c: Candidate; units: number }) =>
-    quantum === null ? part.units * problem.shifts[part.c.shift].plannedMinutes : part.units * quantum;
+    quantum === null ? part.units * lengthOf(part.c) : part.units * quantum;
   const flowing: { c: Candidate; units: number }[] = [];
-  candidates.forEach((c, i) => {
+  group.forEach((c, i) => {
     if (units[i] > 0) flowing.push({ c, units: units[i] });
   });
-  const days = groupBy(flowing, (part) => orderDay(part.c));
+  const days = groupBy(flowing, (part) => bookings.candidates.orderDay(part.c));
   const split: { c: Candidate; share: number }[][] = [];
   /** Books a day the flow gives whole shifts, if the policy allows them all; else books nothing. */
   const bookWhole = (parts: { c: Candidate; units: number }[]): boolean => {
-    if (parts.some((part) => minutesOf(part) !== problem.shifts[part.c.shift].plannedMinutes)) return false;
+    if (parts.some((part) => minutesOf(part) !== lengthOf(part.c))) return false;
     const booked: Candidate[] = [];
     for (const { c } of parts) {
       if (!bookings.canBook(c)) break;
@@ -119,7 +131,7 @@ export function roundToBookings(
     if (!bookWhole(parts)) {
       split.push(
         parts
-          .map((part) => ({ c: part.c, share: minutesOf(part) / problem.shifts[part.c.shift].plannedMinutes }))
+          .map((part) => ({ c: part.c, share: minutesOf(part) / lengthOf(part.c) }))
           .sort((a, b) => b.share - a.share),
       );
     }
@@ -130,18 +142,19 @@ export function roundToBookings(
     if (choice) bookings.book(choice.c);
   }
   const runs: number[] = [];
-  candidates.forEach((c, i) => {
-    if (i === 0 || candidates[i - 1].order !== c.order) runs.push(i);
+  group.forEach((c, i) => {
+    if (i === 0 || order[group[i - 1]] !== order[c]) runs.push(i);
   });
-  runs.push(candidates.length);
-  for (let r = 0; r + 1 < runs.length; r++) giveBackSurplus(problem, candidates[runs[r]].order, bookings);
-  for (let r = 0; r + 1 < runs.length; r++) fillGreedily(candidates, bookings, runs[r], runs[r + 1]);
+  runs.push(group.length);
+  for (let r = 0; r + 1 < runs.length; r++) giveBackSurplus(problem, order[group[runs[r]]], bookings);
+  for (let r = 0; r + 1 < runs.length; r++) fillGreedily(group, bookings, runs[r], runs[r + 1]);
 }
 
 function giveBackSurplus(problem: PlanningProblem, order: number, bookings: Bookings): void {
-  const costliestFirst = [...(bookings.byOrder.get(order) ?? [])].sort((a, b) => b.cost - a.cost);
+  const { cost, shift } = bookings.candidates;
+  const costliestFirst = [...(bookings.byOrder.get(order) ?? [])].sort((a, b) => cost[b] - cost[a]);
   for (const c of costliestFirst) {
-    if (-bookings.owes(order) >= problem.shifts[c.shift].plannedMinutes) bookings.unbook(c);
+    if (-bookings.owes(order) >= problem.shifts[shift[c]].plannedMinutes) bookings.unbook(c);
   }
 }
 
@@ -149,11 +162,12 @@ function giveBackSurplus(problem: PlanningProblem, order: number, bookings: Book
  * The cheapest candidates with a seat left (of one order, from `from` up to `to`), on days without a booking
  * first, then as a second shift of a day.
  */
-export function fillGreedily(candidates: Candidate[], bookings: Bookings, from = 0, to = candidates.length): void {
-  if (from === to || bookings.owes(candidates[from].order) <= 0) return;
+export function fillGreedily(own: Int32Array, bookings: Bookings, from = 0, to = own.length): void {
+  const { order, shift, cost } = bookings.candidates;
+  if (from === to || bookings.owes(order[own[from]]) <= 0) return;
   const cheapestFirst: Candidate[] = [];
-  for (let i = from; i < to; i++) if (bookings.seats[candidates[i].shift] > 0) cheapestFirst.push(candidates[i]);
-  cheapestFirst.sort((a, b) => a.cost - b.cost || a.shift - b.shift);
+  for (let i = from; i < to; i++) if (bookings.seats[shift[own[i]]] > 0) cheapestFirst.push(own[i]);
+  cheapestFirst.sort((a, b) => cost[a] - cost[b] || shift[a] - shift[b]);
   for (const c of cheapestFirst) if (bookings.canBook(c, false)) bookings.book(c);
   for (const c of cheapestFirst) if (bookings.canBook(c)) bookings.book(c);
 }
@@ -180,11 +194,12 @@ interface ChainStep {
  * a full one whose occupant moves on in turn (a chain, found breadth first, each order at most once), or gives the
  * seat up when that loses fewer of its owed minutes than the chain gains. `candidates` per order are the plan's.
  */
-export function repairByChains(problem: PlanningProblem, candidates: Candidate[][], bookings: Bookings): void {
+export function repairByChains(problem: PlanningProblem, candidates: Int32Array[], bookings: Bookings): void {
+  const { order: orderOf, shift } = bookings.candidates;
   const occupants = new Map<number, Candidate[]>();
-  const enter = (c: Candidate) => remembered(occupants, c.shift, () => []).push(c);
+  const enter = (c: Candidate) => remembered(occupants, shift[c], () => []).push(c);
   const leave = (c: Candidate) => {
-    const list = occupants.get(c.shift)!;
+    const list = occupants.get(shift[c])!;
     list.splice(list.indexOf(c), 1);
     bookings.unbook(c);
   };
@@ -194,11 +209,12 @@ export function repairByChains(problem: PlanningProblem, candidates: Candidate[]
   /** Per order the last search that reached it. */
   const reachedIn = new Int32Array(problem.orders.length);
   let searches = 0;
-  const minutes = (c: Candidate) => problem.shifts[c.shift].plannedMinutes;
+  const minutes = (c: Candidate) => problem.shifts[shift[c]].plannedMinutes;
   const counted = (o: number, booked: number) => Math.min(problem.orders[o].needMinutes, booked);
   /** The owed minutes an order loses by giving up the booking. */
   const loss = (c: Candidate) =>
-    counted(c.order, bookings.bookedMinutes(c.order)) - counted(c.order, bookings.bookedMinutes(c.order) - minutes(c));
+    counted(orderOf[c], bookings.bookedMinutes(orderOf[c])) -
+    counted(orderOf[c], bookings.bookedMinutes(orderOf[c]) - minutes(c));
   const steps: ChainStep[] = [];
 
   /** The chain's last step, the candidate it books and the booking that makes room for it, if not a free seat. */
@@ -209,33 +225,33 @@ export function repairByChains(problem: PlanningProblem, candidates: Candidate[]
     steps.push({ order: root, leaving: null, parent: -1, via: null, gain: 0 });
     for (let k = 0; k < steps.length; k++) {
       const { order, leaving } = steps[k];
-      if (leaving) bookings.unbook(leaving);
+      if (leaving !== null) bookings.unbook(leaving);
       let found: { step: number; last: Candidate; dropped: Candidate | null } | null = null;
       for (const c of candidates[order]) {
-        if (leaving && (c.shift === leaving.shift || minutes(c) !== minutes(leaving))) continue;
-        const free = bookings.seats[c.shift] > 0;
-        const others = free ? NONE : (occupants.get(c.shift) ?? NONE);
-        if (!free && !others.some((occupant) => reachedIn[occupant.order] !== search && dead[occupant.order] === 0))
-          continue;
+        if (leaving !== null && (shift[c] === shift[leaving] || minutes(c) !== minutes(leaving))) continue;
+        const free = bookings.seats[shift[c]] > 0;
+        const others = free ? NONE : (occupants.get(shift[c]) ?? NONE);
+        const open = (occupant: Candidate) => reachedIn[orderOf[occupant]] !== search && dead[orderOf[occupant]] === 0;
+        if (!free && !others.some(open)) continue;
         if (!bookings.allows(c)) continue;
         if (free) {
           found = { step: k, last: c, dropped: null };
           break;
         }
-        const gain = leaving ? steps[k].gain : Math.min(bookings.owes(root), minutes(c));
+        const gain = leaving !== null ? steps[k].gain : Math.min(bookings.owes(root), minutes(c));
         for (const occupant of others) {
-          if (reachedIn[occupant.order] === search || dead[occupant.order] === 1) continue;
+          if (!open(occupant)) continue;
           if (loss(occupant) < gain) {
             found = { step: k, last: c, dropped: occupant };
             break;
           }
           if (steps.length === MAX_CHAIN_SEARCH) continue;
-          reachedIn[occupant.order] = search;
-          steps.push({ order: occupant.order, leaving: occupant, parent: k, via: c, gain });
+          reachedIn[orderOf[occupant]] = search;
+          steps.push({ order: orderOf[occupant], leaving: occupant, parent: k, via: c, gain });
         }
         if (found) break;
       }
-      if (leaving) bookings.book(leaving);
+      if (leaving !== null) bookings.book(leaving);
       if (found) return found;
     }
     return null;
@@ -250,14 +266,14 @@ export function repairByChains(problem: PlanningProblem, candidates: Candidate[]
         dead[o] = 1;
         break;
       }
-      if (chain.dropped) leave(chain.dropped);
+      if (chain.dropped !== null) leave(chain.dropped);
       let to = chain.last;
       for (let k = chain.step; k >= 0; k = steps[k].parent) {
         const { leaving, via } = steps[k];
-        if (leaving) leave(leaving);
+        if (leaving !== null) leave(leaving);
         bookings.book(to);
         enter(to);
-        if (via) to = via;
+        if (via !== null) to = via;
       }
       dead.fill(0);
     }
