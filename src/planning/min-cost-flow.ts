@@ -1,4 +1,4 @@
-import { groupByKey } from './groups.js';
+import { groupIndicesByKey } from './groups.js';
 
 /**
  * Minimum-cost flow by the primal network simplex, for integer capacities and non-negative integer costs. Every
@@ -274,7 +274,7 @@ class NetworkSimplex {
     const { parent, pred, predDirection, thread, previous, subtreeSize, lastInSubtree, potential, cost } = this;
     const root = this.root;
     const n = root + 1;
-    const { first: firstChild, items: children } = groupByKey(parent.subarray(0, root), n);
+    const { first: firstChild, items: children } = groupIndicesByKey(parent.subarray(0, root), n);
     const stack = new Int32Array(n);
     const next = firstChild.slice(0, n);
     let depth = 0;
@@ -568,7 +568,7 @@ function cheapestPathsTo(
   capacities: Int32Array,
   costs: Float64Array,
 ): Int32Array {
-  const { first: firstIn, items: incoming } = groupByKey(heads, n);
+  const { first: firstIn, items: incoming } = groupIndicesByKey(heads, n);
   const via = new Int32Array(n).fill(-1);
   const distance = new Float64Array(n).fill(Infinity);
   const done = new Uint8Array(n);
