@@ -70,6 +70,10 @@ export interface CandidateIndex {
   allByOrder: Int32Array[];
 }
 
+/** A shift's state in findCandidates: not open (0), open and full, open with a seat left. */
+const FULL = 1;
+const FREE_SEAT = 2;
+
 const NEUTRAL_PERIOD = { startDate: '0000-01-01', endDate: '9999-12-31' };
 const FAR_FUTURE = new Date('9999-12-31T00:00:00Z');
 const EPOCH = new Date(0);
@@ -90,7 +94,8 @@ export function findCandidates(problem: PlanningProblem): CandidateIndex {
     const shift = problem.shifts[s];
     const site = shiftsBySite.siteIndex[s];
     shiftDay[s] = epochDay(shift.date);
-    open[s] = shiftIsOpen(problem, shift, problem.sites[site]) && !closedDays[site].has(shiftDay[s]) ? 1 : 0;
+    if (shiftIsOpen(problem, shift, problem.sites[site]) && !closedDays[site].has(shiftDay[s]))
+      open[s] = shift.freeSeats > 0 ? FREE_SEAT : FULL;
   }
   const pattern = patterns(problem, shiftsBySite.siteIndex, shiftDay);
   const reach = new SiteGrid(problem.sites, problem.maxTravelMeters);
@@ -123,9 +128,10 @@ export function findCandidates(problem: PlanningProblem): CandidateIndex {
           const s = shifts[k];
           const day = shiftDay[s];
           if (day > endDay) break;
-          if (open[s] === 1 && !booked.has(day) && allowed(pattern.of[s], problem.shifts[s], problem.sites[site])) {
+          if (open[s] === 0 || (booked.size > 0 && booked.has(day))) continue;
+          if (allowed(pattern.of[s], problem.shifts[s], problem.sites[site])) {
             const c = table.add(o, s, travelMeters, day, bookingCost(startDay, endDay, day, travelMeters));
-            if (problem.shifts[s].freeSeats > 0) {
+            if (open[s] === FREE_SEAT) {
               if (freeCount === free.length) free = doubled(free);
               free[freeCount++] = c;
             }
