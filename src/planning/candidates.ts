@@ -57,7 +57,7 @@ export class Candidates {
 }
 
 function doubled(column: Int32Array): Int32Array {
-  const larger = new Int32Array(column.length * 2);
+  const larger = new Int32Array(Math.max(16, column.length * 2));
   larger.set(column);
   return larger;
 }
