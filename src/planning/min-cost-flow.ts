@@ -230,15 +230,9 @@ class NetworkSimplex {
     const fed = new Int32Array(n).fill(-1);
     for (let e = 0; e < priced; e++) {
       const v = head[e];
-      const toSink = towardSink[v] >= 0 && head[towardSink[v]] === sink;
-      if (
-        supplies[v] === 0 &&
-        !toSink &&
-        supplies[tail[e]] > 0 &&
-        capacity[e] > 0 &&
-        (fed[v] < 0 || cost[e] < cost[fed[v]])
-      )
-        fed[v] = e;
+      if (supplies[tail[e]] === 0 || supplies[v] > 0 || capacity[e] === 0) continue;
+      if (towardSink[v] >= 0 && head[towardSink[v]] === sink) continue;
+      if (fed[v] < 0 || cost[e] < cost[fed[v]]) fed[v] = e;
     }
     let viaRoot = 0;
     for (let v = 0, e = m; v < n; v++, e++) {

@@ -114,7 +114,7 @@ function withMoves(problem: PlanningProblem, current: PlannedBooking[], target: 
   const occupantIds = new Set([...occupants.values()].flat().map((b) => b.orderId));
   const others = problem.orders.filter((o) => occupantIds.has(o.id));
   const alternatives = findCandidates({ ...problem, orders: others.map((o) => ({ ...o, needMinutes: 1 })) });
-  const alternativesOf = new Map(others.map((o, i) => [o.id, [...alternatives.allByOrder[i]]]));
+  const alternativesOf = new Map(others.map((o, i) => [o.id, alternatives.allByOrder[i]]));
   const { shift: alternativeShift, travelMeters: alternativeTravel } = alternatives.candidates;
   const busy = new Set<string>();
   let owed = replan.outcome.needMinutes - replan.outcome.plannedMinutes;
