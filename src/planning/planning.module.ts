@@ -3,7 +3,7 @@ import { CalendarModule } from '../calendar/calendar.module.js';
 import { AppConfig } from '../config/app-config.js';
 import { AssignmentsModule } from '../assignments/assignments.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
-import { planWorkers, spareCores } from './parallel-planner.js';
+import { planWorkers, planningThreads } from './parallel-planner.js';
 import { PlanApplier } from './plan-applier.js';
 import { PlanningController } from './planning.controller.js';
 import { PlanningInputsRepository } from './planning-inputs.repository.js';
@@ -20,12 +20,12 @@ export class PlanningModule implements OnApplicationBootstrap, OnApplicationShut
   constructor(private readonly config: AppConfig) {}
 
   /**
-   * An API process starts its planner threads at boot, its share of the spare cores (at least one), so the first
-   * plan finds them warm.
+   * An API process starts its planner threads at boot, one a core, so the first plan finds them warm. Several API
+   * processes (API_PROCESSES) each keep their own: an idle thread holds only its heap.
    */
   onApplicationBootstrap(): void {
     if (this.config.APP_ROLE === 'worker') return;
-    planWorkers.start(Math.max(1, Math.floor(spareCores() / this.config.API_PROCESSES)));
+    planWorkers.start(planningThreads());
   }
 
   onApplicationShutdown(): Promise<void> {
