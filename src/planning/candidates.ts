@@ -1,4 +1,5 @@
 import { bookingRefusals } from '../assignments/booking.rules.js';
+import type { LatLng } from '../common/geo.js';
 import { bookingCost, epochDay, weekdayOf } from './objective.js';
 import { SiteGrid } from './site-grid.js';
 import type { PlanOrder, PlanShift, PlanSite, PlanningProblem } from './planning.types.js';
@@ -98,8 +99,8 @@ export function findCandidates(problem: PlanningProblem): CandidateIndex {
       open[s] = shift.freeSeats > 0 ? FREE_SEAT : FULL;
   }
   const pattern = patterns(problem, shiftsBySite.siteIndex, shiftDay);
+  const allowedByOrder = windowAnswers(problem, pattern);
   const reach = new SiteGrid(problem.sites, problem.maxTravelMeters);
-  const rulesByProfile = new Map<string, ReturnType<typeof windowRules>>();
   const table = new Candidates(16 * problem.orders.length);
   const byOrder: Int32Array[] = [];
   const allByOrder: Int32Array[] = [];
@@ -108,17 +109,8 @@ export function findCandidates(problem: PlanningProblem): CandidateIndex {
     const order = problem.orders[o];
     const first = table.count;
     let freeCount = 0;
-    if (order.needMinutes > 0 && order.person.home) {
-      const profile = JSON.stringify([
-        order.regime,
-        order.maxHoursPerDay,
-        order.person.religion,
-        order.person.worshipDefaults,
-        order.person.inSchool,
-        order.person.unavailable,
-      ]);
-      let allowed = rulesByProfile.get(profile);
-      if (!allowed) rulesByProfile.set(profile, (allowed = windowRules(order, answersOf(profile), pattern.keys)));
+    if (isPlanned(order)) {
+      const allowed = allowedByOrder[o];
       const booked = new Set(order.person.bookedDates.map(epochDay));
       const startDay = epochDay(order.startDate);
       const endDay = epochDay(order.endDate);
@@ -129,7 +121,7 @@ export function findCandidates(problem: PlanningProblem): CandidateIndex {
           const day = shiftDay[s];
           if (day > endDay) break;
           if (open[s] === 0 || (booked.size > 0 && booked.has(day))) continue;
-          if (allowed(pattern.of[s], problem.shifts[s], problem.sites[site])) {
+          if (allowed[pattern.of[s]] === 1) {
             const c = table.add(o, s, travelMeters, day, bookingCost(startDay, endDay, day, travelMeters));
             if (open[s] === FREE_SEAT) {
               if (freeCount === free.length) free = doubled(free);
@@ -182,20 +174,35 @@ function shiftIsOpen(problem: PlanningProblem, shift: PlanShift, site: PlanSite)
 /** Shifts alike for the window rules (same weekday, times, length, minors) share a pattern number. */
 function patterns(problem: PlanningProblem, siteIndex: number[], shiftDay: Int32Array): Patterns {
   const numbers = new Map<string, number>();
-  const of = problem.shifts.map((shift, s) => {
+  const of = new Int32Array(problem.shifts.length);
+  const first: number[] = [];
+  for (let s = 0; s < problem.shifts.length; s++) {
+    const shift = problem.shifts[s];
     const key = `${weekdayOf(shiftDay[s])}|${shift.start}|${shift.end}|${shift.plannedMinutes}|${problem.sites[siteIndex[s]].minorsAllowed}`;
     let number = numbers.get(key);
-    if (number === undefined) numbers.set(key, (number = numbers.size));
-    return number;
-  });
-  return { of, keys: [...numbers.keys()] };
+    if (number === undefined) {
+      numbers.set(key, (number = numbers.size));
+      first.push(s);
+    }
+    of[s] = number;
+  }
+  return { of, keys: [...numbers.keys()], first, siteIndex };
 }
 
 interface Patterns {
   /** Per shift its pattern number. */
-  of: number[];
+  of: Int32Array;
   /** Per pattern number what it stands for. */
   keys: string[];
+  /** Per pattern number its first shift, which the rules are asked about. */
+  first: number[];
+  /** Per shift the number of its site. */
+  siteIndex: number[];
+}
+
+/** An order the planner books: it still needs minutes and its person's home is known (else no site is in reach). */
+function isPlanned(order: PlanOrder): order is PlanOrder & { person: { home: LatLng } } {
+  return order.needMinutes > 0 && Boolean(order.person.home);
 }
 
 /**
@@ -226,16 +233,35 @@ function firstOnOrAfter(shiftDay: Int32Array, sorted: number[], day: number): nu
 }
 
 /**
- * The booking rules that depend on the person and the shift's weekday and times, asked once per pattern and
- * shared by orders whose persons have the same windows: the
- * period, agreement and holiday are checked per shift, so the rules see them as always satisfied here.
+ * Per order, the window rules' answer for each pattern (1: allowed), as one row shared by the orders whose persons
+ * have the same windows: the booking rules that depend on the person and the shift's weekday and times. The period,
+ * agreement and holiday are checked per shift, so the rules see them as always satisfied here. Asked before the
+ * candidates are sought, not as they are: the rules' code, compiled inside that loop, was thrown away whenever it
+ * met a kind of array it had not met yet, and the whole loop with it (five times a thread in a first planning at M,
+ * a third of a second of compiling each time).
  */
-function windowRules(
-  order: PlanOrder,
-  known: Map<string, boolean>,
-  keys: string[],
-): (pattern: number, shift: PlanShift, site: PlanSite) => boolean {
-  const answers: (boolean | undefined)[] = [];
+function windowAnswers(problem: PlanningProblem, pattern: Patterns): Uint8Array[] {
+  const rows = new Map<string, Uint8Array>();
+  return problem.orders.map((order) => {
+    if (!isPlanned(order)) return NOT_PLANNED;
+    const profile = JSON.stringify([
+      order.regime,
+      order.maxHoursPerDay,
+      order.person.religion,
+      order.person.worshipDefaults,
+      order.person.inSchool,
+      order.person.unavailable,
+    ]);
+    let row = rows.get(profile);
+    if (!row) rows.set(profile, (row = answerRow(problem, order, pattern, answersOf(profile))));
+    return row;
+  });
+}
+
+const NOT_PLANNED = new Uint8Array(0);
+
+function answerRow(problem: PlanningProblem, order: PlanOrder, pattern: Patterns, known: Map<string, boolean>) {
+  const row = new Uint8Array(pattern.keys.length);
   const context = {
     now: EPOCH,
     order: { status: 'active', regime: order.regime, maxHoursPerDay: order.maxHoursPerDay, ...NEUTRAL_PERIOD },
@@ -245,24 +271,25 @@ function windowRules(
     sameDayPlannedMinutes: 0,
     overlapsAnotherBooking: false,
   };
-  return (pattern, shift, site) => {
-    let allowed = answers[pattern] ?? known.get(keys[pattern]);
+  for (let k = 0; k < row.length; k++) {
+    let allowed = known.get(pattern.keys[k]);
     if (allowed === undefined) {
-      const refusals = bookingRefusals({
-        ...context,
-        shift: {
-          date: shift.date,
-          start: shift.start,
-          end: shift.end,
-          startsAt: FAR_FUTURE,
-          plannedMinutes: shift.plannedMinutes,
-        },
-        site: { minorsAllowed: site.minorsAllowed },
-      });
-      allowed = refusals.length === 0;
-      known.set(keys[pattern], allowed);
+      const shift = problem.shifts[pattern.first[k]];
+      allowed =
+        bookingRefusals({
+          ...context,
+          shift: {
+            date: shift.date,
+            start: shift.start,
+            end: shift.end,
+            startsAt: FAR_FUTURE,
+            plannedMinutes: shift.plannedMinutes,
+          },
+          site: { minorsAllowed: problem.sites[pattern.siteIndex[pattern.first[k]]].minorsAllowed },
+        }).length === 0;
+      known.set(pattern.keys[k], allowed);
     }
-    answers[pattern] = allowed;
-    return allowed;
-  };
+    row[k] = allowed ? 1 : 0;
+  }
+  return row;
 }
