@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { packPlan } from './packed-plan.js';
 import { planOrders } from './planner.js';
 import type { PlanningProblem } from './planning.types.js';
-import { WARMED_UP, warmUpProblem } from './warm-up.js';
+import { WARM_UP_PLANNINGS, WARMED_UP, warmUpProblem } from './warm-up.js';
 
 parentPort?.on('message', (problem: PlanningProblem) => {
   // Copied, not transferred: the first ArrayBuffer a thread detaches throws away all its compiled code that reads
@@ -11,8 +11,8 @@ parentPort?.on('message', (problem: PlanningProblem) => {
 });
 // A planning that comes meanwhile waits for these: it then runs compiled code. The warm-up's strings are made as a
 // message's are (a literal is another kind of string to V8, and code compiled on one kind is thrown away on meeting
-// the other); planned twice, since the first planning runs mostly while its functions are being compiled.
+// the other); planned WARM_UP_PLANNINGS times, since the first planning runs mostly while its functions are being
+// compiled, and a function called only once a region is compiled whole only after a few dozen calls.
 const warmUp = warmUpProblem();
-planOrders(structuredClone(warmUp));
-planOrders(structuredClone(warmUp));
+for (let n = 0; n < WARM_UP_PLANNINGS; n++) planOrders(structuredClone(warmUp));
 parentPort?.postMessage(WARMED_UP);
