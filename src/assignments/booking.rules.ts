@@ -164,17 +164,18 @@ export function personalWindowRefusals(
   person: BookingContext['person'],
   shift: { date: string; start: string; end: string },
 ): RuleViolation[] {
-  const worshipWindows = person.worshipDefaults && person.religion ? (WORSHIP_DEFAULTS[person.religion] ?? []) : [];
-  return [
-    ...clashingWindows(shift, worshipWindows).map((window) => ({
-      code: 'booking.worship_window',
-      params: { window: describeWindow(window) },
-    })),
-    ...clashingWindows(shift, person.unavailable).map((window) => ({
-      code: 'booking.unavailable_window',
-      params: { window: describeWindow(window) },
-    })),
-  ];
+  const refusals: RuleViolation[] = [];
+  const worshipWindows = person.worshipDefaults && person.religion ? WORSHIP_DEFAULTS[person.religion] : undefined;
+  const weekday = isoWeekday(shift.date);
+  for (const window of worshipWindows ?? []) {
+    if (clashes(shift, weekday, window))
+      refusals.push({ code: 'booking.worship_window', params: { window: describeWindow(window) } });
+  }
+  for (const window of person.unavailable) {
+    if (clashes(shift, weekday, window))
+      refusals.push({ code: 'booking.unavailable_window', params: { window: describeWindow(window) } });
+  }
+  return refusals;
 }
 
 /** */
@@ -194,9 +195,8 @@ function capacityOfPersonRefusals({
   return refusals;
 }
 
-function clashingWindows(shift: { date: string; start: string; end: string }, windows: WeeklyWindow[]): WeeklyWindow[] {
-  const weekday = isoWeekday(shift.date);
-  return windows.filter((window) => window.weekday === weekday && overlaps(shift, window));
+function clashes(shift: { start: string; end: string }, weekday: number, window: WeeklyWindow): boolean {
+  return window.weekday === weekday && overlaps(shift, window);
 }
 
 /** Half-open: [start, end) overlaps [from, to) when start < to and from < end. */
