@@ -260,7 +260,12 @@ function windowAnswers(problem: PlanningProblem, pattern: Patterns): Uint8Array[
 
 const NOT_PLANNED = new Uint8Array(0);
 
-function answerRow(problem: PlanningProblem, order: PlanOrder, pattern: Patterns, known: Map<string, boolean>) {
+function answerRow(
+  problem: PlanningProblem,
+  order: PlanOrder,
+  pattern: Patterns,
+  known: Map<string, boolean>,
+): Uint8Array {
   const row = new Uint8Array(pattern.keys.length);
   const context = {
     now: EPOCH,
