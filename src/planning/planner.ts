@@ -14,7 +14,7 @@ import type {
 } from './planning.types.js';
 import { groupByKey } from './groups.js';
 import { ownCopy } from './own-copy.js';
-import { mergeResults, splitByRegion } from './regions.js';
+import { mergeResults, splitByRegion, withParts } from './regions.js';
 import { Bookings, fillGreedily, repairByChains, roundToBookings } from './rounding.js';
 import { dayCapMinutes, dayShiftsOf, DEFAULT_SAME_DAY_POLICY, mostMinutesOf } from './same-day.rules.js';
 
@@ -77,7 +77,7 @@ export function replanOrder(whole: PlanningProblem, current: PlannedBooking[], o
   const order = whole.orders.find((candidate) => candidate.id === orderId);
   if (!order) throw new RangeError(`unknown order ${orderId}`);
   const problem = neighbourhood(whole, order);
-  const plan = planOrders({ ...problem, orders: [order] });
+  const plan = planOrders(withParts(problem, { orders: [order] }));
   const replan: Replan = { bookings: plan.bookings, moves: [], moved: 0, outcome: plan.outcomes[0] };
   if (!plan.outcomes[0].shortfall || plan.outcomes[0].shortfall.kind === 'no_home') return replan;
   return withMoves(problem, current, order, replan);
@@ -89,10 +89,10 @@ export function replanOrder(whole: PlanningProblem, current: PlannedBooking[], o
  */
 function neighbourhood(problem: PlanningProblem, order: PlanOrder): PlanningProblem {
   const home = order.person.home;
-  if (!home) return { ...problem, sites: [], shifts: [] };
+  if (!home) return withParts(problem, { sites: [], shifts: [] });
   const sites = problem.sites.filter((site) => distanceMeters(home, site.location) <= 3 * problem.maxTravelMeters);
   const ids = new Set(sites.map((site) => site.id));
-  return { ...problem, sites, shifts: problem.shifts.filter((shift) => ids.has(shift.siteId)) };
+  return withParts(problem, { sites, shifts: problem.shifts.filter((shift) => ids.has(shift.siteId)) });
 }
 
 /** Seats for the order from full shifts, each freed by moving one of its people elsewhere. */
@@ -100,7 +100,7 @@ function withMoves(problem: PlanningProblem, current: PlannedBooking[], target: 
   const seats = new Map(problem.shifts.map((shift) => [shift.id, shift.freeSeats]));
   for (const booking of replan.bookings) seats.set(booking.shiftId, seats.get(booking.shiftId)! - 1);
   const targetDates = new Set([...target.person.bookedDates, ...replan.bookings.map((b) => b.date)]);
-  const own = findCandidates({ ...problem, orders: [target] });
+  const own = findCandidates(withParts(problem, { orders: [target] }));
   const { shift: shiftOf, cost } = own.candidates;
   const full = [...own.allByOrder[0]]
     .filter((c) => seats.get(problem.shifts[shiftOf[c]].id) === 0 && !targetDates.has(problem.shifts[shiftOf[c]].date))
@@ -113,7 +113,7 @@ function withMoves(problem: PlanningProblem, current: PlannedBooking[], target: 
   if (occupants.size === 0) return replan;
   const occupantIds = new Set([...occupants.values()].flat().map((b) => b.orderId));
   const others = problem.orders.filter((o) => occupantIds.has(o.id));
-  const alternatives = findCandidates({ ...problem, orders: others.map((o) => ({ ...o, needMinutes: 1 })) });
+  const alternatives = findCandidates(withParts(problem, { orders: others.map((o) => ({ ...o, needMinutes: 1 })) }));
   const alternativesOf = new Map(others.map((o, i) => [o.id, alternatives.allByOrder[i]]));
   const { shift: alternativeShift, travelMeters: alternativeTravel } = alternatives.candidates;
   const busy = new Set<string>();

@@ -32,22 +32,39 @@ export function splitByRegion(problem: PlanningProblem): PlanningProblem[] {
   const shiftsBySite = groupBy(problem.shifts, (shift) => shift.siteId);
   return [...regions.values()].map((region) => {
     const sites = region.sites.map((s) => problem.sites[s]);
-    return {
-      ...problem,
+    return withParts(problem, {
       orders: region.orders.map((o) => problem.orders[o]),
       sites,
       shifts: sites.flatMap((site) => shiftsBySite.get(site.id) ?? []),
-    };
+    });
   });
 }
 
 /** One problem made of several regions. */
 export function joinRegions(problem: PlanningProblem, regions: PlanningProblem[]): PlanningProblem {
-  return {
-    ...problem,
+  return withParts(problem, {
     orders: regions.flatMap((region) => region.orders),
     sites: regions.flatMap((region) => region.sites),
     shifts: regions.flatMap((region) => region.shifts),
+  });
+}
+
+/**
+ * The problem with other orders, sites or shifts, built as one object literal: a spread (`{ ...problem }`) gave the
+ * regions of one planning objects of several layouts (V8's maps), and the planner's code compiled for one was thrown
+ * away at the next (S2: a later planning of the same problem took 0.27 to 0.62 s, now 0.25 to 0.35 s).
+ */
+export function withParts(
+  problem: PlanningProblem,
+  parts: Partial<Pick<PlanningProblem, 'orders' | 'sites' | 'shifts'>>,
+): PlanningProblem {
+  return {
+    now: problem.now,
+    orders: parts.orders ?? problem.orders,
+    sites: parts.sites ?? problem.sites,
+    shifts: parts.shifts ?? problem.shifts,
+    maxTravelMeters: problem.maxTravelMeters,
+    sameDay: problem.sameDay,
   };
 }
 
