@@ -19,12 +19,12 @@ const FIRST_DAY = Date.UTC(2030, 0, 7);
 const DAY_JOB: WeeklyWindow[] = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, from: '07:00', to: '17:00' }));
 
 /**
- * A made-up problem each planner thread plans as it starts (WARM_UP_PLANNINGS times, see plan-worker.ts), so that a service's first
- * real planning runs compiled code (a first planning took about twice as long as the next at M). Small, but in many
- * cities (regions planned apart), with days of one 8-hour shift or two 4-hour ones with a seat or two (one city with
- * many sites), children (after school too), worship, day jobs and later starts, so the planner's functions run often
- * enough, on every path, to be compiled whole: a path first taken in a real planning throws the compiled function
- * away.
+ * A made-up problem each planner thread plans as it starts (WARM_UP_PLANNINGS times, see plan-worker.ts), so that
+ * a service's first real planning runs compiled code (a first planning took about twice as long as the next at M).
+ * Small, but in many cities (regions planned apart), with days of one 8-hour shift or two 4-hour ones with a seat or
+ * two (one city with many sites), children (after school too), worship, day jobs and later starts, so the planner's
+ * functions run often enough, on every path, to be compiled whole: a path first taken in a real planning throws the
+ * compiled function away.
  */
 export function warmUpProblem(): PlanningProblem {
   const sites: PlanSite[] = [];
