@@ -1,6 +1,7 @@
 import { groupBy } from '../common/collections.js';
 import { DisjointSets } from './disjoint-sets.js';
 import type { PlanningProblem, PlanResult } from './planning.types.js';
+import { DEFAULT_SAME_DAY_POLICY } from './same-day.rules.js';
 import { SiteGrid } from './site-grid.js';
 
 /**
@@ -58,14 +59,16 @@ export function withParts(
   problem: PlanningProblem,
   parts: Partial<Pick<PlanningProblem, 'orders' | 'sites' | 'shifts'>>,
 ): PlanningProblem {
-  return {
+  // Required: a field added to PlanningProblem fails to compile here until it is copied.
+  const whole: Required<PlanningProblem> = {
     now: problem.now,
     orders: parts.orders ?? problem.orders,
     sites: parts.sites ?? problem.sites,
     shifts: parts.shifts ?? problem.shifts,
     maxTravelMeters: problem.maxTravelMeters,
-    sameDay: problem.sameDay,
+    sameDay: problem.sameDay ?? DEFAULT_SAME_DAY_POLICY,
   };
+  return whole;
 }
 
 /** The plans of parts of a problem as one plan, its outcomes in the problem's order of orders. */
