@@ -6,6 +6,8 @@ import type { AuthUser } from './auth-user.js';
 /** How long a user read for a bearer token is served from memory when nothing says it changed. */
 const TTL_MS = 5_000;
 const MAX_ENTRIES = 10_000;
+/** How long `forget` waits for its own eviction to come back through Redis before it gives up waiting. */
+const ECHO_WAIT_MS = 200;
 
 /**
  * The users behind bearer tokens, kept a few seconds so that a request does not read `app_user` again.
@@ -13,6 +15,10 @@ const MAX_ENTRIES = 10_000;
  * `forget` after its transaction commits, which evicts it here and, through Redis pub/sub, in every other
  * replica. A read that began before an eviction is not kept (the epoch moved on), so a stale row read just
  * before the commit can't be stored after it. While the subscription is not up, nothing is served from memory.
+ * `forget` returns once this process's own subscription has heard the eviction: Redis answers the publisher before
+ * it writes the message to the subscribers, so a caller answered at the publish's reply could ask another replica
+ * before that replica had heard (a test saw the token served once more); the message reaches every subscriber in the
+ * same pass, so hearing our own means the others' is on its way too.
  */
 @Injectable()
 export class SignedInUsers implements OnApplicationShutdown {
@@ -21,6 +27,8 @@ export class SignedInUsers implements OnApplicationShutdown {
   private readonly reading = new Map<string, { epoch: number; user: Promise<AuthUser | null> }>();
   private epoch = 0;
   private listening = false;
+  /** Per user id, the `forget` calls waiting to hear their eviction back, oldest first. */
+  private readonly echoes = new Map<string, (() => void)[]>();
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
   private readonly channel: string;
@@ -44,7 +52,11 @@ export class SignedInUsers implements OnApplicationShutdown {
       this.listening = false;
       this.clear();
     });
-    this.subscriber.on('message', (_channel: string, id: string) => this.evict(id));
+    this.subscriber.on('message', (_channel: string, id: string) => {
+      this.evict(id);
+      // Oldest first: this process's evictions of one user come back in the order it published them.
+      this.echoes.get(id)?.shift()?.();
+    });
     this.publisher.connect().catch(() => undefined);
     this.subscriber.connect().catch(() => undefined);
   }
@@ -74,7 +86,20 @@ export class SignedInUsers implements OnApplicationShutdown {
   /** Call after the change has committed. */
   async forget(id: string): Promise<void> {
     this.evict(id);
-    await this.publisher.publish(this.channel, id).catch(() => undefined);
+    if (!this.listening) {
+      await this.publisher.publish(this.channel, id).catch(() => undefined);
+      return;
+    }
+    let heard: () => void = () => undefined;
+    const echoed = new Promise<void>((resolve) => (heard = resolve));
+    this.echoes.set(id, [...(this.echoes.get(id) ?? []), heard]);
+    const timer = setTimeout(heard, ECHO_WAIT_MS).unref();
+    const published = await this.publisher.publish(this.channel, id).catch(() => 0);
+    if (published > 0) await echoed;
+    clearTimeout(timer);
+    const waiting = (this.echoes.get(id) ?? []).filter((other) => other !== heard);
+    if (waiting.length > 0) this.echoes.set(id, waiting);
+    else this.echoes.delete(id);
   }
 
   onApplicationShutdown(): void {
