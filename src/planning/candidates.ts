@@ -1,5 +1,6 @@
 import { bookingRefusals } from '../assignments/booking.rules.js';
 import type { LatLng } from '../common/geo.js';
+import { doubled } from './columns.js';
 import { bookingCost, epochDay, weekdayOf } from './objective.js';
 import { SiteGrid } from './site-grid.js';
 import type { PlanOrder, PlanShift, PlanSite, PlanningProblem } from './planning.types.js';
@@ -55,12 +56,6 @@ export class Candidates {
     this.day = doubled(this.day);
     this.cost = doubled(this.cost);
   }
-}
-
-function doubled(column: Int32Array): Int32Array {
-  const larger = new Int32Array(Math.max(16, column.length * 2));
-  larger.set(column);
-  return larger;
 }
 
 export interface CandidateIndex {

@@ -1,4 +1,5 @@
 import type { Candidates } from './candidates.js';
+import { gathered } from './columns.js';
 import { WEIGHTS } from './objective.js';
 import { groupByKey } from './groups.js';
 import { MinCostFlow } from './min-cost-flow.js';
@@ -127,7 +128,7 @@ export function solveRelaxed(
       ? day.single
       : sameDayCapacities(
           problem,
-          shiftsOf(candidates, group),
+          gathered(candidates.shift, group),
           { ...day, days, dayOf, dayNode, dayUnits },
           unitMinutes,
         );
@@ -189,13 +190,6 @@ interface Days {
   dayOf: Int32Array;
   dayNode: Int32Array;
   dayUnits: Float64Array;
-}
-
-/** The shift of each of the group's candidates. */
-function shiftsOf(candidates: Candidates, group: Int32Array): Int32Array {
-  const shifts = new Int32Array(group.length);
-  for (let i = 0; i < group.length; i++) shifts[i] = candidates.shift[group[i]];
-  return shifts;
 }
 
 /** Under same_site, the units of the best set of a day's shifts at one site within the day's cap. */

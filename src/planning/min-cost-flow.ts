@@ -1,3 +1,4 @@
+import { doubled } from './columns.js';
 import { groupIndicesByKey } from './groups.js';
 
 /**
@@ -86,13 +87,11 @@ export class MinCostFlow {
   }
 
   private grow(): void {
-    const size = this.tails.length * 2;
-    const grown = <T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T): T => (to.set(from), to);
-    this.tails = grown(this.tails, new Int32Array(size));
-    this.heads = grown(this.heads, new Int32Array(size));
-    this.capacities = grown(this.capacities, new Int32Array(size));
-    this.costs = grown(this.costs, new Float64Array(size));
-    this.deferred = grown(this.deferred, new Uint8Array(size));
+    this.tails = doubled(this.tails);
+    this.heads = doubled(this.heads);
+    this.capacities = doubled(this.capacities);
+    this.costs = doubled(this.costs);
+    this.deferred = doubled(this.deferred);
   }
 }
 

@@ -1,6 +1,7 @@
 import { groupBy } from '../common/collections.js';
 import { distanceMeters } from '../common/geo.js';
 import { findCandidates, type CandidateIndex, type Candidates } from './candidates.js';
+import { gathered } from './columns.js';
 import { DisjointSets } from './disjoint-sets.js';
 import { solveRelaxed } from './flow-model.js';
 import { epochDay } from './objective.js';
@@ -258,12 +259,8 @@ function reachableAlone(problem: PlanningProblem, order: PlanOrder, candidates: 
     lastDay = Math.max(lastDay, candidates.day[c]);
   }
   const span = lastDay - firstDay + 1;
-  const dayOf = new Int32Array(own.length);
-  const shiftOf = new Int32Array(own.length);
-  own.forEach((c, i) => {
-    dayOf[i] = candidates.day[c] - firstDay;
-    shiftOf[i] = candidates.shift[c];
-  });
+  const dayOf = gathered(candidates.day, own).map((day) => day - firstDay);
+  const shiftOf = gathered(candidates.shift, own);
   const { first, items: byDay } = groupByKey(dayOf, span, shiftOf);
   const dayShifts = dayShiftsOf(problem.shifts);
   let minutes = 0;

@@ -221,6 +221,8 @@ export function repairByChains(problem: PlanningProblem, candidates: Int32Array[
   const chainFrom = (root: number): { step: number; last: Candidate; dropped: Candidate | null } | null => {
     steps.length = 0;
     const search = ++searches;
+    /** An occupant this search may still move: not reached yet, and not known to be stuck. */
+    const open = (occupant: Candidate) => reachedIn[orderOf[occupant]] !== search && dead[orderOf[occupant]] === 0;
     reachedIn[root] = search;
     steps.push({ order: root, leaving: null, parent: -1, via: null, gain: 0 });
     for (let k = 0; k < steps.length; k++) {
@@ -231,7 +233,6 @@ export function repairByChains(problem: PlanningProblem, candidates: Int32Array[
         if (leaving !== null && (shift[c] === shift[leaving] || minutes(c) !== minutes(leaving))) continue;
         const free = bookings.seats[shift[c]] > 0;
         const others = free ? NONE : (occupants.get(shift[c]) ?? NONE);
-        const open = (occupant: Candidate) => reachedIn[orderOf[occupant]] !== search && dead[orderOf[occupant]] === 0;
         if (!free && !others.some(open)) continue;
         if (!bookings.allows(c)) continue;
         if (free) {
