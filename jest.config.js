@@ -5,7 +5,7 @@ process.env.JWT_SECRET ??= 'bakti-test-jwt-secret-only-for-the-test-suite';
 process.env.AUDIT_KEY ??= 'bakti-test-audit-key-only-for-the-test-suite';
 
 export default {
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/test/support/node-environment.ts',
   preset: 'ts-jest/presets/default-esm',
   extensionsToTreatAsEsm: ['.ts'],
   roots: ['<rootDir>/src', '<rootDir>/test'],
