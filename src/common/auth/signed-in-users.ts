@@ -27,7 +27,7 @@ export class SignedInUsers implements OnApplicationShutdown {
   private readonly reading = new Map<string, { epoch: number; user: Promise<AuthUser | null> }>();
   private epoch = 0;
   private listening = false;
-  /** Per user id, the `forget` calls waiting to hear their eviction back, oldest first. */
+  /** Per user id, the `forget` calls' places in the line for their eviction's echo, oldest first. */
   private readonly echoes = new Map<string, (() => void)[]>();
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
@@ -51,11 +51,16 @@ export class SignedInUsers implements OnApplicationShutdown {
     this.subscriber.on('close', () => {
       this.listening = false;
       this.clear();
+      // No echo will come back on this connection: nobody waits for one.
+      for (const waiting of this.echoes.values()) for (const heard of waiting) heard();
+      this.echoes.clear();
     });
     this.subscriber.on('message', (_channel: string, id: string) => {
       this.evict(id);
       // Oldest first: this process's evictions of one user come back in the order it published them.
-      this.echoes.get(id)?.shift()?.();
+      const waiting = this.echoes.get(id);
+      waiting?.shift()?.();
+      if (waiting?.length === 0) this.echoes.delete(id);
     });
     this.publisher.connect().catch(() => undefined);
     this.subscriber.connect().catch(() => undefined);
@@ -92,14 +97,19 @@ export class SignedInUsers implements OnApplicationShutdown {
     }
     let heard: () => void = () => undefined;
     const echoed = new Promise<void>((resolve) => (heard = resolve));
-    this.echoes.set(id, [...(this.echoes.get(id) ?? []), heard]);
+    // A waiter that stops waiting keeps its place: its echo, when it comes late, must not release a later one.
+    const waiting = this.echoes.get(id) ?? [];
+    waiting.push(heard);
+    this.echoes.set(id, waiting);
+    if ((await this.publisher.publish(this.channel, id).catch(() => 0)) === 0) {
+      const at = waiting.indexOf(heard); // no subscriber took it: no echo will come
+      if (at >= 0) waiting.splice(at, 1);
+      if (waiting.length === 0 && this.echoes.get(id) === waiting) this.echoes.delete(id);
+      return;
+    }
     const timer = setTimeout(heard, ECHO_WAIT_MS).unref();
-    const published = await this.publisher.publish(this.channel, id).catch(() => 0);
-    if (published > 0) await echoed;
+    await echoed;
     clearTimeout(timer);
-    const waiting = (this.echoes.get(id) ?? []).filter((other) => other !== heard);
-    if (waiting.length > 0) this.echoes.set(id, waiting);
-    else this.echoes.delete(id);
   }
 
   onApplicationShutdown(): void {
