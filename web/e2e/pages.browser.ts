@@ -17,14 +17,37 @@ test('a supervisor finds a person by case number, registers one, and the court o
   await page.getByLabel('Nama lengkap').fill('Jefri Tuanakotta');
   await page.getByLabel('NIK').fill('8171010101900099');
   await page.getByLabel('Tanggal lahir').fill('1990-01-01');
+  await page.getByLabel('Nomor HP').fill('081234500099');
+  await page.getByLabel('Agama').selectOption({ label: 'Kristen Protestan' });
+  // The planner books only sites within reach of home: a person registered here must be plannable.
+  await page.getByLabel('Lintang').fill('-3,6902');
+  await page.getByLabel('Bujur').fill('128.1897');
   await page.getByRole('button', { name: 'Tambah waktu berhalangan' }).click();
   await page.getByLabel('Keterangan').fill('melaut');
   await page.getByRole('button', { name: 'Daftarkan', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jefri Tuanakotta');
   await expectAccessible(page);
   await screenshot(page, 'person-desk');
-  const [jefri] = await query(`SELECT id, unavailable FROM person WHERE full_name = 'Jefri Tuanakotta'`);
-  expect(jefri.unavailable).toEqual([{ weekday: 1, from: '07:00', to: '12:00', reason: 'melaut' }]);
+  const [jefri] = await query(
+    `SELECT id, unavailable, religion, worship_defaults, home_lat, home_lng, phone FROM person WHERE full_name = 'Jefri Tuanakotta'`,
+  );
+  expect(jefri).toMatchObject({
+    unavailable: [{ weekday: 1, from: '07:00', to: '12:00', reason: 'melaut' }],
+    religion: 'protestant',
+    worship_defaults: true,
+    home_lat: -3.6902,
+    home_lng: 128.1897,
+    phone: '+6281234500099',
+  });
+
+  // A phone cleared on the person's page is cleared, not kept.
+  await expect(page.getByLabel('Lintang')).toHaveValue('-3.6902');
+  await page.getByLabel('Nomor HP').fill('');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByRole('status')).toHaveText('Selesai.');
+  expect(await query(`SELECT phone, home_lat FROM person WHERE id = $1`, [jefri.id])).toEqual([
+    { phone: null, home_lat: -3.6902 },
+  ]);
 
   await page.getByLabel('Hubungan').fill('sepupu');
   await page.getByRole('button', { name: 'Nyatakan benturan kepentingan saya' }).click();
@@ -55,6 +78,8 @@ test('a supervisor finds a person by case number, registers one, and the court o
   await page.getByRole('button', { name: 'Daftarkan putusan' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jefri Tuanakotta · 90/Pid.C/2026/PN Amb');
   await screenshot(page, 'order-desk');
+  await page.getByRole('button', { name: 'Rencanakan sisa jam' }).click();
+  await expect(page.getByTestId('planner').getByRole('row').nth(1)).toBeVisible();
 });
 
 test("a supervisor books a seat on a site's shift calendar", async ({ page }) => {

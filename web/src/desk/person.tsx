@@ -5,7 +5,13 @@ import { Link } from '../router.js';
 import { currentSession } from '../session.js';
 import { formatMinutes } from '../time.js';
 import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
+import { detailsOf, homeOf, NO_DETAILS, PersonDetailsFields } from './person-fields.js';
 import { WindowsEditor, type Window } from './windows.js';
+
+/** A field of the update only when it differs from what the person has: null clears it. */
+function changed<K extends string, V>(name: K, value: V, before: V): Partial<Record<K, V>> {
+  return value === before ? {} : ({ [name]: value } as Record<K, V>);
+}
 
 async function loadPerson(id: string) {
   const [person, orders] = await Promise.all([
@@ -21,6 +27,7 @@ export default function PersonPage({ params }: { params: { personId: string } })
   const [phone, setPhone] = useState('');
   const [address, setAddress] = useState('');
   const [windows, setWindows] = useState<Window[]>([]);
+  const [details, setDetails] = useState(NO_DETAILS);
   const [relation, setRelation] = useState('');
   const [saved, setSaved] = useState<string[] | null>(null);
   const [link, setLink] = useState<{ path: string; expiresAt: string } | null>(null);
@@ -30,19 +37,27 @@ export default function PersonPage({ params }: { params: { personId: string } })
     setPhone(person.phone ?? '');
     setAddress(person.address ?? '');
     setWindows(person.unavailable ?? []);
+    setDetails(detailsOf(person));
   }, [person?.id]);
   const save = useAction(async () => {
+    const before = loaded.data!.person;
+    const home = homeOf(details);
     const answer = await ok(
       api.PATCH('/api/v1/persons/{id}', {
         params: { path: { id: params.personId } },
         body: {
-          ...(phone ? { phone } : {}),
-          ...(address ? { address } : {}),
+          ...changed('phone', phone.trim() || null, before.phone),
+          ...changed('address', address.trim() || null, before.address),
+          ...changed('religion', details.religion || null, before.religion),
+          ...changed('worshipDefaults', details.worshipDefaults, before.worshipDefaults),
+          ...changed('locale', details.locale, before.locale),
+          ...(JSON.stringify(home) !== JSON.stringify(before.home) ? { home } : {}),
           unavailable: windows.map((w) => ({ ...w, reason: w.reason || undefined })),
         },
       }),
     );
     setSaved(answer.bookingsToReview ?? []);
+    loaded.reload();
   });
   const declare = useAction(async () => {
     await ok(
@@ -97,6 +112,7 @@ export default function PersonPage({ params }: { params: { personId: string } })
         <Field label={t('person.address')}>
           <input value={address} onInput={(e) => setAddress(e.currentTarget.value)} />
         </Field>
+        <PersonDetailsFields details={details} change={setDetails} />
         <WindowsEditor windows={windows} change={setWindows} />
         <ErrorBox error={save.error} />
         {saved ? (

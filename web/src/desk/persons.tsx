@@ -3,6 +3,7 @@ import { api, ok } from '../api/client.js';
 import { t } from '../i18n.js';
 import { Link, navigate } from '../router.js';
 import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
+import { homeOf, NO_DETAILS, PersonDetailsFields } from './person-fields.js';
 import { WindowsEditor, type Window } from './windows.js';
 
 function Register() {
@@ -16,6 +17,7 @@ function Register() {
     inSchool: false,
   });
   const [windows, setWindows] = useState<Window[]>([]);
+  const [details, setDetails] = useState(NO_DETAILS);
   const field = (name: keyof typeof form) => ({
     value: String(form[name]),
     onInput: (e: { currentTarget: HTMLInputElement }) => setForm({ ...form, [name]: e.currentTarget.value }),
@@ -32,6 +34,10 @@ function Register() {
           unavailable: windows.map((w) => ({ ...w, reason: w.reason || undefined })),
           ...(form.phone ? { phone: form.phone } : {}),
           ...(form.address ? { address: form.address } : {}),
+          ...(details.religion ? { religion: details.religion } : {}),
+          worshipDefaults: details.worshipDefaults,
+          ...(homeOf(details) ? { home: homeOf(details)! } : {}),
+          locale: details.locale,
         },
       }),
     );
@@ -76,6 +82,7 @@ function Register() {
         />{' '}
         {t('person.inSchool')}
       </label>
+      <PersonDetailsFields details={details} change={setDetails} />
       <WindowsEditor windows={windows} change={setWindows} />
       <ErrorBox error={save.error} />
       <button type="submit" class="primary" disabled={save.busy}>
