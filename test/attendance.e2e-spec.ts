@@ -205,6 +205,16 @@ describe('attendance and two-party sign-off', () => {
       reason: 'Tanpa kabar',
     });
     expect(decided.body.status).toBe('unexcused');
+    // R-30: the supervisor's reason is theirs and the order's readers', not the site's.
+    const roster = (actor: 'supervisor' | 'coordinatorA') => w.get(actor, `/shifts/${a.shift.id}/assignments`);
+    expect((await roster('supervisor')).body.items[0].absence.decision.reason).toBe('Tanpa kabar');
+    const seen = [
+      (await roster('coordinatorA')).body.items[0],
+      (await w.get('coordinatorA', `/assignments/${a.id}`)).body,
+    ];
+    for (const view of seen) {
+      expect(view.absence).toMatchObject({ reason: 'Tidak datang', decision: { excused: false, reason: null } });
+    }
     const again = await w.post('supervisor', `/assignments/${a.id}/absence-decision`, {
       excused: true,
       reason: 'Surat dokter',

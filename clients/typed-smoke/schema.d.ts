@@ -150,7 +150,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read an assignment with its attendance */
+        /**
+         * Read an assignment with its attendance
+         * @description A coordinator gets the supervisor's reasons and notes as null (R-30), as in the shift's roll-call.
+         */
         get: operations["Assignments_get"];
         put?: never;
         post?: never;
@@ -1267,7 +1270,7 @@ export interface paths {
         };
         /**
          * A shift's roll-call
-         * @description For the site's coordinators and the supervisors who plan there.
+         * @description For the site's coordinators and the supervisors who plan there. A coordinator gets the supervisor's reasons and notes (an absence's decision, a cancellation, a sign-off) as null (R-30).
          */
         get: operations["Assignments_roster"];
         put?: never;

@@ -59,6 +59,22 @@ export function toAssignmentView(a: AssignmentState, personName: string) {
 
 export type AssignmentView = ReturnType<typeof toAssignmentView>;
 
+/**
+ * R-30: what a coordinator sees of a booking is what the roll-call needs. The supervisor's words (why an absence was
+ * excused, why a booking was cancelled, a sign-off's note: often health or family) are not for the site.
+ */
+export function forTheSite<T extends AssignmentView>(view: T): T {
+  return {
+    ...view,
+    absence: view.absence && {
+      ...view.absence,
+      decision: view.absence.decision && { ...view.absence.decision, reason: null },
+    },
+    signOff: view.signOff && { ...view.signOff, note: null },
+    cancellation: view.cancellation && { ...view.cancellation, reason: null },
+  };
+}
+
 /** The site of a listed assignment: its name, and its zone, in which the assignment's times are read. */
 export interface AssignmentSite {
   id: string;

@@ -53,7 +53,10 @@ export class AssignmentsController {
   }
 
   @Get('assignments/:id')
-  @ApiOperation({ summary: 'Read an assignment with its attendance' })
+  @ApiOperation({
+    summary: 'Read an assignment with its attendance',
+    description: "A coordinator gets the supervisor's reasons and notes as null (R-30), as in the shift's roll-call.",
+  })
   @ApiOkResponse({ type: AssignmentResponse })
   @ApiProblems(400, 401, 403, 404)
   get(@CurrentUser() user: AuthUser, @IdParam('id') id: string): Promise<AssignmentResponse> {
@@ -76,7 +79,8 @@ export class AssignmentsController {
   @Get('shifts/:shiftId/assignments')
   @ApiOperation({
     summary: "A shift's roll-call",
-    description: "For the site's coordinators and the supervisors who plan there.",
+    description:
+      "For the site's coordinators and the supervisors who plan there. A coordinator gets the supervisor's reasons and notes (an absence's decision, a cancellation, a sign-off) as null (R-30).",
   })
   @ApiOkResponse({ type: AssignmentPage })
   @ApiProblems(400, 401, 403, 404)

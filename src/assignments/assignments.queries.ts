@@ -4,7 +4,7 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { Page, PageQuery } from '../common/pagination.js';
 import { AssignmentAccess } from './assignment-access.js';
 import { AssignmentRepository } from './assignment.repository.js';
-import { toAssignmentView, type AssignmentListItem, type AssignmentView } from './assignment.view.js';
+import { forTheSite, toAssignmentView, type AssignmentListItem, type AssignmentView } from './assignment.view.js';
 
 @Injectable()
 export class AssignmentsQueries {
@@ -17,7 +17,8 @@ export class AssignmentsQueries {
   async get(user: AuthUser, id: string): Promise<AssignmentView> {
     await this.policy.requireAccess(user, 'assignment.read', [id]);
     const assignment = await this.access.load(undefined, id, false);
-    return toAssignmentView(assignment, await this.assignments.personName(assignment.personId));
+    const view = toAssignmentView(assignment, await this.assignments.personName(assignment.personId));
+    return user.role === 'coordinator' ? forTheSite(view) : view;
   }
 
   async forOrder(user: AuthUser, orderId: string, query: PageQuery): Promise<Page<AssignmentListItem>> {
@@ -28,7 +29,8 @@ export class AssignmentsQueries {
   /** The roll-call of a shift: the site's coordinators and the supervisors who plan there (one statement to check). */
   async roster(user: AuthUser, shiftId: string, query: PageQuery): Promise<Page<AssignmentListItem>> {
     await this.policy.requireAccess(user, 'shift.roster', [shiftId]);
-    return this.page({ shiftId }, query);
+    const page = await this.page({ shiftId }, query);
+    return user.role === 'coordinator' ? { ...page, items: page.items.map(forTheSite) } : page;
   }
 
   /** Plain rows with their total in one statement (a second only for a page past the end). */
