@@ -136,6 +136,10 @@ export const messages = {
   'order.remaining': { id: 'Sisa', en: 'Remaining' },
   'order.bookings': { id: 'Jadwal ({count})', en: 'Bookings ({count})' },
   'order.signOff': { id: 'Sahkan', en: 'Sign off' },
+  'order.cancel': { id: 'Batalkan', en: 'Cancel' },
+  'order.cancelReason': { id: 'Alasan pembatalan', en: 'Reason for cancelling' },
+  'order.cancelConfirm': { id: 'Batalkan jadwal ini', en: 'Cancel this booking' },
+  'order.cancelKeep': { id: 'Tidak jadi', en: 'Keep it' },
   'order.ledger': { id: 'Buku jam ({count})', en: 'Ledger ({count})' },
   'order.ledgerNote': {
     id: 'Tidak pernah diubah: koreksi adalah entri pembalik dengan alasan (R-14).',
