@@ -351,6 +351,8 @@ export const messages = {
   'booking.free': { id: 'Kursi kosong', en: 'Free seats' },
   'booking.seats': { id: '{free} dari {capacity}', en: '{free} of {capacity}' },
   'booking.book': { id: 'Pesan', en: 'Book' },
+  'booking.started': { id: 'Sesi sudah dimulai', en: 'The shift has started' },
+  'booking.held': { id: 'sudah dipesan untuk putusan ini', en: 'already booked for this order' },
   'booking.done': {
     id: 'Dipesan. Aturan pemesanan sudah diperiksa (R-03, R-17, R-18, R-23, R-24).',
     en: 'Booked. The booking rules were checked (R-03, R-17, R-18, R-23, R-24).',
