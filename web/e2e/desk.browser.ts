@@ -113,3 +113,42 @@ test("a supervisor reports a breach and the order's prosecutor decides it (Art. 
   await expect(breach).toContainText('dikesampingkan');
   expect((await query(`SELECT status FROM court_order WHERE id = $1`, [rahmat.id]))[0].status).toBe('active');
 });
+
+test('the booking page offers no seat the order holds; a supervisor cancels that booking from the order page', async ({
+  page,
+}) => {
+  const samuel = (await call('pk.ambon', 'GET', '/orders?limit=500')).body.items.find(
+    (o: any) => o.personName === 'Samuel Leiwakabessy',
+  );
+  // Six weeks ahead: past the four weeks the whole Bapas's plan books (whole-bapas.browser.ts).
+  const from = new Date(Date.now() + 42 * 86_400_000).toISOString().slice(0, 10);
+  await signIn(page, 'pk.ambon', '/pk');
+  await page.getByRole('link', { name: 'Jadwal' }).click();
+  await page.getByLabel('Lokasi').selectOption({ label: 'Pasukan Kuning Pasar Mardika' });
+  await page.getByLabel('Putusan yang dijadwalkan').selectOption(samuel.id);
+  await page.getByLabel('Mulai tanggal').fill(from);
+  const first = page.getByRole('row').nth(1);
+  await first.getByRole('button', { name: 'Pesan' }).click();
+  await expect(first).toContainText('sudah dipesan untuk putusan ini');
+  await expect(first.getByRole('button')).toHaveCount(0);
+  const date = (await first.getByRole('cell').first().textContent())!;
+  const booked = await query(`SELECT id FROM assignment WHERE order_id = $1 AND local_date >= $2`, [samuel.id, from]);
+  expect(booked).toHaveLength(1);
+
+  await page.goto(`/pk/putusan/${samuel.id}`);
+  const row = page.getByRole('row').filter({ hasText: date });
+  await row.getByRole('button', { name: 'Batalkan' }).click();
+  await row.getByLabel('Alasan pembatalan').fill('Klien mulai bekerja di kapal');
+  await expectAccessible(page);
+  await row.getByRole('button', { name: 'Batalkan jadwal ini' }).click();
+  await expect(row).toContainText('Dibatalkan');
+  await expect(row.getByRole('button')).toHaveCount(0);
+  const [cancelled] = await query(
+    `SELECT a.status, a.cancel_reason,
+            (SELECT count(*)::int FROM audit_event e
+              WHERE e.entity_type = 'assignment' AND e.entity_id = a.id AND e.action = 'assignment.cancelled') AS audits
+       FROM assignment a WHERE a.id = $1`,
+    [booked[0].id],
+  );
+  expect(cancelled).toEqual({ status: 'cancelled', cancel_reason: 'Klien mulai bekerja di kapal', audits: 1 });
+});

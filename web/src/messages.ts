@@ -136,6 +136,10 @@ export const messages = {
   'order.remaining': { id: 'Sisa', en: 'Remaining' },
   'order.bookings': { id: 'Jadwal ({count})', en: 'Bookings ({count})' },
   'order.signOff': { id: 'Sahkan', en: 'Sign off' },
+  'order.cancel': { id: 'Batalkan', en: 'Cancel' },
+  'order.cancelReason': { id: 'Alasan pembatalan', en: 'Reason for cancelling' },
+  'order.cancelConfirm': { id: 'Batalkan jadwal ini', en: 'Cancel this booking' },
+  'order.cancelKeep': { id: 'Tidak jadi', en: 'Keep it' },
   'order.ledger': { id: 'Buku jam ({count})', en: 'Ledger ({count})' },
   'order.ledgerNote': {
     id: 'Tidak pernah diubah: koreksi adalah entri pembalik dengan alasan (R-14).',
@@ -369,6 +373,8 @@ export const messages = {
   'booking.free': { id: 'Kursi kosong', en: 'Free seats' },
   'booking.seats': { id: '{free} dari {capacity}', en: '{free} of {capacity}' },
   'booking.book': { id: 'Pesan', en: 'Book' },
+  'booking.started': { id: 'Sesi sudah dimulai', en: 'The shift has started' },
+  'booking.held': { id: 'sudah dipesan untuk putusan ini', en: 'already booked for this order' },
   'booking.done': {
     id: 'Dipesan. Aturan pemesanan sudah diperiksa (R-03, R-17, R-18, R-23, R-24).',
     en: 'Booked. The booking rules were checked (R-03, R-17, R-18, R-23, R-24).',

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, ok } from '../api/client.js';
 import { t } from '../i18n.js';
 import { ownAgency } from '../own-agency.js';
+import { serverNow } from '../server-clock.js';
 import { addDays, formatDate, formatTime, localToday } from '../time.js';
 import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
 
@@ -35,10 +36,21 @@ export default function Booking() {
         : { items: [], total: 0 },
     [site?.id, from],
   );
+  // The shifts the chosen order already holds: booking one again is refused (as an overlap or the daily cap).
+  const held = useLoad(async () => {
+    if (!orderId) return { orderId, shiftIds: new Set<string>() };
+    const page = await ok(
+      api.GET('/api/v1/orders/{orderId}/assignments', { params: { path: { orderId }, query: { limit: 500 } } }),
+    );
+    return { orderId, shiftIds: new Set(page.items.filter((a) => a.status !== 'cancelled').map((a) => a.shiftId)) };
+  }, [orderId]);
+  // Until the newly chosen order's bookings are in, the last order's say nothing about it.
+  const heldShifts = held.data?.orderId === orderId ? held.data.shiftIds : null;
   const book = useAction(async (shiftId: string) => {
     await ok(api.POST('/api/v1/assignments', { body: { orderId, shiftId } }));
     setBooked(shiftId);
     shifts.reload();
+    held.reload();
   });
   if (!base.data) {
     return (
@@ -77,6 +89,7 @@ export default function Booking() {
       <ErrorBox error={book.error} />
       {booked ? <p role="status">{t('booking.done')}</p> : null}
       <Loading loaded={shifts} />
+      <Loading loaded={held} />
       <div class="table-wrap">
         <table>
           <caption class="sub">{t('booking.caption', { days: DAYS })}</caption>
@@ -91,6 +104,7 @@ export default function Booking() {
           <tbody>
             {shifts.data?.items.map((s) => {
               const free = s.capacity - s.bookedCount;
+              const started = Date.parse(s.startsAt) <= serverNow().getTime();
               return (
                 <tr key={s.id}>
                   <td>{formatDate(s.date, 'short')}</td>
@@ -99,13 +113,19 @@ export default function Booking() {
                   </td>
                   <td>{t('booking.seats', { free, capacity: s.capacity })}</td>
                   <td>
-                    <button
-                      type="button"
-                      disabled={!orderId || free <= 0 || book.busy}
-                      onClick={() => void book.run(s.id)}
-                    >
-                      {t('booking.book')}
-                    </button>
+                    {started ? (
+                      t('booking.started')
+                    ) : heldShifts?.has(s.id) ? (
+                      t('booking.held')
+                    ) : (
+                      <button
+                        type="button"
+                        disabled={!orderId || !heldShifts || free <= 0 || book.busy}
+                        onClick={() => void book.run(s.id)}
+                      >
+                        {t('booking.book')}
+                      </button>
+                    )}
                   </td>
                 </tr>
               );

@@ -1,12 +1,13 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ok } from '../api/client.js';
 import { t } from '../i18n.js';
 import '../messages-more.js';
 import { currentSession } from '../session.js';
 import { ownAgency } from '../own-agency.js';
+import { serverNow } from '../server-clock.js';
 import { formatDate, formatInstant, formatMinutes, formatTime, zoneLabel } from '../time.js';
 import { download } from '../download.js';
-import { ErrorBox, Loading, Page, Progress, useAction, useLoad } from '../ui.js';
+import { ErrorBox, Field, Loading, Page, Progress, useAction, useLoad } from '../ui.js';
 import { Breaches } from './breaches.js';
 import { PlanOrder } from './plan.js';
 
@@ -34,6 +35,56 @@ function SignOff({ assignmentId, done }: { assignmentId: string; done: () => voi
         {t('order.signOff')}
       </button>
       <ErrorBox error={action.error} />
+    </>
+  );
+}
+
+/** Cancels a booking before its shift starts (the server refuses it after), with the reason its audit keeps. */
+function CancelBooking({ assignmentId, done }: { assignmentId: string; done: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const opener = useRef<HTMLButtonElement>(null);
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (open) field.current?.focus();
+  }, [open]);
+  const action = useAction(async () => {
+    await ok(api.POST('/api/v1/assignments/{id}/cancel', { params: { path: { id: assignmentId } }, body: { reason } }));
+    done();
+  });
+  return (
+    <>
+      <button type="button" ref={opener} aria-expanded={open} onClick={() => setOpen(!open)}>
+        {t('order.cancel')}
+      </button>
+      {open ? (
+        <form
+          class="inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void action.run();
+          }}
+        >
+          <Field label={t('order.cancelReason')}>
+            <input required ref={field} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+          </Field>
+          <ErrorBox error={action.error} />
+          <div class="actions">
+            <button type="submit" class="primary" disabled={action.busy}>
+              {t('order.cancelConfirm')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setOpen(false);
+                opener.current?.focus();
+              }}
+            >
+              {t('order.cancelKeep')}
+            </button>
+          </div>
+        </form>
+      ) : null}
     </>
   );
 }
@@ -134,6 +185,7 @@ export default function OrderPage({ params }: { params: { orderId: string } }) {
                     <td>
                       {t(`status.${b.status}` as 'status.scheduled')}
                       {b.absence?.reason ? <div class="sub">{b.absence.reason}</div> : null}
+                      {b.cancellation?.reason ? <div class="sub">{b.cancellation.reason}</div> : null}
                     </td>
                     <td>
                       {b.workedMinutes === null || b.workedMinutes === undefined ? '—' : formatMinutes(b.workedMinutes)}
@@ -141,6 +193,9 @@ export default function OrderPage({ params }: { params: { orderId: string } }) {
                     {supervisor ? (
                       <td>
                         {b.status === 'checked_out' ? <SignOff assignmentId={b.id} done={loaded.reload} /> : null}
+                        {b.status === 'scheduled' && Date.parse(b.startsAt) > serverNow().getTime() ? (
+                          <CancelBooking assignmentId={b.id} done={loaded.reload} />
+                        ) : null}
                       </td>
                     ) : null}
                   </tr>
