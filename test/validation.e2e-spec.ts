@@ -301,6 +301,7 @@ describe('bad input on every POST', () => {
         extra('ktpPhoto'),
         c('', 'unknown nested field unavailable[0].note', set('unavailable.0.note', 'x'), 'unavailable[0].note'),
         c('', "bad date '2026-02-30' (birthDate)", set('birthDate', '2026-02-30'), 'birthDate'),
+        c('', 'a birth date after today', set('birthDate', '2030-01-01'), 'birthDate'),
         c('', 'number for a string (nik)', set('nik', 8171012345670001), 'nik'),
         c('', "bad time '25:00' (unavailable[0].from)", set('unavailable.0.from', '25:00'), 'unavailable[0].from'),
         c(

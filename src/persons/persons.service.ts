@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { assertValid, conflict, unknownReference } from '../common/domain-error.js';
+import { localDate } from '../common/local-time.js';
 import { defineMessages } from '../common/messages.js';
 import { Page } from '../common/pagination.js';
 import { normalisePhone } from '../common/phone.js';
@@ -25,7 +26,14 @@ defineMessages({
     en: 'This NIK is already registered at your Bapas.',
   },
   'person.conflict_declared': { id: 'Hubungan ini sudah dicatat.', en: 'This relation is already recorded.' },
+  'person.born_in_future': {
+    id: 'Tanggal lahir tidak boleh sesudah hari ini.',
+    en: 'The date of birth cannot be after today.',
+  },
 });
+
+/** Indonesia's easternmost zone: no one born today anywhere in the country is born after its date. */
+const EASTERNMOST_ZONE = 'Asia/Jayapura';
 
 /** What a supervisor of the person's Bapas sees; others get less. */
 export type PersonView = Omit<Person, 'homeLat' | 'homeLng'> & { home: { lat: number; lng: number } | null };
@@ -41,7 +49,11 @@ export class PersonsService {
   ) {}
 
   create(actor: AuthUser, dto: CreatePersonDto): Promise<PersonView> {
-    assertValid(windowViolations(dto));
+    const born =
+      dto.birthDate > localDate(this.clock.now(), EASTERNMOST_ZONE)
+        ? [{ field: 'birthDate', code: 'person.born_in_future' }]
+        : [];
+    assertValid([...born, ...windowViolations(dto)]);
     return this.transactions.run(async (tx) => {
       if (await this.persons.nikRegistered(actor.agencyId, dto.nik, tx)) {
         throw conflict({ field: 'nik', code: 'person.nik_registered' });

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, ok } from '../api/client.js';
 import { t } from '../i18n.js';
 import { Link, navigate } from '../router.js';
+import { localToday } from '../time.js';
 import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
 import { homeOf, NO_DETAILS, PersonDetailsFields } from './person-fields.js';
 import { WindowsEditor, type Window } from './windows.js';
@@ -60,7 +61,7 @@ function Register() {
         <input required inputMode="numeric" {...field('nik')} />
       </Field>
       <Field label={t('person.birthDate')} hint={t('person.birthHint')}>
-        <input required type="date" {...field('birthDate')} />
+        <input required type="date" max={localToday('Asia/Jayapura')} {...field('birthDate')} />
       </Field>
       <Field label={t('person.sex')}>
         <select value={form.sex} onChange={(e) => setForm({ ...form, sex: e.currentTarget.value as 'M' | 'F' })}>
