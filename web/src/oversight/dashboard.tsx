@@ -2,12 +2,16 @@ import { useState } from 'preact/hooks';
 import { api, ok } from '../api/client.js';
 import { t } from '../i18n.js';
 import { Link } from '../router.js';
+import { formatMinutes } from '../time.js';
 import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
 import { BarChart } from './bar-chart.js';
 
 const hours = (minutes: number) => Math.round(minutes / 60);
 const orNone = (value: number | null | undefined, unit = '') =>
   value === null || value === undefined ? '–' : `${value}${unit}`;
+/** A wait in minutes, read as hours and minutes (6044 alone read as a count). */
+const lag = (minutes: number | null | undefined) =>
+  minutes === null || minutes === undefined ? '–' : formatMinutes(minutes);
 
 /** The Kanwil's region over a month (R-29): charts first, the same figures in a table, and the workbook. */
 export default function RegionalDashboard() {
@@ -108,7 +112,7 @@ export default function RegionalDashboard() {
                     <td>{orNone(b.absenceRatePercent, '%')}</td>
                     <td>{orNone(b.breachRatePercent, '%')}</td>
                     <td>
-                      {orNone(b.signOffMedianMinutes)} / {orNone(b.signOffP90Minutes)}
+                      {lag(b.signOffMedianMinutes)} / {lag(b.signOffP90Minutes)}
                     </td>
                     <td>
                       {b.openConfirmations} / {b.openAbsences}
