@@ -41,6 +41,7 @@ test("the planner's proposal for one order is applied from the order's page", as
   await signIn(page, 'pk.ambon', '/pk');
   await page.goto(`/pk/putusan/${yohanis.id}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Yohanis Latuheru');
+  await expect(page.locator('[aria-labelledby="h-audit"]')).toContainText('Putusan didaftarkan');
   await page.getByRole('button', { name: 'Rencanakan sisa jam' }).click();
   const planner = page.getByTestId('planner');
   const proposals = planner.getByRole('row');

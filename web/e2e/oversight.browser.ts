@@ -53,8 +53,8 @@ test('a signal is opened, followed to its evidence and marked reviewed with a no
   await expect(page.getByText('Perkara 84/Pid.C/2026/PN Amb: Lodewyk Nanlohy')).toBeVisible();
   await expect(page.getByTestId('evidence')).toContainText('Dikonfirmasi untuk hari yang salah');
   await page.getByRole('button', { name: 'Lihat jejak audit bukti' }).click();
-  await expect(page.getByTestId('trail')).toContainText('ledger.reversed');
-  await expect(page.getByTestId('trail')).toContainText('order.reopened');
+  await expect(page.getByTestId('trail')).toContainText('Kredit jam dibatalkan');
+  await expect(page.getByTestId('trail')).toContainText('Putusan dibuka kembali');
   await expectAccessible(page);
   await screenshot(page, 'oversight-signal-desk');
 

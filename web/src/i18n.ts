@@ -39,6 +39,11 @@ export function useLang(): Lang {
   return lang;
 }
 
+/** Whether the catalogue has a text for a key made at run time (an audit event's action, say). */
+export function hasMessage(key: string): key is MessageKey {
+  return key in catalogue;
+}
+
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
   return catalogue[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ok } from '../api/client.js';
+import { auditAction } from '../audit-action.js';
 import { t } from '../i18n.js';
 import '../messages-more.js';
 import { currentSession } from '../session.js';
@@ -236,7 +237,7 @@ export default function OrderPage({ params }: { params: { orderId: string } }) {
         <ol>
           {audit.items.map((event) => (
             <li key={event.id}>
-              {formatInstant(event.at, mainZone)} · <code>{event.action}</code>
+              {formatInstant(event.at, mainZone)} · {auditAction(event.action)}
             </li>
           ))}
         </ol>

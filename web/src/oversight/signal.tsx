@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, ok } from '../api/client.js';
+import { auditAction } from '../audit-action.js';
 import { t } from '../i18n.js';
 import { Link } from '../router.js';
 import { formatInstant } from '../time.js';
@@ -66,12 +67,14 @@ export default function SignalPage({ params }: { params: { signalId: string } })
             <section aria-labelledby="h-trail">
               <h2 id="h-trail">{t('kanwil.trailTitle')}</h2>
               <ol data-testid="trail">
-                {trail.map((event) => (
-                  <li key={event.id}>
-                    {formatInstant(event.at, signal.bapasTimezone)} · {event.action} · {event.entityType} ·{' '}
-                    {event.actorName ?? '—'}
-                  </li>
-                ))}
+                {[...trail]
+                  .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
+                  .map((event) => (
+                    <li key={event.id}>
+                      {formatInstant(event.at, signal.bapasTimezone)} · {auditAction(event.action)} ·{' '}
+                      {event.actorName ?? '—'}
+                    </li>
+                  ))}
               </ol>
             </section>
           ) : null}
