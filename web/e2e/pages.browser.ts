@@ -15,8 +15,20 @@ test('a supervisor finds a person by case number, registers one, and the court o
   await expectAccessible(page);
 
   await page.getByLabel('Nama lengkap').fill('Jefri Tuanakotta');
-  await page.getByLabel('NIK').fill('8171010101900099');
   await page.getByLabel('Tanggal lahir').fill('1990-01-01');
+  // The server's errors name its fields (nik, phone): the page shows them under the form's labels, once each.
+  await page.getByLabel('NIK').fill('81710101');
+  await page.getByLabel('Nomor HP').fill('12');
+  await page.getByRole('button', { name: 'Daftarkan', exact: true }).click();
+  const refused = page.getByRole('alert');
+  await expect(refused.locator('p')).toHaveText('Periksa isian berikut:');
+  await expect(refused.getByRole('listitem')).toHaveText([
+    'NIK: NIK harus 16 angka',
+    'Nomor HP: harus nomor telepon Indonesia',
+  ]);
+  await expect(refused).not.toContainText('nik:');
+  await page.getByLabel('NIK').fill('8171010101900099');
+  await page.getByLabel('Nomor HP').fill('');
   await page.getByRole('button', { name: 'Tambah waktu berhalangan' }).click();
   await page.getByLabel('Keterangan').fill('melaut');
   await page.getByRole('button', { name: 'Daftarkan', exact: true }).click();

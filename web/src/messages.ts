@@ -10,6 +10,7 @@ export const messages = {
   'common.open': { id: 'Buka', en: 'Open' },
   'common.done': { id: 'Selesai.', en: 'Done.' },
   'error.network': { id: 'Tidak ada sambungan ke server. Coba lagi.', en: 'No connection to the server. Try again.' },
+  'error.check': { id: 'Periksa isian berikut:', en: 'Please check:' },
 
   'nav.skip': { id: 'Langsung ke isi', en: 'Skip to content' },
   'nav.main': { id: 'Menu utama', en: 'Main menu' },

@@ -9,7 +9,7 @@ export interface Problem {
   title?: string;
   status: number;
   detail?: string;
-  errors?: { field: string; message: string }[];
+  errors?: { field?: string; message: string }[];
 }
 
 /** A refused request, with the server's problem+json (already in the user's language). */
