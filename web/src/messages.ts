@@ -29,6 +29,10 @@ export const messages = {
   'login.username': { id: 'Nama pengguna', en: 'Username' },
   'login.password': { id: 'Kata sandi', en: 'Password' },
   'login.submit': { id: 'Masuk', en: 'Sign in' },
+  'login.sessionEnded': {
+    id: 'Sesi Anda berakhir, silakan masuk lagi.',
+    en: 'Your session has ended, please sign in again.',
+  },
 
   'coord.title': { id: 'Sesi di lokasi saya', en: 'Shifts at my sites' },
   'coord.today': { id: 'Hari ini', en: 'Today' },
