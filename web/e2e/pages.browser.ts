@@ -66,6 +66,8 @@ test('a supervisor finds a person by case number, registers one, and the court o
   await page.getByLabel('Selesai paling lambat').fill('2027-06-01');
   await page.getByRole('button', { name: 'Daftarkan putusan' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jefri Tuanakotta · 90/Pid.C/2026/PN Amb');
+  // It ends next year: both ends say their year.
+  await expect(page.locator('main > p.sub')).toContainText('Sen, 7 Des 2026 s.d. Sel, 1 Jun 2027');
   await screenshot(page, 'order-desk');
 });
 
