@@ -5,7 +5,12 @@ import { call, expectAccessible, query, screenshot, signIn } from './support.js'
 // Several pages, downloads and axe runs each: more than the default 30 s on a busy machine.
 test.describe.configure({ timeout: 90_000 });
 
-test("an administrator edits a user and deactivates the account: the user's sign-in then fails", async ({ page }) => {
+test("an administrator edits a user and deactivates the account: the user's sign-in then fails, and the user signed in is sent to sign in again", async ({
+  page,
+  browser,
+}) => {
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, 'pk2.ambon', '/pk');
   await signIn(page, 'admin', '/admin');
   await page.getByRole('link', { name: 'pk2.ambon' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('pk2.ambon');
@@ -27,7 +32,20 @@ test("an administrator edits a user and deactivates the account: the user's sign
     body: JSON.stringify({ username: 'pk2.ambon', password: DEMO_PASSWORD }),
   });
   expect(login.status).toBe(401);
-  await expect(page.getByRole('button', { name: 'Aktifkan kembali' })).toBeVisible();
+
+  // Its next call is refused: the session ends, the sign-in page says why and leads back to the page afterwards.
+  await other.getByRole('link', { name: 'Klien' }).click();
+  await expect(other).toHaveURL('/masuk?berakhir=1&next=%2Fpk%2Forang');
+  await expect(other.getByRole('status')).toHaveText('Sesi Anda berakhir, silakan masuk lagi.');
+  await expect(other.getByRole('navigation', { name: 'Menu utama' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Aktifkan kembali' }).click();
+  await expect(page.getByTestId('user-status')).not.toContainText('dinonaktifkan');
+  await other.getByLabel('Nama pengguna').fill('pk2.ambon');
+  await other.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+  await other.getByRole('button', { name: 'Masuk' }).click();
+  await expect(other.getByRole('heading', { level: 1 })).toHaveText('Klien');
+  await expect(other).toHaveURL('/pk/orang');
+  await other.context().close();
 });
 
 test("a site's page shows it on the map with its radius, without any tile server; a new site's position is set by a click", async ({

@@ -15,8 +15,19 @@ test('a supervisor finds a person by case number, registers one, and the court o
   await expectAccessible(page);
 
   await page.getByLabel('Nama lengkap').fill('Jefri Tuanakotta');
-  await page.getByLabel('NIK').fill('8171010101900099');
   await page.getByLabel('Tanggal lahir').fill('1990-01-01');
+  // The server's errors name its fields (nik, phone): the page shows them under the form's labels, once each.
+  await page.getByLabel('NIK').fill('81710101');
+  await page.getByLabel('Nomor HP').fill('12');
+  await page.getByRole('button', { name: 'Daftarkan', exact: true }).click();
+  const refused = page.getByRole('alert');
+  await expect(refused.locator('p')).toHaveText('Periksa isian berikut:');
+  await expect(refused.getByRole('listitem')).toHaveText([
+    'NIK: NIK harus 16 angka',
+    'Nomor HP: harus nomor telepon Indonesia',
+  ]);
+  await expect(refused).not.toContainText('nik:');
+  await page.getByLabel('NIK').fill('8171010101900099');
   await page.getByLabel('Nomor HP').fill('081234500099');
   await page.getByLabel('Agama').selectOption({ label: 'Kristen Protestan' });
   // The planner books only sites within reach of home: a person registered here must be plannable.
@@ -77,6 +88,8 @@ test('a supervisor finds a person by case number, registers one, and the court o
   await page.getByLabel('Selesai paling lambat').fill('2027-06-01');
   await page.getByRole('button', { name: 'Daftarkan putusan' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jefri Tuanakotta · 90/Pid.C/2026/PN Amb');
+  // It ends next year: both ends say their year.
+  await expect(page.locator('main > p.sub')).toContainText('Sen, 7 Des 2026 s.d. Sel, 1 Jun 2027');
   await screenshot(page, 'order-desk');
   await page.getByRole('button', { name: 'Rencanakan sisa jam' }).click();
   await expect(page.getByTestId('planner').getByRole('row').nth(1)).toBeVisible();

@@ -1,4 +1,4 @@
-import { ApiError, type Problem } from './api/client.js';
+import { ApiError, sessionRefused, type Problem } from './api/client.js';
 import { currentLang } from './i18n.js';
 import { currentSession } from './session.js';
 
@@ -22,6 +22,7 @@ export async function download(path: string, fallbackName: string): Promise<stri
       'accept-language': currentLang(),
     },
   });
+  if (response.status === 401) sessionRefused();
   if (!response.ok) {
     const problem = (await response.json().catch(() => ({}))) as Partial<Problem>;
     throw new ApiError({ ...problem, status: response.status });

@@ -10,6 +10,7 @@ export const messages = {
   'common.open': { id: 'Buka', en: 'Open' },
   'common.done': { id: 'Selesai.', en: 'Done.' },
   'error.network': { id: 'Tidak ada sambungan ke server. Coba lagi.', en: 'No connection to the server. Try again.' },
+  'error.check': { id: 'Periksa isian berikut:', en: 'Please check:' },
 
   'nav.skip': { id: 'Langsung ke isi', en: 'Skip to content' },
   'nav.main': { id: 'Menu utama', en: 'Main menu' },
@@ -28,6 +29,10 @@ export const messages = {
   'login.username': { id: 'Nama pengguna', en: 'Username' },
   'login.password': { id: 'Kata sandi', en: 'Password' },
   'login.submit': { id: 'Masuk', en: 'Sign in' },
+  'login.sessionEnded': {
+    id: 'Sesi Anda berakhir, silakan masuk lagi.',
+    en: 'Your session has ended, please sign in again.',
+  },
 
   'coord.title': { id: 'Sesi di lokasi saya', en: 'Shifts at my sites' },
   'coord.today': { id: 'Hari ini', en: 'Today' },

@@ -25,16 +25,34 @@ export function formatTime(instant: string | Date, timezone: string): string {
   return `${time.format(new Date(instant))} ${zoneLabel(timezone)}`;
 }
 
-/** `Selasa, 1 Desember 2026` for a local date `2026-12-01` (a calendar date: no zone to convert). */
-export function formatDate(localDate: string, style: 'long' | 'short' = 'long'): string {
+const inThisYear = (localDate: string): boolean => Number(localDate.slice(0, 4)) === new Date().getFullYear();
+
+/**
+ * `Selasa, 1 Desember 2026` for a local date `2026-12-01` (a calendar date: no zone to convert); short, `Sel, 1 Des`
+ * in this year (the viewer's) and `Sen, 3 Mei 2027` in another: an end next year must not read as this year's.
+ */
+export function formatDate(
+  localDate: string,
+  style: 'long' | 'short' = 'long',
+  withYear = style === 'long' || !inThisYear(localDate),
+): string {
   const [y, m, d] = localDate.split('-').map(Number);
   return new Intl.DateTimeFormat(locale(), {
     timeZone: 'UTC',
     weekday: style === 'long' ? 'long' : 'short',
     day: 'numeric',
     month: style === 'long' ? 'long' : 'short',
-    year: style === 'long' ? 'numeric' : undefined,
+    year: withYear ? 'numeric' : undefined,
   }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/**
+ * A period's two ends, short: both with their year when either is not in this year (`2 Jan – 31 Des 2027` would
+ * read as one year).
+ */
+export function formatPeriod(from: string, to: string): { from: string; to: string } {
+  const withYear = !inThisYear(from) || !inThisYear(to);
+  return { from: formatDate(from, 'short', withYear), to: formatDate(to, 'short', withYear) };
 }
 
 export function formatInstant(instant: string, timezone: string): string {

@@ -20,21 +20,35 @@ export function Page({ title, children, wide }: { title: string; children: Compo
   );
 }
 
-export function ErrorBox({ error }: { error: unknown }) {
+/**
+ * A refused request in the server's words. Errors about fields are listed one by one under the form's own labels
+ * (`labels`: the API's field name → the label): the API's field names mean nothing to the user, so a field
+ * without a label shows only its message.
+ */
+export function ErrorBox({ error, labels = {} }: { error: unknown; labels?: Record<string, string> }) {
   if (!error) return null;
   const problem = error instanceof ApiError ? error.problem : null;
+  const errors = problem?.errors ?? [];
+  const line = ({ field, message }: { field?: string; message: string }) =>
+    field && labels[field] ? `${labels[field]}: ${message}` : message;
   return (
     <div class="error" role="alert">
-      <p>{problem ? (problem.detail ?? problem.title) : t('error.network')}</p>
-      {problem?.errors && problem.errors.length > 1 ? (
-        <ul>
-          {problem.errors.map((e) => (
-            <li key={e.field}>
-              <code>{e.field}</code>: {e.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {!problem ? (
+        <p>{t('error.network')}</p>
+      ) : !errors.some((e) => e.field) ? (
+        <p>{problem.detail ?? problem.title}</p>
+      ) : errors.length === 1 ? (
+        <p>{line(errors[0])}</p>
+      ) : (
+        <>
+          <p>{t('error.check')}</p>
+          <ul>
+            {errors.map((e, i) => (
+              <li key={i}>{line(e)}</li>
+            ))}
+          </ul>
+        </>
+      )}
     </div>
   );
 }

@@ -7,7 +7,7 @@ import '../messages-more.js';
 import { Link, navigate } from '../router.js';
 import { formatDate, formatTime, zoneLabel } from '../time.js';
 import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
-import { SitePlace, SiteUse } from './site-fields.js';
+import { SitePlace, siteLabels, SiteUse } from './site-fields.js';
 
 type Site = components['schemas']['Site'];
 type Agreement = components['schemas']['Agreement'];
@@ -145,7 +145,7 @@ function EditForm({ site, host, agreements }: { site: Site; host: string; agreem
         <SiteUse value={f} onChange={merge} />
       </div>
       <p class="legal">{t('siteEdit.fixed', { host, zone: `${zoneLabel(site.timezone)} (${site.timezone})` })}</p>
-      <ErrorBox error={save.error} />
+      <ErrorBox error={save.error} labels={siteLabels()} />
       <div class="actions">
         <button type="submit" class="primary" disabled={save.busy}>
           {t('common.save')}

@@ -9,7 +9,7 @@ import { ownAgency } from '../own-agency.js';
 import { Pager, usePaged } from '../paged.js';
 import { Link } from '../router.js';
 import { ROLES, type Role } from '../session.js';
-import { formatDate, localToday, ZONES, zoneLabel } from '../time.js';
+import { formatPeriod, localToday, ZONES, zoneLabel } from '../time.js';
 import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
 
 type Agency = components['schemas']['Agency'];
@@ -267,15 +267,17 @@ function Agreements({ today }: { today: string }) {
       {data ? (
         <>
           <ul>
-            {data.items.map((a) => (
-              <li key={a.id}>
-                <strong>{a.number}</strong> {a.title} · {formatDate(a.validFrom, 'short')} –{' '}
-                {formatDate(a.validTo, 'short')}{' '}
-                <span class={a.validFrom <= today && today <= a.validTo ? 'status s-checked_in' : 'status s-absent'}>
-                  {a.validFrom <= today && today <= a.validTo ? t('admin.valid') : t('admin.notValid')}
-                </span>
-              </li>
-            ))}
+            {data.items.map((a) => {
+              const period = formatPeriod(a.validFrom, a.validTo);
+              return (
+                <li key={a.id}>
+                  <strong>{a.number}</strong> {a.title} · {period.from} – {period.to}{' '}
+                  <span class={a.validFrom <= today && today <= a.validTo ? 'status s-checked_in' : 'status s-absent'}>
+                    {a.validFrom <= today && today <= a.validTo ? t('admin.valid') : t('admin.notValid')}
+                  </span>
+                </li>
+              );
+            })}
           </ul>
           <Pager label={t('admin.pagesOf', { what: t('admin.agreement') })} total={data.total} list={list} />
         </>

@@ -6,7 +6,7 @@ import '../messages-more.js';
 import { navigate } from '../router.js';
 import { ZONES, zoneLabel } from '../time.js';
 import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
-import { SitePlace, SiteUse } from './site-fields.js';
+import { SitePlace, siteLabels, SiteUse } from './site-fields.js';
 
 async function load() {
   const [opds, coordinators, agreements] = await Promise.all([
@@ -110,7 +110,15 @@ export default function NewSite() {
               </select>
             </Field>
           </div>
-          <ErrorBox error={save.error} />
+          <ErrorBox
+            error={save.error}
+            labels={{
+              ...siteLabels(),
+              agencyId: t('admin.host'),
+              timezone: t('admin.zone'),
+              coordinatorIds: t('admin.coordinator'),
+            }}
+          />
           <button type="submit" class="primary" disabled={save.busy}>
             {t('common.save')}
           </button>

@@ -66,6 +66,19 @@ export function SitePlace({ value, onChange }: { value: PlaceText; onChange: Cha
   );
 }
 
+/** The labels of a site's fields, for the server's errors about them (see ErrorBox). */
+export const siteLabels = (): Record<string, string> => ({
+  name: t('admin.name'),
+  address: t('person.address'),
+  'location.lat': t('admin.lat'),
+  'location.lng': t('admin.lng'),
+  radiusMeters: t('admin.radiusField'),
+  workType: t('admin.workType'),
+  defaultCapacity: t('admin.capacity'),
+  minorsAllowed: t('admin.minorsField'),
+  agreementId: t('admin.agreement'),
+});
+
 /** The kind of work, the default capacity and whether minors may work there: fields of a form's grid. */
 export function SiteUse({ value, onChange }: { value: UseText; onChange: Change<UseText> }) {
   const set = (name: keyof UseText) => onText(onChange, name);

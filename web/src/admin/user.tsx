@@ -116,7 +116,15 @@ export default function UserPage({ params }: { params: { userId: string } }) {
         <Field label={t('person.phone')} hint={t('admin.phoneHint')}>
           <input type="tel" value={f.phone} onInput={(e) => setF({ ...f, phone: e.currentTarget.value })} />
         </Field>
-        <ErrorBox error={save.error} />
+        <ErrorBox
+          error={save.error}
+          labels={{
+            fullName: t('admin.name'),
+            role: t('admin.role'),
+            agencyId: t('admin.agency'),
+            phone: t('person.phone'),
+          }}
+        />
         <button type="submit" class="primary" disabled={save.busy}>
           {t('common.save')}
         </button>

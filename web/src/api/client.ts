@@ -1,6 +1,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { currentLang } from '../i18n.js';
-import { currentSession } from '../session.js';
+import { navigate } from '../router.js';
+import { currentSession, endSession } from '../session.js';
 import { noteServerDate } from '../server-clock.js';
 import type { paths } from './schema.js';
 
@@ -9,7 +10,7 @@ export interface Problem {
   title?: string;
   status: number;
   detail?: string;
-  errors?: { field: string; message: string }[];
+  errors?: { field?: string; message: string }[];
 }
 
 /** A refused request, with the server's problem+json (already in the user's language). */
@@ -17,6 +18,19 @@ export class ApiError extends Error {
   constructor(readonly problem: Problem) {
     super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
   }
+}
+
+/** Requests that answer 401 for their own reasons: a wrong password, a person's expired link. */
+const OWN_REFUSALS = ['/api/v1/auth/login', '/api/v1/person-page/'];
+
+/**
+ * A token the server no longer takes (expired, the user deactivated): the session ends and the user signs in again,
+ * told why, then comes back to this page.
+ */
+export function sessionRefused(): void {
+  if (location.pathname === '/masuk') return;
+  endSession();
+  navigate(`/masuk?berakhir=1&next=${encodeURIComponent(location.pathname + location.search)}`);
 }
 
 const headers: Middleware = {
@@ -27,8 +41,10 @@ const headers: Middleware = {
     request.headers.set('accept-language', currentLang());
     return request;
   },
-  onResponse({ response }) {
+  onResponse({ request, response }) {
     noteServerDate(response.headers.get('date'));
+    const path = new URL(request.url).pathname;
+    if (response.status === 401 && !OWN_REFUSALS.some((own) => path.startsWith(own))) sessionRefused();
     return response;
   },
 };

@@ -130,7 +130,22 @@ export default function NewOrder() {
           />{' '}
           {t('newOrder.consent')}
         </label>
-        <ErrorBox error={save.error} />
+        <ErrorBox
+          error={save.error}
+          labels={{
+            personId: t('desk.person'),
+            caseNumber: t('newOrder.caseNumber'),
+            courtName: t('newOrder.court'),
+            offenseDate: t('newOrder.offenseDate'),
+            verdictDate: t('newOrder.verdictDate'),
+            totalHours: t('newOrder.totalHours'),
+            maxHoursPerDay: t('newOrder.perDay'),
+            startDate: t('newOrder.start'),
+            endDate: t('newOrder.end'),
+            'replacedSentence.days': t('newOrder.days'),
+            'replacedSentence.amountRupiah': t('newOrder.amount'),
+          }}
+        />
         <button type="submit" class="primary" disabled={save.busy}>
           {t('newOrder.submit')}
         </button>

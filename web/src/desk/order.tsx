@@ -6,7 +6,7 @@ import '../messages-more.js';
 import { currentSession } from '../session.js';
 import { ownAgency } from '../own-agency.js';
 import { serverNow } from '../server-clock.js';
-import { formatDate, formatInstant, formatMinutes, formatTime, zoneLabel } from '../time.js';
+import { formatDate, formatInstant, formatMinutes, formatPeriod, formatTime, zoneLabel } from '../time.js';
 import { download } from '../download.js';
 import { ErrorBox, Field, Loading, Page, Progress, useAction, useLoad } from '../ui.js';
 import { Breaches } from './breaches.js';
@@ -128,7 +128,7 @@ export default function OrderPage({ params }: { params: { orderId: string } }) {
     <Page title={`${order.personName} · ${order.caseNumber}`} wide>
       <p class="sub">
         {order.courtName} · {t(`status.${order.status}` as 'status.active')} ·{' '}
-        {t('order.period', { from: formatDate(order.startDate, 'short'), to: formatDate(order.endDate, 'short') })} ·{' '}
+        {t('order.period', formatPeriod(order.startDate, order.endDate))} ·{' '}
         {t('order.perDay', { hours: order.maxHoursPerDay })}
         {order.regime === 'child' ? ` · ${t('order.child')}` : ''}
       </p>

@@ -114,7 +114,7 @@ export default function PersonPage({ params }: { params: { personId: string } })
         </Field>
         <PersonDetailsFields details={details} change={setDetails} />
         <WindowsEditor windows={windows} change={setWindows} />
-        <ErrorBox error={save.error} />
+        <ErrorBox error={save.error} labels={{ phone: t('person.phone'), address: t('person.address') }} />
         {saved ? (
           <p role="status">{saved.length ? t('person.review', { count: saved.length }) : t('common.done')}</p>
         ) : null}
@@ -135,7 +135,7 @@ export default function PersonPage({ params }: { params: { personId: string } })
         <Field label={t('person.relation')}>
           <input required value={relation} onInput={(e) => setRelation(e.currentTarget.value)} />
         </Field>
-        <ErrorBox error={declare.error} />
+        <ErrorBox error={declare.error} labels={{ relation: t('person.relation') }} />
         <button type="submit" disabled={declare.busy}>
           {t('person.declare')}
         </button>

@@ -85,7 +85,16 @@ function Register() {
       </label>
       <PersonDetailsFields details={details} change={setDetails} />
       <WindowsEditor windows={windows} change={setWindows} />
-      <ErrorBox error={save.error} />
+      <ErrorBox
+        error={save.error}
+        labels={{
+          fullName: t('person.fullName'),
+          nik: 'NIK',
+          birthDate: t('person.birthDate'),
+          phone: t('person.phone'),
+          address: t('person.address'),
+        }}
+      />
       <button type="submit" class="primary" disabled={save.busy}>
         {t('person.registerSubmit')}
       </button>

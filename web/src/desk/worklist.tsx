@@ -101,7 +101,7 @@ function AbsenceDecision({ absence, done }: { absence: Review; done: () => void 
       <Field label={t('desk.decisionReason')} hint={t('desk.decisionHint')}>
         <input value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
       </Field>
-      <ErrorBox error={decide.error} />
+      <ErrorBox error={decide.error} labels={{ reason: t('desk.decisionReason') }} />
       <div class="actions">
         <button type="button" disabled={decide.busy} onClick={() => void decide.run(true)}>
           {t('desk.excused')}

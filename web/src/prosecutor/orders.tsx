@@ -1,7 +1,7 @@
 import { api, ok } from '../api/client.js';
 import { t } from '../i18n.js';
 import { Link } from '../router.js';
-import { formatDate, formatMinutes } from '../time.js';
+import { formatMinutes, formatPeriod } from '../time.js';
 import { Loading, Page, Progress, useLoad } from '../ui.js';
 
 /** The orders of my Kejari (R-26), with their progress and status. */
@@ -19,10 +19,7 @@ export default function ProsecutorOrders() {
             </Link>
             <p class="sub">
               {t(`status.${order.status}` as 'status.active')} ·{' '}
-              {t('order.period', {
-                from: formatDate(order.startDate, 'short'),
-                to: formatDate(order.endDate, 'short'),
-              })}
+              {t('order.period', formatPeriod(order.startDate, order.endDate))}
             </p>
             <Progress
               required={order.progress.requiredMinutes}
