@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { personLinkToken } from '../../src/person-page/person-link.js';
+import { baseURL } from './env.js';
 import { call, expectAccessible, PHONE, query, screenshot, signIn } from './support.js';
 
 const DEVELOPMENT_SECRET = 'bakti-development-secret-change-me-in-production';
@@ -66,6 +67,11 @@ test('a supervisor finds a person by case number, registers one, and the court o
   expect(await query(`SELECT relation FROM conflict_of_interest WHERE person_id = $1`, [jefri.id])).toEqual([
     { relation: 'sepupu' },
   ]);
+  await expect(page.getByTestId('conflict-declared')).toContainText('Dicatat: sepupu.');
+  // The person's link is shown whole, to copy, with the time it stops working.
+  await page.getByRole('button', { name: 'Buat tautan' }).click();
+  await expect(page.getByTestId('person-link')).toHaveValue(new RegExp(`^${baseURL}/saya/[\\w-]+`));
+  await expect(page.getByText(/^Berlaku sampai .+ WIT\.$/)).toBeVisible();
 
   await page.getByRole('link', { name: 'Putusan baru' }).first().click();
   await expect(page.getByText('Dewasa 8–240 jam')).toBeVisible();

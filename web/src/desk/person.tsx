@@ -3,7 +3,8 @@ import { api, ok } from '../api/client.js';
 import { t } from '../i18n.js';
 import { Link } from '../router.js';
 import { currentSession } from '../session.js';
-import { formatMinutes } from '../time.js';
+import { ownAgency } from '../own-agency.js';
+import { formatInstant, formatMinutes } from '../time.js';
 import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
 import { detailsOf, homeOf, NO_DETAILS, PersonDetailsFields } from './person-fields.js';
 import { WindowsEditor, type Window } from './windows.js';
@@ -14,11 +15,12 @@ function changed<K extends string, V>(name: K, value: V, before: V): Partial<Rec
 }
 
 async function loadPerson(id: string) {
-  const [person, orders] = await Promise.all([
+  const [person, orders, agency] = await Promise.all([
     ok(api.GET('/api/v1/persons/{id}', { params: { path: { id } } })),
     ok(api.GET('/api/v1/orders', { params: { query: { personId: id, limit: 100 } } })),
+    ownAgency(),
   ]);
-  return { person, orders };
+  return { person, orders, agency };
 }
 
 /** One person: their orders, what changes in their life (windows, phone, address), a conflict, their own link. */
@@ -29,6 +31,8 @@ export default function PersonPage({ params }: { params: { personId: string } })
   const [windows, setWindows] = useState<Window[]>([]);
   const [details, setDetails] = useState(NO_DETAILS);
   const [relation, setRelation] = useState('');
+  const [declared, setDeclared] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
   const [saved, setSaved] = useState<string[] | null>(null);
   const [link, setLink] = useState<{ path: string; expiresAt: string } | null>(null);
   const person = loaded.data?.person;
@@ -66,6 +70,7 @@ export default function PersonPage({ params }: { params: { personId: string } })
         body: { userId: currentSession()!.user.id, relation },
       }),
     );
+    setDeclared(relation);
     setRelation('');
   });
   const makeLink = useAction(async () => {
@@ -136,6 +141,11 @@ export default function PersonPage({ params }: { params: { personId: string } })
           <input required value={relation} onInput={(e) => setRelation(e.currentTarget.value)} />
         </Field>
         <ErrorBox error={declare.error} labels={{ relation: t('person.relation') }} />
+        {declared ? (
+          <p role="status" data-testid="conflict-declared">
+            {t('person.declared', { relation: declared })}
+          </p>
+        ) : null}
         <button type="submit" disabled={declare.busy}>
           {t('person.declare')}
         </button>
@@ -145,12 +155,28 @@ export default function PersonPage({ params }: { params: { personId: string } })
         <p class="legal">{t('person.linkHint')}</p>
         <ErrorBox error={makeLink.error} />
         {link ? (
-          <p>
-            <a href={link.path} data-testid="person-link">
-              {location.origin}
-              {link.path.slice(0, 24)}…
-            </a>
-          </p>
+          <div class="stack">
+            <Field label={t('person.linkAddress')}>
+              <input
+                readOnly
+                data-testid="person-link"
+                value={location.origin + link.path}
+                onFocus={(e) => e.currentTarget.select()}
+              />
+            </Field>
+            <p>{t('person.linkValid', { until: formatInstant(link.expiresAt, loaded.data.agency.timezone) })}</p>
+            <div class="actions">
+              <button
+                type="button"
+                onClick={() =>
+                  void navigator.clipboard?.writeText(location.origin + link.path).then(() => setCopied(true))
+                }
+              >
+                {t('person.copyLink')}
+              </button>
+              {copied ? <span role="status">{t('person.linkCopied')}</span> : null}
+            </div>
+          </div>
         ) : (
           <button type="button" disabled={makeLink.busy} onClick={() => void makeLink.run()}>
             {t('person.makeLink')}
