@@ -25,6 +25,17 @@ export function formatTime(instant: string | Date, timezone: string): string {
   return `${time.format(new Date(instant))} ${zoneLabel(timezone)}`;
 }
 
+/** A site's wall-clock time `07:00` as the language writes it: `07.00` (Indonesian) or `07:00` (English). */
+export function formatClock(localTime: string): string {
+  return currentLang() === 'en' ? localTime : localTime.replace(':', '.');
+}
+
+/** Metres as kilometres with one decimal, as the language writes it: `1,5 km` or `1.5 km`. */
+export function formatKilometres(meters: number): string {
+  const number = new Intl.NumberFormat(locale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return `${number.format(meters / 1000)} km`;
+}
+
 const inThisYear = (localDate: string): boolean => Number(localDate.slice(0, 4)) === new Date().getFullYear();
 
 /**

@@ -5,13 +5,11 @@ import { t } from '../i18n.js';
 import '../messages-more.js';
 import { Link } from '../router.js';
 import { ownAgency } from '../own-agency.js';
-import { addDays, formatDate, formatMinutes, localToday, zoneLabel } from '../time.js';
+import { addDays, formatClock, formatDate, formatKilometres, formatMinutes, localToday, zoneLabel } from '../time.js';
 import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
 
 type Plan = components['schemas']['Plan'];
 type PlanOrder = components['schemas']['PlanOrder'];
-const km = (meters: number) => `${(meters / 1000).toFixed(1)} km`;
-
 function OrderProposal({ order, plan, zoneOf }: { order: PlanOrder; plan: Plan; zoneOf: (siteId: string) => string }) {
   const bookings = plan.bookings.filter((b) => b.orderId === order.orderId);
   const done = order.needMinutes <= order.plannedMinutes;
@@ -57,9 +55,9 @@ function OrderProposal({ order, plan, zoneOf }: { order: PlanOrder; plan: Plan; 
                     <td>{formatDate(b.date, 'short')}</td>
                     <td>{b.siteName}</td>
                     <td>
-                      {b.start}–{b.end} {zoneLabel(zoneOf(b.siteId))}
+                      {formatClock(b.start)}–{formatClock(b.end)} {zoneLabel(zoneOf(b.siteId))}
                     </td>
-                    <td>{km(b.travelMeters)}</td>
+                    <td>{formatKilometres(b.travelMeters)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -134,7 +132,7 @@ function Planner({ zone }: { zone: string }) {
               bookings: s.bookings,
               planned: formatMinutes(s.plannedMinutes),
               need: formatMinutes(s.needMinutes),
-              travel: km(s.maxTravelMeters),
+              travel: formatKilometres(s.maxTravelMeters),
             })}
             {plan.moves.length ? ` ${t('bapasPlan.moves', { count: plan.moves.length })}` : ''}
           </p>

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, ok } from '../api/client.js';
 import type { components } from '../api/schema.js';
 import { t } from '../i18n.js';
-import { formatDate, formatMinutes } from '../time.js';
+import { formatClock, formatDate, formatKilometres, formatMinutes } from '../time.js';
 import { ErrorBox, useAction } from '../ui.js';
 
 type Plan = components['schemas']['Plan'];
@@ -56,9 +56,9 @@ export function PlanOrder({ orderId, zone, applied }: { orderId: string; zone: s
                       <td>{formatDate(b.date, 'short')}</td>
                       <td>{b.siteName}</td>
                       <td>
-                        {b.start}–{b.end} {zone}
+                        {formatClock(b.start)}–{formatClock(b.end)} {zone}
                       </td>
-                      <td>{(b.travelMeters / 1000).toFixed(1)} km</td>
+                      <td>{formatKilometres(b.travelMeters)}</td>
                     </tr>
                   ))}
               </tbody>
