@@ -223,6 +223,43 @@ describe('attendance and two-party sign-off', () => {
     expect(codes(again.body)).toEqual(['assignment.invalid_transition']);
   });
 
+  it("R-30: a roll-call's other readers (the site's coordinator, another Bapas's supervisor at a shared site) get no supervisor's words", async () => {
+    const agreement = await w.agreement('SHARED', '2026-01-01', '2027-12-31', [
+      w.ids.bapas,
+      w.ids.otherBapas,
+      w.ids.kejari,
+      w.ids.opd,
+    ]);
+    const site = await w.ownSite({ agreementId: agreement });
+    const shift = await w.post('supervisor', `/sites/${site}/shifts`, {
+      date: w.nextDay(),
+      start: '08:00',
+      end: '12:00',
+    });
+    expect(shift.status).toBe(201);
+    const [cancelled, signed] = [await w.personWithOrder(), await w.personWithOrder()];
+    const booked = await Promise.all([cancelled, signed].map((order) => w.book(order, shift.body.id)));
+    const [gone, done] = booked.map((response) => response.body.id as string);
+    await w.act('supervisor', gone, 'cancel', { reason: 'Dirawat di rumah sakit' });
+    t.clock.set(minutesAfter(shift.body.startsAt, 5));
+    await w.act('coordinatorA', done, 'check-in');
+    t.clock.set(minutesAfter(shift.body.endsAt, 5));
+    await w.act('coordinatorA', done, 'check-out');
+    expect(
+      (await w.act('supervisor2', done, 'sign-off', { creditedMinutes: 200, note: 'Kontrol dokter' })).status,
+    ).toBe(200);
+    const words = (actor: 'supervisor' | 'otherBapasSupervisor' | 'coordinatorA') =>
+      w.get(actor, `/shifts/${shift.body.id}/assignments`).then(({ body }) => ({
+        cancellation: body.items.find((a: { id: string }) => a.id === gone).cancellation.reason,
+        signOff: body.items.find((a: { id: string }) => a.id === done).signOff.note,
+      }));
+    expect(await words('supervisor')).toEqual({ cancellation: 'Dirawat di rumah sakit', signOff: 'Kontrol dokter' });
+    expect(await words('otherBapasSupervisor')).toEqual({ cancellation: null, signOff: null });
+    expect(await words('coordinatorA')).toEqual({ cancellation: null, signOff: null });
+    expect((await w.get('coordinatorA', `/assignments/${done}`)).body.signOff.note).toBeNull();
+    expect((await w.get('supervisor', `/assignments/${done}`)).body.signOff.note).toBe('Kontrol dokter');
+  });
+
   it('R-27: a coordinator related to the person cannot record their attendance', async () => {
     const personId = await w.person();
     const a = await w.booked(await w.order(personId));

@@ -152,7 +152,7 @@ export interface paths {
         };
         /**
          * Read an assignment with its attendance
-         * @description A coordinator gets the supervisor's reasons and notes as null (R-30), as in the shift's roll-call.
+         * @description The supervisor's reasons and notes are null but for the order's own supervisors and prosecutors (R-30), as in the shift's roll-call.
          */
         get: operations["Assignments_get"];
         put?: never;
@@ -1270,7 +1270,7 @@ export interface paths {
         };
         /**
          * A shift's roll-call
-         * @description For the site's coordinators and the supervisors who plan there. A coordinator gets the supervisor's reasons and notes (an absence's decision, a cancellation, a sign-off) as null (R-30).
+         * @description For the site's coordinators and the supervisors who plan there. The supervisor's reasons and notes (an absence's decision, a cancellation, a sign-off) are null but for the order's own supervisors (R-30).
          */
         get: operations["Assignments_roster"];
         put?: never;

@@ -10,6 +10,7 @@ import {
   mayCallRoll,
   mayProsecute,
   maySeeAssignment,
+  maySeeSupervisorsWords,
   maySeeShifts,
   maySeeSite,
   maySeeTrail,
@@ -132,6 +133,11 @@ const RULES = {
     refusal: (user, assignment) => (maySeeAssignment(user, assignment) ? null : outOfScope()),
   }),
   /** the site's coordinator records attendance, unless related to the person. */
+  'assignment.words': rule<OrderFacts>({
+    load: (repository, user, ids, tx) => repository.assignments(user, ids, tx),
+    missing: () => notFound('assignment'),
+    refusal: (user, order) => (maySeeSupervisorsWords(user, order) ? null : outOfScope()),
+  }),
   'assignment.record': rule<Pick<AssignmentFacts, 'coordinates' | 'related'>>({
     load: (repository, user, ids, tx) => repository.assignments(user, ids, tx),
     missing: () => notFound('assignment'),

@@ -7,6 +7,7 @@ import {
   maySeeAssignment,
   maySeeShifts,
   maySeeSite,
+  maySeeSupervisorsWords,
   maySeeTrail,
   maySupervise,
   mayScheduleAt,
@@ -35,6 +36,15 @@ describe('access rules', () => {
     expect(orderInScope(as('admin', 'bapas'), order)).toBe(false);
     // a person's records have no Kejari: no prosecutor's scope
     expect(orderInScope(as('prosecutor', 'kejari'), { bapasId: 'bapas', kejaksaanId: null })).toBe(false);
+  });
+
+  it("R-30: the supervisor's words about a booking are for the order's own supervisors and prosecutors only", () => {
+    expect(maySeeSupervisorsWords(as('supervisor', 'bapas'), order)).toBe(true);
+    expect(maySeeSupervisorsWords(as('prosecutor', 'kejari'), order)).toBe(true);
+    // who may read the roll-call is not enough: the site's coordinator, another Bapas's supervisor at a shared site
+    expect(maySeeSupervisorsWords(as('coordinator', 'opd'), order)).toBe(false);
+    expect(maySeeSupervisorsWords(as('supervisor', 'other-bapas'), order)).toBe(false);
+    expect(maySeeSupervisorsWords(as('admin', 'bapas'), order)).toBe(false);
   });
 
   it('R-26, R-28: only a supervisor changes what happens under an order and credits hours, never an admin', () => {

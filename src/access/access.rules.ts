@@ -32,6 +32,14 @@ export function orderInScope(user: Caller, order: OrderFacts): boolean {
 }
 
 /**
+ * R-30: the supervisor's words about a booking (why an absence was excused, why it was cancelled, a sign-off's note:
+ * often health or family) are for those whose order it is, not for everyone who may read the roll-call.
+ */
+export function maySeeSupervisorsWords(user: Caller, order: OrderFacts): boolean {
+  return orderInScope(user, order);
+}
+
+/**
  * R-26, R-28: only a supervisor changes what happens under an order (books, decides, signs off, credits): never
  * an administrator, who manages users, agencies, agreements and sites but cannot credit hours.
  */

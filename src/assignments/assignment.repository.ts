@@ -369,25 +369,26 @@ export class AssignmentRepository {
   }
 
   /**
-   * Read model: person, site. A page of an order's or a shift's assignments, with the person's name and the site's
-   * name and zone (R-22: the times are the site's), and the total.
+   * Read model: person, site. A page of an order's or a shift's assignments, with the person's name and Bapas
+   * (whose order it is, R-30) and the site's name and zone (R-22: the times are the site's), and the total.
    */
   async page(
     where: { orderId: string } | { shiftId: string },
     page: { limit: number; offset: number },
     tx: Tx = this.dataSource.manager,
-  ): Promise<{ rows: (Assignment & { personName: string; site: AssignmentSite })[]; total: number }> {
+  ): Promise<{ rows: (Assignment & { personName: string; bapasId: string; site: AssignmentSite })[]; total: number }> {
     const [column, id] = 'orderId' in where ? ['order_id', where.orderId] : ['shift_id', where.shiftId];
-    const rows: (Assignment & { personName: string; site: AssignmentSite; total: number })[] = await tx.query(
-      prepared(
-        'assignment-page',
-        `SELECT ${this.columns()}, p.full_name AS "personName",
+    const rows: (Assignment & { personName: string; bapasId: string; site: AssignmentSite; total: number })[] =
+      await tx.query(
+        prepared(
+          'assignment-page',
+          `SELECT ${this.columns()}, p.full_name AS "personName", p.bapas_id AS "bapasId",
               json_build_object('id', s.id, 'name', s.name, 'timezone', s.timezone) AS site, count(*) OVER ()::int AS total
          FROM assignment a JOIN person p ON p.id = a.person_id JOIN site s ON s.id = a.site_id
         WHERE a.${column} = $1 ORDER BY a.starts_at, p.full_name LIMIT $2 OFFSET $3`,
-      ),
-      [id, page.limit, page.offset],
-    );
+        ),
+        [id, page.limit, page.offset],
+      );
     const total =
       rows[0]?.total ?? (await tx.query(`SELECT count(*)::int AS n FROM assignment WHERE ${column} = $1`, [id]))[0].n;
     return { rows: rows.map(({ total: _, ...row }) => row), total };

@@ -55,7 +55,8 @@ export class AssignmentsController {
   @Get('assignments/:id')
   @ApiOperation({
     summary: 'Read an assignment with its attendance',
-    description: "A coordinator gets the supervisor's reasons and notes as null (R-30), as in the shift's roll-call.",
+    description:
+      "The supervisor's reasons and notes are null but for the order's own supervisors and prosecutors (R-30), as in the shift's roll-call.",
   })
   @ApiOkResponse({ type: AssignmentResponse })
   @ApiProblems(400, 401, 403, 404)
@@ -80,7 +81,7 @@ export class AssignmentsController {
   @ApiOperation({
     summary: "A shift's roll-call",
     description:
-      "For the site's coordinators and the supervisors who plan there. A coordinator gets the supervisor's reasons and notes (an absence's decision, a cancellation, a sign-off) as null (R-30).",
+      "For the site's coordinators and the supervisors who plan there. The supervisor's reasons and notes (an absence's decision, a cancellation, a sign-off) are null but for the order's own supervisors (R-30).",
   })
   @ApiOkResponse({ type: AssignmentPage })
   @ApiProblems(400, 401, 403, 404)

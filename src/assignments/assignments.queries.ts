@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access.policy.js';
+import { maySeeSupervisorsWords } from '../access/access.rules.js';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Page, PageQuery } from '../common/pagination.js';
 import { AssignmentAccess } from './assignment-access.js';
@@ -18,7 +19,7 @@ export class AssignmentsQueries {
     await this.policy.requireAccess(user, 'assignment.read', [id]);
     const assignment = await this.access.load(undefined, id, false);
     const view = toAssignmentView(assignment, await this.assignments.personName(assignment.personId));
-    return user.role === 'coordinator' ? forTheSite(view) : view;
+    return (await this.policy.checkAccess(user, 'assignment.words', [id])).has(id) ? view : forTheSite(view);
   }
 
   async forOrder(user: AuthUser, orderId: string, query: PageQuery): Promise<Page<AssignmentListItem>> {
@@ -29,8 +30,14 @@ export class AssignmentsQueries {
   /** The roll-call of a shift: the site's coordinators and the supervisors who plan there (one statement to check). */
   async roster(user: AuthUser, shiftId: string, query: PageQuery): Promise<Page<AssignmentListItem>> {
     await this.policy.requireAccess(user, 'shift.roster', [shiftId]);
-    const page = await this.page({ shiftId }, query);
-    return user.role === 'coordinator' ? { ...page, items: page.items.map(forTheSite) } : page;
+    const { rows, total } = await this.assignments.page({ shiftId }, query);
+    // A roll-call's readers are the site's coordinators and the supervisors of its parties (mayCallRoll): no
+    // prosecutor, so the order's Bapas (its person's) is all that decides.
+    const items = rows.map(({ personName, site, bapasId, ...a }) => {
+      const view = { ...toAssignmentView(a, personName), site };
+      return maySeeSupervisorsWords(user, { bapasId, kejaksaanId: null }) ? view : forTheSite(view);
+    });
+    return { items, total };
   }
 
   /** Plain rows with their total in one statement (a second only for a page past the end). */
@@ -39,6 +46,9 @@ export class AssignmentsQueries {
     query: PageQuery,
   ): Promise<Page<AssignmentListItem>> {
     const { rows, total } = await this.assignments.page(where, query);
-    return { items: rows.map(({ personName, site, ...a }) => ({ ...toAssignmentView(a, personName), site })), total };
+    return {
+      items: rows.map(({ personName, site, bapasId: _, ...a }) => ({ ...toAssignmentView(a, personName), site })),
+      total,
+    };
   }
 }
