@@ -11,6 +11,10 @@ test("an administrator edits a user and deactivates the account: the user's sign
 }) => {
   const other = await (await browser.newContext()).newPage();
   await signIn(other, 'pk2.ambon', '/pk');
+  await other.getByRole('link', { name: 'Klien' }).click();
+  await other.getByLabel('Nama lengkap').fill('Formulir Tetap Terisi');
+  await other.getByLabel('NIK').fill('8171010101900088');
+  await other.getByLabel('Tanggal lahir').fill('1991-02-03');
   await signIn(page, 'admin', '/admin');
   await page.getByRole('link', { name: 'pk2.ambon' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('pk2.ambon');
@@ -33,9 +37,16 @@ test("an administrator edits a user and deactivates the account: the user's sign
   });
   expect(login.status).toBe(401);
 
-  // Its next call is refused: the session ends, the sign-in page says why and leads back to the page afterwards.
-  await other.getByRole('link', { name: 'Klien' }).click();
-  await expect(other).toHaveURL('/masuk?berakhir=1&next=%2Fpk%2Forang');
+  // A write refused for the token keeps its form as typed, and offers to sign in again in another tab.
+  await other.getByRole('button', { name: 'Daftarkan', exact: true }).click();
+  await expect(other.getByRole('alert').getByRole('link')).toHaveText(
+    'Masuk lagi di tab baru, lalu kirim ulang isian ini.',
+  );
+  await expect(other.getByLabel('Nama lengkap')).toHaveValue('Formulir Tetap Terisi');
+  await expect(other).toHaveURL('/pk/orang');
+  // Its next read is refused: the session ends, the sign-in page says why and leads back to the page afterwards.
+  await other.getByRole('link', { name: 'Daftar kerja' }).click();
+  await expect(other).toHaveURL('/masuk?berakhir=1&next=%2Fpk');
   await expect(other.getByRole('status')).toHaveText('Sesi Anda berakhir, silakan masuk lagi.');
   await expect(other.getByRole('navigation', { name: 'Menu utama' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Aktifkan kembali' }).click();
@@ -43,8 +54,8 @@ test("an administrator edits a user and deactivates the account: the user's sign
   await other.getByLabel('Nama pengguna').fill('pk2.ambon');
   await other.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
   await other.getByRole('button', { name: 'Masuk' }).click();
-  await expect(other.getByRole('heading', { level: 1 })).toHaveText('Klien');
-  await expect(other).toHaveURL('/pk/orang');
+  await expect(other.getByRole('heading', { level: 1 })).toHaveText('Daftar kerja');
+  await expect(other).toHaveURL('/pk');
   await other.context().close();
 });
 

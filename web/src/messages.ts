@@ -11,6 +11,10 @@ export const messages = {
   'common.done': { id: 'Selesai.', en: 'Done.' },
   'error.network': { id: 'Tidak ada sambungan ke server. Coba lagi.', en: 'No connection to the server. Try again.' },
   'error.check': { id: 'Periksa isian berikut:', en: 'Please check:' },
+  'error.signInAgain': {
+    id: 'Masuk lagi di tab baru, lalu kirim ulang isian ini.',
+    en: 'Sign in again in a new tab, then send this form again.',
+  },
 
   'nav.skip': { id: 'Langsung ke isi', en: 'Skip to content' },
   'nav.main': { id: 'Menu utama', en: 'Main menu' },
@@ -238,7 +242,6 @@ export const messages = {
   },
   'person.lat': { id: 'Lintang', en: 'Latitude' },
   'person.lng': { id: 'Bujur', en: 'Longitude' },
-  'person.homeOnMap': { id: 'Lihat di peta', en: 'See on the map' },
   'person.locale': { id: 'Bahasa pesan SMS/WhatsApp', en: 'Language of SMS/WhatsApp messages' },
   'person.windows': { id: 'Waktu berhalangan setiap minggu', en: 'Unavailable every week' },
   'person.windowsHint': {

@@ -33,7 +33,18 @@ export function ErrorBox({ error, labels = {} }: { error: unknown; labels?: Reco
     field && labels[field] ? `${labels[field]}: ${message}` : message;
   return (
     <div class="error" role="alert">
-      {!problem ? (
+      {problem?.status === 401 ? (
+        <p>
+          {problem.detail ?? problem.title}{' '}
+          <a
+            href={`/masuk?next=${encodeURIComponent(location.pathname + location.search)}`}
+            target="_blank"
+            rel="noopener"
+          >
+            {t('error.signInAgain')}
+          </a>
+        </p>
+      ) : !problem ? (
         <p>{t('error.network')}</p>
       ) : !errors.some((e) => e.field) ? (
         <p>{problem.detail ?? problem.title}</p>

@@ -76,7 +76,7 @@ function CreateForm({
             </Field>
           ))}
         </div>
-        <ErrorBox error={action.error} />
+        <ErrorBox error={action.error} labels={Object.fromEntries(fields.map((f) => [f.name, f.label]))} />
         <button type="submit" class="primary" disabled={action.busy}>
           {t('common.save')}
         </button>

@@ -43,11 +43,22 @@ const headers: Middleware = {
   },
   onResponse({ request, response }) {
     noteServerDate(response.headers.get('date'));
-    const path = new URL(request.url).pathname;
-    if (response.status === 401 && !OWN_REFUSALS.some((own) => path.startsWith(own))) sessionRefused();
+    if (response.status === 401 && endsTheSession(request)) sessionRefused();
     return response;
   },
 };
+
+/**
+ * A 401 that sends the user to sign in: a page's read with the session's current token. Not a request with 401s
+ * of its own, nor a write (its form keeps what was typed, and ErrorBox offers to sign in in another tab; the
+ * roll-call's queued taps wait for the next session), nor an answer to a token another sign-in has replaced.
+ */
+function endsTheSession(request: Request): boolean {
+  const path = new URL(request.url).pathname;
+  if (request.method !== 'GET' || OWN_REFUSALS.some((own) => path.startsWith(own))) return false;
+  const session = currentSession();
+  return !session || request.headers.get('authorization') === `Bearer ${session.token}`;
+}
 
 export const api = createClient<paths>({ baseUrl: location.origin });
 api.use(headers);

@@ -39,11 +39,17 @@ interface RollCallDb extends DBSchema {
 }
 
 let db: Promise<IDBPDatabase<RollCallDb>> | undefined;
+/**
+ * Version 2: the rosters kept by version 1 held the supervisor's words about bookings, which the server no longer
+ * gives a site (R-30): they are dropped, and read again when next online. The taps waiting are kept.
+ */
 const database = () =>
-  (db ??= openDB<RollCallDb>('bakti-roll-call', 1, {
-    upgrade(store) {
-      store.createObjectStore('taps', { keyPath: 'key' }).createIndex('byTime', 'tappedAt');
-      store.createObjectStore('rosters', { keyPath: 'shiftId' });
+  (db ??= openDB<RollCallDb>('bakti-roll-call', 2, {
+    upgrade(store, oldVersion, _, transaction) {
+      if (oldVersion < 1) {
+        store.createObjectStore('taps', { keyPath: 'key' }).createIndex('byTime', 'tappedAt');
+        store.createObjectStore('rosters', { keyPath: 'shiftId' });
+      } else void transaction.objectStore('rosters').clear();
     },
   }));
 
@@ -123,11 +129,13 @@ async function send(
   if (response.status >= 500 || response.status === 401 || response.status === 408 || response.status === 429) {
     return { outcome: 'later' };
   }
-  const problem = (error ?? {}) as { detail?: string; title?: string };
+  const problem = (error ?? {}) as { detail?: string; title?: string; errors?: { message: string }[] };
+  // A field error's message alone: the detail names the API's fields, which mean nothing on the roll-call.
+  const fields = problem.errors?.map((e) => e.message).join(' ');
   return {
     outcome: 'refused',
     status: response.status,
-    message: problem.detail ?? problem.title ?? `HTTP ${response.status}`,
+    message: fields || (problem.detail ?? problem.title ?? `HTTP ${response.status}`),
   };
 }
 

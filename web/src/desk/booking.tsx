@@ -115,7 +115,7 @@ export default function Booking() {
                   <td>
                     {started ? (
                       t('booking.started')
-                    ) : heldShifts?.has(s.id) ? (
+                    ) : heldShifts?.has(s.id) || booked === s.id ? (
                       t('booking.held')
                     ) : (
                       <button

@@ -32,11 +32,25 @@ export function detailsOf(person: {
   };
 }
 
-/** The home as the API takes it: null when both are empty; a typo goes through as NaN for the server to refuse. */
+/**
+ * The home as the API takes it: null when both are empty. A typo is sent as NaN, which JSON writes as null: the
+ * server refuses it naming the field (detailLabels).
+ */
 export function homeOf(details: PersonDetails): { lat: number; lng: number } | null {
   if (!details.lat.trim() && !details.lng.trim()) return null;
   const number = (typed: string) => (typed.trim() ? Number(typed.trim().replace(',', '.')) : Number.NaN);
   return { lat: number(details.lat), lng: number(details.lng) };
+}
+
+/** The API's names of these fields, under the form's labels, for ErrorBox. */
+export function detailLabels(): Record<string, string> {
+  return {
+    religion: t('person.religion'),
+    home: t('person.home'),
+    'home.lat': `${t('person.home')}, ${t('person.lat')}`,
+    'home.lng': `${t('person.home')}, ${t('person.lng')}`,
+    locale: t('person.locale'),
+  };
 }
 
 /**
@@ -50,8 +64,6 @@ export function PersonDetailsFields({
   details: PersonDetails;
   change: (next: PersonDetails) => void;
 }) {
-  const home = homeOf(details);
-  const mapped = home && Number.isFinite(home.lat) && Number.isFinite(home.lng) ? home : null;
   const coordinate = (name: 'lat' | 'lng') => ({
     value: details[name],
     inputMode: 'decimal' as const,
@@ -94,15 +106,6 @@ export function PersonDetailsFields({
             <input {...coordinate('lng')} placeholder="128.1814" />
           </label>
         </div>
-        {mapped ? (
-          <a
-            href={`https://www.openstreetmap.org/?mlat=${mapped.lat}&mlon=${mapped.lng}#map=17/${mapped.lat}/${mapped.lng}`}
-            target="_blank"
-            rel="noopener noreferrer"
-          >
-            {t('person.homeOnMap')}
-          </a>
-        ) : null}
       </fieldset>
       <Field label={t('person.locale')}>
         <select

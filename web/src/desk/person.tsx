@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ok } from '../api/client.js';
 import { t } from '../i18n.js';
 import { Link } from '../router.js';
@@ -6,7 +6,7 @@ import { currentSession } from '../session.js';
 import { ownAgency } from '../own-agency.js';
 import { formatInstant, formatMinutes } from '../time.js';
 import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
-import { detailsOf, homeOf, NO_DETAILS, PersonDetailsFields } from './person-fields.js';
+import { detailLabels, detailsOf, homeOf, NO_DETAILS, PersonDetailsFields } from './person-fields.js';
 import { WindowsEditor, type Window } from './windows.js';
 
 /** A field of the update only when it differs from what the person has: null clears it. */
@@ -33,6 +33,7 @@ export default function PersonPage({ params }: { params: { personId: string } })
   const [relation, setRelation] = useState('');
   const [declared, setDeclared] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
+  const linkInput = useRef<HTMLInputElement>(null);
   const [saved, setSaved] = useState<string[] | null>(null);
   const [link, setLink] = useState<{ path: string; expiresAt: string } | null>(null);
   const person = loaded.data?.person;
@@ -64,6 +65,7 @@ export default function PersonPage({ params }: { params: { personId: string } })
     loaded.reload();
   });
   const declare = useAction(async () => {
+    setDeclared(null);
     await ok(
       api.POST('/api/v1/persons/{id}/conflicts', {
         params: { path: { id: params.personId } },
@@ -119,7 +121,10 @@ export default function PersonPage({ params }: { params: { personId: string } })
         </Field>
         <PersonDetailsFields details={details} change={setDetails} />
         <WindowsEditor windows={windows} change={setWindows} />
-        <ErrorBox error={save.error} labels={{ phone: t('person.phone'), address: t('person.address') }} />
+        <ErrorBox
+          error={save.error}
+          labels={{ phone: t('person.phone'), address: t('person.address'), ...detailLabels() }}
+        />
         {saved ? (
           <p role="status">{saved.length ? t('person.review', { count: saved.length }) : t('common.done')}</p>
         ) : null}
@@ -159,6 +164,7 @@ export default function PersonPage({ params }: { params: { personId: string } })
             <Field label={t('person.linkAddress')}>
               <input
                 readOnly
+                ref={linkInput}
                 data-testid="person-link"
                 value={location.origin + link.path}
                 onFocus={(e) => e.currentTarget.select()}
@@ -168,9 +174,14 @@ export default function PersonPage({ params }: { params: { personId: string } })
             <div class="actions">
               <button
                 type="button"
-                onClick={() =>
-                  void navigator.clipboard?.writeText(location.origin + link.path).then(() => setCopied(true))
-                }
+                onClick={() => {
+                  // Without a clipboard (no HTTPS) or leave to use it, the address is selected to copy by hand.
+                  const copy = navigator.clipboard?.writeText(location.origin + link.path);
+                  (copy ?? Promise.reject()).then(
+                    () => setCopied(true),
+                    () => linkInput.current?.select(),
+                  );
+                }}
               >
                 {t('person.copyLink')}
               </button>

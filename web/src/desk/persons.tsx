@@ -2,9 +2,10 @@ import { useState } from 'preact/hooks';
 import { api, ok } from '../api/client.js';
 import { t } from '../i18n.js';
 import { Link, navigate } from '../router.js';
+import { serverNow } from '../server-clock.js';
 import { localToday } from '../time.js';
 import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
-import { homeOf, NO_DETAILS, PersonDetailsFields } from './person-fields.js';
+import { detailLabels, homeOf, NO_DETAILS, PersonDetailsFields } from './person-fields.js';
 import { WindowsEditor, type Window } from './windows.js';
 
 function Register() {
@@ -61,7 +62,7 @@ function Register() {
         <input required inputMode="numeric" {...field('nik')} />
       </Field>
       <Field label={t('person.birthDate')} hint={t('person.birthHint')}>
-        <input required type="date" max={localToday('Asia/Jayapura')} {...field('birthDate')} />
+        <input required type="date" max={localToday('Asia/Jayapura', serverNow())} {...field('birthDate')} />
       </Field>
       <Field label={t('person.sex')}>
         <select value={form.sex} onChange={(e) => setForm({ ...form, sex: e.currentTarget.value as 'M' | 'F' })}>
@@ -93,6 +94,7 @@ function Register() {
           birthDate: t('person.birthDate'),
           phone: t('person.phone'),
           address: t('person.address'),
+          ...detailLabels(),
         }}
       />
       <button type="submit" class="primary" disabled={save.busy}>
