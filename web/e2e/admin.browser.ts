@@ -103,9 +103,13 @@ test("an administrator corrects a site's radius and address: the site's page and
   await expect(address).toHaveValue('Jl. Sultan Hairun, Honipopu, Sirimau, Kota Ambon');
   await expect(page.getByTestId('site-map').locator('path.leaflet-interactive')).toHaveCount(2);
 
-  // Nothing changed yet: the server's refusal is shown as it is.
+  // Nothing changed yet: the page says so, sends nothing, and the site's trail has no change.
+  const updates = () => query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'site.updated'`);
+  const before = await updates();
   await page.getByRole('button', { name: 'Simpan' }).click();
-  await expect(page.getByRole('alert')).toContainText('Isi paling sedikit satu kolom yang diubah');
+  await expect(page.getByRole('status')).toHaveText('Tidak ada yang diubah.');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(await updates()).toEqual(before);
 
   await radius.fill('250');
   await address.fill('Jl. Sultan Hairun No. 1, Honipopu, Sirimau, Kota Ambon');

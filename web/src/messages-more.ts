@@ -201,6 +201,7 @@ export const moreMessages = {
   'siteEdit.title': { id: 'Ubah lokasi: {name}', en: 'Edit the site: {name}' },
   'siteEdit.back': { id: '← Kembali ke lokasi', en: '← Back to the site' },
   'siteEdit.saved': { id: 'Perubahan lokasi disimpan.', en: 'The site has been updated.' },
+  'siteEdit.unchanged': { id: 'Tidak ada yang diubah.', en: 'Nothing was changed.' },
   'siteEdit.uncoveredTitle': {
     id: 'Pemesanan di luar masa PKS ({count})',
     en: 'Bookings outside the agreement ({count})',

@@ -115,10 +115,15 @@ function Uncovered({ site, bookings }: { site: Site; bookings: UncoveredBooking[
 function EditForm({ site, host, agreements }: { site: Site; host: string; agreements: Agreement[] }) {
   const [f, setF] = useState(() => formOf(site));
   const [uncovered, setUncovered] = useState<UncoveredBooking[]>([]);
+  const [unchanged, setUnchanged] = useState(false);
   const merge = (change: Partial<typeof f>) => setF((current) => ({ ...current, ...change }));
   const save = useAction(async () => {
+    const change = changeOf(site, f);
+    // Nothing changed: nothing to send (the server would refuse an empty change, naming its API fields).
+    setUnchanged(Object.keys(change).length === 0);
+    if (Object.keys(change).length === 0) return;
     const corrected = await ok(
-      api.PATCH('/api/v1/sites/{siteId}', { params: { path: { siteId: site.id } }, body: changeOf(site, f) }),
+      api.PATCH('/api/v1/sites/{siteId}', { params: { path: { siteId: site.id } }, body: change }),
     );
     if (corrected.uncoveredBookings.length) setUncovered(corrected.uncoveredBookings);
     else navigate(`/admin/lokasi/${site.id}?diubah=1`);
@@ -146,6 +151,7 @@ function EditForm({ site, host, agreements }: { site: Site; host: string; agreem
       </div>
       <p class="legal">{t('siteEdit.fixed', { host, zone: `${zoneLabel(site.timezone)} (${site.timezone})` })}</p>
       <ErrorBox error={save.error} labels={siteLabels()} />
+      {unchanged ? <p role="status">{t('siteEdit.unchanged')}</p> : null}
       <div class="actions">
         <button type="submit" class="primary" disabled={save.busy}>
           {t('common.save')}
