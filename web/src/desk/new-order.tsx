@@ -113,7 +113,7 @@ export default function NewOrder() {
           </label>
           {f.kind === 'imprisonment' ? (
             <Field label={t('newOrder.days')}>
-              <input required type="number" min={1} max={183} {...bind('days')} />
+              <input required type="number" min={1} max={180} {...bind('days')} />
             </Field>
           ) : (
             <Field label={t('newOrder.amount')}>
