@@ -30,25 +30,25 @@ export class AssignmentsQueries {
   /** The roll-call of a shift: the site's coordinators and the supervisors who plan there (one statement to check). */
   async roster(user: AuthUser, shiftId: string, query: PageQuery): Promise<Page<AssignmentListItem>> {
     await this.policy.requireAccess(user, 'shift.roster', [shiftId]);
-    const { rows, total } = await this.assignments.page({ shiftId }, query);
     // A roll-call's readers are the site's coordinators and the supervisors of its parties (mayCallRoll): no
     // prosecutor, so the order's Bapas (its person's) is all that decides.
-    const items = rows.map(({ personName, site, bapasId, ...a }) => {
-      const view = { ...toAssignmentView(a, personName), site };
-      return maySeeSupervisorsWords(user, { bapasId, kejaksaanId: null }) ? view : forTheSite(view);
-    });
-    return { items, total };
+    return this.page({ shiftId }, query, (bapasId) => maySeeSupervisorsWords(user, { bapasId, kejaksaanId: null }));
   }
 
-  /** Plain rows with their total in one statement (a second only for a page past the end). */
+  /**
+   * Plain rows with their total in one statement (a second only for a page past the end); the supervisor's words
+   * only where `words` allows them for the order's Bapas (R-30).
+   */
   private async page(
     where: { orderId: string } | { shiftId: string },
     query: PageQuery,
+    words: (bapasId: string) => boolean = () => true,
   ): Promise<Page<AssignmentListItem>> {
     const { rows, total } = await this.assignments.page(where, query);
-    return {
-      items: rows.map(({ personName, site, bapasId: _, ...a }) => ({ ...toAssignmentView(a, personName), site })),
-      total,
-    };
+    const items = rows.map(({ personName, site, bapasId, ...a }) => {
+      const view = { ...toAssignmentView(a, personName), site };
+      return words(bapasId) ? view : forTheSite(view);
+    });
+    return { items, total };
   }
 }
