@@ -10,7 +10,6 @@ import {
   mayCallRoll,
   mayProsecute,
   maySeeAssignment,
-  maySeeSupervisorsWords,
   maySeeShifts,
   maySeeSite,
   maySeeTrail,
@@ -133,11 +132,6 @@ const RULES = {
     refusal: (user, assignment) => (maySeeAssignment(user, assignment) ? null : outOfScope()),
   }),
   /** the site's coordinator records attendance, unless related to the person. */
-  'assignment.words': rule<OrderFacts>({
-    load: (repository, user, ids, tx) => repository.assignments(user, ids, tx),
-    missing: () => notFound('assignment'),
-    refusal: (user, order) => (maySeeSupervisorsWords(user, order) ? null : outOfScope()),
-  }),
   'assignment.record': rule<Pick<AssignmentFacts, 'coordinates' | 'related'>>({
     load: (repository, user, ids, tx) => repository.assignments(user, ids, tx),
     missing: () => notFound('assignment'),
@@ -214,13 +208,22 @@ export class AccessPolicy {
     return new Set(wanted.filter((id) => facts.has(id) && rule.refusal(user, facts.get(id)) === null));
   }
 
-  /** Throws, for the first id the user may not touch, the answer its rule gives (one statement). */
-  async requireAccess(user: Caller, permission: Permission, ids: Iterable<string>, tx?: Tx): Promise<void> {
+  /**
+   * Throws, for the first id the user may not touch, the answer its rule gives (one statement); else the facts it
+   * read, for a caller whose answer depends on them too.
+   */
+  async requireAccess<P extends Permission>(
+    user: Caller,
+    permission: P,
+    ids: Iterable<string>,
+    tx?: Tx,
+  ): Promise<Facts<FactsOf<P>>> {
     const wanted = [...new Set(ids)];
-    if (wanted.length === 0) return;
+    if (wanted.length === 0) return new Map();
     const rule = ruleOf(permission);
     const facts = await rule.load(this.repository, user, wanted, tx);
     for (const id of wanted) refuse(user, rule, facts.get(id));
+    return facts as Facts<FactsOf<P>>;
   }
 
   /**

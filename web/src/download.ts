@@ -1,4 +1,4 @@
-import { ApiError, sessionRefused, type Problem } from './api/client.js';
+import { ApiError, unauthorized, type Problem } from './api/client.js';
 import { currentLang } from './i18n.js';
 import { currentSession } from './session.js';
 
@@ -16,13 +16,14 @@ export function fileNameOf(disposition: string | null, fallback: string): string
  */
 export async function download(path: string, fallbackName: string): Promise<string> {
   const session = currentSession();
-  const response = await fetch(`/api/v1${path}`, {
+  const request = new Request(`/api/v1${path}`, {
     headers: {
       ...(session ? { authorization: `Bearer ${session.token}` } : {}),
       'accept-language': currentLang(),
     },
   });
-  if (response.status === 401) sessionRefused();
+  const response = await fetch(request);
+  if (response.status === 401) unauthorized(request);
   if (!response.ok) {
     const problem = (await response.json().catch(() => ({}))) as Partial<Problem>;
     throw new ApiError({ ...problem, status: response.status });

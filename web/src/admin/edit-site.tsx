@@ -120,8 +120,9 @@ function EditForm({ site, host, agreements }: { site: Site; host: string; agreem
   const save = useAction(async () => {
     const change = changeOf(site, f);
     // Nothing changed: nothing to send (the server would refuse an empty change, naming its API fields).
-    setUnchanged(Object.keys(change).length === 0);
-    if (Object.keys(change).length === 0) return;
+    const nothing = Object.keys(change).length === 0;
+    setUnchanged(nothing);
+    if (nothing) return;
     const corrected = await ok(
       api.PATCH('/api/v1/sites/{siteId}', { params: { path: { siteId: site.id } }, body: change }),
     );

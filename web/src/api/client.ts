@@ -27,7 +27,7 @@ const OWN_REFUSALS = ['/api/v1/auth/login', '/api/v1/person-page/'];
  * A token the server no longer takes (expired, the user deactivated): the session ends and the user signs in again,
  * told why, then comes back to this page.
  */
-export function sessionRefused(): void {
+function sessionRefused(): void {
   if (location.pathname === '/masuk') return;
   endSession();
   navigate(`/masuk?berakhir=1&next=${encodeURIComponent(location.pathname + location.search)}`);
@@ -43,21 +43,22 @@ const headers: Middleware = {
   },
   onResponse({ request, response }) {
     noteServerDate(response.headers.get('date'));
-    if (response.status === 401 && endsTheSession(request)) sessionRefused();
+    if (response.status === 401) unauthorized(request);
     return response;
   },
 };
 
 /**
- * A 401 that sends the user to sign in: a page's read with the session's current token. Not a request with 401s
- * of its own, nor a write (its form keeps what was typed, and ErrorBox offers to sign in in another tab; the
- * roll-call's queued taps wait for the next session), nor an answer to a token another sign-in has replaced.
+ * After a 401, the user signs in again when it was a page's read (a download too) with the session's current token.
+ * Not after a request with 401s of its own, nor a write (its form keeps what was typed, and ErrorBox offers to sign
+ * in in another tab; the roll-call's queued taps wait for the next session), nor an answer to a token another
+ * sign-in has replaced.
  */
-function endsTheSession(request: Request): boolean {
+export function unauthorized(request: Request): void {
   const path = new URL(request.url).pathname;
-  if (request.method !== 'GET' || OWN_REFUSALS.some((own) => path.startsWith(own))) return false;
+  if (request.method !== 'GET' || OWN_REFUSALS.some((own) => path.startsWith(own))) return;
   const session = currentSession();
-  return !session || request.headers.get('authorization') === `Bearer ${session.token}`;
+  if (!session || request.headers.get('authorization') === `Bearer ${session.token}`) sessionRefused();
 }
 
 export const api = createClient<paths>({ baseUrl: location.origin });

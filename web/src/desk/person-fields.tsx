@@ -1,8 +1,10 @@
+import type { components } from '../api/schema.js';
 import { t } from '../i18n.js';
 import { Field } from '../ui.js';
 
-const RELIGIONS = ['islam', 'protestant', 'catholic', 'hindu', 'buddhist', 'konghucu', 'other'] as const;
-export type Religion = (typeof RELIGIONS)[number];
+type Person = components['schemas']['Person'];
+type Religion = NonNullable<Person['religion']>;
+const RELIGIONS: readonly Religion[] = ['islam', 'protestant', 'catholic', 'hindu', 'buddhist', 'konghucu', 'other'];
 
 /** What the planner and the booking rules need to know of a person besides their windows: faith, home, language. */
 export interface PersonDetails {
@@ -11,18 +13,13 @@ export interface PersonDetails {
   /** The home's latitude and longitude as typed (a comma or a point for decimals). */
   lat: string;
   lng: string;
-  locale: 'id' | 'en';
+  locale: Person['locale'];
 }
 
 export const NO_DETAILS: PersonDetails = { religion: '', worshipDefaults: true, lat: '', lng: '', locale: 'id' };
 
 /** The details as the API has them. */
-export function detailsOf(person: {
-  religion: Religion | null;
-  worshipDefaults: boolean;
-  home: { lat: number; lng: number } | null;
-  locale: 'id' | 'en';
-}): PersonDetails {
+export function detailsOf(person: Pick<Person, 'religion' | 'worshipDefaults' | 'home' | 'locale'>): PersonDetails {
   return {
     religion: person.religion ?? '',
     worshipDefaults: person.worshipDefaults,
@@ -36,7 +33,7 @@ export function detailsOf(person: {
  * The home as the API takes it: null when both are empty. A typo is sent as NaN, which JSON writes as null: the
  * server refuses it naming the field (detailLabels).
  */
-export function homeOf(details: PersonDetails): { lat: number; lng: number } | null {
+export function homeOf(details: PersonDetails): Person['home'] {
   if (!details.lat.trim() && !details.lng.trim()) return null;
   const number = (typed: string) => (typed.trim() ? Number(typed.trim().replace(',', '.')) : Number.NaN);
   return { lat: number(details.lat), lng: number(details.lng) };
@@ -110,7 +107,7 @@ export function PersonDetailsFields({
       <Field label={t('person.locale')}>
         <select
           value={details.locale}
-          onChange={(e) => change({ ...details, locale: e.currentTarget.value as 'id' | 'en' })}
+          onChange={(e) => change({ ...details, locale: e.currentTarget.value as Person['locale'] })}
         >
           <option value="id">Bahasa Indonesia</option>
           <option value="en">English</option>

@@ -25,6 +25,7 @@ function Register() {
     onInput: (e: { currentTarget: HTMLInputElement }) => setForm({ ...form, [name]: e.currentTarget.value }),
   });
   const save = useAction(async () => {
+    const home = homeOf(details);
     const person = await ok(
       api.POST('/api/v1/persons', {
         body: {
@@ -38,7 +39,7 @@ function Register() {
           ...(form.address ? { address: form.address } : {}),
           ...(details.religion ? { religion: details.religion } : {}),
           worshipDefaults: details.worshipDefaults,
-          ...(homeOf(details) ? { home: homeOf(details)! } : {}),
+          ...(home ? { home } : {}),
           locale: details.locale,
         },
       }),

@@ -7,11 +7,10 @@ import { ErrorBox, Field, Loading, Page, useAction, useLoad } from '../ui.js';
 import { BarChart } from './bar-chart.js';
 
 const hours = (minutes: number) => Math.round(minutes / 60);
-const orNone = (value: number | null | undefined, unit = '') =>
-  value === null || value === undefined ? '–' : `${value}${unit}`;
-/** A wait in minutes, read as hours and minutes (6044 alone read as a count). */
-const lag = (minutes: number | null | undefined) =>
-  minutes === null || minutes === undefined ? '–' : formatMinutes(minutes);
+/** A figure as `show` writes it, or a dash when there is none. */
+const orNone = (value: number | null | undefined, show: (value: number) => string) =>
+  value === null || value === undefined ? '–' : show(value);
+const percent = (value: number) => `${value}%`;
 
 /** The Kanwil's region over a month (R-29): charts first, the same figures in a table, and the workbook. */
 export default function RegionalDashboard() {
@@ -108,11 +107,11 @@ export default function RegionalDashboard() {
                     <td>{b.ordersRunning}</td>
                     <td>{hours(b.requiredMinutes)}</td>
                     <td>{hours(b.creditedMinutes)}</td>
-                    <td>{orNone(b.completedBeforeEndPercent, '%')}</td>
-                    <td>{orNone(b.absenceRatePercent, '%')}</td>
-                    <td>{orNone(b.breachRatePercent, '%')}</td>
+                    <td>{orNone(b.completedBeforeEndPercent, percent)}</td>
+                    <td>{orNone(b.absenceRatePercent, percent)}</td>
+                    <td>{orNone(b.breachRatePercent, percent)}</td>
                     <td>
-                      {lag(b.signOffMedianMinutes)} / {lag(b.signOffP90Minutes)}
+                      {orNone(b.signOffMedianMinutes, formatMinutes)} / {orNone(b.signOffP90Minutes, formatMinutes)}
                     </td>
                     <td>
                       {b.openConfirmations} / {b.openAbsences}
