@@ -208,11 +208,13 @@ export class AccessPolicy {
     return new Set(wanted.filter((id) => facts.has(id) && rule.refusal(user, facts.get(id)) === null));
   }
 
-  /**
-   * Throws, for the first id the user may not touch, the answer its rule gives (one statement); else the facts it
-   * read, for a caller whose answer depends on them too.
-   */
-  async requireAccess<P extends Permission>(
+  /** Throws, for the first id the user may not touch, the answer its rule gives (one statement). */
+  async requireAccess(user: Caller, permission: Permission, ids: Iterable<string>, tx?: Tx): Promise<void> {
+    await this.requireAccessFacts(user, permission, ids, tx);
+  }
+
+  /** As requireAccess, and the facts it read, for a caller whose answer depends on them too. */
+  async requireAccessFacts<P extends Permission>(
     user: Caller,
     permission: P,
     ids: Iterable<string>,

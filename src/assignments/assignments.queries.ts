@@ -16,7 +16,7 @@ export class AssignmentsQueries {
   ) {}
 
   async get(user: AuthUser, id: string): Promise<AssignmentView> {
-    const order = (await this.policy.requireAccess(user, 'assignment.read', [id])).get(id)!;
+    const order = (await this.policy.requireAccessFacts(user, 'assignment.read', [id])).get(id)!;
     const assignment = await this.access.load(undefined, id, false);
     const view = toAssignmentView(assignment, await this.assignments.personName(assignment.personId));
     return maySeeSupervisorsWords(user, order) ? view : forTheSite(view);
